@@ -1,0 +1,91 @@
+//! The command line, as clap sees it.
+
+use crate::report::Format;
+use crate::settings::StorePolicy;
+use clap::{Args, Parser, Subcommand};
+use std::path::PathBuf;
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "responsify",
+    version,
+    about = "Find Chat Completions API usage and migrate it to the Responses API",
+    long_about = "Find Chat Completions API usage and migrate it to the Responses API.\n\n\
+                  A linter and a codemod in one: `check` reports what is left to migrate, \
+                  `check --fix` applies the fixes that are proven safe, `convert` prints the \
+                  Responses form of one request body."
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Report Chat Completions usage, and fix what can be fixed.
+    Check(CheckArgs),
+    /// Print the documentation of a rule.
+    Explain {
+        /// The rule's name, as `responsify rules` lists it.
+        rule: String,
+    },
+    /// List every rule.
+    Rules {
+        /// Print the list as JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Print the Responses form of a Chat Completions request body or Batch JSONL file.
+    Convert(ConvertArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// Files or directories to check; `-` reads standard input. Defaults to `.`.
+    pub paths: Vec<PathBuf>,
+    /// Apply the fixes that cannot change behaviour.
+    #[arg(long)]
+    pub fix: bool,
+    /// Also apply fixes that may change behaviour (implies nothing without --fix or --diff).
+    #[arg(long)]
+    pub unsafe_fixes: bool,
+    /// Print the fixes as a unified diff instead of writing them.
+    #[arg(long, conflicts_with = "fix")]
+    pub diff: bool,
+    /// How to print findings.
+    #[arg(long, value_enum, default_value = "full")]
+    pub output_format: Format,
+    /// Only these rules (comma-separated names; `ALL` for every rule, opt-in ones included).
+    #[arg(long, value_delimiter = ',')]
+    pub select: Vec<String>,
+    /// Leave out these rules (comma-separated names).
+    #[arg(long, value_delimiter = ',')]
+    pub ignore: Vec<String>,
+    /// Print how many findings each rule has, instead of the findings.
+    #[arg(long)]
+    pub statistics: bool,
+    /// Exit 0 even when findings remain (errors still exit 2).
+    #[arg(long)]
+    pub exit_zero: bool,
+    /// The file name to use for standard input (picks the language).
+    #[arg(long)]
+    pub stdin_filename: Option<PathBuf>,
+    /// The `store` value to write where a request relied on the default.
+    #[arg(long, value_enum, default_value = "false")]
+    pub store_policy: StorePolicy,
+    /// Skip (and report) files larger than this many bytes.
+    #[arg(long, default_value_t = crate::settings::DEFAULT_MAX_FILE_SIZE)]
+    pub max_file_size: u64,
+}
+
+#[derive(Debug, Args)]
+pub struct ConvertArgs {
+    /// The request body (.json) or Batch input file (.jsonl); `-` or nothing reads standard input.
+    pub file: Option<PathBuf>,
+    /// Also apply conversions that may change behaviour.
+    #[arg(long)]
+    pub unsafe_fixes: bool,
+    /// The `store` value to write where the request relied on the default.
+    #[arg(long, value_enum, default_value = "false")]
+    pub store_policy: StorePolicy,
+}

@@ -1,0 +1,136 @@
+//! What rules say: diagnostics, and fixes made of model-level changes.
+
+use crate::model::{Span, Value};
+
+/// How sure a fix is, following ruff's three levels.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, serde::Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Applicability {
+    /// Meaning cannot change: applied by `--fix`.
+    Safe,
+    /// Meaning may change (a default differs, a value is dropped): needs `--unsafe-fixes`.
+    Unsafe,
+    /// Shown, never applied.
+    DisplayOnly,
+}
+
+/// A change in model terms. Front ends lower these into byte edits in their own syntax.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Change {
+    /// Point the request at the Responses API (a Batch line's `url`, an SDK method).
+    SwitchEndpoint,
+    /// Give the entry whose key sits at `key` a new name.
+    RenameKey { key: Span, to: String },
+    /// Remove a map entry or a list element (the span of the entry or element).
+    Remove { span: Span },
+    /// Put `with` where the value at `span` is.
+    Replace { span: Span, with: Value },
+    /// Put several list elements where the element at `span` is.
+    ReplaceWithMany { span: Span, with: Vec<Value> },
+    /// Set a top-level parameter, creating intermediate maps (`["reasoning", "effort"]`).
+    /// Changes that set paths under the same parameter are merged into one value.
+    SetParam { path: Vec<String>, value: Value },
+    /// Add an element to a top-level list parameter, creating the list when absent.
+    AppendParam { key: String, value: Value },
+    /// Add an entry at the end of the map at `map` (what `SetParam` resolves to).
+    InsertEntry {
+        map: Span,
+        key: String,
+        value: Value,
+    },
+    /// Add an element at the end of the list at `list` (what `AppendParam` resolves to).
+    InsertElement { list: Span, value: Value },
+}
+
+/// A rule's proposed fix: a title in the imperative, and its changes.
+#[derive(Clone, Debug)]
+pub struct Fix {
+    pub title: String,
+    pub applicability: Applicability,
+    pub changes: Vec<Change>,
+}
+
+impl Fix {
+    pub fn safe(title: impl Into<String>, changes: Vec<Change>) -> Self {
+        Fix {
+            title: title.into(),
+            applicability: Applicability::Safe,
+            changes,
+        }
+    }
+
+    pub fn unsafe_(title: impl Into<String>, changes: Vec<Change>) -> Self {
+        Fix {
+            title: title.into(),
+            applicability: Applicability::Unsafe,
+            changes,
+        }
+    }
+}
+
+/// How loud a finding is when shown.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    /// Blocks the migration of its unit until a person decides.
+    Error,
+    /// Needs a change; responsify has one.
+    Warning,
+    /// Worth knowing; changes nothing by itself.
+    Info,
+}
+
+/// One finding of one rule.
+#[derive(Clone, Debug)]
+pub struct Diagnostic {
+    pub rule: &'static str,
+    pub message: String,
+    pub span: Span,
+    pub fix: Option<Fix>,
+    /// What a person should do, when the fix does not say it all.
+    pub help: Option<String>,
+    /// This finding stops its unit from being fixed: nothing may be dropped silently.
+    pub blocks: bool,
+    /// Which unit of the file it belongs to.
+    pub unit: Option<usize>,
+}
+
+impl Diagnostic {
+    pub fn new(rule: &'static str, span: Span, message: impl Into<String>) -> Self {
+        Diagnostic {
+            rule,
+            message: message.into(),
+            span,
+            fix: None,
+            help: None,
+            blocks: false,
+            unit: None,
+        }
+    }
+
+    pub fn with_fix(mut self, fix: Fix) -> Self {
+        self.fix = Some(fix);
+        self
+    }
+
+    pub fn with_help(mut self, help: impl Into<String>) -> Self {
+        self.help = Some(help.into());
+        self
+    }
+
+    /// Mark the finding as one a person must resolve before the unit can migrate.
+    pub fn blocking(mut self) -> Self {
+        self.blocks = true;
+        self
+    }
+
+    pub fn severity(&self) -> Severity {
+        if self.blocks {
+            Severity::Error
+        } else if self.fix.is_some() {
+            Severity::Warning
+        } else {
+            Severity::Info
+        }
+    }
+}

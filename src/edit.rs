@@ -1,0 +1,125 @@
+//! Byte edits: the only thing that touches a file's text.
+
+use crate::model::Span;
+
+/// Replace `span` of the text with `text` (an empty span inserts).
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, serde::Serialize)]
+pub struct Edit {
+    pub span: Span,
+    pub text: String,
+}
+
+impl Edit {
+    pub fn replace(span: Span, text: impl Into<String>) -> Self {
+        Edit {
+            span,
+            text: text.into(),
+        }
+    }
+
+    pub fn insert(at: usize, text: impl Into<String>) -> Self {
+        Edit::replace(Span::new(at, at), text)
+    }
+
+    pub fn delete(span: Span) -> Self {
+        Edit::replace(span, "")
+    }
+}
+
+/// Two edits may not share bytes; two insertions at one point have no defined order either.
+fn overlaps(a: &Edit, b: &Edit) -> bool {
+    if a.span == b.span && a.span.start == a.span.end {
+        return true;
+    }
+    a.span.start < b.span.end && b.span.start < a.span.end
+        || (a.span.start == a.span.end && b.span.start < a.span.start && a.span.start < b.span.end)
+        || (b.span.start == b.span.end && a.span.start < b.span.start && b.span.start < a.span.end)
+}
+
+/// Sort edits and check that no two of them overlap.
+pub fn normalize(mut edits: Vec<Edit>) -> Result<Vec<Edit>, String> {
+    edits.sort();
+    edits.dedup();
+    for pair in edits.windows(2) {
+        if overlaps(&pair[0], &pair[1]) {
+            return Err(format!(
+                "edits overlap at bytes {}..{} and {}..{}",
+                pair[0].span.start, pair[0].span.end, pair[1].span.start, pair[1].span.end
+            ));
+        }
+    }
+    Ok(edits)
+}
+
+/// Apply sorted, non-overlapping edits. Every byte outside them is kept as it was.
+pub fn apply(text: &str, edits: &[Edit]) -> String {
+    let mut out = String::with_capacity(text.len() + 64);
+    let mut at = 0;
+    for edit in edits {
+        out.push_str(&text[at..edit.span.start]);
+        out.push_str(&edit.text);
+        at = edit.span.end;
+    }
+    out.push_str(&text[at..]);
+    out
+}
+
+/// The line ending a file uses, so inserted lines match their neighbours.
+pub fn line_ending(text: &str) -> &'static str {
+    match text.find('\n') {
+        Some(i) if i > 0 && text.as_bytes()[i - 1] == b'\r' => "\r\n",
+        _ => "\n",
+    }
+}
+
+/// The whitespace at the start of the line that holds byte `at`.
+pub fn indentation_at(text: &str, at: usize) -> &str {
+    let line_start = text[..at].rfind('\n').map_or(0, |i| i + 1);
+    let rest = &text[line_start..];
+    let width = rest.len() - rest.trim_start_matches([' ', '\t']).len();
+    &rest[..width]
+}
+
+/// 1-based line and column (in characters) of byte `at`.
+pub fn line_col(text: &str, at: usize) -> (usize, usize) {
+    let at = at.min(text.len());
+    let before = &text[..at];
+    let line = before.matches('\n').count() + 1;
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    (line, text[line_start..at].chars().count() + 1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn applies_in_order_and_keeps_the_rest() {
+        let edits = normalize(vec![
+            Edit::replace(Span::new(4, 5), "X"),
+            Edit::insert(0, ">"),
+            Edit::delete(Span::new(1, 2)),
+        ])
+        .unwrap();
+        assert_eq!(apply("abcdef", &edits), ">acdXf");
+    }
+
+    #[test]
+    fn rejects_overlaps() {
+        assert!(normalize(vec![
+            Edit::replace(Span::new(0, 3), "x"),
+            Edit::replace(Span::new(2, 4), "y")
+        ])
+        .is_err());
+        assert!(normalize(vec![Edit::insert(2, "x"), Edit::insert(2, "y")]).is_err());
+        assert!(normalize(vec![Edit::insert(2, "x"), Edit::delete(Span::new(1, 3))]).is_err());
+        assert!(normalize(vec![Edit::insert(3, "x"), Edit::delete(Span::new(1, 3))]).is_ok());
+    }
+
+    #[test]
+    fn positions() {
+        assert_eq!(line_col("ab\ncé\nd", 6), (2, 3));
+        assert_eq!(indentation_at("{\n    \"a\": 1\n}", 8), "    ");
+        assert_eq!(line_ending("a\r\nb"), "\r\n");
+    }
+}

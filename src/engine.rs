@@ -1,0 +1,396 @@
+//! classify → rules → plan → lower → apply → verify, for one file's text.
+
+use crate::diagnostic::{Applicability, Change, Diagnostic};
+use crate::edit::{self, Edit};
+use crate::frontend::{FrontEnd, SyntaxError};
+use crate::model::{Endpoint, Unit, Value, Verdict};
+use crate::rules::{self, Context};
+use crate::settings::Settings;
+
+/// A fix may need a second pass (a rule that only fires on the first pass's output); more
+/// than this many passes means fixes do not converge, which is a bug worth reporting.
+const MAX_PASSES: usize = 8;
+
+/// Whether a finding will be fixed, and by what.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum FixStatus {
+    /// No fix is needed or offered.
+    None,
+    /// `--fix` applies it.
+    Safe,
+    /// `--unsafe-fixes` applies it.
+    Unsafe,
+    /// Its unit cannot be fixed until something else is resolved (the reason).
+    Blocked(String),
+}
+
+/// A diagnostic together with what will become of it.
+#[derive(Clone, Debug)]
+pub struct Finding {
+    pub diagnostic: Diagnostic,
+    pub status: FixStatus,
+    /// The diagnostic's own fix as edits, for display (diffs, JSON output).
+    pub edits: Vec<Edit>,
+}
+
+/// What the engine found in one text.
+#[derive(Debug)]
+pub struct Analysis {
+    pub units: Vec<Unit>,
+    pub findings: Vec<Finding>,
+}
+
+/// The outcome of checking (and maybe fixing) one text.
+#[derive(Debug)]
+pub struct Checked {
+    /// Findings on the final text, selected rules only.
+    pub findings: Vec<Finding>,
+    /// The final text (BOM restored), when fixes changed it.
+    pub fixed: Option<String>,
+    /// How many findings the fixes resolved.
+    pub fixed_count: usize,
+}
+
+/// Why a file could not be checked or fixed.
+#[derive(Debug, PartialEq)]
+pub enum CheckError {
+    Syntax(SyntaxError),
+    /// The fixes produced text that does not parse, or did not converge. The file is left
+    /// as it was.
+    FixFailed(String),
+}
+
+const BOM: &str = "\u{feff}";
+
+/// Check a file's text; with `settings.fix`, also fix it.
+pub fn check(fe: &dyn FrontEnd, text: &str, settings: &Settings) -> Result<Checked, CheckError> {
+    let (bom, body) = match text.strip_prefix(BOM) {
+        Some(rest) => (BOM, rest),
+        None => ("", text),
+    };
+    let mut current = body.to_string();
+    let mut fixed_count = 0;
+    let mut analysis = analyze(fe, &current, settings).map_err(CheckError::Syntax)?;
+    if settings.fix {
+        let mut passes = 0;
+        loop {
+            let (edits, count) = plan(fe, &current, &analysis, settings);
+            if edits.is_empty() {
+                break;
+            }
+            passes += 1;
+            if passes > MAX_PASSES {
+                return Err(CheckError::FixFailed(format!(
+                    "fixes did not settle after {MAX_PASSES} passes"
+                )));
+            }
+            let next = edit::apply(&current, &edits);
+            analysis = analyze(fe, &next, settings).map_err(|e| {
+                CheckError::FixFailed(format!("the fixed text does not parse ({})", e.message))
+            })?;
+            current = next;
+            fixed_count += count;
+        }
+    }
+    let findings = analysis
+        .findings
+        .into_iter()
+        .filter(|f| settings.is_selected(f.diagnostic.rule))
+        .map(|mut f| {
+            // Spans are relative to the text without its BOM; report them in the file's bytes.
+            f.diagnostic.span = f.diagnostic.span.offset(bom.len());
+            for e in &mut f.edits {
+                e.span = e.span.offset(bom.len());
+            }
+            f
+        })
+        .collect::<Vec<Finding>>();
+    let mut findings = findings;
+    findings.sort_by(|a, b| {
+        (a.diagnostic.span.start, a.diagnostic.rule)
+            .cmp(&(b.diagnostic.span.start, b.diagnostic.rule))
+    });
+    let fixed = (current != body).then(|| format!("{bom}{current}"));
+    Ok(Checked {
+        findings,
+        fixed,
+        fixed_count,
+    })
+}
+
+/// Lift, classify, and run the rules.
+pub fn analyze(
+    fe: &dyn FrontEnd,
+    text: &str,
+    settings: &Settings,
+) -> Result<Analysis, SyntaxError> {
+    let lifted = fe.lift(text)?;
+    let ctx = Context { settings };
+    let mut by_unit: Vec<Vec<Diagnostic>> = Vec::new();
+    for (index, unit) in lifted.units.iter().enumerate() {
+        let mut found = Vec::new();
+        match &unit.verdict {
+            Verdict::Leave(_) => {}
+            Verdict::Flag(reason) => found.push(
+                Diagnostic::new(
+                    "chat-completions-request",
+                    unit.request.span,
+                    reason.clone(),
+                )
+                .with_help("responsify reports this request but will not rewrite it"),
+            ),
+            Verdict::Migrate if unit.request.endpoint == Endpoint::ChatCompletions => {
+                for rule in rules::all() {
+                    let meta = rule.meta();
+                    if meta.opt_in && !settings.is_selected(meta.name) {
+                        continue;
+                    }
+                    rule.check(unit, &ctx, &mut found);
+                }
+            }
+            Verdict::Migrate => {}
+        }
+        for d in &mut found {
+            d.unit = Some(index);
+        }
+        by_unit.push(found);
+    }
+    let mut findings = Vec::new();
+    for (unit, diagnostics) in lifted.units.iter().zip(by_unit) {
+        let status = unit_status(&diagnostics, settings);
+        for diagnostic in diagnostics {
+            let edits = diagnostic
+                .fix
+                .as_ref()
+                .and_then(|fix| lower(fe, text, unit, fix.changes.clone()).ok())
+                .unwrap_or_default();
+            let status = match (&status, &diagnostic.fix) {
+                (_, None) => FixStatus::None,
+                (Err(why), Some(_)) => FixStatus::Blocked(why.clone()),
+                (Ok(level), Some(_)) => {
+                    if *level == Applicability::Safe {
+                        FixStatus::Safe
+                    } else {
+                        FixStatus::Unsafe
+                    }
+                }
+            };
+            findings.push(Finding {
+                diagnostic,
+                status,
+                edits,
+            });
+        }
+    }
+    Ok(Analysis {
+        units: lifted.units,
+        findings,
+    })
+}
+
+/// The weakest applicability that fixes the whole unit, or why the unit cannot be fixed.
+fn unit_status(diagnostics: &[Diagnostic], settings: &Settings) -> Result<Applicability, String> {
+    let mut level = Applicability::Safe;
+    let mut blockers = Vec::new();
+    for d in diagnostics {
+        match &d.fix {
+            None if d.blocks => blockers.push(format!("`{}`", d.rule)),
+            None => {}
+            Some(fix) => {
+                if fix.applicability == Applicability::DisplayOnly {
+                    blockers.push(format!("`{}` (display-only fix)", d.rule));
+                } else if !settings.is_selected(d.rule) {
+                    blockers.push(format!("`{}` (not selected)", d.rule));
+                }
+                level = level.max(fix.applicability);
+            }
+        }
+    }
+    blockers.dedup();
+    if blockers.is_empty() {
+        Ok(level)
+    } else {
+        Err(format!("the request also needs {}", blockers.join(", ")))
+    }
+}
+
+/// The edits of every unit that can be fixed under these settings, and how many findings
+/// they resolve.
+fn plan(
+    fe: &dyn FrontEnd,
+    text: &str,
+    analysis: &Analysis,
+    settings: &Settings,
+) -> (Vec<Edit>, usize) {
+    let mut all = Vec::new();
+    let mut count = 0;
+    for (index, unit) in analysis.units.iter().enumerate() {
+        let findings: Vec<&Finding> = analysis
+            .findings
+            .iter()
+            .filter(|f| f.diagnostic.unit == Some(index))
+            .collect();
+        let allowed = findings.iter().all(|f| match f.status {
+            FixStatus::None => true,
+            FixStatus::Safe => true,
+            FixStatus::Unsafe => settings.unsafe_fixes,
+            FixStatus::Blocked(_) => false,
+        });
+        let changes: Vec<Change> = findings
+            .iter()
+            .filter_map(|f| f.diagnostic.fix.as_ref())
+            .flat_map(|fix| fix.changes.iter().cloned())
+            .collect();
+        if !allowed || changes.is_empty() {
+            continue;
+        }
+        // A unit whose changes cannot be lowered without conflict is left whole.
+        if let Ok(edits) = lower(fe, text, unit, changes) {
+            count += findings
+                .iter()
+                .filter(|f| f.diagnostic.fix.is_some())
+                .count();
+            all.extend(edits);
+        }
+    }
+    match edit::normalize(all) {
+        Ok(edits) => (edits, count),
+        Err(_) => (Vec::new(), 0),
+    }
+}
+
+/// Resolve parameter-level changes against the request, then let the front end lower them.
+pub fn lower(
+    fe: &dyn FrontEnd,
+    text: &str,
+    unit: &Unit,
+    changes: Vec<Change>,
+) -> Result<Vec<Edit>, String> {
+    let resolved = resolve_params(&unit.request.body, changes)?;
+    edit::normalize(fe.lower(text, unit, &resolved)?)
+}
+
+/// Turn `SetParam` / `AppendParam` into insertions into the request's own map and lists.
+/// Paths that share a parameter are merged, so `text.format` and `text.verbosity` land in
+/// one `text` object.
+fn resolve_params(body: &Value, changes: Vec<Change>) -> Result<Vec<Change>, String> {
+    let body_span = body
+        .span
+        .ok_or("request body without a place in the source")?;
+    let mut out = Vec::new();
+    let mut set: Vec<(String, Value)> = Vec::new();
+    let mut appended: Vec<(String, Vec<Value>)> = Vec::new();
+    let renamed_to = |key: &str| {
+        out_renames(&changes)
+            .into_iter()
+            .find(|(_, to)| to == key)
+            .map(|(span, _)| span)
+    };
+    let removed: Vec<_> = changes
+        .iter()
+        .filter_map(|c| match c {
+            Change::Remove { span } => Some(*span),
+            _ => None,
+        })
+        .collect();
+    for change in &changes {
+        match change {
+            Change::SetParam { path, value } => {
+                let (head, rest) = path.split_first().ok_or("empty parameter path")?;
+                let slot = match set.iter_mut().find(|(k, _)| k == head) {
+                    Some((_, v)) => v,
+                    None => {
+                        set.push((head.clone(), Value::map(Vec::<(String, Value)>::new())));
+                        &mut set.last_mut().expect("just pushed").1
+                    }
+                };
+                if rest.is_empty() {
+                    *slot = value.clone();
+                } else {
+                    set_path(slot, rest, value.clone())?;
+                }
+            }
+            Change::AppendParam { key, value } => {
+                match appended.iter_mut().find(|(k, _)| k == key) {
+                    Some((_, values)) => values.push(value.clone()),
+                    None => appended.push((key.clone(), vec![value.clone()])),
+                }
+            }
+            other => out.push(other.clone()),
+        }
+    }
+    for (key, value) in set {
+        let existing = body
+            .entry(&key)
+            .filter(|e| !e.span.is_some_and(|s| removed.contains(&s)));
+        if existing.is_some() || renamed_to(&key).is_some() {
+            return Err(format!("the request already has `{key}`"));
+        }
+        out.push(Change::InsertEntry {
+            map: body_span,
+            key,
+            value,
+        });
+    }
+    for (key, values) in appended {
+        // The list may exist under its own name, or under a key that is being renamed to it.
+        let list = body
+            .entries()
+            .unwrap_or_default()
+            .iter()
+            .find(|e| e.key == key || e.key_span.is_some_and(|s| renamed_to(&key) == Some(s)));
+        match list.map(|e| &e.value) {
+            Some(list) if list.as_list().is_some() => {
+                let at = list.span.ok_or("list without a place in the source")?;
+                out.extend(
+                    values
+                        .into_iter()
+                        .map(|value| Change::InsertElement { list: at, value }),
+                );
+            }
+            Some(_) => return Err(format!("`{key}` is not a list")),
+            None => out.push(Change::InsertEntry {
+                map: body_span,
+                key,
+                value: Value::list(values),
+            }),
+        }
+    }
+    Ok(out)
+}
+
+fn out_renames(changes: &[Change]) -> Vec<(crate::model::Span, String)> {
+    changes
+        .iter()
+        .filter_map(|c| match c {
+            Change::RenameKey { key, to } => Some((*key, to.clone())),
+            _ => None,
+        })
+        .collect()
+}
+
+fn set_path(map: &mut Value, path: &[String], value: Value) -> Result<(), String> {
+    let crate::model::Kind::Map(entries) = &mut map.kind else {
+        return Err("a parameter path runs through a value that is not a map".into());
+    };
+    let (head, rest) = path.split_first().ok_or("empty parameter path")?;
+    let index = match entries.iter().position(|e| &e.key == head) {
+        Some(i) => i,
+        None => {
+            entries.push(crate::model::Entry {
+                key: head.clone(),
+                key_span: None,
+                value: Value::map(Vec::<(String, Value)>::new()),
+                span: None,
+            });
+            entries.len() - 1
+        }
+    };
+    if rest.is_empty() {
+        entries[index].value = value;
+        Ok(())
+    } else {
+        set_path(&mut entries[index].value, rest, value)
+    }
+}

@@ -1,0 +1,286 @@
+//! The neutral model: the contract between front ends and rules.
+//!
+//! Every front end lifts what it sees into these types, so a rule is written once and serves
+//! every language. A value that a rule builds carries no span; a value lifted from source keeps
+//! its span, and the lowering step copies such a value verbatim. That is how a reshaped message
+//! keeps the exact bytes of its text, escapes and all.
+
+use std::fmt;
+
+/// A byte range in the file's text (after any BOM has been removed).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize)]
+pub struct Span {
+    pub start: usize,
+    pub end: usize,
+}
+
+impl Span {
+    pub fn new(start: usize, end: usize) -> Self {
+        Span { start, end }
+    }
+
+    pub fn contains(&self, other: Span) -> bool {
+        self.start <= other.start && other.end <= self.end
+    }
+
+    pub fn offset(self, by: usize) -> Self {
+        Span::new(self.start + by, self.end + by)
+    }
+}
+
+/// A value as a rule sees it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Value {
+    pub kind: Kind,
+    /// Where the value sits in the source; `None` for values a rule made.
+    pub span: Option<Span>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum Kind {
+    Str(String),
+    /// A number, kept as written so that `1e3` stays `1e3`.
+    Num(String),
+    Bool(bool),
+    Null,
+    List(Vec<Value>),
+    Map(Vec<Entry>),
+    /// An expression the front end cannot see into (a variable, a call); copied as source text.
+    Opaque,
+}
+
+/// One `key: value` pair of a map, or one keyword argument of a call.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Entry {
+    pub key: String,
+    pub key_span: Option<Span>,
+    pub value: Value,
+    /// The whole entry, key to end of value.
+    pub span: Option<Span>,
+}
+
+impl Value {
+    pub fn new(kind: Kind) -> Self {
+        Value { kind, span: None }
+    }
+
+    pub fn str(s: impl Into<String>) -> Self {
+        Value::new(Kind::Str(s.into()))
+    }
+
+    pub fn bool(b: bool) -> Self {
+        Value::new(Kind::Bool(b))
+    }
+
+    pub fn list(items: Vec<Value>) -> Self {
+        Value::new(Kind::List(items))
+    }
+
+    /// A new map from `(key, value)` pairs, in order.
+    pub fn map<K: Into<String>>(pairs: impl IntoIterator<Item = (K, Value)>) -> Self {
+        Value::new(Kind::Map(
+            pairs
+                .into_iter()
+                .map(|(key, value)| Entry {
+                    key: key.into(),
+                    key_span: None,
+                    value,
+                    span: None,
+                })
+                .collect(),
+        ))
+    }
+
+    /// An empty JSON-schema object: what a tool without parameters takes.
+    pub fn empty_object_schema() -> Self {
+        Value::map([
+            ("type", Value::str("object")),
+            ("properties", Value::map(Vec::<(String, Value)>::new())),
+        ])
+    }
+
+    pub fn as_str(&self) -> Option<&str> {
+        match &self.kind {
+            Kind::Str(s) => Some(s),
+            _ => None,
+        }
+    }
+
+    pub fn as_list(&self) -> Option<&[Value]> {
+        match &self.kind {
+            Kind::List(items) => Some(items),
+            _ => None,
+        }
+    }
+
+    pub fn entries(&self) -> Option<&[Entry]> {
+        match &self.kind {
+            Kind::Map(entries) => Some(entries),
+            _ => None,
+        }
+    }
+
+    pub fn entry(&self, key: &str) -> Option<&Entry> {
+        self.entries()?.iter().find(|e| e.key == key)
+    }
+
+    pub fn get(&self, key: &str) -> Option<&Value> {
+        self.entry(key).map(|e| &e.value)
+    }
+
+    /// `get` that treats an explicit `null` like an absent key, as the API does.
+    pub fn get_present(&self, key: &str) -> Option<&Value> {
+        self.get(key).filter(|v| !v.is_null())
+    }
+
+    pub fn is_null(&self) -> bool {
+        matches!(self.kind, Kind::Null)
+    }
+
+    pub fn is_map(&self) -> bool {
+        matches!(self.kind, Kind::Map(_))
+    }
+
+    /// The number as a float, when it is a literal number.
+    pub fn as_f64(&self) -> Option<f64> {
+        match &self.kind {
+            Kind::Num(n) => n.parse().ok(),
+            _ => None,
+        }
+    }
+
+    /// True when the value is fully visible to rules (no opaque part anywhere inside).
+    pub fn is_literal(&self) -> bool {
+        match &self.kind {
+            Kind::Opaque => false,
+            Kind::List(items) => items.iter().all(Value::is_literal),
+            Kind::Map(entries) => entries.iter().all(|e| e.value.is_literal()),
+            _ => true,
+        }
+    }
+
+    /// This value with every source span forgotten: a rule uses it when only part of the
+    /// original may be kept, so the whole must be printed anew.
+    pub fn detached(&self) -> Value {
+        let kind = match &self.kind {
+            Kind::List(items) => Kind::List(items.iter().map(Value::detached).collect()),
+            Kind::Map(entries) => Kind::Map(
+                entries
+                    .iter()
+                    .map(|e| Entry {
+                        key: e.key.clone(),
+                        key_span: None,
+                        value: e.value.detached(),
+                        span: None,
+                    })
+                    .collect(),
+            ),
+            other => other.clone(),
+        };
+        Value::new(kind)
+    }
+
+    /// Find the list or map that directly holds `span` (as an element or an entry) and the index.
+    pub fn parent_of(&self, span: Span) -> Option<(&Value, usize)> {
+        match &self.kind {
+            Kind::List(items) => {
+                if let Some(i) = items.iter().position(|v| v.span == Some(span)) {
+                    return Some((self, i));
+                }
+                items.iter().find_map(|v| v.parent_of(span))
+            }
+            Kind::Map(entries) => {
+                if let Some(i) = entries.iter().position(|e| e.span == Some(span)) {
+                    return Some((self, i));
+                }
+                entries.iter().find_map(|e| e.value.parent_of(span))
+            }
+            _ => None,
+        }
+    }
+
+    /// Find the value (at any depth) whose span is `span`.
+    pub fn find(&self, span: Span) -> Option<&Value> {
+        if self.span == Some(span) {
+            return Some(self);
+        }
+        match &self.kind {
+            Kind::List(items) => items.iter().find_map(|v| v.find(span)),
+            Kind::Map(entries) => entries.iter().find_map(|e| e.value.find(span)),
+            _ => None,
+        }
+    }
+}
+
+impl fmt::Display for Value {
+    /// A short JSON-like rendering for messages.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match &self.kind {
+            Kind::Str(s) => write!(f, "{s:?}"),
+            Kind::Num(n) => f.write_str(n),
+            Kind::Bool(b) => write!(f, "{b}"),
+            Kind::Null => f.write_str("null"),
+            Kind::List(_) => f.write_str("[…]"),
+            Kind::Map(_) => f.write_str("{…}"),
+            Kind::Opaque => f.write_str("…"),
+        }
+    }
+}
+
+/// Which API a request talks to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Endpoint {
+    ChatCompletions,
+    Responses,
+}
+
+/// How the request is spelled, which decides what "switch the endpoint" means.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Site {
+    /// A whole JSON document (or a JSONL line) that is the request body itself.
+    Body,
+    /// A Batch input line: the `url` string travels with its body.
+    BatchLine { url: Span },
+}
+
+/// What the classifier decided about a request before any rule looks at it.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Verdict {
+    Migrate,
+    /// Report, never rewrite; the reason is one line for the diagnostic.
+    Flag(String),
+    /// Not ours to touch: no diagnostic at all.
+    Leave(String),
+}
+
+/// One Chat Completions (or Responses) request, however it was spelled.
+#[derive(Clone, Debug)]
+pub struct Request {
+    pub endpoint: Endpoint,
+    pub site: Site,
+    /// The whole site, for diagnostics.
+    pub span: Span,
+    /// The request's parameters: a map whose entries are the top-level keys.
+    pub body: Value,
+    /// The front end could not see every key (`**kwargs`, `...spread`).
+    pub hidden_keys: bool,
+}
+
+/// A use of the result of a request (`resp.choices[0].message.content`). Front ends for code
+/// fill these in; request bodies in data files have none.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Read {
+    pub span: Span,
+    pub path: Vec<String>,
+}
+
+/// A request together with every read of its result the front end can see. A unit is
+/// migrated whole or not at all.
+#[derive(Clone, Debug)]
+pub struct Unit {
+    pub request: Request,
+    pub reads: Vec<Read>,
+    /// Reads that leave the scope (returned, stored away): the unit is not provably complete.
+    pub reads_escape: bool,
+    pub verdict: Verdict,
+}

@@ -1,0 +1,26 @@
+use super::Message;
+use crate::engine::FixStatus;
+use crate::rules;
+use std::collections::BTreeMap;
+use std::io::{self, Write};
+
+/// Counts per rule, most frequent first: `--statistics`.
+pub fn write_statistics(messages: &[Message], out: &mut dyn Write) -> io::Result<()> {
+    let mut counts: BTreeMap<&str, (usize, usize)> = BTreeMap::new();
+    for m in messages {
+        let slot = counts.entry(m.rule).or_default();
+        slot.0 += 1;
+        if m.status == FixStatus::Safe {
+            slot.1 += 1;
+        }
+    }
+    let mut rows: Vec<_> = counts.into_iter().collect();
+    rows.sort_by(|a, b| b.1 .0.cmp(&a.1 .0).then(a.0.cmp(b.0)));
+    let width = rows.iter().map(|(r, _)| r.len()).max().unwrap_or(0);
+    for (rule, (count, fixable)) in rows {
+        let mark = if fixable == count { "[*]" } else { "   " };
+        let summary = rules::by_name(rule).map_or("", |r| r.meta().summary);
+        writeln!(out, "{count:>6}  {rule:<width$}  {mark}  {summary}")?;
+    }
+    Ok(())
+}

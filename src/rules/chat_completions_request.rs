@@ -1,0 +1,62 @@
+use super::{declare_rule, Context, Rule, RuleMeta};
+use crate::diagnostic::{Change, Diagnostic, Fix};
+use crate::model::{Site, Unit};
+
+declare_rule! {
+    /// ## What it does
+    /// Finds every Chat Completions request: a request body, a Batch input line for
+    /// `/v1/chat/completions`, or (in code) a call of the SDK's chat completions methods.
+    ///
+    /// ## Why migrate
+    /// The Responses API is where new OpenAI features land. This finding is the anchor of the
+    /// request's migration unit: the other rules' findings on the same request are fixed
+    /// together with it, or not at all.
+    ///
+    /// ## Example
+    /// ```jsonl
+    /// {"custom_id": "1", "method": "POST", "url": "/v1/chat/completions", "body": {...}}
+    /// ```
+    /// Use instead:
+    /// ```jsonl
+    /// {"custom_id": "1", "method": "POST", "url": "/v1/responses", "body": {...}}
+    /// ```
+    /// A Batch job takes one endpoint for all of its lines, so the `endpoint` given when the
+    /// batch is created must change to `/v1/responses` as well.
+    ///
+    /// ## Fix safety
+    /// Safe on its own; applied only when every other finding on the request can be fixed too.
+    pub struct ChatCompletionsRequest {
+        name: "chat-completions-request",
+        summary: "Chat Completions request to migrate to the Responses API",
+    }
+}
+
+impl Rule for ChatCompletionsRequest {
+    fn meta(&self) -> &'static RuleMeta {
+        &Self::META
+    }
+
+    fn check(&self, unit: &Unit, _ctx: &Context, out: &mut Vec<Diagnostic>) {
+        let request = &unit.request;
+        let (span, message, title) = match request.site {
+            Site::BatchLine { url } => (
+                url,
+                "Batch line for `/v1/chat/completions`: migrate it to `/v1/responses`",
+                "Send the line to `/v1/responses`",
+            ),
+            Site::Body => (
+                request
+                    .body
+                    .entry("model")
+                    .and_then(|e| e.span)
+                    .unwrap_or(request.span),
+                "Chat Completions request body: migrate it to the Responses API",
+                "Rewrite the body for the Responses API",
+            ),
+        };
+        out.push(
+            Diagnostic::new(Self::META.name, span, message)
+                .with_fix(Fix::safe(title, vec![Change::SwitchEndpoint])),
+        );
+    }
+}

@@ -1,0 +1,143 @@
+//! The rules: one file each, its documentation in its doc comment.
+//!
+//! Rules read only the neutral model. Every Chat Completions parameter is accounted for in
+//! [`catalogue`]: mapped by a rule, flagged by a rule, or passed through on purpose.
+
+pub mod catalogue;
+mod helpers;
+
+mod assistant_message;
+mod assistant_tool_calls;
+mod audio_output;
+mod chat_completions_request;
+mod content_parts;
+mod input_audio_part;
+mod legacy_function_messages;
+mod legacy_functions;
+mod logit_bias;
+mod logprobs;
+mod max_output_tokens_minimum;
+mod max_tokens;
+mod message_name;
+mod messages_to_input;
+mod n_parameter;
+mod penalty_parameters;
+mod prediction_parameter;
+mod reasoning_effort;
+mod response_format;
+mod seed_parameter;
+mod stop_parameter;
+mod store_default;
+mod stream_options;
+mod system_to_instructions;
+mod tool_choice;
+mod tool_definitions;
+mod tool_message;
+mod unknown_parameter;
+mod user_parameter;
+mod verbosity;
+mod web_search_options;
+
+use crate::diagnostic::Diagnostic;
+use crate::model::Unit;
+use crate::settings::Settings;
+
+/// What every rule declares about itself.
+pub struct RuleMeta {
+    /// Stable kebab-case name, used by `--select`, `--ignore` and `explain`.
+    pub name: &'static str,
+    /// One line for `responsify rules`.
+    pub summary: &'static str,
+    /// The doc comment of the rule's type, raw.
+    doc: &'static str,
+    /// Off unless selected by name: the rule proposes an optional change.
+    pub opt_in: bool,
+}
+
+impl RuleMeta {
+    /// The documentation as Markdown (the doc comment without its leading spaces).
+    pub fn documentation(&self) -> String {
+        self.doc
+            .lines()
+            .map(|l| l.strip_prefix(' ').unwrap_or(l))
+            .collect::<Vec<_>>()
+            .join("\n")
+    }
+}
+
+/// What a rule may look at besides the unit.
+pub struct Context<'a> {
+    pub settings: &'a Settings,
+}
+
+pub trait Rule: Sync {
+    fn meta(&self) -> &'static RuleMeta;
+    /// Look at one Chat Completions unit that the classifier said to migrate.
+    fn check(&self, unit: &Unit, ctx: &Context, out: &mut Vec<Diagnostic>);
+}
+
+/// Declare a rule type whose doc comment becomes its documentation.
+macro_rules! declare_rule {
+    (
+        $(#[doc = $doc:literal])*
+        pub struct $ty:ident {
+            name: $name:literal,
+            summary: $summary:literal $(,)?
+            $(opt_in: $opt_in:literal $(,)?)?
+        }
+    ) => {
+        $(#[doc = $doc])*
+        pub struct $ty;
+
+        impl $ty {
+            pub const META: $crate::rules::RuleMeta = $crate::rules::RuleMeta {
+                name: $name,
+                summary: $summary,
+                doc: concat!($($doc, "\n"),*),
+                opt_in: false $(|| $opt_in)?,
+            };
+        }
+    };
+}
+pub(crate) use declare_rule;
+
+/// Every rule, in the order they are documented.
+pub fn all() -> &'static [&'static dyn Rule] {
+    &[
+        &chat_completions_request::ChatCompletionsRequest,
+        &messages_to_input::MessagesToInput,
+        &content_parts::ContentParts,
+        &assistant_message::AssistantMessage,
+        &assistant_tool_calls::AssistantToolCalls,
+        &tool_message::ToolMessage,
+        &legacy_function_messages::LegacyFunctionMessages,
+        &message_name::MessageName,
+        &system_to_instructions::SystemToInstructions,
+        &tool_definitions::ToolDefinitions,
+        &legacy_functions::LegacyFunctions,
+        &tool_choice::ToolChoice,
+        &web_search_options::WebSearchOptions,
+        &response_format::ResponseFormat,
+        &verbosity::Verbosity,
+        &reasoning_effort::ReasoningEffort,
+        &logprobs::Logprobs,
+        &max_tokens::MaxTokens,
+        &max_output_tokens_minimum::MaxOutputTokensMinimum,
+        &stream_options::StreamOptions,
+        &store_default::StoreDefault,
+        &user_parameter::UserParameter,
+        &n_parameter::NParameter,
+        &stop_parameter::StopParameter,
+        &seed_parameter::SeedParameter,
+        &logit_bias::LogitBias,
+        &penalty_parameters::PenaltyParameters,
+        &audio_output::AudioOutput,
+        &prediction_parameter::PredictionParameter,
+        &input_audio_part::InputAudioPart,
+        &unknown_parameter::UnknownParameter,
+    ]
+}
+
+pub fn by_name(name: &str) -> Option<&'static dyn Rule> {
+    all().iter().copied().find(|r| r.meta().name == name)
+}

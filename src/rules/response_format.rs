@@ -1,0 +1,129 @@
+use super::helpers::{pick, remove, type_of};
+use super::{declare_rule, Context, Rule, RuleMeta};
+use crate::diagnostic::{Change, Diagnostic, Fix};
+use crate::model::{Unit, Value};
+
+declare_rule! {
+    /// ## What it does
+    /// Moves `response_format` to `text.format`. A `json_schema` format loses its wrapper:
+    /// `name`, `description`, `schema` and `strict` sit directly beside `type`. `json_object`
+    /// and `text` move as they are.
+    ///
+    /// ## Why migrate
+    /// The Responses API rejects `response_format` ("Unsupported parameter"), and its
+    /// `json_schema` format is flat. It also requires `schema`, which chat let you leave out:
+    /// such a format is reported for a person to complete.
+    ///
+    /// ## Example
+    /// ```json
+    /// {"response_format": {"type": "json_schema", "json_schema": {"name": "city", "schema": {"type": "object"}}}}
+    /// ```
+    /// Use instead:
+    /// ```json
+    /// {"text": {"format": {"type": "json_schema", "name": "city", "schema": {"type": "object"}}}}
+    /// ```
+    /// A `json_object` format still needs the word "JSON" somewhere in the prompt.
+    ///
+    /// ## Fix safety
+    /// Safe. `verbosity`, when present, joins the same `text` object (see `verbosity`).
+    pub struct ResponseFormat {
+        name: "response-format",
+        summary: "`response_format` becomes `text.format`",
+    }
+}
+
+impl Rule for ResponseFormat {
+    fn meta(&self) -> &'static RuleMeta {
+        &Self::META
+    }
+
+    fn check(&self, unit: &Unit, _ctx: &Context, out: &mut Vec<Diagnostic>) {
+        let Some(entry) = unit.request.body.entry("response_format") else {
+            return;
+        };
+        let (Some(span), Some(key)) = (entry.span, entry.key_span) else {
+            return;
+        };
+        let format = &entry.value;
+        let name = Self::META.name;
+        if format.is_null() {
+            out.push(
+                Diagnostic::new(
+                    name,
+                    span,
+                    "`response_format: null` is not a Responses parameter",
+                )
+                .with_fix(Fix::safe(
+                    "Remove `response_format`",
+                    remove(entry).into_iter().collect(),
+                )),
+            );
+            return;
+        }
+        let flat = match type_of(format) {
+            Some("json_schema") => {
+                let Some(schema) = format.get("json_schema") else {
+                    return out.push(
+                        Diagnostic::new(
+                            name,
+                            span,
+                            "`json_schema` format without its `json_schema` object",
+                        )
+                        .blocking(),
+                    );
+                };
+                if schema.get_present("schema").is_none() {
+                    out.push(
+                        Diagnostic::new(
+                            name,
+                            span,
+                            "`json_schema` format without a `schema`: the Responses API requires one",
+                        )
+                        .with_help("add the JSON schema the output must follow")
+                        .blocking(),
+                    );
+                    return;
+                }
+                let mut flat = vec![(
+                    "type".to_string(),
+                    format
+                        .get("type")
+                        .cloned()
+                        .unwrap_or_else(|| Value::str("json_schema")),
+                )];
+                flat.extend(pick(schema, &["name", "description", "schema", "strict"]));
+                Value::map(flat)
+            }
+            Some("json_object" | "text") => format.clone(),
+            _ => {
+                out.push(
+                    Diagnostic::new(
+                        name,
+                        span,
+                        "`response_format` of a kind responsify does not know",
+                    )
+                    .with_help("write it as `text.format`")
+                    .blocking(),
+                );
+                return;
+            }
+        };
+        out.push(
+            Diagnostic::new(
+                name,
+                key,
+                "`response_format` is `text.format` in the Responses API",
+            )
+            .with_fix(Fix::safe(
+                "Move `response_format` to `text.format`",
+                vec![
+                    Change::Remove { span },
+                    Change::SetParam {
+                        path: vec!["text".into(), "format".into()],
+                        value: flat,
+                    },
+                ],
+            )),
+        );
+    }
+}

@@ -1,0 +1,75 @@
+use super::{declare_rule, Context, Rule, RuleMeta};
+use crate::diagnostic::{Change, Diagnostic, Fix};
+use crate::model::{Unit, Value};
+use crate::settings::StorePolicy;
+
+declare_rule! {
+    /// ## What it does
+    /// Writes `store` explicitly when a request relied on its default.
+    ///
+    /// ## Why migrate
+    /// The default flips: Chat Completions requests are not stored unless asked (`store`
+    /// defaults to `false` in the API reference), while Responses are stored by default. A
+    /// migration that leaves `store` out silently changes data retention. By default
+    /// responsify writes `store: false`, keeping chat's behaviour; `--store-policy true`
+    /// writes `store: true` (needed to chain turns with `previous_response_id`), and
+    /// `--store-policy report` only reports.
+    ///
+    /// ## Example
+    /// ```json
+    /// {"model": "gpt-5.5", "messages": [...]}
+    /// ```
+    /// Use instead:
+    /// ```json
+    /// {"model": "gpt-5.5", "input": [...], "store": false}
+    /// ```
+    ///
+    /// ## Fix safety
+    /// Safe with the default policy, which keeps chat's behaviour. Unsafe with
+    /// `--store-policy true`, which changes it.
+    pub struct StoreDefault {
+        name: "store-default",
+        summary: "`store` defaults differ: write it explicitly",
+    }
+}
+
+impl Rule for StoreDefault {
+    fn meta(&self) -> &'static RuleMeta {
+        &Self::META
+    }
+
+    fn check(&self, unit: &Unit, ctx: &Context, out: &mut Vec<Diagnostic>) {
+        let body = &unit.request.body;
+        if body.get_present("store").is_some() || unit.request.hidden_keys {
+            return;
+        }
+        let span = body
+            .entry("model")
+            .and_then(|e| e.span)
+            .unwrap_or(unit.request.span);
+        let message = "request relies on the `store` default, which is `true` in Responses and `false` in Chat Completions";
+        let set = |value: bool| {
+            let mut changes = Vec::new();
+            if let Some(entry) = body.entry("store") {
+                changes.extend(super::helpers::remove(entry));
+            }
+            changes.push(Change::SetParam {
+                path: vec!["store".into()],
+                value: Value::bool(value),
+            });
+            changes
+        };
+        let diagnostic = Diagnostic::new(Self::META.name, span, message);
+        out.push(match ctx.settings.store_policy {
+            StorePolicy::KeepChat => {
+                diagnostic.with_fix(Fix::safe("Write `store: false`", set(false)))
+            }
+            StorePolicy::Store => {
+                diagnostic.with_fix(Fix::unsafe_("Write `store: true`", set(true)))
+            }
+            StorePolicy::Report => {
+                diagnostic.with_help("write `store` to say which retention you want")
+            }
+        });
+    }
+}

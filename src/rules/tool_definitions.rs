@@ -1,0 +1,130 @@
+use super::helpers::type_of;
+use super::{declare_rule, Context, Rule, RuleMeta};
+use crate::diagnostic::{Change, Diagnostic, Fix};
+use crate::model::{Unit, Value};
+
+declare_rule! {
+    /// ## What it does
+    /// Flattens tool definitions: the fields of a function tool's `function` object (and of a
+    /// custom tool's `custom` object) move up beside `type`. `strict` is always written — the
+    /// chat value, or `false` when chat had none — and a function without `parameters` gets an
+    /// empty object schema. A custom tool's grammar format is flattened the same way.
+    ///
+    /// ## Why migrate
+    /// Responses tools are internally tagged; the nested chat shape fails with "Missing
+    /// required parameter: 'tools[0].name'". And the defaults differ: chat functions are not
+    /// strict unless asked, while the Responses API tries strict mode when `strict` is left
+    /// out, which changes how arguments are validated.
+    ///
+    /// ## Example
+    /// ```json
+    /// {"type": "function", "function": {"name": "get_weather", "parameters": {"type": "object"}}}
+    /// ```
+    /// Use instead:
+    /// ```json
+    /// {"type": "function", "name": "get_weather", "parameters": {"type": "object"}, "strict": false}
+    /// ```
+    ///
+    /// ## Fix safety
+    /// Safe: writing chat's `strict` value keeps chat's behaviour.
+    pub struct ToolDefinitions {
+        name: "tool-definitions",
+        summary: "nested chat tool definitions become flat Responses tools",
+    }
+}
+
+/// The flat Responses form of a function definition `{name, description?, parameters?, strict?}`.
+pub fn function_tool(function: &Value) -> Option<Value> {
+    let mut entries = vec![
+        ("type".to_string(), Value::str("function")),
+        ("name".to_string(), function.get("name")?.clone()),
+    ];
+    if let Some(description) = function.get("description") {
+        entries.push(("description".into(), description.clone()));
+    }
+    entries.push((
+        "parameters".into(),
+        function
+            .get_present("parameters")
+            .cloned()
+            .unwrap_or_else(Value::empty_object_schema),
+    ));
+    entries.push((
+        "strict".into(),
+        function
+            .get_present("strict")
+            .cloned()
+            .unwrap_or_else(|| Value::bool(false)),
+    ));
+    Some(Value::map(entries))
+}
+
+fn custom_tool(custom: &Value) -> Option<Value> {
+    let mut entries = vec![
+        ("type".to_string(), Value::str("custom")),
+        ("name".to_string(), custom.get("name")?.clone()),
+    ];
+    if let Some(description) = custom.get("description") {
+        entries.push(("description".into(), description.clone()));
+    }
+    if let Some(format) = custom.get("format") {
+        let flat = match (type_of(format), format.get("grammar")) {
+            (Some("grammar"), Some(grammar)) => {
+                let mut f = vec![("type".to_string(), Value::str("grammar"))];
+                f.extend(super::helpers::pick(grammar, &["definition", "syntax"]));
+                Value::map(f)
+            }
+            _ => format.clone(),
+        };
+        entries.push(("format".into(), flat));
+    }
+    Some(Value::map(entries))
+}
+
+impl Rule for ToolDefinitions {
+    fn meta(&self) -> &'static RuleMeta {
+        &Self::META
+    }
+
+    fn check(&self, unit: &Unit, _ctx: &Context, out: &mut Vec<Diagnostic>) {
+        let Some(tools) = unit.request.body.get("tools").and_then(Value::as_list) else {
+            return;
+        };
+        for tool in tools {
+            let Some(span) = tool.span else { continue };
+            let flat = match type_of(tool) {
+                Some("function") => tool.get("function").map(function_tool),
+                Some("custom") => tool.get("custom").map(custom_tool),
+                _ => None,
+            };
+            let Some(flat) = flat else { continue };
+            let Some(flat) = flat else {
+                out.push(
+                    Diagnostic::new(
+                        Self::META.name,
+                        span,
+                        "tool definition without a readable name",
+                    )
+                    .with_help("give the tool a `name` beside its `type`")
+                    .blocking(),
+                );
+                continue;
+            };
+            let name = flat
+                .get("name")
+                .map(ToString::to_string)
+                .unwrap_or_default();
+            out.push(
+                Diagnostic::new(
+                    Self::META.name,
+                    span,
+                    format!("tool {name} is nested in Chat Completions form"),
+                )
+                .with_fix(Fix::safe(
+                    "Flatten the tool definition and write `strict` explicitly",
+                    vec![Change::Replace { span, with: flat }],
+                )),
+            );
+        }
+    }
+}

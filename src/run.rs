@@ -1,0 +1,541 @@
+//! The commands: what `main` calls, and how their results become exit codes.
+
+use crate::cli::{CheckArgs, Cli, Command, ConvertArgs};
+use crate::engine::{self, CheckError, Checked, FixStatus};
+use crate::frontend::{self, FrontEnd};
+use crate::report::{self, Format, Message};
+use crate::rules;
+use crate::settings::Settings;
+use crate::walk::{self, Candidate};
+use rayon::prelude::*;
+use std::io::{self, IsTerminal, Read, Write};
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+/// How a command ended.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Outcome {
+    /// Nothing left to do.
+    Clean,
+    /// Findings remain (or, with `--diff`, fixes are pending).
+    Findings,
+    /// Something went wrong: a file could not be read or parsed, or bad usage.
+    Error,
+}
+
+impl Outcome {
+    pub fn code(self) -> u8 {
+        match self {
+            Outcome::Clean => 0,
+            Outcome::Findings => 1,
+            Outcome::Error => 2,
+        }
+    }
+}
+
+pub fn run(cli: Cli) -> Outcome {
+    match cli.command {
+        Command::Check(args) => check(&args),
+        Command::Explain { rule } => explain(&rule),
+        Command::Rules { json } => list_rules(json),
+        Command::Convert(args) => convert(&args),
+    }
+}
+
+/// Colour only on a terminal, and never when NO_COLOR is set.
+fn use_color(stream_is_terminal: bool) -> bool {
+    stream_is_terminal && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+}
+
+fn error(message: impl std::fmt::Display) {
+    let _ = writeln!(io::stderr(), "error: {message}");
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Mode {
+    Check,
+    Fix,
+    Diff,
+}
+
+/// What happened to one file.
+struct FileResult {
+    path: String,
+    source: Arc<str>,
+    checked: Option<Checked>,
+    error: Option<String>,
+    diff: Option<String>,
+}
+
+fn check(args: &CheckArgs) -> Outcome {
+    let mut settings = match Settings::new(&args.select, &args.ignore) {
+        Ok(s) => s,
+        Err(e) => {
+            error(e);
+            return Outcome::Error;
+        }
+    };
+    let mode = if args.diff {
+        Mode::Diff
+    } else if args.fix {
+        Mode::Fix
+    } else {
+        Mode::Check
+    };
+    settings.fix = mode != Mode::Check;
+    settings.unsafe_fixes = args.unsafe_fixes;
+    settings.store_policy = args.store_policy;
+    settings.max_file_size = args.max_file_size;
+
+    let stdin = args.paths.iter().any(|p| p.as_os_str() == "-")
+        || (args.paths.is_empty() && args.stdin_filename.is_some());
+    if stdin {
+        return check_stdin(args, &settings, mode);
+    }
+    let paths = if args.paths.is_empty() {
+        vec![PathBuf::from(".")]
+    } else {
+        args.paths.clone()
+    };
+    let (candidates, walk_errors) = walk::discover(&paths);
+    let results: Vec<FileResult> = candidates
+        .par_iter()
+        .filter_map(|c| check_file(c, &settings, mode))
+        .collect();
+
+    let mut out = io::stdout().lock();
+    let mut err = io::stderr().lock();
+    let mut failed = !walk_errors.is_empty();
+    for (path, message) in &walk_errors {
+        let _ = writeln!(err, "error: {}: {message}", walk::display_path(path));
+    }
+    let mut messages = Vec::new();
+    let mut fixed = 0;
+    let mut fixed_files = 0;
+    let mut diffs = 0;
+    for r in results {
+        if let Some(e) = &r.error {
+            failed = true;
+            let _ = writeln!(err, "error: {}: {e}", r.path);
+        }
+        if let Some(diff) = &r.diff {
+            diffs += 1;
+            let _ = write!(out, "{diff}");
+        }
+        if let Some(checked) = r.checked {
+            fixed += checked.fixed_count;
+            if checked.fixed_count > 0 {
+                fixed_files += 1;
+            }
+            messages.extend(
+                checked
+                    .findings
+                    .into_iter()
+                    .map(|f| Message::new(&r.path, &r.source, f)),
+            );
+        }
+    }
+    let color = use_color(io::stdout().is_terminal());
+    if mode != Mode::Diff {
+        let written = if args.statistics {
+            report::write_statistics(&messages, &mut out)
+        } else {
+            report::write(args.output_format, &messages, color, &mut out)
+        };
+        if written.is_err() {
+            return Outcome::Error;
+        }
+    }
+    if args.output_format != Format::Json || args.statistics {
+        summarize(&mut err, mode, &messages, fixed, fixed_files, diffs);
+    }
+    if failed {
+        Outcome::Error
+    } else if args.exit_zero {
+        Outcome::Clean
+    } else if !messages.is_empty() || (mode == Mode::Diff && diffs > 0) {
+        Outcome::Findings
+    } else {
+        Outcome::Clean
+    }
+}
+
+fn plural(n: usize, word: &str) -> String {
+    format!("{n} {word}{}", if n == 1 { "" } else { "s" })
+}
+
+fn summarize(
+    err: &mut dyn Write,
+    mode: Mode,
+    messages: &[Message],
+    fixed: usize,
+    fixed_files: usize,
+    diffs: usize,
+) {
+    let safe = messages
+        .iter()
+        .filter(|m| m.status == FixStatus::Safe)
+        .count();
+    let unsafe_ = messages
+        .iter()
+        .filter(|m| m.status == FixStatus::Unsafe)
+        .count();
+    match mode {
+        Mode::Fix if fixed > 0 => {
+            let _ = writeln!(
+                err,
+                "Fixed {} in {}.",
+                plural(fixed, "finding"),
+                plural(fixed_files, "file")
+            );
+        }
+        Mode::Diff => {
+            let _ = writeln!(
+                err,
+                "Would fix {} in {}.",
+                plural(fixed, "finding"),
+                plural(diffs, "file")
+            );
+        }
+        _ => {}
+    }
+    if messages.is_empty() {
+        if mode != Mode::Diff || diffs == 0 {
+            let _ = writeln!(err, "No Chat Completions usage left to migrate.");
+        }
+        return;
+    }
+    let mut line = format!(
+        "Found {} left to migrate",
+        plural(messages.len(), "finding")
+    );
+    if mode == Mode::Check && (safe > 0 || unsafe_ > 0) {
+        let mut parts = Vec::new();
+        if safe > 0 {
+            parts.push(format!("{safe} fixable with `--fix`"));
+        }
+        if unsafe_ > 0 {
+            parts.push(format!("{unsafe_} with `--fix --unsafe-fixes`"));
+        }
+        line.push_str(&format!(" ({})", parts.join(", ")));
+    }
+    let _ = writeln!(err, "{line}.");
+}
+
+fn read_file(path: &Path, max: u64) -> Result<Vec<u8>, String> {
+    let meta = std::fs::metadata(path).map_err(|e| e.to_string())?;
+    if meta.len() > max {
+        return Err(format!(
+            "file is {} bytes, larger than the limit of {max} (--max-file-size); skipped",
+            meta.len()
+        ));
+    }
+    std::fs::read(path).map_err(|e| format!("cannot read: {e}"))
+}
+
+/// Binary and non-UTF-8 files are reported, never guessed at.
+fn decode(bytes: Vec<u8>) -> Result<String, String> {
+    if bytes[..bytes.len().min(8192)].contains(&0) {
+        return Err("binary file (contains NUL bytes); skipped".into());
+    }
+    String::from_utf8(bytes).map_err(|e| {
+        format!(
+            "not valid UTF-8 (at byte {}); skipped",
+            e.utf8_error().valid_up_to()
+        )
+    })
+}
+
+fn check_file(candidate: &Candidate, settings: &Settings, mode: Mode) -> Option<FileResult> {
+    let path = &candidate.path;
+    let shown = walk::display_path(path);
+    let fe = frontend::for_path(path)?;
+    let failed = |error: String| {
+        Some(FileResult {
+            path: shown.clone(),
+            source: Arc::from(""),
+            checked: None,
+            error: Some(error),
+            diff: None,
+        })
+    };
+    let bytes = match read_file(path, settings.max_file_size) {
+        Ok(b) => b,
+        Err(e) => return failed(e),
+    };
+    if !walk::prefilter(fe, &bytes) {
+        return None;
+    }
+    let text = match decode(bytes) {
+        Ok(t) => t,
+        Err(e) => return failed(e),
+    };
+    let checked = match engine::check(fe, &text, settings) {
+        Ok(c) => c,
+        Err(e) => return failed(describe(&text, e)),
+    };
+    let mut diff = None;
+    let mut error = None;
+    if let Some(fixed) = &checked.fixed {
+        match mode {
+            Mode::Fix => {
+                if let Err(e) = write_atomically(path, fixed) {
+                    error = Some(format!("cannot write the fixed file: {e}"));
+                }
+            }
+            Mode::Diff => diff = Some(unified_diff(&shown, &text, fixed)),
+            Mode::Check => {}
+        }
+    }
+    let source: Arc<str> = Arc::from(checked.fixed.clone().unwrap_or(text));
+    Some(FileResult {
+        path: shown,
+        source,
+        checked: Some(checked),
+        error,
+        diff,
+    })
+}
+
+fn describe(text: &str, e: CheckError) -> String {
+    match e {
+        CheckError::Syntax(s) => {
+            let (line, col) = crate::edit::line_col(text, s.span.start);
+            format!("syntax error at {line}:{col}: {}; skipped", s.message)
+        }
+        CheckError::FixFailed(why) => format!("fix not applied, file left unchanged: {why}"),
+    }
+}
+
+/// Write through a temporary file in the same directory and rename it over the original,
+/// so a crash never leaves half a file; the original's permissions are kept.
+fn write_atomically(path: &Path, text: &str) -> io::Result<()> {
+    let dir = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let permissions = std::fs::metadata(path)?.permissions();
+    let mut tmp = tempfile::NamedTempFile::new_in(dir)?;
+    tmp.write_all(text.as_bytes())?;
+    tmp.as_file().sync_all()?;
+    tmp.as_file().set_permissions(permissions)?;
+    tmp.persist(path).map_err(|e| e.error)?;
+    Ok(())
+}
+
+fn unified_diff(path: &str, old: &str, new: &str) -> String {
+    similar::TextDiff::from_lines(old, new)
+        .unified_diff()
+        .context_radius(3)
+        .header(&format!("a/{path}"), &format!("b/{path}"))
+        .to_string()
+}
+
+fn read_stdin() -> Result<String, String> {
+    let mut bytes = Vec::new();
+    io::stdin()
+        .read_to_end(&mut bytes)
+        .map_err(|e| format!("cannot read standard input: {e}"))?;
+    decode(bytes)
+}
+
+fn check_stdin(args: &CheckArgs, settings: &Settings, mode: Mode) -> Outcome {
+    let name = args
+        .stdin_filename
+        .clone()
+        .unwrap_or_else(|| PathBuf::from("stdin.json"));
+    let Some(fe) = frontend::for_path(&name) else {
+        error(format!(
+            "{}: responsify cannot read this kind of file (--stdin-filename picks the language)",
+            name.display()
+        ));
+        return Outcome::Error;
+    };
+    let text = match read_stdin() {
+        Ok(t) => t,
+        Err(e) => {
+            error(e);
+            return Outcome::Error;
+        }
+    };
+    let shown = name.to_string_lossy().into_owned();
+    let checked = match engine::check(fe, &text, settings) {
+        Ok(c) => c,
+        Err(e) => {
+            error(format!("{shown}: {}", describe(&text, e)));
+            if mode == Mode::Fix {
+                print!("{text}");
+            }
+            return Outcome::Error;
+        }
+    };
+    let final_text = checked.fixed.clone().unwrap_or_else(|| text.clone());
+    let source: Arc<str> = Arc::from(final_text.as_str());
+    let messages: Vec<Message> = checked
+        .findings
+        .into_iter()
+        .map(|f| Message::new(&shown, &source, f))
+        .collect();
+    let mut out = io::stdout().lock();
+    let mut err = io::stderr().lock();
+    // With --fix the fixed text owns stdout, so findings go to stderr.
+    let findings_to_stderr = mode == Mode::Fix;
+    match mode {
+        Mode::Fix => {
+            let _ = write!(out, "{final_text}");
+        }
+        Mode::Diff => {
+            if checked.fixed.is_some() {
+                let _ = write!(out, "{}", unified_diff(&shown, &text, &final_text));
+            }
+        }
+        Mode::Check => {}
+    }
+    if mode != Mode::Diff {
+        let (stream, color): (&mut dyn Write, bool) = if findings_to_stderr {
+            (&mut err, use_color(io::stderr().is_terminal()))
+        } else {
+            (&mut out, use_color(io::stdout().is_terminal()))
+        };
+        let _ = if args.statistics {
+            report::write_statistics(&messages, stream)
+        } else {
+            report::write(args.output_format, &messages, color, stream)
+        };
+    }
+    let pending = mode == Mode::Diff && checked.fixed.is_some();
+    if args.exit_zero || (messages.is_empty() && !pending) {
+        Outcome::Clean
+    } else {
+        Outcome::Findings
+    }
+}
+
+fn explain(name: &str) -> Outcome {
+    match rules::by_name(name) {
+        Some(rule) => {
+            let meta = rule.meta();
+            println!("# {}\n\n{}", meta.name, meta.documentation().trim_end());
+            Outcome::Clean
+        }
+        None => {
+            error(format!("unknown rule `{name}` (see `responsify rules`)"));
+            Outcome::Error
+        }
+    }
+}
+
+fn list_rules(json: bool) -> Outcome {
+    let all = rules::all();
+    if json {
+        let items: Vec<_> = all
+            .iter()
+            .map(|r| {
+                let m = r.meta();
+                serde_json::json!({ "name": m.name, "summary": m.summary, "opt_in": m.opt_in })
+            })
+            .collect();
+        println!(
+            "{}",
+            serde_json::to_string_pretty(&items).expect("plain JSON")
+        );
+    } else {
+        let width = all.iter().map(|r| r.meta().name.len()).max().unwrap_or(0);
+        for r in all {
+            let m = r.meta();
+            let opt = if m.opt_in { " (opt-in)" } else { "" };
+            println!("{:<width$}  {}{opt}", m.name, m.summary);
+        }
+    }
+    Outcome::Clean
+}
+
+/// Pick JSON or JSON Lines for `convert`: by extension, else by whether the text is one
+/// document.
+fn convert_front_end(file: Option<&Path>, text: &str) -> &'static dyn FrontEnd {
+    if let Some(fe) = file.and_then(frontend::for_path) {
+        return fe;
+    }
+    if crate::frontend::json::parse_value(text, 0).is_ok() {
+        &frontend::json::JSON
+    } else {
+        &frontend::json::JSON_LINES
+    }
+}
+
+fn convert(args: &ConvertArgs) -> Outcome {
+    let file = args.file.as_deref().filter(|p| p.as_os_str() != "-");
+    let text = match file {
+        Some(path) => read_file(path, u64::MAX).and_then(decode),
+        None => read_stdin(),
+    };
+    let text = match text {
+        Ok(t) => t,
+        Err(e) => {
+            error(e);
+            return Outcome::Error;
+        }
+    };
+    let shown = file.map_or_else(|| "<stdin>".to_string(), |p| p.display().to_string());
+    let fe = convert_front_end(file, &text);
+    let mut settings = Settings::default();
+    settings.fix = true;
+    settings.unsafe_fixes = args.unsafe_fixes;
+    settings.store_policy = args.store_policy;
+
+    match engine::analyze(fe, text.trim_start_matches('\u{feff}'), &settings) {
+        Ok(analysis)
+            if analysis.units.iter().any(|u| {
+                u.request.endpoint == crate::model::Endpoint::ChatCompletions
+                    && u.verdict == crate::model::Verdict::Migrate
+            }) => {}
+        Ok(_) => {
+            error(format!(
+                "{shown}: no Chat Completions request found (a body needs `model` and `messages`; fine-tuning data, Batch output and Responses requests are left alone)"
+            ));
+            return Outcome::Error;
+        }
+        Err(e) => {
+            error(format!(
+                "{shown}: {}",
+                describe(&text, CheckError::Syntax(e))
+            ));
+            return Outcome::Error;
+        }
+    }
+    let checked = match engine::check(fe, &text, &settings) {
+        Ok(c) => c,
+        Err(e) => {
+            error(format!("{shown}: {}", describe(&text, e)));
+            return Outcome::Error;
+        }
+    };
+    let final_text = checked.fixed.clone().unwrap_or_else(|| text.clone());
+    let source: Arc<str> = Arc::from(final_text.as_str());
+    let messages: Vec<Message> = checked
+        .findings
+        .into_iter()
+        .map(|f| Message::new(&shown, &source, f))
+        .collect();
+    let mut err = io::stderr().lock();
+    let color = use_color(io::stderr().is_terminal());
+    let _ = report::write(Format::Full, &messages, color, &mut err);
+    // Notes (nothing to change) do not stop the conversion; anything else left does.
+    let refused = messages
+        .iter()
+        .any(|m| m.status != FixStatus::None || m.severity == crate::diagnostic::Severity::Error);
+    if refused {
+        let _ = writeln!(
+            err,
+            "error: {shown}: not converted: the findings above need a person{}",
+            if messages.iter().any(|m| m.status == FixStatus::Unsafe) {
+                " (or `--unsafe-fixes`)"
+            } else {
+                ""
+            }
+        );
+        return Outcome::Findings;
+    }
+    print!("{final_text}");
+    Outcome::Clean
+}

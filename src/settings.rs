@@ -1,0 +1,83 @@
+//! What a run was asked to do, resolved once from the command line.
+
+use crate::rules::{self, RuleMeta};
+use std::collections::BTreeSet;
+
+/// Which `store` value a migrated request gets when the chat request relied on the default.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default, clap::ValueEnum)]
+pub enum StorePolicy {
+    /// Write `store: false`, which keeps Chat Completions' behaviour.
+    #[default]
+    #[value(name = "false")]
+    KeepChat,
+    /// Write `store: true` (Responses' default; needed for `previous_response_id`).
+    #[value(name = "true")]
+    Store,
+    /// Write nothing; report the request instead.
+    Report,
+}
+
+#[derive(Clone, Debug)]
+pub struct Settings {
+    selected: BTreeSet<&'static str>,
+    pub fix: bool,
+    pub unsafe_fixes: bool,
+    pub store_policy: StorePolicy,
+    /// Files larger than this are reported and skipped.
+    pub max_file_size: u64,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings::new(&[], &[]).expect("the default selection is valid")
+    }
+}
+
+pub const DEFAULT_MAX_FILE_SIZE: u64 = 64 * 1024 * 1024;
+
+impl Settings {
+    /// Resolve `--select` / `--ignore`. `ALL` selects every rule, opt-in ones included.
+    pub fn new(select: &[String], ignore: &[String]) -> Result<Settings, String> {
+        let known = |name: &str| -> Result<&'static RuleMeta, String> {
+            rules::by_name(name)
+                .map(|r| r.meta())
+                .ok_or_else(|| format!("unknown rule `{name}` (see `responsify rules`)"))
+        };
+        let mut selected: BTreeSet<&'static str> = if select.is_empty() {
+            rules::all()
+                .iter()
+                .map(|r| r.meta())
+                .filter(|m| !m.opt_in)
+                .map(|m| m.name)
+                .collect()
+        } else {
+            let mut set = BTreeSet::new();
+            for name in select {
+                if name == "ALL" {
+                    set.extend(rules::all().iter().map(|r| r.meta().name));
+                } else {
+                    set.insert(known(name)?.name);
+                }
+            }
+            set
+        };
+        for name in ignore {
+            if name == "ALL" {
+                selected.clear();
+            } else {
+                selected.remove(known(name)?.name);
+            }
+        }
+        Ok(Settings {
+            selected,
+            fix: false,
+            unsafe_fixes: false,
+            store_policy: StorePolicy::default(),
+            max_file_size: DEFAULT_MAX_FILE_SIZE,
+        })
+    }
+
+    pub fn is_selected(&self, rule: &str) -> bool {
+        self.selected.contains(rule)
+    }
+}
