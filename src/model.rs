@@ -133,6 +133,13 @@ impl Value {
         self.get(key).filter(|v| !v.is_null())
     }
 
+    pub fn is_scalar(&self) -> bool {
+        matches!(
+            self.kind,
+            Kind::Str(_) | Kind::Num(_) | Kind::Bool(_) | Kind::Null
+        )
+    }
+
     pub fn is_null(&self) -> bool {
         matches!(self.kind, Kind::Null)
     }
@@ -220,7 +227,18 @@ impl fmt::Display for Value {
             Kind::Num(n) => f.write_str(n),
             Kind::Bool(b) => write!(f, "{b}"),
             Kind::Null => f.write_str("null"),
+            Kind::List(items) if items.len() <= 4 && items.iter().all(|v| v.is_scalar()) => {
+                f.write_str("[")?;
+                for (i, item) in items.iter().enumerate() {
+                    if i > 0 {
+                        f.write_str(", ")?;
+                    }
+                    write!(f, "{item}")?;
+                }
+                f.write_str("]")
+            }
             Kind::List(_) => f.write_str("[…]"),
+            Kind::Map(entries) if entries.is_empty() => f.write_str("{}"),
             Kind::Map(_) => f.write_str("{…}"),
             Kind::Opaque => f.write_str("…"),
         }

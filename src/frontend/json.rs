@@ -422,18 +422,22 @@ impl<'a> Lowering<'a> {
         removed: &[Span],
     ) -> Result<Edit, String> {
         let container = self.container(container_span)?;
-        let kept: Vec<Span> = Self::members(container)
-            .into_iter()
+        let members = Self::members(container);
+        let kept: Vec<Span> = members
+            .iter()
+            .copied()
             .filter(|m| !removed.contains(m))
             .collect();
         let multiline = self.text[container_span.start..container_span.end].contains('\n');
-        let (separator, indent) = match kept.as_slice() {
-            [.., a, b] => (
+        // The separator between two neighbours in the original is the one to copy; removed
+        // members still show how their container separates its items.
+        let (separator, indent) = match (members.as_slice(), kept.last()) {
+            ([.., a, b], Some(last)) => (
                 self.text[a.end..b.start].to_string(),
-                indentation_at(self.text, b.start).to_string(),
+                indentation_at(self.text, last.start).to_string(),
             ),
-            [only] if multiline => {
-                let indent = indentation_at(self.text, only.start).to_string();
+            (_, Some(last)) if multiline => {
+                let indent = indentation_at(self.text, last.start).to_string();
                 (format!(",{}{indent}", self.style.newline), indent)
             }
             _ => (

@@ -1,0 +1,79 @@
+//! Shared by the test binaries: finding fixtures and running them through the engine.
+#![allow(dead_code)]
+
+use responsify::engine::{self, Checked};
+use responsify::frontend;
+use responsify::settings::Settings;
+use std::path::{Path, PathBuf};
+
+pub fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+pub fn testdata() -> PathBuf {
+    root().join("testdata")
+}
+
+/// Folders of testdata/ that hold something other than one rule's fixtures.
+pub const SPECIAL_DIRS: &[&str] = &["decoys", "cli"];
+
+/// `(rule folder, fixture path)` for every rule fixture, sorted.
+pub fn rule_fixtures() -> Vec<(String, PathBuf)> {
+    let mut out = Vec::new();
+    for dir in sorted_entries(&testdata()) {
+        let name = dir.file_name().unwrap().to_string_lossy().into_owned();
+        if !dir.is_dir() || SPECIAL_DIRS.contains(&name.as_str()) {
+            continue;
+        }
+        for file in sorted_entries(&dir) {
+            if is_fixture(&file) {
+                out.push((name.clone(), file));
+            }
+        }
+    }
+    out
+}
+
+pub fn decoys() -> Vec<PathBuf> {
+    sorted_entries(&testdata().join("decoys"))
+        .into_iter()
+        .filter(|p| is_fixture(p))
+        .collect()
+}
+
+pub fn is_fixture(path: &Path) -> bool {
+    path.is_file() && frontend::for_path(path).is_some()
+}
+
+pub fn sorted_entries(dir: &Path) -> Vec<PathBuf> {
+    let mut entries: Vec<PathBuf> = std::fs::read_dir(dir)
+        .map(|rd| rd.filter_map(|e| e.ok().map(|e| e.path())).collect())
+        .unwrap_or_default();
+    entries.sort();
+    entries
+}
+
+/// Settings for a rule's fixtures: the default selection, plus the rule when it is opt-in.
+pub fn settings_for(rule: Option<&str>, fix: bool, unsafe_fixes: bool) -> Settings {
+    let mut select: Vec<String> = responsify::rules::all()
+        .iter()
+        .map(|r| r.meta())
+        .filter(|m| !m.opt_in || Some(m.name) == rule)
+        .map(|m| m.name.to_string())
+        .collect();
+    select.sort();
+    let mut s = Settings::new(&select, &[]).expect("valid selection");
+    s.fix = fix;
+    s.unsafe_fixes = unsafe_fixes;
+    s
+}
+
+pub fn check(path: &Path, text: &str, settings: &Settings) -> Checked {
+    let fe = frontend::for_path(path).expect("a front end for the fixture");
+    engine::check(fe, text, settings)
+        .unwrap_or_else(|e| panic!("{}: the engine failed: {e:?}", path.display()))
+}
+
+pub fn read(path: &Path) -> String {
+    std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}

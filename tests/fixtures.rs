@@ -1,0 +1,161 @@
+//! The rule harness: every fixture in testdata/<rule>/ runs through the whole engine.
+//!
+//! For each fixture it checks the snapshot (diagnostics, then the text after `--fix`, then
+//! after `--fix --unsafe-fixes` when that differs), and the invariants every fix must keep:
+//! a second run changes nothing, the output parses, `ok_*` fixtures draw no diagnostic from
+//! their rule, and decoys come out byte for byte as they went in.
+
+mod common;
+
+use common::*;
+use responsify::edit::line_col;
+use responsify::engine::{Checked, FixStatus};
+use std::fmt::Write;
+use std::path::Path;
+
+fn describe(text: &str, checked: &Checked) -> String {
+    let mut out = String::new();
+    for f in &checked.findings {
+        let d = &f.diagnostic;
+        let (line, col) = line_col(text, d.span.start);
+        let status = match &f.status {
+            FixStatus::None => "no fix".to_string(),
+            FixStatus::Safe => "safe fix".to_string(),
+            FixStatus::Unsafe => "unsafe fix".to_string(),
+            FixStatus::Blocked(why) => format!("blocked: {why}"),
+        };
+        writeln!(out, "{line}:{col} {} [{status}] {}", d.rule, d.message).unwrap();
+        if let Some(fix) = &d.fix {
+            writeln!(out, "    fix: {}", fix.title).unwrap();
+        }
+        if let Some(help) = &d.help {
+            writeln!(out, "    help: {help}").unwrap();
+        }
+    }
+    if out.is_empty() {
+        out.push_str("(none)\n");
+    }
+    out
+}
+
+/// Fix the text, and prove the fix settled: a second run must change nothing.
+fn fix_converged(path: &Path, text: &str, rule: Option<&str>, unsafe_fixes: bool) -> String {
+    let settings = settings_for(rule, true, unsafe_fixes);
+    let fixed = check(path, text, &settings)
+        .fixed
+        .unwrap_or_else(|| text.to_string());
+    let again = check(path, &fixed, &settings);
+    assert!(
+        again.fixed.is_none(),
+        "{}: a second --fix run changed the text again:\n{}",
+        path.display(),
+        again.fixed.unwrap()
+    );
+    fixed
+}
+
+#[test]
+fn rule_fixtures_match_their_snapshots() {
+    let fixtures = rule_fixtures();
+    assert!(!fixtures.is_empty(), "no fixtures found under testdata/");
+    for (rule, path) in fixtures {
+        let text = read(&path);
+        let name = path.file_name().unwrap().to_string_lossy().into_owned();
+        let checked = check(&path, &text, &settings_for(Some(&rule), false, false));
+        if name.starts_with("ok_") {
+            let own: Vec<_> = checked
+                .findings
+                .iter()
+                .filter(|f| f.diagnostic.rule == rule)
+                .collect();
+            assert!(
+                own.is_empty(),
+                "{}: an ok_ fixture drew `{rule}` findings:\n{}",
+                path.display(),
+                describe(&text, &checked)
+            );
+        } else {
+            assert!(
+                checked.findings.iter().any(|f| f.diagnostic.rule == rule),
+                "{}: the fixture draws no `{rule}` finding:\n{}",
+                path.display(),
+                describe(&text, &checked)
+            );
+        }
+        let safe = fix_converged(&path, &text, Some(&rule), false);
+        let unsafe_ = fix_converged(&path, &text, Some(&rule), true);
+        let mut snapshot = format!("---- diagnostics ----\n{}", describe(&text, &checked));
+        snapshot.push_str("---- after --fix ----\n");
+        snapshot.push_str(if safe == text { "(unchanged)\n" } else { &safe });
+        if unsafe_ != safe {
+            snapshot.push_str("---- after --fix --unsafe-fixes ----\n");
+            snapshot.push_str(&unsafe_);
+        }
+        insta::with_settings!({
+            snapshot_path => path.parent().unwrap(),
+            prepend_module_to_snapshot => false,
+            omit_expression => true,
+            description => format!("testdata/{rule}/{name}"),
+        }, {
+            insta::assert_snapshot!(name.clone(), snapshot);
+        });
+    }
+}
+
+#[test]
+fn decoys_are_left_byte_for_byte() {
+    let decoys = decoys();
+    assert!(
+        decoys.len() >= 5,
+        "expected the decoy set under testdata/decoys"
+    );
+    for path in decoys {
+        let text = read(&path);
+        let settings = settings_for(None, true, true);
+        let checked = check(&path, &text, &settings);
+        assert!(
+            checked.fixed.is_none(),
+            "{}: a decoy was rewritten",
+            path.display()
+        );
+        assert!(
+            checked.findings.is_empty(),
+            "{}: a decoy drew findings:\n{}",
+            path.display(),
+            describe(&text, &checked)
+        );
+    }
+}
+
+#[test]
+fn every_snapshot_has_its_fixture() {
+    for dir in sorted_entries(&testdata()) {
+        for file in sorted_entries(&dir) {
+            let name = file.to_string_lossy();
+            if let Some(fixture) = name.strip_suffix(".snap") {
+                assert!(Path::new(fixture).is_file(), "orphaned snapshot {name}");
+            }
+        }
+    }
+}
+
+#[test]
+fn every_rule_has_fixtures_and_an_ok_fixture() {
+    for rule in responsify::rules::all() {
+        let name = rule.meta().name;
+        let dir = testdata().join(name);
+        let files: Vec<String> = sorted_entries(&dir)
+            .into_iter()
+            .filter(|p| is_fixture(p))
+            .map(|p| p.file_name().unwrap().to_string_lossy().into_owned())
+            .collect();
+        assert!(
+            files.iter().any(|f| !f.starts_with("ok_")),
+            "rule `{name}` has no fixture in testdata/{name}/"
+        );
+        assert!(
+            files.iter().any(|f| f.starts_with("ok_")),
+            "rule `{name}` has no ok_ fixture in testdata/{name}/"
+        );
+    }
+}
