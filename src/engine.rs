@@ -394,3 +394,93 @@ fn set_path(map: &mut Value, path: &[String], value: Value) -> Result<(), String
         set_path(&mut entries[index].value, rest, value)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::frontend::{json, Lifted};
+
+    /// A front end that lifts like JSON but lowers every change into broken syntax.
+    struct Breaks;
+
+    impl FrontEnd for Breaks {
+        fn name(&self) -> &'static str {
+            "broken"
+        }
+        fn triggers(&self) -> &'static [&'static str] {
+            &["messages"]
+        }
+        fn lift(&self, text: &str) -> Result<Lifted, SyntaxError> {
+            json::JSON.lift(text)
+        }
+        fn lower(&self, _: &str, unit: &Unit, _: &[Change]) -> Result<Vec<Edit>, String> {
+            Ok(vec![Edit::insert(unit.request.span.start, "{{{")])
+        }
+    }
+
+    const CHAT: &str = r#"{"model": "m", "messages": [{"role": "user", "content": "x"}]}"#;
+
+    fn fixing() -> Settings {
+        let mut s = Settings::default();
+        s.fix = true;
+        s
+    }
+
+    #[test]
+    fn a_fix_that_breaks_the_syntax_is_refused() {
+        let err = check(&Breaks, CHAT, &fixing()).unwrap_err();
+        assert!(
+            matches!(err, CheckError::FixFailed(ref why) if why.contains("does not parse")),
+            "{err:?}"
+        );
+    }
+
+    #[test]
+    fn a_fixed_text_is_checked_again_and_settles() {
+        let checked = check(&json::JSON, CHAT, &fixing()).unwrap();
+        assert!(checked.findings.is_empty());
+        assert_eq!(checked.fixed_count, 3);
+        let again = check(&json::JSON, checked.fixed.as_deref().unwrap(), &fixing()).unwrap();
+        assert!(again.fixed.is_none());
+    }
+
+    #[test]
+    fn parameters_under_one_key_merge() {
+        let body = json::parse_value(r#"{"model": "m", "messages": []}"#, 0)
+            .unwrap()
+            .unwrap();
+        let resolved = resolve_params(
+            &body,
+            vec![
+                Change::SetParam {
+                    path: vec!["text".into(), "format".into()],
+                    value: Value::str("f"),
+                },
+                Change::SetParam {
+                    path: vec!["text".into(), "verbosity".into()],
+                    value: Value::str("v"),
+                },
+            ],
+        )
+        .unwrap();
+        assert_eq!(resolved.len(), 1);
+        let Change::InsertEntry { key, value, .. } = &resolved[0] else {
+            panic!("{resolved:?}")
+        };
+        assert_eq!(key, "text");
+        assert_eq!(value.get("format").and_then(Value::as_str), Some("f"));
+        assert_eq!(value.get("verbosity").and_then(Value::as_str), Some("v"));
+    }
+
+    #[test]
+    fn setting_a_parameter_the_request_has_is_refused() {
+        let body = json::parse_value(r#"{"model": "m", "text": {}}"#, 0)
+            .unwrap()
+            .unwrap();
+        let set = Change::SetParam {
+            path: vec!["text".into()],
+            value: Value::str("x"),
+        };
+        assert!(resolve_params(&body, vec![set]).is_err());
+    }
+}

@@ -113,9 +113,11 @@ fn check(args: &CheckArgs) -> Outcome {
     let mut fixed = 0;
     let mut fixed_files = 0;
     let mut diffs = 0;
+    let mut error_count = 0;
     for r in results {
         if let Some(e) = &r.error {
             failed = true;
+            error_count += 1;
             let _ = writeln!(err, "error: {}: {e}", r.path);
         }
         if let Some(diff) = &r.diff {
@@ -146,8 +148,16 @@ fn check(args: &CheckArgs) -> Outcome {
             return Outcome::Error;
         }
     }
+    let errors = walk_errors.len() + error_count;
     if args.output_format != Format::Json || args.statistics {
-        summarize(&mut err, mode, &messages, fixed, fixed_files, diffs);
+        summarize(&mut err, mode, &messages, fixed, fixed_files, diffs, failed);
+    }
+    if errors > 0 {
+        let _ = writeln!(
+            err,
+            "{} could not be checked; see the errors above.",
+            plural(errors, "path")
+        );
     }
     if failed {
         Outcome::Error
@@ -164,6 +174,7 @@ fn plural(n: usize, word: &str) -> String {
     format!("{n} {word}{}", if n == 1 { "" } else { "s" })
 }
 
+#[allow(clippy::too_many_arguments)]
 fn summarize(
     err: &mut dyn Write,
     mode: Mode,
@@ -171,6 +182,7 @@ fn summarize(
     fixed: usize,
     fixed_files: usize,
     diffs: usize,
+    failed: bool,
 ) {
     let safe = messages
         .iter()
@@ -200,7 +212,7 @@ fn summarize(
         _ => {}
     }
     if messages.is_empty() {
-        if mode != Mode::Diff || diffs == 0 {
+        if !failed && (mode != Mode::Diff || diffs == 0) {
             let _ = writeln!(err, "No Chat Completions usage left to migrate.");
         }
         return;

@@ -1,0 +1,512 @@
+//! The command line, through the binary: every flag, exit code, stdin, `convert`, and bad input.
+
+use assert_cmd::Command;
+use predicates::prelude::*;
+use std::fs;
+use std::path::Path;
+
+const CHAT: &str = r#"{"model": "gpt-5.5", "messages": [{"role": "user", "content": "hi"}], "max_tokens": 100}
+"#;
+const BLOCKED: &str = r#"{"model": "gpt-5.5", "messages": [{"role": "user", "content": "hi"}], "n": 2}
+"#;
+const RESPONSES: &str = r#"{"model": "gpt-5.5", "input": "hi", "store": false}
+"#;
+
+fn responsify() -> Command {
+    let mut cmd = Command::cargo_bin("responsify").unwrap();
+    cmd.env_remove("NO_COLOR");
+    cmd
+}
+
+fn repo(files: &[(&str, &str)]) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    for (name, text) in files {
+        let path = dir.path().join(name);
+        fs::create_dir_all(path.parent().unwrap()).unwrap();
+        fs::write(path, text).unwrap();
+    }
+    dir
+}
+
+fn read(dir: &tempfile::TempDir, name: &str) -> String {
+    fs::read_to_string(dir.path().join(name)).unwrap()
+}
+
+#[test]
+fn check_reports_findings_and_exits_1() {
+    let dir = repo(&[("req/a.json", CHAT), ("done.json", RESPONSES)]);
+    responsify()
+        .current_dir(dir.path())
+        .args(["check", "--output-format", "concise"])
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains(
+            "req/a.json:1:2: chat-completions-request",
+        ))
+        .stdout(predicate::str::contains(
+            "req/a.json:1:22: messages-to-input",
+        ))
+        .stdout(predicate::str::contains(
+            "max-tokens `max_tokens` is `max_output_tokens` in the Responses API [*]",
+        ))
+        .stdout(predicate::str::contains("done.json").not())
+        .stderr(predicate::str::contains(
+            "Found 4 findings left to migrate (4 fixable with `--fix`).",
+        ));
+}
+
+#[test]
+fn a_clean_tree_exits_0() {
+    let dir = repo(&[
+        ("done.json", RESPONSES),
+        ("notes.txt", "messages completions"),
+    ]);
+    responsify()
+        .current_dir(dir.path())
+        .arg("check")
+        .assert()
+        .code(0)
+        .stdout("")
+        .stderr(predicate::str::contains(
+            "No Chat Completions usage left to migrate.",
+        ));
+}
+
+#[test]
+fn full_format_has_code_frames_and_no_colour_in_a_pipe() {
+    let dir = repo(&[("a.json", BLOCKED)]);
+    responsify()
+        .current_dir(dir.path())
+        .args(["check", "a.json"])
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains(
+            "error[n-parameter]: `n` has no Responses equivalent",
+        ))
+        .stdout(predicate::str::contains(" --> a.json:1:71"))
+        .stdout(predicate::str::contains(
+            "help: send one request per generation",
+        ))
+        .stdout(predicate::str::contains(
+            "note: not fixed yet: the request also needs `n-parameter`",
+        ))
+        .stdout(predicate::str::contains("\u{1b}[").not());
+}
+
+#[test]
+fn fix_writes_files_keeps_their_mode_and_converges() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = repo(&[("a.json", CHAT), ("b.json", BLOCKED)]);
+    let a = dir.path().join("a.json");
+    fs::set_permissions(&a, fs::Permissions::from_mode(0o640)).unwrap();
+    responsify()
+        .current_dir(dir.path())
+        .args(["check", "--fix", "--output-format", "concise"])
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains("b.json:1:71: n-parameter"))
+        .stdout(predicate::str::contains("a.json").not())
+        .stderr(predicate::str::contains("Fixed 4 findings in 1 file."));
+    assert_eq!(
+        read(&dir, "a.json"),
+        r#"{"model": "gpt-5.5", "input": [{"role": "user", "content": "hi"}], "max_output_tokens": 100, "store": false}
+"#
+    );
+    assert_eq!(
+        read(&dir, "b.json"),
+        BLOCKED,
+        "a blocked unit must not be touched"
+    );
+    assert_eq!(
+        fs::metadata(&a).unwrap().permissions().mode() & 0o777,
+        0o640
+    );
+    responsify()
+        .current_dir(dir.path())
+        .args(["check", "--fix", "a.json"])
+        .assert()
+        .code(0);
+    assert!(read(&dir, "a.json").contains("max_output_tokens"));
+}
+
+#[test]
+fn unsafe_fixes_need_the_flag() {
+    let text = r#"{"model": "m", "messages": [{"role": "user", "content": "x"}], "max_tokens": 4}
+"#;
+    let dir = repo(&[("a.json", text)]);
+    responsify()
+        .current_dir(dir.path())
+        .args(["check", "--fix", "a.json"])
+        .assert()
+        .code(1);
+    assert_eq!(read(&dir, "a.json"), text);
+    responsify()
+        .current_dir(dir.path())
+        .args(["check", "--fix", "--unsafe-fixes", "a.json"])
+        .assert()
+        .code(0);
+    assert!(read(&dir, "a.json").contains(r#""max_output_tokens": 16"#));
+}
+
+#[test]
+fn diff_prints_and_writes_nothing() {
+    let dir = repo(&[("a.json", CHAT)]);
+    responsify()
+        .current_dir(dir.path())
+        .args(["check", "--diff"])
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains("--- a/a.json\n+++ b/a.json"))
+        .stdout(predicate::str::contains(
+            "+{\"model\": \"gpt-5.5\", \"input\"",
+        ))
+        .stderr(predicate::str::contains("Would fix 4 findings in 1 file."));
+    assert_eq!(read(&dir, "a.json"), CHAT);
+    let clean = repo(&[("done.json", RESPONSES)]);
+    responsify()
+        .current_dir(clean.path())
+        .args(["check", "--diff"])
+        .assert()
+        .code(0)
+        .stdout("");
+}
+
+#[test]
+fn diff_exits_1_when_findings_have_no_fix() {
+    let dir = repo(&[("b.json", BLOCKED)]);
+    responsify()
+        .current_dir(dir.path())
+        .args(["check", "--diff"])
+        .assert()
+        .code(1)
+        .stdout("");
+}
+
+#[test]
+fn json_output_carries_locations_and_fix_edits() {
+    let dir = repo(&[("a.json", CHAT)]);
+    let out = responsify()
+        .current_dir(dir.path())
+        .args(["check", "--output-format", "json"])
+        .assert()
+        .code(1)
+        .get_output()
+        .stdout
+        .clone();
+    let items: serde_json::Value = serde_json::from_slice(&out).unwrap();
+    let items = items.as_array().unwrap();
+    assert_eq!(items.len(), 4);
+    let rename = items.iter().find(|i| i["rule"] == "max-tokens").unwrap();
+    assert_eq!(
+        rename["location"],
+        serde_json::json!({"line": 1, "column": 71})
+    );
+    assert_eq!(rename["fix"]["status"], "safe");
+    assert_eq!(
+        rename["fix"]["edits"][0]["content"],
+        "\"max_output_tokens\""
+    );
+    assert_eq!(rename["filename"], "a.json");
+}
+
+#[test]
+fn select_and_ignore_pick_rules() {
+    let dir = repo(&[("a.json", CHAT)]);
+    responsify()
+        .current_dir(dir.path())
+        .args([
+            "check",
+            "--select",
+            "max-tokens",
+            "--output-format",
+            "concise",
+        ])
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains("max-tokens"))
+        .stdout(predicate::str::contains("messages-to-input").not());
+    responsify()
+        .current_dir(dir.path())
+        .args([
+            "check",
+            "--ignore",
+            "store-default,max-tokens",
+            "--output-format",
+            "concise",
+        ])
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains("store-default").not())
+        .stdout(predicate::str::contains("max-tokens").not())
+        .stdout(predicate::str::contains("messages-to-input"));
+    // A partial selection never half-migrates a request.
+    responsify()
+        .current_dir(dir.path())
+        .args(["check", "--select", "max-tokens", "--fix"])
+        .assert()
+        .code(1);
+    assert_eq!(read(&dir, "a.json"), CHAT);
+    responsify()
+        .current_dir(dir.path())
+        .args(["check", "--select", "no-such-rule"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("unknown rule `no-such-rule`"));
+}
+
+#[test]
+fn statistics_and_exit_zero() {
+    let dir = repo(&[("a.json", CHAT), ("b.json", CHAT)]);
+    responsify()
+        .current_dir(dir.path())
+        .args(["check", "--statistics", "--exit-zero"])
+        .assert()
+        .code(0)
+        .stdout(predicate::str::is_match(r"(?m)^\s+2  chat-completions-request\s+\[\*\]").unwrap());
+}
+
+#[test]
+fn stdin_with_a_file_name() {
+    responsify()
+        .args([
+            "check",
+            "-",
+            "--stdin-filename",
+            "body.json",
+            "--output-format",
+            "concise",
+        ])
+        .write_stdin(CHAT)
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains("body.json:1:71: max-tokens"));
+    responsify()
+        .args(["check", "--fix", "--stdin-filename", "body.json"])
+        .write_stdin(CHAT)
+        .assert()
+        .code(0)
+        .stdout(predicate::str::contains("\"max_output_tokens\": 100"));
+    responsify()
+        .args(["check", "-", "--stdin-filename", "notes.txt"])
+        .write_stdin("hello")
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("cannot read this kind of file"));
+}
+
+#[test]
+fn explain_and_rules() {
+    responsify()
+        .args(["explain", "max-tokens"])
+        .assert()
+        .code(0)
+        .stdout(predicate::str::starts_with("# max-tokens\n"))
+        .stdout(predicate::str::contains("## Fix safety"));
+    responsify()
+        .args(["explain", "nope"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("unknown rule `nope`"));
+    let listed = responsify()
+        .arg("rules")
+        .assert()
+        .code(0)
+        .get_output()
+        .stdout
+        .clone();
+    let listed = String::from_utf8(listed).unwrap();
+    for rule in responsify::rules::all() {
+        assert!(
+            listed.contains(rule.meta().name),
+            "`rules` misses {}",
+            rule.meta().name
+        );
+    }
+    assert!(listed.contains("system-to-instructions") && listed.contains("(opt-in)"));
+}
+
+#[test]
+fn convert_prints_the_responses_body() {
+    let dir = repo(&[("a.json", CHAT)]);
+    let out = responsify()
+        .args(["convert"])
+        .arg(dir.path().join("a.json"))
+        .assert()
+        .code(0)
+        .get_output()
+        .stdout
+        .clone();
+    let body: serde_json::Value = serde_json::from_slice(&out).unwrap();
+    assert_eq!(body["max_output_tokens"], 100);
+    assert_eq!(body["store"], false);
+    assert!(body.get("messages").is_none());
+    assert_eq!(read(&dir, "a.json"), CHAT, "convert never writes");
+}
+
+#[test]
+fn convert_reads_stdin_and_batch_lines() {
+    let batch = concat!(
+        r#"{"custom_id": "1", "method": "POST", "url": "/v1/chat/completions", "body": {"model": "m", "messages": [{"role": "user", "content": "a"}]}}"#,
+        "\n",
+        r#"{"custom_id": "2", "method": "POST", "url": "/v1/chat/completions", "body": {"model": "m", "messages": [{"role": "user", "content": "b"}]}}"#,
+        "\n"
+    );
+    let out = responsify()
+        .args(["convert", "-"])
+        .write_stdin(batch)
+        .assert()
+        .code(0)
+        .get_output()
+        .stdout
+        .clone();
+    let out = String::from_utf8(out).unwrap();
+    assert_eq!(out.lines().count(), 2);
+    assert_eq!(out.matches("\"url\": \"/v1/responses\"").count(), 2);
+}
+
+#[test]
+fn convert_refuses_parameters_without_equivalent() {
+    responsify()
+        .arg("convert")
+        .write_stdin(BLOCKED)
+        .assert()
+        .code(1)
+        .stdout("")
+        .stderr(predicate::str::contains("error[n-parameter]"))
+        .stderr(predicate::str::contains("not converted"));
+    responsify()
+        .arg("convert")
+        .write_stdin("{\"messages\": [{\"role\": \"user\", \"content\": \"x\"}]}\n")
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "no Chat Completions request found",
+        ));
+}
+
+#[test]
+fn bad_input_is_reported_and_the_run_goes_on() {
+    let dir = repo(&[
+        ("good.json", CHAT),
+        ("broken.json", "{\"model\": \"m\", \"messages\": [\n"),
+    ]);
+    fs::write(
+        dir.path().join("binary.json"),
+        b"{\"messages\": \x00\x01\x02}",
+    )
+    .unwrap();
+    fs::write(
+        dir.path().join("latin1.json"),
+        b"{\"messages\": \"caf\xe9\"}",
+    )
+    .unwrap();
+    responsify()
+        .current_dir(dir.path())
+        .args(["check", "--output-format", "concise"])
+        .assert()
+        .code(2)
+        .stdout(predicate::str::contains("good.json:1:71: max-tokens"))
+        .stderr(predicate::str::contains(
+            "error: broken.json: syntax error at 1:28: Unterminated array",
+        ))
+        .stderr(predicate::str::contains("error: binary.json: binary file"))
+        .stderr(predicate::str::contains(
+            "error: latin1.json: not valid UTF-8 (at byte 17)",
+        ));
+    responsify()
+        .current_dir(dir.path())
+        .args(["check", "--fix", "broken.json"])
+        .assert()
+        .code(2);
+    assert_eq!(
+        read(&dir, "broken.json"),
+        "{\"model\": \"m\", \"messages\": [\n"
+    );
+}
+
+#[test]
+fn missing_huge_and_unreadable_files() {
+    let dir = repo(&[("a.json", CHAT)]);
+    responsify()
+        .current_dir(dir.path())
+        .args(["check", "nope.json"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("error: nope.json: No such file"));
+    responsify()
+        .current_dir(dir.path())
+        .args(["check", "--max-file-size", "10", "a.json"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("larger than the limit of 10"));
+    use std::os::unix::fs::PermissionsExt;
+    let a = dir.path().join("a.json");
+    fs::set_permissions(&a, fs::Permissions::from_mode(0o000)).unwrap();
+    if fs::read(&a).is_ok() {
+        // Root reads anything; nothing to prove here.
+        return;
+    }
+    responsify()
+        .current_dir(dir.path())
+        .args(["check", "a.json"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("cannot read"));
+}
+
+#[test]
+fn symlink_loops_do_not_hang_the_walk() {
+    let dir = repo(&[("sub/a.json", CHAT)]);
+    std::os::unix::fs::symlink(dir.path(), dir.path().join("sub").join("loop")).unwrap();
+    responsify()
+        .current_dir(dir.path())
+        .args(["check", "--output-format", "concise"])
+        .timeout(std::time::Duration::from_secs(20))
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains("sub/a.json:1:2"));
+}
+
+#[test]
+fn gitignored_files_are_skipped() {
+    let dir = repo(&[
+        (".gitignore", "vendor/\n"),
+        ("vendor/a.json", CHAT),
+        ("b.json", RESPONSES),
+    ]);
+    responsify()
+        .current_dir(dir.path())
+        .arg("check")
+        .assert()
+        .code(0);
+}
+
+#[test]
+fn fix_keeps_bom_crlf_and_missing_final_newline() {
+    let text = "\u{feff}{\r\n  \"model\": \"m\",\r\n  \"messages\": [{\"role\": \"user\", \"content\": \"x\"}]\r\n}";
+    let dir = repo(&[("a.json", text)]);
+    responsify()
+        .current_dir(dir.path())
+        .args(["check", "--fix"])
+        .assert()
+        .code(0);
+    assert_eq!(
+        read(&dir, "a.json"),
+        "\u{feff}{\r\n  \"model\": \"m\",\r\n  \"input\": [{\"role\": \"user\", \"content\": \"x\"}],\r\n  \"store\": false\r\n}"
+    );
+}
+
+#[test]
+fn version_and_help() {
+    responsify()
+        .arg("--version")
+        .assert()
+        .code(0)
+        .stdout(predicate::str::starts_with("responsify "));
+    responsify()
+        .args(["check", "--help"])
+        .assert()
+        .code(0)
+        .stdout(predicate::str::contains("--unsafe-fixes"));
+    assert!(Path::new(env!("CARGO_BIN_EXE_responsify")).exists());
+}

@@ -1,0 +1,94 @@
+//! The project's own consistency: the catalogue names real rules, every rule is documented
+//! the same way, and docs/rules/ is generated from the rules' doc comments.
+
+use responsify::rules::{self, catalogue};
+
+#[test]
+fn catalogue_names_only_real_rules() {
+    for (parameter, disposition) in catalogue::CHAT_PARAMETERS {
+        if let catalogue::Disposition::Rule(name) = disposition {
+            assert!(
+                rules::by_name(name).is_some(),
+                "`{parameter}` names unknown rule `{name}`"
+            );
+        }
+    }
+}
+
+#[test]
+fn rule_names_are_unique_kebab_case() {
+    let mut seen = std::collections::BTreeSet::new();
+    for rule in rules::all() {
+        let name = rule.meta().name;
+        assert!(seen.insert(name), "rule `{name}` is declared twice");
+        assert!(
+            name.chars().all(|c| c.is_ascii_lowercase() || c == '-') && !name.starts_with('-'),
+            "rule name `{name}` is not kebab-case"
+        );
+    }
+}
+
+#[test]
+fn every_rule_documents_the_four_headings() {
+    for rule in rules::all() {
+        let meta = rule.meta();
+        let doc = meta.documentation();
+        for heading in [
+            "## What it does",
+            "## Why migrate",
+            "## Example",
+            "## Fix safety",
+        ] {
+            assert!(
+                doc.contains(heading),
+                "`{}` lacks `{heading}` in its doc comment",
+                meta.name
+            );
+        }
+    }
+}
+
+/// The generated page of a rule.
+fn page(meta: &rules::RuleMeta) -> String {
+    format!(
+        "<!-- generated from the doc comment of the rule; run `UPDATE_DOCS=1 cargo test --test meta` -->\n# {}\n\n{}\n",
+        meta.name,
+        meta.documentation().trim_end()
+    )
+}
+
+#[test]
+fn rule_docs_are_current() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("docs")
+        .join("rules");
+    let update = std::env::var_os("UPDATE_DOCS").is_some();
+    if update {
+        std::fs::create_dir_all(&dir).unwrap();
+    }
+    let mut expected = std::collections::BTreeSet::new();
+    for rule in rules::all() {
+        let meta = rule.meta();
+        let path = dir.join(format!("{}.md", meta.name));
+        expected.insert(path.clone());
+        let want = page(meta);
+        if update {
+            std::fs::write(&path, &want).unwrap();
+        }
+        let have = std::fs::read_to_string(&path).unwrap_or_default();
+        assert_eq!(
+            have,
+            want,
+            "{} is stale: run `UPDATE_DOCS=1 cargo test --test meta`",
+            path.display()
+        );
+    }
+    for entry in std::fs::read_dir(&dir).unwrap() {
+        let path = entry.unwrap().path();
+        assert!(
+            expected.contains(&path),
+            "{} documents no rule",
+            path.display()
+        );
+    }
+}

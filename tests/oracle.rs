@@ -1,0 +1,202 @@
+//! Oracles: every Responses body the test suite produces must be accepted by the official
+//! OpenAPI spec (../shared/tools/validate_request.py, unknown keys included) and by the real
+//! `openai` npm package's request types under `tsc --strict` (oracle/).
+//!
+//! Neither tool ships with the repo. Without them these tests skip with a loud message, unless
+//! RESPONSIFY_REQUIRE_ORACLES is set (CI sets it, after installing both), when they fail.
+
+mod common;
+
+use common::*;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+fn shared() -> PathBuf {
+    root().join("..").join("shared")
+}
+
+/// Say loudly that an oracle did not run; fail instead when CI requires the oracles.
+fn skip(what: &str, why: &str) {
+    if std::env::var_os("RESPONSIFY_REQUIRE_ORACLES").is_some() {
+        panic!("{what}: required but unavailable: {why}");
+    }
+    // Written to the process's stderr directly, past the test harness's capture.
+    let _ = writeln!(std::io::stderr(), "\n*** SKIPPED {what}: {why} ***\n");
+}
+
+/// Responses bodies in a fixed text: whole documents, JSONL lines, Batch lines' bodies.
+fn responses_bodies(text: &str) -> Vec<serde_json::Value> {
+    let docs: Vec<serde_json::Value> =
+        match serde_json::from_str(text.trim_start_matches('\u{feff}')) {
+            Ok(doc) => vec![doc],
+            Err(_) => text
+                .lines()
+                .filter(|l| !l.trim().is_empty())
+                .filter_map(|l| serde_json::from_str(l).ok())
+                .collect(),
+        };
+    docs.into_iter()
+        .filter_map(|doc| {
+            if doc.get("url").and_then(|u| u.as_str()) == Some("/v1/responses") {
+                doc.get("body").cloned()
+            } else if doc.get("model").is_some() && doc.get("input").is_some() {
+                Some(doc)
+            } else {
+                None
+            }
+        })
+        .collect()
+}
+
+/// Fix every rule fixture with all fixes and write each Responses body it yields to a file.
+fn produce_bodies(name: &str) -> (PathBuf, usize) {
+    let dir = root().join("target").join(name);
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    let mut count = 0;
+    let mut sources: Vec<(String, PathBuf)> = rule_fixtures();
+    for path in sorted_entries(&root().join("examples").join("requests")) {
+        if is_fixture(&path) {
+            sources.push(("example".into(), path));
+        }
+    }
+    for (rule, path) in sources {
+        let text = read(&path);
+        let settings = settings_for(Some(&rule), true, true);
+        let fixed = check(&path, &text, &settings).fixed.unwrap_or(text);
+        let stem = path
+            .file_name()
+            .unwrap()
+            .to_string_lossy()
+            .replace('.', "_");
+        for (i, body) in responses_bodies(&fixed).into_iter().enumerate() {
+            count += 1;
+            let file = dir.join(format!("{rule}__{stem}__{i}.json"));
+            std::fs::write(file, serde_json::to_string_pretty(&body).unwrap()).unwrap();
+        }
+    }
+    (dir, count)
+}
+
+fn run(command: &mut Command) -> (bool, String) {
+    match command.output() {
+        Ok(out) => (
+            out.status.success(),
+            format!(
+                "{}{}",
+                String::from_utf8_lossy(&out.stdout),
+                String::from_utf8_lossy(&out.stderr)
+            ),
+        ),
+        Err(e) => (false, format!("could not start: {e}")),
+    }
+}
+
+fn bodies_in(dir: &Path) -> Vec<PathBuf> {
+    sorted_entries(dir)
+        .into_iter()
+        .filter(|p| p.extension().is_some_and(|e| e == "json"))
+        .collect()
+}
+
+#[test]
+fn produced_bodies_validate_against_the_official_schema() {
+    let (dir, count) = produce_bodies("oracle-bodies-schema");
+    assert!(
+        count >= 60,
+        "the fixtures produced only {count} Responses bodies"
+    );
+    let validator = shared().join("tools").join("validate_request.py");
+    if !validator.is_file() {
+        return skip(
+            "the official-schema oracle",
+            "../shared/tools/validate_request.py is not there",
+        );
+    }
+    let (has_jsonschema, _) = run(Command::new("python3").args(["-c", "import jsonschema"]));
+    if !has_jsonschema {
+        return skip(
+            "the official-schema oracle",
+            "python3 with the jsonschema package is not installed",
+        );
+    }
+    let files = bodies_in(&dir);
+    let (ok, output) = run(Command::new("python3").arg(&validator).args(&files));
+    assert!(ok, "bodies rejected by the official schema:\n{output}");
+    assert!(
+        output.contains(&format!("{} bodies checked, 0 problems", files.len())),
+        "unexpected validator output:\n{output}"
+    );
+}
+
+#[test]
+fn produced_bodies_type_check_against_the_openai_sdk() {
+    let (dir, count) = produce_bodies("oracle-bodies-tsc");
+    let oracle = root().join("oracle");
+    if !oracle.join("node_modules").join("openai").is_dir() {
+        return skip(
+            "the openai SDK type oracle",
+            "oracle/node_modules is not installed (npm ci --prefix oracle)",
+        );
+    }
+    let (ok, output) = run(Command::new("node")
+        .arg(oracle.join("typecheck-bodies.mjs"))
+        .arg(&dir));
+    assert!(ok, "bodies rejected by the openai SDK types:\n{output}");
+    assert!(
+        output.contains(&format!("{count} bodies type-checked, 0 failed")),
+        "unexpected oracle output:\n{output}"
+    );
+}
+
+/// Every property of `CreateChatCompletionRequest` (allOf flattened) in the official spec.
+fn spec_chat_parameters(spec: &serde_json::Value) -> Vec<String> {
+    let schemas = &spec["components"]["schemas"];
+    let mut out = Vec::new();
+    let mut stack = vec!["CreateChatCompletionRequest".to_string()];
+    while let Some(name) = stack.pop() {
+        let node = &schemas[&name];
+        let mut parts = vec![node];
+        if let Some(all) = node["allOf"].as_array() {
+            parts.extend(all.iter());
+        }
+        for part in parts {
+            if let Some(r) = part["$ref"].as_str() {
+                stack.push(r.rsplit('/').next().unwrap().to_string());
+            }
+            if let Some(props) = part["properties"].as_object() {
+                out.extend(props.keys().cloned());
+            }
+        }
+    }
+    out.sort();
+    out.dedup();
+    out
+}
+
+#[test]
+fn catalogue_covers_every_chat_parameter_in_the_spec() {
+    let path = shared().join("openai-openapi").join("openapi.json");
+    let Ok(text) = std::fs::read_to_string(&path) else {
+        return skip(
+            "the spec coverage test",
+            "../shared/openai-openapi/openapi.json is not there",
+        );
+    };
+    let spec: serde_json::Value = serde_json::from_str(&text).expect("the spec is JSON");
+    let parameters = spec_chat_parameters(&spec);
+    assert!(
+        parameters.len() >= 30,
+        "read only {} parameters from the spec",
+        parameters.len()
+    );
+    let missing: Vec<&String> = parameters
+        .iter()
+        .filter(|p| responsify::rules::catalogue::disposition(p).is_none())
+        .collect();
+    assert!(
+        missing.is_empty(),
+        "Chat Completions parameters the catalogue does not cover: {missing:?}"
+    );
+}
