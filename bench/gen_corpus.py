@@ -306,8 +306,9 @@ class Gen:
             return "%sif (!%s) {\n%s  throw new Error(%s);\n%s}\n" % (
                 p, v, p, json.dumps(self.string_lit(non_ascii), ensure_ascii=False), p)
         if k == 3:
+            k1, k2 = self.r.sample(WORDS, 2)
             return "%sconst %s = { %s: %d, %s: %s };\n" % (
-                p, v, self.word(), self.number(), self.word(), json.dumps(self.string_lit(non_ascii), ensure_ascii=False))
+                p, v, k1, self.number(), k2, json.dumps(self.string_lit(non_ascii), ensure_ascii=False))
         if k == 4:
             return "%sconst %s = await %s(%s);\n" % (p, v, self.fn_camel(), self.camel(2))
         if k == 5:
@@ -362,11 +363,11 @@ class Gen:
         out += "export function %s({ %s }: %sProps) {\n" % (name, ", ".join(props), name)
         state = self.r.choice(["draft", "status", "query", "selection", "error"])
         out += "  const [%s, set%s] = useState<string>(\"\");\n" % (state, state.capitalize())
-        out += "  useEffect(() => {\n"
+        out += "  useEffect(() => {\n    const run = async () => {\n"
         self.js_declared = set(props)
         for _ in range(self.r.randint(1, 3)):
-            out += self.js_stmt(4, non_ascii)
-        out += "  }, [%s]);\n" % props[0]
+            out += self.js_stmt(6, non_ascii)
+        out += "    };\n    void run();\n  }, [%s]);\n" % props[0]
         out += "  return (\n    <div className=\"%s\">\n" % (self.word() + "-" + self.word())
         for _ in range(self.r.randint(2, 6)):
             tag = self.r.choice(["span", "p", "li", "h3", "label"])
@@ -534,7 +535,7 @@ class Gen:
         if self.r.random() < 0.8:
             out += "      { role: \"system\", content: %s },\n" % json.dumps(sys_prompt, ensure_ascii=False)
         out += "      { role: \"user\", content: %s },\n    ],\n" % arg.split(":")[0]
-        extras = ["temperature: 0.2", "max_tokens: 512", "tools", "tool_choice: \"auto\"",
+        extras = ["temperature: 0.2", "max_tokens: 512", "tools: TOOLS", "tool_choice: \"auto\"",
                   "response_format: { type: \"json_object\" }", "n: 1", "seed: 7", "stream: false",
                   "stop: [\"END\"]", "frequency_penalty: 0.5"]
         for e in self.r.sample(extras, self.r.randint(0, 4)):

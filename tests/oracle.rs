@@ -56,9 +56,11 @@ fn produce_bodies(name: &str) -> (PathBuf, usize) {
     std::fs::create_dir_all(&dir).unwrap();
     let mut count = 0;
     let mut sources: Vec<(String, PathBuf)> = rule_fixtures();
-    for path in sorted_entries(&root().join("examples").join("requests")) {
-        if is_fixture(&path) {
-            sources.push(("example".into(), path));
+    for dir in sorted_entries(&root().join("examples")) {
+        for path in sorted_entries(&dir) {
+            if is_fixture(&path) {
+                sources.push(("example".into(), path));
+            }
         }
     }
     for (rule, path) in sources {
