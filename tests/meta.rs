@@ -98,17 +98,31 @@ fn readme_rules_table_is_current() {
     let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md");
     let readme = std::fs::read_to_string(&path).unwrap();
     let (start, end) = ("<!-- rules:start -->\n", "<!-- rules:end -->");
-    let from = readme.find(start).expect("README has the rules:start marker") + start.len();
+    let from = readme
+        .find(start)
+        .expect("README has the rules:start marker")
+        + start.len();
     let to = readme.find(end).expect("README has the rules:end marker");
     let mut table = String::from("| rule | what it finds |\n| --- | --- |\n");
     for rule in rules::all() {
         let m = rule.meta();
         let opt = if m.opt_in { " (opt-in)" } else { "" };
-        table.push_str(&format!("| [`{0}`](docs/rules/{0}.md) | {1}{opt} |\n", m.name, m.summary));
+        table.push_str(&format!(
+            "| [`{0}`](docs/rules/{0}.md) | {1}{opt} |\n",
+            m.name, m.summary
+        ));
     }
     if std::env::var_os("UPDATE_DOCS").is_some() {
-        std::fs::write(&path, format!("{}{table}{}", &readme[..from], &readme[to..])).unwrap();
+        std::fs::write(
+            &path,
+            format!("{}{table}{}", &readme[..from], &readme[to..]),
+        )
+        .unwrap();
         return;
     }
-    assert_eq!(&readme[from..to], table, "README's rules table is stale: run `UPDATE_DOCS=1 cargo test --test meta`");
+    assert_eq!(
+        &readme[from..to],
+        table,
+        "README's rules table is stale: run `UPDATE_DOCS=1 cargo test --test meta`"
+    );
 }
