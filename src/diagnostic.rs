@@ -32,6 +32,9 @@ pub enum Change {
     SetParam { path: Vec<String>, value: Value },
     /// Add an element to a top-level list parameter, creating the list when absent.
     AppendParam { key: String, value: Value },
+    /// Rewrite a read of the result (`span`) in terms of the Responses result; `base` is the
+    /// expression read from.
+    RewriteRead { span: Span, base: Span, to: ReadTarget },
     /// Add an entry at the end of the map at `map` (what `SetParam` resolves to).
     InsertEntry {
         map: Span,
@@ -40,6 +43,32 @@ pub enum Change {
     },
     /// Add an element at the end of the list at `list` (what `AppendParam` resolves to).
     InsertElement { list: Span, value: Value },
+}
+
+/// What a read of a Chat Completions result becomes on a Responses result. Each front end
+/// spells these in its language.
+#[derive(Clone, Debug, PartialEq)]
+pub enum ReadTarget {
+    /// The response object itself (what a chat reply message stood for).
+    Response,
+    /// The SDK's concatenated output text (`output_text`).
+    OutputText,
+    /// The parsed structured output (`output_parsed`).
+    OutputParsed,
+    /// The `function_call` items of the output, as a list.
+    FunctionCalls,
+    /// The first `function_call` item of the output, or none.
+    FirstFunctionCall,
+    /// `base` followed by one attribute (`call_id`, `input_tokens`, …).
+    Attr(String),
+    /// `list.append(reply)` becomes: extend `list` (at the span) with every output item.
+    ExtendWithOutput { list: Span },
+    /// A stream event's text delta, or none for events that carry no text.
+    StreamTextDelta,
+    /// "This stream event carries text": replaces the check for chunks with choices.
+    StreamTextGuard,
+    /// The usage of a `response.completed` event, or none for other events.
+    StreamCompletedUsage,
 }
 
 /// A rule's proposed fix: a title in the imperative, and its changes.

@@ -132,14 +132,11 @@ pub fn analyze(
         let mut found = Vec::new();
         match &unit.verdict {
             Verdict::Leave(_) => {}
-            Verdict::Flag(reason) => found.push(
-                Diagnostic::new(
-                    "chat-completions-request",
-                    unit.request.span,
-                    reason.clone(),
-                )
-                .with_help("responsify reports this request but will not rewrite it"),
-            ),
+            Verdict::Flag { rule, .. } => {
+                if let Some(rule) = rules::by_name(rule) {
+                    rule.check(unit, &ctx, &mut found);
+                }
+            }
             Verdict::Migrate if unit.request.endpoint == Endpoint::ChatCompletions => {
                 for rule in rules::all() {
                     let meta = rule.meta();
@@ -158,7 +155,20 @@ pub fn analyze(
     }
     let mut findings = Vec::new();
     for (unit, diagnostics) in lifted.units.iter().zip(by_unit) {
-        let status = unit_status(&diagnostics, settings);
+        let mut status = unit_status(&diagnostics, settings);
+        if status.is_ok() {
+            // A fix that cannot be written is no fix: say so instead of skipping it quietly.
+            let all: Vec<Change> = diagnostics
+                .iter()
+                .filter_map(|d| d.fix.as_ref())
+                .flat_map(|f| f.changes.iter().cloned())
+                .collect();
+            if !all.is_empty() {
+                if let Err(why) = lower(fe, text, unit, all) {
+                    status = Err(format!("responsify cannot write this fix ({why})"));
+                }
+            }
+        }
         for diagnostic in diagnostics {
             let edits = diagnostic
                 .fix
@@ -183,6 +193,16 @@ pub fn analyze(
             });
         }
     }
+    // A value shared by two requests (one tools list) draws the same finding from both:
+    // report it once.
+    let mut seen = std::collections::HashSet::new();
+    findings.retain(|f| {
+        seen.insert((
+            f.diagnostic.rule,
+            f.diagnostic.span,
+            f.diagnostic.message.clone(),
+        ))
+    });
     Ok(Analysis {
         units: lifted.units,
         findings,
@@ -223,34 +243,70 @@ fn plan(
     analysis: &Analysis,
     settings: &Settings,
 ) -> (Vec<Edit>, usize) {
-    let mut all = Vec::new();
-    let mut count = 0;
-    for (index, unit) in analysis.units.iter().enumerate() {
-        let findings: Vec<&Finding> = analysis
+    let unit_findings = |index: usize| -> Vec<&Finding> {
+        analysis
             .findings
             .iter()
             .filter(|f| f.diagnostic.unit == Some(index))
-            .collect();
-        let allowed = findings.iter().all(|f| match f.status {
-            FixStatus::None => true,
-            FixStatus::Safe => true,
-            FixStatus::Unsafe => settings.unsafe_fixes,
-            FixStatus::Blocked(_) => false,
-        });
-        let changes: Vec<Change> = findings
-            .iter()
-            .filter_map(|f| f.diagnostic.fix.as_ref())
-            .flat_map(|fix| fix.changes.iter().cloned())
-            .collect();
-        if !allowed || changes.is_empty() {
+            .collect()
+    };
+    let mut allowed: Vec<bool> = (0..analysis.units.len())
+        .map(|index| {
+            unit_findings(index).iter().all(|f| match f.status {
+                FixStatus::None | FixStatus::Safe => true,
+                FixStatus::Unsafe => settings.unsafe_fixes,
+                FixStatus::Blocked(_) => false,
+            })
+        })
+        .collect();
+    // Units that share source (one message list, two calls) are fixed together or not at all.
+    for (index, unit) in analysis.units.iter().enumerate() {
+        if let Some(group) = unit.group {
+            let together = analysis
+                .units
+                .iter()
+                .enumerate()
+                .filter(|(_, u)| u.group == Some(group))
+                .all(|(i, _)| allowed[i]);
+            if !together {
+                allowed[index] = false;
+            }
+        }
+    }
+    let mut all = Vec::new();
+    let mut count = 0;
+    let mut done = vec![false; analysis.units.len()];
+    for index in 0..analysis.units.len() {
+        if done[index] || !allowed[index] {
             continue;
         }
-        // A unit whose changes cannot be lowered without conflict is left whole.
-        if let Ok(edits) = lower(fe, text, unit, changes) {
-            count += findings
+        // The unit and every unit it shares source with.
+        let members: Vec<usize> = match analysis.units[index].group {
+            Some(g) => (0..analysis.units.len())
+                .filter(|&i| analysis.units[i].group == Some(g))
+                .collect(),
+            None => vec![index],
+        };
+        let mut group = Vec::new();
+        let mut fixed = 0;
+        for &i in &members {
+            done[i] = true;
+            let findings = unit_findings(i);
+            let changes: Vec<Change> = findings
                 .iter()
-                .filter(|f| f.diagnostic.fix.is_some())
-                .count();
+                .filter_map(|f| f.diagnostic.fix.as_ref())
+                .flat_map(|fix| fix.changes.iter().cloned())
+                .collect();
+            fixed += findings.iter().filter(|f| f.diagnostic.fix.is_some()).count();
+            if !changes.is_empty() {
+                group.push((&analysis.units[i], changes));
+            }
+        }
+        if group.is_empty() {
+            continue;
+        }
+        if let Ok(edits) = lower_group(fe, text, &group) {
+            count += fixed;
             all.extend(edits);
         }
     }
@@ -267,8 +323,27 @@ pub fn lower(
     unit: &Unit,
     changes: Vec<Change>,
 ) -> Result<Vec<Edit>, String> {
-    let resolved = resolve_params(&unit.request.body, changes)?;
-    edit::normalize(fe.lower(text, unit, &resolved)?)
+    lower_group(fe, text, &[(unit, changes)])
+}
+
+/// Lower the changes of units that share source together: each unit's parameter changes are
+/// resolved against its own request, then the front end lowers them as one set (changes two
+/// units share, such as a reshaped message in their common list, count once).
+pub fn lower_group(
+    fe: &dyn FrontEnd,
+    text: &str,
+    group: &[(&Unit, Vec<Change>)],
+) -> Result<Vec<Edit>, String> {
+    let mut resolved: Vec<Change> = Vec::new();
+    for (unit, changes) in group {
+        for change in resolve_params(&unit.request.body, changes.clone())? {
+            if !resolved.contains(&change) {
+                resolved.push(change);
+            }
+        }
+    }
+    let units: Vec<&Unit> = group.iter().map(|(u, _)| *u).collect();
+    edit::normalize(fe.lower(text, &units, &resolved)?)
 }
 
 /// Turn `SetParam` / `AppendParam` into insertions into the request's own map and lists.
@@ -413,8 +488,8 @@ mod tests {
         fn lift(&self, text: &str) -> Result<Lifted, SyntaxError> {
             json::JSON.lift(text)
         }
-        fn lower(&self, _: &str, unit: &Unit, _: &[Change]) -> Result<Vec<Edit>, String> {
-            Ok(vec![Edit::insert(unit.request.span.start, "{{{")])
+        fn lower(&self, _: &str, units: &[&Unit], _: &[Change]) -> Result<Vec<Edit>, String> {
+            Ok(vec![Edit::insert(units[0].request.span.start, "{{{")])
         }
     }
 

@@ -250,6 +250,8 @@ impl fmt::Display for Value {
 pub enum Endpoint {
     ChatCompletions,
     Responses,
+    /// The Assistants API (`beta.assistants`, `beta.threads`): shut down on 2026-08-26.
+    Assistants,
 }
 
 /// How the request is spelled, which decides what "switch the endpoint" means.
@@ -259,14 +261,25 @@ pub enum Site {
     Body,
     /// A Batch input line: the `url` string travels with its body.
     BatchLine { url: Span },
+    /// An SDK call: `method` is the span of the path to replace (`chat.completions.create`)
+    /// and `kind` says which method it is.
+    SdkCall { method: Span, kind: SdkMethod },
+}
+
+/// The SDK method a call site uses.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SdkMethod {
+    Create,
+    Parse,
+    Stream,
 }
 
 /// What the classifier decided about a request before any rule looks at it.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Verdict {
     Migrate,
-    /// Report, never rewrite; the reason is one line for the diagnostic.
-    Flag(String),
+    /// Report, never rewrite: `rule` reports it, `reason` is one line for the diagnostic.
+    Flag { rule: &'static str, reason: String },
     /// Not ours to touch: no diagnostic at all.
     Leave(String),
 }
@@ -288,8 +301,41 @@ pub struct Request {
 /// fill these in; request bodies in data files have none.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Read {
+    /// The whole expression that reads the result.
     pub span: Span,
-    pub path: Vec<String>,
+    /// The expression it reads from (the response, a tool call, a stream chunk).
+    pub base: Span,
+    pub kind: ReadKind,
+}
+
+/// What a read takes from a Chat Completions result.
+#[derive(Clone, Debug, PartialEq)]
+pub enum ReadKind {
+    /// `choices[0]` or `choices[0].message` kept as an object: the response itself.
+    Reply,
+    /// `choices[0].message.content`
+    Content,
+    /// `choices[0].message.parsed`
+    Parsed,
+    /// `choices[0].message.tool_calls`
+    ToolCalls,
+    /// `choices[0].message.function_call` (legacy functions)
+    FunctionCall,
+    /// A field of one tool call: `function.name`, `function.arguments`, `id`.
+    ToolCallField(String),
+    /// A field of `usage` (`prompt_tokens`, `completion_tokens_details`, …).
+    UsageField(String),
+    /// The reply message appended to a message list: `list.append(<reply>)`; `list` is the
+    /// span of the list expression.
+    AppendReply { list: Span },
+    /// A stream chunk's text: `chunk.choices[0].delta.content`.
+    StreamText,
+    /// A stream chunk's `choices` used as a condition (the guard for chunks without choices).
+    StreamGuard,
+    /// A stream chunk's `usage` (the last chunk's, with `include_usage`).
+    StreamUsage,
+    /// A read with no mapping responsify can prove (`finish_reason`, `choices[1]`, logprobs…).
+    Unknown(String),
 }
 
 /// A request together with every read of its result the front end can see. A unit is
@@ -298,7 +344,50 @@ pub struct Read {
 pub struct Unit {
     pub request: Request,
     pub reads: Vec<Read>,
-    /// Reads that leave the scope (returned, stored away): the unit is not provably complete.
-    pub reads_escape: bool,
+    /// What the front end could not see (the result returned or passed on, a client built
+    /// elsewhere), one line each: the unit is not provably complete, so its fix is unsafe.
+    pub unseen: Vec<String>,
+    /// What keeps the fix from being applied at all (keys spread in from elsewhere, a helper
+    /// whose events differ): the fix is only displayed.
+    pub unfixable: Vec<String>,
     pub verdict: Verdict,
+    /// Top-level containers the request's parameters live in (a call's argument list, a
+    /// dict splatted into it), for front ends whose body is spread over several places.
+    pub containers: Vec<Container>,
+    /// Units that share source (one message list sent by two calls) carry the same group:
+    /// they are fixed together or not at all.
+    pub group: Option<usize>,
+}
+
+/// A list-like piece of source whose members are separated by commas.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Container {
+    pub span: Span,
+    pub members: Vec<Span>,
+    pub kind: ContainerKind,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ContainerKind {
+    /// A call's arguments: new entries are keyword arguments.
+    Arguments,
+    /// A map literal: new entries are `key: value`.
+    Map,
+    /// A list literal.
+    List,
+}
+
+impl Unit {
+    /// A unit for a request with nothing else known yet.
+    pub fn new(request: Request, verdict: Verdict) -> Unit {
+        Unit {
+            request,
+            reads: Vec::new(),
+            unseen: Vec::new(),
+            unfixable: Vec::new(),
+            verdict,
+            containers: Vec::new(),
+            group: None,
+        }
+    }
 }

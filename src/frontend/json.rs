@@ -140,18 +140,16 @@ fn unit_for(doc: &Value) -> Option<Unit> {
         } else {
             Verdict::Migrate
         };
-        return Some(Unit {
-            request: Request {
+        return Some(Unit::new(
+            Request {
                 endpoint,
                 site: Site::BatchLine { url: url.span? },
                 span,
                 body: body.clone(),
                 hidden_keys: false,
             },
-            reads: Vec::new(),
-            reads_escape: false,
             verdict,
-        });
+        ));
     }
     let endpoint = if is_chat_body(doc) {
         Endpoint::ChatCompletions
@@ -165,18 +163,16 @@ fn unit_for(doc: &Value) -> Option<Unit> {
     } else {
         Verdict::Migrate
     };
-    Some(Unit {
-        request: Request {
+    Some(Unit::new(
+        Request {
             endpoint,
             site: Site::Body,
             span,
             body: doc.clone(),
             hidden_keys: false,
         },
-        reads: Vec::new(),
-        reads_escape: false,
         verdict,
-    })
+    ))
 }
 
 impl FrontEnd for Json {
@@ -217,7 +213,11 @@ impl FrontEnd for Json {
         })
     }
 
-    fn lower(&self, text: &str, unit: &Unit, changes: &[Change]) -> Result<Vec<Edit>, String> {
+    fn lower(&self, text: &str, units: &[&Unit], changes: &[Change]) -> Result<Vec<Edit>, String> {
+        // JSON requests never share source: each group is one unit.
+        let [unit] = units else {
+            return Err("JSON lowers one request at a time".into());
+        };
         Lowering::new(text, unit).lower(changes)
     }
 }
@@ -349,6 +349,9 @@ impl<'a> Lowering<'a> {
                 }
                 Change::SetParam { .. } | Change::AppendParam { .. } => {
                     return Err("unresolved parameter change reached the JSON lowering".into())
+                }
+                Change::RewriteRead { .. } => {
+                    return Err("a data file has no reads to rewrite".into())
                 }
             }
         }

@@ -2,6 +2,7 @@
 //! back into byte edits in the file's own syntax. Only front ends know syntax.
 
 pub mod json;
+pub mod python;
 
 use crate::diagnostic::Change;
 use crate::edit::Edit;
@@ -31,14 +32,15 @@ pub trait FrontEnd: Sync {
     /// Parse the text and lift every request it holds.
     fn lift(&self, text: &str) -> Result<Lifted, SyntaxError>;
 
-    /// Lower one unit's changes into edits. The changes have been resolved
-    /// (no `SetParam` / `AppendParam` left).
-    fn lower(&self, text: &str, unit: &Unit, changes: &[Change]) -> Result<Vec<Edit>, String>;
+    /// Lower the changes of a group of units (units that share source are lowered together,
+    /// so an edit in shared code sees every change around it). The changes have been
+    /// resolved (no `SetParam` / `AppendParam` left).
+    fn lower(&self, text: &str, units: &[&Unit], changes: &[Change]) -> Result<Vec<Edit>, String>;
 }
 
 /// Every front end.
 pub fn all() -> &'static [&'static dyn FrontEnd] {
-    static ALL: [&dyn FrontEnd; 2] = [&json::JSON, &json::JSON_LINES];
+    static ALL: [&dyn FrontEnd; 3] = [&json::JSON, &json::JSON_LINES, &python::PYTHON];
     &ALL
 }
 
@@ -48,6 +50,7 @@ pub fn for_path(path: &Path) -> Option<&'static dyn FrontEnd> {
     match ext.as_str() {
         "json" => Some(&json::JSON),
         "jsonl" | "ndjson" => Some(&json::JSON_LINES),
+        "py" | "pyi" => Some(&python::PYTHON),
         _ => None,
     }
 }

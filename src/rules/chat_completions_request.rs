@@ -1,6 +1,6 @@
 use super::{declare_rule, Context, Rule, RuleMeta};
 use crate::diagnostic::{Change, Diagnostic, Fix};
-use crate::model::{Site, Unit};
+use crate::model::{SdkMethod, Site, Unit};
 
 declare_rule! {
     /// ## What it does
@@ -43,6 +43,15 @@ impl Rule for ChatCompletionsRequest {
                 url,
                 "Batch line for `/v1/chat/completions`: migrate it to `/v1/responses`",
                 "Send the line to `/v1/responses`",
+            ),
+            Site::SdkCall { method, kind } => (
+                method,
+                match kind {
+                    SdkMethod::Create => "Chat Completions call: migrate it to `responses.create`",
+                    SdkMethod::Parse => "Chat Completions `parse` call: migrate it to `responses.parse`",
+                    SdkMethod::Stream => "Chat Completions `stream` helper: migrate it to `responses.stream`",
+                },
+                "Call the Responses API",
             ),
             Site::Body => (
                 request

@@ -4,9 +4,21 @@
 //! [`catalogue`]: mapped by a rule, flagged by a rule, or passed through on purpose.
 
 pub mod catalogue;
+mod flagged_sites;
 mod helpers;
 
 mod assistant_message;
+mod assistants_api;
+mod azure_dated_api_version;
+mod choices_read;
+mod legacy_openai_sdk;
+mod reply_append;
+mod stream_read;
+mod third_party_endpoint;
+mod tool_call_read;
+mod unmapped_read;
+mod unseen_uses;
+mod usage_read;
 mod assistant_tool_calls;
 mod audio_output;
 mod chat_completions_request;
@@ -135,6 +147,17 @@ pub fn all() -> &'static [&'static dyn Rule] {
         &prediction_parameter::PredictionParameter,
         &input_audio_part::InputAudioPart,
         &unknown_parameter::UnknownParameter,
+        &choices_read::ChoicesRead,
+        &tool_call_read::ToolCallRead,
+        &reply_append::ReplyAppend,
+        &usage_read::UsageRead,
+        &stream_read::StreamRead,
+        &unmapped_read::UnmappedRead,
+        &unseen_uses::UnseenUses,
+        &third_party_endpoint::ThirdPartyEndpoint,
+        &azure_dated_api_version::AzureDatedApiVersion,
+        &legacy_openai_sdk::LegacyOpenaiSdk,
+        &assistants_api::AssistantsApi,
     ]
 }
 

@@ -1,7 +1,7 @@
 use super::helpers::{pick, remove, type_of};
 use super::{declare_rule, Context, Rule, RuleMeta};
 use crate::diagnostic::{Change, Diagnostic, Fix};
-use crate::model::{Unit, Value};
+use crate::model::{Kind, SdkMethod, Site, Unit, Value};
 
 declare_rule! {
     /// ## What it does
@@ -46,6 +46,17 @@ impl Rule for ResponseFormat {
         };
         let format = &entry.value;
         let name = Self::META.name;
+        if let (Site::SdkCall { kind: SdkMethod::Parse, .. }, Kind::Opaque) = (&unit.request.site, &format.kind) {
+            // `parse(response_format=Model)`: the Responses helper takes the model as `text_format`.
+            out.push(
+                Diagnostic::new(name, key, "`parse` takes the output model as `text_format` in the Responses API")
+                    .with_fix(Fix::safe(
+                        "Rename `response_format` to `text_format`",
+                        vec![Change::RenameKey { key, to: "text_format".into() }],
+                    )),
+            );
+            return;
+        }
         if format.is_null() {
             out.push(
                 Diagnostic::new(

@@ -46,7 +46,8 @@ fn custom_call_ids(unit: &Unit) -> Vec<&str> {
 fn output(content: Option<&Value>) -> Option<Value> {
     let content = content?;
     match &content.kind {
-        Kind::Str(_) => Some(content.clone()),
+        // A string, or an expression (`json.dumps(result)`) copied as written.
+        Kind::Str(_) | Kind::Opaque => Some(content.clone()),
         Kind::Null => Some(Value::str("")),
         Kind::List(parts) => parts
             .iter()

@@ -1,0 +1,352 @@
+//! Lowering model changes into Python source edits.
+//!
+//! New values are printed in the file's quote style; values that came from the source are
+//! copied as written. Edits nest: a read rewritten inside an expression that another change
+//! copies (a tool call's `id` inside a reshaped tool-result dict) is applied to the copy.
+
+use crate::diagnostic::{Change, ReadTarget};
+use crate::edit::{indentation_at, line_ending, Edit};
+use crate::model::{Container, ContainerKind, Kind, Site, Span, Unit, Value};
+use std::collections::BTreeMap;
+
+pub struct Lowering<'a> {
+    text: &'a str,
+    units: &'a [&'a Unit],
+    quote: char,
+    newline: &'static str,
+    /// Edits made so far, and whether a larger edit has taken them in.
+    made: Vec<(Edit, bool)>,
+}
+
+impl<'a> Lowering<'a> {
+    pub fn new(text: &'a str, units: &'a [&'a Unit]) -> Self {
+        let quote = units.iter().find_map(|u| first_quote(text, u)).unwrap_or('"');
+        Lowering {
+            text,
+            units,
+            quote,
+            newline: line_ending(text),
+            made: Vec::new(),
+        }
+    }
+
+    pub fn lower(mut self, changes: &[Change]) -> Result<Vec<Edit>, String> {
+        // Inner edits first, so the larger ones can copy them.
+        let mut ordered: Vec<&Change> = changes.iter().collect();
+        ordered.sort_by_key(|c| match c {
+            Change::RewriteRead { span, .. } => (0, span.end - span.start),
+            Change::RenameKey { .. } | Change::SwitchEndpoint => (1, 0),
+            Change::Remove { .. } => (2, 0),
+            Change::Replace { span, .. } | Change::ReplaceWithMany { span, .. } => (3, span.end - span.start),
+            _ => (4, 0),
+        });
+        let removed: Vec<Span> = changes
+            .iter()
+            .filter_map(|c| match c {
+                Change::Remove { span } => Some(*span),
+                _ => None,
+            })
+            .collect();
+        let mut inserts: BTreeMap<Span, Vec<(Option<&str>, &Value)>> = BTreeMap::new();
+        for change in ordered {
+            match change {
+                Change::SwitchEndpoint => {
+                    for unit in self.units {
+                        if let Site::SdkCall { method, .. } = unit.request.site {
+                            self.push(Edit::replace(method, "responses"));
+                        }
+                    }
+                }
+                Change::RenameKey { key, to } => {
+                    let written = &self.text[key.start..key.end];
+                    let new = match written.chars().next() {
+                        Some(q @ ('"' | '\'')) => format!("{q}{to}{q}"),
+                        _ => to.clone(),
+                    };
+                    self.push(Edit::replace(*key, new));
+                }
+                Change::RewriteRead { span, base, to } => {
+                    let text = self.spell(*base, to);
+                    self.absorb(*span);
+                    self.push(Edit::replace(*span, text));
+                }
+                Change::Remove { .. } => {}
+                Change::Replace { span, with } => {
+                    let multiline = self.text[span.start..span.end].contains('\n');
+                    let indent = indentation_at(self.text, span.start).to_string();
+                    let text = self.print(with, multiline, &indent);
+                    self.absorb(*span);
+                    self.push(Edit::replace(*span, text));
+                }
+                Change::ReplaceWithMany { span, with } => {
+                    let container = self
+                        .container_of(*span)
+                        .filter(|c| c.kind == ContainerKind::List)
+                        .ok_or("only an element of a list literal can become several items")?;
+                    let list_multiline = self.text[container.span.start..container.span.end].contains('\n');
+                    let indent = indentation_at(self.text, span.start).to_string();
+                    let separator = if list_multiline {
+                        format!(",{}{indent}", self.newline)
+                    } else {
+                        ", ".to_string()
+                    };
+                    let multiline = self.text[span.start..span.end].contains('\n');
+                    let parts: Vec<String> = with.iter().map(|v| self.print(v, multiline, &indent)).collect();
+                    self.absorb(*span);
+                    self.push(Edit::replace(*span, parts.join(&separator)));
+                }
+                Change::InsertEntry { map, key, value } => inserts.entry(*map).or_default().push((Some(key), value)),
+                Change::InsertElement { list, value } => inserts.entry(*list).or_default().push((None, value)),
+                Change::SetParam { .. } | Change::AppendParam { .. } => {
+                    return Err("unresolved parameter change reached the Python lowering".into())
+                }
+            }
+        }
+        let removals = self.removals(&removed)?;
+        for edit in removals {
+            self.push(edit);
+        }
+        for (container, items) in inserts {
+            let edit = self.insertion(container, &items, &removed)?;
+            self.push(edit);
+        }
+        Ok(self.made.into_iter().filter(|(_, absorbed)| !absorbed).map(|(e, _)| e).collect())
+    }
+
+    fn push(&mut self, edit: Edit) {
+        self.made.push((edit, false));
+    }
+
+    /// Mark every edit inside `span` as taken in by the edit that replaces `span`.
+    fn absorb(&mut self, span: Span) {
+        for (edit, absorbed) in &mut self.made {
+            if span.contains(edit.span) && edit.span != span {
+                *absorbed = true;
+            }
+        }
+    }
+
+    /// The source of `span` with the edits made inside it so far applied.
+    fn copy(&self, span: Span) -> String {
+        let mut inner: Vec<&Edit> = self
+            .made
+            .iter()
+            .filter(|(e, absorbed)| !absorbed && span.contains(e.span))
+            .map(|(e, _)| e)
+            .collect();
+        inner.sort();
+        let mut out = String::new();
+        let mut at = span.start;
+        for e in inner {
+            if e.span.start < at {
+                continue;
+            }
+            out.push_str(&self.text[at..e.span.start]);
+            out.push_str(&e.text);
+            at = e.span.end;
+        }
+        out.push_str(&self.text[at..span.end]);
+        out
+    }
+
+    fn spell(&self, base: Span, to: &ReadTarget) -> String {
+        let b = self.copy(base);
+        let q = self.quote;
+        match to {
+            ReadTarget::Response => b,
+            ReadTarget::OutputText => format!("{b}.output_text"),
+            ReadTarget::OutputParsed => format!("{b}.output_parsed"),
+            ReadTarget::FunctionCalls => {
+                format!("[item for item in {b}.output if item.type == {q}function_call{q}]")
+            }
+            ReadTarget::FirstFunctionCall => {
+                format!("next((item for item in {b}.output if item.type == {q}function_call{q}), None)")
+            }
+            ReadTarget::Attr(attr) => format!("{b}.{attr}"),
+            ReadTarget::ExtendWithOutput { list } => format!("{}.extend({b}.output)", self.copy(*list)),
+            ReadTarget::StreamTextDelta => {
+                format!("({b}.delta if {b}.type == {q}response.output_text.delta{q} else None)")
+            }
+            ReadTarget::StreamTextGuard => format!("({b}.type == {q}response.output_text.delta{q})"),
+            ReadTarget::StreamCompletedUsage => {
+                format!("({b}.response.usage if {b}.type == {q}response.completed{q} else None)")
+            }
+        }
+    }
+
+    /// The top-level container (argument list, splatted dict, list literal) holding `span`.
+    fn container_of(&self, member: Span) -> Option<Container> {
+        let containers = self.units.iter().flat_map(|u| u.containers.iter());
+        if let Some(c) = containers.clone().find(|c| c.members.contains(&member)) {
+            return Some(c.clone());
+        }
+        let (parent, _) = self.units.iter().find_map(|u| u.request.body.parent_of(member))?;
+        let span = parent.span?;
+        let (members, kind) = match &parent.kind {
+            Kind::Map(entries) => (entries.iter().filter_map(|e| e.span).collect(), ContainerKind::Map),
+            Kind::List(items) => (items.iter().filter_map(|v| v.span).collect(), ContainerKind::List),
+            _ => return None,
+        };
+        Some(Container { span, members, kind })
+    }
+
+    fn container_at(&self, span: Span) -> Option<Container> {
+        if let Some(c) = self.units.iter().flat_map(|u| u.containers.iter()).find(|c| c.span == span) {
+            return Some(c.clone());
+        }
+        let value = self.units.iter().find_map(|u| u.request.body.find(span))?;
+        let (members, kind) = match &value.kind {
+            Kind::Map(entries) => (entries.iter().filter_map(|e| e.span).collect(), ContainerKind::Map),
+            Kind::List(items) => (items.iter().filter_map(|v| v.span).collect(), ContainerKind::List),
+            _ => return None,
+        };
+        Some(Container { span, members, kind })
+    }
+
+    /// Delete members with one separator each, a run of neighbours as one block.
+    fn removals(&self, removed: &[Span]) -> Result<Vec<Edit>, String> {
+        let mut by_container: BTreeMap<Span, (Container, Vec<usize>)> = BTreeMap::new();
+        for member in removed {
+            let container = self
+                .container_of(*member)
+                .ok_or_else(|| format!("cannot remove the entry at bytes {}..{} here", member.start, member.end))?;
+            let index = container.members.iter().position(|m| m == member).expect("found by member");
+            by_container
+                .entry(container.span)
+                .or_insert_with(|| (container, Vec::new()))
+                .1
+                .push(index);
+        }
+        let mut edits = Vec::new();
+        for (_, (container, mut indices)) in by_container {
+            let members = &container.members;
+            indices.sort_unstable();
+            let mut i = 0;
+            while i < indices.len() {
+                let first = indices[i];
+                let mut last = first;
+                while i + 1 < indices.len() && indices[i + 1] == last + 1 {
+                    i += 1;
+                    last = indices[i];
+                }
+                i += 1;
+                let span = if last + 1 < members.len() {
+                    Span::new(members[first].start, members[last + 1].start)
+                } else if first > 0 {
+                    Span::new(members[first - 1].end, members[last].end)
+                } else {
+                    Span::new(members[first].start, members[last].end)
+                };
+                edits.push(Edit::delete(span));
+            }
+        }
+        Ok(edits)
+    }
+
+    fn insertion(&self, at: Span, items: &[(Option<&str>, &Value)], removed: &[Span]) -> Result<Edit, String> {
+        let container = self.container_at(at).ok_or("nowhere to insert")?;
+        let kept: Vec<Span> = container.members.iter().copied().filter(|m| !removed.contains(m)).collect();
+        let multiline = self.text[at.start..at.end].contains('\n');
+        let (separator, indent) = match (container.members.as_slice(), kept.last()) {
+            ([.., a, b], Some(last)) => {
+                let between = &self.text[a.end..b.start];
+                let sep = if between.trim_start().starts_with(',') { between.to_string() } else { ", ".into() };
+                (sep, indentation_at(self.text, last.start).to_string())
+            }
+            (_, Some(last)) if multiline => {
+                let indent = indentation_at(self.text, last.start).to_string();
+                (format!(",{}{indent}", self.newline), indent)
+            }
+            _ => (", ".to_string(), indentation_at(self.text, at.start).to_string()),
+        };
+        let printed: Vec<String> = items
+            .iter()
+            .map(|(key, value)| {
+                let v = self.print(value, multiline, &indent);
+                match (key, container.kind) {
+                    (Some(k), ContainerKind::Arguments) => format!("{k}={v}"),
+                    (Some(k), _) => format!("{}: {v}", self.string(k)),
+                    (None, _) => v,
+                }
+            })
+            .collect();
+        match kept.last() {
+            Some(last) => Ok(Edit::insert(last.end, format!("{separator}{}", printed.join(&separator)))),
+            None => Ok(Edit::insert(at.start + 1, printed.join(", "))),
+        }
+    }
+
+    fn string(&self, s: &str) -> String {
+        let q = self.quote;
+        let mut out = String::with_capacity(s.len() + 2);
+        out.push(q);
+        for c in s.chars() {
+            match c {
+                '\\' => out.push_str("\\\\"),
+                '\n' => out.push_str("\\n"),
+                c if c == q => {
+                    out.push('\\');
+                    out.push(c);
+                }
+                c => out.push(c),
+            }
+        }
+        out.push(q);
+        out
+    }
+
+    fn print(&self, value: &Value, multiline: bool, indent: &str) -> String {
+        if let Some(span) = value.span {
+            return self.copy(span);
+        }
+        let inner = format!("{indent}    ");
+        let nl = self.newline;
+        match &value.kind {
+            Kind::Str(s) => self.string(s),
+            Kind::Num(n) => n.clone(),
+            Kind::Bool(true) => "True".into(),
+            Kind::Bool(false) => "False".into(),
+            Kind::Null | Kind::Opaque => "None".into(),
+            Kind::List(items) if items.is_empty() => "[]".into(),
+            Kind::Map(entries) if entries.is_empty() => "{}".into(),
+            Kind::List(items) => {
+                let parts: Vec<String> = items.iter().map(|v| self.print(v, multiline, &inner)).collect();
+                if multiline {
+                    format!("[{nl}{inner}{}{nl}{indent}]", parts.join(&format!(",{nl}{inner}")))
+                } else {
+                    format!("[{}]", parts.join(", "))
+                }
+            }
+            Kind::Map(entries) => {
+                let parts: Vec<String> = entries
+                    .iter()
+                    .map(|e| format!("{}: {}", self.string(&e.key), self.print(&e.value, multiline, &inner)))
+                    .collect();
+                if multiline {
+                    format!("{{{nl}{inner}{}{nl}{indent}}}", parts.join(&format!(",{nl}{inner}")))
+                } else {
+                    format!("{{{}}}", parts.join(", "))
+                }
+            }
+        }
+    }
+}
+
+/// The quote the request's own strings use, so new strings match them.
+fn first_quote(text: &str, unit: &Unit) -> Option<char> {
+    fn find(text: &str, v: &Value) -> Option<char> {
+        if let (Kind::Str(_), Some(span)) = (&v.kind, v.span) {
+            return text[span.start..span.end].chars().find(|c| *c == '"' || *c == '\'');
+        }
+        match &v.kind {
+            Kind::Map(entries) => entries.iter().find_map(|e| {
+                e.key_span
+                    .and_then(|k| text[k.start..k.end].chars().find(|c| *c == '"' || *c == '\''))
+                    .or_else(|| find(text, &e.value))
+            }),
+            Kind::List(items) => items.iter().find_map(|i| find(text, i)),
+            _ => None,
+        }
+    }
+    find(text, &unit.request.body)
+}

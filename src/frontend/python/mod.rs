@@ -1,0 +1,260 @@
+//! Python: the openai SDK's chat completions calls, with the code that reads their results.
+//!
+//! Parsed with ruff's parser. A site is `X.chat.completions.create / parse / stream` (also
+//! through `beta.`, `with_raw_response.`, `with_streaming_response.` and `with_options(...)`),
+//! `openai.chat.completions.create` on the module, legacy `openai.ChatCompletion.create`, and
+//! Assistants API calls. Each site's receiver is traced to its constructor before any rule
+//! runs (see `classify`), its parameters are followed to the literals that build them (see
+//! `values`), and the uses of its result are followed through variables (see `reads`).
+
+mod classify;
+mod lower;
+mod reads;
+mod scope;
+mod values;
+
+use super::{FrontEnd, Lifted, SyntaxError};
+use crate::diagnostic::Change;
+use crate::edit::Edit;
+use crate::model::{Endpoint, Kind, Request, SdkMethod, Site, Span, Unit, Verdict};
+use classify::Client;
+use ruff_python_ast::visitor::{self, Visitor};
+use ruff_python_ast::{self as ast, Expr};
+use ruff_text_size::Ranged;
+use scope::{flatten, header_exprs, Index};
+use values::span;
+
+pub struct Python;
+
+pub static PYTHON: Python = Python;
+
+impl FrontEnd for Python {
+    fn name(&self) -> &'static str {
+        "Python"
+    }
+
+    fn triggers(&self) -> &'static [&'static str] {
+        &["completions", "ChatCompletion", "assistants", "threads"]
+    }
+
+    fn lift(&self, text: &str) -> Result<Lifted, SyntaxError> {
+        let parsed = ruff_python_parser::parse_module(text).map_err(|e| SyntaxError {
+            message: e.error.to_string(),
+            span: span(e.location),
+        })?;
+        let module = parsed.syntax();
+        Ok(Lifted {
+            units: lift_module(&module.body, text),
+        })
+    }
+
+    fn lower(&self, text: &str, units: &[&Unit], changes: &[Change]) -> Result<Vec<Edit>, String> {
+        lower::Lowering::new(text, units).lower(changes)
+    }
+}
+
+/// A chat completions call, matched by its method path.
+struct SiteMatch<'a> {
+    call: &'a ast::ExprCall,
+    receiver: &'a Expr,
+    method: SdkMethod,
+    /// `chat.completions` (with `beta.` when present): what becomes `responses`.
+    path: Span,
+    raw: bool,
+    streaming_response: bool,
+}
+
+fn attribute<'a>(expr: &'a Expr, names: &[&str]) -> Option<(&'a ast::ExprAttribute, &'a str)> {
+    match expr {
+        Expr::Attribute(a) if names.contains(&a.attr.id.as_str()) => Some((a, a.attr.id.as_str())),
+        _ => None,
+    }
+}
+
+fn match_chat(call: &ast::ExprCall) -> Option<SiteMatch<'_>> {
+    let (method_attr, method) = attribute(&call.func, &["create", "parse", "stream"])?;
+    let mut at = &*method_attr.value;
+    let mut raw = false;
+    let mut streaming_response = false;
+    if let Some((wrapper, name)) = attribute(at, &["with_raw_response", "with_streaming_response"]) {
+        raw = name == "with_raw_response";
+        streaming_response = name == "with_streaming_response";
+        at = &wrapper.value;
+    }
+    let (completions, _) = attribute(at, &["completions"])?;
+    let (chat, _) = attribute(&completions.value, &["chat"])?;
+    let (start, receiver) = match attribute(&chat.value, &["beta"]) {
+        Some((beta, _)) => (beta.attr.range.start(), &*beta.value),
+        None => (chat.attr.range.start(), &*chat.value),
+    };
+    Some(SiteMatch {
+        call,
+        receiver,
+        method: match method {
+            "parse" => SdkMethod::Parse,
+            "stream" => SdkMethod::Stream,
+            _ => SdkMethod::Create,
+        },
+        path: Span::new(start.to_usize(), completions.attr.range.end().to_usize()),
+        raw,
+        streaming_response,
+    })
+}
+
+/// `openai.ChatCompletion.create(...)` / `.acreate(...)` on the module (openai < 1).
+fn match_legacy(index: &Index, call: &ast::ExprCall) -> Option<Span> {
+    let (method, _) = attribute(&call.func, &["create", "acreate"])?;
+    let (resource, _) = attribute(&method.value, &["ChatCompletion"])?;
+    match &*resource.value {
+        Expr::Name(n) if index.is_openai_module(n.id.as_str()) => {
+            Some(Span::new(resource.value.start().to_usize(), method.attr.range.end().to_usize()))
+        }
+        _ => None,
+    }
+}
+
+/// `X.beta.assistants.*` / `X.beta.threads.*` calls.
+fn match_assistants(call: &ast::ExprCall) -> Option<Span> {
+    let mut at = &*call.func;
+    while let Expr::Attribute(a) = at {
+        if matches!(a.attr.id.as_str(), "assistants" | "threads") {
+            if let Some((beta, _)) = attribute(&a.value, &["beta"]) {
+                return Some(Span::new(beta.attr.range.start().to_usize(), a.attr.range.end().to_usize()));
+            }
+        }
+        at = &a.value;
+    }
+    None
+}
+
+#[derive(Default)]
+struct Calls<'a> {
+    found: Vec<&'a ast::ExprCall>,
+}
+
+impl<'a> Visitor<'a> for Calls<'a> {
+    fn visit_expr(&mut self, expr: &'a Expr) {
+        if let Expr::Call(call) = expr {
+            self.found.push(call);
+        }
+        visitor::walk_expr(self, expr);
+    }
+}
+
+fn lift_module(module: &[ast::Stmt], text: &str) -> Vec<Unit> {
+    let index = Index::build(module);
+    let mut units = Vec::new();
+    let mut shared: Vec<Vec<Span>> = Vec::new();
+    for (scope_id, scope) in index.scopes.iter().enumerate() {
+        for stmt in flatten(scope.body) {
+            let mut calls = Calls::default();
+            for expr in header_exprs(stmt) {
+                calls.visit_expr(expr);
+            }
+            for call in calls.found {
+                let call_span = span(call.range());
+                if let Some(site) = match_chat(call) {
+                    let (unit, spans) = chat_unit(&index, scope_id, &site, text);
+                    units.push(unit);
+                    shared.push(spans);
+                } else if let Some(path) = match_legacy(&index, call) {
+                    units.push(flagged(call_span, path, Endpoint::ChatCompletions, "legacy-openai-sdk",
+                        "`openai.ChatCompletion` is the openai < 1.0 API".into()));
+                    shared.push(Vec::new());
+                } else if let Some(path) = match_assistants(call) {
+                    units.push(flagged(call_span, path, Endpoint::Assistants, "assistants-api",
+                        format!("`{}` is the Assistants API, shut down on 2026-08-26", &text[path.start..path.end])));
+                    shared.push(Vec::new());
+                }
+            }
+        }
+    }
+    group(&mut units, &shared);
+    units
+}
+
+fn flagged(call: Span, path: Span, endpoint: Endpoint, rule: &'static str, reason: String) -> Unit {
+    Unit::new(
+        Request {
+            endpoint,
+            site: Site::SdkCall { method: path, kind: SdkMethod::Create },
+            span: call,
+            body: crate::model::Value::map(Vec::<(String, crate::model::Value)>::new()),
+            hidden_keys: true,
+        },
+        Verdict::Flag { rule, reason },
+    )
+}
+
+fn chat_unit(index: &Index, scope: usize, site: &SiteMatch, text: &str) -> (Unit, Vec<Span>) {
+    let call_span = span(site.call.range());
+    let verdict = match classify::trace(index, scope, site.receiver, text) {
+        Client::OpenAi { .. } => Verdict::Migrate,
+        Client::Flag { rule, reason } => Verdict::Flag { rule, reason },
+        Client::Leave(reason) => Verdict::Leave(reason),
+    };
+    let body = values::body(index, scope, site.call, text);
+    let stream = matches!(body.value.get("stream").map(|v| &v.kind), Some(Kind::Bool(true)));
+    let mut unit = Unit::new(
+        Request {
+            endpoint: Endpoint::ChatCompletions,
+            site: Site::SdkCall { method: site.path, kind: site.method },
+            span: call_span,
+            body: body.value,
+            hidden_keys: !body.hidden.is_empty(),
+        },
+        verdict,
+    );
+    unit.containers = body.containers;
+    if let Client::OpenAi { unsure: Some(why) } = classify::trace(index, scope, site.receiver, text) {
+        unit.unseen.push(why);
+    }
+    for hidden in body.hidden {
+        unit.unfixable.push(format!("the request's parameters include {hidden}, which responsify cannot see"));
+    }
+    if site.method == SdkMethod::Stream {
+        unit.unfixable.push("the `stream()` helper's events have other names on Responses: migrate its loop by hand".into());
+    }
+    if site.streaming_response {
+        unit.unfixable.push("`with_streaming_response` hands back raw HTTP: check what reads it".into());
+    }
+    if matches!(body_stream_flag(&unit), StreamFlag::Unknown) {
+        unit.unfixable.push("`stream` is not a literal, so responsify cannot tell how the result is read".into());
+    }
+    let uses = reads::analyze(index.scopes[scope].body, call_span, stream, site.raw, text);
+    unit.reads = uses.reads;
+    unit.unseen.extend(uses.unseen);
+    (unit, body.shared)
+}
+
+enum StreamFlag {
+    Known,
+    Unknown,
+}
+
+fn body_stream_flag(unit: &Unit) -> StreamFlag {
+    match unit.request.body.get("stream").map(|v| &v.kind) {
+        None | Some(Kind::Bool(_)) => StreamFlag::Known,
+        Some(_) => StreamFlag::Unknown,
+    }
+}
+
+/// Units that share source (a message list, a splatted dict) get one group.
+fn group(units: &mut [Unit], shared: &[Vec<Span>]) {
+    let mut next = 0;
+    for i in 0..units.len() {
+        for j in 0..i {
+            if shared[i].iter().any(|s| shared[j].contains(s)) {
+                let g = match units[j].group {
+                    Some(g) => g,
+                    None => {
+                        units[j].group = Some(next);
+                        next += 1;
+                        next - 1
+                    }
+                };
+                units[i].group = Some(g);
+            }
+        }
+    }
+}

@@ -1,0 +1,398 @@
+//! Where the result of a call goes: the reads that must migrate with it.
+//!
+//! Each tracked name has a kind (a completion, one of its messages, a tool call, a stream
+//! chunk…). An attribute or subscript chain on it is followed one step at a time; each step
+//! that changes shape in the Responses API becomes a `Read`, nested reads compose (the base of
+//! an outer read contains the inner one). Uses the front end cannot follow are recorded as
+//! `unseen`, which makes the unit's fix unsafe.
+
+use super::scope::{flatten, header_exprs};
+use super::values::span;
+use crate::model::{Read, ReadKind, Span};
+use ruff_python_ast::visitor::{self, Visitor};
+use ruff_python_ast::{self as ast, Expr, Stmt};
+use ruff_text_size::Ranged;
+use std::collections::HashMap;
+
+/// The shape of a tracked value.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Shape {
+    Completion,
+    Choices,
+    Choice,
+    Message,
+    ToolCalls,
+    ToolCall,
+    ToolCallFunction,
+    Usage,
+    Stream,
+    Chunk,
+    ChunkChoices,
+    ChunkChoice,
+    Delta,
+    /// `with_raw_response.create(...)`: `.parse()` gives the completion.
+    Raw,
+}
+
+/// One step of a chain.
+#[derive(Debug)]
+enum Seg<'s> {
+    Attr(&'s str),
+    Index(Option<i64>),
+    Call,
+}
+
+/// What a chain turned out to be.
+struct Followed {
+    reads: Vec<Read>,
+    /// The shape at the end, when the chain ends on an object rather than data.
+    end: Option<Shape>,
+}
+
+/// Follow `segs` from a value of `shape` whose expression spans `base`. Each segment
+/// carries the span of the chain's expression up to and including it.
+fn follow(shape: Shape, root: Span, segs: &[(Seg, Span)]) -> Followed {
+    let mut reads = Vec::new();
+    let mut shape = shape;
+    // The expression that holds the current object in Responses terms: a choice and its
+    // message are the response itself, a tool call's function is the tool call.
+    let mut base = root;
+    for (i, (seg, at)) in segs.iter().enumerate() {
+        let at = *at;
+        let mut push = |kind| reads.push(Read { span: at, base, kind });
+        let next = match (shape, seg) {
+            (Shape::Completion, Seg::Attr("choices")) => Some(Shape::Choices),
+            (Shape::Completion, Seg::Attr("usage")) => Some(Shape::Usage),
+            (Shape::Completion, Seg::Attr("id" | "model" | "service_tier")) => None,
+            (Shape::Choices, Seg::Index(Some(0))) => Some(Shape::Choice),
+            (Shape::Choice, Seg::Attr("message")) => Some(Shape::Message),
+            (Shape::Message, Seg::Attr("content")) => {
+                push(ReadKind::Content);
+                None
+            }
+            (Shape::Message, Seg::Attr("parsed")) => {
+                push(ReadKind::Parsed);
+                None
+            }
+            (Shape::Message, Seg::Attr("tool_calls")) => {
+                push(ReadKind::ToolCalls);
+                Some(Shape::ToolCalls)
+            }
+            (Shape::Message, Seg::Attr("function_call")) => {
+                push(ReadKind::FunctionCall);
+                Some(Shape::ToolCall)
+            }
+            (Shape::ToolCalls, Seg::Index(_)) => Some(Shape::ToolCall),
+            (Shape::ToolCall, Seg::Attr("id")) => {
+                push(ReadKind::ToolCallField("id".into()));
+                None
+            }
+            (Shape::ToolCall, Seg::Attr("function")) => Some(Shape::ToolCallFunction),
+            // A legacy `function_call` carries its name and arguments directly.
+            (Shape::ToolCall, Seg::Attr("name" | "arguments")) => None,
+            (Shape::ToolCallFunction, Seg::Attr(field @ ("name" | "arguments" | "parsed_arguments"))) => {
+                push(ReadKind::ToolCallField(field.to_string()));
+                None
+            }
+            (Shape::Usage, Seg::Attr("total_tokens")) => None,
+            (Shape::Usage, Seg::Attr(field)) => {
+                push(ReadKind::UsageField(field.to_string()));
+                None
+            }
+            (Shape::Chunk, Seg::Attr("choices")) => Some(Shape::ChunkChoices),
+            (Shape::Chunk, Seg::Attr("usage")) => {
+                push(ReadKind::StreamUsage);
+                Some(Shape::Usage)
+            }
+            (Shape::ChunkChoices, Seg::Index(Some(0))) => Some(Shape::ChunkChoice),
+            (Shape::ChunkChoice, Seg::Attr("delta")) => Some(Shape::Delta),
+            (Shape::Delta, Seg::Attr("content")) => {
+                push(ReadKind::StreamText);
+                None
+            }
+            (Shape::Raw, Seg::Attr("parse")) => Some(Shape::Raw),
+            (Shape::Raw, Seg::Call) => Some(Shape::Completion),
+            (Shape::Raw, Seg::Attr("headers" | "status_code" | "http_request")) => None,
+            (shape, seg) => {
+                push(ReadKind::Unknown(describe(shape, seg)));
+                None
+            }
+        };
+        let Some(next) = next else {
+            return Followed { reads, end: None };
+        };
+        if matches!(
+            (shape, next),
+            (Shape::ToolCalls, Shape::ToolCall) | (_, Shape::Usage) | (Shape::Raw, Shape::Completion)
+        ) {
+            base = at;
+        }
+        shape = next;
+        let last = i + 1 == segs.len();
+        if last && shape == Shape::ChunkChoices {
+            // `chunk.choices` on its own is the guard for chunks that carry text.
+            reads.push(Read { span: at, base, kind: ReadKind::StreamGuard });
+            return Followed { reads, end: None };
+        }
+        if last && matches!(shape, Shape::Choice | Shape::Message) {
+            // The reply itself: in Responses terms, the response.
+            reads.push(Read { span: at, base, kind: ReadKind::Reply });
+        }
+    }
+    Followed { reads, end: Some(shape) }
+}
+
+fn describe(shape: Shape, seg: &Seg) -> String {
+    let step = match seg {
+        Seg::Attr(a) => format!(".{a}"),
+        Seg::Index(Some(i)) => format!("[{i}]"),
+        Seg::Index(None) => "[…]".to_string(),
+        Seg::Call => "()".to_string(),
+    };
+    let on = match shape {
+        Shape::Completion => "the completion",
+        Shape::Choices => "`choices`",
+        Shape::Choice => "a choice",
+        Shape::Message => "the message",
+        Shape::ToolCalls => "`tool_calls`",
+        Shape::ToolCall => "a tool call",
+        Shape::ToolCallFunction => "a tool call's function",
+        Shape::Usage => "`usage`",
+        Shape::Stream => "the stream",
+        Shape::Chunk => "a stream chunk",
+        Shape::ChunkChoices => "a chunk's `choices`",
+        Shape::ChunkChoice => "a chunk's choice",
+        Shape::Delta => "a chunk's delta",
+        Shape::Raw => "the raw response",
+    };
+    format!("`{step}` on {on}")
+}
+
+/// Split an expression into its root and the segments applied to it.
+fn chain(expr: &Expr) -> (&Expr, Vec<(Seg<'_>, Span)>) {
+    let mut segs = Vec::new();
+    let mut at = expr;
+    loop {
+        match at {
+            Expr::Attribute(a) => {
+                segs.push((Seg::Attr(a.attr.id.as_str()), span(a.range)));
+                at = &a.value;
+            }
+            Expr::Subscript(s) => {
+                let index = match &*s.slice {
+                    Expr::NumberLiteral(n) => match &n.value {
+                        ast::Number::Int(i) => i.as_i64(),
+                        _ => None,
+                    },
+                    _ => None,
+                };
+                segs.push((Seg::Index(index), span(s.range)));
+                at = &s.value;
+            }
+            Expr::Call(c) if c.arguments.is_empty() && matches!(&*c.func, Expr::Attribute(_)) => {
+                segs.push((Seg::Call, span(c.range())));
+                at = &c.func;
+            }
+            _ => break,
+        }
+    }
+    segs.reverse();
+    (at, segs)
+}
+
+/// What the analysis found for one call.
+#[derive(Default)]
+pub struct Uses {
+    pub reads: Vec<Read>,
+    pub unseen: Vec<String>,
+}
+
+/// Follow the result of the call at `call_span` (its statement `stmt`, in `body`).
+pub fn analyze(body: &[Stmt], call_span: Span, stream: bool, raw: bool, source: &str) -> Uses {
+    let first = if raw {
+        Shape::Raw
+    } else if stream {
+        Shape::Stream
+    } else {
+        Shape::Completion
+    };
+    let mut walker = Walker {
+        call: call_span,
+        first,
+        names: HashMap::new(),
+        uses: Uses::default(),
+        source,
+        consumed: Vec::new(),
+    };
+    for stmt in flatten(body) {
+        walker.statement(stmt);
+    }
+    walker.uses.reads.sort_by_key(|r| (r.span.start, r.span.end));
+    walker.uses.reads.dedup();
+    walker.uses.unseen.dedup();
+    walker.uses
+}
+
+struct Walker<'s> {
+    call: Span,
+    first: Shape,
+    names: HashMap<String, Shape>,
+    uses: Uses,
+    source: &'s str,
+    /// Expressions already handled by a statement pattern.
+    consumed: Vec<Span>,
+}
+
+impl<'s> Walker<'s> {
+    /// The shape of an expression's root, when it is tracked.
+    fn root_shape(&self, root: &Expr) -> Option<Shape> {
+        match root {
+            Expr::Name(n) => self.names.get(n.id.as_str()).copied(),
+            Expr::Await(a) if span(a.value.range()) == self.call => Some(self.first),
+            Expr::Call(_) if span(root.range()) == self.call => Some(self.first),
+            _ => None,
+        }
+    }
+
+    /// Follow an expression; returns the shape it ends on, if it is a tracked object.
+    fn evaluate(&mut self, expr: &Expr) -> Option<Shape> {
+        let (root, segs) = chain(expr);
+        let shape = self.root_shape(root)?;
+        let followed = follow(shape, span(root.range()), &segs);
+        self.uses.reads.extend(followed.reads);
+        self.consumed.push(span(expr.range()));
+        followed.end
+    }
+
+    fn statement(&mut self, stmt: &Stmt) {
+        match stmt {
+            Stmt::Assign(a) if a.targets.len() == 1 => {
+                if let Expr::Name(target) = &a.targets[0] {
+                    match self.evaluate(&a.value) {
+                        Some(shape) => {
+                            self.names.insert(target.id.to_string(), shape);
+                        }
+                        None => {
+                            // Rebinding a tracked name to something else ends its tracking.
+                            if !self.consumed.contains(&span(a.value.range())) {
+                                self.names.remove(target.id.as_str());
+                            }
+                        }
+                    }
+                }
+            }
+            Stmt::For(f) => {
+                if let Expr::Name(target) = &*f.target {
+                    let shape = self.evaluate(&f.iter);
+                    let element = match shape {
+                        Some(Shape::ToolCalls) => Some(Shape::ToolCall),
+                        Some(Shape::Stream) => Some(Shape::Chunk),
+                        Some(other) => {
+                            self.uses.unseen.push(format!(
+                                "`{}` is iterated in a way responsify does not follow ({other:?})",
+                                &self.source[f.iter.range()]
+                            ));
+                            None
+                        }
+                        None => None,
+                    };
+                    if let Some(element) = element {
+                        self.names.insert(target.id.to_string(), element);
+                    }
+                }
+            }
+            Stmt::With(w) => {
+                for item in &w.items {
+                    if let Some(Expr::Name(target)) = item.optional_vars.as_deref() {
+                        if let Some(shape) = self.evaluate(&item.context_expr) {
+                            self.names.insert(target.id.to_string(), shape);
+                        }
+                    }
+                }
+            }
+            Stmt::If(_) | Stmt::While(_) => {
+                // A list of tool calls (or usage) tested for truth is fine as it is.
+                for test in header_exprs(stmt) {
+                    let test = match test {
+                        Expr::UnaryOp(u) if u.op == ast::UnaryOp::Not => &*u.operand,
+                        other => other,
+                    };
+                    let (root, _) = chain(test);
+                    if self.root_shape(root).is_some() {
+                        if let Some(shape) = self.evaluate(test) {
+                            if !matches!(shape, Shape::ToolCalls | Shape::Usage) {
+                                self.uses.unseen.push(format!(
+                                    "`{}` is tested in a way responsify does not follow",
+                                    &self.source[test.range()]
+                                ));
+                            }
+                        }
+                    }
+                }
+            }
+            Stmt::Expr(e) => {
+                // `messages.append(reply)`: the reply becomes the output items.
+                if let Expr::Call(call) = &*e.value {
+                    if let (Expr::Attribute(attr), [arg]) = (&*call.func, &call.arguments.args[..]) {
+                        if attr.attr.id.as_str() == "append" && call.arguments.keywords.is_empty() {
+                            if let Some(Shape::Message | Shape::Choice | Shape::Completion) = self.evaluate(arg) {
+                                self.uses.reads.push(Read {
+                                    span: span(call.range()),
+                                    base: span(arg.range()),
+                                    kind: ReadKind::AppendReply { list: span(attr.value.range()) },
+                                });
+                            }
+                        }
+                    }
+                }
+            }
+            _ => {}
+        }
+        // Every other use in the statement's own expressions.
+        for expr in header_exprs(stmt) {
+            let mut finder = Uses_ { walker: self };
+            finder.visit_expr(expr);
+        }
+    }
+}
+
+/// Visits expressions, following every maximal chain on a tracked root.
+#[allow(non_camel_case_types)]
+struct Uses_<'w, 's> {
+    walker: &'w mut Walker<'s>,
+}
+
+impl<'a> Visitor<'a> for Uses_<'_, '_> {
+    fn visit_expr(&mut self, expr: &'a Expr) {
+        let here = span(expr.range());
+        if self.walker.consumed.contains(&here) {
+            return;
+        }
+        match expr {
+            Expr::Attribute(_) | Expr::Subscript(_) | Expr::Name(_) | Expr::Call(_) | Expr::Await(_) => {
+                let (root, segs) = chain(expr);
+                if let Some(shape) = self.walker.root_shape(root) {
+                    let followed = follow(shape, span(root.range()), &segs);
+                    self.walker.uses.reads.extend(followed.reads);
+                    self.walker.consumed.push(here);
+                    if followed.end.is_some() {
+                        self.walker.uses.unseen.push(format!(
+                            "`{}` is used in a way responsify does not follow",
+                            &self.walker.source[expr.range()]
+                        ));
+                    }
+                    // Arguments of calls inside the chain may use tracked names too.
+                    if let Expr::Call(c) = expr {
+                        for arg in c.arguments.args.iter() {
+                            self.visit_expr(arg);
+                        }
+                    }
+                    return;
+                }
+                visitor::walk_expr(self, expr);
+            }
+            _ => visitor::walk_expr(self, expr),
+        }
+    }
+}
+

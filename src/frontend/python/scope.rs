@@ -1,0 +1,240 @@
+//! What a Python file defines: imports, scopes, and where names get their values.
+
+use ruff_python_ast::{self as ast, Expr, Stmt};
+
+/// A function body or the module: where names are assigned and calls are made.
+pub struct Scope<'a> {
+    pub body: &'a [Stmt],
+    pub parent: Option<usize>,
+    /// The class whose method this is, for `self.x`.
+    pub class: Option<&'a ast::StmtClassDef>,
+    pub params: Vec<String>,
+}
+
+/// Canonical SDK client classes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ClientClass {
+    OpenAi,
+    Azure,
+}
+
+#[derive(Default)]
+pub struct Index<'a> {
+    pub scopes: Vec<Scope<'a>>,
+    /// Names bound to the `openai` module.
+    pub openai_modules: Vec<String>,
+    /// Names bound to an SDK client class.
+    pub client_classes: Vec<(String, ClientClass)>,
+    /// Names imported from anywhere else (a look-alike `OpenAI` from another library).
+    pub foreign: Vec<String>,
+    /// Module-level function definitions (factories).
+    pub functions: Vec<&'a ast::StmtFunctionDef>,
+}
+
+impl<'a> Index<'a> {
+    pub fn build(module: &'a [Stmt]) -> Index<'a> {
+        let mut index = Index::default();
+        index.scopes.push(Scope {
+            body: module,
+            parent: None,
+            class: None,
+            params: Vec::new(),
+        });
+        index.collect(module, 0, None);
+        index
+    }
+
+    fn collect(&mut self, body: &'a [Stmt], scope: usize, class: Option<&'a ast::StmtClassDef>) {
+        for stmt in flatten(body) {
+            match stmt {
+                Stmt::Import(import) => {
+                    for alias in &import.names {
+                        let bound = alias.asname.as_ref().unwrap_or(&alias.name).id.to_string();
+                        if alias.name.id.as_str() == "openai" {
+                            self.openai_modules.push(bound);
+                        } else {
+                            self.foreign.push(bound);
+                        }
+                    }
+                }
+                Stmt::ImportFrom(from) => {
+                    let module = from.module.as_ref().map(|m| m.id.as_str()).unwrap_or("");
+                    for alias in &from.names {
+                        let bound = alias.asname.as_ref().unwrap_or(&alias.name).id.to_string();
+                        let class = match alias.name.id.as_str() {
+                            "OpenAI" | "AsyncOpenAI" => Some(ClientClass::OpenAi),
+                            "AzureOpenAI" | "AsyncAzureOpenAI" => Some(ClientClass::Azure),
+                            _ => None,
+                        };
+                        match (module == "openai", class) {
+                            (true, Some(class)) => self.client_classes.push((bound, class)),
+                            _ => self.foreign.push(bound),
+                        }
+                    }
+                }
+                Stmt::FunctionDef(def) => {
+                    if scope == 0 {
+                        self.functions.push(def);
+                    }
+                    let params = def
+                        .parameters
+                        .iter()
+                        .map(|p| p.name().id.to_string())
+                        .collect();
+                    self.scopes.push(Scope {
+                        body: &def.body,
+                        parent: Some(scope),
+                        class,
+                        params,
+                    });
+                    let id = self.scopes.len() - 1;
+                    self.collect(&def.body, id, None);
+                }
+                Stmt::ClassDef(def) => {
+                    // Methods see the class; the class body itself shares the module's names.
+                    for inner in def.body.iter() {
+                        if let Stmt::FunctionDef(method) = inner {
+                            let params = method
+                                .parameters
+                                .iter()
+                                .map(|p| p.name().id.to_string())
+                                .collect();
+                            self.scopes.push(Scope {
+                                body: &method.body,
+                                parent: Some(scope),
+                                class: Some(def),
+                                params,
+                            });
+                            let id = self.scopes.len() - 1;
+                            self.collect(&method.body, id, Some(def));
+                        }
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+
+    pub fn is_openai_module(&self, name: &str) -> bool {
+        self.openai_modules.iter().any(|m| m == name)
+    }
+
+    pub fn client_class(&self, name: &str) -> Option<ClientClass> {
+        self.client_classes.iter().find(|(n, _)| n == name).map(|(_, c)| *c)
+    }
+
+    /// The values assigned to `name` in `scope` or, failing that, its enclosing scopes.
+    pub fn assignments(&self, scope: usize, name: &str) -> (usize, Vec<&'a Expr>) {
+        let mut at = Some(scope);
+        while let Some(id) = at {
+            let found = assignments_in(self.scopes[id].body, name);
+            if !found.is_empty() || self.scopes[id].params.iter().any(|p| p == name) {
+                return (id, found);
+            }
+            at = self.scopes[id].parent;
+        }
+        (scope, Vec::new())
+    }
+
+    pub fn is_parameter(&self, scope: usize, name: &str) -> bool {
+        let mut at = Some(scope);
+        while let Some(id) = at {
+            if !assignments_in(self.scopes[id].body, name).is_empty() {
+                return false;
+            }
+            if self.scopes[id].params.iter().any(|p| p == name) {
+                return true;
+            }
+            at = self.scopes[id].parent;
+        }
+        false
+    }
+
+    pub fn function(&self, name: &str) -> Option<&'a ast::StmtFunctionDef> {
+        self.functions.iter().copied().find(|f| f.name.id.as_str() == name)
+    }
+}
+
+/// Every statement of a body, entering `if`/`for`/`while`/`with`/`try`/`match` blocks but
+/// not nested functions or classes, in source order.
+pub fn flatten(body: &[Stmt]) -> Vec<&Stmt> {
+    let mut out = Vec::new();
+    fn go<'b>(body: &'b [Stmt], out: &mut Vec<&'b Stmt>) {
+        for stmt in body {
+            out.push(stmt);
+            match stmt {
+                Stmt::If(s) => {
+                    go(&s.body, out);
+                    for clause in &s.elif_else_clauses {
+                        go(&clause.body, out);
+                    }
+                }
+                Stmt::For(s) => {
+                    go(&s.body, out);
+                    go(&s.orelse, out);
+                }
+                Stmt::While(s) => {
+                    go(&s.body, out);
+                    go(&s.orelse, out);
+                }
+                Stmt::With(s) => go(&s.body, out),
+                Stmt::Try(s) => {
+                    go(&s.body, out);
+                    for handler in &s.handlers {
+                        let ast::ExceptHandler::ExceptHandler(h) = handler;
+                        go(&h.body, out);
+                    }
+                    go(&s.orelse, out);
+                    go(&s.finalbody, out);
+                }
+                Stmt::Match(s) => {
+                    for case in &s.cases {
+                        go(&case.body, out);
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+    go(body, &mut out);
+    out
+}
+
+/// `name = value` and `name: T = value` in one body.
+pub fn assignments_in<'b>(body: &'b [Stmt], name: &str) -> Vec<&'b Expr> {
+    flatten(body)
+        .into_iter()
+        .filter_map(|stmt| match stmt {
+            Stmt::Assign(a) if a.targets.len() == 1 => match &a.targets[0] {
+                Expr::Name(n) if n.id.as_str() == name => Some(&*a.value),
+                _ => None,
+            },
+            Stmt::AnnAssign(a) => match (&*a.target, &a.value) {
+                (Expr::Name(n), Some(v)) if n.id.as_str() == name => Some(&**v),
+                _ => None,
+            },
+            _ => None,
+        })
+        .collect()
+}
+
+/// The expressions a statement evaluates itself (not those of nested blocks).
+pub fn header_exprs(stmt: &Stmt) -> Vec<&Expr> {
+    match stmt {
+        Stmt::Expr(s) => vec![&*s.value],
+        Stmt::Assign(s) => vec![&*s.value],
+        Stmt::AugAssign(s) => vec![&*s.value],
+        Stmt::AnnAssign(s) => s.value.as_deref().into_iter().collect(),
+        Stmt::Return(s) => s.value.as_deref().into_iter().collect(),
+        Stmt::If(s) => std::iter::once(&*s.test)
+            .chain(s.elif_else_clauses.iter().filter_map(|c| c.test.as_ref()))
+            .collect(),
+        Stmt::While(s) => vec![&*s.test],
+        Stmt::For(s) => vec![&*s.iter],
+        Stmt::With(s) => s.items.iter().map(|i| &i.context_expr).collect(),
+        Stmt::Assert(s) => std::iter::once(&*s.test).chain(s.msg.as_deref()).collect(),
+        Stmt::Raise(s) => s.exc.as_deref().into_iter().collect(),
+        Stmt::Delete(s) => s.targets.iter().collect(),
+        _ => Vec::new(),
+    }
+}

@@ -1,0 +1,260 @@
+//! Python expressions as model values, and a call's parameters as a request body.
+
+use super::scope::{flatten, Index};
+use crate::model::{Container, ContainerKind, Entry, Kind, Span, Value};
+use ruff_python_ast::{self as ast, Expr, Stmt};
+use ruff_text_size::{Ranged, TextRange};
+
+pub fn span(range: TextRange) -> Span {
+    Span::new(range.start().to_usize(), range.end().to_usize())
+}
+
+/// A literal as a value; anything else is opaque (copied as written).
+pub fn lift(expr: &Expr) -> Value {
+    let kind = match expr {
+        Expr::StringLiteral(s) => Kind::Str(s.value.to_str().to_string()),
+        Expr::NumberLiteral(_) => Kind::Num(String::new()),
+        Expr::BooleanLiteral(b) => Kind::Bool(b.value),
+        Expr::NoneLiteral(_) => Kind::Null,
+        Expr::List(l) => Kind::List(l.elts.iter().map(lift).collect()),
+        Expr::Tuple(t) => Kind::List(t.elts.iter().map(lift).collect()),
+        Expr::Dict(d) if d.items.iter().all(|i| matches!(i.key, Some(Expr::StringLiteral(_)))) => {
+            Kind::Map(d.items.iter().map(entry).collect())
+        }
+        _ => Kind::Opaque,
+    };
+    let mut value = Value {
+        kind,
+        span: Some(span(expr.range())),
+    };
+    if let (Kind::Num(n), Expr::NumberLiteral(lit)) = (&mut value.kind, expr) {
+        *n = number_text(&lit.value);
+    }
+    value
+}
+
+fn number_text(n: &ast::Number) -> String {
+    match n {
+        ast::Number::Int(i) => i.to_string(),
+        ast::Number::Float(f) => f.to_string(),
+        ast::Number::Complex { .. } => String::new(),
+    }
+}
+
+fn entry(item: &ast::DictItem) -> Entry {
+    let key = item.key.as_ref().expect("checked: every key is a string literal");
+    let Expr::StringLiteral(s) = key else {
+        unreachable!("checked: every key is a string literal")
+    };
+    Entry {
+        key: s.value.to_str().to_string(),
+        key_span: Some(span(key.range())),
+        value: lift(&item.value),
+        span: Some(Span::new(key.start().to_usize(), item.value.end().to_usize())),
+    }
+}
+
+/// A container for a dict literal's items.
+fn dict_container(dict: &ast::ExprDict) -> Container {
+    Container {
+        span: span(dict.range),
+        members: dict
+            .items
+            .iter()
+            .map(|i| {
+                let start = i.key.as_ref().map_or(i.value.start(), |k| k.start());
+                // `**spread` items start at their `**`, two bytes before the value.
+                let start = if i.key.is_none() { start - ruff_text_size::TextSize::from(2) } else { start };
+                Span::new(start.to_usize(), i.value.end().to_usize())
+            })
+            .collect(),
+        kind: ContainerKind::Map,
+    }
+}
+
+fn list_container(list: &ast::ExprList) -> Container {
+    Container {
+        span: span(list.range),
+        members: list.elts.iter().map(|e| span(e.range())).collect(),
+        kind: ContainerKind::List,
+    }
+}
+
+/// What a call's parameters turned out to be.
+pub struct Body {
+    pub value: Value,
+    pub containers: Vec<Container>,
+    /// Where the keys come from what responsify cannot see.
+    pub hidden: Vec<String>,
+    /// Values followed to their assignment (for grouping units that share them).
+    pub shared: Vec<Span>,
+    /// Names of message lists built in this scope, for reads that append to them.
+    pub message_lists: Vec<String>,
+}
+
+/// Collect a call's keyword arguments, dicts splatted into it, and the literals that names
+/// passed as arguments were assigned in this scope.
+pub fn body(index: &Index, scope: usize, call: &ast::ExprCall, source: &str) -> Body {
+    let mut entries = Vec::new();
+    let mut containers = vec![Container {
+        span: span(call.arguments.range),
+        members: call
+            .arguments
+            .iter_source_order()
+            .map(|a| span(a.range()))
+            .collect(),
+        kind: ContainerKind::Arguments,
+    }];
+    let mut hidden = Vec::new();
+    let mut shared = Vec::new();
+    let mut message_lists = Vec::new();
+    if !call.arguments.args.is_empty() {
+        hidden.push("positional arguments".to_string());
+    }
+    for keyword in call.arguments.keywords.iter() {
+        match &keyword.arg {
+            Some(name) => entries.push(Entry {
+                key: name.id.to_string(),
+                key_span: Some(span(name.range)),
+                value: lift(&keyword.value),
+                span: Some(span(keyword.range)),
+            }),
+            None => match splatted_dict(index, scope, &keyword.value) {
+                Some((dict, at)) => {
+                    shared.push(at);
+                    containers.push(dict_container(dict));
+                    for item in &dict.items {
+                        match &item.key {
+                            Some(Expr::StringLiteral(_)) => entries.push(entry(item)),
+                            _ => hidden.push(format!("`**` inside `{}`", &source[keyword.value.range()])),
+                        }
+                    }
+                    if let Expr::Name(n) = &keyword.value {
+                        entries.extend(subscript_entries(index.scopes[scope].body, n.id.as_str()));
+                    }
+                }
+                None => hidden.push(format!("`**{}`", &source[keyword.value.range()])),
+            },
+        }
+    }
+    // Follow names to the literal they were assigned, so `tools=TOOLS` migrates the list.
+    for e in &mut entries {
+        let Kind::Opaque = e.value.kind else { continue };
+        let Some(expr_span) = e.value.span else { continue };
+        let Some(Expr::Name(name)) = find_keyword_value(call, expr_span) else {
+            continue;
+        };
+        let (found_in, values) = index.assignments(scope, name.id.as_str());
+        let [value] = values.as_slice() else {
+            if e.key == "messages" && values.is_empty() && index.is_parameter(scope, name.id.as_str()) {
+                hidden.push(format!("the messages in `{}` come from the caller", name.id));
+            }
+            continue;
+        };
+        match value {
+            Expr::List(list) => {
+                shared.push(span(list.range));
+                containers.push(list_container(list));
+                let mut lifted = lift(value);
+                if e.key == "messages" {
+                    message_lists.push(name.id.to_string());
+                    if let Kind::List(items) = &mut lifted.kind {
+                        items.extend(appended(index.scopes[found_in].body, name.id.as_str()));
+                    }
+                }
+                e.value = lifted;
+            }
+            Expr::Dict(_) => {
+                shared.push(span(value.range()));
+                e.value = lift(value);
+            }
+            _ => {}
+        }
+    }
+    Body {
+        value: Value {
+            kind: Kind::Map(entries),
+            span: Some(span(call.arguments.range)),
+        },
+        containers,
+        hidden,
+        shared,
+        message_lists,
+    }
+}
+
+fn find_keyword_value(call: &ast::ExprCall, at: Span) -> Option<&Expr> {
+    call.arguments
+        .keywords
+        .iter()
+        .map(|k| &k.value)
+        .find(|v| span(v.range()) == at)
+}
+
+/// `**params` where `params` is a dict literal assigned once in this scope.
+fn splatted_dict<'a>(index: &Index<'a>, scope: usize, expr: &'a Expr) -> Option<(&'a ast::ExprDict, Span)> {
+    match expr {
+        Expr::Dict(d) => Some((d, span(d.range))),
+        Expr::Name(n) => {
+            let (_, values) = index.assignments(scope, n.id.as_str());
+            match values.as_slice() {
+                [Expr::Dict(d)] => Some((d, span(d.range))),
+                _ => None,
+            }
+        }
+        _ => None,
+    }
+}
+
+/// `params["key"] = value` statements: keys set after the dict was built.
+fn subscript_entries(body: &[Stmt], name: &str) -> Vec<Entry> {
+    flatten(body)
+        .into_iter()
+        .filter_map(|stmt| {
+            let Stmt::Assign(a) = stmt else { return None };
+            let [Expr::Subscript(target)] = a.targets.as_slice() else {
+                return None;
+            };
+            let (Expr::Name(n), Expr::StringLiteral(key)) = (&*target.value, &*target.slice) else {
+                return None;
+            };
+            (n.id.as_str() == name).then(|| Entry {
+                key: key.value.to_str().to_string(),
+                key_span: Some(span(key.range)),
+                value: lift(&a.value),
+                span: None,
+            })
+        })
+        .collect()
+}
+
+/// Dicts appended to a list: `name.append({...})`, `name.extend([...])`, `name += [...]`.
+fn appended(body: &[Stmt], name: &str) -> Vec<Value> {
+    let mut out = Vec::new();
+    for stmt in flatten(body) {
+        match stmt {
+            Stmt::Expr(e) => {
+                let Expr::Call(call) = &*e.value else { continue };
+                let Expr::Attribute(attr) = &*call.func else { continue };
+                let on_list = matches!(&*attr.value, Expr::Name(n) if n.id.as_str() == name);
+                if !on_list {
+                    continue;
+                }
+                match (attr.attr.id.as_str(), call.arguments.args.first()) {
+                    ("append", Some(arg @ Expr::Dict(_))) => out.push(lift(arg)),
+                    ("extend", Some(Expr::List(list))) => out.extend(list.elts.iter().filter(|e| matches!(e, Expr::Dict(_))).map(lift)),
+                    _ => {}
+                }
+            }
+            Stmt::AugAssign(a) => {
+                if matches!(&*a.target, Expr::Name(n) if n.id.as_str() == name) {
+                    if let Expr::List(list) = &*a.value {
+                        out.extend(list.elts.iter().filter(|e| matches!(e, Expr::Dict(_))).map(lift));
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    out
+}

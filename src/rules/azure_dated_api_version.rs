@@ -1,0 +1,41 @@
+use super::flagged_sites::flag;
+use super::{declare_rule, Context, Rule, RuleMeta};
+use crate::diagnostic::Diagnostic;
+use crate::model::Unit;
+
+declare_rule! {
+    /// ## What it does
+    /// Reports Chat Completions calls on an `AzureOpenAI` client with a dated `api_version`.
+    ///
+    /// ## Why migrate
+    /// Azure routes Responses differently from chat: it is not deployment-routed, and dated
+    /// API versions support it unevenly. The recommended target is Azure's v1 endpoint, which
+    /// the plain client reaches: `OpenAI(base_url="https://RESOURCE.openai.azure.com/openai/v1/",
+    /// api_key=...)` with the deployment name as `model`. Calls on such a client migrate.
+    ///
+    /// ## Example
+    /// ```python
+    /// client = AzureOpenAI(api_version="2024-02-01", azure_endpoint=endpoint)
+    /// ```
+    ///
+    /// ## Fix safety
+    /// No fix: switch the client to the v1 endpoint first, then run responsify again.
+    pub struct AzureDatedApiVersion {
+        name: "azure-dated-api-version",
+        summary: "Azure clients on a dated api_version: move to the v1 endpoint first",
+    }
+}
+
+impl Rule for AzureDatedApiVersion {
+    fn meta(&self) -> &'static RuleMeta {
+        &Self::META
+    }
+
+    fn check(&self, unit: &Unit, _ctx: &Context, out: &mut Vec<Diagnostic>) {
+        out.extend(flag(
+            unit,
+            Self::META.name,
+            "use OpenAI(base_url=\"https://RESOURCE.openai.azure.com/openai/v1/\") with the deployment as `model`, then run responsify again",
+        ));
+    }
+}

@@ -1,0 +1,40 @@
+use super::flagged_sites::flag;
+use super::{declare_rule, Context, Rule, RuleMeta};
+use crate::diagnostic::Diagnostic;
+use crate::model::Unit;
+
+declare_rule! {
+    /// ## What it does
+    /// Reports Chat Completions calls on a client whose base URL is not OpenAI's, or cannot be
+    /// proven to be: another provider, a local server, or a value read from configuration
+    /// with no OpenAI fallback. These calls are never rewritten.
+    ///
+    /// ## Why migrate
+    /// Many OpenAI-compatible servers implement Chat Completions but not `/v1/responses`, or
+    /// only part of it. A call moved to Responses on such a server fails. A client built with
+    /// no base URL is OpenAI's; a base URL read from the environment with OpenAI's URL as the
+    /// fallback migrates, as an unsafe fix.
+    ///
+    /// ## Example
+    /// ```python
+    /// client = OpenAI(base_url="http://localhost:11434/v1")
+    /// client.chat.completions.create(model="llama3", messages=messages)
+    /// ```
+    ///
+    /// ## Fix safety
+    /// No fix. If the server does serve the Responses API, migrate the call by hand.
+    pub struct ThirdPartyEndpoint {
+        name: "third-party-endpoint",
+        summary: "calls to servers that may not implement the Responses API",
+    }
+}
+
+impl Rule for ThirdPartyEndpoint {
+    fn meta(&self) -> &'static RuleMeta {
+        &Self::META
+    }
+
+    fn check(&self, unit: &Unit, _ctx: &Context, out: &mut Vec<Diagnostic>) {
+        out.extend(flag(unit, Self::META.name, "migrate it by hand if the server implements `/v1/responses`"));
+    }
+}
