@@ -38,6 +38,8 @@ fn trace_at(index: &Index, scope: usize, receiver: &Expr, source: &str, depth: u
             Expr::Name(name) => {
                 if let Some(class) = index.client_class(name.id.as_str()) {
                     judge_constructor(class, call, source)
+                } else if index.classes.iter().any(|c| c == name.id.as_str()) {
+                    Client::Leave(format!("`{}` is a class of this file, not the openai SDK's client", name.id))
                 } else if index.foreign.iter().any(|f| f == name.id.as_str()) {
                     Client::Leave(format!("`{}` is not the openai SDK's client", name.id))
                 } else if let Some(factory) = index.function(name.id.as_str()) {

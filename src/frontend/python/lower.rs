@@ -16,6 +16,36 @@ pub struct Lowering<'a> {
     newline: &'static str,
     /// Edits made so far, and whether a larger edit has taken them in.
     made: Vec<(Edit, bool)>,
+    /// f-strings and their quote: a string spelled inside one must use the other quote
+    /// (before Python 3.12 an f-string cannot hold its own quote).
+    fstrings: Vec<(Span, char)>,
+}
+
+/// Every f-string of the text with the quote it is delimited by.
+fn fstrings(text: &str) -> Vec<(Span, char)> {
+    use ruff_python_ast::visitor::{self, Visitor};
+    use ruff_python_ast::Expr;
+    use ruff_text_size::Ranged;
+    #[derive(Default)]
+    struct Find(Vec<(Span, char)>, String);
+    impl<'a> Visitor<'a> for Find {
+        fn visit_expr(&mut self, expr: &'a Expr) {
+            if let Expr::FString(f) = expr {
+                let at = super::values::span(f.range());
+                let quote = self.1[at.start..at.end].chars().find(|c| *c == '"' || *c == '\'');
+                if let Some(q) = quote {
+                    self.0.push((at, q));
+                }
+            }
+            visitor::walk_expr(self, expr);
+        }
+    }
+    let Ok(parsed) = ruff_python_parser::parse_module(text) else {
+        return Vec::new();
+    };
+    let mut find = Find(Vec::new(), text.to_string());
+    find.visit_body(&parsed.syntax().body);
+    find.0
 }
 
 impl<'a> Lowering<'a> {
@@ -27,19 +57,21 @@ impl<'a> Lowering<'a> {
             quote,
             newline: line_ending(text),
             made: Vec::new(),
+            fstrings: if text.contains("f\"") || text.contains("f'") { fstrings(text) } else { Vec::new() },
+        }
+    }
+
+    /// The quote for a string spelled at `at`.
+    fn quote_at(&self, at: Span) -> char {
+        let inside = self.fstrings.iter().filter(|(f, _)| f.contains(at)).map(|(_, q)| *q).last();
+        match inside {
+            Some('"') => '\'',
+            Some(_) => '"',
+            None => self.quote,
         }
     }
 
     pub fn lower(mut self, changes: &[Change]) -> Result<Vec<Edit>, String> {
-        // Inner edits first, so the larger ones can copy them.
-        let mut ordered: Vec<&Change> = changes.iter().collect();
-        ordered.sort_by_key(|c| match c {
-            Change::RewriteRead { span, .. } => (0, span.end - span.start),
-            Change::RenameKey { .. } | Change::SwitchEndpoint => (1, 0),
-            Change::Remove { .. } => (2, 0),
-            Change::Replace { span, .. } | Change::ReplaceWithMany { span, .. } => (3, span.end - span.start),
-            _ => (4, 0),
-        });
         let removed: Vec<Span> = changes
             .iter()
             .filter_map(|c| match c {
@@ -47,8 +79,10 @@ impl<'a> Lowering<'a> {
                 _ => None,
             })
             .collect();
+        // First the edits that copy nothing: renames, the endpoint, removals, insertions.
         let mut inserts: BTreeMap<Span, Vec<(Option<&str>, &Value)>> = BTreeMap::new();
-        for change in ordered {
+        let mut copying: Vec<&Change> = Vec::new();
+        for change in changes {
             match change {
                 Change::SwitchEndpoint => {
                     for unit in self.units {
@@ -65,12 +99,40 @@ impl<'a> Lowering<'a> {
                     };
                     self.push(Edit::replace(*key, new));
                 }
+                Change::Remove { .. } => {}
+                Change::InsertEntry { map, key, value } => inserts.entry(*map).or_default().push((Some(key), value)),
+                Change::InsertElement { list, value } => inserts.entry(*list).or_default().push((None, value)),
+                Change::RewriteRead { .. } | Change::Replace { .. } | Change::ReplaceWithMany { .. } => {
+                    copying.push(change)
+                }
+                Change::SetParam { .. } | Change::AppendParam { .. } => {
+                    return Err("unresolved parameter change reached the Python lowering".into())
+                }
+            }
+        }
+        for edit in self.removals(&removed)? {
+            self.push(edit);
+        }
+        for (container, items) in inserts {
+            let edit = self.insertion(container, &items, &removed)?;
+            self.push(edit);
+        }
+        // Then the edits that copy source, innermost first, so each copy carries the edits
+        // made inside it (a tool call's `id` inside a reshaped tool result, a renamed
+        // argument inside a call whose result is read inline).
+        copying.sort_by_key(|c| match c {
+            Change::RewriteRead { span, .. } | Change::Replace { span, .. } | Change::ReplaceWithMany { span, .. } => {
+                span.end - span.start
+            }
+            _ => 0,
+        });
+        for change in copying {
+            match change {
                 Change::RewriteRead { span, base, to } => {
-                    let text = self.spell(*base, to);
+                    let text = self.spell(*base, to, self.quote_at(*span));
                     self.absorb(*span);
                     self.push(Edit::replace(*span, text));
                 }
-                Change::Remove { .. } => {}
                 Change::Replace { span, with } => {
                     let multiline = self.text[span.start..span.end].contains('\n');
                     let indent = indentation_at(self.text, span.start).to_string();
@@ -95,20 +157,8 @@ impl<'a> Lowering<'a> {
                     self.absorb(*span);
                     self.push(Edit::replace(*span, parts.join(&separator)));
                 }
-                Change::InsertEntry { map, key, value } => inserts.entry(*map).or_default().push((Some(key), value)),
-                Change::InsertElement { list, value } => inserts.entry(*list).or_default().push((None, value)),
-                Change::SetParam { .. } | Change::AppendParam { .. } => {
-                    return Err("unresolved parameter change reached the Python lowering".into())
-                }
+                _ => unreachable!("only copying changes are collected here"),
             }
-        }
-        let removals = self.removals(&removed)?;
-        for edit in removals {
-            self.push(edit);
-        }
-        for (container, items) in inserts {
-            let edit = self.insertion(container, &items, &removed)?;
-            self.push(edit);
         }
         Ok(self.made.into_iter().filter(|(_, absorbed)| !absorbed).map(|(e, _)| e).collect())
     }
@@ -149,9 +199,8 @@ impl<'a> Lowering<'a> {
         out
     }
 
-    fn spell(&self, base: Span, to: &ReadTarget) -> String {
+    fn spell(&self, base: Span, to: &ReadTarget, q: char) -> String {
         let b = self.copy(base);
-        let q = self.quote;
         match to {
             ReadTarget::Response => b,
             ReadTarget::OutputText => format!("{b}.output_text"),

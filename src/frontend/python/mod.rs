@@ -212,6 +212,7 @@ fn chat_unit(index: &Index, scope: usize, site: &SiteMatch, text: &str) -> (Unit
     for hidden in body.hidden {
         unit.unfixable.push(format!("the request's parameters include {hidden}, which responsify cannot see"));
     }
+    unit.unseen.extend(body.unseen);
     if site.method == SdkMethod::Stream {
         unit.unfixable.push("the `stream()` helper's events have other names on Responses: migrate its loop by hand".into());
     }

@@ -311,7 +311,8 @@ impl<'s> Walker<'s> {
                 }
             }
             Stmt::If(_) | Stmt::While(_) => {
-                // A list of tool calls (or usage) tested for truth is fine as it is.
+                // A list of tool calls, a legacy function call or usage tested for truth keeps its
+                // meaning: the rewritten read is empty or `None` exactly when the old one was.
                 for test in header_exprs(stmt) {
                     let test = match test {
                         Expr::UnaryOp(u) if u.op == ast::UnaryOp::Not => &*u.operand,
@@ -320,7 +321,7 @@ impl<'s> Walker<'s> {
                     let (root, _) = chain(test);
                     if self.root_shape(root).is_some() {
                         if let Some(shape) = self.evaluate(test) {
-                            if !matches!(shape, Shape::ToolCalls | Shape::Usage) {
+                            if !matches!(shape, Shape::ToolCalls | Shape::ToolCall | Shape::Usage) {
                                 self.uses.unseen.push(format!(
                                     "`{}` is tested in a way responsify does not follow",
                                     &self.source[test.range()]

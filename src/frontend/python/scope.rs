@@ -29,6 +29,8 @@ pub struct Index<'a> {
     pub foreign: Vec<String>,
     /// Module-level function definitions (factories).
     pub functions: Vec<&'a ast::StmtFunctionDef>,
+    /// Classes defined in this file: a client built from one is a look-alike.
+    pub classes: Vec<String>,
 }
 
 impl<'a> Index<'a> {
@@ -91,6 +93,7 @@ impl<'a> Index<'a> {
                     self.collect(&def.body, id, None);
                 }
                 Stmt::ClassDef(def) => {
+                    self.classes.push(def.name.id.to_string());
                     // Methods see the class; the class body itself shares the module's names.
                     for inner in def.body.iter() {
                         if let Stmt::FunctionDef(method) = inner {

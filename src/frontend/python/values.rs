@@ -86,6 +86,8 @@ pub struct Body {
     pub containers: Vec<Container>,
     /// Where the keys come from what responsify cannot see.
     pub hidden: Vec<String>,
+    /// Values that come from outside but whose keys are all visible (messages passed in).
+    pub unseen: Vec<String>,
     /// Values followed to their assignment (for grouping units that share them).
     pub shared: Vec<Span>,
     /// Names of message lists built in this scope, for reads that append to them.
@@ -106,6 +108,7 @@ pub fn body(index: &Index, scope: usize, call: &ast::ExprCall, source: &str) -> 
         kind: ContainerKind::Arguments,
     }];
     let mut hidden = Vec::new();
+    let mut unseen = Vec::new();
     let mut shared = Vec::new();
     let mut message_lists = Vec::new();
     if !call.arguments.args.is_empty() {
@@ -120,7 +123,7 @@ pub fn body(index: &Index, scope: usize, call: &ast::ExprCall, source: &str) -> 
                 span: Some(span(keyword.range)),
             }),
             None => match splatted_dict(index, scope, &keyword.value) {
-                Some((dict, at)) => {
+                Some((dict, at, built_in)) => {
                     shared.push(at);
                     containers.push(dict_container(dict));
                     for item in &dict.items {
@@ -129,8 +132,8 @@ pub fn body(index: &Index, scope: usize, call: &ast::ExprCall, source: &str) -> 
                             _ => hidden.push(format!("`**` inside `{}`", &source[keyword.value.range()])),
                         }
                     }
-                    if let Expr::Name(n) = &keyword.value {
-                        entries.extend(subscript_entries(index.scopes[scope].body, n.id.as_str()));
+                    if let Some((body, name)) = built_in {
+                        entries.extend(subscript_entries(body, name));
                     }
                 }
                 None => hidden.push(format!("`**{}`", &source[keyword.value.range()])),
@@ -147,7 +150,7 @@ pub fn body(index: &Index, scope: usize, call: &ast::ExprCall, source: &str) -> 
         let (found_in, values) = index.assignments(scope, name.id.as_str());
         let [value] = values.as_slice() else {
             if e.key == "messages" && values.is_empty() && index.is_parameter(scope, name.id.as_str()) {
-                hidden.push(format!("the messages in `{}` come from the caller", name.id));
+                unseen.push(format!("the messages in `{}` come from the caller", name.id));
             }
             continue;
         };
@@ -178,6 +181,7 @@ pub fn body(index: &Index, scope: usize, call: &ast::ExprCall, source: &str) -> 
         },
         containers,
         hidden,
+        unseen,
         shared,
         message_lists,
     }
@@ -191,17 +195,50 @@ fn find_keyword_value(call: &ast::ExprCall, at: Span) -> Option<&Expr> {
         .find(|v| span(v.range()) == at)
 }
 
-/// `**params` where `params` is a dict literal assigned once in this scope.
-fn splatted_dict<'a>(index: &Index<'a>, scope: usize, expr: &'a Expr) -> Option<(&'a ast::ExprDict, Span)> {
+/// `**params` where `params` is a dict literal assigned once in this scope, or returned by a
+/// function of this file that builds it. Also says where keys may be added by subscript.
+#[allow(clippy::type_complexity)]
+fn splatted_dict<'a>(
+    index: &Index<'a>,
+    scope: usize,
+    expr: &'a Expr,
+) -> Option<(&'a ast::ExprDict, Span, Option<(&'a [Stmt], &'a str)>)> {
     match expr {
-        Expr::Dict(d) => Some((d, span(d.range))),
+        Expr::Dict(d) => Some((d, span(d.range), None)),
         Expr::Name(n) => {
-            let (_, values) = index.assignments(scope, n.id.as_str());
+            let (found_in, values) = index.assignments(scope, n.id.as_str());
             match values.as_slice() {
-                [Expr::Dict(d)] => Some((d, span(d.range))),
+                [Expr::Dict(d)] => Some((d, span(d.range), Some((index.scopes[found_in].body, n.id.as_str())))),
+                [Expr::Call(call)] => built_by(index, call),
                 _ => None,
             }
         }
+        Expr::Call(call) => built_by(index, call),
+        _ => None,
+    }
+}
+
+/// `build_params(...)`: a function of this file whose every return is one dict variable.
+#[allow(clippy::type_complexity)]
+fn built_by<'a>(
+    index: &Index<'a>,
+    call: &'a ast::ExprCall,
+) -> Option<(&'a ast::ExprDict, Span, Option<(&'a [Stmt], &'a str)>)> {
+    let Expr::Name(f) = &*call.func else { return None };
+    let function = index.function(f.id.as_str())?;
+    let returns: Vec<&Expr> = flatten(&function.body)
+        .into_iter()
+        .filter_map(|s| match s {
+            Stmt::Return(r) => r.value.as_deref(),
+            _ => None,
+        })
+        .collect();
+    match returns.as_slice() {
+        [Expr::Dict(d)] => Some((d, span(d.range), None)),
+        [Expr::Name(n)] => match super::scope::assignments_in(&function.body, n.id.as_str()).as_slice() {
+            [Expr::Dict(d)] => Some((d, span(d.range), Some((&function.body[..], n.id.as_str())))),
+            _ => None,
+        },
         _ => None,
     }
 }

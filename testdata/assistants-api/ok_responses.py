@@ -1,0 +1,5 @@
+from openai import OpenAI
+
+client = OpenAI()
+conversation = client.conversations.create()
+print(client.responses.create(model="gpt-5.5", conversation=conversation.id, input="hi").output_text)

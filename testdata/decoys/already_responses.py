@@ -1,0 +1,7 @@
+from openai import OpenAI
+
+client = OpenAI()
+stream = client.responses.create(model="gpt-5.5", input="Stream please", stream=True, store=False)
+for event in stream:
+    if event.type == "response.output_text.delta":
+        print(event.delta, end="")
