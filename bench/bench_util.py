@@ -13,6 +13,7 @@ import argparse
 import glob
 import json
 import os
+import resource
 import statistics
 import subprocess
 import sys
@@ -24,11 +25,15 @@ def cmd_time(args):
     for _ in range(args.warmup):
         subprocess.run(command, shell=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=True)
     times = []
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     for _ in range(args.runs):
         t0 = time.perf_counter()
         subprocess.run(command, shell=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=True)
         times.append(time.perf_counter() - t0)
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
     result = {
+        "user": (after.ru_utime - before.ru_utime) / args.runs,
+        "system": (after.ru_stime - before.ru_stime) / args.runs,
         "command": args.name,
         "mean": statistics.mean(times),
         "stddev": statistics.stdev(times) if len(times) > 1 else 0.0,
@@ -63,6 +68,7 @@ def cmd_report(args):
                 "mean": r["mean"],
                 "stddev": r.get("stddev") or 0.0,
                 "min": r["min"],
+                "cpu": (r.get("user") or 0.0) + (r.get("system") or 0.0),
                 "runs": len(times),
             })
     if not rows:
@@ -71,12 +77,14 @@ def cmd_report(args):
     rows.sort(key=lambda r: r["order"])
     base = next((r for r in rows if r["name"] == args.baseline), None)
 
-    header = ["command", "median (ms)", "mean ± σ (ms)", "min (ms)", "runs", "× %s" % args.baseline]
+    header = ["command", "median (ms)", "mean ± σ (ms)", "min (ms)", "runs", "× %s" % args.baseline,
+              "CPU user+sys (ms)", "CPU × %s" % args.baseline]
     table = []
     for r in rows:
         ratio = "%.2f" % (r["median"] / base["median"]) if base else "–"
+        cpu_ratio = "%.2f" % (r["cpu"] / base["cpu"]) if base and base["cpu"] else "–"
         table.append([r["name"], fmt_ms(r["median"]), "%s ± %s" % (fmt_ms(r["mean"]), fmt_ms(r["stddev"])),
-                      fmt_ms(r["min"]), str(r["runs"]), ratio])
+                      fmt_ms(r["min"]), str(r["runs"]), ratio, fmt_ms(r["cpu"]), cpu_ratio])
 
     widths = [max(len(h), *(len(row[i]) for row in table)) for i, h in enumerate(header)]
     def line(cells):
@@ -98,7 +106,8 @@ def cmd_report(args):
         with open(args.markdown, "w", encoding="utf-8") as fh:
             fh.write("# Benchmark results\n\n")
             fh.write("Produced by `bench/run.sh`; see `bench/README.md` for what is measured. "
-                     "Warm page cache, wall-clock time of the whole process.\n\n")
+                     "Warm page cache, wall-clock time of the whole process; the CPU columns are the "
+                     "mean user+system time per run, which other load on the machine disturbs less.\n\n")
             fh.write("| " + " | ".join(header) + " |\n")
             fh.write("|" + "|".join(["---"] + ["---:"] * (len(header) - 1)) + "|\n")
             for row in table:

@@ -73,6 +73,10 @@ pub struct CheckArgs {
     /// The `store` value to write where a request relied on the default.
     #[arg(long, value_enum, default_value = "false")]
     pub store_policy: StorePolicy,
+    /// Also fix code blocks in documentation (Markdown); off by default, because many documents
+    /// describe Chat Completions on purpose.
+    #[arg(long)]
+    pub fix_docs: bool,
     /// Skip (and report) files larger than this many bytes.
     #[arg(long, default_value_t = crate::settings::DEFAULT_MAX_FILE_SIZE)]
     pub max_file_size: u64,

@@ -34,7 +34,11 @@ pub enum Change {
     AppendParam { key: String, value: Value },
     /// Rewrite a read of the result (`span`) in terms of the Responses result; `base` is the
     /// expression read from.
-    RewriteRead { span: Span, base: Span, to: ReadTarget },
+    RewriteRead {
+        span: Span,
+        base: Span,
+        to: ReadTarget,
+    },
     /// Add an entry at the end of the map at `map` (what `SetParam` resolves to).
     InsertEntry {
         map: Span,

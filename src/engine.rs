@@ -86,6 +86,9 @@ pub fn check(fe: &dyn FrontEnd, text: &str, settings: &Settings) -> Result<Check
                 )));
             }
             let next = edit::apply(&current, &edits);
+            fe.verify(&current, &next).map_err(|why| {
+                CheckError::FixFailed(format!("the fixed text does not parse ({why})"))
+            })?;
             analysis = analyze(fe, &next, settings).map_err(|e| {
                 CheckError::FixFailed(format!("the fixed text does not parse ({})", e.message))
             })?;
@@ -156,6 +159,9 @@ pub fn analyze(
     let mut findings = Vec::new();
     for (unit, diagnostics) in lifted.units.iter().zip(by_unit) {
         let mut status = unit_status(&diagnostics, settings);
+        if fe.documentation() && !settings.fix_docs && status.is_ok() {
+            status = Err("fixes in documentation are opt-in (`--fix-docs`)".into());
+        }
         if status.is_ok() {
             // A fix that cannot be written is no fix: say so instead of skipping it quietly.
             let all: Vec<Change> = diagnostics
@@ -297,7 +303,10 @@ fn plan(
                 .filter_map(|f| f.diagnostic.fix.as_ref())
                 .flat_map(|fix| fix.changes.iter().cloned())
                 .collect();
-            fixed += findings.iter().filter(|f| f.diagnostic.fix.is_some()).count();
+            fixed += findings
+                .iter()
+                .filter(|f| f.diagnostic.fix.is_some())
+                .count();
             if !changes.is_empty() {
                 group.push((&analysis.units[i], changes));
             }

@@ -279,7 +279,10 @@ pub enum SdkMethod {
 pub enum Verdict {
     Migrate,
     /// Report, never rewrite: `rule` reports it, `reason` is one line for the diagnostic.
-    Flag { rule: &'static str, reason: String },
+    Flag {
+        rule: &'static str,
+        reason: String,
+    },
     /// Not ours to touch: no diagnostic at all.
     Leave(String),
 }

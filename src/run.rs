@@ -63,6 +63,8 @@ struct FileResult {
     path: String,
     source: Arc<str>,
     checked: Option<Checked>,
+    /// Findings already turned into messages (notebooks report per cell).
+    messages: Vec<Message>,
     error: Option<String>,
     diff: Option<String>,
 }
@@ -86,6 +88,7 @@ fn check(args: &CheckArgs) -> Outcome {
     settings.unsafe_fixes = args.unsafe_fixes;
     settings.store_policy = args.store_policy;
     settings.max_file_size = args.max_file_size;
+    settings.fix_docs = args.fix_docs;
 
     let stdin = args.paths.iter().any(|p| p.as_os_str() == "-")
         || (args.paths.is_empty() && args.stdin_filename.is_some());
@@ -124,6 +127,7 @@ fn check(args: &CheckArgs) -> Outcome {
             diffs += 1;
             let _ = write!(out, "{diff}");
         }
+        messages.extend(r.messages);
         if let Some(checked) = r.checked {
             fixed += checked.fixed_count;
             if checked.fixed_count > 0 {
@@ -261,12 +265,16 @@ fn decode(bytes: Vec<u8>) -> Result<String, String> {
 fn check_file(candidate: &Candidate, settings: &Settings, mode: Mode) -> Option<FileResult> {
     let path = &candidate.path;
     let shown = walk::display_path(path);
+    if frontend::is_notebook(path) {
+        return Some(check_notebook(path, shown, settings, mode));
+    }
     let fe = frontend::for_path(path)?;
     let failed = |error: String| {
         Some(FileResult {
             path: shown.clone(),
             source: Arc::from(""),
             checked: None,
+            messages: Vec::new(),
             error: Some(error),
             diff: None,
         })
@@ -304,9 +312,68 @@ fn check_file(candidate: &Candidate, settings: &Settings, mode: Mode) -> Option<
         path: shown,
         source,
         checked: Some(checked),
+        messages: Vec::new(),
         error,
         diff,
     })
+}
+
+fn check_notebook(path: &Path, shown: String, settings: &Settings, mode: Mode) -> FileResult {
+    let mut result = FileResult {
+        path: shown.clone(),
+        source: Arc::from(""),
+        checked: None,
+        messages: Vec::new(),
+        error: None,
+        diff: None,
+    };
+    let text = match read_file(path, settings.max_file_size).and_then(|bytes| {
+        if walk::prefilter(&frontend::python::PYTHON, &bytes) {
+            decode(bytes).map(Some)
+        } else {
+            Ok(None)
+        }
+    }) {
+        Ok(Some(text)) => text,
+        Ok(None) => return result,
+        Err(e) => {
+            result.error = Some(e);
+            return result;
+        }
+    };
+    let checked = match frontend::notebook::check(&text, settings) {
+        Ok(c) => c,
+        Err(e) => {
+            result.error = Some(describe(&text, e));
+            return result;
+        }
+    };
+    for (number, code, findings) in checked.cells {
+        let source: Arc<str> = Arc::from(code);
+        let cell_path = format!("{shown}:cell {number}");
+        result.messages.extend(
+            findings
+                .into_iter()
+                .map(|f| Message::new(&cell_path, &source, f)),
+        );
+    }
+    if let Some(fixed) = &checked.fixed {
+        match mode {
+            Mode::Fix => {
+                if let Err(e) = write_atomically(path, fixed) {
+                    result.error = Some(format!("cannot write the fixed file: {e}"));
+                }
+            }
+            Mode::Diff => result.diff = Some(unified_diff(&shown, &text, fixed)),
+            Mode::Check => {}
+        }
+    }
+    result.checked = Some(Checked {
+        findings: Vec::new(),
+        fixed: checked.fixed,
+        fixed_count: checked.fixed_count,
+    });
+    result
 }
 
 fn describe(text: &str, e: CheckError) -> String {

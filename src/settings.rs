@@ -23,6 +23,8 @@ pub struct Settings {
     pub fix: bool,
     pub unsafe_fixes: bool,
     pub store_policy: StorePolicy,
+    /// Apply fixes in documentation (Markdown code blocks) too.
+    pub fix_docs: bool,
     /// Files larger than this are reported and skipped.
     pub max_file_size: u64,
 }
@@ -73,6 +75,7 @@ impl Settings {
             fix: false,
             unsafe_fixes: false,
             store_policy: StorePolicy::default(),
+            fix_docs: false,
             max_file_size: DEFAULT_MAX_FILE_SIZE,
         })
     }

@@ -41,7 +41,7 @@ pub fn discover(paths: &[PathBuf]) -> (Vec<Candidate>, Vec<(PathBuf, String)>) {
                 match entry {
                     Ok(entry) => {
                         if entry.file_type().is_some_and(|t| t.is_file())
-                            && frontend::for_path(entry.path()).is_some()
+                            && frontend::is_checkable(entry.path())
                         {
                             found.lock().unwrap().push(Candidate {
                                 path: entry.into_path(),

@@ -510,3 +510,63 @@ fn version_and_help() {
         .stdout(predicate::str::contains("--unsafe-fixes"));
     assert!(Path::new(env!("CARGO_BIN_EXE_responsify")).exists());
 }
+
+#[test]
+fn docs_are_fixed_only_when_asked() {
+    let md = "# Use\n\n```python\nfrom openai import OpenAI\nclient = OpenAI()\nr = client.chat.completions.create(model=\"m\", messages=[{\"role\": \"user\", \"content\": \"x\"}])\nprint(r.choices[0].message.content)\n```\n";
+    let dir = repo(&[("guide.md", md)]);
+    responsify()
+        .current_dir(dir.path())
+        .args(["check", "--fix", "--output-format", "concise"])
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains(
+            "guide.md:6:12: chat-completions-request",
+        ));
+    assert_eq!(read(&dir, "guide.md"), md);
+    responsify()
+        .current_dir(dir.path())
+        .args(["check", "--fix", "--fix-docs"])
+        .assert()
+        .code(0);
+    assert!(read(&dir, "guide.md").contains("r = client.responses.create(model=\"m\", input=[{\"role\": \"user\", \"content\": \"x\"}], store=False)\nprint(r.output_text)\n```\n"));
+}
+
+#[test]
+fn notebooks_report_per_cell_and_fix_in_place() {
+    let nb = r##"{
+ "cells": [
+  {"cell_type": "code", "id": "a", "execution_count": 1, "metadata": {}, "outputs": [],
+   "source": ["%pip install openai\n", "from openai import OpenAI\n", "client = OpenAI()"]},
+  {"cell_type": "code", "id": "b", "execution_count": 2, "metadata": {}, "outputs": [],
+   "source": ["r = client.chat.completions.create(model=\"m\", messages=[{\"role\": \"user\", \"content\": \"x\"}])\n", "print(r.choices[0].message.content)"]}
+ ],
+ "metadata": {},
+ "nbformat": 4,
+ "nbformat_minor": 5
+}
+"##;
+    let dir = repo(&[("demo.ipynb", nb)]);
+    responsify()
+        .current_dir(dir.path())
+        .args(["check", "--output-format", "concise"])
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains(
+            "demo.ipynb:cell 2:1:12: chat-completions-request",
+        ))
+        .stdout(predicate::str::contains(
+            "demo.ipynb:cell 2:2:7: choices-read",
+        ));
+    responsify()
+        .current_dir(dir.path())
+        .args(["check", "--fix"])
+        .assert()
+        .code(0);
+    let fixed = read(&dir, "demo.ipynb");
+    assert!(fixed.contains(
+        r#""source": ["%pip install openai\n", "from openai import OpenAI\n", "client = OpenAI()"]"#
+    ));
+    assert!(fixed.contains(r#""print(r.output_text)""#));
+    assert!(fixed.contains(r#"store=False)\n", "#));
+}

@@ -2,6 +2,8 @@
 //! back into byte edits in the file's own syntax. Only front ends know syntax.
 
 pub mod json;
+pub mod markdown;
+pub mod notebook;
 pub mod python;
 
 use crate::diagnostic::Change;
@@ -36,12 +38,37 @@ pub trait FrontEnd: Sync {
     /// so an edit in shared code sees every change around it). The changes have been
     /// resolved (no `SetParam` / `AppendParam` left).
     fn lower(&self, text: &str, units: &[&Unit], changes: &[Change]) -> Result<Vec<Edit>, String>;
+
+    /// Documentation (Markdown): findings are reported, fixes only with `--fix-docs`.
+    fn documentation(&self) -> bool {
+        false
+    }
+
+    /// Check that fixed text is still well-formed; by default, that it lifts.
+    fn verify(&self, _before: &str, after: &str) -> Result<(), String> {
+        self.lift(after).map(|_| ()).map_err(|e| e.message)
+    }
 }
 
 /// Every front end.
 pub fn all() -> &'static [&'static dyn FrontEnd] {
-    static ALL: [&dyn FrontEnd; 3] = [&json::JSON, &json::JSON_LINES, &python::PYTHON];
+    static ALL: [&dyn FrontEnd; 4] = [
+        &json::JSON,
+        &json::JSON_LINES,
+        &python::PYTHON,
+        &markdown::MARKDOWN,
+    ];
     &ALL
+}
+
+/// Can responsify read this file (a front end's language, or a notebook)?
+pub fn is_checkable(path: &Path) -> bool {
+    for_path(path).is_some() || is_notebook(path)
+}
+
+pub fn is_notebook(path: &Path) -> bool {
+    path.extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("ipynb"))
 }
 
 /// The front end for a path, by its extension.
@@ -51,6 +78,7 @@ pub fn for_path(path: &Path) -> Option<&'static dyn FrontEnd> {
         "json" => Some(&json::JSON),
         "jsonl" | "ndjson" => Some(&json::JSON_LINES),
         "py" | "pyi" => Some(&python::PYTHON),
+        "md" | "markdown" | "mdx" => Some(&markdown::MARKDOWN),
         _ => None,
     }
 }

@@ -48,8 +48,12 @@ impl Rule for ChatCompletionsRequest {
                 method,
                 match kind {
                     SdkMethod::Create => "Chat Completions call: migrate it to `responses.create`",
-                    SdkMethod::Parse => "Chat Completions `parse` call: migrate it to `responses.parse`",
-                    SdkMethod::Stream => "Chat Completions `stream` helper: migrate it to `responses.stream`",
+                    SdkMethod::Parse => {
+                        "Chat Completions `parse` call: migrate it to `responses.parse`"
+                    }
+                    SdkMethod::Stream => {
+                        "Chat Completions `stream` helper: migrate it to `responses.stream`"
+                    }
                 },
                 "Call the Responses API",
             ),

@@ -42,15 +42,33 @@ impl Rule for ChoicesRead {
     fn check(&self, unit: &Unit, _ctx: &Context, out: &mut Vec<Diagnostic>) {
         for read in &unit.reads {
             let (to, message, title) = match read.kind {
-                ReadKind::Content => (ReadTarget::OutputText, "the reply's text is `output_text` on a Responses result", "Read `output_text`"),
-                ReadKind::Parsed => (ReadTarget::OutputParsed, "the parsed reply is `output_parsed` on a Responses result", "Read `output_parsed`"),
-                ReadKind::Reply => (ReadTarget::Response, "a Responses result has no `choices`: keep the response itself", "Keep the response instead of its first choice"),
+                ReadKind::Content => (
+                    ReadTarget::OutputText,
+                    "the reply's text is `output_text` on a Responses result",
+                    "Read `output_text`",
+                ),
+                ReadKind::Parsed => (
+                    ReadTarget::OutputParsed,
+                    "the parsed reply is `output_parsed` on a Responses result",
+                    "Read `output_parsed`",
+                ),
+                ReadKind::Reply => (
+                    ReadTarget::Response,
+                    "a Responses result has no `choices`: keep the response itself",
+                    "Keep the response instead of its first choice",
+                ),
                 _ => continue,
             };
-            out.push(Diagnostic::new(Self::META.name, read.span, message).with_fix(Fix::safe(
-                title,
-                vec![Change::RewriteRead { span: read.span, base: read.base, to }],
-            )));
+            out.push(
+                Diagnostic::new(Self::META.name, read.span, message).with_fix(Fix::safe(
+                    title,
+                    vec![Change::RewriteRead {
+                        span: read.span,
+                        base: read.base,
+                        to,
+                    }],
+                )),
+            );
         }
     }
 }

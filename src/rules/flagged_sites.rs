@@ -5,7 +5,11 @@ use crate::model::{Site, Unit, Verdict};
 
 /// The flag diagnostic for `rule`, when the classifier flagged this unit for it.
 pub fn flag(unit: &Unit, rule: &'static str, help: &str) -> Option<Diagnostic> {
-    let Verdict::Flag { rule: flagged, reason } = &unit.verdict else {
+    let Verdict::Flag {
+        rule: flagged,
+        reason,
+    } = &unit.verdict
+    else {
         return None;
     };
     if *flagged != rule {

@@ -37,7 +37,9 @@ impl Rule for ReplyAppend {
 
     fn check(&self, unit: &Unit, _ctx: &Context, out: &mut Vec<Diagnostic>) {
         for read in &unit.reads {
-            let ReadKind::AppendReply { list } = read.kind else { continue };
+            let ReadKind::AppendReply { list } = read.kind else {
+                continue;
+            };
             out.push(
                 Diagnostic::new(
                     Self::META.name,
@@ -46,7 +48,11 @@ impl Rule for ReplyAppend {
                 )
                 .with_fix(Fix::safe(
                     "Extend the list with the output items",
-                    vec![Change::RewriteRead { span: read.span, base: read.base, to: ReadTarget::ExtendWithOutput { list } }],
+                    vec![Change::RewriteRead {
+                        span: read.span,
+                        base: read.base,
+                        to: ReadTarget::ExtendWithOutput { list },
+                    }],
                 )),
             );
         }

@@ -46,14 +46,28 @@ impl Rule for ResponseFormat {
         };
         let format = &entry.value;
         let name = Self::META.name;
-        if let (Site::SdkCall { kind: SdkMethod::Parse, .. }, Kind::Opaque) = (&unit.request.site, &format.kind) {
+        if let (
+            Site::SdkCall {
+                kind: SdkMethod::Parse,
+                ..
+            },
+            Kind::Opaque,
+        ) = (&unit.request.site, &format.kind)
+        {
             // `parse(response_format=Model)`: the Responses helper takes the model as `text_format`.
             out.push(
-                Diagnostic::new(name, key, "`parse` takes the output model as `text_format` in the Responses API")
-                    .with_fix(Fix::safe(
-                        "Rename `response_format` to `text_format`",
-                        vec![Change::RenameKey { key, to: "text_format".into() }],
-                    )),
+                Diagnostic::new(
+                    name,
+                    key,
+                    "`parse` takes the output model as `text_format` in the Responses API",
+                )
+                .with_fix(Fix::safe(
+                    "Rename `response_format` to `text_format`",
+                    vec![Change::RenameKey {
+                        key,
+                        to: "text_format".into(),
+                    }],
+                )),
             );
             return;
         }

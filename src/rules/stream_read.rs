@@ -46,15 +46,30 @@ impl Rule for StreamRead {
     fn check(&self, unit: &Unit, _ctx: &Context, out: &mut Vec<Diagnostic>) {
         for read in &unit.reads {
             let (to, message) = match read.kind {
-                ReadKind::StreamText => (ReadTarget::StreamTextDelta, "a chunk's text is the delta of a `response.output_text.delta` event"),
-                ReadKind::StreamGuard => (ReadTarget::StreamTextGuard, "Responses events have no `choices`: check the event type"),
-                ReadKind::StreamUsage => (ReadTarget::StreamCompletedUsage, "stream usage comes with the `response.completed` event"),
+                ReadKind::StreamText => (
+                    ReadTarget::StreamTextDelta,
+                    "a chunk's text is the delta of a `response.output_text.delta` event",
+                ),
+                ReadKind::StreamGuard => (
+                    ReadTarget::StreamTextGuard,
+                    "Responses events have no `choices`: check the event type",
+                ),
+                ReadKind::StreamUsage => (
+                    ReadTarget::StreamCompletedUsage,
+                    "stream usage comes with the `response.completed` event",
+                ),
                 _ => continue,
             };
-            out.push(Diagnostic::new(Self::META.name, read.span, message).with_fix(Fix::safe(
-                "Read the typed stream event",
-                vec![Change::RewriteRead { span: read.span, base: read.base, to }],
-            )));
+            out.push(
+                Diagnostic::new(Self::META.name, read.span, message).with_fix(Fix::safe(
+                    "Read the typed stream event",
+                    vec![Change::RewriteRead {
+                        span: read.span,
+                        base: read.base,
+                        to,
+                    }],
+                )),
+            );
         }
     }
 }

@@ -35,6 +35,10 @@ impl Rule for ThirdPartyEndpoint {
     }
 
     fn check(&self, unit: &Unit, _ctx: &Context, out: &mut Vec<Diagnostic>) {
-        out.extend(flag(unit, Self::META.name, "migrate it by hand if the server implements `/v1/responses`"));
+        out.extend(flag(
+            unit,
+            Self::META.name,
+            "migrate it by hand if the server implements `/v1/responses`",
+        ));
     }
 }

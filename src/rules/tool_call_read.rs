@@ -42,18 +42,37 @@ impl Rule for ToolCallRead {
     fn check(&self, unit: &Unit, _ctx: &Context, out: &mut Vec<Diagnostic>) {
         for read in &unit.reads {
             let (to, message) = match &read.kind {
-                ReadKind::ToolCalls => (ReadTarget::FunctionCalls, "tool calls are the `function_call` items of a Responses output".to_string()),
-                ReadKind::FunctionCall => (ReadTarget::FirstFunctionCall, "a legacy function call is a `function_call` item of a Responses output".to_string()),
+                ReadKind::ToolCalls => (
+                    ReadTarget::FunctionCalls,
+                    "tool calls are the `function_call` items of a Responses output".to_string(),
+                ),
+                ReadKind::FunctionCall => (
+                    ReadTarget::FirstFunctionCall,
+                    "a legacy function call is a `function_call` item of a Responses output"
+                        .to_string(),
+                ),
                 ReadKind::ToolCallField(field) => match field.as_str() {
-                    "id" => (ReadTarget::Attr("call_id".into()), "a tool result must name the call's `call_id`, not an id".to_string()),
-                    f => (ReadTarget::Attr(f.to_string()), format!("`function.{f}` is `{f}` on a `function_call` item")),
+                    "id" => (
+                        ReadTarget::Attr("call_id".into()),
+                        "a tool result must name the call's `call_id`, not an id".to_string(),
+                    ),
+                    f => (
+                        ReadTarget::Attr(f.to_string()),
+                        format!("`function.{f}` is `{f}` on a `function_call` item"),
+                    ),
                 },
                 _ => continue,
             };
-            out.push(Diagnostic::new(Self::META.name, read.span, message).with_fix(Fix::safe(
-                "Read the `function_call` item",
-                vec![Change::RewriteRead { span: read.span, base: read.base, to }],
-            )));
+            out.push(
+                Diagnostic::new(Self::META.name, read.span, message).with_fix(Fix::safe(
+                    "Read the `function_call` item",
+                    vec![Change::RewriteRead {
+                        span: read.span,
+                        base: read.base,
+                        to,
+                    }],
+                )),
+            );
         }
     }
 }

@@ -39,7 +39,9 @@ impl Rule for UnmappedRead {
 
     fn check(&self, unit: &Unit, _ctx: &Context, out: &mut Vec<Diagnostic>) {
         for read in &unit.reads {
-            let ReadKind::Unknown(what) = &read.kind else { continue };
+            let ReadKind::Unknown(what) = &read.kind else {
+                continue;
+            };
             out.push(
                 Diagnostic::new(Self::META.name, read.span, format!("{what} has no Responses mapping responsify can prove"))
                     .with_help("rewrite this read for the Responses result by hand (see `responsify explain unmapped-read`)")

@@ -48,9 +48,18 @@ impl Rule for UnseenUses {
             Diagnostic::new(
                 Self::META.name,
                 unit.request.span,
-                format!("responsify cannot see all of this request: {}", what.join("; ")),
+                format!(
+                    "responsify cannot see all of this request: {}",
+                    what.join("; ")
+                ),
             )
-            .with_help(format!("check before migrating: {}", all.iter().map(|s| s.as_str()).collect::<Vec<_>>().join("; ")))
+            .with_help(format!(
+                "check before migrating: {}",
+                all.iter()
+                    .map(|s| s.as_str())
+                    .collect::<Vec<_>>()
+                    .join("; ")
+            ))
             .with_fix(Fix {
                 title: "Migrate knowing what responsify could not check".into(),
                 applicability,

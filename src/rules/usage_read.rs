@@ -46,21 +46,35 @@ impl Rule for UsageRead {
 
     fn check(&self, unit: &Unit, _ctx: &Context, out: &mut Vec<Diagnostic>) {
         for read in &unit.reads {
-            let ReadKind::UsageField(field) = &read.kind else { continue };
+            let ReadKind::UsageField(field) = &read.kind else {
+                continue;
+            };
             let Some(new) = responses_usage_field(field) else {
                 out.push(
-                    Diagnostic::new(Self::META.name, read.span, format!("usage field `{field}` has no Responses counterpart"))
-                        .with_help("remove the read, or keep this call on Chat Completions")
-                        .blocking(),
+                    Diagnostic::new(
+                        Self::META.name,
+                        read.span,
+                        format!("usage field `{field}` has no Responses counterpart"),
+                    )
+                    .with_help("remove the read, or keep this call on Chat Completions")
+                    .blocking(),
                 );
                 continue;
             };
             out.push(
-                Diagnostic::new(Self::META.name, read.span, format!("`usage.{field}` is `usage.{new}` on a Responses result"))
-                    .with_fix(Fix::safe(
-                        format!("Read `{new}`"),
-                        vec![Change::RewriteRead { span: read.span, base: read.base, to: ReadTarget::Attr(new.into()) }],
-                    )),
+                Diagnostic::new(
+                    Self::META.name,
+                    read.span,
+                    format!("`usage.{field}` is `usage.{new}` on a Responses result"),
+                )
+                .with_fix(Fix::safe(
+                    format!("Read `{new}`"),
+                    vec![Change::RewriteRead {
+                        span: read.span,
+                        base: read.base,
+                        to: ReadTarget::Attr(new.into()),
+                    }],
+                )),
             );
         }
     }

@@ -27,7 +27,10 @@ fn text<'s>(source: &'s str, expr: &Expr) -> &'s str {
 
 fn trace_at(index: &Index, scope: usize, receiver: &Expr, source: &str, depth: usize) -> Client {
     if depth == 0 {
-        return unsure(format!("`{}` is built too far away to trace", text(source, receiver)));
+        return unsure(format!(
+            "`{}` is built too far away to trace",
+            text(source, receiver)
+        ));
     }
     match receiver {
         // `client.with_options(timeout=5)` and `client.copy()` keep the client's endpoint.
@@ -39,24 +42,45 @@ fn trace_at(index: &Index, scope: usize, receiver: &Expr, source: &str, depth: u
                 if let Some(class) = index.client_class(name.id.as_str()) {
                     judge_constructor(class, call, source)
                 } else if index.classes.iter().any(|c| c == name.id.as_str()) {
-                    Client::Leave(format!("`{}` is a class of this file, not the openai SDK's client", name.id))
+                    Client::Leave(format!(
+                        "`{}` is a class of this file, not the openai SDK's client",
+                        name.id
+                    ))
                 } else if index.foreign.iter().any(|f| f == name.id.as_str()) {
                     Client::Leave(format!("`{}` is not the openai SDK's client", name.id))
                 } else if let Some(factory) = index.function(name.id.as_str()) {
                     trace_factory(index, factory, source, depth)
                 } else {
-                    unsure(format!("the client comes from `{}`, which responsify cannot see into", name.id))
+                    unsure(format!(
+                        "the client comes from `{}`, which responsify cannot see into",
+                        name.id
+                    ))
                 }
             }
             Expr::Attribute(attr) => match (&*attr.value, attr.attr.id.as_str()) {
-                (Expr::Name(module), class) if index.is_openai_module(module.id.as_str()) => match class {
-                    "OpenAI" | "AsyncOpenAI" => judge_constructor(ClientClass::OpenAi, call, source),
-                    "AzureOpenAI" | "AsyncAzureOpenAI" => judge_constructor(ClientClass::Azure, call, source),
-                    _ => unsure(format!("the client comes from `{}`", text(source, receiver))),
-                },
-                _ => unsure(format!("the client comes from `{}`, which responsify cannot see into", text(source, receiver))),
+                (Expr::Name(module), class) if index.is_openai_module(module.id.as_str()) => {
+                    match class {
+                        "OpenAI" | "AsyncOpenAI" => {
+                            judge_constructor(ClientClass::OpenAi, call, source)
+                        }
+                        "AzureOpenAI" | "AsyncAzureOpenAI" => {
+                            judge_constructor(ClientClass::Azure, call, source)
+                        }
+                        _ => unsure(format!(
+                            "the client comes from `{}`",
+                            text(source, receiver)
+                        )),
+                    }
+                }
+                _ => unsure(format!(
+                    "the client comes from `{}`, which responsify cannot see into",
+                    text(source, receiver)
+                )),
             },
-            _ => unsure(format!("the client comes from `{}`", text(source, receiver))),
+            _ => unsure(format!(
+                "the client comes from `{}`",
+                text(source, receiver)
+            )),
         },
         Expr::Name(name) => {
             let id = name.id.as_str();
@@ -65,12 +89,16 @@ fn trace_at(index: &Index, scope: usize, receiver: &Expr, source: &str, depth: u
             }
             let (found_in, values) = index.assignments(scope, id);
             match values.as_slice() {
-                [] if index.is_parameter(scope, id) => unsure(format!("the client `{id}` is passed in by the caller")),
+                [] if index.is_parameter(scope, id) => {
+                    unsure(format!("the client `{id}` is passed in by the caller"))
+                }
                 [] => unsure(format!("`{id}` is not assigned in this file")),
                 [one] => trace_at(index, found_in, one, source, depth - 1),
                 many => {
-                    let verdicts: Vec<Client> =
-                        many.iter().map(|v| trace_at(index, found_in, v, source, depth - 1)).collect();
+                    let verdicts: Vec<Client> = many
+                        .iter()
+                        .map(|v| trace_at(index, found_in, v, source, depth - 1))
+                        .collect();
                     verdicts
                         .iter()
                         .find(|v| !matches!(v, Client::OpenAi { unsure: None }))
@@ -96,14 +124,22 @@ fn trace_at(index: &Index, scope: usize, receiver: &Expr, source: &str, depth: u
                     None => unsure(format!("`self.{}` is not set in this class", attr.attr.id)),
                 }
             }
-            _ => unsure(format!("the client comes from `{}`", text(source, receiver))),
+            _ => unsure(format!(
+                "the client comes from `{}`",
+                text(source, receiver)
+            )),
         },
-        _ => unsure(format!("the client comes from `{}`", text(source, receiver))),
+        _ => unsure(format!(
+            "the client comes from `{}`",
+            text(source, receiver)
+        )),
     }
 }
 
 fn unsure(reason: String) -> Client {
-    Client::OpenAi { unsure: Some(reason) }
+    Client::OpenAi {
+        unsure: Some(reason),
+    }
 }
 
 /// `self.<attr> = value` in a method of the class (the first one found), or a class attribute.
@@ -137,7 +173,12 @@ fn self_assignment<'a>(
     None
 }
 
-fn trace_factory(index: &Index, factory: &ast::StmtFunctionDef, source: &str, depth: usize) -> Client {
+fn trace_factory(
+    index: &Index,
+    factory: &ast::StmtFunctionDef,
+    source: &str,
+    depth: usize,
+) -> Client {
     let scope = index
         .scopes
         .iter()
@@ -152,7 +193,10 @@ fn trace_factory(index: &Index, factory: &ast::StmtFunctionDef, source: &str, de
         .collect();
     match returns.as_slice() {
         [one] => trace_at(index, scope, one, source, depth - 1),
-        _ => unsure(format!("`{}()` builds the client in more than one way", factory.name.id)),
+        _ => unsure(format!(
+            "`{}()` builds the client in more than one way",
+            factory.name.id
+        )),
     }
 }
 
@@ -164,7 +208,8 @@ fn module_client(index: &Index, source: &str) -> Client {
             let Stmt::Assign(a) = stmt else { continue };
             for target in &a.targets {
                 if let Expr::Attribute(t) = target {
-                    let on_module = matches!(&*t.value, Expr::Name(n) if index.is_openai_module(n.id.as_str()));
+                    let on_module =
+                        matches!(&*t.value, Expr::Name(n) if index.is_openai_module(n.id.as_str()));
                     if on_module && matches!(t.attr.id.as_str(), "base_url" | "api_base") {
                         return judge_base_url(&a.value, source);
                     }
@@ -215,7 +260,9 @@ fn string_value(expr: &Expr) -> Option<String> {
 }
 
 fn is_openai_url(url: &str) -> bool {
-    let rest = url.trim_start_matches("https://").trim_start_matches("http://");
+    let rest = url
+        .trim_start_matches("https://")
+        .trim_start_matches("http://");
     rest.starts_with("api.openai.com")
 }
 
@@ -241,7 +288,10 @@ fn environment_read(expr: &Expr) -> Option<(String, Option<&Expr>)> {
                 return None;
             }
             let args = &call.arguments.args;
-            let name = args.first().and_then(string_value).unwrap_or_else(|| "?".into());
+            let name = args
+                .first()
+                .and_then(string_value)
+                .unwrap_or_else(|| "?".into());
             Some((name, args.get(1).or_else(|| keyword(call, "default"))))
         }
         Expr::Subscript(s) => match &*s.value {
@@ -261,14 +311,18 @@ fn judge_base_url(url: &Expr, source: &str) -> Client {
         } else {
             Client::Flag {
                 rule: "third-party-endpoint",
-                reason: format!("the client's base URL is {literal:?}, which may not serve the Responses API"),
+                reason: format!(
+                    "the client's base URL is {literal:?}, which may not serve the Responses API"
+                ),
             }
         };
     }
     if let Some((variable, fallback)) = environment_read(url) {
         return match fallback.and_then(string_value) {
             Some(f) if is_openai_url(&f) => Client::OpenAi {
-                unsure: Some(format!("the base URL comes from ${variable}; a deployment may point it elsewhere")),
+                unsure: Some(format!(
+                    "the base URL comes from ${variable}; a deployment may point it elsewhere"
+                )),
             },
             Some(f) => Client::Leave(format!("the base URL defaults to {f:?}, not OpenAI")),
             None => Client::Flag {
@@ -279,6 +333,9 @@ fn judge_base_url(url: &Expr, source: &str) -> Client {
     }
     Client::Flag {
         rule: "third-party-endpoint",
-        reason: format!("the client's base URL comes from `{}`, which responsify cannot prove is OpenAI", text(source, url)),
+        reason: format!(
+            "the client's base URL comes from `{}`, which responsify cannot prove is OpenAI",
+            text(source, url)
+        ),
     }
 }

@@ -32,7 +32,9 @@ fn fstrings(text: &str) -> Vec<(Span, char)> {
         fn visit_expr(&mut self, expr: &'a Expr) {
             if let Expr::FString(f) = expr {
                 let at = super::values::span(f.range());
-                let quote = self.1[at.start..at.end].chars().find(|c| *c == '"' || *c == '\'');
+                let quote = self.1[at.start..at.end]
+                    .chars()
+                    .find(|c| *c == '"' || *c == '\'');
                 if let Some(q) = quote {
                     self.0.push((at, q));
                 }
@@ -50,20 +52,32 @@ fn fstrings(text: &str) -> Vec<(Span, char)> {
 
 impl<'a> Lowering<'a> {
     pub fn new(text: &'a str, units: &'a [&'a Unit]) -> Self {
-        let quote = units.iter().find_map(|u| first_quote(text, u)).unwrap_or('"');
+        let quote = units
+            .iter()
+            .find_map(|u| first_quote(text, u))
+            .unwrap_or('"');
         Lowering {
             text,
             units,
             quote,
             newline: line_ending(text),
             made: Vec::new(),
-            fstrings: if text.contains("f\"") || text.contains("f'") { fstrings(text) } else { Vec::new() },
+            fstrings: if text.contains("f\"") || text.contains("f'") {
+                fstrings(text)
+            } else {
+                Vec::new()
+            },
         }
     }
 
     /// The quote for a string spelled at `at`.
     fn quote_at(&self, at: Span) -> char {
-        let inside = self.fstrings.iter().filter(|(f, _)| f.contains(at)).map(|(_, q)| *q).last();
+        let inside = self
+            .fstrings
+            .iter()
+            .rev()
+            .find(|(f, _)| f.contains(at))
+            .map(|(_, q)| *q);
         match inside {
             Some('"') => '\'',
             Some(_) => '"',
@@ -100,11 +114,15 @@ impl<'a> Lowering<'a> {
                     self.push(Edit::replace(*key, new));
                 }
                 Change::Remove { .. } => {}
-                Change::InsertEntry { map, key, value } => inserts.entry(*map).or_default().push((Some(key), value)),
-                Change::InsertElement { list, value } => inserts.entry(*list).or_default().push((None, value)),
-                Change::RewriteRead { .. } | Change::Replace { .. } | Change::ReplaceWithMany { .. } => {
-                    copying.push(change)
+                Change::InsertEntry { map, key, value } => {
+                    inserts.entry(*map).or_default().push((Some(key), value))
                 }
+                Change::InsertElement { list, value } => {
+                    inserts.entry(*list).or_default().push((None, value))
+                }
+                Change::RewriteRead { .. }
+                | Change::Replace { .. }
+                | Change::ReplaceWithMany { .. } => copying.push(change),
                 Change::SetParam { .. } | Change::AppendParam { .. } => {
                     return Err("unresolved parameter change reached the Python lowering".into())
                 }
@@ -121,9 +139,9 @@ impl<'a> Lowering<'a> {
         // made inside it (a tool call's `id` inside a reshaped tool result, a renamed
         // argument inside a call whose result is read inline).
         copying.sort_by_key(|c| match c {
-            Change::RewriteRead { span, .. } | Change::Replace { span, .. } | Change::ReplaceWithMany { span, .. } => {
-                span.end - span.start
-            }
+            Change::RewriteRead { span, .. }
+            | Change::Replace { span, .. }
+            | Change::ReplaceWithMany { span, .. } => span.end - span.start,
             _ => 0,
         });
         for change in copying {
@@ -145,7 +163,8 @@ impl<'a> Lowering<'a> {
                         .container_of(*span)
                         .filter(|c| c.kind == ContainerKind::List)
                         .ok_or("only an element of a list literal can become several items")?;
-                    let list_multiline = self.text[container.span.start..container.span.end].contains('\n');
+                    let list_multiline =
+                        self.text[container.span.start..container.span.end].contains('\n');
                     let indent = indentation_at(self.text, span.start).to_string();
                     let separator = if list_multiline {
                         format!(",{}{indent}", self.newline)
@@ -153,14 +172,22 @@ impl<'a> Lowering<'a> {
                         ", ".to_string()
                     };
                     let multiline = self.text[span.start..span.end].contains('\n');
-                    let parts: Vec<String> = with.iter().map(|v| self.print(v, multiline, &indent)).collect();
+                    let parts: Vec<String> = with
+                        .iter()
+                        .map(|v| self.print(v, multiline, &indent))
+                        .collect();
                     self.absorb(*span);
                     self.push(Edit::replace(*span, parts.join(&separator)));
                 }
                 _ => unreachable!("only copying changes are collected here"),
             }
         }
-        Ok(self.made.into_iter().filter(|(_, absorbed)| !absorbed).map(|(e, _)| e).collect())
+        Ok(self
+            .made
+            .into_iter()
+            .filter(|(_, absorbed)| !absorbed)
+            .map(|(e, _)| e)
+            .collect())
     }
 
     fn push(&mut self, edit: Edit) {
@@ -209,14 +236,20 @@ impl<'a> Lowering<'a> {
                 format!("[item for item in {b}.output if item.type == {q}function_call{q}]")
             }
             ReadTarget::FirstFunctionCall => {
-                format!("next((item for item in {b}.output if item.type == {q}function_call{q}), None)")
+                format!(
+                    "next((item for item in {b}.output if item.type == {q}function_call{q}), None)"
+                )
             }
             ReadTarget::Attr(attr) => format!("{b}.{attr}"),
-            ReadTarget::ExtendWithOutput { list } => format!("{}.extend({b}.output)", self.copy(*list)),
+            ReadTarget::ExtendWithOutput { list } => {
+                format!("{}.extend({b}.output)", self.copy(*list))
+            }
             ReadTarget::StreamTextDelta => {
                 format!("({b}.delta if {b}.type == {q}response.output_text.delta{q} else None)")
             }
-            ReadTarget::StreamTextGuard => format!("({b}.type == {q}response.output_text.delta{q})"),
+            ReadTarget::StreamTextGuard => {
+                format!("({b}.type == {q}response.output_text.delta{q})")
+            }
             ReadTarget::StreamCompletedUsage => {
                 format!("({b}.response.usage if {b}.type == {q}response.completed{q} else None)")
             }
@@ -229,37 +262,72 @@ impl<'a> Lowering<'a> {
         if let Some(c) = containers.clone().find(|c| c.members.contains(&member)) {
             return Some(c.clone());
         }
-        let (parent, _) = self.units.iter().find_map(|u| u.request.body.parent_of(member))?;
+        let (parent, _) = self
+            .units
+            .iter()
+            .find_map(|u| u.request.body.parent_of(member))?;
         let span = parent.span?;
         let (members, kind) = match &parent.kind {
-            Kind::Map(entries) => (entries.iter().filter_map(|e| e.span).collect(), ContainerKind::Map),
-            Kind::List(items) => (items.iter().filter_map(|v| v.span).collect(), ContainerKind::List),
+            Kind::Map(entries) => (
+                entries.iter().filter_map(|e| e.span).collect(),
+                ContainerKind::Map,
+            ),
+            Kind::List(items) => (
+                items.iter().filter_map(|v| v.span).collect(),
+                ContainerKind::List,
+            ),
             _ => return None,
         };
-        Some(Container { span, members, kind })
+        Some(Container {
+            span,
+            members,
+            kind,
+        })
     }
 
     fn container_at(&self, span: Span) -> Option<Container> {
-        if let Some(c) = self.units.iter().flat_map(|u| u.containers.iter()).find(|c| c.span == span) {
+        if let Some(c) = self
+            .units
+            .iter()
+            .flat_map(|u| u.containers.iter())
+            .find(|c| c.span == span)
+        {
             return Some(c.clone());
         }
         let value = self.units.iter().find_map(|u| u.request.body.find(span))?;
         let (members, kind) = match &value.kind {
-            Kind::Map(entries) => (entries.iter().filter_map(|e| e.span).collect(), ContainerKind::Map),
-            Kind::List(items) => (items.iter().filter_map(|v| v.span).collect(), ContainerKind::List),
+            Kind::Map(entries) => (
+                entries.iter().filter_map(|e| e.span).collect(),
+                ContainerKind::Map,
+            ),
+            Kind::List(items) => (
+                items.iter().filter_map(|v| v.span).collect(),
+                ContainerKind::List,
+            ),
             _ => return None,
         };
-        Some(Container { span, members, kind })
+        Some(Container {
+            span,
+            members,
+            kind,
+        })
     }
 
     /// Delete members with one separator each, a run of neighbours as one block.
     fn removals(&self, removed: &[Span]) -> Result<Vec<Edit>, String> {
         let mut by_container: BTreeMap<Span, (Container, Vec<usize>)> = BTreeMap::new();
         for member in removed {
-            let container = self
-                .container_of(*member)
-                .ok_or_else(|| format!("cannot remove the entry at bytes {}..{} here", member.start, member.end))?;
-            let index = container.members.iter().position(|m| m == member).expect("found by member");
+            let container = self.container_of(*member).ok_or_else(|| {
+                format!(
+                    "cannot remove the entry at bytes {}..{} here",
+                    member.start, member.end
+                )
+            })?;
+            let index = container
+                .members
+                .iter()
+                .position(|m| m == member)
+                .expect("found by member");
             by_container
                 .entry(container.span)
                 .or_insert_with(|| (container, Vec::new()))
@@ -292,21 +360,38 @@ impl<'a> Lowering<'a> {
         Ok(edits)
     }
 
-    fn insertion(&self, at: Span, items: &[(Option<&str>, &Value)], removed: &[Span]) -> Result<Edit, String> {
+    fn insertion(
+        &self,
+        at: Span,
+        items: &[(Option<&str>, &Value)],
+        removed: &[Span],
+    ) -> Result<Edit, String> {
         let container = self.container_at(at).ok_or("nowhere to insert")?;
-        let kept: Vec<Span> = container.members.iter().copied().filter(|m| !removed.contains(m)).collect();
+        let kept: Vec<Span> = container
+            .members
+            .iter()
+            .copied()
+            .filter(|m| !removed.contains(m))
+            .collect();
         let multiline = self.text[at.start..at.end].contains('\n');
         let (separator, indent) = match (container.members.as_slice(), kept.last()) {
             ([.., a, b], Some(last)) => {
                 let between = &self.text[a.end..b.start];
-                let sep = if between.trim_start().starts_with(',') { between.to_string() } else { ", ".into() };
+                let sep = if between.trim_start().starts_with(',') {
+                    between.to_string()
+                } else {
+                    ", ".into()
+                };
                 (sep, indentation_at(self.text, last.start).to_string())
             }
             (_, Some(last)) if multiline => {
                 let indent = indentation_at(self.text, last.start).to_string();
                 (format!(",{}{indent}", self.newline), indent)
             }
-            _ => (", ".to_string(), indentation_at(self.text, at.start).to_string()),
+            _ => (
+                ", ".to_string(),
+                indentation_at(self.text, at.start).to_string(),
+            ),
         };
         let printed: Vec<String> = items
             .iter()
@@ -320,7 +405,10 @@ impl<'a> Lowering<'a> {
             })
             .collect();
         match kept.last() {
-            Some(last) => Ok(Edit::insert(last.end, format!("{separator}{}", printed.join(&separator)))),
+            Some(last) => Ok(Edit::insert(
+                last.end,
+                format!("{separator}{}", printed.join(&separator)),
+            )),
             None => Ok(Edit::insert(at.start + 1, printed.join(", "))),
         }
     }
@@ -359,9 +447,15 @@ impl<'a> Lowering<'a> {
             Kind::List(items) if items.is_empty() => "[]".into(),
             Kind::Map(entries) if entries.is_empty() => "{}".into(),
             Kind::List(items) => {
-                let parts: Vec<String> = items.iter().map(|v| self.print(v, multiline, &inner)).collect();
+                let parts: Vec<String> = items
+                    .iter()
+                    .map(|v| self.print(v, multiline, &inner))
+                    .collect();
                 if multiline {
-                    format!("[{nl}{inner}{}{nl}{indent}]", parts.join(&format!(",{nl}{inner}")))
+                    format!(
+                        "[{nl}{inner}{}{nl}{indent}]",
+                        parts.join(&format!(",{nl}{inner}"))
+                    )
                 } else {
                     format!("[{}]", parts.join(", "))
                 }
@@ -369,10 +463,19 @@ impl<'a> Lowering<'a> {
             Kind::Map(entries) => {
                 let parts: Vec<String> = entries
                     .iter()
-                    .map(|e| format!("{}: {}", self.string(&e.key), self.print(&e.value, multiline, &inner)))
+                    .map(|e| {
+                        format!(
+                            "{}: {}",
+                            self.string(&e.key),
+                            self.print(&e.value, multiline, &inner)
+                        )
+                    })
                     .collect();
                 if multiline {
-                    format!("{{{nl}{inner}{}{nl}{indent}}}", parts.join(&format!(",{nl}{inner}")))
+                    format!(
+                        "{{{nl}{inner}{}{nl}{indent}}}",
+                        parts.join(&format!(",{nl}{inner}"))
+                    )
                 } else {
                     format!("{{{}}}", parts.join(", "))
                 }
@@ -385,12 +488,18 @@ impl<'a> Lowering<'a> {
 fn first_quote(text: &str, unit: &Unit) -> Option<char> {
     fn find(text: &str, v: &Value) -> Option<char> {
         if let (Kind::Str(_), Some(span)) = (&v.kind, v.span) {
-            return text[span.start..span.end].chars().find(|c| *c == '"' || *c == '\'');
+            return text[span.start..span.end]
+                .chars()
+                .find(|c| *c == '"' || *c == '\'');
         }
         match &v.kind {
             Kind::Map(entries) => entries.iter().find_map(|e| {
                 e.key_span
-                    .and_then(|k| text[k.start..k.end].chars().find(|c| *c == '"' || *c == '\''))
+                    .and_then(|k| {
+                        text[k.start..k.end]
+                            .chars()
+                            .find(|c| *c == '"' || *c == '\'')
+                    })
                     .or_else(|| find(text, &e.value))
             }),
             Kind::List(items) => items.iter().find_map(|i| find(text, i)),

@@ -76,7 +76,8 @@ fn match_chat(call: &ast::ExprCall) -> Option<SiteMatch<'_>> {
     let mut at = &*method_attr.value;
     let mut raw = false;
     let mut streaming_response = false;
-    if let Some((wrapper, name)) = attribute(at, &["with_raw_response", "with_streaming_response"]) {
+    if let Some((wrapper, name)) = attribute(at, &["with_raw_response", "with_streaming_response"])
+    {
         raw = name == "with_raw_response";
         streaming_response = name == "with_streaming_response";
         at = &wrapper.value;
@@ -106,9 +107,10 @@ fn match_legacy(index: &Index, call: &ast::ExprCall) -> Option<Span> {
     let (method, _) = attribute(&call.func, &["create", "acreate"])?;
     let (resource, _) = attribute(&method.value, &["ChatCompletion"])?;
     match &*resource.value {
-        Expr::Name(n) if index.is_openai_module(n.id.as_str()) => {
-            Some(Span::new(resource.value.start().to_usize(), method.attr.range.end().to_usize()))
-        }
+        Expr::Name(n) if index.is_openai_module(n.id.as_str()) => Some(Span::new(
+            resource.value.start().to_usize(),
+            method.attr.range.end().to_usize(),
+        )),
         _ => None,
     }
 }
@@ -119,7 +121,10 @@ fn match_assistants(call: &ast::ExprCall) -> Option<Span> {
     while let Expr::Attribute(a) = at {
         if matches!(a.attr.id.as_str(), "assistants" | "threads") {
             if let Some((beta, _)) = attribute(&a.value, &["beta"]) {
-                return Some(Span::new(beta.attr.range.start().to_usize(), a.attr.range.end().to_usize()));
+                return Some(Span::new(
+                    beta.attr.range.start().to_usize(),
+                    a.attr.range.end().to_usize(),
+                ));
             }
         }
         at = &a.value;
@@ -158,12 +163,25 @@ fn lift_module(module: &[ast::Stmt], text: &str) -> Vec<Unit> {
                     units.push(unit);
                     shared.push(spans);
                 } else if let Some(path) = match_legacy(&index, call) {
-                    units.push(flagged(call_span, path, Endpoint::ChatCompletions, "legacy-openai-sdk",
-                        "`openai.ChatCompletion` is the openai < 1.0 API".into()));
+                    units.push(flagged(
+                        call_span,
+                        path,
+                        Endpoint::ChatCompletions,
+                        "legacy-openai-sdk",
+                        "`openai.ChatCompletion` is the openai < 1.0 API".into(),
+                    ));
                     shared.push(Vec::new());
                 } else if let Some(path) = match_assistants(call) {
-                    units.push(flagged(call_span, path, Endpoint::Assistants, "assistants-api",
-                        format!("`{}` is the Assistants API, shut down on 2026-08-26", &text[path.start..path.end])));
+                    units.push(flagged(
+                        call_span,
+                        path,
+                        Endpoint::Assistants,
+                        "assistants-api",
+                        format!(
+                            "`{}` is the Assistants API, shut down on 2026-08-26",
+                            &text[path.start..path.end]
+                        ),
+                    ));
                     shared.push(Vec::new());
                 }
             }
@@ -177,7 +195,10 @@ fn flagged(call: Span, path: Span, endpoint: Endpoint, rule: &'static str, reaso
     Unit::new(
         Request {
             endpoint,
-            site: Site::SdkCall { method: path, kind: SdkMethod::Create },
+            site: Site::SdkCall {
+                method: path,
+                kind: SdkMethod::Create,
+            },
             span: call,
             body: crate::model::Value::map(Vec::<(String, crate::model::Value)>::new()),
             hidden_keys: true,
@@ -194,11 +215,17 @@ fn chat_unit(index: &Index, scope: usize, site: &SiteMatch, text: &str) -> (Unit
         Client::Leave(reason) => Verdict::Leave(reason),
     };
     let body = values::body(index, scope, site.call, text);
-    let stream = matches!(body.value.get("stream").map(|v| &v.kind), Some(Kind::Bool(true)));
+    let stream = matches!(
+        body.value.get("stream").map(|v| &v.kind),
+        Some(Kind::Bool(true))
+    );
     let mut unit = Unit::new(
         Request {
             endpoint: Endpoint::ChatCompletions,
-            site: Site::SdkCall { method: site.path, kind: site.method },
+            site: Site::SdkCall {
+                method: site.path,
+                kind: site.method,
+            },
             span: call_span,
             body: body.value,
             hidden_keys: !body.hidden.is_empty(),
@@ -206,21 +233,27 @@ fn chat_unit(index: &Index, scope: usize, site: &SiteMatch, text: &str) -> (Unit
         verdict,
     );
     unit.containers = body.containers;
-    if let Client::OpenAi { unsure: Some(why) } = classify::trace(index, scope, site.receiver, text) {
+    if let Client::OpenAi { unsure: Some(why) } = classify::trace(index, scope, site.receiver, text)
+    {
         unit.unseen.push(why);
     }
     for hidden in body.hidden {
-        unit.unfixable.push(format!("the request's parameters include {hidden}, which responsify cannot see"));
+        unit.unfixable.push(format!(
+            "the request's parameters include {hidden}, which responsify cannot see"
+        ));
     }
     unit.unseen.extend(body.unseen);
     if site.method == SdkMethod::Stream {
         unit.unfixable.push("the `stream()` helper's events have other names on Responses: migrate its loop by hand".into());
     }
     if site.streaming_response {
-        unit.unfixable.push("`with_streaming_response` hands back raw HTTP: check what reads it".into());
+        unit.unfixable
+            .push("`with_streaming_response` hands back raw HTTP: check what reads it".into());
     }
     if matches!(body_stream_flag(&unit), StreamFlag::Unknown) {
-        unit.unfixable.push("`stream` is not a literal, so responsify cannot tell how the result is read".into());
+        unit.unfixable.push(
+            "`stream` is not a literal, so responsify cannot tell how the result is read".into(),
+        );
     }
     let uses = reads::analyze(index.scopes[scope].body, call_span, stream, site.raw, text);
     unit.reads = uses.reads;

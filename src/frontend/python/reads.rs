@@ -59,7 +59,13 @@ fn follow(shape: Shape, root: Span, segs: &[(Seg, Span)]) -> Followed {
     let mut base = root;
     for (i, (seg, at)) in segs.iter().enumerate() {
         let at = *at;
-        let mut push = |kind| reads.push(Read { span: at, base, kind });
+        let mut push = |kind| {
+            reads.push(Read {
+                span: at,
+                base,
+                kind,
+            })
+        };
         let next = match (shape, seg) {
             (Shape::Completion, Seg::Attr("choices")) => Some(Shape::Choices),
             (Shape::Completion, Seg::Attr("usage")) => Some(Shape::Usage),
@@ -90,7 +96,10 @@ fn follow(shape: Shape, root: Span, segs: &[(Seg, Span)]) -> Followed {
             (Shape::ToolCall, Seg::Attr("function")) => Some(Shape::ToolCallFunction),
             // A legacy `function_call` carries its name and arguments directly.
             (Shape::ToolCall, Seg::Attr("name" | "arguments")) => None,
-            (Shape::ToolCallFunction, Seg::Attr(field @ ("name" | "arguments" | "parsed_arguments"))) => {
+            (
+                Shape::ToolCallFunction,
+                Seg::Attr(field @ ("name" | "arguments" | "parsed_arguments")),
+            ) => {
                 push(ReadKind::ToolCallField(field.to_string()));
                 None
             }
@@ -123,7 +132,9 @@ fn follow(shape: Shape, root: Span, segs: &[(Seg, Span)]) -> Followed {
         };
         if matches!(
             (shape, next),
-            (Shape::ToolCalls, Shape::ToolCall) | (_, Shape::Usage) | (Shape::Raw, Shape::Completion)
+            (Shape::ToolCalls, Shape::ToolCall)
+                | (_, Shape::Usage)
+                | (Shape::Raw, Shape::Completion)
         ) {
             base = at;
         }
@@ -131,15 +142,26 @@ fn follow(shape: Shape, root: Span, segs: &[(Seg, Span)]) -> Followed {
         let last = i + 1 == segs.len();
         if last && shape == Shape::ChunkChoices {
             // `chunk.choices` on its own is the guard for chunks that carry text.
-            reads.push(Read { span: at, base, kind: ReadKind::StreamGuard });
+            reads.push(Read {
+                span: at,
+                base,
+                kind: ReadKind::StreamGuard,
+            });
             return Followed { reads, end: None };
         }
         if last && matches!(shape, Shape::Choice | Shape::Message) {
             // The reply itself: in Responses terms, the response.
-            reads.push(Read { span: at, base, kind: ReadKind::Reply });
+            reads.push(Read {
+                span: at,
+                base,
+                kind: ReadKind::Reply,
+            });
         }
     }
-    Followed { reads, end: Some(shape) }
+    Followed {
+        reads,
+        end: Some(shape),
+    }
 }
 
 fn describe(shape: Shape, seg: &Seg) -> String {
@@ -227,7 +249,10 @@ pub fn analyze(body: &[Stmt], call_span: Span, stream: bool, raw: bool, source: 
     for stmt in flatten(body) {
         walker.statement(stmt);
     }
-    walker.uses.reads.sort_by_key(|r| (r.span.start, r.span.end));
+    walker
+        .uses
+        .reads
+        .sort_by_key(|r| (r.span.start, r.span.end));
     walker.uses.reads.dedup();
     walker.uses.unseen.dedup();
     walker.uses
@@ -334,13 +359,18 @@ impl<'s> Walker<'s> {
             Stmt::Expr(e) => {
                 // `messages.append(reply)`: the reply becomes the output items.
                 if let Expr::Call(call) = &*e.value {
-                    if let (Expr::Attribute(attr), [arg]) = (&*call.func, &call.arguments.args[..]) {
+                    if let (Expr::Attribute(attr), [arg]) = (&*call.func, &call.arguments.args[..])
+                    {
                         if attr.attr.id.as_str() == "append" && call.arguments.keywords.is_empty() {
-                            if let Some(Shape::Message | Shape::Choice | Shape::Completion) = self.evaluate(arg) {
+                            if let Some(Shape::Message | Shape::Choice | Shape::Completion) =
+                                self.evaluate(arg)
+                            {
                                 self.uses.reads.push(Read {
                                     span: span(call.range()),
                                     base: span(arg.range()),
-                                    kind: ReadKind::AppendReply { list: span(attr.value.range()) },
+                                    kind: ReadKind::AppendReply {
+                                        list: span(attr.value.range()),
+                                    },
                                 });
                             }
                         }
@@ -370,7 +400,11 @@ impl<'a> Visitor<'a> for Uses_<'_, '_> {
             return;
         }
         match expr {
-            Expr::Attribute(_) | Expr::Subscript(_) | Expr::Name(_) | Expr::Call(_) | Expr::Await(_) => {
+            Expr::Attribute(_)
+            | Expr::Subscript(_)
+            | Expr::Name(_)
+            | Expr::Call(_)
+            | Expr::Await(_) => {
                 let (root, segs) = chain(expr);
                 if let Some(shape) = self.walker.root_shape(root) {
                     let followed = follow(shape, span(root.range()), &segs);
@@ -396,4 +430,3 @@ impl<'a> Visitor<'a> for Uses_<'_, '_> {
         }
     }
 }
-

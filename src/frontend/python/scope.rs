@@ -123,7 +123,10 @@ impl<'a> Index<'a> {
     }
 
     pub fn client_class(&self, name: &str) -> Option<ClientClass> {
-        self.client_classes.iter().find(|(n, _)| n == name).map(|(_, c)| *c)
+        self.client_classes
+            .iter()
+            .find(|(n, _)| n == name)
+            .map(|(_, c)| *c)
     }
 
     /// The values assigned to `name` in `scope` or, failing that, its enclosing scopes.
@@ -154,7 +157,10 @@ impl<'a> Index<'a> {
     }
 
     pub fn function(&self, name: &str) -> Option<&'a ast::StmtFunctionDef> {
-        self.functions.iter().copied().find(|f| f.name.id.as_str() == name)
+        self.functions
+            .iter()
+            .copied()
+            .find(|f| f.name.id.as_str() == name)
     }
 }
 

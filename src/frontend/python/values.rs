@@ -18,7 +18,11 @@ pub fn lift(expr: &Expr) -> Value {
         Expr::NoneLiteral(_) => Kind::Null,
         Expr::List(l) => Kind::List(l.elts.iter().map(lift).collect()),
         Expr::Tuple(t) => Kind::List(t.elts.iter().map(lift).collect()),
-        Expr::Dict(d) if d.items.iter().all(|i| matches!(i.key, Some(Expr::StringLiteral(_)))) => {
+        Expr::Dict(d)
+            if d.items
+                .iter()
+                .all(|i| matches!(i.key, Some(Expr::StringLiteral(_)))) =>
+        {
             Kind::Map(d.items.iter().map(entry).collect())
         }
         _ => Kind::Opaque,
@@ -42,7 +46,10 @@ fn number_text(n: &ast::Number) -> String {
 }
 
 fn entry(item: &ast::DictItem) -> Entry {
-    let key = item.key.as_ref().expect("checked: every key is a string literal");
+    let key = item
+        .key
+        .as_ref()
+        .expect("checked: every key is a string literal");
     let Expr::StringLiteral(s) = key else {
         unreachable!("checked: every key is a string literal")
     };
@@ -50,7 +57,10 @@ fn entry(item: &ast::DictItem) -> Entry {
         key: s.value.to_str().to_string(),
         key_span: Some(span(key.range())),
         value: lift(&item.value),
-        span: Some(Span::new(key.start().to_usize(), item.value.end().to_usize())),
+        span: Some(Span::new(
+            key.start().to_usize(),
+            item.value.end().to_usize(),
+        )),
     }
 }
 
@@ -64,7 +74,11 @@ fn dict_container(dict: &ast::ExprDict) -> Container {
             .map(|i| {
                 let start = i.key.as_ref().map_or(i.value.start(), |k| k.start());
                 // `**spread` items start at their `**`, two bytes before the value.
-                let start = if i.key.is_none() { start - ruff_text_size::TextSize::from(2) } else { start };
+                let start = if i.key.is_none() {
+                    start - ruff_text_size::TextSize::from(2)
+                } else {
+                    start
+                };
                 Span::new(start.to_usize(), i.value.end().to_usize())
             })
             .collect(),
@@ -90,8 +104,6 @@ pub struct Body {
     pub unseen: Vec<String>,
     /// Values followed to their assignment (for grouping units that share them).
     pub shared: Vec<Span>,
-    /// Names of message lists built in this scope, for reads that append to them.
-    pub message_lists: Vec<String>,
 }
 
 /// Collect a call's keyword arguments, dicts splatted into it, and the literals that names
@@ -110,7 +122,6 @@ pub fn body(index: &Index, scope: usize, call: &ast::ExprCall, source: &str) -> 
     let mut hidden = Vec::new();
     let mut unseen = Vec::new();
     let mut shared = Vec::new();
-    let mut message_lists = Vec::new();
     if !call.arguments.args.is_empty() {
         hidden.push("positional arguments".to_string());
     }
@@ -129,7 +140,8 @@ pub fn body(index: &Index, scope: usize, call: &ast::ExprCall, source: &str) -> 
                     for item in &dict.items {
                         match &item.key {
                             Some(Expr::StringLiteral(_)) => entries.push(entry(item)),
-                            _ => hidden.push(format!("`**` inside `{}`", &source[keyword.value.range()])),
+                            _ => hidden
+                                .push(format!("`**` inside `{}`", &source[keyword.value.range()])),
                         }
                     }
                     if let Some((body, name)) = built_in {
@@ -143,14 +155,22 @@ pub fn body(index: &Index, scope: usize, call: &ast::ExprCall, source: &str) -> 
     // Follow names to the literal they were assigned, so `tools=TOOLS` migrates the list.
     for e in &mut entries {
         let Kind::Opaque = e.value.kind else { continue };
-        let Some(expr_span) = e.value.span else { continue };
+        let Some(expr_span) = e.value.span else {
+            continue;
+        };
         let Some(Expr::Name(name)) = find_keyword_value(call, expr_span) else {
             continue;
         };
         let (found_in, values) = index.assignments(scope, name.id.as_str());
         let [value] = values.as_slice() else {
-            if e.key == "messages" && values.is_empty() && index.is_parameter(scope, name.id.as_str()) {
-                unseen.push(format!("the messages in `{}` come from the caller", name.id));
+            if e.key == "messages"
+                && values.is_empty()
+                && index.is_parameter(scope, name.id.as_str())
+            {
+                unseen.push(format!(
+                    "the messages in `{}` come from the caller",
+                    name.id
+                ));
             }
             continue;
         };
@@ -160,7 +180,6 @@ pub fn body(index: &Index, scope: usize, call: &ast::ExprCall, source: &str) -> 
                 containers.push(list_container(list));
                 let mut lifted = lift(value);
                 if e.key == "messages" {
-                    message_lists.push(name.id.to_string());
                     if let Kind::List(items) = &mut lifted.kind {
                         items.extend(appended(index.scopes[found_in].body, name.id.as_str()));
                     }
@@ -174,6 +193,14 @@ pub fn body(index: &Index, scope: usize, call: &ast::ExprCall, source: &str) -> 
             _ => {}
         }
     }
+    if let Some(e) = entries.iter().find(|e| e.key == "messages") {
+        if matches!(e.value.kind, Kind::Opaque) && !unseen.iter().any(|u| u.contains("messages")) {
+            let at = e.value.span.map_or("", |s| &source[s.start..s.end]);
+            unseen.push(format!(
+                "the messages come from `{at}`, which responsify cannot see into"
+            ));
+        }
+    }
     Body {
         value: Value {
             kind: Kind::Map(entries),
@@ -183,7 +210,6 @@ pub fn body(index: &Index, scope: usize, call: &ast::ExprCall, source: &str) -> 
         hidden,
         unseen,
         shared,
-        message_lists,
     }
 }
 
@@ -208,7 +234,11 @@ fn splatted_dict<'a>(
         Expr::Name(n) => {
             let (found_in, values) = index.assignments(scope, n.id.as_str());
             match values.as_slice() {
-                [Expr::Dict(d)] => Some((d, span(d.range), Some((index.scopes[found_in].body, n.id.as_str())))),
+                [Expr::Dict(d)] => Some((
+                    d,
+                    span(d.range),
+                    Some((index.scopes[found_in].body, n.id.as_str())),
+                )),
                 [Expr::Call(call)] => built_by(index, call),
                 _ => None,
             }
@@ -224,7 +254,9 @@ fn built_by<'a>(
     index: &Index<'a>,
     call: &'a ast::ExprCall,
 ) -> Option<(&'a ast::ExprDict, Span, Option<(&'a [Stmt], &'a str)>)> {
-    let Expr::Name(f) = &*call.func else { return None };
+    let Expr::Name(f) = &*call.func else {
+        return None;
+    };
     let function = index.function(f.id.as_str())?;
     let returns: Vec<&Expr> = flatten(&function.body)
         .into_iter()
@@ -235,7 +267,9 @@ fn built_by<'a>(
         .collect();
     match returns.as_slice() {
         [Expr::Dict(d)] => Some((d, span(d.range), None)),
-        [Expr::Name(n)] => match super::scope::assignments_in(&function.body, n.id.as_str()).as_slice() {
+        [Expr::Name(n)] => match super::scope::assignments_in(&function.body, n.id.as_str())
+            .as_slice()
+        {
             [Expr::Dict(d)] => Some((d, span(d.range), Some((&function.body[..], n.id.as_str())))),
             _ => None,
         },
@@ -271,22 +305,36 @@ fn appended(body: &[Stmt], name: &str) -> Vec<Value> {
     for stmt in flatten(body) {
         match stmt {
             Stmt::Expr(e) => {
-                let Expr::Call(call) = &*e.value else { continue };
-                let Expr::Attribute(attr) = &*call.func else { continue };
+                let Expr::Call(call) = &*e.value else {
+                    continue;
+                };
+                let Expr::Attribute(attr) = &*call.func else {
+                    continue;
+                };
                 let on_list = matches!(&*attr.value, Expr::Name(n) if n.id.as_str() == name);
                 if !on_list {
                     continue;
                 }
                 match (attr.attr.id.as_str(), call.arguments.args.first()) {
                     ("append", Some(arg @ Expr::Dict(_))) => out.push(lift(arg)),
-                    ("extend", Some(Expr::List(list))) => out.extend(list.elts.iter().filter(|e| matches!(e, Expr::Dict(_))).map(lift)),
+                    ("extend", Some(Expr::List(list))) => out.extend(
+                        list.elts
+                            .iter()
+                            .filter(|e| matches!(e, Expr::Dict(_)))
+                            .map(lift),
+                    ),
                     _ => {}
                 }
             }
             Stmt::AugAssign(a) => {
                 if matches!(&*a.target, Expr::Name(n) if n.id.as_str() == name) {
                     if let Expr::List(list) = &*a.value {
-                        out.extend(list.elts.iter().filter(|e| matches!(e, Expr::Dict(_))).map(lift));
+                        out.extend(
+                            list.elts
+                                .iter()
+                                .filter(|e| matches!(e, Expr::Dict(_)))
+                                .map(lift),
+                        );
                     }
                 }
             }

@@ -114,8 +114,8 @@ def tail(text, lines=25):
     return rows
 
 
-def describe_exit(code):
-    return "timed out after %d s" % RUN_TIMEOUT if code is None else "exit %d" % code
+def describe_exit(code, timeout=RUN_TIMEOUT):
+    return "timed out after %d s" % timeout if code is None else "exit %d" % code
 
 
 def canon(value):
@@ -194,7 +194,7 @@ class Runner:
         probe.write_text(json.dumps({"model": "gpt-4o-mini", "input": "hi", "store": False}))
         code, out, err = run([sys.executable, str(self.validator), str(probe)], self.workdir, None, 120)
         if code != 0:
-            print("setup error: the validator rejects a minimal valid body or cannot run (%s):" % describe_exit(code))
+            print("setup error: the validator rejects a minimal valid body or cannot run (%s):" % describe_exit(code, 120))
             print("\n".join("  " + r for r in tail(out + err)))
             return False
         return True
@@ -210,7 +210,7 @@ class Runner:
         code, out, err = run([sys.executable, str(self.validator)] + files, where, None, 120)
         if code == 0:
             return []
-        return ["validator (%s) on the migrated run's Responses bodies:" % describe_exit(code)] + \
+        return ["validator (%s) on the migrated run's Responses bodies:" % describe_exit(code, 120)] + \
                ["  " + r for r in tail(out + err, 40)]
 
     def program(self, src: Path):
@@ -238,7 +238,7 @@ class Runner:
             mcode, mout, merr = run([self.args.responsify, "check", "--fix", "--unsafe-fixes", str(copy)],
                                     where, None, MIGRATE_TIMEOUT)
             if mcode not in (0, 1):
-                return ["responsify check --fix --unsafe-fixes failed (%s)" % describe_exit(mcode)], \
+                return ["responsify check --fix --unsafe-fixes failed (%s)" % describe_exit(mcode, MIGRATE_TIMEOUT)], \
                     tail(mout + merr, 40)
         source_diff = list(difflib.unified_diff(src.read_text().splitlines(), copy.read_text().splitlines(),
                                                 "original/" + src.name, "migrated/" + src.name, lineterm=""))

@@ -1,0 +1,192 @@
+//! Jupyter notebooks: code cells checked through the Python front end.
+//!
+//! The code cells are joined into one Python document, so a call in one cell and the reads
+//! of its result in later cells form one unit, as they do when the notebook runs. IPython
+//! magics and shell lines (`%pip`, `!ls`, `%%bash` cells) are commented out for parsing and
+//! restored afterwards. Only the `source` of a changed cell is rewritten, in the list-of-lines
+//! layout it had; outputs, metadata and every other byte of the notebook stay as they were.
+
+use super::json::{json_string, parse_value};
+use super::python::PYTHON;
+use super::SyntaxError;
+use crate::edit::{self, Edit};
+use crate::engine::{self, CheckError, Finding};
+use crate::model::{Kind, Span, Value};
+use crate::settings::Settings;
+
+/// Put between cells in the joined document; a comment, so no fix ever touches it.
+const BOUNDARY: &str = "#responsify:cell-boundary\n";
+
+/// One code cell.
+pub struct Cell {
+    /// 1-based position among all cells, as Jupyter numbers them.
+    pub number: usize,
+    /// The `source` value in the notebook file.
+    source: Value,
+    /// The cell's code.
+    pub text: String,
+}
+
+/// The code cells of a notebook.
+pub fn cells(text: &str) -> Result<Vec<Cell>, SyntaxError> {
+    let Some(root) = parse_value(text, 0)? else {
+        return Ok(Vec::new());
+    };
+    let Some(all) = root.get("cells").and_then(Value::as_list) else {
+        return Ok(Vec::new());
+    };
+    let mut out = Vec::new();
+    for (i, cell) in all.iter().enumerate() {
+        if cell.get("cell_type").and_then(Value::as_str) != Some("code") {
+            continue;
+        }
+        let Some(source) = cell.get("source") else {
+            continue;
+        };
+        let text = match &source.kind {
+            Kind::Str(s) => s.clone(),
+            Kind::List(lines) => lines.iter().filter_map(Value::as_str).collect(),
+            _ => continue,
+        };
+        out.push(Cell {
+            number: i + 1,
+            source: source.clone(),
+            text,
+        });
+    }
+    Ok(out)
+}
+
+fn is_magic(line: &str) -> bool {
+    let t = line.trim_start();
+    t.starts_with('%') || t.starts_with('!') || (t.ends_with('?') && !t.starts_with('#'))
+}
+
+/// The cell as Python: magic and shell lines become comments (a `%%` cell entirely).
+fn as_python(cell: &str) -> String {
+    let whole = cell.trim_start().starts_with("%%");
+    cell.split_inclusive('\n')
+        .map(|line| {
+            if whole || is_magic(line) {
+                format!("#responsify-magic:{line}")
+            } else {
+                line.to_string()
+            }
+        })
+        .collect()
+}
+
+fn restore(python: &str) -> String {
+    python
+        .split_inclusive('\n')
+        .map(|line| line.strip_prefix("#responsify-magic:").unwrap_or(line))
+        .collect()
+}
+
+/// A checked notebook: findings per cell (spans within the cell's code), and the fixed file.
+pub struct Checked {
+    pub cells: Vec<(usize, String, Vec<Finding>)>,
+    pub fixed: Option<String>,
+    pub fixed_count: usize,
+}
+
+pub fn check(text: &str, settings: &Settings) -> Result<Checked, CheckError> {
+    let cells = cells(text).map_err(CheckError::Syntax)?;
+    let mut document = String::new();
+    for cell in &cells {
+        document.push_str(&as_python(&cell.text));
+        if !document.ends_with('\n') {
+            document.push('\n');
+        }
+        document.push_str(BOUNDARY);
+    }
+    let checked = engine::check(&PYTHON, &document, settings)?;
+    let after = checked.fixed.clone().unwrap_or_else(|| document.clone());
+    let pieces: Vec<&str> = after.split(BOUNDARY).collect();
+    if pieces.len() != cells.len() + 1 {
+        return Err(CheckError::FixFailed(
+            "a fix crossed a cell boundary".into(),
+        ));
+    }
+    // Where each cell starts in the fixed document, to place findings in their cell.
+    let mut starts = Vec::new();
+    let mut at = 0;
+    for piece in &pieces[..cells.len()] {
+        starts.push(at);
+        at += piece.len() + BOUNDARY.len();
+    }
+    let mut per_cell: Vec<(usize, String, Vec<Finding>)> = cells
+        .iter()
+        .zip(&pieces)
+        .map(|(cell, piece)| {
+            let mut code = restore(piece);
+            if !cell.text.ends_with('\n') && code.ends_with('\n') {
+                code.pop();
+            }
+            (cell.number, code, Vec::new())
+        })
+        .collect();
+    for mut finding in checked.findings {
+        let span = finding.diagnostic.span;
+        let Some(i) = starts.iter().rposition(|s| *s <= span.start) else {
+            continue;
+        };
+        finding.diagnostic.span = Span::new(
+            span.start - starts[i],
+            (span.end - starts[i]).min(per_cell[i].1.len()),
+        );
+        finding.edits.clear();
+        per_cell[i].2.push(finding);
+    }
+    let mut edits = Vec::new();
+    for (cell, (_, code, _)) in cells.iter().zip(&per_cell) {
+        if *code != cell.text {
+            let at = cell.source.span.expect("lifted from the file");
+            edits.push(Edit::replace(at, encode(text, &cell.source, code)));
+        }
+    }
+    let fixed = if edits.is_empty() {
+        None
+    } else {
+        let edits = edit::normalize(edits).map_err(CheckError::FixFailed)?;
+        let out = edit::apply(text, &edits);
+        serde_json::from_str::<serde_json::Value>(&out)
+            .map_err(|e| CheckError::FixFailed(format!("the fixed notebook is not JSON ({e})")))?;
+        Some(out)
+    };
+    Ok(Checked {
+        cells: per_cell,
+        fixed,
+        fixed_count: checked.fixed_count,
+    })
+}
+
+/// A cell's new `source`, in the layout the old one had: one string, or a list of lines
+/// with the old list's separators and indentation.
+fn encode(text: &str, old: &Value, code: &str) -> String {
+    let Kind::List(lines) = &old.kind else {
+        return json_string(code);
+    };
+    let span = old.span.expect("lifted from the file");
+    let spans: Vec<Span> = lines.iter().filter_map(|l| l.span).collect();
+    let (open, separator, close) = match spans.as_slice() {
+        [first, second, ..] => (
+            &text[span.start + 1..first.start],
+            &text[first.end..second.start],
+            &text[spans.last().unwrap().end..span.end - 1],
+        ),
+        [only] => (
+            &text[span.start + 1..only.start],
+            ",\n",
+            &text[only.end..span.end - 1],
+        ),
+        [] => ("", ", ", ""),
+    };
+    let separator = if spans.len() == 1 {
+        format!(",{}", &open[open.find('\n').unwrap_or(open.len())..])
+    } else {
+        separator.to_string()
+    };
+    let items: Vec<String> = code.split_inclusive('\n').map(json_string).collect();
+    format!("[{open}{}{close}]", items.join(&separator))
+}

@@ -1,0 +1,168 @@
+//! Notebooks: code cells migrate through the Python front end; only changed cells' `source`
+//! changes, and the result is still a notebook (checked with nbformat when it is installed).
+
+mod common;
+
+use common::*;
+use responsify::frontend::notebook;
+use std::io::Write;
+use std::process::Command;
+
+fn fixing() -> responsify::settings::Settings {
+    settings_for(None, true, false)
+}
+
+fn notebooks() -> Vec<std::path::PathBuf> {
+    sorted_entries(&testdata().join("notebooks"))
+        .into_iter()
+        .filter(|p| p.extension().is_some_and(|e| e == "ipynb"))
+        .collect()
+}
+
+fn describe(checked: &notebook::Checked) -> String {
+    let mut out = String::new();
+    for (number, code, findings) in &checked.cells {
+        for f in findings {
+            let (line, col) = responsify::edit::line_col(code, f.diagnostic.span.start);
+            out.push_str(&format!(
+                "cell {number}:{line}:{col} {} {}\n",
+                f.diagnostic.rule, f.diagnostic.message
+            ));
+        }
+    }
+    out
+}
+
+#[test]
+fn notebook_fixtures_match_their_snapshots_and_keep_other_bytes() {
+    let all = notebooks();
+    assert!(all.len() >= 2, "expected notebook fixtures");
+    for path in all {
+        let text = read(&path);
+        check_with_nbformat(&path, &text);
+        let before = notebook::check(&text, &settings_for(None, false, false)).unwrap();
+        let fixed = notebook::check(&text, &fixing()).unwrap();
+        let after = fixed.fixed.clone().unwrap_or_else(|| text.clone());
+        // A second run settles.
+        assert!(
+            notebook::check(&after, &fixing()).unwrap().fixed.is_none(),
+            "{}: not converged",
+            path.display()
+        );
+        // Outputs, metadata and unchanged cells are byte for byte the same.
+        let old: serde_json::Value = serde_json::from_str(&text).unwrap();
+        let new: serde_json::Value = serde_json::from_str(&after).unwrap();
+        assert_eq!(old["metadata"], new["metadata"]);
+        for (a, b) in old["cells"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .zip(new["cells"].as_array().unwrap())
+        {
+            assert_eq!(
+                a["outputs"],
+                b["outputs"],
+                "{}: outputs changed",
+                path.display()
+            );
+            assert_eq!(a["cell_type"], b["cell_type"]);
+        }
+        for (a, b) in old["cells"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .zip(new["cells"].as_array().unwrap())
+        {
+            for (key, value) in a.as_object().unwrap() {
+                if key != "source" {
+                    assert_eq!(
+                        value,
+                        &b[key],
+                        "{}: cell field `{key}` changed",
+                        path.display()
+                    );
+                }
+            }
+        }
+        // Unchanged cells keep the exact text of their `source`.
+        for (number, code, _) in &fixed.cells {
+            let cell = &old["cells"][number - 1];
+            let old_code: String = match &cell["source"] {
+                serde_json::Value::String(s) => s.clone(),
+                serde_json::Value::Array(lines) => {
+                    lines.iter().filter_map(|l| l.as_str()).collect()
+                }
+                _ => unreachable!(),
+            };
+            if *code == old_code {
+                assert_eq!(new["cells"][number - 1]["source"], cell["source"]);
+            }
+        }
+        let name = path.file_name().unwrap().to_string_lossy().into_owned();
+        let snapshot = format!(
+            "---- diagnostics ----\n{}---- after --fix ----\n{}",
+            describe(&before),
+            if after == text {
+                "(unchanged)\n".to_string()
+            } else {
+                after.clone()
+            }
+        );
+        insta::with_settings!({ snapshot_path => path.parent().unwrap(), prepend_module_to_snapshot => false, omit_expression => true }, {
+            insta::assert_snapshot!(name, snapshot);
+        });
+        check_with_nbformat(&path, &after);
+    }
+}
+
+#[test]
+fn notebook_decoys_are_left_alone() {
+    let path = testdata()
+        .join("decoys")
+        .join("local_server_notebook.ipynb");
+    let text = read(&path);
+    let checked = notebook::check(&text, &settings_for(None, true, true)).unwrap();
+    assert!(checked.fixed.is_none());
+    assert!(checked.cells.iter().all(|(_, _, f)| f
+        .iter()
+        .all(|f| f.diagnostic.rule == "third-party-endpoint")));
+}
+
+fn check_with_nbformat(path: &std::path::Path, text: &str) {
+    let (ok, _) = match Command::new("python3")
+        .args(["-c", "import nbformat"])
+        .output()
+    {
+        Ok(o) => (o.status.success(), ()),
+        Err(_) => (false, ()),
+    };
+    if !ok {
+        if std::env::var_os("RESPONSIFY_REQUIRE_ORACLES").is_some() {
+            panic!("nbformat is required but not installed");
+        }
+        let _ = writeln!(
+            std::io::stderr(),
+            "\n*** SKIPPED the nbformat check: python3 -c 'import nbformat' failed ***\n"
+        );
+        return;
+    }
+    let tmp = tempfile::Builder::new()
+        .suffix(".ipynb")
+        .tempfile()
+        .unwrap();
+    std::fs::write(tmp.path(), text).unwrap();
+    let out = Command::new("python3")
+        .args([
+            "-c",
+            "import sys, nbformat; nbformat.validate(nbformat.read(sys.argv[1], as_version=4))",
+        ])
+        .arg(tmp.path())
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}: nbformat rejects the fixed notebook:\n{}",
+        path.display(),
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
