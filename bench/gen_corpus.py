@@ -8,7 +8,7 @@ The same --files/--seed always gives byte-identical output. The tree holds:
   ~70%  unrelated code (.py .ts .js .tsx .rs .md), 2-8 KB each; about 3% of these mention
         "completions" or "messages" in a comment or string (negative controls).
   ~20%  code with `client.chat.completions.create(...)`-style calls (.py .ts .js .tsx),
-        for the future code front ends; today responsify only reads JSON.
+        for the code front ends (the Python one reads the .py files; the others are to come).
   ~10%  data: Chat Completions request bodies (.json), Batch input files (.jsonl, 5-50
         lines), fine-tuning files (.jsonl whose lines have "messages" but no "model",
         decoys), and unrelated .json (package.json, tsconfig, i18n catalogues, ...).

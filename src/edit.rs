@@ -89,6 +89,34 @@ pub fn line_col(text: &str, at: usize) -> (usize, usize) {
     (line, text[line_start..at].chars().count() + 1)
 }
 
+/// Line starts of a text, for many position look-ups in one file.
+pub struct LineIndex {
+    starts: Vec<usize>,
+}
+
+impl LineIndex {
+    pub fn new(text: &str) -> Self {
+        let mut starts = vec![0];
+        starts.extend(memchr_newlines(text));
+        LineIndex { starts }
+    }
+
+    /// 1-based line and column (in characters) of byte `at` of `text`.
+    pub fn line_col(&self, text: &str, at: usize) -> (usize, usize) {
+        let at = at.min(text.len());
+        let line = self.starts.partition_point(|s| *s <= at);
+        let start = self.starts[line - 1];
+        (line, text[start..at].chars().count() + 1)
+    }
+}
+
+fn memchr_newlines(text: &str) -> impl Iterator<Item = usize> + '_ {
+    text.bytes()
+        .enumerate()
+        .filter(|(_, b)| *b == b'\n')
+        .map(|(i, _)| i + 1)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -119,6 +147,13 @@ mod tests {
     #[test]
     fn positions() {
         assert_eq!(line_col("ab\ncé\nd", 6), (2, 3));
+        let text = "ab\ncé\nd";
+        let index = LineIndex::new(text);
+        for at in 0..=text.len() {
+            if text.is_char_boundary(at) {
+                assert_eq!(index.line_col(text, at), line_col(text, at));
+            }
+        }
         assert_eq!(indentation_at("{\n    \"a\": 1\n}", 8), "    ");
         assert_eq!(line_ending("a\r\nb"), "\r\n");
     }

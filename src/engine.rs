@@ -176,11 +176,12 @@ pub fn analyze(
             }
         }
         for diagnostic in diagnostics {
-            let edits = diagnostic
-                .fix
-                .as_ref()
-                .and_then(|fix| lower(fe, text, unit, fix.changes.clone()).ok())
-                .unwrap_or_default();
+            let edits = match &diagnostic.fix {
+                Some(fix) if settings.display_edits => {
+                    lower(fe, text, unit, fix.changes.clone()).unwrap_or_default()
+                }
+                _ => Vec::new(),
+            };
             let status = match (&status, &diagnostic.fix) {
                 (_, None) => FixStatus::None,
                 (Err(why), Some(_)) => FixStatus::Blocked(why.clone()),

@@ -89,6 +89,8 @@ fn check(args: &CheckArgs) -> Outcome {
     settings.store_policy = args.store_policy;
     settings.max_file_size = args.max_file_size;
     settings.fix_docs = args.fix_docs;
+    // Only the JSON report shows each finding's fix as edits.
+    settings.display_edits = args.output_format == Format::Json;
 
     let stdin = args.paths.iter().any(|p| p.as_os_str() == "-")
         || (args.paths.is_empty() && args.stdin_filename.is_some());
@@ -133,12 +135,7 @@ fn check(args: &CheckArgs) -> Outcome {
             if checked.fixed_count > 0 {
                 fixed_files += 1;
             }
-            messages.extend(
-                checked
-                    .findings
-                    .into_iter()
-                    .map(|f| Message::new(&r.path, &r.source, f)),
-            );
+            messages.extend(report::messages(&r.path, &r.source, checked.findings));
         }
     }
     let color = use_color(io::stdout().is_terminal());
@@ -351,11 +348,9 @@ fn check_notebook(path: &Path, shown: String, settings: &Settings, mode: Mode) -
     for (number, code, findings) in checked.cells {
         let source: Arc<str> = Arc::from(code);
         let cell_path = format!("{shown}:cell {number}");
-        result.messages.extend(
-            findings
-                .into_iter()
-                .map(|f| Message::new(&cell_path, &source, f)),
-        );
+        result
+            .messages
+            .extend(report::messages(&cell_path, &source, findings));
     }
     if let Some(fixed) = &checked.fixed {
         match mode {
@@ -450,11 +445,7 @@ fn check_stdin(args: &CheckArgs, settings: &Settings, mode: Mode) -> Outcome {
     };
     let final_text = checked.fixed.clone().unwrap_or_else(|| text.clone());
     let source: Arc<str> = Arc::from(final_text.as_str());
-    let messages: Vec<Message> = checked
-        .findings
-        .into_iter()
-        .map(|f| Message::new(&shown, &source, f))
-        .collect();
+    let messages: Vec<Message> = report::messages(&shown, &source, checked.findings);
     let mut out = io::stdout().lock();
     let mut err = io::stderr().lock();
     // With --fix the fixed text owns stdout, so findings go to stderr.
@@ -591,11 +582,7 @@ fn convert(args: &ConvertArgs) -> Outcome {
     };
     let final_text = checked.fixed.clone().unwrap_or_else(|| text.clone());
     let source: Arc<str> = Arc::from(final_text.as_str());
-    let messages: Vec<Message> = checked
-        .findings
-        .into_iter()
-        .map(|f| Message::new(&shown, &source, f))
-        .collect();
+    let messages: Vec<Message> = report::messages(&shown, &source, checked.findings);
     let mut err = io::stderr().lock();
     let color = use_color(io::stderr().is_terminal());
     let _ = report::write(Format::Full, &messages, color, &mut err);

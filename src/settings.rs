@@ -25,6 +25,8 @@ pub struct Settings {
     pub store_policy: StorePolicy,
     /// Apply fixes in documentation (Markdown code blocks) too.
     pub fix_docs: bool,
+    /// Lower each finding's own fix into edits, for reports that show them.
+    pub display_edits: bool,
     /// Files larger than this are reported and skipped.
     pub max_file_size: u64,
 }
@@ -76,6 +78,7 @@ impl Settings {
             unsafe_fixes: false,
             store_policy: StorePolicy::default(),
             fix_docs: false,
+            display_edits: false,
             max_file_size: DEFAULT_MAX_FILE_SIZE,
         })
     }

@@ -2,7 +2,6 @@
 //! from ever being parsed.
 
 use crate::frontend::{self, FrontEnd};
-use aho_corasick::AhoCorasick;
 use std::path::{Path, PathBuf};
 use std::sync::{Mutex, OnceLock};
 
@@ -69,20 +68,26 @@ pub fn discover(paths: &[PathBuf]) -> (Vec<Candidate>, Vec<(PathBuf, String)>) {
     (found, errors)
 }
 
-/// Does the text mention anything the front end could lift? One multi-pattern scan.
+/// Does the text mention anything the front end could lift? A few `memmem` scans: on
+/// source code they beat one multi-pattern automaton by an order of magnitude.
 pub fn prefilter(fe: &dyn FrontEnd, bytes: &[u8]) -> bool {
-    static MATCHERS: OnceLock<Vec<(&'static str, AhoCorasick)>> = OnceLock::new();
-    let matchers = MATCHERS.get_or_init(|| {
+    type Finders = Vec<(&'static str, Vec<memchr::memmem::Finder<'static>>)>;
+    static FINDERS: OnceLock<Finders> = OnceLock::new();
+    let finders = FINDERS.get_or_init(|| {
         frontend::all()
             .iter()
             .map(|fe| {
-                let m = AhoCorasick::new(fe.triggers()).expect("trigger patterns are valid");
-                (fe.name(), m)
+                let found = fe
+                    .triggers()
+                    .iter()
+                    .map(|t| memchr::memmem::Finder::new(t.as_bytes()))
+                    .collect();
+                (fe.name(), found)
             })
             .collect()
     });
-    match matchers.iter().find(|(name, _)| *name == fe.name()) {
-        Some((_, m)) => m.is_match(bytes),
+    match finders.iter().find(|(name, _)| *name == fe.name()) {
+        Some((_, found)) => found.iter().any(|f| f.find(bytes).is_some()),
         None => true,
     }
 }

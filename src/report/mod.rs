@@ -6,7 +6,7 @@ mod json;
 mod statistics;
 
 use crate::diagnostic::Severity;
-use crate::edit::{line_col, Edit};
+use crate::edit::{Edit, LineIndex};
 use crate::engine::{Finding, FixStatus};
 use crate::model::Span;
 use std::io::{self, Write};
@@ -33,13 +33,13 @@ pub struct Message {
 }
 
 impl Message {
-    pub fn new(path: &str, source: &Arc<str>, finding: Finding) -> Message {
+    pub fn new(path: &str, source: &Arc<str>, lines: &LineIndex, finding: Finding) -> Message {
         let d = finding.diagnostic;
         Message {
             rule: d.rule,
             severity: d.severity(),
-            start: line_col(source, d.span.start),
-            end: line_col(source, d.span.end),
+            start: lines.line_col(source, d.span.start),
+            end: lines.line_col(source, d.span.end),
             message: d.message,
             path: path.to_string(),
             source: Arc::clone(source),
@@ -61,6 +61,18 @@ pub enum Format {
     Concise,
     /// A JSON array of findings, with their fixes as edits.
     Json,
+}
+
+/// Messages for the findings of one file.
+pub fn messages(path: &str, source: &Arc<str>, findings: Vec<Finding>) -> Vec<Message> {
+    if findings.is_empty() {
+        return Vec::new();
+    }
+    let lines = LineIndex::new(source);
+    findings
+        .into_iter()
+        .map(|f| Message::new(path, source, &lines, f))
+        .collect()
 }
 
 pub fn write(

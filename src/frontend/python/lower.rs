@@ -17,8 +17,8 @@ pub struct Lowering<'a> {
     /// Edits made so far, and whether a larger edit has taken them in.
     made: Vec<(Edit, bool)>,
     /// f-strings and their quote: a string spelled inside one must use the other quote
-    /// (before Python 3.12 an f-string cannot hold its own quote).
-    fstrings: Vec<(Span, char)>,
+    /// (before Python 3.12 an f-string cannot hold its own quote). Found on first need.
+    fstrings: std::cell::OnceCell<Vec<(Span, char)>>,
 }
 
 /// Every f-string of the text with the quote it is delimited by.
@@ -62,18 +62,22 @@ impl<'a> Lowering<'a> {
             quote,
             newline: line_ending(text),
             made: Vec::new(),
-            fstrings: if text.contains("f\"") || text.contains("f'") {
-                fstrings(text)
-            } else {
-                Vec::new()
-            },
+            fstrings: std::cell::OnceCell::new(),
         }
     }
 
     /// The quote for a string spelled at `at`.
     fn quote_at(&self, at: Span) -> char {
+        let text = self.text;
         let inside = self
             .fstrings
+            .get_or_init(|| {
+                if text.contains("f\"") || text.contains("f'") {
+                    fstrings(text)
+                } else {
+                    Vec::new()
+                }
+            })
             .iter()
             .rev()
             .find(|(f, _)| f.contains(at))
