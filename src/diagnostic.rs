@@ -73,6 +73,9 @@ pub enum ReadTarget {
     StreamTextGuard,
     /// The usage of a `response.completed` event, or none for other events.
     StreamCompletedUsage,
+    /// "The response ended for this chat finish reason" (`stop`, `length`, `content_filter`,
+    /// `tool_calls`), negated when `negated`.
+    FinishedFor { reason: String, negated: bool },
 }
 
 /// A rule's proposed fix: a title in the imperative, and its changes.

@@ -337,6 +337,8 @@ pub enum ReadKind {
     StreamGuard,
     /// A stream chunk's `usage` (the last chunk's, with `include_usage`).
     StreamUsage,
+    /// `choices[0].finish_reason == "<reason>"` (or `!=`): a check of the finish reason.
+    FinishReasonIs { reason: String, negated: bool },
     /// A read with no mapping responsify can prove (`finish_reason`, `choices[1]`, logprobs…).
     Unknown(String),
 }

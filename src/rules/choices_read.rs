@@ -25,6 +25,11 @@ declare_rule! {
     /// print(resp.output_text)
     /// ```
     ///
+    /// A comparison of `finish_reason` with a literal becomes a check of the response:
+    /// `"length"` → `status == "incomplete"` with `incomplete_details.reason ==
+    /// "max_output_tokens"`, `"content_filter"` likewise, `"tool_calls"` → the output has a
+    /// `function_call` item, `"stop"` → completed without one.
+    ///
     /// ## Fix safety
     /// Safe: applied with its call, as one unit. Code that tested `content is None` now sees
     /// `""`.
@@ -34,6 +39,15 @@ declare_rule! {
     }
 }
 
+/// The finish reasons a chat completion reports, each with a Responses counterpart.
+const FINISH_REASONS: &[&str] = &[
+    "stop",
+    "length",
+    "content_filter",
+    "tool_calls",
+    "function_call",
+];
+
 impl Rule for ChoicesRead {
     fn meta(&self) -> &'static RuleMeta {
         &Self::META
@@ -41,7 +55,7 @@ impl Rule for ChoicesRead {
 
     fn check(&self, unit: &Unit, _ctx: &Context, out: &mut Vec<Diagnostic>) {
         for read in &unit.reads {
-            let (to, message, title) = match read.kind {
+            let (to, message, title) = match &read.kind {
                 ReadKind::Content => (
                     ReadTarget::OutputText,
                     "the reply's text is `output_text` on a Responses result",
@@ -57,6 +71,30 @@ impl Rule for ChoicesRead {
                     "a Responses result has no `choices`: keep the response itself",
                     "Keep the response instead of its first choice",
                 ),
+                ReadKind::FinishReasonIs { reason, negated } => {
+                    if !FINISH_REASONS.contains(&reason.as_str()) {
+                        out.push(
+                            Diagnostic::new(
+                                Self::META.name,
+                                read.span,
+                                format!(
+                                    "finish reason {reason:?} is not one Chat Completions returns"
+                                ),
+                            )
+                            .with_help("check this comparison by hand")
+                            .blocking(),
+                        );
+                        continue;
+                    }
+                    (
+                        ReadTarget::FinishedFor {
+                            reason: reason.clone(),
+                            negated: *negated,
+                        },
+                        "a Responses result has no `finish_reason`: check its `status` and output",
+                        "Check the response's status",
+                    )
+                }
                 _ => continue,
             };
             out.push(

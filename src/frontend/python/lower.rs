@@ -254,6 +254,24 @@ impl<'a> Lowering<'a> {
             ReadTarget::StreamTextGuard => {
                 format!("({b}.type == {q}response.output_text.delta{q})")
             }
+            ReadTarget::FinishedFor { reason, negated } => {
+                let calls = format!("any(item.type == {q}function_call{q} for item in {b}.output)");
+                let check = match reason.as_str() {
+                    "stop" => format!("({b}.status == {q}completed{q} and not {calls})"),
+                    "length" => format!(
+                        "({b}.status == {q}incomplete{q} and {b}.incomplete_details.reason == {q}max_output_tokens{q})"
+                    ),
+                    "content_filter" => format!(
+                        "({b}.status == {q}incomplete{q} and {b}.incomplete_details.reason == {q}content_filter{q})"
+                    ),
+                    _ => calls,
+                };
+                if *negated {
+                    format!("not {check}")
+                } else {
+                    check
+                }
+            }
             ReadTarget::StreamCompletedUsage => {
                 format!("({b}.response.usage if {b}.type == {q}response.completed{q} else None)")
             }

@@ -32,6 +32,8 @@ pub enum Shape {
     Delta,
     /// `with_raw_response.create(...)`: `.parse()` gives the completion.
     Raw,
+    /// A choice's `finish_reason`: only a comparison with a literal can be migrated.
+    FinishReason,
 }
 
 /// One step of a chain.
@@ -47,6 +49,8 @@ struct Followed {
     reads: Vec<Read>,
     /// The shape at the end, when the chain ends on an object rather than data.
     end: Option<Shape>,
+    /// The expression that holds the object at the end, in Responses terms.
+    base: Span,
 }
 
 /// Follow `segs` from a value of `shape` whose expression spans `base`. Each segment
@@ -72,6 +76,7 @@ fn follow(shape: Shape, root: Span, segs: &[(Seg, Span)]) -> Followed {
             (Shape::Completion, Seg::Attr("id" | "model" | "service_tier")) => None,
             (Shape::Choices, Seg::Index(Some(0))) => Some(Shape::Choice),
             (Shape::Choice, Seg::Attr("message")) => Some(Shape::Message),
+            (Shape::Choice, Seg::Attr("finish_reason")) => Some(Shape::FinishReason),
             (Shape::Message, Seg::Attr("content")) => {
                 push(ReadKind::Content);
                 None
@@ -128,7 +133,11 @@ fn follow(shape: Shape, root: Span, segs: &[(Seg, Span)]) -> Followed {
             }
         };
         let Some(next) = next else {
-            return Followed { reads, end: None };
+            return Followed {
+                reads,
+                end: None,
+                base,
+            };
         };
         if matches!(
             (shape, next),
@@ -147,7 +156,11 @@ fn follow(shape: Shape, root: Span, segs: &[(Seg, Span)]) -> Followed {
                 base,
                 kind: ReadKind::StreamGuard,
             });
-            return Followed { reads, end: None };
+            return Followed {
+                reads,
+                end: None,
+                base,
+            };
         }
         if last && matches!(shape, Shape::Choice | Shape::Message) {
             // The reply itself: in Responses terms, the response.
@@ -161,6 +174,7 @@ fn follow(shape: Shape, root: Span, segs: &[(Seg, Span)]) -> Followed {
     Followed {
         reads,
         end: Some(shape),
+        base,
     }
 }
 
@@ -186,6 +200,7 @@ fn describe(shape: Shape, seg: &Seg) -> String {
         Shape::ChunkChoice => "a chunk's choice",
         Shape::Delta => "a chunk's delta",
         Shape::Raw => "the raw response",
+        Shape::FinishReason => "`finish_reason`",
     };
     format!("`{step}` on {on}")
 }
@@ -244,7 +259,7 @@ pub fn analyze(body: &[Stmt], call_span: Span, stream: bool, raw: bool, source: 
         names: HashMap::new(),
         uses: Uses::default(),
         source,
-        consumed: Vec::new(),
+        consumed: Default::default(),
     };
     for stmt in flatten(body) {
         walker.statement(stmt);
@@ -265,7 +280,7 @@ struct Walker<'s> {
     uses: Uses,
     source: &'s str,
     /// Expressions already handled by a statement pattern.
-    consumed: Vec<Span>,
+    consumed: std::collections::HashSet<Span>,
 }
 
 impl<'s> Walker<'s> {
@@ -285,7 +300,7 @@ impl<'s> Walker<'s> {
         let shape = self.root_shape(root)?;
         let followed = follow(shape, span(root.range()), &segs);
         self.uses.reads.extend(followed.reads);
-        self.consumed.push(span(expr.range()));
+        self.consumed.insert(span(expr.range()));
         followed.end
     }
 
@@ -400,6 +415,34 @@ impl<'a> Visitor<'a> for Uses_<'_, '_> {
             return;
         }
         match expr {
+            // `resp.choices[0].finish_reason == "length"` becomes a check of the status.
+            Expr::Compare(c)
+                if c.ops.len() == 1
+                    && matches!(c.ops[0], ast::CmpOp::Eq | ast::CmpOp::NotEq)
+                    && matches!(c.comparators[0], Expr::StringLiteral(_)) =>
+            {
+                let (root, segs) = chain(&c.left);
+                if let Some(shape) = self.walker.root_shape(root) {
+                    let followed = follow(shape, span(root.range()), &segs);
+                    if followed.end == Some(Shape::FinishReason) {
+                        let Expr::StringLiteral(reason) = &c.comparators[0] else {
+                            unreachable!("matched above")
+                        };
+                        self.walker.uses.reads.extend(followed.reads);
+                        self.walker.uses.reads.push(Read {
+                            span: here,
+                            base: followed.base,
+                            kind: ReadKind::FinishReasonIs {
+                                reason: reason.value.to_str().to_string(),
+                                negated: c.ops[0] == ast::CmpOp::NotEq,
+                            },
+                        });
+                        self.walker.consumed.insert(here);
+                        return;
+                    }
+                }
+                visitor::walk_expr(self, expr);
+            }
             Expr::Attribute(_)
             | Expr::Subscript(_)
             | Expr::Name(_)
@@ -409,7 +452,7 @@ impl<'a> Visitor<'a> for Uses_<'_, '_> {
                 if let Some(shape) = self.walker.root_shape(root) {
                     let followed = follow(shape, span(root.range()), &segs);
                     self.walker.uses.reads.extend(followed.reads);
-                    self.walker.consumed.push(here);
+                    self.walker.consumed.insert(here);
                     if followed.end.is_some() {
                         self.walker.uses.unseen.push(format!(
                             "`{}` is used in a way responsify does not follow",
