@@ -201,7 +201,7 @@ impl<'a> Lowering<'a> {
     /// Mark every edit inside `span` as taken in by the edit that replaces `span`.
     fn absorb(&mut self, span: Span) {
         for (edit, absorbed) in &mut self.made {
-            if span.contains(edit.span) && edit.span != span {
+            if inside(span, edit.span) && edit.span != span {
                 *absorbed = true;
             }
         }
@@ -212,7 +212,7 @@ impl<'a> Lowering<'a> {
         let mut inner: Vec<&Edit> = self
             .made
             .iter()
-            .filter(|(e, absorbed)| !absorbed && span.contains(e.span))
+            .filter(|(e, absorbed)| !absorbed && inside(span, e.span))
             .map(|(e, _)| e)
             .collect();
         inner.sort();
@@ -503,6 +503,16 @@ impl<'a> Lowering<'a> {
                 }
             }
         }
+    }
+}
+
+/// Is the edit at `edit` part of the source at `span`? An insertion at either end is not: it
+/// goes beside the value, not into it.
+fn inside(span: Span, edit: Span) -> bool {
+    if edit.start == edit.end {
+        span.start < edit.start && edit.start < span.end
+    } else {
+        span.contains(edit)
     }
 }
 
