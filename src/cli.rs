@@ -77,6 +77,10 @@ pub struct CheckArgs {
     /// describe Chat Completions on purpose.
     #[arg(long)]
     pub fix_docs: bool,
+    /// A base URL of a server that implements the Responses API (repeatable): calls on
+    /// clients pointed at it migrate instead of being reported as `third-party-endpoint`.
+    #[arg(long = "responses-provider", value_name = "URL")]
+    pub responses_providers: Vec<String>,
     /// Skip (and report) files larger than this many bytes.
     #[arg(long, default_value_t = crate::settings::DEFAULT_MAX_FILE_SIZE)]
     pub max_file_size: u64,

@@ -131,7 +131,19 @@ pub fn analyze(
     let lifted = fe.lift(text)?;
     let ctx = Context { settings };
     let mut by_unit: Vec<Vec<Diagnostic>> = Vec::new();
-    for (index, unit) in lifted.units.iter().enumerate() {
+    let mut units = lifted.units;
+    for unit in &mut units {
+        // A server the user declared Responses-capable is treated like OpenAI's.
+        if unit
+            .base_url
+            .as_deref()
+            .is_some_and(|u| settings.serves_responses(u))
+            && !matches!(unit.verdict, Verdict::Migrate)
+        {
+            unit.verdict = Verdict::Migrate;
+        }
+    }
+    for (index, unit) in units.iter().enumerate() {
         let mut found = Vec::new();
         match &unit.verdict {
             Verdict::Leave(_) => {}
@@ -157,7 +169,7 @@ pub fn analyze(
         by_unit.push(found);
     }
     let mut findings = Vec::new();
-    for (unit, diagnostics) in lifted.units.iter().zip(by_unit) {
+    for (unit, diagnostics) in units.iter().zip(by_unit) {
         let mut status = unit_status(&diagnostics, settings);
         if fe.documentation() && !settings.fix_docs && status.is_ok() {
             status = Err("fixes in documentation are opt-in (`--fix-docs`)".into());
@@ -210,10 +222,7 @@ pub fn analyze(
             f.diagnostic.message.clone(),
         ))
     });
-    Ok(Analysis {
-        units: lifted.units,
-        findings,
-    })
+    Ok(Analysis { units, findings })
 }
 
 /// The weakest applicability that fixes the whole unit, or why the unit cannot be fixed.

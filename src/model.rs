@@ -362,6 +362,8 @@ pub struct Unit {
     /// Units that share source (one message list sent by two calls) carry the same group:
     /// they are fixed together or not at all.
     pub group: Option<usize>,
+    /// The server the request goes to, when it is known and not OpenAI's.
+    pub base_url: Option<String>,
 }
 
 /// A list-like piece of source whose members are separated by commas.
@@ -393,6 +395,7 @@ impl Unit {
             verdict,
             containers: Vec::new(),
             group: None,
+            base_url: None,
         }
     }
 }

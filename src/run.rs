@@ -89,6 +89,7 @@ fn check(args: &CheckArgs) -> Outcome {
     settings.store_policy = args.store_policy;
     settings.max_file_size = args.max_file_size;
     settings.fix_docs = args.fix_docs;
+    settings.responses_providers = args.responses_providers.clone();
     // Only the JSON report shows each finding's fix as edits.
     settings.display_edits = args.output_format == Format::Json;
 
@@ -265,7 +266,15 @@ fn check_file(candidate: &Candidate, settings: &Settings, mode: Mode) -> Option<
     if frontend::is_notebook(path) {
         return Some(check_notebook(path, shown, settings, mode));
     }
-    let fe = frontend::for_path(path)?;
+    let Some(fe) = frontend::for_path(path) else {
+        if candidate.explicit {
+            let _ = writeln!(
+                io::stderr(),
+                "warning: {shown}: responsify does not read this kind of file; skipped"
+            );
+        }
+        return None;
+    };
     let failed = |error: String| {
         Some(FileResult {
             path: shown.clone(),
@@ -401,7 +410,10 @@ fn unified_diff(path: &str, old: &str, new: &str) -> String {
     similar::TextDiff::from_lines(old, new)
         .unified_diff()
         .context_radius(3)
-        .header(&format!("a/{path}"), &format!("b/{path}"))
+        .header(
+            &format!("a/{}", path.trim_start_matches('/')),
+            &format!("b/{}", path.trim_start_matches('/')),
+        )
         .to_string()
 }
 

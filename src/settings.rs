@@ -27,6 +27,8 @@ pub struct Settings {
     pub fix_docs: bool,
     /// Lower each finding's own fix into edits, for reports that show them.
     pub display_edits: bool,
+    /// Base URLs of servers the user declared Responses-capable: their calls migrate.
+    pub responses_providers: Vec<String>,
     /// Files larger than this are reported and skipped.
     pub max_file_size: u64,
 }
@@ -79,8 +81,17 @@ impl Settings {
             store_policy: StorePolicy::default(),
             fix_docs: false,
             display_edits: false,
+            responses_providers: Vec::new(),
             max_file_size: DEFAULT_MAX_FILE_SIZE,
         })
+    }
+
+    /// Did the user declare the server at `url` Responses-capable?
+    pub fn serves_responses(&self, url: &str) -> bool {
+        let norm = |u: &str| u.trim_end_matches('/').to_ascii_lowercase();
+        self.responses_providers
+            .iter()
+            .any(|p| norm(url).starts_with(&norm(p)))
     }
 
     pub fn is_selected(&self, rule: &str) -> bool {

@@ -570,3 +570,29 @@ fn notebooks_report_per_cell_and_fix_in_place() {
     assert!(fixed.contains(r#""print(r.output_text)""#));
     assert!(fixed.contains(r#"store=False)\n", "#));
 }
+
+#[test]
+fn declared_responses_providers_migrate() {
+    let code = "from openai import OpenAI\n\nclient = OpenAI(base_url=\"https://llm.internal.example/v1\")\nr = client.chat.completions.create(model=\"m\", messages=[{\"role\": \"user\", \"content\": \"x\"}])\nprint(r.choices[0].message.content)\n";
+    let dir = repo(&[("app.py", code)]);
+    responsify()
+        .current_dir(dir.path())
+        .args(["check", "--fix", "--output-format", "concise"])
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains(
+            "app.py:4:12: third-party-endpoint",
+        ));
+    assert_eq!(read(&dir, "app.py"), code);
+    responsify()
+        .current_dir(dir.path())
+        .args([
+            "check",
+            "--fix",
+            "--responses-provider",
+            "https://llm.internal.example/",
+        ])
+        .assert()
+        .code(0);
+    assert!(read(&dir, "app.py").contains("client.responses.create("));
+}

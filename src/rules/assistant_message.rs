@@ -57,7 +57,15 @@ impl Rule for AssistantMessage {
             if let Some(r) = refusal {
                 changes.extend(remove(r));
                 if refusal_text.is_some() {
-                    said.push("its refusal becomes the message text");
+                    let has_text = content.is_some_and(|c| {
+                        c.value.as_str().is_some_and(|t| !t.is_empty())
+                            || c.value.as_list().is_some()
+                    });
+                    said.push(if has_text {
+                        "its refusal is dropped (input messages cannot carry one)"
+                    } else {
+                        "its refusal becomes the message text"
+                    });
                     applicability = Applicability::Unsafe;
                 } else {
                     said.push("`refusal: null` is not an input field");

@@ -22,7 +22,8 @@ declare_rule! {
     /// ```
     ///
     /// ## Fix safety
-    /// No fix. If the server does serve the Responses API, migrate the call by hand.
+    /// No fix. If the server does serve the Responses API, declare it with
+    /// `--responses-provider URL` and its calls migrate like OpenAI's.
     pub struct ThirdPartyEndpoint {
         name: "third-party-endpoint",
         summary: "calls to servers that may not implement the Responses API",
@@ -38,7 +39,7 @@ impl Rule for ThirdPartyEndpoint {
         out.extend(flag(
             unit,
             Self::META.name,
-            "migrate it by hand if the server implements `/v1/responses`",
+            "if the server implements `/v1/responses`, declare it with `--responses-provider URL`",
         ));
     }
 }

@@ -12,6 +12,9 @@ pub enum Client {
     Flag { rule: &'static str, reason: String },
     /// Not ours: a look-alike class or another library.
     Leave(String),
+    /// A client for a server at `url` that is not OpenAI's: reported, unless the user
+    /// declared that server Responses-capable (`--responses-provider`).
+    OtherServer { url: String, reason: String },
 }
 
 const DEPTH: usize = 6;
@@ -309,11 +312,11 @@ fn judge_base_url(url: &Expr, source: &str) -> Client {
         return if is_openai_url(&literal) || is_azure_v1(&literal) {
             Client::OpenAi { unsure: None }
         } else {
-            Client::Flag {
-                rule: "third-party-endpoint",
+            Client::OtherServer {
                 reason: format!(
                     "the client's base URL is {literal:?}, which may not serve the Responses API"
                 ),
+                url: literal,
             }
         };
     }
@@ -324,7 +327,10 @@ fn judge_base_url(url: &Expr, source: &str) -> Client {
                     "the base URL comes from ${variable}; a deployment may point it elsewhere"
                 )),
             },
-            Some(f) => Client::Leave(format!("the base URL defaults to {f:?}, not OpenAI")),
+            Some(f) => Client::OtherServer {
+                reason: format!("the base URL defaults to {f:?}, not OpenAI"),
+                url: f,
+            },
             None => Client::Flag {
                 rule: "third-party-endpoint",
                 reason: format!("the client's base URL comes from ${variable} with no fallback"),

@@ -209,10 +209,24 @@ fn flagged(call: Span, path: Span, endpoint: Endpoint, rule: &'static str, reaso
 
 fn chat_unit(index: &Index, scope: usize, site: &SiteMatch, text: &str) -> (Unit, Vec<Span>) {
     let call_span = span(site.call.range());
+    let mut base_url = None;
     let verdict = match classify::trace(index, scope, site.receiver, text) {
         Client::OpenAi { .. } => Verdict::Migrate,
         Client::Flag { rule, reason } => Verdict::Flag { rule, reason },
         Client::Leave(reason) => Verdict::Leave(reason),
+        Client::OtherServer { url, reason } => {
+            // A local default is left alone; an explicit other server is reported.
+            let local = reason.contains("defaults to");
+            base_url = Some(url);
+            if local {
+                Verdict::Leave(reason)
+            } else {
+                Verdict::Flag {
+                    rule: "third-party-endpoint",
+                    reason,
+                }
+            }
+        }
     };
     let body = values::body(index, scope, site.call, text);
     let stream = matches!(
@@ -233,6 +247,7 @@ fn chat_unit(index: &Index, scope: usize, site: &SiteMatch, text: &str) -> (Unit
         verdict,
     );
     unit.containers = body.containers;
+    unit.base_url = base_url;
     if let Client::OpenAi { unsure: Some(why) } = classify::trace(index, scope, site.receiver, text)
     {
         unit.unseen.push(why);
