@@ -64,6 +64,35 @@ pub fn apply(text: &str, edits: &[Edit]) -> String {
     out
 }
 
+/// Deletions that remove the members at `indices` from a comma-separated container whose
+/// members sit at `members`, each with one separator. A run of neighbours goes as one block, so
+/// no two deletions fight over the comma between them.
+pub fn removals(members: &[Span], indices: &[usize]) -> Vec<Edit> {
+    let mut indices = indices.to_vec();
+    indices.sort_unstable();
+    indices.dedup();
+    let mut edits = Vec::new();
+    let mut i = 0;
+    while i < indices.len() {
+        let first = indices[i];
+        let mut last = first;
+        while i + 1 < indices.len() && indices[i + 1] == last + 1 {
+            i += 1;
+            last = indices[i];
+        }
+        i += 1;
+        let span = if last + 1 < members.len() {
+            Span::new(members[first].start, members[last + 1].start)
+        } else if first > 0 {
+            Span::new(members[first - 1].end, members[last].end)
+        } else {
+            Span::new(members[first].start, members[last].end)
+        };
+        edits.push(Edit::delete(span));
+    }
+    edits
+}
+
 /// The line ending a file uses, so inserted lines match their neighbours.
 pub fn line_ending(text: &str) -> &'static str {
     match text.find('\n') {
@@ -142,6 +171,23 @@ mod tests {
         assert!(normalize(vec![Edit::insert(2, "x"), Edit::insert(2, "y")]).is_err());
         assert!(normalize(vec![Edit::insert(2, "x"), Edit::delete(Span::new(1, 3))]).is_err());
         assert!(normalize(vec![Edit::insert(3, "x"), Edit::delete(Span::new(1, 3))]).is_ok());
+    }
+
+    #[test]
+    fn removals_take_one_separator_per_run() {
+        // `[a, b, c, d]` with members at 1, 4, 7, 10.
+        let members = [
+            Span::new(1, 2),
+            Span::new(4, 5),
+            Span::new(7, 8),
+            Span::new(10, 11),
+        ];
+        let text = "[a, b, c, d]";
+        let cut = |idx: &[usize]| apply(text, &normalize(removals(&members, idx)).unwrap());
+        assert_eq!(cut(&[1, 2]), "[a, d]");
+        assert_eq!(cut(&[3]), "[a, b, c]");
+        assert_eq!(cut(&[0, 3]), "[b, c]");
+        assert_eq!(cut(&[0, 1, 2, 3]), "[]");
     }
 
     #[test]

@@ -392,28 +392,9 @@ impl<'a> Lowering<'a> {
                 .push(index);
         }
         let mut edits = Vec::new();
-        for (parent, mut indices) in by_parent {
+        for (parent, indices) in by_parent {
             let members = Self::members(self.container(parent)?);
-            indices.sort_unstable();
-            indices.dedup();
-            let mut i = 0;
-            while i < indices.len() {
-                let first = indices[i];
-                let mut last = first;
-                while i + 1 < indices.len() && indices[i + 1] == last + 1 {
-                    i += 1;
-                    last = indices[i];
-                }
-                i += 1;
-                let span = if last + 1 < members.len() {
-                    Span::new(members[first].start, members[last + 1].start)
-                } else if first > 0 {
-                    Span::new(members[first - 1].end, members[last].end)
-                } else {
-                    Span::new(members[first].start, members[last].end)
-                };
-                edits.push(Edit::delete(span));
-            }
+            edits.extend(crate::edit::removals(&members, &indices));
         }
         Ok(edits)
     }

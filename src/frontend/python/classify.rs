@@ -187,13 +187,7 @@ fn trace_factory(
         .iter()
         .position(|s| std::ptr::eq(s.body.as_ptr(), factory.body.as_ptr()))
         .unwrap_or(0);
-    let returns: Vec<&Expr> = super::scope::flatten(&factory.body)
-        .into_iter()
-        .filter_map(|s| match s {
-            Stmt::Return(r) => r.value.as_deref(),
-            _ => None,
-        })
-        .collect();
+    let returns = super::scope::returns(factory);
     match returns.as_slice() {
         [one] => trace_at(index, scope, one, source, depth - 1),
         _ => unsure(format!(

@@ -278,7 +278,7 @@ impl<'a> Lowering<'a> {
         }
     }
 
-    /// The top-level container (argument list, splatted dict, list literal) holding `span`.
+    /// The top-level container (argument list, splatted dict, list literal) holding `member`.
     fn container_of(&self, member: Span) -> Option<Container> {
         let containers = self.units.iter().flat_map(|u| u.containers.iter());
         if let Some(c) = containers.clone().find(|c| c.members.contains(&member)) {
@@ -288,25 +288,10 @@ impl<'a> Lowering<'a> {
             .units
             .iter()
             .find_map(|u| u.request.body.parent_of(member))?;
-        let span = parent.span?;
-        let (members, kind) = match &parent.kind {
-            Kind::Map(entries) => (
-                entries.iter().filter_map(|e| e.span).collect(),
-                ContainerKind::Map,
-            ),
-            Kind::List(items) => (
-                items.iter().filter_map(|v| v.span).collect(),
-                ContainerKind::List,
-            ),
-            _ => return None,
-        };
-        Some(Container {
-            span,
-            members,
-            kind,
-        })
+        container_of_value(parent)
     }
 
+    /// The container at `span`.
     fn container_at(&self, span: Span) -> Option<Container> {
         if let Some(c) = self
             .units
@@ -316,23 +301,7 @@ impl<'a> Lowering<'a> {
         {
             return Some(c.clone());
         }
-        let value = self.units.iter().find_map(|u| u.request.body.find(span))?;
-        let (members, kind) = match &value.kind {
-            Kind::Map(entries) => (
-                entries.iter().filter_map(|e| e.span).collect(),
-                ContainerKind::Map,
-            ),
-            Kind::List(items) => (
-                items.iter().filter_map(|v| v.span).collect(),
-                ContainerKind::List,
-            ),
-            _ => return None,
-        };
-        Some(Container {
-            span,
-            members,
-            kind,
-        })
+        container_of_value(self.units.iter().find_map(|u| u.request.body.find(span))?)
     }
 
     /// Delete members with one separator each, a run of neighbours as one block.
@@ -357,27 +326,8 @@ impl<'a> Lowering<'a> {
                 .push(index);
         }
         let mut edits = Vec::new();
-        for (_, (container, mut indices)) in by_container {
-            let members = &container.members;
-            indices.sort_unstable();
-            let mut i = 0;
-            while i < indices.len() {
-                let first = indices[i];
-                let mut last = first;
-                while i + 1 < indices.len() && indices[i + 1] == last + 1 {
-                    i += 1;
-                    last = indices[i];
-                }
-                i += 1;
-                let span = if last + 1 < members.len() {
-                    Span::new(members[first].start, members[last + 1].start)
-                } else if first > 0 {
-                    Span::new(members[first - 1].end, members[last].end)
-                } else {
-                    Span::new(members[first].start, members[last].end)
-                };
-                edits.push(Edit::delete(span));
-            }
+        for (_, (container, indices)) in by_container {
+            edits.extend(crate::edit::removals(&container.members, &indices));
         }
         Ok(edits)
     }
@@ -504,6 +454,26 @@ impl<'a> Lowering<'a> {
             }
         }
     }
+}
+
+/// A map or list value seen as a container of its entries or elements.
+fn container_of_value(value: &Value) -> Option<Container> {
+    let (members, kind) = match &value.kind {
+        Kind::Map(entries) => (
+            entries.iter().filter_map(|e| e.span).collect(),
+            ContainerKind::Map,
+        ),
+        Kind::List(items) => (
+            items.iter().filter_map(|v| v.span).collect(),
+            ContainerKind::List,
+        ),
+        _ => return None,
+    };
+    Some(Container {
+        span: value.span?,
+        members,
+        kind,
+    })
 }
 
 /// Is the edit at `edit` part of the source at `span`? An insertion at either end is not: it

@@ -247,3 +247,14 @@ pub fn header_exprs(stmt: &Stmt) -> Vec<&Expr> {
         _ => Vec::new(),
     }
 }
+
+/// The values a function returns (`return x`), in source order.
+pub fn returns(function: &ast::StmtFunctionDef) -> Vec<&Expr> {
+    flatten(&function.body)
+        .into_iter()
+        .filter_map(|s| match s {
+            Stmt::Return(r) => r.value.as_deref(),
+            _ => None,
+        })
+        .collect()
+}

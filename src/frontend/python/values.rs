@@ -258,13 +258,7 @@ fn built_by<'a>(
         return None;
     };
     let function = index.function(f.id.as_str())?;
-    let returns: Vec<&Expr> = flatten(&function.body)
-        .into_iter()
-        .filter_map(|s| match s {
-            Stmt::Return(r) => r.value.as_deref(),
-            _ => None,
-        })
-        .collect();
+    let returns = super::scope::returns(function);
     match returns.as_slice() {
         [Expr::Dict(d)] => Some((d, span(d.range), None)),
         [Expr::Name(n)] => match super::scope::assignments_in(&function.body, n.id.as_str())
