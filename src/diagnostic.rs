@@ -67,8 +67,9 @@ pub enum ReadTarget {
     Attr(String),
     /// `list.append(reply)` becomes: extend `list` (at the span) with every output item.
     ExtendWithOutput { list: Span },
-    /// A stream event's text delta, or none for events that carry no text.
-    StreamTextDelta,
+    /// A stream event's text delta, or none for events that carry no text. `guarded` when
+    /// the event is known to be a text delta (the guard was rewritten to check that).
+    StreamTextDelta { guarded: bool },
     /// "This stream event carries text": replaces the check for chunks with choices.
     StreamTextGuard,
     /// The usage of a `response.completed` event, or none for other events.

@@ -331,8 +331,9 @@ pub enum ReadKind {
     /// The reply message appended to a message list: `list.append(<reply>)`; `list` is the
     /// span of the list expression.
     AppendReply { list: Span },
-    /// A stream chunk's text: `chunk.choices[0].delta.content`.
-    StreamText,
+    /// A stream chunk's text: `chunk.choices[0].delta.content`. `guarded` when the code only
+    /// gets here for chunks that passed the `chunk.choices` guard.
+    StreamText { guarded: bool },
     /// A stream chunk's `choices` used as a condition (the guard for chunks without choices).
     StreamGuard,
     /// A stream chunk's `usage` (the last chunk's, with `include_usage`).

@@ -23,11 +23,12 @@ declare_rule! {
     /// Becomes:
     /// ```python
     /// for chunk in stream:
-    ///     if (chunk.type == "response.output_text.delta") and (chunk.delta if chunk.type == "response.output_text.delta" else None):
-    ///         print((chunk.delta if chunk.type == "response.output_text.delta" else None), end="")
+    ///     if (chunk.type == "response.output_text.delta") and chunk.delta:
+    ///         print(chunk.delta, end="")
     /// ```
-    /// Each read keeps its meaning on its own (`None` where a chunk had no text), so the loop
-    /// behaves as before whatever its shape; tidy it by hand afterwards if you like.
+    /// Where the code reads a chunk's text without the guard in front of it, the read becomes
+    /// `(chunk.delta if chunk.type == "response.output_text.delta" else None)`, which keeps its
+    /// meaning on its own (`None` where a chunk had no text), whatever the loop's shape.
     ///
     /// ## Fix safety
     /// Safe: applied with its call, as one unit. Streamed tool-call fragments and
@@ -45,9 +46,9 @@ impl Rule for StreamRead {
 
     fn check(&self, unit: &Unit, _ctx: &Context, out: &mut Vec<Diagnostic>) {
         for read in &unit.reads {
-            let (to, message) = match read.kind {
-                ReadKind::StreamText => (
-                    ReadTarget::StreamTextDelta,
+            let (to, message) = match read.kind.clone() {
+                ReadKind::StreamText { guarded } => (
+                    ReadTarget::StreamTextDelta { guarded },
                     "a chunk's text is the delta of a `response.output_text.delta` event",
                 ),
                 ReadKind::StreamGuard => (

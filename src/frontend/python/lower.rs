@@ -248,7 +248,8 @@ impl<'a> Lowering<'a> {
             ReadTarget::ExtendWithOutput { list } => {
                 format!("{}.extend({b}.output)", self.copy(*list))
             }
-            ReadTarget::StreamTextDelta => {
+            ReadTarget::StreamTextDelta { guarded: true } => format!("{b}.delta"),
+            ReadTarget::StreamTextDelta { guarded: false } => {
                 format!("({b}.delta if {b}.type == {q}response.output_text.delta{q} else None)")
             }
             ReadTarget::StreamTextGuard => {

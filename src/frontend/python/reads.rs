@@ -121,7 +121,7 @@ fn follow(shape: Shape, root: Span, segs: &[(Seg, Span)]) -> Followed {
             (Shape::ChunkChoices, Seg::Index(Some(0))) => Some(Shape::ChunkChoice),
             (Shape::ChunkChoice, Seg::Attr("delta")) => Some(Shape::Delta),
             (Shape::Delta, Seg::Attr("content")) => {
-                push(ReadKind::StreamText);
+                push(ReadKind::StreamText { guarded: false });
                 None
             }
             (Shape::Raw, Seg::Attr("parse")) => Some(Shape::Raw),
@@ -260,6 +260,8 @@ pub fn analyze(body: &[Stmt], call_span: Span, stream: bool, raw: bool, source: 
         uses: Uses::default(),
         source,
         consumed: Default::default(),
+        loops: Vec::new(),
+        guarded: Vec::new(),
     };
     for stmt in flatten(body) {
         walker.statement(stmt);
@@ -270,6 +272,16 @@ pub fn analyze(body: &[Stmt], call_span: Span, stream: bool, raw: bool, source: 
         .sort_by_key(|r| (r.span.start, r.span.end));
     walker.uses.reads.dedup();
     walker.uses.unseen.dedup();
+    // A chunk's text read where the guard has already passed is just the delta.
+    for read in &mut walker.uses.reads {
+        if let ReadKind::StreamText { guarded } = &mut read.kind {
+            let base = &source[read.base.start..read.base.end];
+            *guarded = walker
+                .guarded
+                .iter()
+                .any(|(name, region)| name == base && region.contains(read.span));
+        }
+    }
     walker.uses
 }
 
@@ -281,6 +293,10 @@ struct Walker<'s> {
     source: &'s str,
     /// Expressions already handled by a statement pattern.
     consumed: std::collections::HashSet<Span>,
+    /// Stream loops: the chunk's name and the loop's span.
+    loops: Vec<(String, Span)>,
+    /// Where a chunk is known to have passed the `choices` guard: its name and the region.
+    guarded: Vec<(String, Span)>,
 }
 
 impl<'s> Walker<'s> {
@@ -337,6 +353,9 @@ impl<'s> Walker<'s> {
                         None => None,
                     };
                     if let Some(element) = element {
+                        if element == Shape::Chunk {
+                            self.loops.push((target.id.to_string(), span(f.range)));
+                        }
                         self.names.insert(target.id.to_string(), element);
                     }
                 }
@@ -351,6 +370,9 @@ impl<'s> Walker<'s> {
                 }
             }
             Stmt::If(_) | Stmt::While(_) => {
+                if let Stmt::If(i) = stmt {
+                    self.note_guard(i);
+                }
                 // A list of tool calls, a legacy function call or usage tested for truth keeps its
                 // meaning: the rewritten read is empty or `None` exactly when the old one was.
                 for test in header_exprs(stmt) {
@@ -402,6 +424,63 @@ impl<'s> Walker<'s> {
     }
 }
 
+impl Walker<'_> {
+    /// `chunk.choices` as a tracked chunk's guard: the chunk's name.
+    fn guard_name(&self, expr: &Expr) -> Option<String> {
+        let Expr::Attribute(a) = expr else {
+            return None;
+        };
+        let Expr::Name(n) = &*a.value else {
+            return None;
+        };
+        (a.attr.id.as_str() == "choices" && self.names.get(n.id.as_str()) == Some(&Shape::Chunk))
+            .then(|| n.id.to_string())
+    }
+
+    /// Record where an `if` makes a chunk's text reads safe: after `if chunk.choices and …`
+    /// (the rest of the test and the body), and after `if not chunk.choices: continue` (the
+    /// rest of the loop).
+    fn note_guard(&mut self, stmt: &ast::StmtIf) {
+        if let Expr::BoolOp(b) = &*stmt.test {
+            if b.op == ast::BoolOp::And {
+                if let Some(name) = b.values.first().and_then(|v| self.guard_name(v)) {
+                    let end = stmt.body.last().map_or(stmt.test.end(), |s| s.end());
+                    self.guarded.push((
+                        name,
+                        Span::new(b.values[0].end().to_usize(), end.to_usize()),
+                    ));
+                }
+            }
+        } else if let Some(name) = self.guard_name(&stmt.test) {
+            if let Some(last) = stmt.body.last() {
+                self.guarded.push((
+                    name,
+                    Span::new(stmt.test.end().to_usize(), last.end().to_usize()),
+                ));
+            }
+        }
+        if let Expr::UnaryOp(u) = &*stmt.test {
+            let leaves = matches!(
+                stmt.body.as_slice(),
+                [Stmt::Continue(_)] | [Stmt::Return(_)] | [Stmt::Break(_)]
+            );
+            if u.op == ast::UnaryOp::Not && leaves && stmt.elif_else_clauses.is_empty() {
+                if let Some(name) = self.guard_name(&u.operand) {
+                    if let Some((_, body)) = self
+                        .loops
+                        .iter()
+                        .rev()
+                        .find(|(n, l)| *n == name && l.contains(span(stmt.range)))
+                    {
+                        self.guarded
+                            .push((name, Span::new(stmt.range.end().to_usize(), body.end)));
+                    }
+                }
+            }
+        }
+    }
+}
+
 /// Visits expressions, following every maximal chain on a tracked root.
 #[allow(non_camel_case_types)]
 struct Uses_<'w, 's> {
@@ -415,6 +494,21 @@ impl<'a> Visitor<'a> for Uses_<'_, '_> {
             return;
         }
         match expr {
+            // `x is None` / `x is not None` on a tracked object reads nothing of it.
+            Expr::Compare(c)
+                if c.ops.len() == 1
+                    && matches!(c.ops[0], ast::CmpOp::Is | ast::CmpOp::IsNot)
+                    && matches!(c.comparators[0], Expr::NoneLiteral(_)) =>
+            {
+                let (root, segs) = chain(&c.left);
+                if let Some(shape) = self.walker.root_shape(root) {
+                    let followed = follow(shape, span(root.range()), &segs);
+                    self.walker.uses.reads.extend(followed.reads);
+                    self.walker.consumed.insert(span(c.left.range()));
+                    return;
+                }
+                visitor::walk_expr(self, expr);
+            }
             // `resp.choices[0].finish_reason == "length"` becomes a check of the status.
             Expr::Compare(c)
                 if c.ops.len() == 1
