@@ -37,6 +37,11 @@ pub enum Command {
     },
     /// Print the Responses form of a Chat Completions request body or Batch JSONL file.
     Convert(ConvertArgs),
+    /// Print the configuration file and the settings that apply to a file (default: `.`).
+    Config {
+        /// The file (or directory) to show the settings of.
+        path: Option<PathBuf>,
+    },
 }
 
 #[derive(Debug, Args)]
@@ -70,9 +75,10 @@ pub struct CheckArgs {
     /// The file name to use for standard input (picks the language).
     #[arg(long)]
     pub stdin_filename: Option<PathBuf>,
-    /// The `store` value to write where a request relied on the default.
-    #[arg(long, value_enum, default_value = "false")]
-    pub store_policy: StorePolicy,
+    /// The `store` value to write where a request relied on the default [config: store-policy;
+    /// default: false].
+    #[arg(long, value_enum)]
+    pub store_policy: Option<StorePolicy>,
     /// Also fix code blocks in documentation (Markdown); off by default, because many documents
     /// describe Chat Completions on purpose.
     #[arg(long)]
@@ -84,6 +90,15 @@ pub struct CheckArgs {
     /// Skip (and report) files larger than this many bytes.
     #[arg(long, default_value_t = crate::settings::DEFAULT_MAX_FILE_SIZE)]
     pub max_file_size: u64,
+    /// Ignore every configuration file.
+    #[arg(long)]
+    pub isolated: bool,
+    /// Worker threads (default: one per core). Output is the same whatever the number.
+    #[arg(short = 'j', long)]
+    pub threads: Option<usize>,
+    /// Print the settings that apply to this file, and exit.
+    #[arg(long, value_name = "FILE")]
+    pub show_settings: Option<PathBuf>,
 }
 
 #[derive(Debug, Args)]

@@ -14,6 +14,7 @@
 //! ```
 
 pub mod cli;
+pub mod config;
 pub mod diagnostic;
 pub mod edit;
 pub mod engine;

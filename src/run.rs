@@ -1,6 +1,7 @@
 //! The commands: what `main` calls, and how their results become exit codes.
 
 use crate::cli::{CheckArgs, Cli, Command, ConvertArgs};
+use crate::config::{Overrides, Resolver};
 use crate::engine::{self, CheckError, Checked, FixStatus};
 use crate::frontend::{self, FrontEnd};
 use crate::report::{self, Format, Message};
@@ -39,7 +40,51 @@ pub fn run(cli: Cli) -> Outcome {
         Command::Explain { rule } => explain(&rule),
         Command::Rules { json } => list_rules(json),
         Command::Convert(args) => convert(&args),
+        Command::Config { path } => show_settings(
+            &path.unwrap_or_else(|| PathBuf::from(".")),
+            &Overrides::default(),
+        ),
     }
+}
+
+/// `responsify config PATH` and `check --show-settings PATH`.
+fn show_settings(path: &Path, overrides: &Overrides) -> Outcome {
+    let resolver = Resolver::new(overrides.clone(), Settings::default());
+    let probe = if path.is_dir() {
+        path.join("_")
+    } else {
+        path.to_path_buf()
+    };
+    let resolved = match resolver.resolve(&probe) {
+        Ok(r) => r,
+        Err(e) => {
+            error(e);
+            return Outcome::Error;
+        }
+    };
+    let settings = resolved.for_file(&probe);
+    match &resolved.config {
+        Some(c) => println!("# configuration: {}", c.display()),
+        None => println!("# configuration: none found (defaults)"),
+    }
+    println!("# settings for {}", path.display());
+    let selected: Vec<String> = settings.selected().map(|r| format!("{r:?}")).collect();
+    println!("select = [{}]", selected.join(", "));
+    let policy = match settings.store_policy {
+        crate::settings::StorePolicy::KeepChat => "false",
+        crate::settings::StorePolicy::Store => "true",
+        crate::settings::StorePolicy::Report => "report",
+    };
+    println!("store-policy = {policy:?}");
+    println!("fix-docs = {}", settings.fix_docs);
+    let providers: Vec<String> = settings
+        .responses_providers
+        .iter()
+        .map(|p| format!("{p:?}"))
+        .collect();
+    println!("responses-providers = [{}]", providers.join(", "));
+    println!("excluded = {}", resolved.skips(path));
+    Outcome::Clean
 }
 
 /// Colour only on a terminal, and never when NO_COLOR is set.
@@ -70,6 +115,23 @@ struct FileResult {
 }
 
 fn check(args: &CheckArgs) -> Outcome {
+    let overrides = Overrides {
+        select: args.select.clone(),
+        ignore: args.ignore.clone(),
+        store_policy: args.store_policy,
+        fix_docs: args.fix_docs,
+        responses_providers: args.responses_providers.clone(),
+        no_config: args.isolated,
+    };
+    if let Some(path) = &args.show_settings {
+        return show_settings(path, &overrides);
+    }
+    if let Some(threads) = args.threads {
+        // The walk and the checks share rayon's pool; output is sorted either way.
+        let _ = rayon::ThreadPoolBuilder::new()
+            .num_threads(threads.max(1))
+            .build_global();
+    }
     let mut settings = match Settings::new(&args.select, &args.ignore) {
         Ok(s) => s,
         Err(e) => {
@@ -86,16 +148,30 @@ fn check(args: &CheckArgs) -> Outcome {
     };
     settings.fix = mode != Mode::Check;
     settings.unsafe_fixes = args.unsafe_fixes;
-    settings.store_policy = args.store_policy;
     settings.max_file_size = args.max_file_size;
-    settings.fix_docs = args.fix_docs;
-    settings.responses_providers = args.responses_providers.clone();
     // Only the JSON report shows each finding's fix as edits.
     settings.display_edits = args.output_format == Format::Json;
+    let resolver = Resolver::new(overrides, settings);
+    // A broken configuration where the run starts is an error before any file is read.
+    if let Err(e) = resolver.resolve(Path::new("./_")) {
+        error(e);
+        return Outcome::Error;
+    }
 
     let stdin = args.paths.iter().any(|p| p.as_os_str() == "-")
         || (args.paths.is_empty() && args.stdin_filename.is_some());
     if stdin {
+        let name = args
+            .stdin_filename
+            .clone()
+            .unwrap_or_else(|| PathBuf::from("stdin.json"));
+        let settings = match resolver.resolve(&name) {
+            Ok(r) => r.for_file(&name),
+            Err(e) => {
+                error(e);
+                return Outcome::Error;
+            }
+        };
         return check_stdin(args, &settings, mode);
     }
     let paths = if args.paths.is_empty() {
@@ -106,7 +182,7 @@ fn check(args: &CheckArgs) -> Outcome {
     let (candidates, walk_errors) = walk::discover(&paths);
     let results: Vec<FileResult> = candidates
         .par_iter()
-        .filter_map(|c| check_file(c, &settings, mode))
+        .filter_map(|c| check_file(c, &resolver, mode))
         .collect();
 
     let mut out = io::stdout().lock();
@@ -260,9 +336,28 @@ fn decode(bytes: Vec<u8>) -> Result<String, String> {
     })
 }
 
-fn check_file(candidate: &Candidate, settings: &Settings, mode: Mode) -> Option<FileResult> {
+fn check_file(candidate: &Candidate, resolver: &Resolver, mode: Mode) -> Option<FileResult> {
     let path = &candidate.path;
     let shown = walk::display_path(path);
+    let settings = match resolver.resolve(path) {
+        Ok(resolved) => {
+            if !candidate.explicit && resolved.skips(path) {
+                return None;
+            }
+            resolved.for_file(path)
+        }
+        Err(e) => {
+            return Some(FileResult {
+                path: shown,
+                source: Arc::from(""),
+                checked: None,
+                messages: Vec::new(),
+                error: Some(format!("configuration: {e}")),
+                diff: None,
+            })
+        }
+    };
+    let settings = &settings;
     if frontend::is_notebook(path) {
         return Some(check_notebook(path, shown, settings, mode));
     }

@@ -94,6 +94,16 @@ impl Settings {
             .any(|p| norm(url).starts_with(&norm(p)))
     }
 
+    /// Leave out one more rule (a per-file ignore).
+    pub fn deselect(&mut self, rule: &str) {
+        self.selected.retain(|r| *r != rule);
+    }
+
+    /// The selected rules, by name.
+    pub fn selected(&self) -> impl Iterator<Item = &&'static str> {
+        self.selected.iter()
+    }
+
     pub fn is_selected(&self, rule: &str) -> bool {
         self.selected.contains(rule)
     }

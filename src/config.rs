@@ -1,0 +1,303 @@
+//! Configuration: `responsify.toml`, or `[tool.responsify]` in `pyproject.toml`.
+//!
+//! Each file is checked with the configuration closest to it: the first `responsify.toml`
+//! (or `pyproject.toml` with a `[tool.responsify]` table) found from the file's directory
+//! upward. `extend` names another configuration file whose options this one inherits and
+//! overrides. Command-line options override both.
+
+use globset::{Glob, GlobSet, GlobSetBuilder};
+use serde::Deserialize;
+use std::collections::{BTreeMap, HashMap};
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
+
+use crate::settings::{Settings, StorePolicy};
+
+/// What a configuration file may say.
+#[derive(Clone, Debug, Default, Deserialize, PartialEq)]
+#[serde(rename_all = "kebab-case", deny_unknown_fields)]
+pub struct Options {
+    /// Another configuration file to inherit from, relative to this one.
+    pub extend: Option<String>,
+    pub select: Option<Vec<String>>,
+    pub ignore: Option<Vec<String>>,
+    /// Glob (relative to the configuration's directory) → rules ignored in matching files.
+    pub per_file_ignores: Option<BTreeMap<String, Vec<String>>>,
+    /// Only files matching these globs are checked (when set).
+    pub include: Option<Vec<String>>,
+    /// Files matching these globs are skipped.
+    pub exclude: Option<Vec<String>>,
+    /// Base URLs of servers that implement the Responses API.
+    pub responses_providers: Option<Vec<String>>,
+    /// `"false"` (keep chat's behaviour), `"true"`, or `"report"`.
+    pub store_policy: Option<String>,
+    /// Fix code blocks in documentation too.
+    pub fix_docs: Option<bool>,
+}
+
+impl Options {
+    /// `self` over `base`: what this file sets wins.
+    fn over(self, base: Options) -> Options {
+        Options {
+            extend: None,
+            select: self.select.or(base.select),
+            ignore: self.ignore.or(base.ignore),
+            per_file_ignores: match (base.per_file_ignores, self.per_file_ignores) {
+                (Some(mut b), Some(s)) => {
+                    b.extend(s);
+                    Some(b)
+                }
+                (b, s) => s.or(b),
+            },
+            include: self.include.or(base.include),
+            exclude: self.exclude.or(base.exclude),
+            responses_providers: self.responses_providers.or(base.responses_providers),
+            store_policy: self.store_policy.or(base.store_policy),
+            fix_docs: self.fix_docs.or(base.fix_docs),
+        }
+    }
+}
+
+/// A loaded configuration file.
+#[derive(Clone, Debug)]
+pub struct Config {
+    pub path: PathBuf,
+    /// The directory globs are relative to.
+    pub root: PathBuf,
+    pub options: Options,
+}
+
+#[derive(Deserialize)]
+struct Pyproject {
+    tool: Option<PyprojectTool>,
+}
+
+#[derive(Deserialize)]
+struct PyprojectTool {
+    responsify: Option<toml::Value>,
+}
+
+/// The configuration file that governs `dir`, if any.
+pub fn find(dir: &Path) -> Option<PathBuf> {
+    let mut at = Some(dir);
+    while let Some(d) = at {
+        let own = d.join("responsify.toml");
+        if own.is_file() {
+            return Some(own);
+        }
+        let pyproject = d.join("pyproject.toml");
+        if pyproject.is_file() && pyproject_section(&pyproject).is_some() {
+            return Some(pyproject);
+        }
+        at = d.parent();
+    }
+    None
+}
+
+fn pyproject_section(path: &Path) -> Option<toml::Value> {
+    let text = std::fs::read_to_string(path).ok()?;
+    toml::from_str::<Pyproject>(&text).ok()?.tool?.responsify
+}
+
+/// Load a configuration file and everything it extends.
+pub fn load(path: &Path) -> Result<Config, String> {
+    load_depth(path, 0)
+}
+
+fn load_depth(path: &Path, depth: usize) -> Result<Config, String> {
+    if depth > 16 {
+        return Err(format!(
+            "{}: `extend` goes around in a circle",
+            path.display()
+        ));
+    }
+    let text = std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
+    let is_pyproject = path.file_name().is_some_and(|n| n == "pyproject.toml");
+    let options: Options = if is_pyproject {
+        let section = toml::from_str::<Pyproject>(&text)
+            .map_err(|e| format!("{}: {e}", path.display()))?
+            .tool
+            .and_then(|t| t.responsify)
+            .unwrap_or(toml::Value::Table(Default::default()));
+        section
+            .try_into()
+            .map_err(|e| format!("{} [tool.responsify]: {e}", path.display()))?
+    } else {
+        toml::from_str(&text).map_err(|e| format!("{}: {e}", path.display()))?
+    };
+    let root = path.parent().unwrap_or(Path::new(".")).to_path_buf();
+    let options = match &options.extend {
+        Some(base) => {
+            let base = load_depth(&root.join(base), depth + 1)?;
+            options.over(base.options)
+        }
+        None => options,
+    };
+    Ok(Config {
+        path: path.to_path_buf(),
+        root,
+        options,
+    })
+}
+
+/// What the command line says, which overrides every configuration file.
+#[derive(Clone, Debug, Default)]
+pub struct Overrides {
+    pub select: Vec<String>,
+    pub ignore: Vec<String>,
+    pub store_policy: Option<StorePolicy>,
+    pub fix_docs: bool,
+    pub responses_providers: Vec<String>,
+    pub no_config: bool,
+}
+
+/// The settings for one file, and whether the configuration excludes it.
+pub struct Resolved {
+    pub settings: Settings,
+    pub config: Option<PathBuf>,
+    excluded: Option<GlobSet>,
+    included: Option<GlobSet>,
+    per_file: Vec<(GlobSet, Vec<String>)>,
+    root: PathBuf,
+    base: Settings,
+}
+
+impl Resolved {
+    /// Is `path` left out by `exclude` (or not matched by `include`)?
+    pub fn skips(&self, path: &Path) -> bool {
+        let rel = relative(path, &self.root);
+        self.excluded.as_ref().is_some_and(|g| g.is_match(&rel))
+            || self.included.as_ref().is_some_and(|g| !g.is_match(&rel))
+    }
+
+    /// The settings for `path`, with its per-file ignores applied.
+    pub fn for_file(&self, path: &Path) -> Settings {
+        let rel = relative(path, &self.root);
+        let mut settings = self.base.clone();
+        for (globs, rules) in &self.per_file {
+            if globs.is_match(&rel) {
+                for rule in rules {
+                    settings.deselect(rule);
+                }
+            }
+        }
+        settings
+    }
+}
+
+fn relative(path: &Path, root: &Path) -> PathBuf {
+    let abs = |p: &Path| std::fs::canonicalize(p).unwrap_or_else(|_| p.to_path_buf());
+    let (path, root) = (abs(path), abs(root));
+    path.strip_prefix(&root)
+        .map(Path::to_path_buf)
+        .unwrap_or(path)
+}
+
+fn globs(patterns: &[String]) -> Result<GlobSet, String> {
+    let mut builder = GlobSetBuilder::new();
+    for p in patterns {
+        builder.add(Glob::new(p).map_err(|e| format!("bad glob `{p}`: {e}"))?);
+        // `dir/` and `dir` also mean everything below the directory.
+        let dir = p.trim_end_matches('/');
+        if !dir.contains('*') {
+            builder.add(Glob::new(&format!("{dir}/**")).map_err(|e| e.to_string())?);
+        }
+    }
+    builder.build().map_err(|e| e.to_string())
+}
+
+/// Resolves and caches the settings of each directory.
+pub struct Resolver {
+    overrides: Overrides,
+    /// Defaults that are not rule selection (max file size, fix mode, output needs).
+    template: Settings,
+    cache: Mutex<HashMap<PathBuf, Arc<Resolved>>>,
+}
+
+impl Resolver {
+    pub fn new(overrides: Overrides, template: Settings) -> Resolver {
+        Resolver {
+            overrides,
+            template,
+            cache: Mutex::new(HashMap::new()),
+        }
+    }
+
+    /// The resolved configuration for the directory holding `path`.
+    pub fn resolve(&self, path: &Path) -> Result<Arc<Resolved>, String> {
+        let dir = path
+            .parent()
+            .filter(|p| !p.as_os_str().is_empty())
+            .unwrap_or(Path::new("."));
+        let key = std::fs::canonicalize(dir).unwrap_or_else(|_| dir.to_path_buf());
+        if let Some(hit) = self.cache.lock().unwrap().get(&key) {
+            return Ok(Arc::clone(hit));
+        }
+        let config = if self.overrides.no_config {
+            None
+        } else {
+            find(&key)
+        };
+        let resolved = Arc::new(self.build(config.as_deref())?);
+        self.cache
+            .lock()
+            .unwrap()
+            .insert(key, Arc::clone(&resolved));
+        Ok(resolved)
+    }
+
+    fn build(&self, config: Option<&Path>) -> Result<Resolved, String> {
+        let loaded = config.map(load).transpose()?;
+        let options = loaded
+            .as_ref()
+            .map(|c| c.options.clone())
+            .unwrap_or_default();
+        let o = &self.overrides;
+        let select = if o.select.is_empty() {
+            options.select.clone().unwrap_or_default()
+        } else {
+            o.select.clone()
+        };
+        let mut ignore = options.ignore.clone().unwrap_or_default();
+        ignore.extend(o.ignore.iter().cloned());
+        let mut settings = Settings::new(&select, &ignore)?;
+        settings.fix = self.template.fix;
+        settings.unsafe_fixes = self.template.unsafe_fixes;
+        settings.max_file_size = self.template.max_file_size;
+        settings.display_edits = self.template.display_edits;
+        settings.store_policy = match (o.store_policy, options.store_policy.as_deref()) {
+            (Some(p), _) => p,
+            (None, None | Some("false")) => StorePolicy::KeepChat,
+            (None, Some("true")) => StorePolicy::Store,
+            (None, Some("report")) => StorePolicy::Report,
+            (None, Some(other)) => {
+                return Err(format!(
+                    "store-policy must be \"false\", \"true\" or \"report\", not {other:?}"
+                ))
+            }
+        };
+        settings.fix_docs = o.fix_docs || options.fix_docs.unwrap_or(false);
+        settings.responses_providers = options.responses_providers.clone().unwrap_or_default();
+        settings
+            .responses_providers
+            .extend(o.responses_providers.iter().cloned());
+        let mut per_file = Vec::new();
+        for (pattern, rules) in options.per_file_ignores.clone().unwrap_or_default() {
+            for rule in &rules {
+                if crate::rules::by_name(rule).is_none() {
+                    return Err(format!("per-file-ignores names unknown rule `{rule}`"));
+                }
+            }
+            per_file.push((globs(&[pattern])?, rules));
+        }
+        Ok(Resolved {
+            base: settings.clone(),
+            settings,
+            config: loaded.as_ref().map(|c| c.path.clone()),
+            excluded: options.exclude.as_deref().map(globs).transpose()?,
+            included: options.include.as_deref().map(globs).transpose()?,
+            per_file,
+            root: loaded.map(|c| c.root).unwrap_or_else(|| PathBuf::from(".")),
+        })
+    }
+}
