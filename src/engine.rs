@@ -168,9 +168,43 @@ pub fn analyze(
         }
         by_unit.push(found);
     }
+    let suppressions = fe.suppressions(text);
+    let mut used = vec![false; suppressions.len()];
+    let lines = (!suppressions.is_empty()).then(|| crate::edit::LineIndex::new(text));
     let mut findings = Vec::new();
     for (unit, diagnostics) in units.iter().zip(by_unit) {
+        // Suppressed findings are not reported, and their request is left as it is.
+        let mut silenced = Vec::new();
+        let diagnostics: Vec<Diagnostic> = match &lines {
+            None => diagnostics,
+            Some(lines) => diagnostics
+                .into_iter()
+                .filter(|d| {
+                    let (line, _) = lines.line_col(text, d.span.start);
+                    let hit = suppressions.iter().position(|s| s.covers(d.rule, line));
+                    if let Some(i) = hit {
+                        used[i] = true;
+                        // Anything but a note needs (or blocks) a change: leave the request.
+                        if d.fix.is_some() || d.blocks {
+                            silenced.push(d.rule);
+                        }
+                    }
+                    hit.is_none()
+                })
+                .collect(),
+        };
+        // Silencing the request itself silences everything about it.
+        let diagnostics = if silenced.contains(&"chat-completions-request") {
+            Vec::new()
+        } else {
+            diagnostics
+        };
         let mut status = unit_status(&diagnostics, settings);
+        if let Some(rule) = silenced.first() {
+            status = Err(format!(
+                "`{rule}` is suppressed here, so the request is left as it is"
+            ));
+        }
         if fe.documentation() && !settings.fix_docs && status.is_ok() {
             status = Err("fixes in documentation are opt-in (`--fix-docs`)".into());
         }
@@ -211,6 +245,19 @@ pub fn analyze(
                 edits,
             });
         }
+    }
+    let file = rules::FileContext {
+        suppressions: &suppressions,
+        used: &used,
+    };
+    for rule in rules::all() {
+        let mut found = Vec::new();
+        rule.check_file(&file, &mut found);
+        findings.extend(found.into_iter().map(|diagnostic| Finding {
+            diagnostic,
+            status: FixStatus::None,
+            edits: Vec::new(),
+        }));
     }
     // A value shared by two requests (one tools list) draws the same finding from both:
     // report it once.

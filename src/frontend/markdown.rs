@@ -105,6 +105,13 @@ impl FrontEnd for Markdown {
         PYTHON.lower(text, units, changes)
     }
 
+    fn suppressions(&self, text: &str) -> Vec<crate::suppression::Suppression> {
+        python_blocks(text)
+            .into_iter()
+            .flat_map(|b| PYTHON.suppressions(&blanked(text, b)))
+            .collect()
+    }
+
     fn verify(&self, before: &str, after: &str) -> Result<(), String> {
         let parses = |text: &str| -> usize {
             python_blocks(text)

@@ -44,6 +44,11 @@ pub trait FrontEnd: Sync {
         false
     }
 
+    /// The `responsify: ignore` comments of the text (none in languages without comments).
+    fn suppressions(&self, _text: &str) -> Vec<crate::suppression::Suppression> {
+        Vec::new()
+    }
+
     /// Check that fixed text is still well-formed; by default, that it lifts.
     fn verify(&self, _before: &str, after: &str) -> Result<(), String> {
         self.lift(after).map(|_| ()).map_err(|e| e.message)

@@ -45,6 +45,7 @@ mod tool_message;
 mod unknown_parameter;
 mod unmapped_read;
 mod unseen_uses;
+mod unused_suppression;
 mod usage_read;
 mod user_parameter;
 mod verbosity;
@@ -82,10 +83,19 @@ pub struct Context<'a> {
     pub settings: &'a Settings,
 }
 
+/// What a rule that looks at a whole file (not one request) may see.
+pub struct FileContext<'a> {
+    pub suppressions: &'a [crate::suppression::Suppression],
+    /// Whether each suppression silenced a finding.
+    pub used: &'a [bool],
+}
+
 pub trait Rule: Sync {
     fn meta(&self) -> &'static RuleMeta;
     /// Look at one Chat Completions unit that the classifier said to migrate.
     fn check(&self, unit: &Unit, ctx: &Context, out: &mut Vec<Diagnostic>);
+    /// Look at the file as a whole, once, after every unit was checked.
+    fn check_file(&self, _file: &FileContext, _out: &mut Vec<Diagnostic>) {}
 }
 
 /// Declare a rule type whose doc comment becomes its documentation.
@@ -158,6 +168,7 @@ pub fn all() -> &'static [&'static dyn Rule] {
         &azure_dated_api_version::AzureDatedApiVersion,
         &legacy_openai_sdk::LegacyOpenaiSdk,
         &assistants_api::AssistantsApi,
+        &unused_suppression::UnusedSuppression,
     ]
 }
 

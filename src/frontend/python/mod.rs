@@ -51,6 +51,28 @@ impl FrontEnd for Python {
     fn lower(&self, text: &str, units: &[&Unit], changes: &[Change]) -> Result<Vec<Edit>, String> {
         lower::Lowering::new(text, units).lower(changes)
     }
+
+    fn suppressions(&self, text: &str) -> Vec<crate::suppression::Suppression> {
+        if !text.contains("responsify:") {
+            return Vec::new();
+        }
+        let Ok(parsed) = ruff_python_parser::parse_module(text) else {
+            return Vec::new();
+        };
+        let lines = crate::edit::LineIndex::new(text);
+        parsed
+            .tokens()
+            .iter()
+            .filter(|t| t.kind() == ruff_python_ast::token::TokenKind::Comment)
+            .filter_map(|t| {
+                let at = span(t.range());
+                let (line, _) = lines.line_col(text, at.start);
+                let own_line = crate::edit::indentation_at(text, at.start).len()
+                    == at.start - text[..at.start].rfind('\n').map_or(0, |i| i + 1);
+                crate::suppression::parse_comment(&text[at.start..at.end], at, line, own_line)
+            })
+            .collect()
+    }
 }
 
 /// A chat completions call, matched by its method path.
