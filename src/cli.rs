@@ -23,7 +23,7 @@ pub struct Cli {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Report Chat Completions usage, and fix what can be fixed.
-    Check(CheckArgs),
+    Check(Box<CheckArgs>),
     /// Print the documentation of a rule.
     Explain {
         /// The rule's name, as `responsify rules` lists it.
@@ -37,6 +37,8 @@ pub enum Command {
     },
     /// Print the Responses form of a Chat Completions request body or Batch JSONL file.
     Convert(ConvertArgs),
+    /// Write a migration report (HTML or Markdown) for a lead: what is left, where, what blocks it.
+    Report(ReportArgs),
     /// Print the configuration file and the settings that apply to a file (default: `.`).
     Config {
         /// The file (or directory) to show the settings of.
@@ -57,9 +59,21 @@ pub struct CheckArgs {
     /// Print the fixes as a unified diff instead of writing them.
     #[arg(long, conflicts_with = "fix")]
     pub diff: bool,
-    /// How to print findings.
-    #[arg(long, value_enum, default_value = "full")]
-    pub output_format: Format,
+    /// How to print findings; repeat it with `--output-file` to write several reports at once
+    /// (the i-th format goes to the i-th file; a format without a file goes to the terminal,
+    /// which otherwise gets `full`).
+    #[arg(long, value_enum)]
+    pub output_format: Vec<Format>,
+    /// Write the report of the matching `--output-format` to this file (repeatable).
+    #[arg(long, value_name = "FILE")]
+    pub output_file: Vec<PathBuf>,
+    /// Record today's findings in FILE, so later runs with `--baseline FILE` report only new ones.
+    #[arg(long, value_name = "FILE", conflicts_with = "baseline")]
+    pub write_baseline: Option<PathBuf>,
+    /// Report only findings that are not in this baseline; entries that match nothing any more
+    /// are reported too (exit 1), so the baseline can only shrink.
+    #[arg(long, value_name = "FILE")]
+    pub baseline: Option<PathBuf>,
     /// Only these rules (comma-separated names; `ALL` for every rule, opt-in ones included).
     #[arg(long, value_delimiter = ',')]
     pub select: Vec<String>,
@@ -111,4 +125,25 @@ pub struct ConvertArgs {
     /// The `store` value to write where the request relied on the default.
     #[arg(long, value_enum, default_value = "false")]
     pub store_policy: StorePolicy,
+}
+
+#[derive(Debug, Args)]
+pub struct ReportArgs {
+    /// Files or directories to report on. Defaults to `.`.
+    pub paths: Vec<PathBuf>,
+    /// Where to write the report (default: standard output).
+    #[arg(short = 'o', long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// The report's format.
+    #[arg(long, value_enum, default_value = "html")]
+    pub format: ReportFormat,
+    /// Ignore every configuration file.
+    #[arg(long)]
+    pub isolated: bool,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum ReportFormat {
+    Html,
+    Markdown,
 }

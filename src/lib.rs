@@ -13,12 +13,14 @@
 //!       ─ report, exit 0 / 1 / 2                                     report/, run.rs
 //! ```
 
+pub mod baseline;
 pub mod cli;
 pub mod config;
 pub mod diagnostic;
 pub mod edit;
 pub mod engine;
 pub mod frontend;
+pub mod migration_report;
 pub mod model;
 pub mod report;
 pub mod rules;

@@ -1,6 +1,6 @@
 //! The commands: what `main` calls, and how their results become exit codes.
 
-use crate::cli::{CheckArgs, Cli, Command, ConvertArgs};
+use crate::cli::{CheckArgs, Cli, Command, ConvertArgs, ReportArgs, ReportFormat};
 use crate::config::{Overrides, Resolver};
 use crate::engine::{self, CheckError, Checked, FixStatus};
 use crate::frontend::{self, FrontEnd};
@@ -40,6 +40,7 @@ pub fn run(cli: Cli) -> Outcome {
         Command::Explain { rule } => explain(&rule),
         Command::Rules { json } => list_rules(json),
         Command::Convert(args) => convert(&args),
+        Command::Report(args) => migration_report(&args),
         Command::Config { path } => show_settings(
             &path.unwrap_or_else(|| PathBuf::from(".")),
             &Overrides::default(),
@@ -149,8 +150,16 @@ fn check(args: &CheckArgs) -> Outcome {
     settings.fix = mode != Mode::Check;
     settings.unsafe_fixes = args.unsafe_fixes;
     settings.max_file_size = args.max_file_size;
-    // Only the JSON report shows each finding's fix as edits.
-    settings.display_edits = args.output_format == Format::Json;
+    let (terminal, files) = match outputs(args) {
+        Ok(o) => o,
+        Err(e) => {
+            error(e);
+            return Outcome::Error;
+        }
+    };
+    // Only some reports show each finding's fix as edits; the rest need not lower them.
+    settings.display_edits =
+        terminal.is_some_and(Format::shows_edits) || files.iter().any(|(f, _)| f.shows_edits());
     let resolver = Resolver::new(overrides, settings);
     // A broken configuration where the run starts is an error before any file is read.
     if let Err(e) = resolver.resolve(Path::new("./_")) {
@@ -172,7 +181,7 @@ fn check(args: &CheckArgs) -> Outcome {
                 return Outcome::Error;
             }
         };
-        return check_stdin(args, &settings, mode);
+        return check_stdin(args, terminal.unwrap_or(Format::Full), &settings, mode);
     }
     let paths = if args.paths.is_empty() {
         vec![PathBuf::from(".")]
@@ -180,10 +189,16 @@ fn check(args: &CheckArgs) -> Outcome {
         args.paths.clone()
     };
     let (candidates, walk_errors) = walk::discover(&paths);
+    let progress = progress_bar(candidates.len());
     let results: Vec<FileResult> = candidates
         .par_iter()
-        .filter_map(|c| check_file(c, &resolver, mode))
+        .filter_map(|c| {
+            let result = check_file(c, &resolver, mode);
+            progress.inc(1);
+            result
+        })
         .collect();
+    progress.finish_and_clear();
 
     let mut out = io::stdout().lock();
     let mut err = io::stderr().lock();
@@ -215,19 +230,72 @@ fn check(args: &CheckArgs) -> Outcome {
             messages.extend(report::messages(&r.path, &r.source, checked.findings));
         }
     }
+    if let Some(path) = &args.write_baseline {
+        return match crate::baseline::write(path, &messages) {
+            Ok(n) => {
+                let _ = writeln!(err, "Wrote {} to {}.", plural(n, "finding"), path.display());
+                if failed {
+                    Outcome::Error
+                } else {
+                    Outcome::Clean
+                }
+            }
+            Err(e) => {
+                error(e);
+                Outcome::Error
+            }
+        };
+    }
+    let mut stale_entries = 0;
+    if let Some(path) = &args.baseline {
+        let baseline = match crate::baseline::read(path) {
+            Ok(b) => b,
+            Err(e) => {
+                error(e);
+                return Outcome::Error;
+            }
+        };
+        let (new, stale) = crate::baseline::filter(&baseline, messages);
+        messages = new;
+        stale_entries = stale.len();
+        for entry in &stale {
+            let _ = writeln!(
+                err,
+                "stale baseline entry: {}: {} ({}): nothing matches it any more",
+                entry.path, entry.rule, entry.message
+            );
+        }
+        if stale_entries > 0 {
+            let _ = writeln!(
+                err,
+                "{stale_entries} baseline {} no longer match: rewrite it with --write-baseline to prune them.",
+                if stale_entries == 1 { "entry" } else { "entries" }
+            );
+        }
+    }
+    for (format, path) in &files {
+        let mut buffer = Vec::new();
+        let written = report::write(*format, &messages, false, &mut buffer)
+            .and_then(|_| std::fs::write(path, &buffer));
+        if let Err(e) = written {
+            error(format!("{}: {e}", path.display()));
+            failed = true;
+        }
+    }
     let color = use_color(io::stdout().is_terminal());
+    let terminal_format = terminal.unwrap_or(Format::Full);
     if mode != Mode::Diff {
         let written = if args.statistics {
             report::write_statistics(&messages, &mut out)
         } else {
-            report::write(args.output_format, &messages, color, &mut out)
+            report::write(terminal_format, &messages, color, &mut out)
         };
         if written.is_err() {
             return Outcome::Error;
         }
     }
     let errors = walk_errors.len() + error_count;
-    if args.output_format != Format::Json || args.statistics {
+    if matches!(terminal_format, Format::Full | Format::Concise) || args.statistics {
         summarize(&mut err, mode, &messages, fixed, fixed_files, diffs, failed);
     }
     if errors > 0 {
@@ -241,8 +309,103 @@ fn check(args: &CheckArgs) -> Outcome {
         Outcome::Error
     } else if args.exit_zero {
         Outcome::Clean
-    } else if !messages.is_empty() || (mode == Mode::Diff && diffs > 0) {
+    } else if !messages.is_empty() || (mode == Mode::Diff && diffs > 0) || stale_entries > 0 {
         Outcome::Findings
+    } else {
+        Outcome::Clean
+    }
+}
+
+/// Pair `--output-format`s with `--output-file`s: the terminal gets the one format without
+/// a file, or `full`.
+#[allow(clippy::type_complexity)]
+fn outputs(args: &CheckArgs) -> Result<(Option<Format>, Vec<(Format, PathBuf)>), String> {
+    let files: Vec<(Format, PathBuf)> = args
+        .output_format
+        .iter()
+        .copied()
+        .zip(args.output_file.iter().cloned())
+        .collect();
+    if args.output_file.len() > args.output_format.len() {
+        if args.output_format.is_empty() && args.output_file.len() == 1 {
+            return Err("--output-file needs an --output-format to write".into());
+        }
+        return Err("every --output-file needs its own --output-format".into());
+    }
+    let rest = &args.output_format[files.len()..];
+    match rest {
+        [] => Ok((None, files)),
+        [one] => Ok((Some(*one), files)),
+        _ => Err(
+            "only one --output-format can go to the terminal: give the others an --output-file"
+                .into(),
+        ),
+    }
+}
+
+/// A progress bar for long runs on a terminal; never in CI logs or pipes.
+fn progress_bar(files: usize) -> indicatif::ProgressBar {
+    let interactive = io::stderr().is_terminal() && std::env::var_os("CI").is_none();
+    if !interactive || files < 500 {
+        return indicatif::ProgressBar::hidden();
+    }
+    let bar = indicatif::ProgressBar::new(files as u64);
+    bar.set_style(
+        indicatif::ProgressStyle::with_template("{bar:40} {pos}/{len} files {elapsed}")
+            .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+    );
+    bar
+}
+
+/// `responsify report`: the findings of a tree as a report for a lead.
+fn migration_report(args: &ReportArgs) -> Outcome {
+    let overrides = Overrides {
+        no_config: args.isolated,
+        ..Overrides::default()
+    };
+    let resolver = Resolver::new(overrides, Settings::default());
+    let paths = if args.paths.is_empty() {
+        vec![PathBuf::from(".")]
+    } else {
+        args.paths.clone()
+    };
+    let (candidates, walk_errors) = walk::discover(&paths);
+    let results: Vec<FileResult> = candidates
+        .par_iter()
+        .filter_map(|c| check_file(c, &resolver, Mode::Check))
+        .collect();
+    let mut failed = !walk_errors.is_empty();
+    for (path, message) in &walk_errors {
+        error(format!("{}: {message}", walk::display_path(path)));
+    }
+    let mut messages = Vec::new();
+    for r in results {
+        if let Some(e) = &r.error {
+            failed = true;
+            error(format!("{}: {e}", r.path));
+        }
+        messages.extend(r.messages);
+        if let Some(checked) = r.checked {
+            messages.extend(report::messages(&r.path, &r.source, checked.findings));
+        }
+    }
+    let title = "responsify migration report";
+    let text = match args.format {
+        ReportFormat::Html => crate::migration_report::html(&messages, title),
+        ReportFormat::Markdown => crate::migration_report::markdown(&messages, title),
+    };
+    let written = match &args.output {
+        Some(path) => std::fs::write(path, text).map_err(|e| format!("{}: {e}", path.display())),
+        None => io::stdout()
+            .write_all(text.as_bytes())
+            .map_err(|e| e.to_string()),
+    };
+    if let Err(e) = written {
+        error(e);
+        return Outcome::Error;
+    }
+    if failed {
+        Outcome::Error
     } else {
         Outcome::Clean
     }
@@ -520,7 +683,7 @@ fn read_stdin() -> Result<String, String> {
     decode(bytes)
 }
 
-fn check_stdin(args: &CheckArgs, settings: &Settings, mode: Mode) -> Outcome {
+fn check_stdin(args: &CheckArgs, format: Format, settings: &Settings, mode: Mode) -> Outcome {
     let name = args
         .stdin_filename
         .clone()
@@ -577,7 +740,7 @@ fn check_stdin(args: &CheckArgs, settings: &Settings, mode: Mode) -> Outcome {
         let _ = if args.statistics {
             report::write_statistics(&messages, stream)
         } else {
-            report::write(args.output_format, &messages, color, stream)
+            report::write(format, &messages, color, stream)
         };
     }
     let pending = mode == Mode::Diff && checked.fixed.is_some();

@@ -2,7 +2,13 @@
 
 mod concise;
 mod full;
+mod github;
+mod gitlab;
 mod json;
+mod json_lines;
+mod junit;
+mod markdown;
+mod sarif;
 mod statistics;
 
 use crate::diagnostic::Severity;
@@ -61,6 +67,26 @@ pub enum Format {
     Concise,
     /// A JSON array of findings, with their fixes as edits.
     Json,
+    /// One JSON object per line, with the fields of `json`.
+    JsonLines,
+    /// SARIF 2.1.0 for code scanning (GitHub, Azure DevOps, editors), with fixes.
+    Sarif,
+    /// GitHub Actions workflow commands: annotations on the pull request.
+    Github,
+    /// A GitLab Code Quality report.
+    Gitlab,
+    /// JUnit XML: a test suite per file, a failing test case per finding.
+    Junit,
+    /// A Markdown summary for a pull-request comment.
+    Markdown,
+}
+
+impl Format {
+    /// Whether the format shows each finding's own fix as edits, so the engine should
+    /// lower them (`settings.display_edits`).
+    pub fn shows_edits(self) -> bool {
+        matches!(self, Format::Json | Format::JsonLines | Format::Sarif)
+    }
 }
 
 /// Messages for the findings of one file.
@@ -85,5 +111,229 @@ pub fn write(
         Format::Full => full::write(messages, color, out),
         Format::Concise => concise::write(messages, out),
         Format::Json => json::write(messages, out),
+        Format::JsonLines => json_lines::write(messages, out),
+        Format::Sarif => sarif::write(messages, out),
+        Format::Github => github::write(messages, out),
+        Format::Gitlab => gitlab::write(messages, out),
+        Format::Junit => junit::write(messages, out),
+        Format::Markdown => markdown::write(messages, out),
+    }
+}
+
+/// The file a message's path names, and the notebook cell when the message is on one
+/// (notebook messages are shown as `nb.ipynb:cell 3`; their lines count from the cell).
+pub fn split_cell(path: &str) -> (&str, Option<u32>) {
+    if let Some((file, cell)) = path.rsplit_once(":cell ") {
+        if !cell.is_empty() && cell.bytes().all(|b| b.is_ascii_digit()) {
+            if let Ok(number) = cell.parse() {
+                return (file, Some(number));
+            }
+        }
+    }
+    (path, None)
+}
+
+/// A stable identity for a finding, for baselines and code-scanning services: FNV-1a 64 (hex)
+/// of the rule, the file (forward slashes; a notebook's file, not its cell number), the
+/// finding's source lines and its own text, each line trimmed. Line numbers are not part of
+/// it, so it survives edits elsewhere in the file, re-indentation and line-ending changes.
+///
+/// Two findings of one rule on identical text in one file share it; [`fingerprints`] tells
+/// such findings apart by their order.
+pub fn fingerprint(m: &Message) -> String {
+    let (file, _) = split_cell(&m.path);
+    let file = if cfg!(windows) {
+        file.replace('\\', "/")
+    } else {
+        file.to_string()
+    };
+    let source = &*m.source;
+    let (start, end) = (m.span.start.min(source.len()), m.span.end.min(source.len()));
+    let first = source
+        .get(..start)
+        .and_then(|s| s.rfind('\n'))
+        .map_or(0, |i| i + 1);
+    let last = source
+        .get(end..)
+        .and_then(|s| s.find('\n'))
+        .map_or(source.len(), |i| end + i);
+    let lines = source.get(first..last).unwrap_or("");
+    let own = source.get(start..end.max(start)).unwrap_or("");
+    let hash = fnv1a64(&[
+        "responsify-fingerprint-v1",
+        m.rule,
+        &file,
+        &trim_lines(lines),
+        &trim_lines(own),
+    ]);
+    format!("{hash:016x}")
+}
+
+/// The fingerprints of a whole report, one per message and all different: the n-th message
+/// (n > 1) with an already seen [`fingerprint`] gets that fingerprint hashed with `n`.
+/// Messages of one file come in source order, so the numbering survives unrelated edits too.
+pub fn fingerprints(messages: &[Message]) -> Vec<String> {
+    let mut seen: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    messages
+        .iter()
+        .map(|m| {
+            let base = fingerprint(m);
+            let n = seen.entry(base.clone()).or_insert(0);
+            *n += 1;
+            if *n == 1 {
+                base
+            } else {
+                format!("{:016x}", fnv1a64(&[&base, &n.to_string()]))
+            }
+        })
+        .collect()
+}
+
+/// Every line trimmed, empty lines dropped.
+fn trim_lines(text: &str) -> String {
+    text.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// FNV-1a, 64 bits, over the parts with a NUL after each (so part boundaries count).
+fn fnv1a64(parts: &[&str]) -> u64 {
+    const OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
+    const PRIME: u64 = 0x0000_0100_0000_01b3;
+    let mut hash = OFFSET;
+    for part in parts {
+        for &byte in part.as_bytes().iter().chain(&[0u8]) {
+            hash ^= u64::from(byte);
+            hash = hash.wrapping_mul(PRIME);
+        }
+    }
+    hash
+}
+
+/// The counts a summary shows.
+#[derive(Debug, Default, PartialEq, Eq)]
+pub(crate) struct Counts {
+    pub findings: usize,
+    pub safe: usize,
+    pub unsafe_: usize,
+    pub blocked: usize,
+}
+
+impl Counts {
+    pub(crate) fn of<'a>(messages: impl IntoIterator<Item = &'a Message>) -> Counts {
+        let mut c = Counts::default();
+        for m in messages {
+            c.findings += 1;
+            match m.status {
+                FixStatus::Safe => c.safe += 1,
+                FixStatus::Unsafe => c.unsafe_ += 1,
+                FixStatus::Blocked(_) => c.blocked += 1,
+                FixStatus::None => {}
+            }
+        }
+        c
+    }
+}
+
+#[cfg(test)]
+pub(crate) mod tests {
+    use super::*;
+
+    /// A message on `needle` (its first occurrence) in `source`.
+    pub(crate) fn message(rule: &'static str, path: &str, source: &str, needle: &str) -> Message {
+        let source: Arc<str> = Arc::from(source);
+        let start = source.find(needle).expect("needle in source");
+        let span = Span::new(start, start + needle.len());
+        let lines = LineIndex::new(&source);
+        Message {
+            rule,
+            message: format!("`{needle}` found"),
+            path: path.to_string(),
+            start: lines.line_col(&source, span.start),
+            end: lines.line_col(&source, span.end),
+            source,
+            span,
+            severity: Severity::Warning,
+            help: None,
+            fix_title: None,
+            status: FixStatus::None,
+            edits: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn fnv1a64_matches_the_reference_values() {
+        // FNV-1a 64 of "" and "a" (the NUL separator is part of the input here).
+        let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+        for b in b"a" {
+            h ^= u64::from(*b);
+            h = h.wrapping_mul(0x100_0000_01b3);
+        }
+        assert_eq!(h, 0xaf63_dc4c_8601_ec8c);
+        assert_ne!(fnv1a64(&["ab", "c"]), fnv1a64(&["a", "bc"]));
+    }
+
+    #[test]
+    fn fingerprints_ignore_line_numbers_and_indentation() {
+        let a = message(
+            "max-tokens",
+            "a.py",
+            "x = 1\n  max_tokens=5\n",
+            "max_tokens",
+        );
+        let b = message(
+            "max-tokens",
+            "a.py",
+            "import os\n\nx = 1\r\n      max_tokens=5\r\n",
+            "max_tokens",
+        );
+        assert_eq!(fingerprint(&a), fingerprint(&b));
+        assert_eq!(fingerprint(&a).len(), 16);
+        let other_rule = message(
+            "n-parameter",
+            "a.py",
+            "x = 1\n  max_tokens=5\n",
+            "max_tokens",
+        );
+        let other_file = message(
+            "max-tokens",
+            "b.py",
+            "x = 1\n  max_tokens=5\n",
+            "max_tokens",
+        );
+        let other_text = message(
+            "max-tokens",
+            "a.py",
+            "x = 1\n  max_tokens=6\n",
+            "max_tokens",
+        );
+        for m in [other_rule, other_file, other_text] {
+            assert_ne!(fingerprint(&a), fingerprint(&m));
+        }
+    }
+
+    #[test]
+    fn notebook_cells_share_their_file_and_duplicates_are_numbered() {
+        assert_eq!(split_cell("nb.ipynb:cell 12"), ("nb.ipynb", Some(12)));
+        assert_eq!(split_cell("a:cell x"), ("a:cell x", None));
+        assert_eq!(split_cell("a.json"), ("a.json", None));
+        let one = message("stop-parameter", "nb.ipynb:cell 1", "f(stop=1)\n", "stop");
+        let two = message("stop-parameter", "nb.ipynb:cell 4", "f(stop=1)\n", "stop");
+        assert_eq!(fingerprint(&one), fingerprint(&two));
+        let all = fingerprints(&[one.clone(), two, one]);
+        assert_eq!(
+            all[0],
+            fingerprint(&message(
+                "stop-parameter",
+                "nb.ipynb",
+                "f(stop=1)\n",
+                "stop"
+            ))
+        );
+        assert_ne!(all[0], all[1]);
+        assert_ne!(all[1], all[2]);
+        assert_ne!(all[0], all[2]);
     }
 }

@@ -1,0 +1,42 @@
+//! GitLab Code Quality: a JSON array of issues.
+
+use super::{fingerprints, split_cell, Message};
+use crate::diagnostic::Severity;
+use serde_json::{json, Value};
+use std::io::{self, Write};
+
+/// The fields GitLab reads: `description`, `check_name`, `fingerprint` (the stable ones of
+/// [`super::fingerprints`], unique in the report), `severity` and `location`. A notebook
+/// finding points at the notebook's first line and names its cell in the description.
+pub fn write(messages: &[Message], out: &mut dyn Write) -> io::Result<()> {
+    let items: Vec<Value> = messages
+        .iter()
+        .zip(fingerprints(messages))
+        .map(|(m, fingerprint)| {
+            let (file, cell) = split_cell(&m.path);
+            let (description, line) = match cell {
+                None => (m.message.clone(), m.start.0),
+                Some(cell) => (format!("cell {cell}, line {}: {}", m.start.0, m.message), 1),
+            };
+            json!({
+                "description": description,
+                "check_name": m.rule,
+                "fingerprint": fingerprint,
+                "severity": severity(m.severity),
+                "location": { "path": file, "lines": { "begin": line } },
+            })
+        })
+        .collect();
+    serde_json::to_writer_pretty(&mut *out, &items)?;
+    writeln!(out)
+}
+
+/// A blocking finding blocks the migration; one with a fix is a change to make; information
+/// is minor.
+fn severity(severity: Severity) -> &'static str {
+    match severity {
+        Severity::Error => "blocker",
+        Severity::Warning => "major",
+        Severity::Info => "minor",
+    }
+}
