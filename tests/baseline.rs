@@ -1,5 +1,9 @@
 //! Baselines, several reports at once, and output that does not depend on the thread count.
 
+mod common;
+
+use common::repo;
+
 use assert_cmd::Command;
 use predicates::prelude::*;
 use std::fs;
@@ -7,16 +11,6 @@ use std::fs;
 const CHAT: &str = r#"{"model": "gpt-5.5", "messages": [{"role": "user", "content": "hi"}], "n": 2}
 "#;
 const PY: &str = "from openai import OpenAI\n\nclient = OpenAI()\nr = client.chat.completions.create(model=\"m\", messages=[{\"role\": \"user\", \"content\": \"x\"}], n=2)\nprint(r.choices[0].message.content)\n";
-
-fn repo(files: &[(&str, &str)]) -> tempfile::TempDir {
-    let dir = tempfile::tempdir().unwrap();
-    for (name, text) in files {
-        let path = dir.path().join(name);
-        fs::create_dir_all(path.parent().unwrap()).unwrap();
-        fs::write(path, text).unwrap();
-    }
-    dir
-}
 
 fn responsify() -> Command {
     Command::cargo_bin("responsify").unwrap()

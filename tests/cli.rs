@@ -1,5 +1,9 @@
 //! The command line, through the binary: every flag, exit code, stdin, `convert`, and bad input.
 
+mod common;
+
+use common::repo;
+
 use assert_cmd::Command;
 use predicates::prelude::*;
 use std::fs;
@@ -16,16 +20,6 @@ fn responsify() -> Command {
     let mut cmd = Command::cargo_bin("responsify").unwrap();
     cmd.env_remove("NO_COLOR");
     cmd
-}
-
-fn repo(files: &[(&str, &str)]) -> tempfile::TempDir {
-    let dir = tempfile::tempdir().unwrap();
-    for (name, text) in files {
-        let path = dir.path().join(name);
-        fs::create_dir_all(path.parent().unwrap()).unwrap();
-        fs::write(path, text).unwrap();
-    }
-    dir
 }
 
 fn read(dir: &tempfile::TempDir, name: &str) -> String {

@@ -1,22 +1,15 @@
 //! Configuration: discovery from each file's directory upward, `extend`, per-file ignores,
 //! include/exclude, pyproject.toml, and `--show-settings`, through the binary.
 
+mod common;
+
+use common::repo;
+
 use assert_cmd::Command;
 use predicates::prelude::*;
-use std::fs;
 
 const CHAT: &str = r#"{"model": "gpt-5.5", "messages": [{"role": "user", "content": "hi"}], "max_tokens": 100}
 "#;
-
-fn repo(files: &[(&str, &str)]) -> tempfile::TempDir {
-    let dir = tempfile::tempdir().unwrap();
-    for (name, text) in files {
-        let path = dir.path().join(name);
-        fs::create_dir_all(path.parent().unwrap()).unwrap();
-        fs::write(path, text).unwrap();
-    }
-    dir
-}
 
 fn responsify() -> Command {
     Command::cargo_bin("responsify").unwrap()
