@@ -74,6 +74,8 @@ pub enum ReadTarget {
     StreamTextGuard,
     /// The usage of a `response.completed` event, or none for other events.
     StreamCompletedUsage,
+    /// A string literal with this text, in place of another.
+    Literal(String),
     /// "The response ended for this chat finish reason" (`stop`, `length`, `content_filter`,
     /// `tool_calls`), negated when `negated`.
     FinishedFor { reason: String, negated: bool },

@@ -340,6 +340,12 @@ pub enum ReadKind {
     StreamUsage,
     /// `choices[0].finish_reason == "<reason>"` (or `!=`): a check of the finish reason.
     FinishReasonIs { reason: String, negated: bool },
+    /// `stream.get_final_completion` of the `stream()` helper.
+    HelperFinal,
+    /// A `stream()` helper event name compared with an event's `type` (the literal's span).
+    HelperEventName(String),
+    /// `event.content` of a helper `content.done` event.
+    HelperEventText,
     /// A read with no mapping responsify can prove (`finish_reason`, `choices[1]`, logprobs…).
     Unknown(String),
 }

@@ -30,6 +30,11 @@ declare_rule! {
     /// `(chunk.delta if chunk.type == "response.output_text.delta" else None)`, which keeps its
     /// meaning on its own (`None` where a chunk had no text), whatever the loop's shape.
     ///
+    /// The `chat.completions.stream()` helper becomes `responses.stream()`: its `content.delta`
+    /// and `content.done` (and refusal) events are renamed to their Responses twins (a finished
+    /// text's `content` is `text`), and `get_final_completion()` becomes `get_final_response()`,
+    /// whose reads migrate like any response's. Other helper events are reported.
+    ///
     /// ## Fix safety
     /// Safe: applied with its call, as one unit. Streamed tool-call fragments and
     /// `finish_reason` are reported by `unmapped-read`.
@@ -37,6 +42,17 @@ declare_rule! {
         name: "stream-read",
         summary: "stream chunks become typed Responses events",
     }
+}
+
+/// The Responses event a `chat.completions.stream()` helper event corresponds to.
+fn helper_event(chat: &str) -> Option<&'static str> {
+    Some(match chat {
+        "content.delta" => "response.output_text.delta",
+        "content.done" => "response.output_text.done",
+        "refusal.delta" => "response.refusal.delta",
+        "refusal.done" => "response.refusal.done",
+        _ => return None,
+    })
 }
 
 impl Rule for StreamRead {
@@ -55,6 +71,32 @@ impl Rule for StreamRead {
                     ReadTarget::StreamTextGuard,
                     "Responses events have no `choices`: check the event type",
                 ),
+                ReadKind::HelperFinal => (
+                    ReadTarget::Attr("get_final_response".into()),
+                    "the `stream()` helper's final result is `get_final_response()` on Responses",
+                ),
+                ReadKind::HelperEventText => (
+                    ReadTarget::Attr("text".into()),
+                    "a finished text event carries its text as `text` on Responses",
+                ),
+                ReadKind::HelperEventName(name) => match helper_event(&name) {
+                    Some(new) => (
+                        ReadTarget::Literal(new.into()),
+                        "the `stream()` helper's events have Responses event names",
+                    ),
+                    None => {
+                        out.push(
+                            Diagnostic::new(
+                                Self::META.name,
+                                read.span,
+                                format!("the `stream()` helper event {name:?} has no Responses twin responsify can prove"),
+                            )
+                            .with_help("handle the Responses events (`response.output_text.delta`, `response.function_call_arguments.delta`, …) by hand")
+                            .blocking(),
+                        );
+                        continue;
+                    }
+                },
                 ReadKind::StreamUsage => (
                     ReadTarget::StreamCompletedUsage,
                     "stream usage comes with the `response.completed` event",

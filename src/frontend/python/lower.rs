@@ -245,6 +245,14 @@ impl<'a> Lowering<'a> {
                 )
             }
             ReadTarget::Attr(attr) => format!("{b}.{attr}"),
+            ReadTarget::Literal(text) => {
+                // Keep the quote the literal was written with.
+                let written = self.text[base.start..base.end]
+                    .chars()
+                    .find(|c| *c == '"' || *c == '\'')
+                    .unwrap_or(q);
+                format!("{written}{text}{written}")
+            }
             ReadTarget::ExtendWithOutput { list } => {
                 format!("{}.extend({b}.output)", self.copy(*list))
             }

@@ -280,9 +280,6 @@ fn chat_unit(index: &Index, scope: usize, site: &SiteMatch, text: &str) -> (Unit
         ));
     }
     unit.unseen.extend(body.unseen);
-    if site.method == SdkMethod::Stream {
-        unit.unfixable.push("the `stream()` helper's events have other names on Responses: migrate its loop by hand".into());
-    }
     if site.streaming_response {
         unit.unfixable
             .push("`with_streaming_response` hands back raw HTTP: check what reads it".into());
@@ -292,7 +289,16 @@ fn chat_unit(index: &Index, scope: usize, site: &SiteMatch, text: &str) -> (Unit
             "`stream` is not a literal, so responsify cannot tell how the result is read".into(),
         );
     }
-    let uses = reads::analyze(index.scopes[scope].body, call_span, stream, site.raw, text);
+    let first = if site.method == SdkMethod::Stream {
+        reads::Shape::Helper
+    } else if site.raw {
+        reads::Shape::Raw
+    } else if stream {
+        reads::Shape::Stream
+    } else {
+        reads::Shape::Completion
+    };
+    let uses = reads::analyze(index.scopes[scope].body, call_span, first, text);
     unit.reads = uses.reads;
     unit.unseen.extend(uses.unseen);
     (unit, body.shared)

@@ -34,6 +34,14 @@ pub enum Shape {
     Raw,
     /// A choice's `finish_reason`: only a comparison with a literal can be migrated.
     FinishReason,
+    /// The `chat.completions.stream()` helper's stream.
+    Helper,
+    /// `helper.get_final_completion`, before it is called.
+    HelperFinal,
+    /// One event of the helper's stream.
+    HelperEvent,
+    /// An event's `type`: only a comparison with a literal can be migrated.
+    HelperEventType,
 }
 
 /// One step of a chain.
@@ -124,6 +132,18 @@ fn follow(shape: Shape, root: Span, segs: &[(Seg, Span)]) -> Followed {
                 push(ReadKind::StreamText { guarded: false });
                 None
             }
+            (Shape::Helper, Seg::Attr("get_final_completion")) => {
+                push(ReadKind::HelperFinal);
+                Some(Shape::HelperFinal)
+            }
+            (Shape::Helper, Seg::Attr("until_done" | "close")) => None,
+            (Shape::HelperFinal, Seg::Call) => Some(Shape::Completion),
+            (Shape::HelperEvent, Seg::Attr("type")) => Some(Shape::HelperEventType),
+            (Shape::HelperEvent, Seg::Attr("delta")) => None,
+            (Shape::HelperEvent, Seg::Attr("content")) => {
+                push(ReadKind::HelperEventText);
+                None
+            }
             (Shape::Raw, Seg::Attr("parse")) => Some(Shape::Raw),
             (Shape::Raw, Seg::Call) => Some(Shape::Completion),
             (Shape::Raw, Seg::Attr("headers" | "status_code" | "http_request")) => None,
@@ -201,6 +221,10 @@ fn describe(shape: Shape, seg: &Seg) -> String {
         Shape::Delta => "a chunk's delta",
         Shape::Raw => "the raw response",
         Shape::FinishReason => "`finish_reason`",
+        Shape::Helper => "the `stream()` helper",
+        Shape::HelperFinal => "`get_final_completion`",
+        Shape::HelperEvent => "a `stream()` helper event",
+        Shape::HelperEventType => "an event's `type`",
     };
     format!("`{step}` on {on}")
 }
@@ -245,14 +269,7 @@ pub struct Uses {
 }
 
 /// Follow the result of the call at `call_span` (its statement `stmt`, in `body`).
-pub fn analyze(body: &[Stmt], call_span: Span, stream: bool, raw: bool, source: &str) -> Uses {
-    let first = if raw {
-        Shape::Raw
-    } else if stream {
-        Shape::Stream
-    } else {
-        Shape::Completion
-    };
+pub fn analyze(body: &[Stmt], call_span: Span, first: Shape, source: &str) -> Uses {
     let mut walker = Walker {
         call: call_span,
         first,
@@ -343,6 +360,7 @@ impl<'s> Walker<'s> {
                     let element = match shape {
                         Some(Shape::ToolCalls) => Some(Shape::ToolCall),
                         Some(Shape::Stream) => Some(Shape::Chunk),
+                        Some(Shape::Helper) => Some(Shape::HelperEvent),
                         Some(other) => {
                             self.uses.unseen.push(format!(
                                 "`{}` is iterated in a way responsify does not follow ({other:?})",
@@ -518,6 +536,20 @@ impl<'a> Visitor<'a> for Uses_<'_, '_> {
                 let (root, segs) = chain(&c.left);
                 if let Some(shape) = self.walker.root_shape(root) {
                     let followed = follow(shape, span(root.range()), &segs);
+                    if followed.end == Some(Shape::HelperEventType) {
+                        let Expr::StringLiteral(name) = &c.comparators[0] else {
+                            unreachable!("matched above")
+                        };
+                        self.walker.uses.reads.extend(followed.reads);
+                        let at = span(c.comparators[0].range());
+                        self.walker.uses.reads.push(Read {
+                            span: at,
+                            base: at,
+                            kind: ReadKind::HelperEventName(name.value.to_str().to_string()),
+                        });
+                        self.walker.consumed.insert(here);
+                        return;
+                    }
                     if followed.end == Some(Shape::FinishReason) {
                         let Expr::StringLiteral(reason) = &c.comparators[0] else {
                             unreachable!("matched above")
