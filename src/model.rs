@@ -166,27 +166,6 @@ impl Value {
         }
     }
 
-    /// This value with every source span forgotten: a rule uses it when only part of the
-    /// original may be kept, so the whole must be printed anew.
-    pub fn detached(&self) -> Value {
-        let kind = match &self.kind {
-            Kind::List(items) => Kind::List(items.iter().map(Value::detached).collect()),
-            Kind::Map(entries) => Kind::Map(
-                entries
-                    .iter()
-                    .map(|e| Entry {
-                        key: e.key.clone(),
-                        key_span: None,
-                        value: e.value.detached(),
-                        span: None,
-                    })
-                    .collect(),
-            ),
-            other => other.clone(),
-        };
-        Value::new(kind)
-    }
-
     /// Find the list or map that directly holds `span` (as an element or an entry) and the index.
     pub fn parent_of(&self, span: Span) -> Option<(&Value, usize)> {
         match &self.kind {

@@ -188,48 +188,19 @@ fn check(args: &CheckArgs) -> Outcome {
     } else {
         args.paths.clone()
     };
-    let (candidates, walk_errors) = walk::discover(&paths);
-    let progress = progress_bar(candidates.len());
-    let results: Vec<FileResult> = candidates
-        .par_iter()
-        .filter_map(|c| {
-            let result = check_file(c, &resolver, mode);
-            progress.inc(1);
-            result
-        })
-        .collect();
-    progress.finish_and_clear();
-
+    let tree = check_tree(&paths, &resolver, mode, true);
     let mut out = io::stdout().lock();
     let mut err = io::stderr().lock();
-    let mut failed = !walk_errors.is_empty();
-    for (path, message) in &walk_errors {
-        let _ = writeln!(err, "error: {}: {message}", walk::display_path(path));
+    for diff in &tree.diffs {
+        let _ = write!(out, "{diff}");
     }
-    let mut messages = Vec::new();
-    let mut fixed = 0;
-    let mut fixed_files = 0;
-    let mut diffs = 0;
-    let mut error_count = 0;
-    for r in results {
-        if let Some(e) = &r.error {
-            failed = true;
-            error_count += 1;
-            let _ = writeln!(err, "error: {}: {e}", r.path);
-        }
-        if let Some(diff) = &r.diff {
-            diffs += 1;
-            let _ = write!(out, "{diff}");
-        }
-        messages.extend(r.messages);
-        if let Some(checked) = r.checked {
-            fixed += checked.fixed_count;
-            if checked.fixed_count > 0 {
-                fixed_files += 1;
-            }
-            messages.extend(report::messages(&r.path, &r.source, checked.findings));
-        }
-    }
+    let (mut messages, fixed, fixed_files, diffs) = (
+        tree.messages,
+        tree.fixed,
+        tree.fixed_files,
+        tree.diffs.len(),
+    );
+    let mut failed = tree.errors > 0;
     if let Some(path) = &args.write_baseline {
         return match crate::baseline::write(path, &messages) {
             Ok(n) => {
@@ -294,7 +265,7 @@ fn check(args: &CheckArgs) -> Outcome {
             return Outcome::Error;
         }
     }
-    let errors = walk_errors.len() + error_count;
+    let errors = tree.errors;
     if matches!(terminal_format, Format::Full | Format::Concise) || args.statistics {
         summarize(&mut err, mode, &messages, fixed, fixed_files, diffs, failed);
     }
@@ -314,6 +285,63 @@ fn check(args: &CheckArgs) -> Outcome {
     } else {
         Outcome::Clean
     }
+}
+
+/// What checking a tree gave.
+struct Tree {
+    messages: Vec<Message>,
+    /// Paths that could not be checked (already reported on stderr).
+    errors: usize,
+    diffs: Vec<String>,
+    fixed: usize,
+    fixed_files: usize,
+}
+
+/// Walk `paths`, check every file in parallel, report unreadable paths on stderr, and gather
+/// the findings in path order.
+fn check_tree(paths: &[PathBuf], resolver: &Resolver, mode: Mode, progress: bool) -> Tree {
+    let (candidates, walk_errors) = walk::discover(paths);
+    let bar = if progress {
+        progress_bar(candidates.len())
+    } else {
+        indicatif::ProgressBar::hidden()
+    };
+    let results: Vec<FileResult> = candidates
+        .par_iter()
+        .filter_map(|c| {
+            let result = check_file(c, resolver, mode);
+            bar.inc(1);
+            result
+        })
+        .collect();
+    bar.finish_and_clear();
+    let mut tree = Tree {
+        messages: Vec::new(),
+        errors: walk_errors.len(),
+        diffs: Vec::new(),
+        fixed: 0,
+        fixed_files: 0,
+    };
+    for (path, message) in &walk_errors {
+        error(format!("{}: {message}", walk::display_path(path)));
+    }
+    for r in results {
+        if let Some(e) = &r.error {
+            tree.errors += 1;
+            error(format!("{}: {e}", r.path));
+        }
+        tree.diffs.extend(r.diff);
+        tree.messages.extend(r.messages);
+        if let Some(checked) = r.checked {
+            tree.fixed += checked.fixed_count;
+            if checked.fixed_count > 0 {
+                tree.fixed_files += 1;
+            }
+            tree.messages
+                .extend(report::messages(&r.path, &r.source, checked.findings));
+        }
+    }
+    tree
 }
 
 /// Pair `--output-format`s with `--output-file`s: the terminal gets the one format without
@@ -369,26 +397,9 @@ fn migration_report(args: &ReportArgs) -> Outcome {
     } else {
         args.paths.clone()
     };
-    let (candidates, walk_errors) = walk::discover(&paths);
-    let results: Vec<FileResult> = candidates
-        .par_iter()
-        .filter_map(|c| check_file(c, &resolver, Mode::Check))
-        .collect();
-    let mut failed = !walk_errors.is_empty();
-    for (path, message) in &walk_errors {
-        error(format!("{}: {message}", walk::display_path(path)));
-    }
-    let mut messages = Vec::new();
-    for r in results {
-        if let Some(e) = &r.error {
-            failed = true;
-            error(format!("{}: {e}", r.path));
-        }
-        messages.extend(r.messages);
-        if let Some(checked) = r.checked {
-            messages.extend(report::messages(&r.path, &r.source, checked.findings));
-        }
-    }
+    let tree = check_tree(&paths, &resolver, Mode::Check, false);
+    let failed = tree.errors > 0;
+    let messages = tree.messages;
     let title = "responsify migration report";
     let text = match args.format {
         ReportFormat::Html => crate::migration_report::html(&messages, title),
