@@ -259,6 +259,46 @@ pub fn analyze(
             edits: Vec::new(),
         }));
     }
+    // Units that share source are written together: when their changes cannot be, say so on
+    // each of them rather than leave fixes that --fix would quietly skip.
+    let mut groups: Vec<usize> = units.iter().filter_map(|u| u.group).collect();
+    groups.sort_unstable();
+    groups.dedup();
+    for g in groups {
+        let members: Vec<usize> = (0..units.len())
+            .filter(|&i| units[i].group == Some(g))
+            .collect();
+        let result = {
+            let group: Vec<(&Unit, Vec<Change>)> = members
+                .iter()
+                .map(|&i| {
+                    let changes = findings
+                        .iter()
+                        .filter(|f| f.diagnostic.unit == Some(i))
+                        .filter(|f| matches!(f.status, FixStatus::Safe | FixStatus::Unsafe))
+                        .filter_map(|f| f.diagnostic.fix.as_ref())
+                        .flat_map(|fix| fix.changes.iter().cloned())
+                        .collect();
+                    (&units[i], changes)
+                })
+                .collect();
+            if group.iter().all(|(_, c)| c.is_empty()) {
+                Ok(Vec::new())
+            } else {
+                lower_group(fe, text, &group)
+            }
+        };
+        if let Err(why) = result {
+            for f in findings.iter_mut() {
+                let in_group = f.diagnostic.unit.is_some_and(|u| members.contains(&u));
+                if in_group && f.diagnostic.fix.is_some() {
+                    f.status = FixStatus::Blocked(format!(
+                        "responsify cannot write the fixes of the requests that share this code ({why})"
+                    ));
+                }
+            }
+        }
+    }
     // A value shared by two requests (one tools list) draws the same finding from both:
     // report it once.
     let mut seen = std::collections::HashSet::new();
@@ -282,7 +322,7 @@ fn unit_status(diagnostics: &[Diagnostic], settings: &Settings) -> Result<Applic
             None => {}
             Some(fix) => {
                 if fix.applicability == Applicability::DisplayOnly {
-                    blockers.push(format!("`{}` (display-only fix)", d.rule));
+                    blockers.push(format!("`{}` (its fix is only displayed)", d.rule));
                 } else if !settings.is_selected(d.rule) {
                     blockers.push(format!("`{}` (not selected)", d.rule));
                 }

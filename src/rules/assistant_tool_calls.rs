@@ -1,7 +1,7 @@
 use super::helpers::{assistant_text, has_tool_calls, messages, remove, role, type_of};
 use super::{declare_rule, Context, Rule, RuleMeta};
 use crate::diagnostic::{Applicability, Change, Diagnostic, Fix};
-use crate::model::{Unit, Value};
+use crate::model::{Kind, Unit, Value};
 
 declare_rule! {
     /// ## What it does
@@ -91,7 +91,9 @@ impl Rule for AssistantToolCalls {
             let calls = calls_entry.value.as_list().unwrap_or_default();
             let items: Option<Vec<Value>> = calls.iter().map(call_item).collect();
             let refusal = message.get("refusal").is_some_and(|r| r.as_str().is_some());
-            let (Some(call_items), false) = (items, refusal) else {
+            // Text responsify cannot see may be empty or `None`: it cannot choose the item.
+            let hidden_text = matches!(message.get("content").map(|c| &c.kind), Some(Kind::Opaque));
+            let (Some(call_items), false) = (items, refusal || hidden_text) else {
                 out.push(
                     Diagnostic::new(
                         Self::META.name,

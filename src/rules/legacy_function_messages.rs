@@ -1,7 +1,7 @@
 use super::helpers::{assistant_text, has_tool_calls, messages, role};
 use super::{declare_rule, Context, Rule, RuleMeta};
 use crate::diagnostic::{Change, Diagnostic, Fix};
-use crate::model::{Unit, Value};
+use crate::model::{Kind, Unit, Value};
 
 declare_rule! {
     /// ## What it does
@@ -52,13 +52,16 @@ impl Rule for LegacyFunctionMessages {
                     let Some(call) = message.get_present("function_call") else {
                         continue;
                     };
-                    let (Some(fname), Some(arguments)) = (call.get("name"), call.get("arguments"))
+                    let hidden_text =
+                        matches!(message.get("content").map(|c| &c.kind), Some(Kind::Opaque));
+                    let (Some(fname), Some(arguments), false) =
+                        (call.get("name"), call.get("arguments"), hidden_text)
                     else {
                         out.push(
                             Diagnostic::new(
                                 name,
                                 span,
-                                "`function_call` without a readable name and arguments",
+                                "legacy `function_call` message that responsify cannot read whole",
                             )
                             .blocking(),
                         );
