@@ -129,7 +129,6 @@ pub fn analyze(
     settings: &Settings,
 ) -> Result<Analysis, SyntaxError> {
     let lifted = fe.lift(text)?;
-    let ctx = Context { settings };
     let mut by_unit: Vec<Vec<Diagnostic>> = Vec::new();
     let mut units = lifted.units;
     for unit in &mut units {
@@ -143,10 +142,19 @@ pub fn analyze(
             unit.verdict = Verdict::Migrate;
         }
     }
+    let ctx = Context {
+        settings,
+        source: text,
+        units: &units,
+    };
     for (index, unit) in units.iter().enumerate() {
         let mut found = Vec::new();
+        let responses = unit.request.endpoint == Endpoint::Responses;
         match &unit.verdict {
             Verdict::Leave(_) => {}
+            // Code already on Responses is reviewed only where it talks to OpenAI: another
+            // server's Responses dialect is its own business.
+            Verdict::Flag { .. } if responses => {}
             Verdict::Flag { rule, .. } => {
                 if let Some(rule) = rules::by_name(rule) {
                     rule.check(unit, &ctx, &mut found);
@@ -161,7 +169,15 @@ pub fn analyze(
                     rule.check(unit, &ctx, &mut found);
                 }
             }
-            Verdict::Migrate => {}
+            Verdict::Migrate => {
+                for rule in rules::all() {
+                    let meta = rule.meta();
+                    if !meta.reviews_responses || meta.opt_in && !settings.is_selected(meta.name) {
+                        continue;
+                    }
+                    rule.check(unit, &ctx, &mut found);
+                }
+            }
         }
         for d in &mut found {
             d.unit = Some(index);
@@ -199,36 +215,52 @@ pub fn analyze(
         } else {
             diagnostics
         };
-        let mut status = unit_status(&diagnostics, settings);
-        if let Some(rule) = silenced.first() {
-            status = Err(format!(
-                "`{rule}` is suppressed here, so the request is left as it is"
-            ));
-        }
-        if fe.documentation() && !settings.fix_docs && status.is_ok() {
-            status = Err("fixes in documentation are opt-in (`--fix-docs`)".into());
-        }
-        if status.is_ok() {
-            // A fix that cannot be written is no fix: say so instead of skipping it quietly.
-            let all: Vec<Change> = diagnostics
-                .iter()
-                .filter_map(|d| d.fix.as_ref())
-                .flat_map(|f| f.changes.iter().cloned())
-                .collect();
-            if !all.is_empty() {
-                if let Err(why) = lower(fe, text, unit, all) {
-                    status = Err(format!("responsify cannot write this fix ({why})"));
+        // A Chat Completions request migrates whole or not at all. A Responses request is
+        // already on its API: each piece of residue is fixed on its own, so one value a
+        // person must decide does not hold back the mechanical fixes around it.
+        let pieces: Vec<&[Diagnostic]> = if unit.request.endpoint == Endpoint::Responses {
+            diagnostics.chunks(1).collect()
+        } else {
+            vec![&diagnostics[..]]
+        };
+        let statuses: Vec<Result<Applicability, String>> = pieces
+            .iter()
+            .map(|piece| {
+                let mut status = unit_status(piece, settings);
+                if let Some(rule) = silenced.first() {
+                    status = Err(format!(
+                        "`{rule}` is suppressed here, so the request is left as it is"
+                    ));
                 }
-            }
-        }
-        for diagnostic in diagnostics {
+                if fe.documentation() && !settings.fix_docs && status.is_ok() {
+                    status = Err("fixes in documentation are opt-in (`--fix-docs`)".into());
+                }
+                if status.is_ok() {
+                    // A fix that cannot be written is no fix: say so instead of skipping it.
+                    let all: Vec<Change> = piece
+                        .iter()
+                        .filter_map(|d| d.fix.as_ref())
+                        .flat_map(|f| f.changes.iter().cloned())
+                        .collect();
+                    if !all.is_empty() {
+                        if let Err(why) = lower(fe, text, unit, all) {
+                            status = Err(format!("responsify cannot write this fix ({why})"));
+                        }
+                    }
+                }
+                status
+            })
+            .collect();
+        let whole = pieces.len() == 1;
+        for (i, diagnostic) in diagnostics.into_iter().enumerate() {
+            let status = &statuses[if whole { 0 } else { i }];
             let edits = match &diagnostic.fix {
                 Some(fix) if settings.display_edits => {
                     lower(fe, text, unit, fix.changes.clone()).unwrap_or_default()
                 }
                 _ => Vec::new(),
             };
-            let status = match (&status, &diagnostic.fix) {
+            let status = match (status, &diagnostic.fix) {
                 (_, None) => FixStatus::None,
                 (Err(why), Some(_)) => FixStatus::Blocked(why.clone()),
                 (Ok(level), Some(_)) => {
@@ -353,14 +385,15 @@ fn plan(
             .filter(|f| f.diagnostic.unit == Some(index))
             .collect()
     };
+    let applies = |f: &Finding| match f.status {
+        FixStatus::None | FixStatus::Safe => true,
+        FixStatus::Unsafe => settings.unsafe_fixes,
+        FixStatus::Blocked(_) => false,
+    };
+    // Residue on a Responses request is fixed piece by piece (see `analyze`).
+    let piecewise = |index: usize| analysis.units[index].request.endpoint == Endpoint::Responses;
     let mut allowed: Vec<bool> = (0..analysis.units.len())
-        .map(|index| {
-            unit_findings(index).iter().all(|f| match f.status {
-                FixStatus::None | FixStatus::Safe => true,
-                FixStatus::Unsafe => settings.unsafe_fixes,
-                FixStatus::Blocked(_) => false,
-            })
-        })
+        .map(|index| piecewise(index) || unit_findings(index).into_iter().all(applies))
         .collect();
     // Units that share source (one message list, two calls) are fixed together or not at all.
     for (index, unit) in analysis.units.iter().enumerate() {
@@ -394,7 +427,10 @@ fn plan(
         let mut fixed = 0;
         for &i in &members {
             done[i] = true;
-            let findings = unit_findings(i);
+            let mut findings = unit_findings(i);
+            if piecewise(i) {
+                findings.retain(|f| applies(f));
+            }
             let changes: Vec<Change> = findings
                 .iter()
                 .filter_map(|f| f.diagnostic.fix.as_ref())
@@ -452,6 +488,32 @@ pub fn lower_group(
     edit::normalize(fe.lower(text, &units, &resolved)?)
 }
 
+/// Insert the entries of `value` into the literal map `existing` (the parameter `path`),
+/// refusing to overwrite anything it already says.
+fn merge_into(
+    existing: &Value,
+    path: &str,
+    value: Value,
+    out: &mut Vec<Change>,
+) -> Result<(), String> {
+    let (Some(at), Some(_), Some(entries)) = (existing.span, existing.entries(), value.entries())
+    else {
+        return Err(format!("the request already has `{path}`"));
+    };
+    for entry in entries {
+        let inner = format!("{path}.{}", entry.key);
+        match existing.get(&entry.key) {
+            None => out.push(Change::InsertEntry {
+                map: at,
+                key: entry.key.clone(),
+                value: entry.value.clone(),
+            }),
+            Some(nested) => merge_into(nested, &inner, entry.value.clone(), out)?,
+        }
+    }
+    Ok(())
+}
+
 /// Turn `SetParam` / `AppendParam` into insertions into the request's own map and lists.
 /// Paths that share a parameter are merged, so `text.format` and `text.verbosity` land in
 /// one `text` object.
@@ -505,14 +567,18 @@ fn resolve_params(body: &Value, changes: Vec<Change>) -> Result<Vec<Change>, Str
         let existing = body
             .entry(&key)
             .filter(|e| !e.span.is_some_and(|s| removed.contains(&s)));
-        if existing.is_some() || renamed_to(&key).is_some() {
+        if renamed_to(&key).is_some() {
             return Err(format!("the request already has `{key}`"));
         }
-        out.push(Change::InsertEntry {
-            map: body_span,
-            key,
-            value,
-        });
+        match existing {
+            None => out.push(Change::InsertEntry {
+                map: body_span,
+                key,
+                value,
+            }),
+            // `text={"verbosity": "low"}` takes `format` beside what it has.
+            Some(entry) => merge_into(&entry.value, &key, value, &mut out)?,
+        }
     }
     for (key, values) in appended {
         // The list may exist under its own name, or under a key that is being renamed to it.

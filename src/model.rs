@@ -310,6 +310,10 @@ pub enum ReadKind {
     /// The reply message appended to a message list: `list.append(<reply>)`; `list` is the
     /// span of the list expression.
     AppendReply { list: Span },
+    /// The reply's text appended to a message list as an assistant message
+    /// (`list.append({"role": "assistant", "content": resp.output_text})`); `list` is the span
+    /// of the list expression and the read's `base` the response.
+    AppendText { list: Span },
     /// A stream chunk's text: `chunk.choices[0].delta.content`. `guarded` when the code only
     /// gets here for chunks that passed the `chunk.choices` guard.
     StreamText { guarded: bool },

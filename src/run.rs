@@ -783,7 +783,12 @@ fn list_rules(json: bool) -> Outcome {
             .iter()
             .map(|r| {
                 let m = r.meta();
-                serde_json::json!({ "name": m.name, "summary": m.summary, "opt_in": m.opt_in })
+                serde_json::json!({
+                    "name": m.name,
+                    "summary": m.summary,
+                    "opt_in": m.opt_in,
+                    "reviews_responses": m.reviews_responses,
+                })
             })
             .collect();
         println!(
@@ -795,7 +800,11 @@ fn list_rules(json: bool) -> Outcome {
         for r in all {
             let m = r.meta();
             let opt = if m.opt_in { " (opt-in)" } else { "" };
-            println!("{:<width$}  {}{opt}", m.name, m.summary);
+            let review = if m.reviews_responses { " [R]" } else { "" };
+            println!("{:<width$}  {}{opt}{review}", m.name, m.summary);
+        }
+        if all.iter().any(|r| r.meta().reviews_responses) {
+            println!("\n[R]: also reviews code already on the Responses API for what a migration left behind");
         }
     }
     Outcome::Clean

@@ -544,7 +544,7 @@ impl<'a> Lowering<'a> {
 
 /// Shift the continuation lines of a verbatim copy from one base indentation to another.
 /// JSON strings hold no raw newlines, so only whitespace between tokens moves.
-fn reindent(source: &str, from: &str, to: &str) -> String {
+pub fn reindent(source: &str, from: &str, to: &str) -> String {
     if from == to || !source.contains('\n') {
         return source.to_string();
     }

@@ -30,6 +30,7 @@ declare_rule! {
     pub struct AssistantMessage {
         name: "assistant-message",
         summary: "assistant messages take string content in Responses input",
+        reviews_responses: true,
     }
 }
 

@@ -31,6 +31,7 @@ declare_rule! {
     pub struct AssistantToolCalls {
         name: "assistant-tool-calls",
         summary: "assistant `tool_calls` become `function_call` items",
+        reviews_responses: true,
     }
 }
 

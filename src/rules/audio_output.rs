@@ -24,6 +24,7 @@ declare_rule! {
     pub struct AudioOutput {
         name: "audio-output",
         summary: "audio output has no Responses equivalent",
+        reviews_responses: true,
     }
 }
 

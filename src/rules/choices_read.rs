@@ -36,6 +36,7 @@ declare_rule! {
     pub struct ChoicesRead {
         name: "choices-read",
         summary: "`choices[0].message.content` becomes `output_text`",
+        reviews_responses: true,
     }
 }
 

@@ -30,6 +30,7 @@ declare_rule! {
     pub struct ContentParts {
         name: "content-parts",
         summary: "chat content parts become Responses input parts",
+        reviews_responses: true,
     }
 }
 

@@ -1,15 +1,26 @@
 //! Small readers of the model shared by several rules.
 
 use crate::diagnostic::{Change, Diagnostic, Fix};
-use crate::model::{Entry, Kind, Unit, Value};
+use crate::model::{Endpoint, Entry, Kind, Unit, Value};
 
-/// The request's messages, when they are a visible list.
+/// The request's messages, when they are a visible list. On a Responses request these are
+/// the `input` items (or a `messages` list left behind), where chat-shaped messages are
+/// residue.
 pub fn messages(unit: &Unit) -> &[Value] {
-    unit.request
-        .body
-        .get("messages")
-        .and_then(Value::as_list)
-        .unwrap_or(&[])
+    let body = &unit.request.body;
+    let list = match unit.request.endpoint {
+        Endpoint::Responses => body
+            .get("messages")
+            .and_then(Value::as_list)
+            .or_else(|| body.get("input").and_then(Value::as_list)),
+        _ => body.get("messages").and_then(Value::as_list),
+    };
+    list.unwrap_or(&[])
+}
+
+/// Is the unit a request already on the Responses API?
+pub fn on_responses(unit: &Unit) -> bool {
+    unit.request.endpoint == Endpoint::Responses
 }
 
 pub fn role(message: &Value) -> Option<&str> {
@@ -119,4 +130,51 @@ pub fn no_equivalent(
 /// Is this a literal number equal to `n`?
 pub fn is_number(value: &Value, n: f64) -> bool {
     value.as_f64() == Some(n)
+}
+
+/// Why a Chat Completions `json_schema` format cannot be flattened.
+pub enum SchemaFormatProblem {
+    NoWrapper,
+    NoSchema,
+}
+
+impl SchemaFormatProblem {
+    pub fn message(&self) -> &'static str {
+        match self {
+            SchemaFormatProblem::NoWrapper => {
+                "`json_schema` format without its `json_schema` object"
+            }
+            SchemaFormatProblem::NoSchema => {
+                "`json_schema` format without a `schema`: the Responses API requires one"
+            }
+        }
+    }
+
+    pub fn help(&self) -> Option<&'static str> {
+        match self {
+            SchemaFormatProblem::NoWrapper => None,
+            SchemaFormatProblem::NoSchema => Some("add the JSON schema the output must follow"),
+        }
+    }
+}
+
+/// A Chat Completions `{"type": "json_schema", "json_schema": {...}}` format in the flat
+/// Responses form: `name`, `description`, `schema` and `strict` beside `type`. Both
+/// `response-format` and `text-format-wrapper` write it with this one mapping.
+pub fn flat_json_schema(format: &Value) -> Result<Value, SchemaFormatProblem> {
+    let schema = format
+        .get("json_schema")
+        .ok_or(SchemaFormatProblem::NoWrapper)?;
+    if schema.get_present("schema").is_none() {
+        return Err(SchemaFormatProblem::NoSchema);
+    }
+    let mut flat = vec![(
+        "type".to_string(),
+        format
+            .get("type")
+            .cloned()
+            .unwrap_or_else(|| Value::str("json_schema")),
+    )];
+    flat.extend(pick(schema, &["name", "description", "schema", "strict"]));
+    Ok(Value::map(flat))
 }

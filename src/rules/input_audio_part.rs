@@ -21,6 +21,7 @@ declare_rule! {
     pub struct InputAudioPart {
         name: "input-audio-part",
         summary: "`input_audio` parts have no Responses equivalent",
+        reviews_responses: true,
     }
 }
 

@@ -32,6 +32,7 @@ declare_rule! {
     pub struct LegacyFunctionMessages {
         name: "legacy-function-messages",
         summary: "legacy `function_call` / `function` messages become call items",
+        reviews_responses: true,
     }
 }
 

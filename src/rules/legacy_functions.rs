@@ -28,6 +28,7 @@ declare_rule! {
     pub struct LegacyFunctions {
         name: "legacy-functions",
         summary: "`functions` / `function_call` become `tools` / `tool_choice`",
+        reviews_responses: true,
     }
 }
 

@@ -23,6 +23,7 @@ declare_rule! {
     pub struct LogitBias {
         name: "logit-bias",
         summary: "`logit_bias` has no Responses equivalent",
+        reviews_responses: true,
     }
 }
 

@@ -26,6 +26,7 @@ declare_rule! {
     pub struct Logprobs {
         name: "logprobs",
         summary: "`logprobs` becomes an `include` entry",
+        reviews_responses: true,
     }
 }
 

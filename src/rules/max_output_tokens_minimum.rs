@@ -27,6 +27,7 @@ declare_rule! {
     pub struct MaxOutputTokensMinimum {
         name: "max-output-tokens-minimum",
         summary: "output-token limits below 16 are rejected by the Responses API",
+        reviews_responses: true,
     }
 }
 
@@ -43,6 +44,7 @@ impl Rule for MaxOutputTokensMinimum {
         let Some(value) = body
             .get("max_completion_tokens")
             .or_else(|| body.get("max_tokens"))
+            .or_else(|| body.get("max_output_tokens"))
         else {
             return;
         };

@@ -28,6 +28,7 @@ declare_rule! {
     pub struct MaxTokens {
         name: "max-tokens",
         summary: "`max_tokens` / `max_completion_tokens` become `max_output_tokens`",
+        reviews_responses: true,
     }
 }
 

@@ -25,6 +25,7 @@ declare_rule! {
     pub struct MessageName {
         name: "message-name",
         summary: "message `name` has no Responses field",
+        reviews_responses: true,
     }
 }
 

@@ -26,6 +26,7 @@ declare_rule! {
     pub struct MessagesToInput {
         name: "messages-to-input",
         summary: "`messages` is called `input` in the Responses API",
+        reviews_responses: true,
     }
 }
 
@@ -39,6 +40,19 @@ impl Rule for MessagesToInput {
             return;
         };
         let Some(key) = entry.key_span else { return };
+        if unit.request.body.get("input").is_some() {
+            // Left behind beside the real `input`: which one the author meant is theirs to say.
+            out.push(
+                Diagnostic::new(
+                    Self::META.name,
+                    key,
+                    "the request passes both `messages` and `input`; the Responses API takes only `input`",
+                )
+                .with_help("merge the messages into `input` and remove `messages`")
+                .blocking(),
+            );
+            return;
+        }
         out.push(
             Diagnostic::new(
                 Self::META.name,

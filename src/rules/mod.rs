@@ -16,6 +16,7 @@ mod chat_completions_request;
 mod choices_read;
 mod content_parts;
 mod input_audio_part;
+mod instructions_not_carried_over;
 mod legacy_function_messages;
 mod legacy_functions;
 mod legacy_openai_sdk;
@@ -29,6 +30,7 @@ mod n_parameter;
 mod penalty_parameters;
 mod prediction_parameter;
 mod reasoning_effort;
+mod reasoning_items_dropped;
 mod reply_append;
 mod response_format;
 mod seed_parameter;
@@ -37,11 +39,13 @@ mod store_default;
 mod stream_options;
 mod stream_read;
 mod system_to_instructions;
+mod text_format_wrapper;
 mod third_party_endpoint;
 mod tool_call_read;
 mod tool_choice;
 mod tool_definitions;
 mod tool_message;
+mod tool_output_call_id;
 mod unknown_parameter;
 mod unmapped_read;
 mod unseen_uses;
@@ -65,6 +69,9 @@ pub struct RuleMeta {
     doc: &'static str,
     /// Off unless selected by name: the rule proposes an optional change.
     pub opt_in: bool,
+    /// Also reviews requests already sent to the Responses API, for the Chat Completions
+    /// shapes left behind by a hand or agent migration (the same mapping, run backwards).
+    pub reviews_responses: bool,
 }
 
 impl RuleMeta {
@@ -81,6 +88,18 @@ impl RuleMeta {
 /// What a rule may look at besides the unit.
 pub struct Context<'a> {
     pub settings: &'a Settings,
+    /// The file's text (after any BOM), for the source of values a front end could not see
+    /// into.
+    pub source: &'a str,
+    /// Every unit of the file, for rules about how requests relate (one conversation's turns).
+    pub units: &'a [Unit],
+}
+
+impl Context<'_> {
+    /// The source text of a value, when it came from the file.
+    pub fn source_of(&self, value: &crate::model::Value) -> Option<&str> {
+        value.span.and_then(|s| self.source.get(s.start..s.end))
+    }
 }
 
 /// What a rule that looks at a whole file (not one request) may see.
@@ -92,7 +111,8 @@ pub struct FileContext<'a> {
 
 pub trait Rule: Sync {
     fn meta(&self) -> &'static RuleMeta;
-    /// Look at one Chat Completions unit that the classifier said to migrate.
+    /// Look at one unit that the classifier said to migrate: a Chat Completions request, or
+    /// a Responses request when the rule `reviews_responses`.
     fn check(&self, unit: &Unit, ctx: &Context, out: &mut Vec<Diagnostic>);
     /// Look at the file as a whole, once, after every unit was checked.
     fn check_file(&self, _file: &FileContext, _out: &mut Vec<Diagnostic>) {}
@@ -106,6 +126,7 @@ macro_rules! declare_rule {
             name: $name:literal,
             summary: $summary:literal $(,)?
             $(opt_in: $opt_in:literal $(,)?)?
+            $(reviews_responses: $reviews:literal $(,)?)?
         }
     ) => {
         $(#[doc = $doc])*
@@ -117,6 +138,7 @@ macro_rules! declare_rule {
                 summary: $summary,
                 doc: concat!($($doc, "\n"),*),
                 opt_in: false $(|| $opt_in)?,
+                reviews_responses: false $(|| $reviews)?,
             };
         }
     };
@@ -132,6 +154,7 @@ pub fn all() -> &'static [&'static dyn Rule] {
         &assistant_message::AssistantMessage,
         &assistant_tool_calls::AssistantToolCalls,
         &tool_message::ToolMessage,
+        &tool_output_call_id::ToolOutputCallId,
         &legacy_function_messages::LegacyFunctionMessages,
         &message_name::MessageName,
         &system_to_instructions::SystemToInstructions,
@@ -140,6 +163,7 @@ pub fn all() -> &'static [&'static dyn Rule] {
         &tool_choice::ToolChoice,
         &web_search_options::WebSearchOptions,
         &response_format::ResponseFormat,
+        &text_format_wrapper::TextFormatWrapper,
         &verbosity::Verbosity,
         &reasoning_effort::ReasoningEffort,
         &logprobs::Logprobs,
@@ -147,6 +171,7 @@ pub fn all() -> &'static [&'static dyn Rule] {
         &max_output_tokens_minimum::MaxOutputTokensMinimum,
         &stream_options::StreamOptions,
         &store_default::StoreDefault,
+        &instructions_not_carried_over::InstructionsNotCarriedOver,
         &user_parameter::UserParameter,
         &n_parameter::NParameter,
         &stop_parameter::StopParameter,
@@ -160,6 +185,7 @@ pub fn all() -> &'static [&'static dyn Rule] {
         &choices_read::ChoicesRead,
         &tool_call_read::ToolCallRead,
         &reply_append::ReplyAppend,
+        &reasoning_items_dropped::ReasoningItemsDropped,
         &usage_read::UsageRead,
         &stream_read::StreamRead,
         &unmapped_read::UnmappedRead,

@@ -23,6 +23,7 @@ declare_rule! {
     pub struct NParameter {
         name: "n-parameter",
         summary: "`n` has no Responses equivalent: one generation per request",
+        reviews_responses: true,
     }
 }
 

@@ -23,6 +23,7 @@ declare_rule! {
     pub struct PenaltyParameters {
         name: "penalty-parameters",
         summary: "`frequency_penalty` / `presence_penalty` have no Responses equivalent",
+        reviews_responses: true,
     }
 }
 

@@ -22,6 +22,7 @@ declare_rule! {
     pub struct PredictionParameter {
         name: "prediction-parameter",
         summary: "`prediction` (Predicted Outputs) has no Responses equivalent",
+        reviews_responses: true,
     }
 }
 

@@ -25,6 +25,7 @@ declare_rule! {
     pub struct ReasoningEffort {
         name: "reasoning-effort",
         summary: "`reasoning_effort` becomes `reasoning.effort`",
+        reviews_responses: true,
     }
 }
 

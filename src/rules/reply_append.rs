@@ -27,6 +27,7 @@ declare_rule! {
     pub struct ReplyAppend {
         name: "reply-append",
         summary: "append the output items, not the reply message",
+        reviews_responses: true,
     }
 }
 

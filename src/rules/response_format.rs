@@ -1,7 +1,7 @@
-use super::helpers::{pick, remove, type_of};
+use super::helpers::{flat_json_schema, remove, type_of};
 use super::{declare_rule, Context, Rule, RuleMeta};
 use crate::diagnostic::{Change, Diagnostic, Fix};
-use crate::model::{Kind, SdkMethod, Site, Unit, Value};
+use crate::model::{Kind, SdkMethod, Site, Unit};
 
 declare_rule! {
     /// ## What it does
@@ -29,6 +29,7 @@ declare_rule! {
     pub struct ResponseFormat {
         name: "response-format",
         summary: "`response_format` becomes `text.format`",
+        reviews_responses: true,
     }
 }
 
@@ -86,39 +87,16 @@ impl Rule for ResponseFormat {
             return;
         }
         let flat = match type_of(format) {
-            Some("json_schema") => {
-                let Some(schema) = format.get("json_schema") else {
-                    return out.push(
-                        Diagnostic::new(
-                            name,
-                            span,
-                            "`json_schema` format without its `json_schema` object",
-                        )
-                        .blocking(),
-                    );
-                };
-                if schema.get_present("schema").is_none() {
-                    out.push(
-                        Diagnostic::new(
-                            name,
-                            span,
-                            "`json_schema` format without a `schema`: the Responses API requires one",
-                        )
-                        .with_help("add the JSON schema the output must follow")
-                        .blocking(),
-                    );
-                    return;
+            Some("json_schema") => match flat_json_schema(format) {
+                Ok(flat) => flat,
+                Err(problem) => {
+                    let mut diagnostic = Diagnostic::new(name, span, problem.message()).blocking();
+                    if let Some(help) = problem.help() {
+                        diagnostic = diagnostic.with_help(help);
+                    }
+                    return out.push(diagnostic);
                 }
-                let mut flat = vec![(
-                    "type".to_string(),
-                    format
-                        .get("type")
-                        .cloned()
-                        .unwrap_or_else(|| Value::str("json_schema")),
-                )];
-                flat.extend(pick(schema, &["name", "description", "schema", "strict"]));
-                Value::map(flat)
-            }
+            },
             Some("json_object" | "text") => format.clone(),
             _ => {
                 out.push(

@@ -23,6 +23,7 @@ declare_rule! {
     pub struct SeedParameter {
         name: "seed-parameter",
         summary: "`seed` has no Responses equivalent",
+        reviews_responses: true,
     }
 }
 

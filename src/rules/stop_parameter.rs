@@ -23,6 +23,7 @@ declare_rule! {
     pub struct StopParameter {
         name: "stop-parameter",
         summary: "`stop` has no Responses equivalent",
+        reviews_responses: true,
     }
 }
 

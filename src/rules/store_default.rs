@@ -1,3 +1,4 @@
+use super::helpers::on_responses;
 use super::{declare_rule, Context, Rule, RuleMeta};
 use crate::diagnostic::{Change, Diagnostic, Fix};
 use crate::model::{Unit, Value};
@@ -30,6 +31,7 @@ declare_rule! {
     pub struct StoreDefault {
         name: "store-default",
         summary: "`store` defaults differ: write it explicitly",
+        reviews_responses: true,
     }
 }
 
@@ -59,6 +61,22 @@ impl Rule for StoreDefault {
             });
             changes
         };
+        if on_responses(unit) {
+            // Code already on Responses may rely on stored responses (`previous_response_id`
+            // in a later turn): say what the default means, and let the author choose.
+            if body.get_present("previous_response_id").is_some() {
+                return;
+            }
+            out.push(
+                Diagnostic::new(
+                    Self::META.name,
+                    span,
+                    "request leaves `store` to its default: Responses stores it (`true`), where Chat Completions did not",
+                )
+                .with_help("write `store=False` to keep Chat Completions' retention, or `store=True` if later turns use `previous_response_id`"),
+            );
+            return;
+        }
         let diagnostic = Diagnostic::new(Self::META.name, span, message);
         out.push(match ctx.settings.store_policy {
             StorePolicy::KeepChat => {

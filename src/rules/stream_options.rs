@@ -28,6 +28,7 @@ declare_rule! {
     pub struct StreamOptions {
         name: "stream-options",
         summary: "`stream_options.include_usage` is not needed in Responses",
+        reviews_responses: true,
     }
 }
 

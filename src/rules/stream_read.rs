@@ -41,6 +41,7 @@ declare_rule! {
     pub struct StreamRead {
         name: "stream-read",
         summary: "stream chunks become typed Responses events",
+        reviews_responses: true,
     }
 }
 

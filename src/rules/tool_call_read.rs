@@ -31,6 +31,7 @@ declare_rule! {
     pub struct ToolCallRead {
         name: "tool-call-read",
         summary: "tool calls are `function_call` output items, keyed by `call_id`",
+        reviews_responses: true,
     }
 }
 

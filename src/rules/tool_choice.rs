@@ -27,6 +27,7 @@ declare_rule! {
     pub struct ToolChoice {
         name: "tool-choice",
         summary: "nested `tool_choice` objects become flat",
+        reviews_responses: true,
     }
 }
 

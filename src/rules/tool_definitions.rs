@@ -30,6 +30,7 @@ declare_rule! {
     pub struct ToolDefinitions {
         name: "tool-definitions",
         summary: "nested chat tool definitions become flat Responses tools",
+        reviews_responses: true,
     }
 }
 

@@ -28,6 +28,7 @@ declare_rule! {
     pub struct ToolMessage {
         name: "tool-message",
         summary: "`tool` messages become `function_call_output` items",
+        reviews_responses: true,
     }
 }
 
@@ -72,6 +73,10 @@ impl Rule for ToolMessage {
     fn check(&self, unit: &Unit, _ctx: &Context, out: &mut Vec<Diagnostic>) {
         let custom_ids = custom_call_ids(unit);
         for message in messages(unit) {
+            if let Some(renamed) = chat_keyed_output(message) {
+                out.push(renamed);
+                continue;
+            }
             if role(message) != Some("tool") {
                 continue;
             }
@@ -117,4 +122,31 @@ impl Rule for ToolMessage {
             );
         }
     }
+}
+
+/// A `function_call_output` item that names its call with Chat Completions' `tool_call_id`
+/// (a hand migration that changed the type but not the key).
+fn chat_keyed_output(item: &Value) -> Option<Diagnostic> {
+    if !matches!(
+        type_of(item),
+        Some("function_call_output" | "custom_tool_call_output")
+    ) || item.get("call_id").is_some()
+    {
+        return None;
+    }
+    let key = item.entry("tool_call_id")?.key_span?;
+    Some(
+        Diagnostic::new(
+            ToolMessage::META.name,
+            key,
+            "a tool output item names its call with `tool_call_id`; the Responses API reads `call_id`",
+        )
+        .with_fix(Fix::safe(
+            "Rename `tool_call_id` to `call_id`",
+            vec![Change::RenameKey {
+                key,
+                to: "call_id".into(),
+            }],
+        )),
+    )
 }

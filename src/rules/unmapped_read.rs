@@ -29,6 +29,7 @@ declare_rule! {
     pub struct UnmappedRead {
         name: "unmapped-read",
         summary: "reads of the result with no provable Responses mapping",
+        reviews_responses: true,
     }
 }
 

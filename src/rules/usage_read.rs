@@ -26,6 +26,7 @@ declare_rule! {
     pub struct UsageRead {
         name: "usage-read",
         summary: "usage fields are `input_tokens` / `output_tokens`",
+        reviews_responses: true,
     }
 }
 

@@ -25,6 +25,7 @@ declare_rule! {
     pub struct Verbosity {
         name: "verbosity",
         summary: "`verbosity` becomes `text.verbosity`",
+        reviews_responses: true,
     }
 }
 

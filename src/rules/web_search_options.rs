@@ -28,6 +28,7 @@ declare_rule! {
     pub struct WebSearchOptions {
         name: "web-search-options",
         summary: "`web_search_options` becomes a `web_search` tool",
+        reviews_responses: true,
     }
 }
 

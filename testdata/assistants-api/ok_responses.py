@@ -2,4 +2,4 @@ from openai import OpenAI
 
 client = OpenAI()
 conversation = client.conversations.create()
-print(client.responses.create(model="gpt-5.5", conversation=conversation.id, input="hi").output_text)
+print(client.responses.create(model="gpt-5.5", conversation=conversation.id, input="hi", store=True).output_text)

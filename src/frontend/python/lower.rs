@@ -415,7 +415,15 @@ impl<'a> Lowering<'a> {
 
     fn print(&self, value: &Value, multiline: bool, indent: &str) -> String {
         if let Some(span) = value.span {
-            return self.copy(span);
+            let copied = self.copy(span);
+            // A copy moved to another depth takes the new depth, unless a string spans its
+            // lines (then its text would change).
+            let long_string = copied.contains(r#"""""#) || copied.contains("'''");
+            if copied.contains('\n') && !long_string {
+                let from = indentation_at(self.text, span.start);
+                return crate::frontend::json::reindent(&copied, from, indent);
+            }
+            return copied;
         }
         let inner = format!("{indent}    ");
         let nl = self.newline;

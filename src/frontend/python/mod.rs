@@ -1,4 +1,5 @@
-//! Python: the openai SDK's chat completions calls, with the code that reads their results.
+//! Python: the openai SDK's chat completions calls, with the code that reads their results,
+//! and Responses calls, reviewed for the Chat Completions shapes a migration left behind.
 //!
 //! Parsed with ruff's parser. A site is `X.chat.completions.create / parse / stream` (also
 //! through `beta.`, `with_raw_response.`, `with_streaming_response.` and `with_options(...)`),
@@ -34,7 +35,13 @@ impl FrontEnd for Python {
     }
 
     fn triggers(&self) -> &'static [&'static str] {
-        &["completions", "ChatCompletion", "assistants", "threads"]
+        &[
+            "completions",
+            "ChatCompletion",
+            "assistants",
+            "threads",
+            "responses",
+        ]
     }
 
     fn lift(&self, text: &str) -> Result<Lifted, SyntaxError> {
@@ -77,6 +84,8 @@ impl FrontEnd for Python {
 
 /// A chat completions call, matched by its method path.
 struct SiteMatch<'a> {
+    /// Chat Completions, or a Responses call reviewed for what a migration left behind.
+    endpoint: Endpoint,
     call: &'a ast::ExprCall,
     receiver: &'a Expr,
     method: SdkMethod,
@@ -111,6 +120,7 @@ fn match_chat(call: &ast::ExprCall) -> Option<SiteMatch<'_>> {
         None => (chat.attr.range.start(), &*chat.value),
     };
     Some(SiteMatch {
+        endpoint: Endpoint::ChatCompletions,
         call,
         receiver,
         method: match method {
@@ -121,6 +131,33 @@ fn match_chat(call: &ast::ExprCall) -> Option<SiteMatch<'_>> {
         path: Span::new(start.to_usize(), completions.attr.range.end().to_usize()),
         raw,
         streaming_response,
+    })
+}
+
+/// `X.responses.create / parse / stream(...)`: code already on Responses, reviewed for the
+/// Chat Completions shapes a migration left behind.
+fn match_responses(call: &ast::ExprCall) -> Option<SiteMatch<'_>> {
+    let (method_attr, method) = attribute(&call.func, &["create", "parse", "stream"])?;
+    let mut at = &*method_attr.value;
+    let mut raw = false;
+    if let Some((wrapper, name)) = attribute(at, &["with_raw_response", "with_streaming_response"])
+    {
+        raw = name == "with_raw_response";
+        at = &wrapper.value;
+    }
+    let (responses, _) = attribute(at, &["responses"])?;
+    Some(SiteMatch {
+        endpoint: Endpoint::Responses,
+        call,
+        receiver: &responses.value,
+        method: match method {
+            "parse" => SdkMethod::Parse,
+            "stream" => SdkMethod::Stream,
+            _ => SdkMethod::Create,
+        },
+        path: span(responses.attr.range),
+        raw,
+        streaming_response: false,
     })
 }
 
@@ -180,7 +217,7 @@ fn lift_module(module: &[ast::Stmt], text: &str) -> Vec<Unit> {
             }
             for call in calls.found {
                 let call_span = span(call.range());
-                if let Some(site) = match_chat(call) {
+                if let Some(site) = match_chat(call).or_else(|| match_responses(call)) {
                     let (unit, spans) = chat_unit(&index, scope_id, &site, text);
                     units.push(unit);
                     shared.push(spans);
@@ -257,7 +294,7 @@ fn chat_unit(index: &Index, scope: usize, site: &SiteMatch, text: &str) -> (Unit
     );
     let mut unit = Unit::new(
         Request {
-            endpoint: Endpoint::ChatCompletions,
+            endpoint: site.endpoint,
             site: Site::SdkCall {
                 method: site.path,
                 kind: site.method,
@@ -288,6 +325,21 @@ fn chat_unit(index: &Index, scope: usize, site: &SiteMatch, text: &str) -> (Unit
         unit.unfixable.push(
             "`stream` is not a literal, so responsify cannot tell how the result is read".into(),
         );
+    }
+    if site.endpoint == Endpoint::Responses {
+        // Fixing residue leaves the result's type as it is, so uses responsify cannot follow
+        // do not matter; only hidden parameters (which a fix could collide with) do.
+        unit.unseen.clear();
+        unit.unfixable
+            .retain(|why| why.starts_with("the request's parameters include"));
+        let first = if stream || site.method == SdkMethod::Stream {
+            reads::Shape::ResponseStream
+        } else {
+            reads::Shape::Response
+        };
+        let uses = reads::analyze(index.scopes[scope].body, call_span, first, text);
+        unit.reads = uses.reads;
+        return (unit, body.shared);
     }
     let first = if site.method == SdkMethod::Stream {
         reads::Shape::Helper

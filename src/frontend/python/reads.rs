@@ -14,6 +14,16 @@ use ruff_python_ast::{self as ast, Expr, Stmt};
 use ruff_text_size::Ranged;
 use std::collections::HashMap;
 
+/// `usage` fields that only Chat Completions has.
+macro_rules! CHAT_USAGE_FIELDS {
+    () => {
+        "prompt_tokens"
+            | "completion_tokens"
+            | "prompt_tokens_details"
+            | "completion_tokens_details"
+    };
+}
+
 /// The shape of a tracked value.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Shape {
@@ -42,6 +52,15 @@ pub enum Shape {
     HelperEvent,
     /// An event's `type`: only a comparison with a literal can be migrated.
     HelperEventType,
+    /// The result of a Responses call: only Chat Completions reads on it are residue, every
+    /// other read is its own API's.
+    Response,
+    /// `usage` of a Responses result.
+    ResponseUsage,
+    /// A Responses stream (`stream=True`, or the `responses.stream()` helper).
+    ResponseStream,
+    /// One event of a Responses stream.
+    ResponseEvent,
 }
 
 /// One step of a chain.
@@ -147,6 +166,21 @@ fn follow(shape: Shape, root: Span, segs: &[(Seg, Span)]) -> Followed {
             (Shape::Raw, Seg::Attr("parse")) => Some(Shape::Raw),
             (Shape::Raw, Seg::Call) => Some(Shape::Completion),
             (Shape::Raw, Seg::Attr("headers" | "status_code" | "http_request")) => None,
+            // Chat Completions reads left on a Responses result.
+            (Shape::Response, Seg::Attr("choices")) => Some(Shape::Choices),
+            (Shape::Response, Seg::Attr("usage")) => Some(Shape::ResponseUsage),
+            (Shape::ResponseUsage, Seg::Attr(field @ CHAT_USAGE_FIELDS!())) => {
+                push(ReadKind::UsageField(field.to_string()));
+                None
+            }
+            (Shape::ResponseEvent, Seg::Attr("choices")) => Some(Shape::ChunkChoices),
+            (
+                Shape::Response
+                | Shape::ResponseUsage
+                | Shape::ResponseStream
+                | Shape::ResponseEvent,
+                _,
+            ) => None,
             (shape, seg) => {
                 push(ReadKind::Unknown(describe(shape, seg)));
                 None
@@ -162,7 +196,7 @@ fn follow(shape: Shape, root: Span, segs: &[(Seg, Span)]) -> Followed {
         if matches!(
             (shape, next),
             (Shape::ToolCalls, Shape::ToolCall)
-                | (_, Shape::Usage)
+                | (_, Shape::Usage | Shape::ResponseUsage)
                 | (Shape::Raw, Shape::Completion)
         ) {
             base = at;
@@ -225,6 +259,10 @@ fn describe(shape: Shape, seg: &Seg) -> String {
         Shape::HelperFinal => "`get_final_completion`",
         Shape::HelperEvent => "a `stream()` helper event",
         Shape::HelperEventType => "an event's `type`",
+        Shape::Response => "the response",
+        Shape::ResponseUsage => "the response's `usage`",
+        Shape::ResponseStream => "the response stream",
+        Shape::ResponseEvent => "a response stream event",
     };
     format!("`{step}` on {on}")
 }
@@ -361,6 +399,7 @@ impl<'s> Walker<'s> {
                         Some(Shape::ToolCalls) => Some(Shape::ToolCall),
                         Some(Shape::Stream) => Some(Shape::Chunk),
                         Some(Shape::Helper) => Some(Shape::HelperEvent),
+                        Some(Shape::ResponseStream) => Some(Shape::ResponseEvent),
                         Some(other) => {
                             self.uses.unseen.push(format!(
                                 "`{}` is iterated in a way responsify does not follow ({other:?})",
@@ -371,7 +410,7 @@ impl<'s> Walker<'s> {
                         None => None,
                     };
                     if let Some(element) = element {
-                        if element == Shape::Chunk {
+                        if matches!(element, Shape::Chunk | Shape::ResponseEvent) {
                             self.loops.push((target.id.to_string(), span(f.range)));
                         }
                         self.names.insert(target.id.to_string(), element);
@@ -417,7 +456,15 @@ impl<'s> Walker<'s> {
                     if let (Expr::Attribute(attr), [arg]) = (&*call.func, &call.arguments.args[..])
                     {
                         if attr.attr.id.as_str() == "append" && call.arguments.keywords.is_empty() {
-                            if let Some(Shape::Message | Shape::Choice | Shape::Completion) =
+                            if let Some(base) = self.replayed_text(arg) {
+                                self.uses.reads.push(Read {
+                                    span: span(call.range()),
+                                    base,
+                                    kind: ReadKind::AppendText {
+                                        list: span(attr.value.range()),
+                                    },
+                                });
+                            } else if let Some(Shape::Message | Shape::Choice | Shape::Completion) =
                                 self.evaluate(arg)
                             {
                                 self.uses.reads.push(Read {
@@ -443,6 +490,36 @@ impl<'s> Walker<'s> {
 }
 
 impl Walker<'_> {
+    /// `{"role": "assistant", "content": resp.output_text}` on a Responses result: the span
+    /// of the response expression.
+    fn replayed_text(&mut self, arg: &Expr) -> Option<Span> {
+        let Expr::Dict(dict) = arg else { return None };
+        let value_of = |key: &str| {
+            dict.items.iter().find_map(|item| match &item.key {
+                Some(Expr::StringLiteral(k)) if k.value.to_str() == key => Some(&item.value),
+                _ => None,
+            })
+        };
+        if dict.items.len() != 2 {
+            return None;
+        }
+        match value_of("role") {
+            Some(Expr::StringLiteral(role)) if role.value.to_str() == "assistant" => {}
+            _ => return None,
+        }
+        let content = value_of("content")?;
+        let (root, segs) = chain(content);
+        let root_span = span(root.range());
+        match (self.root_shape(root), segs.as_slice()) {
+            (Some(Shape::Response), [(Seg::Attr("output_text"), _)]) => {
+                self.consumed.insert(span(arg.range()));
+                self.consumed.insert(span(content.range()));
+                Some(root_span)
+            }
+            _ => None,
+        }
+    }
+
     /// `chunk.choices` as a tracked chunk's guard: the chunk's name.
     fn guard_name(&self, expr: &Expr) -> Option<String> {
         let Expr::Attribute(a) = expr else {
@@ -451,8 +528,12 @@ impl Walker<'_> {
         let Expr::Name(n) = &*a.value else {
             return None;
         };
-        (a.attr.id.as_str() == "choices" && self.names.get(n.id.as_str()) == Some(&Shape::Chunk))
-            .then(|| n.id.to_string())
+        (a.attr.id.as_str() == "choices"
+            && matches!(
+                self.names.get(n.id.as_str()),
+                Some(Shape::Chunk | Shape::ResponseEvent)
+            ))
+        .then(|| n.id.to_string())
     }
 
     /// Record where an `if` makes a chunk's text reads safe: after `if chunk.choices and …`

@@ -179,7 +179,7 @@ pub fn body(index: &Index, scope: usize, call: &ast::ExprCall, source: &str) -> 
                 shared.push(span(list.range));
                 containers.push(list_container(list));
                 let mut lifted = lift(value);
-                if e.key == "messages" {
+                if e.key == "messages" || e.key == "input" {
                     if let Kind::List(items) = &mut lifted.kind {
                         items.extend(appended(index.scopes[found_in].body, name.id.as_str()));
                     }

@@ -1,0 +1,99 @@
+use super::helpers::{messages, on_responses, type_of};
+use super::{declare_rule, Context, Rule, RuleMeta};
+use crate::diagnostic::Diagnostic;
+use crate::model::Unit;
+
+declare_rule! {
+    /// ## What it does
+    /// Reports a `function_call_output` item whose `call_id` is taken from an item's `id`
+    /// (`item.id`, `call["id"]`).
+    ///
+    /// ## Why it matters
+    /// A Responses `function_call` item has two identifiers: `id` names the item (`fc_…`),
+    /// `call_id` names the call (`call_…`). A tool result must quote the `call_id`; quoting
+    /// the `id` fails with a 400 ("No tool call found for function call output"), and only on
+    /// the path that runs tools. Chat Completions had one `id`, so migrated loops keep it.
+    ///
+    /// ## Example
+    /// ```python
+    /// {"type": "function_call_output", "call_id": item.id, "output": result}
+    /// ```
+    /// Use instead:
+    /// ```python
+    /// {"type": "function_call_output", "call_id": item.call_id, "output": result}
+    /// ```
+    ///
+    /// ## Fix safety
+    /// No fix: responsify cannot prove that the object is a function call item rather than
+    /// something whose `id` is right.
+    pub struct ToolOutputCallId {
+        name: "tool-output-call-id",
+        summary: "tool outputs quote an item's `id` where `call_id` is required",
+        reviews_responses: true,
+    }
+}
+
+/// Does the source end by reading a field called `id` (`x.id`, `x["id"]`, `x['id']`)?
+fn reads_id(source: &str) -> bool {
+    let source = source.trim_end();
+    let is_ident_char = |c: char| c.is_alphanumeric() || c == '_';
+    source.strip_suffix(".id").is_some_and(|rest| {
+        rest.chars()
+            .last()
+            .is_some_and(|c| is_ident_char(c) || c == ')' || c == ']')
+    }) || source.ends_with("[\"id\"]")
+        || source.ends_with("['id']")
+}
+
+impl Rule for ToolOutputCallId {
+    fn meta(&self) -> &'static RuleMeta {
+        &Self::META
+    }
+
+    fn check(&self, unit: &Unit, ctx: &Context, out: &mut Vec<Diagnostic>) {
+        if !on_responses(unit) {
+            return;
+        }
+        for item in messages(unit) {
+            if !matches!(
+                type_of(item),
+                Some("function_call_output" | "custom_tool_call_output")
+            ) {
+                continue;
+            }
+            let Some(entry) = item.entry("call_id") else {
+                continue;
+            };
+            let Some(source) = ctx.source_of(&entry.value) else {
+                continue;
+            };
+            if entry.value.is_literal() || !reads_id(source) {
+                continue;
+            }
+            out.push(
+                Diagnostic::new(
+                    Self::META.name,
+                    entry.value.span.unwrap_or(unit.request.span),
+                    format!("the tool output quotes `{source}`: Responses matches tool results by the call's `call_id`, not the item's `id`"),
+                )
+                .with_help("use the function call item's `call_id`")
+                .blocking(),
+            );
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::reads_id;
+
+    #[test]
+    fn recognises_reads_of_an_id_field() {
+        assert!(reads_id("item.id"));
+        assert!(reads_id("call[\"id\"]"));
+        assert!(reads_id("calls[0].id"));
+        assert!(!reads_id("item.call_id"));
+        assert!(!reads_id("tool_call_id"));
+        assert!(!reads_id("item.call_id if x else y.uid"));
+    }
+}

@@ -1,0 +1,18 @@
+from openai import OpenAI
+
+client = OpenAI()
+
+reply = client.responses.create(
+    model="gpt-5.5",
+    input=[
+        {
+            "role": "user",
+            "content": [
+                {"type": "text", "text": "What is in this picture?"},
+                {"type": "image_url", "image_url": {"url": "https://example.com/cat.png"}},
+            ],
+        }
+    ],
+    store=False,
+)
+print(reply.output_text)

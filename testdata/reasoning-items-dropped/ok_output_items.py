@@ -1,0 +1,8 @@
+from openai import OpenAI
+
+client = OpenAI()
+
+history = [{"role": "user", "content": "Pick a number between 1 and 10."}]
+reply = client.responses.create(model="o4-mini", input=history, store=True)
+history += reply.output
+history.append({"role": "user", "content": "Double it."})

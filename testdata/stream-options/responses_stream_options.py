@@ -1,0 +1,14 @@
+from openai import OpenAI
+
+client = OpenAI()
+
+stream = client.responses.create(
+    model="gpt-5.5",
+    input="Tell a story.",
+    stream=True,
+    stream_options={"include_usage": True},
+    store=False,
+)
+for event in stream:
+    if event.type == "response.output_text.delta":
+        print(event.delta, end="")
