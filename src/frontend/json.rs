@@ -185,7 +185,7 @@ impl FrontEnd for Json {
     }
 
     fn triggers(&self) -> &'static [&'static str] {
-        &["\"messages\""]
+        &["\"messages\"", "\"input\""]
     }
 
     fn lift(&self, text: &str) -> Result<Lifted, SyntaxError> {

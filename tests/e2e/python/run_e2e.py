@@ -13,6 +13,12 @@ For each Chat Completions program in programs/:
      sampling, structured-output format, streaming, storage); and, with --validator, every
      /v1/responses body it sent validates against the official schema.
 
+With --residue, the half-migrated Responses programs of residue/ instead: each must fail
+against the stub as it is (the stub answers Chat Completions shapes on /v1/responses with the
+API's 400), its hand-written residue_reference/ version must run, and after
+`responsify check --fix` it must print what the reference prints, with requests that mean the
+same and validate.
+
 Prints `PASS name` or `FAIL name: why` (with details) per program and a last line
 `N passed, M failed`. Exit status 0 iff every program passed; 2 on a setup error.
 
@@ -33,6 +39,8 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 PROGRAMS = HERE / "programs"
 REFERENCE = HERE / "reference"
+RESIDUE = HERE / "residue"
+RESIDUE_REFERENCE = HERE / "residue_reference"
 STUB = HERE / "stub_server.py"
 CHAT = "/v1/chat/completions"
 RESPONSES = "/v1/responses"
@@ -284,14 +292,75 @@ class Runner:
             details += ["migration diff:"] + ["  " + r for r in source_diff]
         return fails, details
 
+    def residue_program(self, src: Path):
+        """A half-migrated program: it fails as it is, its hand-written Responses version in
+        residue_reference/ runs, and after `responsify check --fix` it prints what that
+        version prints, with requests that mean the same."""
+        name = src.stem
+        where = self.workdir / name
+        where.mkdir()
+        fails, details = [], []
+
+        mark = self.stub.mark()
+        code, _, err = run([sys.executable, str(src)], where, self.env, RUN_TIMEOUT)
+        self.stub.entries_since(mark)
+        if code == 0:
+            return ["the half-migrated program ran without error (a broken test program)"], []
+
+        reference = RESIDUE_REFERENCE / src.name
+        mark = self.stub.mark()
+        code, expected, rerr = run([sys.executable, str(reference)], where, self.env, RUN_TIMEOUT)
+        wanted = self.stub.entries_since(mark)
+        if code != 0 or any(e.get("status") != 200 for e in wanted):
+            return ["the hand-written reference failed (%s)" % describe_exit(code)], ["stderr:"] + tail(rerr)
+
+        copy = where / src.name
+        shutil.copyfile(src, copy)
+        mcode, mout, merr = run([self.args.responsify, "check", "--fix", str(copy)], where, None, MIGRATE_TIMEOUT)
+        if mcode not in (0, 1):
+            return ["responsify check --fix failed (%s)" % describe_exit(mcode, MIGRATE_TIMEOUT)], tail(mout + merr, 40)
+        source_diff = list(difflib.unified_diff(src.read_text().splitlines(), copy.read_text().splitlines(),
+                                                "original/" + src.name, "fixed/" + src.name, lineterm=""))
+        mark = self.stub.mark()
+        code, got, ferr = run([sys.executable, str(copy)], where, self.env, RUN_TIMEOUT)
+        after = self.stub.entries_since(mark)
+        if code != 0:
+            fails.append("the fixed program failed (%s)" % describe_exit(code))
+            details += ["its stderr:"] + ["  " + r for r in tail(ferr)]
+        if got != expected:
+            fails.append("stdout differs from the reference's")
+            details += ["  " + r for r in difflib.unified_diff(expected.splitlines(), got.splitlines(),
+                                                               "reference", "fixed", lineterm="")]
+        refused = [e for e in after if e.get("status") != 200]
+        if refused:
+            fails.append("the stub refused %d request(s)" % len(refused))
+            details += ["  %s -> %s: %s" % (e["path"], e.get("status"), short(e.get("body"), 200)) for e in refused]
+        responses = [e for e in after if e["path"] == RESPONSES and e.get("status") == 200]
+        diff = norm_differences([e["norm"] for e in wanted if e.get("norm")],
+                                [e["norm"] for e in responses if e.get("norm")])
+        if diff:
+            fails.append("requests differ in meaning from the reference's")
+            details += diff
+        problems = self.validate([e["body"] for e in responses], where)
+        if problems:
+            fails.append("invalid Responses request body")
+            details += problems
+        if fails:
+            details += ["fix diff:"] + ["  " + r for r in source_diff]
+        return fails, details
+
     def all(self):
-        programs = sorted(PROGRAMS.glob("*.py"))
+        if self.args.residue:
+            return self.report(sorted(RESIDUE.glob("*.py")), self.residue_program)
+        return self.report(sorted(PROGRAMS.glob("*.py")), self.program)
+
+    def report(self, programs, check):
         if self.args.only:
             programs = [p for p in programs if p.stem in self.args.only]
         passed = failed = 0
         for src in programs:
             try:
-                fails, details = self.program(src)
+                fails, details = check(src)
             except Exception as e:  # a runner bug must still show up as a failure line
                 fails, details = ["runner error: %r" % e], []
             if fails:
@@ -318,6 +387,9 @@ def main():
     ap.add_argument("--reference", default=str(REFERENCE), metavar="DIR",
                     help="with --self-check: the folder of migrated versions (default reference/)")
     ap.add_argument("--only", action="append", metavar="NAME", help="run only this program (repeatable)")
+    ap.add_argument("--residue", action="store_true",
+                    help="run the half-migrated programs of residue/ instead: each must fail as it is and, "
+                         "after `responsify check --fix`, print what its residue_reference/ version prints")
     args = ap.parse_args()
     if not args.self_check:
         binary = Path(args.responsify)

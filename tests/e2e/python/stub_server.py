@@ -25,6 +25,11 @@ answered as if the earlier turns had been sent again (instructions are NOT carri
 the real API). Chaining onto a response created with `store: false` fails with 400
 `previous_response_not_found`, as the real API does.
 
+A Responses body the real API would refuse (a Chat Completions parameter, a `tool` role or
+`tool_calls` in the input, chat content parts, a nested function tool or tool choice, a wrapped
+`json_schema` format, a limit below 16, a tool output whose `call_id` matches no call) gets the
+400 the API answers with (see `check_responses_body`).
+
 Usage:  stub_server.py [--port N] [--port-file PATH]
   Listens on 127.0.0.1 only (port 0 = any free port), prints `listening on 127.0.0.1:PORT`
   and writes PORT to --port-file. Every request is appended to the JSONL file named by the
@@ -298,6 +303,115 @@ def normalize_responses(body):
     if body.get("conversation") is not None:
         norm["conversation"] = body["conversation"]
     return norm, chain
+
+
+# --------------------------------------------------------------------------------------------
+# What the real API refuses. A Responses body carrying Chat Completions shapes is answered with
+# the 400 the API gives, so a half-migrated program fails here as it would in production.
+
+RESPONSES_PARAMS = {
+    "background", "context_management", "conversation", "include", "input", "instructions",
+    "max_output_tokens", "max_tool_calls", "metadata", "model", "moderation",
+    "parallel_tool_calls", "previous_response_id", "prompt", "prompt_cache_key",
+    "prompt_cache_options", "prompt_cache_retention", "reasoning", "safety_identifier",
+    "service_tier", "store", "stream", "stream_options", "temperature", "text", "tool_choice",
+    "tools", "top_logprobs", "top_p", "truncation", "user",
+}
+MESSAGE_ROLES = {"user", "assistant", "system", "developer"}
+MESSAGE_KEYS = {"type", "role", "content", "id", "status", "phase"}
+INPUT_PARTS = {"input_text", "input_image", "input_file", "input_audio"}
+OUTPUT_PARTS = {"output_text", "refusal"}
+ITEM_KEYS = {
+    "function_call": {"type", "call_id", "name", "arguments", "id", "status", "namespace"},
+    "function_call_output": {"type", "call_id", "output", "id", "status"},
+}
+FORMAT_KEYS = {"type", "name", "description", "schema", "strict"}
+
+
+class Refused(Exception):
+    """A 400 the real API would answer with."""
+
+    def __init__(self, message, param=None, code=None):
+        super().__init__(message)
+        self.param = param
+        self.code = code
+
+
+def unknown(keys, allowed, where):
+    for key in keys:
+        if key not in allowed:
+            raise Refused("Unknown parameter: '%s%s'." % (where, key), where + key, "unknown_parameter")
+
+
+def check_part(part, where, role):
+    if not isinstance(part, dict):
+        return
+    kind = part.get("type")
+    allowed = OUTPUT_PARTS if role == "assistant" else INPUT_PARTS
+    if kind not in allowed:
+        raise Refused("Invalid value: '%s'. Supported values are: %s." % (
+            kind, ", ".join("'%s'" % k for k in sorted(allowed))), where + "type", "invalid_value")
+    if kind == "input_image" and not isinstance(part.get("image_url", ""), str):
+        raise Refused("Invalid type for '%simage_url': expected a string." % where, where + "image_url", "invalid_type")
+
+
+def check_input(items, chain_calls):
+    if not isinstance(items, list):
+        return
+    calls = set(chain_calls)
+    for i, item in enumerate(items):
+        where = "input[%d]." % i
+        if not isinstance(item, dict):
+            continue
+        kind = item.get("type", "message")
+        if kind == "message":
+            role = item.get("role")
+            if role not in MESSAGE_ROLES:
+                raise Refused("Invalid value: '%s'. Supported values are: 'assistant', 'system', "
+                              "'developer', and 'user'." % role, where + "role", "invalid_value")
+            unknown(item, MESSAGE_KEYS, where)
+            if isinstance(item.get("content"), list):
+                for j, part in enumerate(item["content"]):
+                    check_part(part, "%scontent[%d]." % (where, j), role)
+            elif not isinstance(item.get("content"), str):
+                raise Refused("Invalid type for '%scontent'." % where, where + "content", "invalid_type")
+        elif kind in ITEM_KEYS:
+            unknown(item, ITEM_KEYS[kind], where)
+            if not item.get("call_id"):
+                raise Refused("Missing required parameter: '%scall_id'." % where, where + "call_id",
+                              "missing_required_parameter")
+            if kind == "function_call":
+                calls.add(item["call_id"])
+            elif item["call_id"] not in calls:
+                raise Refused("No tool call found for function call output with call_id %s." % item["call_id"],
+                              "input")
+
+
+def check_tools(tools):
+    for i, tool in enumerate(tools or []):
+        if isinstance(tool, dict) and tool.get("type") == "function" and not tool.get("name"):
+            raise Refused("Missing required parameter: 'tools[%d].name'." % i, "tools[%d].name" % i,
+                          "missing_required_parameter")
+
+
+def check_responses_body(body, chain_calls):
+    unknown(body, RESPONSES_PARAMS, "")
+    limit = body.get("max_output_tokens")
+    if isinstance(limit, int) and limit < 16:
+        raise Refused("Invalid 'max_output_tokens': integer below minimum value. Expected a value >= 16, "
+                      "but got %d instead." % limit, "max_output_tokens", "integer_below_min_value")
+    unknown(body.get("stream_options") or {}, {"include_obfuscation"}, "stream_options.")
+    choice = body.get("tool_choice")
+    if isinstance(choice, dict) and "function" in choice:
+        raise Refused("Unknown parameter: 'tool_choice.function'.", "tool_choice.function", "unknown_parameter")
+    check_tools(body.get("tools"))
+    fmt = (body.get("text") or {}).get("format")
+    if isinstance(fmt, dict) and fmt.get("type") == "json_schema":
+        if not fmt.get("name"):
+            raise Refused("Missing required parameter: 'text.format.name'.", "text.format.name",
+                          "missing_required_parameter")
+        unknown(fmt, FORMAT_KEYS, "text.format.")
+    check_input(body.get("input"), chain_calls)
 
 
 # --------------------------------------------------------------------------------------------
@@ -748,11 +862,17 @@ class Handler(BaseHTTPRequestHandler):
                 chain = None
             elif path == "/v1/responses":
                 norm, chain = normalize_responses(body)
+                check_responses_body(body, [e[3][0][1] for e in chain if e[0] == "call"])
             else:
                 entry["status"] = 404
                 log_request(entry)
                 return self.send(404, "application/json",
                                  error_body("stub has no route %s" % path, "unknown_url"), "req_404")
+        except Refused as refused:
+            entry["status"] = 400
+            log_request(entry)
+            return self.send(400, "application/json", error_body(
+                str(refused), refused.code, refused.param), "req_400")
         except NotFound as missing:
             entry["status"] = 400
             log_request(entry)
