@@ -67,6 +67,15 @@ fn produce_bodies(name: &str) -> (PathBuf, usize) {
         let text = read(&path);
         let settings = settings_for(Some(&rule), true, true);
         let fixed = check(&path, &text, &settings).fixed.unwrap_or(text);
+        // Residue a person must resolve (a Responses body that also says `messages`) is
+        // reported, not produced: only bodies responsify vouches for are checked.
+        if check(&path, &fixed, &settings)
+            .findings
+            .iter()
+            .any(|f| f.diagnostic.blocks && f.diagnostic.fix.is_none())
+        {
+            continue;
+        }
         let stem = path
             .file_name()
             .unwrap()
