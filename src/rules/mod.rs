@@ -29,6 +29,7 @@ mod messages_to_input;
 mod n_parameter;
 mod penalty_parameters;
 mod prediction_parameter;
+mod previous_response_not_stored;
 mod reasoning_effort;
 mod reasoning_items_dropped;
 mod reply_append;
@@ -172,6 +173,7 @@ pub fn all() -> &'static [&'static dyn Rule] {
         &stream_options::StreamOptions,
         &store_default::StoreDefault,
         &instructions_not_carried_over::InstructionsNotCarriedOver,
+        &previous_response_not_stored::PreviousResponseNotStored,
         &user_parameter::UserParameter,
         &n_parameter::NParameter,
         &stop_parameter::StopParameter,
