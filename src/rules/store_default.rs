@@ -73,7 +73,7 @@ impl Rule for StoreDefault {
                     span,
                     "request leaves `store` to its default: Responses stores it (`true`), where Chat Completions did not",
                 )
-                .with_help("write `store=False` to keep Chat Completions' retention, or `store=True` if later turns use `previous_response_id`"),
+                .with_help("set `store` explicitly: false keeps Chat Completions' retention; true is needed if a later turn uses `previous_response_id`"),
             );
             return;
         }
