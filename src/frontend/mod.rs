@@ -5,6 +5,7 @@ pub mod json;
 pub mod markdown;
 pub mod notebook;
 pub mod python;
+pub mod rust;
 
 use crate::diagnostic::Change;
 use crate::edit::Edit;
@@ -57,11 +58,12 @@ pub trait FrontEnd: Sync {
 
 /// Every front end.
 pub fn all() -> &'static [&'static dyn FrontEnd] {
-    static ALL: [&dyn FrontEnd; 4] = [
+    static ALL: [&dyn FrontEnd; 5] = [
         &json::JSON,
         &json::JSON_LINES,
         &python::PYTHON,
         &markdown::MARKDOWN,
+        &rust::RUST,
     ];
     &ALL
 }
@@ -84,6 +86,7 @@ pub fn for_path(path: &Path) -> Option<&'static dyn FrontEnd> {
         "jsonl" | "ndjson" => Some(&json::JSON_LINES),
         "py" | "pyi" => Some(&python::PYTHON),
         "md" | "markdown" | "mdx" => Some(&markdown::MARKDOWN),
+        "rs" => Some(&rust::RUST),
         _ => None,
     }
 }

@@ -1,0 +1,438 @@
+//! Lowering model changes into Rust source edits.
+//!
+//! Everything is a splice of the original text. New code names Responses types through one
+//! path prefix: `responses::` with a `use async_openai::types::responses;` added after the
+//! file's async-openai imports (every unit adds the same line, so the edits coincide), or the
+//! full `async_openai::types::responses::` when the file already has something else called
+//! `responses`. The chat imports stay: after the rewrite they are unused, which the compiler
+//! reports as a warning and a person can tidy.
+//!
+//! A change this module cannot spell in Rust is refused with its reason, and the engine then
+//! reports the unit as one responsify cannot fix, rather than fixing half of it.
+
+use super::values::Chain;
+use super::{MessageItem, SiteInfo};
+use crate::diagnostic::{Change, ReadTarget};
+use crate::edit::{indentation_at, line_ending, Edit};
+use crate::model::{Kind, Span, Unit, Value};
+use std::collections::BTreeMap;
+
+const MODULE: &str = "async_openai::types::responses";
+
+pub struct Lowering<'a> {
+    text: &'a str,
+    sites: Vec<&'a SiteInfo>,
+    prefix: String,
+    /// The `use` line to add, when new code needs it.
+    import: Option<Edit>,
+    edits: Vec<Edit>,
+    /// Setters appended after a position (several may land after one chain).
+    appended: BTreeMap<usize, Vec<String>>,
+}
+
+impl<'a> Lowering<'a> {
+    pub fn new(text: &'a str, all: &'a [SiteInfo], units: &[&Unit]) -> Self {
+        let sites = units
+            .iter()
+            .filter_map(|u| all.iter().find(|s| s.unit.request.span == u.request.span))
+            .collect();
+        let (prefix, import) = if has_import(text) {
+            ("responses::".to_string(), None)
+        } else if mentions_other_responses(text) {
+            (format!("{MODULE}::"), None)
+        } else {
+            let nl = line_ending(text);
+            let line = format!("use {MODULE};");
+            let edit = match import_point(text) {
+                (at, true) => Edit::insert(at, format!("{nl}{line}")),
+                (at, false) => Edit::insert(at, format!("{line}{nl}")),
+            };
+            ("responses::".to_string(), Some(edit))
+        };
+        Lowering {
+            text,
+            sites,
+            prefix,
+            import,
+            edits: Vec::new(),
+            appended: BTreeMap::new(),
+        }
+    }
+
+    pub fn lower(mut self, changes: &[Change]) -> Result<Vec<Edit>, String> {
+        if self.sites.is_empty() {
+            return Err("the request is not where responsify found it".into());
+        }
+        let replaced: Vec<Span> = changes
+            .iter()
+            .filter_map(|c| match c {
+                Change::Replace { span, .. } => Some(*span),
+                _ => None,
+            })
+            .collect();
+        let removed: Vec<Span> = changes
+            .iter()
+            .filter_map(|c| match c {
+                Change::Remove { span } => Some(*span),
+                _ => None,
+            })
+            .collect();
+        let mut uses_prefix = false;
+        for change in changes {
+            match change {
+                Change::SwitchEndpoint => {
+                    for site in self.sites.clone() {
+                        self.switch(site, &replaced, &removed)?;
+                    }
+                    uses_prefix = true;
+                }
+                Change::RenameKey { key, to } => {
+                    self.edits.push(Edit::replace(*key, to.clone()));
+                }
+                Change::Remove { span } => self.remove(*span)?,
+                Change::InsertEntry { map, key, value } => {
+                    let chain = self
+                        .sites
+                        .iter()
+                        .filter_map(|s| s.request.as_ref())
+                        .find(|c| c.body == *map)
+                        .ok_or("a parameter can only be added to a builder chain")?
+                        .clone();
+                    let rendered = self.render_param(key, value)?;
+                    uses_prefix |= rendered.contains(&self.prefix);
+                    let at = chain.body.end;
+                    self.appended
+                        .entry(at)
+                        .or_default()
+                        .push(format!(".{key}({rendered})"));
+                }
+                Change::RewriteRead { span, base, to } => {
+                    let base_text = &self.text[base.start..base.end];
+                    let new = match to {
+                        ReadTarget::OutputText => format!("{base_text}.output_text()"),
+                        ReadTarget::Attr(name) => format!("{base_text}.{name}"),
+                        other => {
+                            return Err(format!(
+                                "responsify cannot write the read {} in Rust yet",
+                                describe_target(other)
+                            ))
+                        }
+                    };
+                    self.edits.push(Edit::replace(*span, new));
+                }
+                Change::Replace { span, with } => {
+                    let new = self.render_scalar(with)?;
+                    self.edits.push(Edit::replace(*span, new));
+                }
+                other => {
+                    return Err(format!(
+                        "responsify cannot write this change in Rust yet ({})",
+                        describe_change(other)
+                    ))
+                }
+            }
+        }
+        for (at, setters) in std::mem::take(&mut self.appended) {
+            let chain = self
+                .sites
+                .iter()
+                .filter_map(|s| s.request.as_ref())
+                .find(|c| c.body.end == at)
+                .cloned();
+            let text = match chain {
+                Some(chain) => self.spell_setters(&chain, &setters),
+                None => setters.concat(),
+            };
+            self.edits.push(Edit::insert(at, text));
+        }
+        if uses_prefix {
+            if let Some(import) = self.import.take() {
+                self.edits.push(import);
+            }
+        }
+        Ok(self.edits)
+    }
+
+    /// Setters after a chain, one per line when the chain is written one setter per line.
+    fn spell_setters(&self, chain: &Chain, setters: &[String]) -> String {
+        match chain.setters.last() {
+            Some(last) if self.text[chain.root.end..last.call.start].contains('\n') => {
+                let nl = line_ending(self.text);
+                let indent = indentation_at(self.text, last.call.start);
+                setters.iter().map(|s| format!("{nl}{indent}{s}")).collect()
+            }
+            _ => setters.concat(),
+        }
+    }
+
+    /// The chat request becomes a Responses request: the client method, the builder type,
+    /// and each message builder.
+    fn switch(
+        &mut self,
+        site: &SiteInfo,
+        replaced: &[Span],
+        removed: &[Span],
+    ) -> Result<(), String> {
+        self.edits.push(Edit::replace(site.chat, "responses"));
+        let chain = site
+            .request
+            .as_ref()
+            .ok_or("the request is not a `CreateChatCompletionRequestArgs` builder chain")?;
+        self.edits.push(Edit::replace(
+            chain.type_path,
+            format!("{}CreateResponseArgs", self.prefix),
+        ));
+        if let Some((_, items)) = &site.messages {
+            for item in items {
+                if replaced.contains(&item.span) || removed.contains(&item.span) {
+                    continue;
+                }
+                self.switch_message(item)?;
+            }
+        }
+        Ok(())
+    }
+
+    fn switch_message(&mut self, item: &MessageItem) -> Result<(), String> {
+        let (Some(chain), Some(role)) = (&item.chain, item.role) else {
+            return Err("a message is not built with a message builder".into());
+        };
+        let variant = match role {
+            "system" => "System",
+            "developer" => "Developer",
+            "user" => "User",
+            "assistant" => "Assistant",
+            other => return Err(format!("a `{other}` message has no Responses message form")),
+        };
+        let prefix = self.prefix.clone();
+        self.edits.push(Edit::replace(
+            chain.type_path,
+            format!("{prefix}EasyInputMessageArgs"),
+        ));
+        let role_setter = format!(".role({prefix}Role::{variant})");
+        let text = match chain.setters.first() {
+            Some(first) if self.text[chain.root.end..first.call.start].contains('\n') => {
+                let indent = indentation_at(self.text, first.call.start);
+                format!("{}{indent}{role_setter}", line_ending(self.text))
+            }
+            _ => role_setter,
+        };
+        self.edits.push(Edit::insert(chain.root.end, text));
+        // `[I; N]` and `Vec<I>` convert into the input for any item type; an `.into()`
+        // on each element would leave that type for the compiler to guess.
+        if let Some(into) = chain.into {
+            self.edits.push(Edit::delete(into));
+        }
+        Ok(())
+    }
+
+    fn remove(&mut self, span: Span) -> Result<(), String> {
+        for site in &self.sites {
+            let chains = site.request.iter().chain(
+                site.messages
+                    .iter()
+                    .flat_map(|(_, items)| items.iter().filter_map(|i| i.chain.as_ref())),
+            );
+            for chain in chains {
+                if let Some(setter) = chain.setters.iter().find(|s| s.call == span) {
+                    self.edits.push(Edit::delete(setter.after_previous));
+                    return Ok(());
+                }
+            }
+            if let Some((_, items)) = &site.messages {
+                if let Some(index) = items.iter().position(|i| i.span == span) {
+                    let members: Vec<Span> = items.iter().map(|i| i.span).collect();
+                    self.edits.extend(crate::edit::removals(&members, &[index]));
+                    return Ok(());
+                }
+            }
+        }
+        Err("responsify can only remove a setter or a message in Rust".into())
+    }
+
+    /// A value as a Rust expression: source text where it came from the source.
+    fn render_scalar(&self, value: &Value) -> Result<String, String> {
+        if let Some(span) = value.span {
+            return Ok(self.text[span.start..span.end].to_string());
+        }
+        Ok(match &value.kind {
+            Kind::Str(s) => format!("{s:?}"),
+            Kind::Num(n) => n.clone(),
+            Kind::Bool(b) => b.to_string(),
+            _ => return Err("responsify cannot write this value in Rust yet".into()),
+        })
+    }
+
+    /// An enum variant of the responses module from its wire name (`low` → `Low`).
+    fn variant(&self, ty: &str, value: &Value) -> Result<String, String> {
+        match &value.kind {
+            Kind::Str(s) => Ok(format!("{}{ty}::{}", self.prefix, camel(s))),
+            Kind::Opaque => self.render_scalar(value),
+            _ => Err(format!("`{ty}` is not a name")),
+        }
+    }
+
+    /// A new top-level parameter as the argument of its Responses setter.
+    fn render_param(&self, key: &str, value: &Value) -> Result<String, String> {
+        let p = &self.prefix;
+        match key {
+            "reasoning" => {
+                let effort = value.get("effort").ok_or("`reasoning` without `effort`")?;
+                if value.entries().is_some_and(|e| e.len() > 1) {
+                    return Err("`reasoning` has more than `effort`".into());
+                }
+                Ok(format!(
+                    "{p}Reasoning {{ effort: Some({}), ..Default::default() }}",
+                    self.variant("ReasoningEffort", effort)?
+                ))
+            }
+            "text" => {
+                let format = match value.get("format") {
+                    None => "Default::default()".to_string(),
+                    Some(f) => self.render_format(f)?,
+                };
+                let verbosity = match value.get("verbosity") {
+                    None => "None".to_string(),
+                    Some(v) => format!("Some({})", self.variant("Verbosity", v)?),
+                };
+                Ok(format!(
+                    "{p}ResponseTextParam {{ format: {format}, verbosity: {verbosity} }}"
+                ))
+            }
+            _ if value.is_scalar() || matches!(value.kind, Kind::Opaque) => {
+                self.render_scalar(value)
+            }
+            _ => Err(format!("responsify cannot write `{key}` in Rust yet")),
+        }
+    }
+
+    /// `text.format`: `{type: json_object}` and friends.
+    fn render_format(&self, format: &Value) -> Result<String, String> {
+        let p = &self.prefix;
+        let ty = format
+            .get("type")
+            .and_then(Value::as_str)
+            .ok_or("a response format without a known type")?;
+        match ty {
+            "text" => Ok(format!("{p}TextResponseFormatConfiguration::Text")),
+            "json_object" => Ok(format!("{p}TextResponseFormatConfiguration::JsonObject")),
+            "json_schema" => {
+                let field = |name: &str| -> Result<String, String> {
+                    match format.get(name) {
+                        Some(v) if v.span.is_some() => self.render_scalar(v),
+                        Some(_) => Err(format!("`{name}` of the schema is not in the source")),
+                        None => Ok("None".into()),
+                    }
+                };
+                let name = format
+                    .get("name")
+                    .ok_or("a JSON schema format without a name")?;
+                Ok(format!(
+                    "{p}TextResponseFormatConfiguration::JsonSchema({p}ResponseFormatJsonSchema {{ description: {}, name: {}, schema: {}, strict: {} }})",
+                    field("description")?,
+                    self.render_scalar(name)?,
+                    field("schema")?,
+                    field("strict")?,
+                ))
+            }
+            other => Err(format!("response format `{other}`")),
+        }
+    }
+}
+
+fn camel(wire: &str) -> String {
+    wire.split('_')
+        .map(|part| {
+            let mut chars = part.chars();
+            match chars.next() {
+                Some(c) => c.to_uppercase().chain(chars).collect(),
+                None => String::new(),
+            }
+        })
+        .collect()
+}
+
+fn describe_target(target: &ReadTarget) -> &'static str {
+    match target {
+        ReadTarget::Response => "of the reply message",
+        ReadTarget::OutputParsed => "of the parsed output",
+        ReadTarget::FunctionCalls | ReadTarget::FirstFunctionCall => "of tool calls",
+        ReadTarget::ExtendWithOutput { .. } => "that appends the reply",
+        ReadTarget::StreamTextDelta { .. }
+        | ReadTarget::StreamTextGuard
+        | ReadTarget::StreamCompletedUsage => "of a stream",
+        ReadTarget::FinishedFor { .. } => "of the finish reason",
+        _ => "",
+    }
+}
+
+fn describe_change(change: &Change) -> &'static str {
+    match change {
+        Change::ReplaceWithMany { .. } => "several items in place of one",
+        Change::InsertElement { .. } => "a new list element",
+        Change::Replace { .. } => "a reshaped value",
+        _ => "unsupported",
+    }
+}
+
+/// `use async_openai::types::responses;` (or a group that names `responses` under it).
+fn has_import(text: &str) -> bool {
+    text.lines().any(|l| {
+        let l = l.trim();
+        l.starts_with("use async_openai::types::")
+            && (l.ends_with("::responses;")
+                || l.contains("{responses")
+                || l.contains(" responses,")
+                || l.contains(", responses}"))
+    })
+}
+
+/// Something else named `responses` (a module, a variable, an import) that a new
+/// `use ...::responses;` would collide with or shadow.
+fn mentions_other_responses(text: &str) -> bool {
+    text.match_indices("responses").any(|(i, _)| {
+        let before = text[..i].chars().next_back();
+        let after = text[i + "responses".len()..].chars().next();
+        let word = !before.is_some_and(|c| c.is_alphanumeric() || c == '_')
+            && !after.is_some_and(|c| c.is_alphanumeric() || c == '_');
+        // `.responses()` is a method, not a name in scope.
+        word && before != Some('.')
+    })
+}
+
+/// Where the new `use` goes: after the last top-level `use` of async-openai, else after
+/// the last top-level `use`, else after the file's inner attributes and doc comments.
+/// The second value says whether the point is the end of an item (the line goes after it).
+fn import_point(text: &str) -> (usize, bool) {
+    let _scope = super::SpanScope;
+    let Ok(file) = super::parse_keeping_spans(text) else {
+        return (0, false);
+    };
+    let mut last_any = None;
+    let mut last_ours = None;
+    for item in &file.items {
+        if let syn::Item::Use(u) = item {
+            let end = super::values::span_of(u).end;
+            last_any = Some(end);
+            if let syn::UseTree::Path(p) = &u.tree {
+                if p.ident == "async_openai" {
+                    last_ours = Some(end);
+                }
+            }
+        }
+    }
+    if let Some(at) = last_ours.or(last_any) {
+        return (at, true);
+    }
+    // Skip `//!` docs and `#![..]` attributes at the top.
+    let mut at = 0;
+    for line in text.split_inclusive('\n') {
+        let t = line.trim();
+        if t.starts_with("//!") || t.starts_with("#![") || t.is_empty() {
+            at += line.len();
+        } else {
+            break;
+        }
+    }
+    (at, false)
+}

@@ -1,0 +1,601 @@
+//! Rust: async-openai's chat API, with the code that reads its results.
+//!
+//! Parsed with syn; proc-macro2's `span-locations` gives every node its byte range in the
+//! file, and every fix is a splice of the original text (nothing is printed back through
+//! `quote`), so formatting and comments survive.
+//!
+//! A site is `X.chat().create(..)` / `.create_stream(..)` / `.create_byot(..)` whose receiver
+//! traces to an async-openai `Client` (see `classify`; other crates have `chat()` methods
+//! too). Its request is the `CreateChatCompletionRequestArgs` builder chain it is given,
+//! directly or through a `let`; the chain lifts to a map of its setters and its message
+//! builders to message maps (see `values`). The response is followed through its binding
+//! over the rest of the function (see `reads`). Lowering (see `lower`) writes the Responses
+//! builder: `client.responses()`, `CreateResponseArgs`, `EasyInputMessageArgs` items, the
+//! renamed and moved setters, and the reads.
+//!
+//! The rewrite targets async-openai 0.31 and later (module `async_openai::types::responses`,
+//! `InputParam`, `output_text()`); the Cargo.toml front end checks the version and adds the
+//! `responses` feature the rewritten code needs.
+
+mod classify;
+mod lower;
+mod reads;
+mod scope;
+mod values;
+
+use super::{FrontEnd, Lifted, SyntaxError};
+use crate::diagnostic::Change;
+use crate::edit::Edit;
+use crate::model::{Endpoint, Kind, Request, SdkMethod, Site, Span, Unit, Value, Verdict};
+use classify::Client;
+use scope::FnBody;
+use syn::Expr;
+use values::{span_of, Chain};
+
+pub struct Rust;
+
+pub static RUST: Rust = Rust;
+
+impl FrontEnd for Rust {
+    fn name(&self) -> &'static str {
+        "Rust"
+    }
+
+    fn triggers(&self) -> &'static [&'static str] {
+        &["async_openai", "CreateChatCompletionRequest"]
+    }
+
+    fn lift(&self, text: &str) -> Result<Lifted, SyntaxError> {
+        let sites = analyze(text)?;
+        Ok(Lifted {
+            units: sites.into_iter().map(|s| s.unit).collect(),
+        })
+    }
+
+    fn lower(&self, text: &str, units: &[&Unit], changes: &[Change]) -> Result<Vec<Edit>, String> {
+        let sites = analyze(text).map_err(|e| e.message)?;
+        lower::Lowering::new(text, &sites, units).lower(changes)
+    }
+
+    fn suppressions(&self, text: &str) -> Vec<crate::suppression::Suppression> {
+        line_comments(text)
+            .into_iter()
+            .filter_map(|at| {
+                let (line, _) = crate::edit::line_col(text, at.start);
+                let own_line = text[..at.start]
+                    .rsplit('\n')
+                    .next()
+                    .is_some_and(|before| before.trim().is_empty());
+                crate::suppression::parse_comment(&text[at.start..at.end], at, line, own_line)
+            })
+            .collect()
+    }
+
+    fn verify(&self, _before: &str, after: &str) -> Result<(), String> {
+        parse(after).map(|_| ()).map_err(|e| e.message)
+    }
+}
+
+/// `//` comments that mention `responsify:` (found lexically: syn drops comments). A `//`
+/// inside a string is not a comment; a line whose quotes are unbalanced before the `//` is
+/// skipped rather than guessed at.
+fn line_comments(text: &str) -> Vec<Span> {
+    let mut out = Vec::new();
+    let mut offset = 0;
+    for line in text.split_inclusive('\n') {
+        if let Some(marker) = line.find("responsify:") {
+            if let Some(slashes) = line[..marker].rfind("//") {
+                let quotes = line[..slashes].matches('"').count();
+                if quotes % 2 == 0 {
+                    let end = line.trim_end_matches(['\n', '\r']).len();
+                    out.push(Span::new(offset + slashes, offset + end));
+                }
+            }
+        }
+        offset += line.len();
+    }
+    out
+}
+
+/// Spans are located per thread; forget them once a file is done so memory stays flat.
+struct SpanScope;
+
+impl Drop for SpanScope {
+    fn drop(&mut self) {
+        proc_macro2::extra::invalidate_current_thread_spans();
+    }
+}
+
+/// Parse a file. A shebang line is blanked out (not cut) so byte offsets stay the text's.
+fn parse(text: &str) -> Result<syn::File, SyntaxError> {
+    let _scope = SpanScope;
+    parse_keeping_spans(text)
+}
+
+fn parse_keeping_spans(text: &str) -> Result<syn::File, SyntaxError> {
+    let blanked;
+    let source = if text.starts_with("#!") && !text[2..].trim_start().starts_with('[') {
+        let end = text.find('\n').unwrap_or(text.len());
+        blanked = format!("{}{}", " ".repeat(end), &text[end..]);
+        blanked.as_str()
+    } else {
+        text
+    };
+    syn::parse_file(source).map_err(|e| {
+        let range = e.span().byte_range();
+        SyntaxError {
+            message: format!("Rust syntax error: {e}"),
+            span: Span::new(range.start, range.end),
+        }
+    })
+}
+
+/// One message of a `messages` list.
+#[derive(Clone, Debug)]
+pub(crate) struct MessageItem {
+    pub span: Span,
+    /// The message builder, when the message is one.
+    pub chain: Option<Chain>,
+    pub role: Option<&'static str>,
+}
+
+/// Everything lowering needs to know about one site, found again from the text.
+#[derive(Clone, Debug)]
+pub(crate) struct SiteInfo {
+    pub unit: Unit,
+    /// `chat` of `client.chat().create(..)`.
+    pub chat: Span,
+    pub request: Option<Chain>,
+    /// The `messages` list: its span, and each element.
+    pub messages: Option<(Span, Vec<MessageItem>)>,
+}
+
+fn role_of(type_name: &str) -> Option<&'static str> {
+    Some(match type_name {
+        "ChatCompletionRequestSystemMessageArgs" => "system",
+        "ChatCompletionRequestDeveloperMessageArgs" => "developer",
+        "ChatCompletionRequestUserMessageArgs" => "user",
+        "ChatCompletionRequestAssistantMessageArgs" => "assistant",
+        "ChatCompletionRequestToolMessageArgs" => "tool",
+        "ChatCompletionRequestFunctionMessageArgs" => "function",
+        _ => return None,
+    })
+}
+
+/// Does the file bring async-openai's `Client` into scope?
+fn imports_client(file: &syn::File) -> bool {
+    fn tree_has(tree: &syn::UseTree, under_crate: bool) -> bool {
+        match tree {
+            syn::UseTree::Path(p) => {
+                let here = under_crate || p.ident == "async_openai";
+                (p.ident == "async_openai" || under_crate) && tree_has(&p.tree, here)
+            }
+            syn::UseTree::Name(n) => under_crate && n.ident == "Client",
+            syn::UseTree::Rename(r) => under_crate && r.ident == "Client",
+            syn::UseTree::Glob(_) => under_crate,
+            syn::UseTree::Group(g) => g.items.iter().any(|t| tree_has(t, under_crate)),
+        }
+    }
+    struct Uses(bool);
+    impl<'a> syn::visit::Visit<'a> for Uses {
+        fn visit_item_use(&mut self, u: &'a syn::ItemUse) {
+            self.0 |= tree_has(&u.tree, false);
+        }
+    }
+    let mut uses = Uses(false);
+    syn::visit::Visit::visit_file(&mut uses, file);
+    uses.0
+}
+
+pub(crate) fn analyze(text: &str) -> Result<Vec<SiteInfo>, SyntaxError> {
+    let _scope = SpanScope;
+    let file = parse_keeping_spans(text)?;
+    if !text.contains("async_openai") {
+        return Ok(Vec::new());
+    }
+    let imported = imports_client(&file);
+    let mut sites = Vec::new();
+    for body in scope::bodies(&file) {
+        for call in &body.calls {
+            if let Some(site) = site(&body, call, imported, text) {
+                sites.push(site);
+            }
+        }
+    }
+    sites.sort_by_key(|s| s.unit.request.span.start);
+    group(&mut sites);
+    Ok(sites)
+}
+
+/// Sites that share a message list are fixed together.
+fn group(sites: &mut [SiteInfo]) {
+    let mut next = 0;
+    for i in 0..sites.len() {
+        for j in 0..i {
+            let shared = match (&sites[i].messages, &sites[j].messages) {
+                (Some((a, _)), Some((b, _))) => a == b,
+                _ => false,
+            };
+            let same_request = sites[i].request.as_ref().map(|c| c.body)
+                == sites[j].request.as_ref().map(|c| c.body)
+                && sites[i].request.is_some();
+            if shared || same_request {
+                let g = match sites[j].unit.group {
+                    Some(g) => g,
+                    None => {
+                        sites[j].unit.group = Some(next);
+                        next += 1;
+                        next - 1
+                    }
+                };
+                sites[i].unit.group = Some(g);
+            }
+        }
+    }
+}
+
+/// The expression a call's result flows into: `.await`, `?`, `.unwrap()`, `.expect(..)`.
+fn result_of<'a>(stmt_expr: &'a Expr, call: Span) -> bool {
+    let mut at = stmt_expr;
+    loop {
+        if span_of(at) == call {
+            return true;
+        }
+        match at {
+            Expr::Await(a) => at = &a.base,
+            Expr::Try(t) => at = &t.expr,
+            Expr::Paren(p) => at = &p.expr,
+            Expr::MethodCall(m) if matches!(m.method.to_string().as_str(), "unwrap" | "expect") => {
+                at = &m.receiver
+            }
+            _ => return false,
+        }
+    }
+}
+
+fn site(body: &FnBody, call: &syn::ExprMethodCall, imported: bool, text: &str) -> Option<SiteInfo> {
+    let method = call.method.to_string();
+    if !matches!(method.as_str(), "create" | "create_stream" | "create_byot")
+        || call.args.len() != 1
+    {
+        return None;
+    }
+    let Expr::MethodCall(chat) = &*call.receiver else {
+        return None;
+    };
+    if chat.method != "chat" || !chat.args.is_empty() {
+        return None;
+    }
+    let call_span = span_of(call);
+    let arg = &call.args[0];
+    let mut unseen = Vec::new();
+    let mut unfixable = Vec::new();
+
+    // The request: a builder chain, here or in a `let` before the call.
+    let mut request_expr = arg;
+    let mut request_var = None;
+    if let Some(name) = values::ident(arg) {
+        match body.init_of(&name, call_span.start) {
+            Some(init) => {
+                request_expr = init;
+                request_var = Some(name);
+            }
+            None => {}
+        }
+    }
+    let request = values::chain(request_expr)
+        .filter(|c| c.type_name == "CreateChatCompletionRequestArgs" && c.build.is_some());
+    let is_chat_request = request.is_some()
+        || matches!(request_expr, Expr::Struct(s) if s.path.segments.last().is_some_and(|l| l.ident == "CreateChatCompletionRequest"));
+
+    let client = classify::trace(body, &chat.receiver, imported, text);
+    let verdict = match &client {
+        Client::NotOurs => return None,
+        Client::OpenAi { unsure: Some(_) } if !is_chat_request && method != "create_byot" => {
+            // A `chat()` on something responsify cannot trace, given no chat request: not
+            // provably async-openai.
+            return None;
+        }
+        Client::OpenAi { unsure } => {
+            unseen.extend(unsure.clone());
+            Verdict::Migrate
+        }
+        Client::Flag { rule, reason } => Verdict::Flag {
+            rule,
+            reason: reason.clone(),
+        },
+        Client::OtherServer { reason, .. } => Verdict::Flag {
+            rule: "third-party-endpoint",
+            reason: reason.clone(),
+        },
+    };
+    let base_url = match &client {
+        Client::OtherServer { url, .. } => Some(url.clone()),
+        _ => None,
+    };
+
+    let (body_value, hidden) = match (&request, request_expr) {
+        (Some(chain), _) => (chain.to_map(), false),
+        (None, Expr::Struct(_)) => {
+            unfixable.push(
+                "the request is a `CreateChatCompletionRequest` literal; responsify rewrites builder chains".into(),
+            );
+            (values::lift(request_expr), false)
+        }
+        (None, _) => {
+            let at = span_of(arg);
+            unfixable.push(format!(
+                "the request `{}` is built where responsify cannot see it",
+                &text[at.start..at.end]
+            ));
+            (
+                Value {
+                    kind: Kind::Map(Vec::new()),
+                    span: Some(at),
+                },
+                true,
+            )
+        }
+    };
+    let mut body_value = body_value;
+
+    // The message list: each builder-made message lifts to a message map.
+    let mut messages = None;
+    if let Some(chain) = &request {
+        if let Some(setter) = chain.setters.iter().find(|s| s.name == "messages") {
+            let list = find_messages_list(body, request_expr, setter, text, &mut unfixable);
+            if let Some((list_span, items)) = list {
+                let value = Value {
+                    kind: Kind::List(items.iter().map(message_value).collect()),
+                    span: Some(list_span),
+                };
+                if let Kind::Map(entries) = &mut body_value.kind {
+                    if let Some(e) = entries.iter_mut().find(|e| e.key == "messages") {
+                        e.value = value;
+                    }
+                }
+                messages = Some((list_span, items));
+            }
+        }
+    }
+    if let Some((_, items)) = &messages {
+        for item in items {
+            if item.chain.is_none() || item.role.is_none() {
+                let at = item.span;
+                unfixable.push(format!(
+                    "the message `{}` is not built with a message builder, so responsify cannot write it as a Responses input item",
+                    snippet(&text[at.start..at.end])
+                ));
+            }
+        }
+    }
+
+    // Other uses of the request variable may depend on its type.
+    if let Some(name) = &request_var {
+        if let Some(local) = body.local_before(name, call_span.start) {
+            let others = other_mentions(body, name, local.stmt.end, call_span, text);
+            unseen.extend(others);
+        }
+    }
+
+    // The response: followed through its binding.
+    let stream = method == "create_stream";
+    let mut reads_found = Vec::new();
+    if method == "create_byot" {
+        unfixable.push("`create_byot` sends a body of your own type; rewrite it with `client.responses().create_byot(..)` by hand".into());
+    }
+    match body.statement_holding(call_span) {
+        Some(syn::Stmt::Local(local))
+            if local
+                .init
+                .as_ref()
+                .is_some_and(|i| result_of(&i.expr, call_span)) =>
+        {
+            match &local.pat {
+                syn::Pat::Ident(p) => {
+                    let name = p.ident.to_string();
+                    let uses = reads::analyze(body, &name, span_of(local).end, text);
+                    if stream {
+                        if !uses.reads.is_empty()
+                            || !uses.unseen.is_empty()
+                            || uses_exist(body, &name, span_of(local).end, text)
+                        {
+                            unfixable.push(
+                                "the stream is read chunk by chunk; responsify does not rewrite Rust stream loops to Responses events yet".into(),
+                            );
+                        }
+                    } else {
+                        reads_found = uses.reads;
+                        unseen.extend(uses.unseen);
+                    }
+                }
+                syn::Pat::Type(t) => {
+                    let at = span_of(&*t.ty);
+                    unfixable.push(format!(
+                        "the response's type is written out (`{}`), and the Responses result has another",
+                        &text[at.start..at.end]
+                    ));
+                }
+                _ => unseen.push("the response is destructured".into()),
+            }
+        }
+        Some(syn::Stmt::Expr(e, Some(_))) if result_of(e, call_span) => {
+            // The result is dropped: nothing reads it.
+        }
+        _ => unseen.push(format!(
+            "the result of the call at line {} is used in place",
+            crate::edit::line_col(text, call_span.start).0
+        )),
+    }
+
+    let mut unit = Unit::new(
+        Request {
+            endpoint: Endpoint::ChatCompletions,
+            site: Site::SdkCall {
+                method: span_of(&chat.method),
+                kind: SdkMethod::Create,
+            },
+            span: call_span,
+            body: body_value,
+            hidden_keys: hidden,
+        },
+        verdict,
+    );
+    unit.reads = reads_found;
+    unit.unseen = unseen;
+    unit.unfixable = unfixable;
+    unit.base_url = base_url;
+    Some(SiteInfo {
+        unit,
+        chat: span_of(&chat.method),
+        request,
+        messages,
+    })
+}
+
+fn snippet(s: &str) -> String {
+    let s = s.split_whitespace().collect::<Vec<_>>().join(" ");
+    if s.chars().count() > 60 {
+        format!("{}…", s.chars().take(59).collect::<String>())
+    } else {
+        s
+    }
+}
+
+/// Is the binding used at all after `after`?
+fn uses_exist(body: &FnBody, name: &str, after: usize, text: &str) -> bool {
+    let end = span_of(body.block).end;
+    text.get(after..end).is_some_and(|rest| {
+        rest.match_indices(name).any(|(i, _)| {
+            let before = rest[..i].chars().next_back();
+            let after_c = rest[i + name.len()..].chars().next();
+            !before.is_some_and(|c| c.is_alphanumeric() || c == '_')
+                && !after_c.is_some_and(|c| c.is_alphanumeric() || c == '_')
+        })
+    })
+}
+
+/// Mentions of the request variable other than the call itself.
+fn other_mentions(body: &FnBody, name: &str, after: usize, call: Span, text: &str) -> Vec<String> {
+    let end = span_of(body.block).end;
+    let mut out = Vec::new();
+    let Some(rest) = text.get(after..end) else {
+        return out;
+    };
+    for (i, _) in rest.match_indices(name) {
+        let at = after + i;
+        let before = text[..at].chars().next_back();
+        let next = text[at + name.len()..].chars().next();
+        let word = !before.is_some_and(|c| c.is_alphanumeric() || c == '_')
+            && !next.is_some_and(|c| c.is_alphanumeric() || c == '_');
+        if word && !call.contains(Span::new(at, at + name.len())) {
+            out.push(format!(
+                "the request `{name}` is also used at line {}",
+                crate::edit::line_col(text, at).0
+            ));
+        }
+    }
+    out
+}
+
+/// The list a `messages(..)` setter is given: a literal, or a `let` holding one.
+fn find_messages_list(
+    body: &FnBody,
+    request: &Expr,
+    setter: &values::Setter,
+    text: &str,
+    unfixable: &mut Vec<String>,
+) -> Option<(Span, Vec<MessageItem>)> {
+    let arg = setter_arg(request, &setter.name)?;
+    let mut list_expr = arg;
+    if let Some(name) = values::ident(arg) {
+        let local = body.local_before(&name, span_of(arg).start);
+        match local.and_then(|l| l.init.map(|i| (l, i))) {
+            Some((local, init)) => {
+                if local.mutable {
+                    unfixable.push(format!(
+                        "the message list `{name}` is changed after it is made; responsify rewrites lists written in one place"
+                    ));
+                }
+                list_expr = init;
+            }
+            None => {
+                unfixable.push(format!(
+                    "the message list `{name}` is made where responsify cannot see it"
+                ));
+                return None;
+            }
+        }
+    }
+    let Some(elements) = values::list_elements(list_expr) else {
+        let at = span_of(arg);
+        unfixable.push(format!(
+            "the message list `{}` is not a list literal",
+            snippet(&text[at.start..at.end])
+        ));
+        return None;
+    };
+    let list_span = match list_expr {
+        Expr::Reference(r) => span_of(&*r.expr),
+        other => span_of(other),
+    };
+    let items = elements
+        .iter()
+        .map(|e| {
+            let chain =
+                values::chain(e).filter(|c| role_of(&c.type_name).is_some() && c.build.is_some());
+            let role = chain.as_ref().and_then(|c| role_of(&c.type_name));
+            MessageItem {
+                span: span_of(e),
+                chain,
+                role,
+            }
+        })
+        .collect();
+    Some((list_span, items))
+}
+
+/// The argument of the setter `name` in a builder chain expression.
+fn setter_arg<'e>(expr: &'e Expr, name: &str) -> Option<&'e Expr> {
+    let mut at = expr;
+    loop {
+        match at {
+            Expr::MethodCall(m) if m.method == name && m.args.len() == 1 => {
+                return Some(&m.args[0])
+            }
+            Expr::MethodCall(m) => at = &m.receiver,
+            Expr::Try(t) => at = &t.expr,
+            Expr::Paren(p) => at = &p.expr,
+            _ => return None,
+        }
+    }
+}
+
+/// A message as the rules see it: its role and its setters.
+fn message_value(item: &MessageItem) -> Value {
+    match (&item.chain, item.role) {
+        (Some(chain), Some(role)) => {
+            let mut map = chain.to_map();
+            if let Kind::Map(entries) = &mut map.kind {
+                entries.insert(
+                    0,
+                    crate::model::Entry {
+                        key: "role".into(),
+                        key_span: None,
+                        value: Value::str(role),
+                        span: None,
+                    },
+                );
+            }
+            map.span = Some(item.span);
+            map
+        }
+        _ => Value {
+            kind: Kind::Opaque,
+            span: Some(item.span),
+        },
+    }
+}
+
+#[cfg(test)]
+mod tests;
