@@ -1,6 +1,7 @@
 //! Front ends: parse a file, LIFT its syntax into the neutral model, and LOWER model changes
 //! back into byte edits in the file's own syntax. Only front ends know syntax.
 
+pub mod cargo;
 pub mod json;
 pub mod markdown;
 pub mod notebook;
@@ -58,12 +59,13 @@ pub trait FrontEnd: Sync {
 
 /// Every front end.
 pub fn all() -> &'static [&'static dyn FrontEnd] {
-    static ALL: [&dyn FrontEnd; 5] = [
+    static ALL: [&dyn FrontEnd; 6] = [
         &json::JSON,
         &json::JSON_LINES,
         &python::PYTHON,
         &markdown::MARKDOWN,
         &rust::RUST,
+        &cargo::ANY_MANIFEST,
     ];
     &ALL
 }
@@ -80,6 +82,9 @@ pub fn is_notebook(path: &Path) -> bool {
 
 /// The front end for a path, by its extension.
 pub fn for_path(path: &Path) -> Option<&'static dyn FrontEnd> {
+    if path.file_name().is_some_and(|n| n == "Cargo.toml") {
+        return Some(cargo::for_manifest(path));
+    }
     let ext = path.extension()?.to_str()?.to_ascii_lowercase();
     match ext.as_str() {
         "json" => Some(&json::JSON),

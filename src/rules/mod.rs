@@ -10,6 +10,8 @@ mod helpers;
 mod assistant_message;
 mod assistant_tool_calls;
 mod assistants_api;
+mod async_openai_responses_feature;
+mod async_openai_version;
 mod audio_output;
 mod azure_dated_api_version;
 mod chat_completions_request;
@@ -168,6 +170,8 @@ pub fn all() -> &'static [&'static dyn Rule] {
         &azure_dated_api_version::AzureDatedApiVersion,
         &legacy_openai_sdk::LegacyOpenaiSdk,
         &assistants_api::AssistantsApi,
+        &async_openai_version::AsyncOpenaiVersion,
+        &async_openai_responses_feature::AsyncOpenaiResponsesFeature,
         &unused_suppression::UnusedSuppression,
     ]
 }

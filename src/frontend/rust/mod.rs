@@ -597,5 +597,19 @@ fn message_value(item: &MessageItem) -> Value {
     }
 }
 
+/// What a crate's source file does with async-openai, for its manifest's checks.
+pub fn source_use(text: &str) -> super::cargo::SourceUse {
+    let Ok(sites) = analyze(text) else {
+        return Default::default();
+    };
+    super::cargo::SourceUse {
+        chat_to_migrate: sites
+            .iter()
+            .filter(|s| matches!(s.unit.verdict, Verdict::Migrate))
+            .count(),
+        responses: text.contains(".responses()"),
+    }
+}
+
 #[cfg(test)]
 mod tests;
