@@ -55,7 +55,13 @@ fn trace_at(body: &FnBody, expr: &Expr, imported: bool, text: &str, depth: usize
                 .iter()
                 .map(|s| s.ident.to_string())
                 .collect();
-            let ours = names.iter().any(|n| n == "async_openai") || imported;
+            // `Client::new()` is async-openai's when the file imports it; a longer path
+            // must say so itself (`other_sdk::Client::new()` is another crate's).
+            let ours = if names.len() > 2 {
+                names.first().is_some_and(|n| n == "async_openai")
+            } else {
+                imported
+            };
             match names.as_slice() {
                 [.., c, m] if c == "Client" && ours && (m == "new" || m == "default") => {
                     Client::OpenAi { unsure: None }

@@ -373,7 +373,7 @@ impl<'a> Visit<'a> for Reader<'_> {
     fn visit_expr_if(&mut self, expr: &'a syn::ExprIf) {
         match self.usage_alias(&expr.cond) {
             Some(alias) if self.in_range(span_of(&*expr.cond)) => {
-                self.visit_expr(&expr.cond);
+                // The condition only borrows the usage: `alias` stands for it in the body.
                 self.usage_aliases.push(alias);
                 self.visit_block(&expr.then_branch);
                 self.usage_aliases.pop();
