@@ -227,10 +227,16 @@ fn dependency(name: &str, key: Span, item: &toml_edit::Item, in_ws: bool) -> Opt
     }
     let mut start = dep.body.start;
     let mut end = dep.body.end;
+    // The end of the last value: where a new key goes.
+    let mut last_value_end = match dep.form {
+        Form::Inline => dep.body.start + 1,
+        _ => key.end,
+    };
     for (k, v) in &fields {
         let Some(at) = span(v.span()) else { continue };
         start = start.min(at.start);
         end = end.max(at.end);
+        last_value_end = last_value_end.max(at.end);
         match (k.as_str(), v) {
             ("version", V::String(s)) => dep.version = Some((s.value().clone(), at)),
             ("workspace", V::Boolean(b)) => dep.workspace = *b.value(),
@@ -241,11 +247,30 @@ fn dependency(name: &str, key: Span, item: &toml_edit::Item, in_ws: bool) -> Opt
             _ => {}
         }
     }
-    dep.last_value_end = end;
+    dep.last_value_end = last_value_end;
     if dep.form != Form::Inline {
         dep.body = Span::new(key.start.min(start), end);
     }
     Some(dep)
+}
+
+/// The async-openai version the crate whose manifest is in `dir` compiles with, and where
+/// that was read (`Cargo.lock`, or the requirement).
+pub fn crate_version(dir: &Path) -> Option<(Version, String)> {
+    let text = std::fs::read_to_string(dir.join("Cargo.toml")).ok()?;
+    let dep = dependencies(&text)
+        .ok()?
+        .into_iter()
+        .find(|d| !d.in_workspace_table)?;
+    if let Some(locked) = locked_version(dir) {
+        return Some((locked, "Cargo.lock".into()));
+    }
+    let inherited = dep.workspace.then(|| workspace_dependency(dir)).flatten();
+    let requirement = dep.version.or_else(|| inherited.and_then(|d| d.version))?.0;
+    Some((
+        minimum(&requirement)?,
+        format!("the requirement {requirement:?}"),
+    ))
 }
 
 /// What the crate's sources do with async-openai.

@@ -91,7 +91,7 @@ pub fn for_path(path: &Path) -> Option<&'static dyn FrontEnd> {
         "jsonl" | "ndjson" => Some(&json::JSON_LINES),
         "py" | "pyi" => Some(&python::PYTHON),
         "md" | "markdown" | "mdx" => Some(&markdown::MARKDOWN),
-        "rs" => Some(&rust::RUST),
+        "rs" => Some(rust::for_source(path)),
         _ => None,
     }
 }

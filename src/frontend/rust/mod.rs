@@ -32,9 +32,59 @@ use scope::FnBody;
 use syn::Expr;
 use values::{span_of, Chain};
 
-pub struct Rust;
+pub struct Rust {
+    /// The directory of the file, when known: the crate's manifest is looked up from it.
+    dir: Option<std::path::PathBuf>,
+    /// Why the crate's async-openai cannot compile migrated code (found on first need).
+    crate_note: std::sync::OnceLock<Option<String>>,
+}
 
-pub static RUST: Rust = Rust;
+/// The Rust front end for text with no crate around it (stdin, tests).
+pub static RUST: Rust = Rust {
+    dir: None,
+    crate_note: std::sync::OnceLock::new(),
+};
+
+/// The Rust front end for a file at `path`: it knows the crate's async-openai version, so
+/// that a crate still on a version without the Responses names responsify writes is
+/// reported instead of rewritten into code its compiler rejects. One per directory, kept
+/// for the life of the process.
+pub fn for_source(path: &std::path::Path) -> &'static Rust {
+    use std::collections::HashMap;
+    use std::path::PathBuf;
+    use std::sync::{Mutex, OnceLock};
+    static MADE: OnceLock<Mutex<HashMap<PathBuf, &'static Rust>>> = OnceLock::new();
+    let dir = path.parent().map(PathBuf::from).unwrap_or_default();
+    let mut made = MADE.get_or_init(Default::default).lock().unwrap();
+    made.entry(dir.clone()).or_insert_with(|| {
+        Box::leak(Box::new(Rust {
+            dir: Some(dir),
+            crate_note: std::sync::OnceLock::new(),
+        }))
+    })
+}
+
+impl Rust {
+    fn crate_note(&self) -> Option<&str> {
+        self.crate_note
+            .get_or_init(|| {
+                let dir = self.dir.as_ref()?;
+                let start = if dir.as_os_str().is_empty() {
+                    std::path::Path::new(".")
+                } else {
+                    dir
+                };
+                let root = start.ancestors().find(|d| d.join("Cargo.toml").is_file())?;
+                let (version, source) = super::cargo::crate_version(root)?;
+                (version < super::cargo::FIRST_FEATURE_GATED).then(|| {
+                    format!(
+                        "the crate's async-openai is {version} (from {source}); the Responses code responsify writes needs 0.31 or later"
+                    )
+                })
+            })
+            .as_deref()
+    }
+}
 
 impl FrontEnd for Rust {
     fn name(&self) -> &'static str {
@@ -47,9 +97,15 @@ impl FrontEnd for Rust {
 
     fn lift(&self, text: &str) -> Result<Lifted, SyntaxError> {
         let sites = analyze(text)?;
-        Ok(Lifted {
-            units: sites.into_iter().map(|s| s.unit).collect(),
-        })
+        let mut units: Vec<Unit> = sites.into_iter().map(|s| s.unit).collect();
+        if units.iter().any(|u| matches!(u.verdict, Verdict::Migrate)) {
+            if let Some(note) = self.crate_note() {
+                for unit in &mut units {
+                    unit.unfixable.push(note.to_string());
+                }
+            }
+        }
+        Ok(Lifted { units })
     }
 
     fn lower(&self, text: &str, units: &[&Unit], changes: &[Change]) -> Result<Vec<Edit>, String> {
