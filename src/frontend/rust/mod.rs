@@ -478,6 +478,15 @@ fn site(body: &FnBody, call: &syn::ExprMethodCall, imported: bool, text: &str) -
         Some(syn::Stmt::Expr(e, Some(_))) if result_of(e, call_span) => {
             // The result is dropped: nothing reads it.
         }
+        Some(stmt) if !stream && matched_result(stmt, call_span).is_some() => {
+            // `match client.chat().create(..).await { Ok(response) => .., Err(e) => .. }`
+            // and `if let Ok(response) = ..`: the response is the arm's binding.
+            for (name, arm) in matched_result(stmt, call_span).unwrap_or_default() {
+                let uses = reads::analyze_within(body, &name, arm.start, arm.end, text);
+                reads_found.extend(uses.reads);
+                unseen.extend(uses.unseen);
+            }
+        }
         _ => unseen.push(format!(
             "the result of the call at line {} is used in place",
             crate::edit::line_col(text, call_span.start).0
@@ -509,6 +518,56 @@ fn site(body: &FnBody, call: &syn::ExprMethodCall, imported: bool, text: &str) -
     })
 }
 
+/// The bindings of `Ok(name)` patterns that take the call's result apart, with the span
+/// each binding is visible in (the arm's body, or the `if let`'s block).
+fn matched_result(stmt: &syn::Stmt, call: Span) -> Option<Vec<(String, Span)>> {
+    use syn::visit::Visit;
+    struct Find {
+        call: Span,
+        found: Option<Vec<(String, Span)>>,
+    }
+    fn ok_binding(pat: &syn::Pat) -> Option<String> {
+        let syn::Pat::TupleStruct(ok) = pat else {
+            return None;
+        };
+        if !ok.path.is_ident("Ok") || ok.elems.len() != 1 {
+            return None;
+        }
+        match &ok.elems[0] {
+            syn::Pat::Ident(p) => Some(p.ident.to_string()),
+            _ => None,
+        }
+    }
+    impl<'a> Visit<'a> for Find {
+        fn visit_expr_match(&mut self, m: &'a syn::ExprMatch) {
+            if result_of(&m.expr, self.call) {
+                self.found = Some(
+                    m.arms
+                        .iter()
+                        .filter_map(|arm| ok_binding(&arm.pat).map(|n| (n, span_of(&*arm.body))))
+                        .collect(),
+                );
+                return;
+            }
+            syn::visit::visit_expr_match(self, m);
+        }
+        fn visit_expr_if(&mut self, e: &'a syn::ExprIf) {
+            if let Expr::Let(binding) = &*e.cond {
+                if result_of(&binding.expr, self.call) {
+                    if let Some(name) = ok_binding(&binding.pat) {
+                        self.found = Some(vec![(name, span_of(&e.then_branch))]);
+                        return;
+                    }
+                }
+            }
+            syn::visit::visit_expr_if(self, e);
+        }
+    }
+    let mut find = Find { call, found: None };
+    find.visit_stmt(stmt);
+    find.found
+}
+
 fn snippet(s: &str) -> String {
     let s = s.split_whitespace().collect::<Vec<_>>().join(" ");
     if s.chars().count() > 60 {
@@ -531,27 +590,52 @@ fn uses_exist(body: &FnBody, name: &str, after: usize, text: &str) -> bool {
     })
 }
 
-/// Mentions of the request variable other than the call itself.
+/// Mentions of the request variable other than the call itself: identifiers in the code
+/// and in macro tokens (string literals are not identifiers, so prose does not count).
 fn other_mentions(body: &FnBody, name: &str, after: usize, call: Span, text: &str) -> Vec<String> {
-    let end = span_of(body.block).end;
-    let mut out = Vec::new();
-    let Some(rest) = text.get(after..end) else {
-        return out;
-    };
-    for (i, _) in rest.match_indices(name) {
-        let at = after + i;
-        let before = text[..at].chars().next_back();
-        let next = text[at + name.len()..].chars().next();
-        let word = !before.is_some_and(|c| c.is_alphanumeric() || c == '_')
-            && !next.is_some_and(|c| c.is_alphanumeric() || c == '_');
-        if word && !call.contains(Span::new(at, at + name.len())) {
-            out.push(format!(
-                "the request `{name}` is also used at line {}",
-                crate::edit::line_col(text, at).0
-            ));
+    use syn::visit::Visit;
+    struct Idents<'n> {
+        name: &'n str,
+        found: Vec<usize>,
+    }
+    fn scan(tokens: proc_macro2::TokenStream, name: &str, found: &mut Vec<usize>) {
+        for token in tokens {
+            match token {
+                proc_macro2::TokenTree::Ident(i) if i == name => {
+                    found.push(values::token_span(i.span()).start)
+                }
+                proc_macro2::TokenTree::Group(g) => scan(g.stream(), name, found),
+                _ => {}
+            }
         }
     }
-    out
+    impl<'a> Visit<'a> for Idents<'_> {
+        fn visit_ident(&mut self, i: &'a proc_macro2::Ident) {
+            if i == self.name {
+                self.found.push(values::token_span(i.span()).start);
+            }
+        }
+        fn visit_macro(&mut self, mac: &'a syn::Macro) {
+            scan(mac.tokens.clone(), self.name, &mut self.found);
+        }
+        fn visit_item(&mut self, _: &'a syn::Item) {}
+    }
+    let mut idents = Idents {
+        name,
+        found: Vec::new(),
+    };
+    idents.visit_block(body.block);
+    idents
+        .found
+        .into_iter()
+        .filter(|&at| at >= after && !call.contains(Span::new(at, at + name.len())))
+        .map(|at| {
+            format!(
+                "the request `{name}` is also used at line {}",
+                crate::edit::line_col(text, at).0
+            )
+        })
+        .collect()
 }
 
 /// The list a `messages(..)` setter is given: a literal, or a `let` holding one.

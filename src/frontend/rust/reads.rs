@@ -56,6 +56,11 @@ pub struct Uses {
 
 /// Follow the response bound to `name` after byte `after` in `body`.
 pub fn analyze(body: &FnBody, name: &str, after: usize, text: &str) -> Uses {
+    analyze_within(body, name, after, usize::MAX, text)
+}
+
+/// Follow the response bound to `name` between bytes `after` and `end` (a match arm).
+pub fn analyze_within(body: &FnBody, name: &str, after: usize, end: usize, text: &str) -> Uses {
     // A later `let` of the same name shadows the response from there on.
     let until = body
         .locals
@@ -63,7 +68,8 @@ pub fn analyze(body: &FnBody, name: &str, after: usize, text: &str) -> Uses {
         .filter(|l| l.name == name && l.stmt.start >= after)
         .map(|l| l.stmt.end)
         .min()
-        .unwrap_or(usize::MAX);
+        .unwrap_or(usize::MAX)
+        .min(end);
     let mut reader = Reader {
         name: name.to_string(),
         after,
