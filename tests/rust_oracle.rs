@@ -41,7 +41,10 @@ fn cargo_check(dir: &Path) -> Result<(), String> {
     let out = Command::new(cargo)
         .args(["check", "--locked", "--quiet", "--message-format=short"])
         .current_dir(dir)
-        .env("CARGO_TARGET_DIR", root().join("target").join("rust-oracle"))
+        .env(
+            "CARGO_TARGET_DIR",
+            root().join("target").join("rust-oracle"),
+        )
         .env_remove("RUSTFLAGS")
         .output()
         .map_err(|e| format!("cannot run cargo: {e}"))?;
@@ -105,13 +108,18 @@ fn texts(dir: &Path) -> Vec<(PathBuf, String)> {
 #[test]
 fn migrated_samples_compile_against_async_openai() {
     let samples = samples();
-    assert!(samples.len() >= 2, "expected the samples under tests/rust-oracle/");
+    assert!(
+        samples.len() >= 2,
+        "expected the samples under tests/rust-oracle/"
+    );
     for sample in samples {
         let name = sample.file_name().unwrap().to_string_lossy().into_owned();
         let started = Instant::now();
         if let Err(output) = cargo_check(&sample) {
             if offline(&output) {
-                return skip(&format!("cargo could not fetch the sample's crates:\n{output}"));
+                return skip(&format!(
+                    "cargo could not fetch the sample's crates:\n{output}"
+                ));
             }
             panic!("{name}: the original sample does not compile:\n{output}");
         }
@@ -143,7 +151,9 @@ fn migrated_samples_compile_against_async_openai() {
             .map(|(b, _)| &b.0)
             .collect();
         assert!(
-            changed.iter().any(|p| p.extension().is_some_and(|e| e == "rs"))
+            changed
+                .iter()
+                .any(|p| p.extension().is_some_and(|e| e == "rs"))
                 && changed.iter().any(|p| p.ends_with("Cargo.toml")),
             "{name}: the migration should change sources and a manifest, changed {changed:?}"
         );

@@ -83,13 +83,54 @@ impl<'a> Lowering<'a> {
                 Change::SwitchEndpoint => {
                     for site in self.sites.clone() {
                         self.switch(site, &replaced, &removed)?;
+                        // Builder chains name Responses types; raw bodies name none.
+                        uses_prefix |= site.request.is_some();
                     }
-                    uses_prefix = true;
+                }
+                Change::RenameKey { key, to } if self.json_holding(*key).is_some() => {
+                    self.edits
+                        .push(Edit::replace(*key, crate::frontend::json::json_string(to)));
                 }
                 Change::RenameKey { key, to } => {
                     self.edits.push(Edit::replace(*key, to.clone()));
                 }
+                Change::Remove { span } if self.json_holding(*span).is_some() => {
+                    let body = self.json_holding(*span).expect("checked");
+                    let (parent, index) = body
+                        .parent_of(*span)
+                        .ok_or("the removed value is not in its body")?;
+                    let members = members(parent);
+                    self.edits.extend(crate::edit::removals(&members, &[index]));
+                }
                 Change::Remove { span } => self.remove(*span)?,
+                Change::InsertEntry { map, key, value } if self.json_holding(*map).is_some() => {
+                    let body = self.json_holding(*map).expect("checked");
+                    let target = body.find(*map).ok_or("the object is not in its body")?;
+                    let item = format!(
+                        "{}: {}",
+                        crate::frontend::json::json_string(key),
+                        super::raw::print(self.text, value)
+                    );
+                    let edit = self.append_member(target, item)?;
+                    self.join_insert(edit);
+                }
+                Change::InsertElement { list, value } if self.json_holding(*list).is_some() => {
+                    let body = self.json_holding(*list).expect("checked");
+                    let target = body.find(*list).ok_or("the list is not in its body")?;
+                    let edit = self.append_member(target, super::raw::print(self.text, value))?;
+                    self.join_insert(edit);
+                }
+                Change::Replace { span, with } if self.json_holding(*span).is_some() => {
+                    self.edits
+                        .push(Edit::replace(*span, super::raw::print(self.text, with)));
+                }
+                Change::ReplaceWithMany { span, with } if self.json_holding(*span).is_some() => {
+                    let items: Vec<String> = with
+                        .iter()
+                        .map(|v| super::raw::print(self.text, v))
+                        .collect();
+                    self.edits.push(Edit::replace(*span, items.join(", ")));
+                }
                 Change::InsertEntry { map, key, value } => {
                     let chain = self
                         .sites
@@ -173,7 +214,16 @@ impl<'a> Lowering<'a> {
         replaced: &[Span],
         removed: &[Span],
     ) -> Result<(), String> {
+        if let Some(path) = site.url_path {
+            // Raw HTTP: the URL's path changes with the body.
+            self.edits.push(Edit::replace(path, "responses"));
+            return Ok(());
+        }
         self.edits.push(Edit::replace(site.chat, "responses"));
+        if site.json_body.is_some() {
+            // `create_byot(json!(..))`: the body is rewritten by the other changes.
+            return Ok(());
+        }
         let chain = site
             .request
             .as_ref()
@@ -224,6 +274,46 @@ impl<'a> Lowering<'a> {
             self.edits.push(Edit::delete(into));
         }
         Ok(())
+    }
+
+    /// Insertions at one point are one edit: their order is the order of the changes.
+    fn join_insert(&mut self, edit: Edit) {
+        let at = edit.span;
+        match self
+            .edits
+            .iter_mut()
+            .find(|e| e.span == at && at.start == at.end)
+        {
+            Some(existing) => existing.text.push_str(&edit.text),
+            None => self.edits.push(edit),
+        }
+    }
+
+    /// The `json!` body that holds `span`, if one does.
+    fn json_holding(&self, span: Span) -> Option<&'a Value> {
+        self.sites
+            .iter()
+            .filter_map(|s| s.json_body.as_ref())
+            .find(|b| b.span.is_some_and(|at| at.contains(span)))
+    }
+
+    /// An edit that adds `item` after the last member of a `json!` object or array.
+    fn append_member(&self, target: &Value, item: String) -> Result<Edit, String> {
+        let at = target.span.ok_or("a value without a place")?;
+        let members = members(target);
+        let Some(last) = members.last() else {
+            return Ok(Edit::insert(at.start + 1, item));
+        };
+        let first = members[0];
+        if self.text[at.start..first.start].contains('\n') {
+            let indent = indentation_at(self.text, last.start);
+            Ok(Edit::insert(
+                last.end,
+                format!(",{}{indent}{item}", line_ending(self.text)),
+            ))
+        } else {
+            Ok(Edit::insert(last.end, format!(", {item}")))
+        }
     }
 
     fn remove(&mut self, span: Span) -> Result<(), String> {
@@ -337,6 +427,15 @@ impl<'a> Lowering<'a> {
             }
             other => Err(format!("response format `{other}`")),
         }
+    }
+}
+
+/// The spans of an object's entries or an array's elements.
+fn members(value: &Value) -> Vec<Span> {
+    match &value.kind {
+        Kind::Map(entries) => entries.iter().filter_map(|e| e.span).collect(),
+        Kind::List(items) => items.iter().filter_map(|v| v.span).collect(),
+        _ => Vec::new(),
     }
 }
 

@@ -19,6 +19,7 @@
 
 mod classify;
 mod lower;
+mod raw;
 mod reads;
 mod scope;
 mod values;
@@ -92,7 +93,11 @@ impl FrontEnd for Rust {
     }
 
     fn triggers(&self) -> &'static [&'static str] {
-        &["async_openai", "CreateChatCompletionRequest"]
+        &[
+            "async_openai",
+            "CreateChatCompletionRequest",
+            "chat/completions",
+        ]
     }
 
     fn lift(&self, text: &str) -> Result<Lifted, SyntaxError> {
@@ -204,6 +209,10 @@ pub(crate) struct SiteInfo {
     pub request: Option<Chain>,
     /// The `messages` list: its span, and each element.
     pub messages: Option<(Span, Vec<MessageItem>)>,
+    /// The `json!` body of a raw or `create_byot` request (also the unit's body).
+    pub json_body: Option<Value>,
+    /// `chat/completions` inside the URL literal of a raw request.
+    pub url_path: Option<Span>,
 }
 
 fn role_of(type_name: &str) -> Option<&'static str> {
@@ -246,16 +255,26 @@ fn imports_client(file: &syn::File) -> bool {
 pub(crate) fn analyze(text: &str) -> Result<Vec<SiteInfo>, SyntaxError> {
     let _scope = SpanScope;
     let file = parse_keeping_spans(text)?;
-    if !text.contains("async_openai") {
-        return Ok(Vec::new());
-    }
     let imported = imports_client(&file);
     let mut sites = Vec::new();
     for body in scope::bodies(&file) {
         for call in &body.calls {
-            if let Some(site) = site(&body, call, imported, text) {
+            if text.contains("async_openai") {
+                if let Some(site) = site(&body, call, imported, text) {
+                    sites.push(site);
+                    continue;
+                }
+            }
+            if let Some(site) = raw_site(&body, call, text) {
                 sites.push(site);
             }
+        }
+    }
+    // URLs of the chat endpoint that no request here carries are reported.
+    let carried: Vec<Span> = sites.iter().map(|s| s.unit.request.span).collect();
+    for (lit, at) in chat_urls(&file) {
+        if !carried.iter().any(|c| c.contains(at)) {
+            sites.push(url_site(&lit, at));
         }
     }
     sites.sort_by_key(|s| s.unit.request.span.start);
@@ -370,7 +389,16 @@ fn site(body: &FnBody, call: &syn::ExprMethodCall, imported: bool, text: &str) -
         _ => None,
     };
 
+    let byot_body = (method == "create_byot")
+        .then(|| json_macro(body, arg))
+        .flatten();
     let (body_value, hidden) = match (&request, request_expr) {
+        (None, _) if byot_body.is_some() => (
+            byot_body
+                .clone()
+                .unwrap_or_else(|| Value::map(Vec::<(String, Value)>::new())),
+            false,
+        ),
         (Some(chain), _) => (chain.to_map(), false),
         (None, Expr::Struct(_)) => {
             unfixable.push(
@@ -438,9 +466,21 @@ fn site(body: &FnBody, call: &syn::ExprMethodCall, imported: bool, text: &str) -
     let stream = method == "create_stream";
     let mut reads_found = Vec::new();
     if method == "create_byot" {
-        unfixable.push("`create_byot` sends a body of your own type; rewrite it with `client.responses().create_byot(..)` by hand".into());
+        if byot_body.is_some() {
+            unseen.push(
+                "`create_byot` returns a type of your own: it must read a Responses result".into(),
+            );
+        } else {
+            unfixable.push("`create_byot` sends a body responsify cannot see".into());
+        }
     }
-    match body.statement_holding(call_span) {
+    let statement = if method == "create_byot" {
+        // The result is whatever type the caller asked for: nothing to follow.
+        None
+    } else {
+        Some(body.statement_holding(call_span))
+    };
+    match statement.flatten() {
         Some(syn::Stmt::Local(local))
             if local
                 .init
@@ -487,6 +527,7 @@ fn site(body: &FnBody, call: &syn::ExprMethodCall, imported: bool, text: &str) -
                 unseen.extend(uses.unseen);
             }
         }
+        _ if statement.is_none() => {}
         _ => unseen.push(format!(
             "the result of the call at line {} is used in place",
             crate::edit::line_col(text, call_span.start).0
@@ -515,6 +556,8 @@ fn site(body: &FnBody, call: &syn::ExprMethodCall, imported: bool, text: &str) -
         chat: span_of(&chat.method),
         request,
         messages,
+        json_body: byot_body,
+        url_path: None,
     })
 }
 
@@ -566,6 +609,179 @@ fn matched_result(stmt: &syn::Stmt, call: Span) -> Option<Vec<(String, Span)>> {
     let mut find = Find { call, found: None };
     find.visit_stmt(stmt);
     find.found
+}
+
+/// The `json!` object an argument is, directly or through a `let`.
+fn json_macro(body: &FnBody, arg: &Expr) -> Option<Value> {
+    let mut expr = arg;
+    while let Expr::Reference(r) = expr {
+        expr = &r.expr;
+    }
+    if let Some(name) = values::ident(expr) {
+        expr = body.init_of(&name, span_of(expr).start)?;
+    }
+    let Expr::Macro(m) = expr else { return None };
+    if !m
+        .mac
+        .path
+        .segments
+        .last()
+        .is_some_and(|s| s.ident == "json")
+    {
+        return None;
+    }
+    let value = raw::lift_json(m.mac.tokens.clone())?;
+    let is_chat =
+        value.get("model").is_some() && value.get("messages").and_then(Value::as_list).is_some();
+    is_chat.then_some(value)
+}
+
+/// `X.post(URL)....json(&json!({..}))`: a chat body sent over raw HTTP.
+fn raw_site(body: &FnBody, call: &syn::ExprMethodCall, text: &str) -> Option<SiteInfo> {
+    if call.method != "json" || call.args.len() != 1 {
+        return None;
+    }
+    let json = json_macro(body, &call.args[0])?;
+    // The URL: the argument of `.post(..)` further down the chain.
+    let mut at = &*call.receiver;
+    let mut url = None;
+    while let Expr::MethodCall(m) = at {
+        if m.method == "post" && m.args.len() == 1 {
+            url = Some(&m.args[0]);
+            break;
+        }
+        at = &m.receiver;
+    }
+    let call_span = span_of(call);
+    let mut unit_url = None;
+    let mut base_url = None;
+    let verdict = match url.map(|u| (u, values::lift(u))) {
+        Some((
+            Expr::Lit(syn::ExprLit {
+                lit: syn::Lit::Str(lit),
+                ..
+            }),
+            _,
+        )) => match raw::judge(lit) {
+            raw::Url::OpenAiChat(path) => {
+                unit_url = Some(path);
+                Verdict::Migrate
+            }
+            raw::Url::OtherServer(u) => {
+                base_url = Some(u.clone());
+                Verdict::Flag {
+                    rule: "third-party-endpoint",
+                    reason: format!("the request goes to {u:?}, not OpenAI's"),
+                }
+            }
+            raw::Url::Other => return None,
+        },
+        Some((u, _)) => {
+            let at = span_of(u);
+            Verdict::Flag {
+                rule: "third-party-endpoint",
+                reason: format!(
+                    "the request goes to `{}`, a URL responsify cannot read",
+                    snippet(&text[at.start..at.end])
+                ),
+            }
+        }
+        None => Verdict::Flag {
+            rule: "third-party-endpoint",
+            reason: "the request's URL is set where responsify cannot see it".into(),
+        },
+    };
+    let mut unit = Unit::new(
+        Request {
+            endpoint: Endpoint::ChatCompletions,
+            site: Site::Body,
+            span: call_span,
+            body: json.clone(),
+            hidden_keys: false,
+        },
+        verdict,
+    );
+    unit.base_url = base_url;
+    // The HTTP response is parsed by hand; responsify does not follow it.
+    let fn_text = &text[span_of(body.block).start..span_of(body.block).end];
+    if fn_text.contains("\"choices\"") || fn_text.contains(".choices") {
+        unit.unfixable.push(
+            "the HTTP response is parsed as Chat Completions JSON (`choices`) here; a Responses result has `output` items instead".into(),
+        );
+    } else {
+        unit.unseen
+            .push("the HTTP response is parsed elsewhere, as Chat Completions JSON or not".into());
+    }
+    Some(SiteInfo {
+        unit,
+        chat: Span::new(call_span.start, call_span.start),
+        request: None,
+        messages: None,
+        json_body: Some(json),
+        url_path: unit_url,
+    })
+}
+
+/// String literals that name the chat endpoint, anywhere in the file (macros included).
+fn chat_urls(file: &syn::File) -> Vec<(String, Span)> {
+    use syn::visit::Visit;
+    struct Urls(Vec<(String, Span)>);
+    fn scan(tokens: proc_macro2::TokenStream, out: &mut Vec<(String, Span)>) {
+        for token in tokens {
+            match token {
+                proc_macro2::TokenTree::Literal(l) => {
+                    if let Ok(s) = syn::parse_str::<syn::LitStr>(&l.to_string()) {
+                        if s.value().contains("chat/completions") {
+                            out.push((s.value(), values::token_span(l.span())));
+                        }
+                    }
+                }
+                proc_macro2::TokenTree::Group(g) => scan(g.stream(), out),
+                _ => {}
+            }
+        }
+    }
+    impl<'a> Visit<'a> for Urls {
+        fn visit_lit_str(&mut self, lit: &'a syn::LitStr) {
+            if lit.value().contains("chat/completions") {
+                self.0.push((lit.value(), span_of(lit)));
+            }
+        }
+        fn visit_macro(&mut self, mac: &'a syn::Macro) {
+            scan(mac.tokens.clone(), &mut self.0);
+        }
+    }
+    let mut urls = Urls(Vec::new());
+    urls.visit_file(file);
+    urls.0
+}
+
+/// A URL of the chat endpoint that responsify will not rewrite on its own.
+fn url_site(url: &str, at: Span) -> SiteInfo {
+    let unit = Unit::new(
+        Request {
+            endpoint: Endpoint::ChatCompletions,
+            site: Site::Body,
+            span: at,
+            body: Value {
+                kind: Kind::Map(Vec::new()),
+                span: Some(at),
+            },
+            hidden_keys: true,
+        },
+        Verdict::Flag {
+            rule: "chat-completions-url",
+            reason: format!("{url:?} is the Chat Completions endpoint"),
+        },
+    );
+    SiteInfo {
+        unit,
+        chat: Span::new(at.start, at.start),
+        request: None,
+        messages: None,
+        json_body: None,
+        url_path: None,
+    }
 }
 
 fn snippet(s: &str) -> String {
