@@ -161,6 +161,14 @@ impl<'a> Lowering<'a> {
                     };
                     self.edits.push(Edit::replace(*span, new));
                 }
+                Change::Replace { span, with }
+                    if with.get("type").and_then(Value::as_str) == Some("function")
+                        && with.span.is_none() =>
+                {
+                    let new = self.render_function_tool(with)?;
+                    uses_prefix = true;
+                    self.edits.push(Edit::replace(*span, new));
+                }
                 Change::Replace { span, with } => {
                     let new = self.render_scalar(with)?;
                     self.edits.push(Edit::replace(*span, new));
@@ -396,6 +404,37 @@ impl<'a> Lowering<'a> {
         }
     }
 
+    /// A flat function tool: `Tool::Function(FunctionTool { .. })`, each field's value copied
+    /// from the chat definition (setter arguments convert with `into`, as they did there).
+    fn render_function_tool(&self, tool: &Value) -> Result<String, String> {
+        let p = &self.prefix;
+        let mut fields = Vec::new();
+        for entry in tool.entries().unwrap_or_default() {
+            let name = entry.key.as_str();
+            if name == "type" {
+                continue;
+            }
+            if !matches!(name, "name" | "description" | "parameters" | "strict") {
+                return Err(format!("a function tool's `{name}`"));
+            }
+            let source = self.render_scalar(&entry.value)?;
+            let converted = if matches!(entry.value.kind, Kind::Bool(_)) {
+                source
+            } else {
+                format!("{}.into()", wrap(&source))
+            };
+            fields.push(if name == "name" {
+                format!("name: {converted}")
+            } else {
+                format!("{name}: Some({converted})")
+            });
+        }
+        Ok(format!(
+            "{p}Tool::Function({p}FunctionTool {{ {}, ..Default::default() }})",
+            fields.join(", ")
+        ))
+    }
+
     /// `text.format`: `{type: json_object}` and friends.
     fn render_format(&self, format: &Value) -> Result<String, String> {
         let p = &self.prefix;
@@ -427,6 +466,46 @@ impl<'a> Lowering<'a> {
             }
             other => Err(format!("response format `{other}`")),
         }
+    }
+}
+
+/// Source text as the receiver of a method call: parenthesized unless it is one term (a
+/// string literal, a path, or one call or macro call whose brackets close at its end).
+fn wrap(source: &str) -> String {
+    let head_len = source
+        .find(|c: char| !(c.is_alphanumeric() || c == '_' || c == ':' || c == '.'))
+        .unwrap_or(source.len());
+    let rest = source[head_len..]
+        .strip_prefix('!')
+        .unwrap_or(&source[head_len..]);
+    let one_call = head_len > 0 && rest.starts_with(['(', '[', '{']) && {
+        let mut depth = 0i32;
+        let mut closed_at = None;
+        let mut in_string = false;
+        let mut escaped = false;
+        for (i, c) in rest.char_indices() {
+            match c {
+                _ if escaped => escaped = false,
+                '\\' if in_string => escaped = true,
+                '"' => in_string = !in_string,
+                '(' | '[' | '{' if !in_string => depth += 1,
+                ')' | ']' | '}' if !in_string => {
+                    depth -= 1;
+                    if depth == 0 {
+                        closed_at = Some(i);
+                        break;
+                    }
+                }
+                _ => {}
+            }
+        }
+        closed_at == Some(rest.len() - 1)
+    };
+    let literal = source.len() >= 2 && source.starts_with('"') && source.ends_with('"');
+    if literal || head_len == source.len() || one_call {
+        source.to_string()
+    } else {
+        format!("({source})")
     }
 }
 

@@ -301,6 +301,40 @@ pub fn lift(expr: &Expr) -> Value {
             Some(items) => Kind::List(items.iter().map(lift).collect()),
             None => Kind::Opaque,
         },
+        // `ChatCompletionTools::Function(ChatCompletionTool { function: .. })`: a function
+        // tool, `{"type": "function", "function": {..}}` on the wire.
+        Expr::Call(c)
+            if c.args.len() == 1 && path_ends(&c.func, &["ChatCompletionTools", "Function"]) =>
+        {
+            let Expr::Struct(tool) = &c.args[0] else {
+                return opaque(expr);
+            };
+            let Some(function) = tool
+                .fields
+                .iter()
+                .find(|f| matches!(&f.member, syn::Member::Named(n) if n == "function"))
+            else {
+                return opaque(expr);
+            };
+            let function = match chain(&function.expr) {
+                Some(c) if c.type_name == "FunctionObjectArgs" && c.build.is_some() => c.to_map(),
+                _ => lift(&function.expr),
+            };
+            Kind::Map(vec![
+                Entry {
+                    key: "type".into(),
+                    key_span: None,
+                    value: Value::str("function"),
+                    span: None,
+                },
+                Entry {
+                    key: "function".into(),
+                    key_span: None,
+                    value: function,
+                    span: None,
+                },
+            ])
+        }
         // `Some(x)` in a struct field is the value `x`.
         Expr::Call(c) if c.args.len() == 1 && path_ends(&c.func, &["Some"]) => {
             let mut inner = lift(&c.args[0]);
