@@ -152,6 +152,19 @@ impl<'a> Lowering<'a> {
                     let new = match to {
                         ReadTarget::OutputText => format!("{base_text}.output_text()"),
                         ReadTarget::Attr(name) => format!("{base_text}.{name}"),
+                        ReadTarget::StreamTextDelta { .. } => {
+                            uses_prefix = true;
+                            let via_choice = self.sites.iter().any(|s| s.via_choice.contains(span));
+                            if via_choice {
+                                // The choice is now the text-delta event itself.
+                                format!("Some({base_text}.delta.clone())")
+                            } else {
+                                format!(
+                                    "(match &{base_text} {{ {}ResponseStreamEvent::ResponseOutputTextDelta(event) => Some(event.delta.clone()), _ => None }})",
+                                    self.prefix
+                                )
+                            }
+                        }
                         other => {
                             return Err(format!(
                                 "responsify cannot write the read {} in Rust yet",
@@ -222,6 +235,20 @@ impl<'a> Lowering<'a> {
         replaced: &[Span],
         removed: &[Span],
     ) -> Result<(), String> {
+        for (choices, chunk, whole_iterable) in &site.stream_iterated {
+            // What a loop iterates: the text-delta event, if this event is one.
+            let chunk_text = &self.text[chunk.start..chunk.end];
+            let event = format!(
+                "(match &{chunk_text} {{ {}ResponseStreamEvent::ResponseOutputTextDelta(event) => Some(event), _ => None }})",
+                self.prefix
+            );
+            let new = if *whole_iterable {
+                format!("{event}.into_iter()")
+            } else {
+                event
+            };
+            self.edits.push(Edit::replace(*choices, new));
+        }
         if let Some(path) = site.url_path {
             // Raw HTTP: the URL's path changes with the body.
             self.edits.push(Edit::replace(path, "responses"));

@@ -22,6 +22,7 @@ mod lower;
 mod raw;
 mod reads;
 mod scope;
+mod stream;
 mod values;
 
 use super::{FrontEnd, Lifted, SyntaxError};
@@ -213,6 +214,10 @@ pub(crate) struct SiteInfo {
     pub json_body: Option<Value>,
     /// `chat/completions` inside the URL literal of a raw request.
     pub url_path: Option<Span>,
+    /// `chunk.choices` iterated by stream loops, with the chunk's span (see `stream`).
+    pub stream_iterated: Vec<(Span, Span, bool)>,
+    /// Stream text reads whose base is a choice those loops bind.
+    pub via_choice: Vec<Span>,
 }
 
 fn role_of(type_name: &str) -> Option<&'static str> {
@@ -465,6 +470,8 @@ fn site(body: &FnBody, call: &syn::ExprMethodCall, imported: bool, text: &str) -
     // The response: followed through its binding.
     let stream = method == "create_stream";
     let mut reads_found = Vec::new();
+    let mut stream_iterated = Vec::new();
+    let mut via_choice = Vec::new();
     if method == "create_byot" {
         if byot_body.is_some() {
             unseen.push(
@@ -490,17 +497,14 @@ fn site(body: &FnBody, call: &syn::ExprMethodCall, imported: bool, text: &str) -
             match &local.pat {
                 syn::Pat::Ident(p) => {
                     let name = p.ident.to_string();
-                    let uses = reads::analyze(body, &name, span_of(local).end, text);
                     if stream {
-                        if !uses.reads.is_empty()
-                            || !uses.unseen.is_empty()
-                            || uses_exist(body, &name, span_of(local).end, text)
-                        {
-                            unfixable.push(
-                                "the stream is read chunk by chunk; responsify does not rewrite Rust stream loops to Responses events yet".into(),
-                            );
-                        }
+                        let uses = stream::analyze(body, &name, span_of(local).end, text);
+                        reads_found = uses.reads;
+                        unseen.extend(uses.unseen);
+                        stream_iterated = uses.iterated;
+                        via_choice = uses.via_choice;
                     } else {
+                        let uses = reads::analyze(body, &name, span_of(local).end, text);
                         reads_found = uses.reads;
                         unseen.extend(uses.unseen);
                     }
@@ -558,6 +562,8 @@ fn site(body: &FnBody, call: &syn::ExprMethodCall, imported: bool, text: &str) -
         messages,
         json_body: byot_body,
         url_path: None,
+        stream_iterated,
+        via_choice,
     })
 }
 
@@ -719,6 +725,8 @@ fn raw_site(body: &FnBody, call: &syn::ExprMethodCall, text: &str) -> Option<Sit
         messages: None,
         json_body: Some(json),
         url_path: unit_url,
+        stream_iterated: Vec::new(),
+        via_choice: Vec::new(),
     })
 }
 
@@ -781,6 +789,8 @@ fn url_site(url: &str, at: Span) -> SiteInfo {
         messages: None,
         json_body: None,
         url_path: None,
+        stream_iterated: Vec::new(),
+        via_choice: Vec::new(),
     }
 }
 
@@ -791,19 +801,6 @@ fn snippet(s: &str) -> String {
     } else {
         s
     }
-}
-
-/// Is the binding used at all after `after`?
-fn uses_exist(body: &FnBody, name: &str, after: usize, text: &str) -> bool {
-    let end = span_of(body.block).end;
-    text.get(after..end).is_some_and(|rest| {
-        rest.match_indices(name).any(|(i, _)| {
-            let before = rest[..i].chars().next_back();
-            let after_c = rest[i + name.len()..].chars().next();
-            !before.is_some_and(|c| c.is_alphanumeric() || c == '_')
-                && !after_c.is_some_and(|c| c.is_alphanumeric() || c == '_')
-        })
-    })
 }
 
 /// Mentions of the request variable other than the call itself: identifiers in the code
