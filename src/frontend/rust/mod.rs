@@ -28,7 +28,9 @@ mod values;
 use super::{FrontEnd, Lifted, SyntaxError};
 use crate::diagnostic::Change;
 use crate::edit::Edit;
-use crate::model::{Endpoint, Kind, Request, SdkMethod, Site, Span, Unit, Value, Verdict};
+use crate::model::{
+    Endpoint, Kind, ReadKind, Request, SdkMethod, Site, Span, Unit, Value, Verdict,
+};
 use classify::Client;
 use scope::FnBody;
 use syn::Expr;
@@ -107,7 +109,9 @@ impl FrontEnd for Rust {
         if units.iter().any(|u| matches!(u.verdict, Verdict::Migrate)) {
             if let Some(note) = self.crate_note() {
                 for unit in &mut units {
-                    unit.unfixable.push(note.to_string());
+                    if unit.request.endpoint == Endpoint::ChatCompletions {
+                        unit.unfixable.push(note.to_string());
+                    }
                 }
             }
         }
@@ -315,7 +319,7 @@ fn group(sites: &mut [SiteInfo]) {
 }
 
 /// The expression a call's result flows into: `.await`, `?`, `.unwrap()`, `.expect(..)`.
-fn result_of<'a>(stmt_expr: &'a Expr, call: Span) -> bool {
+fn result_of(stmt_expr: &Expr, call: Span) -> bool {
     let mut at = stmt_expr;
     loop {
         if span_of(at) == call {
@@ -343,9 +347,20 @@ fn site(body: &FnBody, call: &syn::ExprMethodCall, imported: bool, text: &str) -
     let Expr::MethodCall(chat) = &*call.receiver else {
         return None;
     };
-    if chat.method != "chat" || !chat.args.is_empty() {
+    // `client.responses().create(..)` is lifted too, as a Responses unit: already migrated
+    // code that rules may still check (for reads shaped like chat's).
+    let endpoint = match chat.method.to_string().as_str() {
+        "chat" => Endpoint::ChatCompletions,
+        "responses" if method != "create_byot" => Endpoint::Responses,
+        _ => return None,
+    };
+    if !chat.args.is_empty() {
         return None;
     }
+    let request_type = match endpoint {
+        Endpoint::ChatCompletions => "CreateChatCompletionRequest",
+        _ => "CreateResponse",
+    };
     let call_span = span_of(call);
     let arg = &call.args[0];
     let mut unseen = Vec::new();
@@ -355,18 +370,18 @@ fn site(body: &FnBody, call: &syn::ExprMethodCall, imported: bool, text: &str) -
     let mut request_expr = arg;
     let mut request_var = None;
     if let Some(name) = values::ident(arg) {
-        match body.init_of(&name, call_span.start) {
-            Some(init) => {
-                request_expr = init;
-                request_var = Some(name);
-            }
-            None => {}
+        if let Some(init) = body.init_of(&name, call_span.start) {
+            request_expr = init;
+            request_var = Some(name);
         }
     }
     let request = values::chain(request_expr)
-        .filter(|c| c.type_name == "CreateChatCompletionRequestArgs" && c.build.is_some());
+        .filter(|c| c.type_name == format!("{request_type}Args") && c.build.is_some());
     let is_chat_request = request.is_some()
-        || matches!(request_expr, Expr::Struct(s) if s.path.segments.last().is_some_and(|l| l.ident == "CreateChatCompletionRequest"));
+        || matches!(request_expr, Expr::Struct(s) if s.path.segments.last().is_some_and(|l| l.ident == request_type));
+    if endpoint == Endpoint::Responses && request.is_none() {
+        return None;
+    }
 
     let client = classify::trace(body, &chat.receiver, imported, text);
     let verdict = match &client {
@@ -551,6 +566,19 @@ fn site(body: &FnBody, call: &syn::ExprMethodCall, imported: bool, text: &str) -
         },
         verdict,
     );
+    if endpoint == Endpoint::Responses {
+        // Only reads shaped like chat's matter on a Responses result; its own reads
+        // (`output_text()`) are what the reader cannot name, not what is unseen.
+        reads_found.retain(|r| match &r.kind {
+            ReadKind::Content => true,
+            ReadKind::Unknown(what) => what.contains("choices"),
+            _ => false,
+        });
+        unseen.clear();
+        unfixable.clear();
+        messages = None;
+    }
+    unit.request.endpoint = endpoint;
     unit.reads = reads_found;
     unit.unseen = unseen;
     unit.unfixable = unfixable;
@@ -627,13 +655,7 @@ fn json_macro(body: &FnBody, arg: &Expr) -> Option<Value> {
         expr = body.init_of(&name, span_of(expr).start)?;
     }
     let Expr::Macro(m) = expr else { return None };
-    if !m
-        .mac
-        .path
-        .segments
-        .last()
-        .is_some_and(|s| s.ident == "json")
-    {
+    if m.mac.path.segments.last().is_none_or(|s| s.ident != "json") {
         return None;
     }
     let value = raw::lift_json(m.mac.tokens.clone())?;
@@ -961,6 +983,7 @@ pub fn source_use(text: &str) -> super::cargo::SourceUse {
         chat_to_migrate: sites
             .iter()
             .filter(|s| matches!(s.unit.verdict, Verdict::Migrate))
+            .filter(|s| s.unit.request.endpoint == Endpoint::ChatCompletions)
             .count(),
         responses: text.contains(".responses()"),
     }

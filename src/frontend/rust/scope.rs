@@ -35,8 +35,7 @@ impl<'a> FnBody<'a> {
     pub fn local_before(&self, name: &str, before: usize) -> Option<&LocalDef<'a>> {
         self.locals
             .iter()
-            .filter(|l| l.name == name && l.stmt.end <= before)
-            .last()
+            .rfind(|l| l.name == name && l.stmt.end <= before)
     }
 
     pub fn param_type(&self, name: &str) -> Option<&'a syn::Type> {

@@ -87,3 +87,33 @@ fn suppression_comments_are_found_outside_strings() {
     assert_eq!(found.len(), 1);
     assert!(found[0].covers("max-tokens", 1));
 }
+
+#[test]
+fn a_responses_call_lifts_as_a_responses_unit_with_its_chat_shaped_reads() {
+    let text = r#"use async_openai::types::responses::CreateResponseArgs;
+use async_openai::Client;
+
+async fn ask() -> Result<(), Box<dyn std::error::Error>> {
+    let client = Client::new();
+    let request = CreateResponseArgs::default().model("gpt-5.5").input("hi").build()?;
+    let response = client.responses().create(request).await?;
+    println!("{:?} {:?}", response.output_text(), response.choices);
+    Ok(())
+}
+"#;
+    let units = RUST.lift(text).unwrap().units;
+    assert_eq!(units.len(), 1);
+    assert_eq!(units[0].request.endpoint, Endpoint::Responses);
+    let keys: Vec<&str> = units[0]
+        .request
+        .body
+        .entries()
+        .unwrap()
+        .iter()
+        .map(|e| e.key.as_str())
+        .collect();
+    assert_eq!(keys, ["model", "input"]);
+    assert!(units[0].unseen.is_empty());
+    assert_eq!(units[0].reads.len(), 1, "{:?}", units[0].reads);
+    assert!(matches!(&units[0].reads[0].kind, ReadKind::Unknown(what) if what.contains("choices")));
+}
