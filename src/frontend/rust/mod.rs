@@ -757,23 +757,32 @@ fn chat_urls(file: &syn::File) -> Vec<(String, Span)> {
     use syn::visit::Visit;
     struct Urls(Vec<(String, Span)>);
     fn scan(tokens: proc_macro2::TokenStream, out: &mut Vec<(String, Span)>) {
+        let mut after_pound = false;
         for token in tokens {
             match token {
                 proc_macro2::TokenTree::Literal(l) => {
                     if let Ok(s) = syn::parse_str::<syn::LitStr>(&l.to_string()) {
-                        if s.value().contains("chat/completions") {
+                        if is_chat_url(&s.value()) {
                             out.push((s.value(), values::token_span(l.span())));
                         }
                     }
                 }
+                // `#[doc = ".."]` inside a macro call: documentation, not a URL in use.
+                proc_macro2::TokenTree::Group(g)
+                    if after_pound && g.delimiter() == proc_macro2::Delimiter::Bracket => {}
                 proc_macro2::TokenTree::Group(g) => scan(g.stream(), out),
+                proc_macro2::TokenTree::Punct(p) if p.as_char() == '#' => {
+                    after_pound = true;
+                    continue;
+                }
                 _ => {}
             }
+            after_pound = false;
         }
     }
     impl<'a> Visit<'a> for Urls {
         fn visit_lit_str(&mut self, lit: &'a syn::LitStr) {
-            if lit.value().contains("chat/completions") {
+            if is_chat_url(&lit.value()) {
                 self.0.push((lit.value(), span_of(lit)));
             }
         }
@@ -786,6 +795,20 @@ fn chat_urls(file: &syn::File) -> Vec<(String, Span)> {
     let mut urls = Urls(Vec::new());
     urls.visit_file(file);
     urls.0
+}
+
+/// A string that is a URL or path ending at the chat endpoint (`https://…/v1/chat/completions`,
+/// `/v1/chat/completions`, `{base}/chat/completions`), not prose that mentions it.
+fn is_chat_url(s: &str) -> bool {
+    let path = s
+        .split(['?', '#'])
+        .next()
+        .unwrap_or(s)
+        .trim_end_matches('/');
+    !s.contains(char::is_whitespace)
+        && path
+            .strip_suffix("chat/completions")
+            .is_some_and(|head| head.ends_with('/'))
 }
 
 /// A URL of the chat endpoint that responsify will not rewrite on its own.
