@@ -471,6 +471,46 @@ fn site(body: &FnBody, call: &syn::ExprMethodCall, imported: bool, text: &str) -
                     snippet(&text[at.start..at.end])
                 ));
             }
+            // Content made of chat types (content parts) does not convert into Responses
+            // content; text (`&str`, `String`) does.
+            let chat_typed = item.chain.iter().flat_map(|c| &c.setters).find(|s| {
+                s.value
+                    .span
+                    .is_some_and(|v| text[v.start..v.end].contains("ChatCompletion"))
+            });
+            if let Some(setter) = chat_typed {
+                unfixable.push(format!(
+                    "a message's `{}` is built from Chat Completions types, which responsify cannot write as Responses content",
+                    setter.name
+                ));
+            }
+        }
+    }
+    // A parameter given as a typed value (`ServiceTier::Auto`, `SomeStruct { .. }`) that no
+    // rule rewrites keeps its chat type, which may not be the type Responses expects.
+    if let Some(chain) = &request {
+        for setter in &chain.setters {
+            let Some(at) = setter.value.span else {
+                continue;
+            };
+            let source = &text[at.start..at.end];
+            let typed = source.split("::").count() > 1
+                && source
+                    .split("::")
+                    .any(|seg| seg.trim_start().starts_with(char::is_uppercase));
+            if matches!(setter.value.kind, Kind::Opaque)
+                && typed
+                && !matches!(
+                    setter.name.as_str(),
+                    "messages" | "tools" | "response_format"
+                )
+            {
+                unseen.push(format!(
+                    "`{}` is given `{}`, a chat type that may differ from the Responses one",
+                    setter.name,
+                    snippet(source)
+                ));
+            }
         }
     }
 
