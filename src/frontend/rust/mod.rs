@@ -9,9 +9,13 @@
 //! too). Its request is the `CreateChatCompletionRequestArgs` builder chain it is given,
 //! directly or through a `let`; the chain lifts to a map of its setters and its message
 //! builders to message maps (see `values`). The response is followed through its binding
-//! over the rest of the function (see `reads`). Lowering (see `lower`) writes the Responses
-//! builder: `client.responses()`, `CreateResponseArgs`, `EasyInputMessageArgs` items, the
-//! renamed and moved setters, and the reads.
+//! over the rest of the function (see `reads`), a stream through its `while let` loop (see
+//! `stream`). `json!` bodies sent with reqwest or `create_byot`, and URL strings of the chat
+//! endpoint, are read from macro tokens (see `raw`). Lowering (see `lower`) writes the
+//! Responses builder: `client.responses()`, `CreateResponseArgs`, `EasyInputMessageArgs`
+//! items, the renamed and moved setters, and the reads.
+//!
+//! `client.responses().create(..)` builder requests are lifted too, as Responses units.
 //!
 //! The rewrite targets async-openai 0.31 and later (module `async_openai::types::responses`,
 //! `InputParam`, `output_text()`); the Cargo.toml front end checks the version and adds the
@@ -428,10 +432,17 @@ fn site(body: &FnBody, call: &syn::ExprMethodCall, imported: bool, text: &str) -
         }
         (None, _) => {
             let at = span_of(arg);
-            unfixable.push(format!(
-                "the request `{}` is built where responsify cannot see it",
-                &text[at.start..at.end]
-            ));
+            unfixable.push(if method == "create_byot" {
+                format!(
+                    "`create_byot` is given `{}`, not a `json!` chat body with `model` and `messages`",
+                    snippet(&text[at.start..at.end])
+                )
+            } else {
+                format!(
+                    "the request `{}` is built where responsify cannot see it",
+                    snippet(&text[at.start..at.end])
+                )
+            });
             (
                 Value {
                     kind: Kind::Map(Vec::new()),
@@ -532,8 +543,6 @@ fn site(body: &FnBody, call: &syn::ExprMethodCall, imported: bool, text: &str) -
             unseen.push(
                 "`create_byot` returns a type of your own: it must read a Responses result".into(),
             );
-        } else {
-            unfixable.push("`create_byot` sends a body responsify cannot see".into());
         }
     }
     let statement = if method == "create_byot" {
