@@ -538,12 +538,10 @@ fn site(body: &FnBody, call: &syn::ExprMethodCall, imported: bool, text: &str) -
     let mut reads_found = Vec::new();
     let mut stream_iterated = Vec::new();
     let mut via_choice = Vec::new();
-    if method == "create_byot" {
-        if byot_body.is_some() {
-            unseen.push(
-                "`create_byot` returns a type of your own: it must read a Responses result".into(),
-            );
-        }
+    if method == "create_byot" && byot_body.is_some() {
+        unseen.push(
+            "`create_byot` returns a type of your own: it must read a Responses result".into(),
+        );
     }
     let statement = if method == "create_byot" {
         // The result is whatever type the caller asked for: nothing to follow.
