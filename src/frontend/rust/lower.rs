@@ -279,17 +279,31 @@ impl<'a> Lowering<'a> {
     }
 
     fn switch_message(&mut self, item: &MessageItem) -> Result<(), String> {
-        let (Some(chain), Some(role)) = (&item.chain, item.role) else {
-            return Err("a message is not built with a message builder".into());
-        };
-        let variant = match role {
-            "system" => "System",
-            "developer" => "Developer",
-            "user" => "User",
-            "assistant" => "Assistant",
-            other => return Err(format!("a `{other}` message has no Responses message form")),
+        let variant = match item.role {
+            Some("system") => "System",
+            Some("developer") => "Developer",
+            Some("user") => "User",
+            Some("assistant") => "Assistant",
+            Some(other) => {
+                return Err(format!("a `{other}` message has no Responses message form"))
+            }
+            None => return Err("a message without a role responsify can read".into()),
         };
         let prefix = self.prefix.clone();
+        if let (None, Some(content)) = (&item.chain, item.text) {
+            // An enum value or `from` conversion: a message value, no builder (so no `?`).
+            let content = wrap(&self.text[content.start..content.end]);
+            self.edits.push(Edit::replace(
+                item.span,
+                format!(
+                    "{prefix}EasyInputMessage {{ role: {prefix}Role::{variant}, content: {content}.into(), ..Default::default() }}"
+                ),
+            ));
+            return Ok(());
+        }
+        let Some(chain) = &item.chain else {
+            return Err("a message is not built with a message builder".into());
+        };
         self.edits.push(Edit::replace(
             chain.type_path,
             format!("{prefix}EasyInputMessageArgs"),

@@ -207,6 +207,9 @@ pub(crate) struct MessageItem {
     /// The message builder, when the message is one.
     pub chain: Option<Chain>,
     pub role: Option<&'static str>,
+    /// The text of a message written as an enum value or a `from` conversion
+    /// (`ChatCompletionRequestMessage::User("hi".into())`).
+    pub text: Option<Span>,
 }
 
 /// Everything lowering needs to know about one site, found again from the text.
@@ -475,7 +478,7 @@ fn site(body: &FnBody, call: &syn::ExprMethodCall, imported: bool, text: &str) -
     }
     if let Some((_, items)) = &messages {
         for item in items {
-            if item.chain.is_none() || item.role.is_none() {
+            if (item.chain.is_none() && item.text.is_none()) || item.role.is_none() {
                 let at = item.span;
                 unfixable.push(format!(
                     "the message `{}` is not built with a message builder, so responsify cannot write it as a Responses input item",
@@ -489,6 +492,14 @@ fn site(body: &FnBody, call: &syn::ExprMethodCall, imported: bool, text: &str) -
                     .span
                     .is_some_and(|v| text[v.start..v.end].contains("ChatCompletion"))
             });
+            let chat_text = item
+                .text
+                .filter(|t| text[t.start..t.end].contains("ChatCompletion"));
+            if chat_text.is_some() {
+                unfixable.push(
+                    "a message's content is built from Chat Completions types, which responsify cannot write as Responses content".into(),
+                );
+            }
             if let Some(setter) = chat_typed {
                 unfixable.push(format!(
                     "a message's `{}` is built from Chat Completions types, which responsify cannot write as Responses content",
@@ -991,15 +1002,89 @@ fn find_messages_list(
         .map(|e| {
             let chain =
                 values::chain(e).filter(|c| role_of(&c.type_name).is_some() && c.build.is_some());
-            let role = chain.as_ref().and_then(|c| role_of(&c.type_name));
+            let mut role = chain.as_ref().and_then(|c| role_of(&c.type_name));
+            let mut text = None;
+            if chain.is_none() {
+                if let Some((r, t)) = enum_message(e) {
+                    role = Some(r);
+                    text = Some(span_of(t));
+                }
+            }
             MessageItem {
                 span: span_of(e),
                 chain,
                 role,
+                text,
             }
         })
         .collect();
     Some((list_span, items))
+}
+
+/// A message written without a builder: `ChatCompletionRequestMessage::User(text.into())`,
+/// `ChatCompletionRequestMessage::System(ChatCompletionRequestSystemMessage::from(text))` or
+/// `ChatCompletionRequestUserMessage::from(text).into()`. Gives the role and the text.
+fn enum_message(expr: &Expr) -> Option<(&'static str, &Expr)> {
+    fn role_of_variant(name: &str) -> Option<&'static str> {
+        Some(match name {
+            "User" => "user",
+            "System" => "system",
+            "Developer" => "developer",
+            "Assistant" => "assistant",
+            _ => return None,
+        })
+    }
+    /// `ChatCompletionRequest{Role}Message::from(text)`
+    fn from_call(expr: &Expr) -> Option<(&'static str, &Expr)> {
+        let Expr::Call(call) = expr else { return None };
+        let Expr::Path(func) = &*call.func else {
+            return None;
+        };
+        let names: Vec<String> = func
+            .path
+            .segments
+            .iter()
+            .map(|s| s.ident.to_string())
+            .collect();
+        let [.., ty, from] = names.as_slice() else {
+            return None;
+        };
+        let variant = ty
+            .strip_prefix("ChatCompletionRequest")?
+            .strip_suffix("Message")?;
+        if from != "from" || call.args.len() != 1 {
+            return None;
+        }
+        role_of_variant(variant).map(|r| (r, &call.args[0]))
+    }
+    match expr {
+        Expr::MethodCall(m) if m.method == "into" && m.args.is_empty() => from_call(&m.receiver),
+        Expr::Call(call) if call.args.len() == 1 => {
+            let Expr::Path(func) = &*call.func else {
+                return None;
+            };
+            let names: Vec<String> = func
+                .path
+                .segments
+                .iter()
+                .map(|s| s.ident.to_string())
+                .collect();
+            let [.., ty, variant] = names.as_slice() else {
+                return None;
+            };
+            if ty != "ChatCompletionRequestMessage" {
+                return None;
+            }
+            let role = role_of_variant(variant)?;
+            match &call.args[0] {
+                Expr::MethodCall(m) if m.method == "into" && m.args.is_empty() => {
+                    Some((role, &*m.receiver))
+                }
+                other => from_call(other).filter(|(r, _)| *r == role),
+            }
+        }
+        _ => None,
+    }
 }
 
 /// The argument of the setter `name` in a builder chain expression.
@@ -1020,6 +1105,28 @@ fn setter_arg<'e>(expr: &'e Expr, name: &str) -> Option<&'e Expr> {
 
 /// A message as the rules see it: its role and its setters.
 fn message_value(item: &MessageItem) -> Value {
+    if let (Some(role), Some(content)) = (item.role, item.text) {
+        return Value {
+            kind: Kind::Map(vec![
+                crate::model::Entry {
+                    key: "role".into(),
+                    key_span: None,
+                    value: Value::str(role),
+                    span: None,
+                },
+                crate::model::Entry {
+                    key: "content".into(),
+                    key_span: None,
+                    value: Value {
+                        kind: Kind::Opaque,
+                        span: Some(content),
+                    },
+                    span: None,
+                },
+            ]),
+            span: Some(item.span),
+        };
+    }
     match (&item.chain, item.role) {
         (Some(chain), Some(role)) => {
             let mut map = chain.to_map();

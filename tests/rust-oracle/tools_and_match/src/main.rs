@@ -1,9 +1,9 @@
 //! Offer the model a weather tool, then ask for a JSON answer; report failures per call.
 
 use async_openai::types::chat::{
-    ChatCompletionRequestDeveloperMessageArgs, ChatCompletionRequestUserMessageArgs,
-    ChatCompletionTool, ChatCompletionTools, CreateChatCompletionRequestArgs,
-    FunctionObjectArgs, ResponseFormat,
+    ChatCompletionRequestDeveloperMessageArgs, ChatCompletionRequestMessage,
+    ChatCompletionRequestUserMessage, ChatCompletionRequestUserMessageArgs, ChatCompletionTool,
+    ChatCompletionTools, CreateChatCompletionRequestArgs, FunctionObjectArgs, ResponseFormat,
 };
 use async_openai::Client;
 use serde_json::json;
@@ -59,10 +59,28 @@ async fn as_json(client: &Client<async_openai::config::OpenAIConfig>) -> Result<
     Ok(serde_json::from_str(&text)?)
 }
 
+/// Messages written as enum values and `from` conversions rather than builders.
+async fn without_builders(client: &Client<async_openai::config::OpenAIConfig>, question: String) -> Result<(), Box<dyn std::error::Error>> {
+    let request = CreateChatCompletionRequestArgs::default()
+        .model("gpt-5-mini")
+        .messages(vec![
+            ChatCompletionRequestMessage::System("Answer in French.".into()),
+            ChatCompletionRequestUserMessage::from(question).into(),
+        ])
+        .build()?;
+    if let Ok(response) = client.chat().create(request).await {
+        if let Some(text) = &response.choices[0].message.content {
+            println!("{text}");
+        }
+    }
+    Ok(())
+}
+
 #[tokio::main]
 async fn main() -> Result<(), Box<dyn std::error::Error>> {
     let client = Client::new();
     with_tool(&client).await?;
     println!("{}", as_json(&client).await?);
+    without_builders(&client, "Bonjour?".to_string()).await?;
     Ok(())
 }
