@@ -3,9 +3,10 @@
 # RESPONSIFY_REQUIRE_ORACLES=1: the crates of every sample under tests/rust-oracle/ (pinned
 # by their committed Cargo.lock files), and a warm shared target directory.
 #
-# Cost measured on the 2-core development machine: about 2 minutes cold (async-openai and
-# its TLS stack compiled once into target/rust-oracle), a few seconds warm. Cache
-# ~/.cargo/registry and target/rust-oracle between CI runs to stay warm.
+# Cost measured on the shared 2-core development machine, crates already downloaded:
+# 167 s cold (async-openai 0.43.0, tokio, rustls compiled once into target/rust-oracle; the
+# first sample takes it all, the other three then check in about a second each), 3 s warm.
+# Cache ~/.cargo/registry and target/rust-oracle between CI runs to stay warm.
 set -eu
 cd "$(dirname "$0")/.."
 for manifest in tests/rust-oracle/*/Cargo.toml; do
