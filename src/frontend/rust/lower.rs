@@ -141,6 +141,22 @@ impl<'a> Lowering<'a> {
                         .clone();
                     let rendered = self.render_param(key, value)?;
                     uses_prefix |= rendered.contains(&self.prefix);
+                    if let Some((builder, after_let)) = &chain.statements {
+                        // A new statement right after the builder's `let`. A value moved
+                        // from a setter that may sit in a branch cannot go there.
+                        if has_source(value) {
+                            return Err(format!(
+                                "`{key}` would move a value out of the builder's setter statements"
+                            ));
+                        }
+                        let nl = line_ending(self.text);
+                        let indent = indentation_at(self.text, chain.root.start).to_string();
+                        self.join_insert(Edit::insert(
+                            *after_let,
+                            format!("{nl}{indent}{builder}.{key}({rendered});"),
+                        ));
+                        continue;
+                    }
                     let at = chain.body.end;
                     self.appended
                         .entry(at)
@@ -508,6 +524,16 @@ impl<'a> Lowering<'a> {
             other => Err(format!("response format `{other}`")),
         }
     }
+}
+
+/// Does a value (or anything in it) come from the source?
+fn has_source(value: &Value) -> bool {
+    value.span.is_some()
+        || match &value.kind {
+            Kind::List(items) => items.iter().any(has_source),
+            Kind::Map(entries) => entries.iter().any(|e| has_source(&e.value)),
+            _ => false,
+        }
 }
 
 /// Source text as the receiver of a method call: parenthesized unless it is one term (a

@@ -383,7 +383,16 @@ fn site(body: &FnBody, call: &syn::ExprMethodCall, imported: bool, text: &str) -
         }
     }
     let request = values::chain(request_expr)
-        .filter(|c| c.type_name == format!("{request_type}Args") && c.build.is_some());
+        .filter(|c| c.type_name == format!("{request_type}Args") && c.build.is_some())
+        .or_else(|| {
+            mutable_builder(
+                body,
+                request_expr,
+                &format!("{request_type}Args"),
+                text,
+                &mut unseen,
+            )
+        });
     let is_chat_request = request.is_some()
         || matches!(request_expr, Expr::Struct(s) if s.path.segments.last().is_some_and(|l| l.ident == request_type));
     if endpoint == Endpoint::Responses && request.is_none() {
@@ -964,7 +973,13 @@ fn find_messages_list(
     text: &str,
     unfixable: &mut Vec<String>,
 ) -> Option<(Span, Vec<MessageItem>)> {
-    let arg = setter_arg(request, &setter.name)?;
+    // The setter's own call, wherever it is (in the chain, or a statement on the builder).
+    let arg = body
+        .calls
+        .iter()
+        .find(|c| values::method_span(c) == setter.call && c.args.len() == 1)
+        .map(|c| &c.args[0])
+        .or_else(|| setter_arg(request, &setter.name))?;
     let mut list_expr = arg;
     if let Some(name) = values::ident(arg) {
         let local = body.local_before(&name, span_of(arg).start);
@@ -1019,6 +1034,101 @@ fn find_messages_list(
         })
         .collect();
     Some((list_span, items))
+}
+
+/// `let mut args = CreateChatCompletionRequestArgs::default(); args.model(..); ..;
+/// args.build()?`: the builder's setter statements, gathered into one chain. Setters in
+/// conditionals count like the others (a rename is right on every branch).
+fn mutable_builder(
+    body: &FnBody,
+    request: &Expr,
+    type_name: &str,
+    text: &str,
+    unseen: &mut Vec<String>,
+) -> Option<Chain> {
+    let mut at = request;
+    loop {
+        match at {
+            Expr::Try(t) => at = &t.expr,
+            Expr::MethodCall(m) if m.method == "unwrap" || m.method == "expect" => at = &m.receiver,
+            _ => break,
+        }
+    }
+    let Expr::MethodCall(build) = at else {
+        return None;
+    };
+    if build.method != "build" || !build.args.is_empty() {
+        return None;
+    }
+    let name = values::ident(&build.receiver)?;
+    let build_at = span_of(build);
+    let local = body.local_before(&name, build_at.start)?;
+    let mut chain =
+        values::chain(local.init?).filter(|c| c.type_name == type_name && c.build.is_none())?;
+    // Setter calls on the builder between its `let` and its `build()`.
+    let mut chains = 0;
+    for call in &body.calls {
+        let call_at = span_of(*call);
+        if call_at.start < local.stmt.end || call_at.end > build_at.start || call.method == "build"
+        {
+            continue;
+        }
+        let mut root = &*call.receiver;
+        while let Expr::MethodCall(inner) = root {
+            root = &inner.receiver;
+        }
+        if values::ident(root).as_deref() != Some(name.as_str())
+            || matches!(root, Expr::Reference(_))
+        {
+            continue;
+        }
+        if matches!(&*call.receiver, Expr::Path(_)) {
+            chains += 1;
+        }
+        let call_span = values::method_span(call);
+        // A statement that is only this call goes whole, with its line; a call inside a
+        // longer chain goes from the end of what precedes it.
+        let receiver_end = span_of(&*call.receiver).end;
+        let statement = body
+            .statement_holding(call_at)
+            .filter(|s| matches!(s, syn::Stmt::Expr(e, Some(_)) if span_of(e) == call_at))
+            .map(span_of);
+        let remove = match statement {
+            Some(stmt) if matches!(&*call.receiver, Expr::Path(_)) => {
+                let line_start = text[..stmt.start].rfind('\n').map_or(0, |i| i + 1);
+                if text[line_start..stmt.start].trim().is_empty() && line_start > 0 {
+                    Span::new(line_start - 1, stmt.end)
+                } else {
+                    stmt
+                }
+            }
+            _ => Span::new(receiver_end, call_span.end),
+        };
+        chain.setters.push(values::Setter {
+            name: call.method.to_string(),
+            key: span_of(&call.method),
+            call: call_span,
+            after_previous: remove,
+            value: match call.args.len() {
+                1 => values::lift(&call.args[0]),
+                _ => Value {
+                    kind: Kind::Opaque,
+                    span: Some(call_span),
+                },
+            },
+        });
+    }
+    chain.setters.sort_by_key(|s| s.call.start);
+    // The builder used in any other way (passed on, cloned) may be configured elsewhere.
+    let mentions = other_mentions(body, &name, local.stmt.end, build_at, text);
+    if mentions.len() > chains {
+        unseen.push(format!(
+            "the builder `{name}` is used other than by its setters"
+        ));
+    }
+    chain.build = Some(values::method_span(build));
+    chain.statements = Some((name, local.stmt.end));
+    Some(chain)
 }
 
 /// A message written without a builder: `ChatCompletionRequestMessage::User(text.into())`,

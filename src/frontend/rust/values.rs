@@ -54,9 +54,12 @@ pub struct Chain {
     pub body: Span,
     /// `.into()` after the build (from its `.` to its `)`), which message lists need.
     pub into: Option<Span>,
+    /// A builder kept in a `let mut` and configured by statements (`args.model(..);`): its
+    /// name, and where a new setter statement goes (the end of the `let`).
+    pub statements: Option<(String, usize)>,
 }
 
-fn method_span(call: &ExprMethodCall) -> Span {
+pub fn method_span(call: &ExprMethodCall) -> Span {
     Span::new(
         token_span(call.dot_token.span).start,
         token_span(call.paren_token.span.close()).end,
@@ -149,6 +152,7 @@ pub fn chain(expr: &Expr) -> Option<Chain> {
         setters,
         build,
         into,
+        statements: None,
     })
 }
 

@@ -41,10 +41,26 @@ async fn first_line(question: &str) -> Result<String, OpenAIError> {
     Ok(text.unwrap_or_default().lines().next().unwrap_or("").to_string())
 }
 
+/// Options set on the builder one statement at a time, some only when asked for.
+async fn configured(question: &str, limit: Option<u32>, temperature: Option<f32>) -> Result<String, Box<dyn std::error::Error>> {
+    let mut args = CreateChatCompletionRequestArgs::default();
+    args.model("gpt-5.5").messages([ChatCompletionRequestUserMessageArgs::default().content(question).build()?.into()]);
+    if let Some(limit) = limit {
+        args.max_tokens(limit);
+    }
+    if let Some(t) = temperature {
+        args.temperature(t);
+    }
+    let request = args.build()?;
+    let response = Client::new().chat().create(request).await?;
+    Ok(response.choices[0].message.content.clone().unwrap_or_default())
+}
+
 #[tokio::main]
 async fn main() -> Result<(), Box<dyn std::error::Error>> {
     let client = Client::new();
     println!("{}", extract(&client, "Ada met Grace.").await?);
     println!("{}", first_line("Say hello.").await?);
+    println!("{}", configured("Why?", Some(100), None).await?);
     Ok(())
 }
