@@ -390,6 +390,13 @@ impl<'a> Lowering<'a> {
             );
             for chain in chains {
                 if let Some(setter) = chain.setters.iter().find(|s| s.call == span) {
+                    if setter.conditional {
+                        // Its replacement could only go outside the branch.
+                        return Err(format!(
+                            "`{}` is set in a branch, and its Responses form cannot follow it there",
+                            setter.name
+                        ));
+                    }
                     self.edits.push(Edit::delete(setter.after_previous));
                     return Ok(());
                 }
@@ -526,14 +533,15 @@ impl<'a> Lowering<'a> {
     }
 }
 
-/// Does a value (or anything in it) come from the source?
+/// Does a value copy an expression from the source (which may name a binding that is
+/// only in scope where it was written)? Literals and enum names do not.
 fn has_source(value: &Value) -> bool {
-    value.span.is_some()
-        || match &value.kind {
-            Kind::List(items) => items.iter().any(has_source),
-            Kind::Map(entries) => entries.iter().any(|e| has_source(&e.value)),
-            _ => false,
-        }
+    match &value.kind {
+        Kind::Opaque => value.span.is_some(),
+        Kind::List(items) => items.iter().any(has_source),
+        Kind::Map(entries) => entries.iter().any(|e| has_source(&e.value)),
+        _ => false,
+    }
 }
 
 /// Source text as the receiver of a method call: parenthesized unless it is one term (a

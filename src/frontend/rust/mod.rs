@@ -1116,6 +1116,7 @@ fn mutable_builder(
                     span: Some(call_span),
                 },
             },
+            conditional: body.depth(call_at) > body.depth(local.stmt),
         });
     }
     chain.setters.sort_by_key(|s| s.call.start);

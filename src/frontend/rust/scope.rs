@@ -42,6 +42,30 @@ impl<'a> FnBody<'a> {
         self.params.iter().find(|(n, _)| n == name).map(|(_, t)| *t)
     }
 
+    /// How many statements hold `span`: a statement inside a branch or a loop is deeper
+    /// than its neighbours outside it.
+    pub fn depth(&self, span: Span) -> usize {
+        struct Count {
+            target: Span,
+            depth: usize,
+        }
+        impl<'a> Visit<'a> for Count {
+            fn visit_stmt(&mut self, stmt: &'a Stmt) {
+                if span_of(stmt).contains(self.target) {
+                    self.depth += 1;
+                    visit::visit_stmt(self, stmt);
+                }
+            }
+            fn visit_item(&mut self, _: &'a syn::Item) {}
+        }
+        let mut count = Count {
+            target: span,
+            depth: 0,
+        };
+        count.visit_block(self.block);
+        count.depth
+    }
+
     /// The innermost statement that holds `span`.
     pub fn statement_holding(&self, span: Span) -> Option<&'a Stmt> {
         struct Find<'a> {

@@ -34,6 +34,8 @@ pub struct Setter {
     /// so the line it sat on goes with it.
     pub after_previous: Span,
     pub value: Value,
+    /// A statement on a builder inside a branch or loop its `let` is outside of.
+    pub conditional: bool,
 }
 
 /// `Type::default().setter(..)....build()` (the `build` is optional: a chain may end
@@ -141,6 +143,7 @@ pub fn chain(expr: &Expr) -> Option<Chain> {
             call: call_span,
             after_previous: Span::new(previous_end, call_span.end),
             value,
+            conditional: false,
         });
         previous_end = call_span.end;
     }
