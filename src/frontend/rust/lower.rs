@@ -167,6 +167,7 @@ impl<'a> Lowering<'a> {
                     let base_text = &self.text[base.start..base.end];
                     let new = match to {
                         ReadTarget::OutputText => format!("{base_text}.output_text()"),
+                        ReadTarget::Response => base_text.to_string(),
                         ReadTarget::Attr(name) => format!("{base_text}.{name}"),
                         ReadTarget::StreamTextDelta { .. } => {
                             uses_prefix = true;

@@ -79,6 +79,7 @@ pub fn analyze_within(body: &FnBody, name: &str, after: usize, end: usize, text:
         in_let_init: false,
         in_format: false,
         usage_aliases: Vec::new(),
+        message_aliases: Vec::new(),
     };
     reader.visit_block(body.block);
     reader.uses
@@ -93,6 +94,8 @@ struct Reader<'t> {
     in_let_init: bool,
     in_format: bool,
     usage_aliases: Vec<String>,
+    /// Bindings of the reply message (`let message = &response.choices[0].message;`).
+    message_aliases: Vec<String>,
 }
 
 fn peel(expr: &Expr) -> &Expr {
@@ -135,6 +138,27 @@ fn first_content(expr: &Expr) -> Option<&Expr> {
         return None;
     }
     field(&index.expr, "choices")
+}
+
+/// `X.choices[0].message` or `X.choices.first().unwrap().message` → `X`.
+fn first_message(expr: &Expr) -> Option<&Expr> {
+    let choice = field(expr, "message")?;
+    match choice {
+        Expr::Index(index) => {
+            let Expr::Lit(lit) = &*index.index else {
+                return None;
+            };
+            if !matches!(&lit.lit, syn::Lit::Int(i) if i.base10_digits() == "0") {
+                return None;
+            }
+            field(&index.expr, "choices")
+        }
+        Expr::MethodCall(m) if m.method == "unwrap" || m.method == "expect" => {
+            let first = method(&m.receiver, "first")?;
+            field(&first.receiver, "choices")
+        }
+        _ => None,
+    }
 }
 
 /// `X.choices.first().and_then(|c| c.message.content.clone())` → `X`.
@@ -205,8 +229,13 @@ impl Reader<'_> {
         }
         for borrow in ["as_ref", "as_deref"] {
             if let Some(call) = method(expr, borrow) {
-                if let Some(base) =
-                    first_content(&call.receiver).filter(|b| is_ident(b, &self.name))
+                let of_alias = self
+                    .message_aliases
+                    .iter()
+                    .find_map(|a| field(&call.receiver, "content").filter(|b| is_ident(b, a)));
+                if let Some(base) = first_content(&call.receiver)
+                    .filter(|b| is_ident(b, &self.name))
+                    .or(of_alias)
                 {
                     if self.in_let_init {
                         // `output_text()` is an owned temporary: a borrow of it kept in a
@@ -220,6 +249,26 @@ impl Reader<'_> {
                             )),
                         });
                     }
+                }
+            }
+        }
+        // `message.content` (and `.clone()`) on a binding of the reply message.
+        for alias in &self.message_aliases {
+            let content = method(expr, "clone").map(|c| &*c.receiver).unwrap_or(expr);
+            if let Some(base) = field(content, "content").filter(|b| is_ident(b, alias)) {
+                return Some(Read {
+                    span,
+                    base: span_of(base),
+                    kind: ReadKind::Content,
+                });
+            }
+            if let Expr::Field(f) = expr {
+                if is_ident(&f.base, alias) {
+                    return Some(Read {
+                        span,
+                        base: span_of(&*f.base),
+                        kind: ReadKind::Unknown(self.snippet(span)),
+                    });
                 }
             }
         }
@@ -366,6 +415,25 @@ impl<'a> Visit<'a> for Reader<'_> {
             self.visit_attribute(attr);
         }
         self.visit_pat(&local.pat);
+        // `let message = &response.choices[0].message;` (or `.clone()`): the message stands
+        // for the reply, which is the response itself on Responses.
+        if let (Some(init), syn::Pat::Ident(alias)) = (&local.init, &local.pat) {
+            let mut value = peel(&init.expr);
+            if let Some(clone) = method(value, "clone") {
+                value = peel(&clone.receiver);
+            }
+            if let Some(base) = first_message(value).filter(|b| is_ident(b, &self.name)) {
+                if self.in_range(span_of(value)) && init.diverge.is_none() {
+                    self.uses.reads.push(Read {
+                        span: span_of(value),
+                        base: span_of(base),
+                        kind: ReadKind::Reply,
+                    });
+                    self.message_aliases.push(alias.ident.to_string());
+                    return;
+                }
+            }
+        }
         if let Some(init) = &local.init {
             let was = std::mem::replace(&mut self.in_let_init, true);
             self.visit_expr(&init.expr);
@@ -438,6 +506,15 @@ impl<'a> Visit<'a> for Reader<'_> {
                 }
             }
             Expr::Path(_) if rooted => self.other_use(expr),
+            Expr::Path(_)
+                if !self.in_format && self.message_aliases.iter().any(|a| is_ident(expr, a)) =>
+            {
+                self.uses.unseen.push(format!(
+                    "the reply message is used as a whole at line {}: `{}`",
+                    self.line(span.start),
+                    self.snippet(span)
+                ));
+            }
             _ => visit::visit_expr(self, expr),
         }
     }

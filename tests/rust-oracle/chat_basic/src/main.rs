@@ -7,6 +7,22 @@ use async_openai::types::chat::{
 use async_openai::Client;
 use std::error::Error;
 
+/// The reply message kept in a binding, borrowed and cloned.
+async fn through_the_message(client: &Client<async_openai::config::OpenAIConfig>) -> Result<(), Box<dyn Error>> {
+    let request = CreateChatCompletionRequestArgs::default()
+        .model("gpt-5-mini")
+        .messages([ChatCompletionRequestUserMessageArgs::default().content("Hello").build()?.into()])
+        .build()?;
+    let response = client.chat().create(request).await?;
+    let message = &response.choices[0].message;
+    if let Some(text) = &message.content {
+        println!("{text}");
+    }
+    let owned = response.choices.first().unwrap().message.clone();
+    println!("{}", owned.content.clone().unwrap_or_default());
+    Ok(())
+}
+
 #[tokio::main]
 async fn main() -> Result<(), Box<dyn Error>> {
     let client = Client::new();
@@ -33,5 +49,6 @@ async fn main() -> Result<(), Box<dyn Error>> {
     if let Some(text) = response.choices[0].message.content.clone() {
         println!("{text}");
     }
+    through_the_message(&client).await?;
     Ok(())
 }
