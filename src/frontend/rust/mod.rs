@@ -518,7 +518,8 @@ fn site(body: &FnBody, call: &syn::ExprMethodCall, imported: bool, text: &str) -
         }
     }
     // A parameter given as a typed value (`ServiceTier::Auto`, `SomeStruct { .. }`) that no
-    // rule rewrites keeps its chat type, which may not be the type Responses expects.
+    // rule rewrites keeps its chat type, which may not be the type Responses expects: the
+    // rewrite might not compile, so it is only shown.
     if let Some(chain) = &request {
         for setter in &chain.setters {
             let Some(at) = setter.value.span else {
@@ -536,7 +537,7 @@ fn site(body: &FnBody, call: &syn::ExprMethodCall, imported: bool, text: &str) -
                     "messages" | "tools" | "response_format"
                 )
             {
-                unseen.push(format!(
+                unfixable.push(format!(
                     "`{}` is given `{}`, a chat type that may differ from the Responses one",
                     setter.name,
                     snippet(source)
