@@ -1,10 +1,12 @@
 //! Front ends: parse a file, LIFT its syntax into the neutral model, and LOWER model changes
 //! back into byte edits in the file's own syntax. Only front ends know syntax.
 
+pub mod cargo;
 pub mod json;
 pub mod markdown;
 pub mod notebook;
 pub mod python;
+pub mod rust;
 
 use crate::diagnostic::Change;
 use crate::edit::Edit;
@@ -57,11 +59,13 @@ pub trait FrontEnd: Sync {
 
 /// Every front end.
 pub fn all() -> &'static [&'static dyn FrontEnd] {
-    static ALL: [&dyn FrontEnd; 4] = [
+    static ALL: [&dyn FrontEnd; 6] = [
         &json::JSON,
         &json::JSON_LINES,
         &python::PYTHON,
         &markdown::MARKDOWN,
+        &rust::RUST,
+        &cargo::ANY_MANIFEST,
     ];
     &ALL
 }
@@ -78,12 +82,16 @@ pub fn is_notebook(path: &Path) -> bool {
 
 /// The front end for a path, by its extension.
 pub fn for_path(path: &Path) -> Option<&'static dyn FrontEnd> {
+    if path.file_name().is_some_and(|n| n == "Cargo.toml") {
+        return Some(cargo::for_manifest(path));
+    }
     let ext = path.extension()?.to_str()?.to_ascii_lowercase();
     match ext.as_str() {
         "json" => Some(&json::JSON),
         "jsonl" | "ndjson" => Some(&json::JSON_LINES),
         "py" | "pyi" => Some(&python::PYTHON),
         "md" | "markdown" | "mdx" => Some(&markdown::MARKDOWN),
+        "rs" => Some(rust::for_source(path)),
         _ => None,
     }
 }

@@ -10,9 +10,12 @@ mod helpers;
 mod assistant_message;
 mod assistant_tool_calls;
 mod assistants_api;
+mod async_openai_responses_feature;
+mod async_openai_version;
 mod audio_output;
 mod azure_dated_api_version;
 mod chat_completions_request;
+mod chat_completions_url;
 mod choices_read;
 mod content_parts;
 mod input_audio_part;
@@ -196,6 +199,9 @@ pub fn all() -> &'static [&'static dyn Rule] {
         &azure_dated_api_version::AzureDatedApiVersion,
         &legacy_openai_sdk::LegacyOpenaiSdk,
         &assistants_api::AssistantsApi,
+        &chat_completions_url::ChatCompletionsUrl,
+        &async_openai_version::AsyncOpenaiVersion,
+        &async_openai_responses_feature::AsyncOpenaiResponsesFeature,
         &unused_suppression::UnusedSuppression,
     ]
 }

@@ -1,0 +1,594 @@
+//! Cargo.toml: the async-openai dependency that Rust code migrated to Responses needs.
+//!
+//! A fix in a `.rs` file can only be right if the crate's async-openai can compile it:
+//! Responses arrived in 0.28.2, its types took the names responsify writes in 0.31, and
+//! since 0.31 `client.responses()` is behind the `responses` feature. So a manifest is
+//! checked together with the crate it describes (the files under its `src/`, `examples/`,
+//! `tests/`, `benches/` and `build.rs`): when those hold chat calls that migrate, or already
+//! call `.responses()`, the manifest's async-openai must be 0.31 or later (rule
+//! `async-openai-version`, reported) and have the `responses` feature (rule
+//! `async-openai-responses-feature`, which adds it). The feature is decided from the
+//! sources as they are *or will be* after their fixes, so the manifest comes out the same
+//! whether `check --fix` reaches it before or after the `.rs` files.
+//!
+//! The front end knows its manifest's directory: `for_manifest` makes one per manifest
+//! (kept for the life of the process; there are few manifests). A dependency inherited
+//! with `workspace = true` takes its version and features from the workspace root's
+//! `[workspace.dependencies]`; a `Cargo.lock` beside or above the manifest gives the version
+//! actually resolved. Every edit is a splice: the rest of the manifest is kept byte for byte.
+
+use super::{FrontEnd, Lifted, SyntaxError};
+use crate::diagnostic::Change;
+use crate::edit::{line_ending, Edit};
+use crate::model::{Endpoint, Entry, Kind, Request, Site, Span, Unit, Value, Verdict};
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::sync::{Mutex, OnceLock};
+
+/// The crate's name on crates.io.
+const CRATE: &str = "async-openai";
+
+/// One manifest, with the directory its crate's sources are in (`None`: look at no sources).
+pub struct CargoManifest {
+    dir: Option<PathBuf>,
+}
+
+/// A manifest read without its crate (stdin, or where no directory is known): it reports
+/// nothing, since what it needs depends on the sources.
+pub static ANY_MANIFEST: CargoManifest = CargoManifest { dir: None };
+
+/// The front end for the manifest at `path`.
+pub fn for_manifest(path: &Path) -> &'static CargoManifest {
+    static MADE: OnceLock<Mutex<HashMap<PathBuf, &'static CargoManifest>>> = OnceLock::new();
+    let dir = path
+        .parent()
+        .map(|d| {
+            if d.as_os_str().is_empty() {
+                Path::new(".")
+            } else {
+                d
+            }
+        })
+        .map(Path::to_path_buf);
+    let key = dir.clone().unwrap_or_default();
+    let mut made = MADE.get_or_init(Default::default).lock().unwrap();
+    made.entry(key)
+        .or_insert_with(|| Box::leak(Box::new(CargoManifest { dir })))
+}
+
+/// A version as three numbers.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Version(pub u64, pub u64, pub u64);
+
+impl std::fmt::Display for Version {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}.{}.{}", self.0, self.1, self.2)
+    }
+}
+
+/// The first Responses release, and the first with the names and feature responsify writes.
+pub const FIRST_RESPONSES: Version = Version(0, 28, 2);
+pub const FIRST_FEATURE_GATED: Version = Version(0, 31, 0);
+
+/// The lowest version a requirement allows (`"0.29"`, `"^0.31.1"`, `"=0.43.0"`, `">=0.30, <0.40"`).
+pub fn minimum(requirement: &str) -> Option<Version> {
+    let first = requirement.split(',').next()?.trim();
+    let digits = first.trim_start_matches(['^', '~', '=', '>', ' ']);
+    if first.starts_with('<') {
+        return None;
+    }
+    let mut parts = digits.split('.').map(|p| p.trim().parse::<u64>());
+    let major = parts.next()?.ok()?;
+    let minor = parts.next().unwrap_or(Ok(0)).ok()?;
+    let patch = parts.next().unwrap_or(Ok(0)).ok()?;
+    Some(Version(major, minor, patch))
+}
+
+/// The async-openai dependency as written in one manifest.
+#[derive(Clone, Debug)]
+struct Dependency {
+    /// Where it is written: what diagnostics point at and what fixes are anchored to.
+    body: Span,
+    form: Form,
+    /// The key as written (`async-openai`, or a rename).
+    key: Span,
+    version: Option<(String, Span)>,
+    features: Option<(Vec<String>, Span, Vec<Span>, bool)>,
+    workspace: bool,
+    /// The end of its last value (where a new key goes in a table).
+    last_value_end: usize,
+    /// Under `[workspace.dependencies]`.
+    in_workspace_table: bool,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum Form {
+    /// `async-openai = "0.43"`
+    Version,
+    /// `async-openai = { version = "0.43" }`
+    Inline,
+    /// `[dependencies.async-openai]`
+    Table,
+    /// `async-openai.workspace = true`
+    Dotted,
+}
+
+fn span(range: Option<std::ops::Range<usize>>) -> Option<Span> {
+    range.map(|r| Span::new(r.start, r.end))
+}
+
+fn string_list(array: &toml_edit::Array) -> (Vec<String>, Vec<Span>) {
+    let mut names = Vec::new();
+    let mut spans = Vec::new();
+    for v in array.iter() {
+        if let Some(s) = v.as_str() {
+            names.push(s.to_string());
+        }
+        if let Some(at) = span(v.span()) {
+            spans.push(at);
+        }
+    }
+    (names, spans)
+}
+
+/// Every async-openai dependency of a manifest's text.
+fn dependencies(text: &str) -> Result<Vec<Dependency>, SyntaxError> {
+    let doc = toml_edit::Document::parse(text).map_err(|e| SyntaxError {
+        message: format!("TOML syntax error: {}", e.message()),
+        span: span(e.span()).unwrap_or(Span::new(0, 0)),
+    })?;
+    let root = doc.as_table();
+    let mut tables: Vec<(&toml_edit::Table, bool)> = Vec::new();
+    for name in ["dependencies", "dev-dependencies", "build-dependencies"] {
+        if let Some(t) = root.get(name).and_then(|i| i.as_table()) {
+            tables.push((t, false));
+        }
+    }
+    if let Some(targets) = root.get("target").and_then(|i| i.as_table()) {
+        for (_, target) in targets.iter() {
+            if let Some(target) = target.as_table() {
+                for name in ["dependencies", "dev-dependencies", "build-dependencies"] {
+                    if let Some(t) = target.get(name).and_then(|i| i.as_table()) {
+                        tables.push((t, false));
+                    }
+                }
+            }
+        }
+    }
+    if let Some(t) = root
+        .get("workspace")
+        .and_then(|i| i.as_table())
+        .and_then(|w| w.get("dependencies"))
+        .and_then(|i| i.as_table())
+    {
+        tables.push((t, true));
+    }
+    let mut out = Vec::new();
+    for (table, in_workspace_table) in tables {
+        for (name, item) in table.iter() {
+            let Some(key) = table.key(name).and_then(|k| span(k.span())) else {
+                continue;
+            };
+            if let Some(dep) = dependency(name, key, item, in_workspace_table) {
+                out.push(dep);
+            }
+        }
+    }
+    Ok(out)
+}
+
+fn dependency(name: &str, key: Span, item: &toml_edit::Item, in_ws: bool) -> Option<Dependency> {
+    use toml_edit::{Item, Value as V};
+    let mut dep = Dependency {
+        body: key,
+        form: Form::Version,
+        key,
+        version: None,
+        features: None,
+        workspace: false,
+        last_value_end: key.end,
+        in_workspace_table: in_ws,
+    };
+    // Fields of a table-like dependency: (key, value) pairs.
+    let fields: Vec<(String, &V)> = match item {
+        Item::Value(V::String(s)) => {
+            if name != CRATE {
+                return None;
+            }
+            let at = span(s.span())?;
+            dep.version = Some((s.value().clone(), at));
+            dep.body = at;
+            dep.last_value_end = at.end;
+            return Some(dep);
+        }
+        Item::Value(V::InlineTable(t)) => {
+            dep.form = Form::Inline;
+            dep.body = span(t.span())?;
+            t.iter().map(|(k, v)| (k.to_string(), v)).collect()
+        }
+        Item::Table(t) => {
+            dep.form = if t.is_dotted() {
+                Form::Dotted
+            } else {
+                Form::Table
+            };
+            t.iter()
+                .filter_map(|(k, v)| v.as_value().map(|v| (k.to_string(), v)))
+                .collect()
+        }
+        _ => return None,
+    };
+    let package = fields
+        .iter()
+        .find(|(k, _)| k == "package")
+        .and_then(|(_, v)| v.as_str());
+    if package.unwrap_or(name) != CRATE {
+        return None;
+    }
+    let mut start = dep.body.start;
+    let mut end = dep.body.end;
+    // The end of the last value: where a new key goes.
+    let mut last_value_end = match dep.form {
+        Form::Inline => dep.body.start + 1,
+        _ => key.end,
+    };
+    for (k, v) in &fields {
+        let Some(at) = span(v.span()) else { continue };
+        start = start.min(at.start);
+        end = end.max(at.end);
+        last_value_end = last_value_end.max(at.end);
+        match (k.as_str(), v) {
+            ("version", V::String(s)) => dep.version = Some((s.value().clone(), at)),
+            ("workspace", V::Boolean(b)) => dep.workspace = *b.value(),
+            ("features", V::Array(a)) => {
+                let (names, spans) = string_list(a);
+                dep.features = Some((names, at, spans, a.trailing_comma()));
+            }
+            _ => {}
+        }
+    }
+    dep.last_value_end = last_value_end;
+    if dep.form != Form::Inline {
+        dep.body = Span::new(key.start.min(start), end);
+    }
+    Some(dep)
+}
+
+/// The async-openai version the crate whose manifest is in `dir` compiles with, and where
+/// that was read (`Cargo.lock`, or the requirement).
+pub fn crate_version(dir: &Path) -> Option<(Version, String)> {
+    let text = std::fs::read_to_string(dir.join("Cargo.toml")).ok()?;
+    let dep = dependencies(&text)
+        .ok()?
+        .into_iter()
+        .find(|d| !d.in_workspace_table)?;
+    if let Some(locked) = locked_version(dir) {
+        return Some((locked, "Cargo.lock".into()));
+    }
+    let inherited = dep.workspace.then(|| workspace_dependency(dir)).flatten();
+    let requirement = dep.version.or_else(|| inherited.and_then(|d| d.version))?.0;
+    Some((
+        minimum(&requirement)?,
+        format!("the requirement {requirement:?}"),
+    ))
+}
+
+/// What the crate's sources do with async-openai.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct SourceUse {
+    /// Chat calls responsify would migrate.
+    pub chat_to_migrate: usize,
+    /// Calls of `.responses()` already there.
+    pub responses: bool,
+}
+
+/// Read the `.rs` files of the crate in `dir`.
+pub fn source_use(dir: &Path) -> SourceUse {
+    let mut found = SourceUse::default();
+    let mut stack: Vec<PathBuf> = ["src", "examples", "tests", "benches"]
+        .iter()
+        .map(|d| dir.join(d))
+        .collect();
+    stack.push(dir.join("build.rs"));
+    while let Some(path) = stack.pop() {
+        if path.is_dir() {
+            // A nested crate has its own manifest and is checked with it.
+            if path.join("Cargo.toml").is_file() {
+                continue;
+            }
+            if let Ok(entries) = std::fs::read_dir(&path) {
+                stack.extend(entries.filter_map(|e| e.ok().map(|e| e.path())));
+            }
+        } else if path.extension().is_some_and(|e| e == "rs") {
+            let Ok(text) = std::fs::read_to_string(&path) else {
+                continue;
+            };
+            if !text.contains("async_openai") {
+                continue;
+            }
+            let used = super::rust::source_use(&text);
+            found.chat_to_migrate += used.chat_to_migrate;
+            found.responses |= used.responses;
+        }
+    }
+    found
+}
+
+/// The workspace root above `dir` and its async-openai entry.
+fn workspace_dependency(dir: &Path) -> Option<Dependency> {
+    let mut at = dir.parent();
+    while let Some(d) = at {
+        let manifest = d.join("Cargo.toml");
+        if let Ok(text) = std::fs::read_to_string(&manifest) {
+            if text.contains("[workspace") {
+                return dependencies(&text)
+                    .ok()?
+                    .into_iter()
+                    .find(|dep| dep.in_workspace_table);
+            }
+        }
+        at = d.parent();
+    }
+    None
+}
+
+/// The async-openai version a `Cargo.lock` at or above `dir` resolved.
+fn locked_version(dir: &Path) -> Option<Version> {
+    let mut at = Some(dir);
+    while let Some(d) = at {
+        if let Ok(text) = std::fs::read_to_string(d.join("Cargo.lock")) {
+            let lock: toml::Table = text.parse().ok()?;
+            return lock
+                .get("package")?
+                .as_array()?
+                .iter()
+                .filter(|p| p.get("name").and_then(|n| n.as_str()) == Some(CRATE))
+                .filter_map(|p| minimum(p.get("version")?.as_str()?))
+                .max();
+        }
+        at = d.parent();
+    }
+    None
+}
+
+impl FrontEnd for CargoManifest {
+    fn name(&self) -> &'static str {
+        "Cargo manifest"
+    }
+
+    fn triggers(&self) -> &'static [&'static str] {
+        &[CRATE]
+    }
+
+    fn lift(&self, text: &str) -> Result<Lifted, SyntaxError> {
+        let deps = dependencies(text)?;
+        let mut units = Vec::new();
+        let Some(dir) = &self.dir else {
+            return Ok(Lifted { units });
+        };
+        let mut used = None;
+        for dep in deps {
+            if dep.in_workspace_table {
+                // The members that use it are checked with their own manifests.
+                continue;
+            }
+            let used = *used.get_or_insert_with(|| source_use(dir));
+            if used.chat_to_migrate == 0 && !used.responses {
+                continue;
+            }
+            let inherited = dep.workspace.then(|| workspace_dependency(dir)).flatten();
+            let requirement = dep
+                .version
+                .as_ref()
+                .or(inherited.as_ref().and_then(|d| d.version.as_ref()))
+                .map(|(v, _)| v.clone());
+            let locked = locked_version(dir);
+            let version = locked.or_else(|| requirement.as_deref().and_then(minimum));
+            let mut features: Vec<String> = dep.features.iter().flat_map(|f| f.0.clone()).collect();
+            if let Some(ws) = &inherited {
+                features.extend(ws.features.iter().flat_map(|f| f.0.clone()));
+            }
+            let mut entries = vec![
+                entry("crate-uses", Value::str(describe_use(used)), None),
+                entry(
+                    "version",
+                    Value::str(version.map(|v| v.to_string()).unwrap_or_default()),
+                    None,
+                ),
+                entry(
+                    "version-source",
+                    Value::str(match (locked, &requirement) {
+                        (Some(_), _) => "Cargo.lock".to_string(),
+                        (None, Some(r)) => format!("the requirement {r:?}"),
+                        (None, None) => "nothing".to_string(),
+                    }),
+                    None,
+                ),
+                entry(
+                    "enabled-features",
+                    Value::list(features.iter().map(Value::str).collect()),
+                    None,
+                ),
+            ];
+            if let Some((names, at, _, _)) = &dep.features {
+                entries.push(entry(
+                    "features",
+                    Value {
+                        kind: Kind::List(names.iter().map(Value::str).collect()),
+                        span: Some(*at),
+                    },
+                    None,
+                ));
+            }
+            let rule = match version {
+                Some(v) if v < FIRST_FEATURE_GATED => "async-openai-version",
+                Some(_) if !features.iter().any(|f| f == "responses") => {
+                    "async-openai-responses-feature"
+                }
+                _ => continue,
+            };
+            let mut unit = Unit::new(
+                Request {
+                    endpoint: Endpoint::ChatCompletions,
+                    site: Site::Body,
+                    span: dep.body,
+                    body: Value {
+                        kind: Kind::Map(entries),
+                        span: Some(dep.body),
+                    },
+                    hidden_keys: false,
+                },
+                Verdict::Flag {
+                    rule,
+                    reason: format!("`{}`", &text[dep.key.start..dep.key.end]),
+                },
+            );
+            unit.unseen.clear();
+            units.push(unit);
+        }
+        Ok(Lifted { units })
+    }
+
+    fn lower(&self, text: &str, units: &[&Unit], changes: &[Change]) -> Result<Vec<Edit>, String> {
+        let deps = dependencies(text).map_err(|e| e.message)?;
+        let mut edits = Vec::new();
+        for change in changes {
+            match change {
+                Change::InsertElement { list, value } => {
+                    let dep = deps
+                        .iter()
+                        .find(|d| d.features.as_ref().is_some_and(|f| f.1 == *list))
+                        .ok_or("the features list is not where it was")?;
+                    let (_, at, elements, trailing) = dep.features.as_ref().expect("found by it");
+                    let item = toml_string(value)?;
+                    edits.push(match (elements.last(), trailing) {
+                        (None, _) => Edit::insert(at.start + 1, item),
+                        (Some(last), false) => Edit::insert(last.end, format!(", {item}")),
+                        (Some(last), true) => {
+                            let comma = text[last.end..at.end]
+                                .find(',')
+                                .map(|i| last.end + i + 1)
+                                .ok_or("a trailing comma that is not there")?;
+                            Edit::insert(comma, format!(" {item},"))
+                        }
+                    });
+                }
+                Change::InsertEntry { map, key, value } => {
+                    let dep = deps
+                        .iter()
+                        .find(|d| d.body == *map)
+                        .ok_or("the dependency is not where it was")?;
+                    let value = toml_value(value)?;
+                    let nl = line_ending(text);
+                    edits.push(match dep.form {
+                        Form::Version => Edit::replace(
+                            dep.body,
+                            format!(
+                                "{{ version = {}, {key} = {value} }}",
+                                &text[dep.body.start..dep.body.end]
+                            ),
+                        ),
+                        Form::Inline => {
+                            // Before the closing brace, after the last value.
+                            Edit::insert(dep.last_value_end, format!(", {key} = {value}"))
+                        }
+                        Form::Table => {
+                            Edit::insert(dep.last_value_end, format!("{nl}{key} = {value}"))
+                        }
+                        Form::Dotted => Edit::insert(
+                            dep.last_value_end,
+                            format!("{nl}{}.{key} = {value}", &text[dep.key.start..dep.key.end]),
+                        ),
+                    });
+                }
+                _ => return Err("responsify only adds features to a Cargo manifest".into()),
+            }
+        }
+        let _ = units;
+        Ok(edits)
+    }
+
+    fn verify(&self, _before: &str, after: &str) -> Result<(), String> {
+        toml_edit::Document::parse(after)
+            .map(|_| ())
+            .map_err(|e| e.message().to_string())
+    }
+}
+
+fn entry(key: &str, value: Value, key_span: Option<Span>) -> Entry {
+    Entry {
+        key: key.into(),
+        key_span,
+        value,
+        span: None,
+    }
+}
+
+fn describe_use(used: SourceUse) -> String {
+    match (used.chat_to_migrate, used.responses) {
+        (0, _) => "calls the Responses API".into(),
+        (1, _) => "has 1 chat call that migrates to Responses".into(),
+        (n, _) => format!("has {n} chat calls that migrate to Responses"),
+    }
+}
+
+fn toml_string(value: &Value) -> Result<String, String> {
+    match &value.kind {
+        Kind::Str(s) => Ok(crate::frontend::json::json_string(s)),
+        _ => Err("a feature name is a string".into()),
+    }
+}
+
+fn toml_value(value: &Value) -> Result<String, String> {
+    match &value.kind {
+        Kind::Str(_) => toml_string(value),
+        Kind::List(items) => Ok(format!(
+            "[{}]",
+            items
+                .iter()
+                .map(toml_string)
+                .collect::<Result<Vec<_>, _>>()?
+                .join(", ")
+        )),
+        _ => Err("responsify only writes strings and lists of them to a manifest".into()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn requirements_give_their_lowest_version() {
+        assert_eq!(minimum("0.29"), Some(Version(0, 29, 0)));
+        assert_eq!(minimum("^0.31.1"), Some(Version(0, 31, 1)));
+        assert_eq!(minimum("=0.43.0"), Some(Version(0, 43, 0)));
+        assert_eq!(minimum(">=0.30, <0.40"), Some(Version(0, 30, 0)));
+        assert_eq!(minimum("<0.40"), None);
+        assert_eq!(minimum("*"), None);
+    }
+
+    #[test]
+    fn every_spelling_of_the_dependency_is_found() {
+        let text = r#"
+[dependencies]
+async-openai = "0.43"
+openai = { package = "async-openai", version = "0.30", features = ["byot"] }
+other = "1"
+
+[dev-dependencies.async-openai]
+version = "0.31"
+
+[build-dependencies]
+async-openai.workspace = true
+"#;
+        let deps = dependencies(text).unwrap();
+        let forms: Vec<Form> = deps.iter().map(|d| d.form).collect();
+        assert_eq!(
+            forms,
+            [Form::Version, Form::Inline, Form::Table, Form::Dotted]
+        );
+        assert_eq!(deps[1].features.as_ref().unwrap().0, ["byot"]);
+        assert!(deps[3].workspace);
+    }
+}

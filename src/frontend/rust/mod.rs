@@ -1,0 +1,1282 @@
+//! Rust: async-openai's chat API, with the code that reads its results.
+//!
+//! Parsed with syn; proc-macro2's `span-locations` gives every node its byte range in the
+//! file, and every fix is a splice of the original text (nothing is printed back through
+//! `quote`), so formatting and comments survive.
+//!
+//! A site is `X.chat().create(..)` / `.create_stream(..)` / `.create_byot(..)` whose receiver
+//! traces to an async-openai `Client` (see `classify`; other crates have `chat()` methods
+//! too). Its request is the `CreateChatCompletionRequestArgs` builder chain it is given,
+//! directly or through a `let`; the chain lifts to a map of its setters and its message
+//! builders to message maps (see `values`). The response is followed through its binding
+//! over the rest of the function (see `reads`), a stream through its `while let` loop (see
+//! `stream`). `json!` bodies sent with reqwest or `create_byot`, and URL strings of the chat
+//! endpoint, are read from macro tokens (see `raw`). Lowering (see `lower`) writes the
+//! Responses builder: `client.responses()`, `CreateResponseArgs`, `EasyInputMessageArgs`
+//! items, the renamed and moved setters, and the reads.
+//!
+//! `client.responses().create(..)` builder requests are lifted too, as Responses units.
+//!
+//! The rewrite targets async-openai 0.31 and later (module `async_openai::types::responses`,
+//! `InputParam`, `output_text()`); the Cargo.toml front end checks the version and adds the
+//! `responses` feature the rewritten code needs.
+
+mod classify;
+mod lower;
+mod raw;
+mod reads;
+mod scope;
+mod stream;
+mod values;
+
+use super::{FrontEnd, Lifted, SyntaxError};
+use crate::diagnostic::Change;
+use crate::edit::Edit;
+use crate::model::{
+    Endpoint, Kind, ReadKind, Request, SdkMethod, Site, Span, Unit, Value, Verdict,
+};
+use classify::Client;
+use scope::FnBody;
+use syn::Expr;
+use values::{span_of, Chain};
+
+pub struct Rust {
+    /// The directory of the file, when known: the crate's manifest is looked up from it.
+    dir: Option<std::path::PathBuf>,
+    /// Why the crate's async-openai cannot compile migrated code (found on first need).
+    crate_note: std::sync::OnceLock<Option<String>>,
+}
+
+/// The Rust front end for text with no crate around it (stdin, tests).
+pub static RUST: Rust = Rust {
+    dir: None,
+    crate_note: std::sync::OnceLock::new(),
+};
+
+/// The Rust front end for a file at `path`: it knows the crate's async-openai version, so
+/// that a crate still on a version without the Responses names responsify writes is
+/// reported instead of rewritten into code its compiler rejects. One per directory, kept
+/// for the life of the process.
+pub fn for_source(path: &std::path::Path) -> &'static Rust {
+    use std::collections::HashMap;
+    use std::path::PathBuf;
+    use std::sync::{Mutex, OnceLock};
+    static MADE: OnceLock<Mutex<HashMap<PathBuf, &'static Rust>>> = OnceLock::new();
+    let dir = path.parent().map(PathBuf::from).unwrap_or_default();
+    let mut made = MADE.get_or_init(Default::default).lock().unwrap();
+    made.entry(dir.clone()).or_insert_with(|| {
+        Box::leak(Box::new(Rust {
+            dir: Some(dir),
+            crate_note: std::sync::OnceLock::new(),
+        }))
+    })
+}
+
+impl Rust {
+    fn crate_note(&self) -> Option<&str> {
+        self.crate_note
+            .get_or_init(|| {
+                let dir = self.dir.as_ref()?;
+                let start = if dir.as_os_str().is_empty() {
+                    std::path::Path::new(".")
+                } else {
+                    dir
+                };
+                let root = start.ancestors().find(|d| d.join("Cargo.toml").is_file())?;
+                let (version, source) = super::cargo::crate_version(root)?;
+                (version < super::cargo::FIRST_FEATURE_GATED).then(|| {
+                    format!(
+                        "the crate's async-openai is {version} (from {source}); the Responses code responsify writes needs 0.31 or later"
+                    )
+                })
+            })
+            .as_deref()
+    }
+}
+
+impl FrontEnd for Rust {
+    fn name(&self) -> &'static str {
+        "Rust"
+    }
+
+    fn triggers(&self) -> &'static [&'static str] {
+        &[
+            "async_openai",
+            "CreateChatCompletionRequest",
+            "chat/completions",
+        ]
+    }
+
+    fn lift(&self, text: &str) -> Result<Lifted, SyntaxError> {
+        let sites = analyze(text)?;
+        let mut units: Vec<Unit> = sites.into_iter().map(|s| s.unit).collect();
+        if units.iter().any(|u| matches!(u.verdict, Verdict::Migrate)) {
+            if let Some(note) = self.crate_note() {
+                for unit in &mut units {
+                    if unit.request.endpoint == Endpoint::ChatCompletions {
+                        unit.unfixable.push(note.to_string());
+                    }
+                }
+            }
+        }
+        Ok(Lifted { units })
+    }
+
+    fn lower(&self, text: &str, units: &[&Unit], changes: &[Change]) -> Result<Vec<Edit>, String> {
+        let sites = analyze(text).map_err(|e| e.message)?;
+        lower::Lowering::new(text, &sites, units).lower(changes)
+    }
+
+    fn suppressions(&self, text: &str) -> Vec<crate::suppression::Suppression> {
+        line_comments(text)
+            .into_iter()
+            .filter_map(|at| {
+                let (line, _) = crate::edit::line_col(text, at.start);
+                let own_line = text[..at.start]
+                    .rsplit('\n')
+                    .next()
+                    .is_some_and(|before| before.trim().is_empty());
+                crate::suppression::parse_comment(&text[at.start..at.end], at, line, own_line)
+            })
+            .collect()
+    }
+
+    fn verify(&self, _before: &str, after: &str) -> Result<(), String> {
+        parse(after).map(|_| ()).map_err(|e| e.message)
+    }
+}
+
+/// `//` comments that mention `responsify:` (found lexically: syn drops comments). A `//`
+/// inside a string is not a comment; a line whose quotes are unbalanced before the `//` is
+/// skipped rather than guessed at.
+fn line_comments(text: &str) -> Vec<Span> {
+    let mut out = Vec::new();
+    let mut offset = 0;
+    for line in text.split_inclusive('\n') {
+        if let Some(marker) = line.find("responsify:") {
+            if let Some(slashes) = line[..marker].rfind("//") {
+                let quotes = line[..slashes].matches('"').count();
+                if quotes % 2 == 0 {
+                    let end = line.trim_end_matches(['\n', '\r']).len();
+                    out.push(Span::new(offset + slashes, offset + end));
+                }
+            }
+        }
+        offset += line.len();
+    }
+    out
+}
+
+/// Spans are located per thread; forget them once a file is done so memory stays flat.
+struct SpanScope;
+
+impl Drop for SpanScope {
+    fn drop(&mut self) {
+        proc_macro2::extra::invalidate_current_thread_spans();
+    }
+}
+
+/// Parse a file. A shebang line is blanked out (not cut) so byte offsets stay the text's.
+fn parse(text: &str) -> Result<syn::File, SyntaxError> {
+    let _scope = SpanScope;
+    parse_keeping_spans(text)
+}
+
+fn parse_keeping_spans(text: &str) -> Result<syn::File, SyntaxError> {
+    let blanked;
+    let source = if text.starts_with("#!") && !text[2..].trim_start().starts_with('[') {
+        let end = text.find('\n').unwrap_or(text.len());
+        blanked = format!("{}{}", " ".repeat(end), &text[end..]);
+        blanked.as_str()
+    } else {
+        text
+    };
+    syn::parse_file(source).map_err(|e| {
+        let range = e.span().byte_range();
+        SyntaxError {
+            message: format!("Rust syntax error: {e}"),
+            span: Span::new(range.start, range.end),
+        }
+    })
+}
+
+/// One message of a `messages` list.
+#[derive(Clone, Debug)]
+pub(crate) struct MessageItem {
+    pub span: Span,
+    /// The message builder, when the message is one.
+    pub chain: Option<Chain>,
+    pub role: Option<&'static str>,
+    /// The text of a message written as an enum value or a `from` conversion
+    /// (`ChatCompletionRequestMessage::User("hi".into())`).
+    pub text: Option<Span>,
+}
+
+/// Everything lowering needs to know about one site, found again from the text.
+#[derive(Clone, Debug)]
+pub(crate) struct SiteInfo {
+    pub unit: Unit,
+    /// `chat` of `client.chat().create(..)`.
+    pub chat: Span,
+    pub request: Option<Chain>,
+    /// The `messages` list: its span, and each element.
+    pub messages: Option<(Span, Vec<MessageItem>)>,
+    /// The `json!` body of a raw or `create_byot` request (also the unit's body).
+    pub json_body: Option<Value>,
+    /// `chat/completions` inside the URL literal of a raw request.
+    pub url_path: Option<Span>,
+    /// `chunk.choices` iterated by stream loops, with the chunk's span (see `stream`).
+    pub stream_iterated: Vec<(Span, Span, bool)>,
+    /// Stream text reads whose base is a choice those loops bind.
+    pub via_choice: Vec<Span>,
+}
+
+fn role_of(type_name: &str) -> Option<&'static str> {
+    Some(match type_name {
+        "ChatCompletionRequestSystemMessageArgs" => "system",
+        "ChatCompletionRequestDeveloperMessageArgs" => "developer",
+        "ChatCompletionRequestUserMessageArgs" => "user",
+        "ChatCompletionRequestAssistantMessageArgs" => "assistant",
+        "ChatCompletionRequestToolMessageArgs" => "tool",
+        "ChatCompletionRequestFunctionMessageArgs" => "function",
+        _ => return None,
+    })
+}
+
+/// Does the file bring async-openai's `Client` into scope?
+fn imports_client(file: &syn::File) -> bool {
+    fn tree_has(tree: &syn::UseTree, under_crate: bool) -> bool {
+        match tree {
+            syn::UseTree::Path(p) => {
+                let here = under_crate || p.ident == "async_openai";
+                (p.ident == "async_openai" || under_crate) && tree_has(&p.tree, here)
+            }
+            syn::UseTree::Name(n) => under_crate && n.ident == "Client",
+            syn::UseTree::Rename(r) => under_crate && r.ident == "Client",
+            syn::UseTree::Glob(_) => under_crate,
+            syn::UseTree::Group(g) => g.items.iter().any(|t| tree_has(t, under_crate)),
+        }
+    }
+    struct Uses(bool);
+    impl<'a> syn::visit::Visit<'a> for Uses {
+        fn visit_item_use(&mut self, u: &'a syn::ItemUse) {
+            self.0 |= tree_has(&u.tree, false);
+        }
+    }
+    let mut uses = Uses(false);
+    syn::visit::Visit::visit_file(&mut uses, file);
+    uses.0
+}
+
+pub(crate) fn analyze(text: &str) -> Result<Vec<SiteInfo>, SyntaxError> {
+    let _scope = SpanScope;
+    let file = parse_keeping_spans(text)?;
+    let imported = imports_client(&file);
+    let mut sites = Vec::new();
+    for body in scope::bodies(&file) {
+        for call in &body.calls {
+            if text.contains("async_openai") {
+                if let Some(site) = site(&body, call, imported, text) {
+                    sites.push(site);
+                    continue;
+                }
+            }
+            if let Some(site) = raw_site(&body, call, text) {
+                sites.push(site);
+            }
+        }
+    }
+    // URLs of the chat endpoint that no request here carries are reported.
+    let carried: Vec<Span> = sites.iter().map(|s| s.unit.request.span).collect();
+    for (lit, at) in chat_urls(&file) {
+        if !carried.iter().any(|c| c.contains(at)) {
+            sites.push(url_site(&lit, at));
+        }
+    }
+    sites.sort_by_key(|s| s.unit.request.span.start);
+    group(&mut sites);
+    Ok(sites)
+}
+
+/// Sites that share a message list are fixed together.
+fn group(sites: &mut [SiteInfo]) {
+    let mut next = 0;
+    for i in 0..sites.len() {
+        for j in 0..i {
+            let shared = match (&sites[i].messages, &sites[j].messages) {
+                (Some((a, _)), Some((b, _))) => a == b,
+                _ => false,
+            };
+            let same_request = sites[i].request.as_ref().map(|c| c.body)
+                == sites[j].request.as_ref().map(|c| c.body)
+                && sites[i].request.is_some();
+            if shared || same_request {
+                let g = match sites[j].unit.group {
+                    Some(g) => g,
+                    None => {
+                        sites[j].unit.group = Some(next);
+                        next += 1;
+                        next - 1
+                    }
+                };
+                sites[i].unit.group = Some(g);
+            }
+        }
+    }
+}
+
+/// The expression a call's result flows into: `.await`, `?`, `.unwrap()`, `.expect(..)`.
+fn result_of(stmt_expr: &Expr, call: Span) -> bool {
+    let mut at = stmt_expr;
+    loop {
+        if span_of(at) == call {
+            return true;
+        }
+        match at {
+            Expr::Await(a) => at = &a.base,
+            Expr::Try(t) => at = &t.expr,
+            Expr::Paren(p) => at = &p.expr,
+            Expr::MethodCall(m) if matches!(m.method.to_string().as_str(), "unwrap" | "expect") => {
+                at = &m.receiver
+            }
+            _ => return false,
+        }
+    }
+}
+
+fn site(body: &FnBody, call: &syn::ExprMethodCall, imported: bool, text: &str) -> Option<SiteInfo> {
+    let method = call.method.to_string();
+    if !matches!(method.as_str(), "create" | "create_stream" | "create_byot")
+        || call.args.len() != 1
+    {
+        return None;
+    }
+    let Expr::MethodCall(chat) = &*call.receiver else {
+        return None;
+    };
+    // `client.responses().create(..)` is lifted too, as a Responses unit: already migrated
+    // code that rules may still check (for reads shaped like chat's).
+    let endpoint = match chat.method.to_string().as_str() {
+        "chat" => Endpoint::ChatCompletions,
+        "responses" if method != "create_byot" => Endpoint::Responses,
+        _ => return None,
+    };
+    if !chat.args.is_empty() {
+        return None;
+    }
+    let request_type = match endpoint {
+        Endpoint::ChatCompletions => "CreateChatCompletionRequest",
+        _ => "CreateResponse",
+    };
+    let call_span = span_of(call);
+    let arg = &call.args[0];
+    let mut unseen = Vec::new();
+    let mut unfixable = Vec::new();
+
+    // The request: a builder chain, here or in a `let` before the call.
+    let mut request_expr = arg;
+    let mut request_var = None;
+    if let Some(name) = values::ident(arg) {
+        if let Some(init) = body.init_of(&name, call_span.start) {
+            request_expr = init;
+            request_var = Some(name);
+        }
+    }
+    let request = values::chain(request_expr)
+        .filter(|c| c.type_name == format!("{request_type}Args") && c.build.is_some())
+        .or_else(|| {
+            mutable_builder(
+                body,
+                request_expr,
+                &format!("{request_type}Args"),
+                text,
+                &mut unseen,
+            )
+        });
+    let is_chat_request = request.is_some()
+        || matches!(request_expr, Expr::Struct(s) if s.path.segments.last().is_some_and(|l| l.ident == request_type));
+    if endpoint == Endpoint::Responses && request.is_none() {
+        return None;
+    }
+
+    let client = classify::trace(body, &chat.receiver, imported, text);
+    let verdict = match &client {
+        Client::NotOurs => return None,
+        Client::OpenAi { unsure: Some(_) } if !is_chat_request && method != "create_byot" => {
+            // A `chat()` on something responsify cannot trace, given no chat request: not
+            // provably async-openai.
+            return None;
+        }
+        Client::OpenAi { unsure } => {
+            unseen.extend(unsure.clone());
+            Verdict::Migrate
+        }
+        Client::Flag { rule, reason } => Verdict::Flag {
+            rule,
+            reason: reason.clone(),
+        },
+        Client::OtherServer { reason, .. } => Verdict::Flag {
+            rule: "third-party-endpoint",
+            reason: reason.clone(),
+        },
+    };
+    let base_url = match &client {
+        Client::OtherServer { url, .. } => Some(url.clone()),
+        _ => None,
+    };
+
+    let byot_body = (method == "create_byot")
+        .then(|| json_macro(body, arg))
+        .flatten();
+    let (body_value, hidden) = match (&request, request_expr) {
+        (None, _) if byot_body.is_some() => (
+            byot_body
+                .clone()
+                .unwrap_or_else(|| Value::map(Vec::<(String, Value)>::new())),
+            false,
+        ),
+        (Some(chain), _) => (chain.to_map(), false),
+        (None, Expr::Struct(_)) => {
+            unfixable.push(
+                "the request is a `CreateChatCompletionRequest` literal; responsify rewrites builder chains".into(),
+            );
+            (values::lift(request_expr), false)
+        }
+        (None, _) => {
+            let at = span_of(arg);
+            unfixable.push(if method == "create_byot" {
+                format!(
+                    "`create_byot` is given `{}`, not a `json!` chat body with `model` and `messages`",
+                    snippet(&text[at.start..at.end])
+                )
+            } else {
+                format!(
+                    "the request `{}` is built where responsify cannot see it",
+                    snippet(&text[at.start..at.end])
+                )
+            });
+            (
+                Value {
+                    kind: Kind::Map(Vec::new()),
+                    span: Some(at),
+                },
+                true,
+            )
+        }
+    };
+    let mut body_value = body_value;
+
+    // The message list: each builder-made message lifts to a message map.
+    let mut messages = None;
+    if let Some(chain) = &request {
+        if let Some(setter) = chain.setters.iter().find(|s| s.name == "messages") {
+            let list = find_messages_list(body, request_expr, setter, text, &mut unfixable);
+            if let Some((list_span, items)) = list {
+                let value = Value {
+                    kind: Kind::List(items.iter().map(message_value).collect()),
+                    span: Some(list_span),
+                };
+                if let Kind::Map(entries) = &mut body_value.kind {
+                    if let Some(e) = entries.iter_mut().find(|e| e.key == "messages") {
+                        e.value = value;
+                    }
+                }
+                messages = Some((list_span, items));
+            }
+        }
+    }
+    if let Some((_, items)) = &messages {
+        for item in items {
+            if (item.chain.is_none() && item.text.is_none()) || item.role.is_none() {
+                let at = item.span;
+                unfixable.push(format!(
+                    "the message `{}` is not built with a message builder, so responsify cannot write it as a Responses input item",
+                    snippet(&text[at.start..at.end])
+                ));
+            }
+            // Content made of chat types (content parts) does not convert into Responses
+            // content; text (`&str`, `String`) does.
+            let chat_typed = item.chain.iter().flat_map(|c| &c.setters).find(|s| {
+                s.value
+                    .span
+                    .is_some_and(|v| text[v.start..v.end].contains("ChatCompletion"))
+            });
+            let chat_text = item
+                .text
+                .filter(|t| text[t.start..t.end].contains("ChatCompletion"));
+            if chat_text.is_some() {
+                unfixable.push(
+                    "a message's content is built from Chat Completions types, which responsify cannot write as Responses content".into(),
+                );
+            }
+            if let Some(setter) = chat_typed {
+                unfixable.push(format!(
+                    "a message's `{}` is built from Chat Completions types, which responsify cannot write as Responses content",
+                    setter.name
+                ));
+            }
+        }
+    }
+    // A parameter given as a typed value (`ServiceTier::Auto`, `SomeStruct { .. }`) that no
+    // rule rewrites keeps its chat type, which may not be the type Responses expects: the
+    // rewrite might not compile, so it is only shown.
+    if let Some(chain) = &request {
+        for setter in &chain.setters {
+            let Some(at) = setter.value.span else {
+                continue;
+            };
+            let source = &text[at.start..at.end];
+            let typed = source.split("::").count() > 1
+                && source
+                    .split("::")
+                    .any(|seg| seg.trim_start().starts_with(char::is_uppercase));
+            if matches!(setter.value.kind, Kind::Opaque)
+                && typed
+                && !matches!(
+                    setter.name.as_str(),
+                    "messages" | "tools" | "response_format"
+                )
+            {
+                unfixable.push(format!(
+                    "`{}` is given `{}`, a chat type that may differ from the Responses one",
+                    setter.name,
+                    snippet(source)
+                ));
+            }
+        }
+    }
+
+    // Other uses of the request variable may depend on its type.
+    if let Some(name) = &request_var {
+        if let Some(local) = body.local_before(name, call_span.start) {
+            let others = other_mentions(body, name, local.stmt.end, call_span, text);
+            unseen.extend(others);
+        }
+    }
+
+    // The response: followed through its binding.
+    let stream = method == "create_stream";
+    let mut reads_found = Vec::new();
+    let mut stream_iterated = Vec::new();
+    let mut via_choice = Vec::new();
+    if method == "create_byot" && byot_body.is_some() {
+        unseen.push(
+            "`create_byot` returns a type of your own: it must read a Responses result".into(),
+        );
+    }
+    let statement = if method == "create_byot" {
+        // The result is whatever type the caller asked for: nothing to follow.
+        None
+    } else {
+        Some(body.statement_holding(call_span))
+    };
+    match statement.flatten() {
+        Some(syn::Stmt::Local(local))
+            if local
+                .init
+                .as_ref()
+                .is_some_and(|i| result_of(&i.expr, call_span)) =>
+        {
+            match &local.pat {
+                syn::Pat::Ident(p) => {
+                    let name = p.ident.to_string();
+                    if stream {
+                        let uses = stream::analyze(body, &name, span_of(local).end, text);
+                        reads_found = uses.reads;
+                        unseen.extend(uses.unseen);
+                        stream_iterated = uses.iterated;
+                        via_choice = uses.via_choice;
+                    } else {
+                        let uses = reads::analyze(body, &name, span_of(local).end, text);
+                        reads_found = uses.reads;
+                        unseen.extend(uses.unseen);
+                    }
+                }
+                syn::Pat::Type(t) => {
+                    let at = span_of(&*t.ty);
+                    unfixable.push(format!(
+                        "the response's type is written out (`{}`), and the Responses result has another",
+                        &text[at.start..at.end]
+                    ));
+                }
+                _ => unseen.push("the response is destructured".into()),
+            }
+        }
+        Some(syn::Stmt::Expr(e, Some(_))) if result_of(e, call_span) => {
+            // The result is dropped: nothing reads it.
+        }
+        Some(stmt) if !stream && matched_result(stmt, call_span).is_some() => {
+            // `match client.chat().create(..).await { Ok(response) => .., Err(e) => .. }`
+            // and `if let Ok(response) = ..`: the response is the arm's binding.
+            for (name, arm) in matched_result(stmt, call_span).unwrap_or_default() {
+                let uses = reads::analyze_within(body, &name, arm.start, arm.end, text);
+                reads_found.extend(uses.reads);
+                unseen.extend(uses.unseen);
+            }
+        }
+        _ if statement.is_none() => {}
+        _ => unseen.push(format!(
+            "the result of the call at line {} is used in place",
+            crate::edit::line_col(text, call_span.start).0
+        )),
+    }
+
+    let mut unit = Unit::new(
+        Request {
+            endpoint: Endpoint::ChatCompletions,
+            site: Site::SdkCall {
+                method: span_of(&chat.method),
+                kind: SdkMethod::Create,
+            },
+            span: call_span,
+            body: body_value,
+            hidden_keys: hidden,
+        },
+        verdict,
+    );
+    if endpoint == Endpoint::Responses {
+        // Only reads shaped like chat's matter on a Responses result; its own reads
+        // (`output_text()`) are what the reader cannot name, not what is unseen.
+        reads_found.retain(|r| match &r.kind {
+            ReadKind::Content => true,
+            ReadKind::Unknown(what) => what.contains("choices"),
+            _ => false,
+        });
+        unseen.clear();
+        unfixable.clear();
+        messages = None;
+    }
+    unit.request.endpoint = endpoint;
+    unit.reads = reads_found;
+    unit.unseen = unseen;
+    unit.unfixable = unfixable;
+    unit.base_url = base_url;
+    Some(SiteInfo {
+        unit,
+        chat: span_of(&chat.method),
+        request,
+        messages,
+        json_body: byot_body,
+        url_path: None,
+        stream_iterated,
+        via_choice,
+    })
+}
+
+/// The bindings of `Ok(name)` patterns that take the call's result apart, with the span
+/// each binding is visible in (the arm's body, or the `if let`'s block).
+fn matched_result(stmt: &syn::Stmt, call: Span) -> Option<Vec<(String, Span)>> {
+    use syn::visit::Visit;
+    struct Find {
+        call: Span,
+        found: Option<Vec<(String, Span)>>,
+    }
+    fn ok_binding(pat: &syn::Pat) -> Option<String> {
+        let syn::Pat::TupleStruct(ok) = pat else {
+            return None;
+        };
+        if !ok.path.is_ident("Ok") || ok.elems.len() != 1 {
+            return None;
+        }
+        match &ok.elems[0] {
+            syn::Pat::Ident(p) => Some(p.ident.to_string()),
+            _ => None,
+        }
+    }
+    impl<'a> Visit<'a> for Find {
+        fn visit_expr_match(&mut self, m: &'a syn::ExprMatch) {
+            if result_of(&m.expr, self.call) {
+                self.found = Some(
+                    m.arms
+                        .iter()
+                        .filter_map(|arm| ok_binding(&arm.pat).map(|n| (n, span_of(&*arm.body))))
+                        .collect(),
+                );
+                return;
+            }
+            syn::visit::visit_expr_match(self, m);
+        }
+        fn visit_expr_if(&mut self, e: &'a syn::ExprIf) {
+            if let Expr::Let(binding) = &*e.cond {
+                if result_of(&binding.expr, self.call) {
+                    if let Some(name) = ok_binding(&binding.pat) {
+                        self.found = Some(vec![(name, span_of(&e.then_branch))]);
+                        return;
+                    }
+                }
+            }
+            syn::visit::visit_expr_if(self, e);
+        }
+    }
+    let mut find = Find { call, found: None };
+    find.visit_stmt(stmt);
+    find.found
+}
+
+/// The `json!` object an argument is, directly or through a `let`.
+fn json_macro(body: &FnBody, arg: &Expr) -> Option<Value> {
+    let mut expr = arg;
+    while let Expr::Reference(r) = expr {
+        expr = &r.expr;
+    }
+    if let Some(name) = values::ident(expr) {
+        expr = body.init_of(&name, span_of(expr).start)?;
+    }
+    let Expr::Macro(m) = expr else { return None };
+    if m.mac.path.segments.last().is_none_or(|s| s.ident != "json") {
+        return None;
+    }
+    let value = raw::lift_json(m.mac.tokens.clone())?;
+    let is_chat =
+        value.get("model").is_some() && value.get("messages").and_then(Value::as_list).is_some();
+    is_chat.then_some(value)
+}
+
+/// `X.post(URL)....json(&json!({..}))`: a chat body sent over raw HTTP.
+fn raw_site(body: &FnBody, call: &syn::ExprMethodCall, text: &str) -> Option<SiteInfo> {
+    if call.method != "json" || call.args.len() != 1 {
+        return None;
+    }
+    let json = json_macro(body, &call.args[0])?;
+    // The URL: the argument of `.post(..)` further down the chain.
+    let mut at = &*call.receiver;
+    let mut url = None;
+    while let Expr::MethodCall(m) = at {
+        if m.method == "post" && m.args.len() == 1 {
+            url = Some(&m.args[0]);
+            break;
+        }
+        at = &m.receiver;
+    }
+    let call_span = span_of(call);
+    let mut unit_url = None;
+    let mut base_url = None;
+    let verdict = match url.map(|u| (u, values::lift(u))) {
+        Some((
+            Expr::Lit(syn::ExprLit {
+                lit: syn::Lit::Str(lit),
+                ..
+            }),
+            _,
+        )) => match raw::judge(lit) {
+            raw::Url::OpenAiChat(path) => {
+                unit_url = Some(path);
+                Verdict::Migrate
+            }
+            raw::Url::OtherServer(u) => {
+                base_url = Some(u.clone());
+                Verdict::Flag {
+                    rule: "third-party-endpoint",
+                    reason: format!("the request goes to {u:?}, not OpenAI's"),
+                }
+            }
+            raw::Url::Other => return None,
+        },
+        Some((u, _)) => {
+            let at = span_of(u);
+            Verdict::Flag {
+                rule: "third-party-endpoint",
+                reason: format!(
+                    "the request goes to `{}`, a URL responsify cannot read",
+                    snippet(&text[at.start..at.end])
+                ),
+            }
+        }
+        None => Verdict::Flag {
+            rule: "third-party-endpoint",
+            reason: "the request's URL is set where responsify cannot see it".into(),
+        },
+    };
+    let mut unit = Unit::new(
+        Request {
+            endpoint: Endpoint::ChatCompletions,
+            site: Site::Body,
+            span: call_span,
+            body: json.clone(),
+            hidden_keys: false,
+        },
+        verdict,
+    );
+    unit.base_url = base_url;
+    // The HTTP response is parsed by hand; responsify does not follow it.
+    let fn_text = &text[span_of(body.block).start..span_of(body.block).end];
+    if fn_text.contains("\"choices\"") || fn_text.contains(".choices") {
+        unit.unfixable.push(
+            "the HTTP response is parsed as Chat Completions JSON (`choices`) here; a Responses result has `output` items instead".into(),
+        );
+    } else {
+        unit.unseen
+            .push("the HTTP response is parsed elsewhere, as Chat Completions JSON or not".into());
+    }
+    Some(SiteInfo {
+        unit,
+        chat: Span::new(call_span.start, call_span.start),
+        request: None,
+        messages: None,
+        json_body: Some(json),
+        url_path: unit_url,
+        stream_iterated: Vec::new(),
+        via_choice: Vec::new(),
+    })
+}
+
+/// String literals that name the chat endpoint, anywhere in the file (macros included).
+fn chat_urls(file: &syn::File) -> Vec<(String, Span)> {
+    use syn::visit::Visit;
+    struct Urls(Vec<(String, Span)>);
+    fn scan(tokens: proc_macro2::TokenStream, out: &mut Vec<(String, Span)>) {
+        let mut after_pound = false;
+        for token in tokens {
+            match token {
+                proc_macro2::TokenTree::Literal(l) => {
+                    if let Ok(s) = syn::parse_str::<syn::LitStr>(&l.to_string()) {
+                        if is_chat_url(&s.value()) {
+                            out.push((s.value(), values::token_span(l.span())));
+                        }
+                    }
+                }
+                // `#[doc = ".."]` inside a macro call: documentation, not a URL in use.
+                proc_macro2::TokenTree::Group(g)
+                    if after_pound && g.delimiter() == proc_macro2::Delimiter::Bracket => {}
+                proc_macro2::TokenTree::Group(g) => scan(g.stream(), out),
+                proc_macro2::TokenTree::Punct(p) if p.as_char() == '#' => {
+                    after_pound = true;
+                    continue;
+                }
+                _ => {}
+            }
+            after_pound = false;
+        }
+    }
+    impl<'a> Visit<'a> for Urls {
+        fn visit_lit_str(&mut self, lit: &'a syn::LitStr) {
+            if is_chat_url(&lit.value()) {
+                self.0.push((lit.value(), span_of(lit)));
+            }
+        }
+        fn visit_macro(&mut self, mac: &'a syn::Macro) {
+            scan(mac.tokens.clone(), &mut self.0);
+        }
+        // Doc comments and attributes describe the endpoint; they do not call it.
+        fn visit_attribute(&mut self, _: &'a syn::Attribute) {}
+    }
+    let mut urls = Urls(Vec::new());
+    urls.visit_file(file);
+    urls.0
+}
+
+/// A string that is a URL or path ending at the chat endpoint (`https://…/v1/chat/completions`,
+/// `/v1/chat/completions`, `{base}/chat/completions`), not prose that mentions it.
+fn is_chat_url(s: &str) -> bool {
+    let path = s
+        .split(['?', '#'])
+        .next()
+        .unwrap_or(s)
+        .trim_end_matches('/');
+    !s.contains(char::is_whitespace)
+        && path
+            .strip_suffix("chat/completions")
+            .is_some_and(|head| head.ends_with('/'))
+}
+
+/// A URL of the chat endpoint that responsify will not rewrite on its own.
+fn url_site(url: &str, at: Span) -> SiteInfo {
+    let unit = Unit::new(
+        Request {
+            endpoint: Endpoint::ChatCompletions,
+            site: Site::Body,
+            span: at,
+            body: Value {
+                kind: Kind::Map(Vec::new()),
+                span: Some(at),
+            },
+            hidden_keys: true,
+        },
+        Verdict::Flag {
+            rule: "chat-completions-url",
+            reason: format!("{url:?} is the Chat Completions endpoint"),
+        },
+    );
+    SiteInfo {
+        unit,
+        chat: Span::new(at.start, at.start),
+        request: None,
+        messages: None,
+        json_body: None,
+        url_path: None,
+        stream_iterated: Vec::new(),
+        via_choice: Vec::new(),
+    }
+}
+
+fn snippet(s: &str) -> String {
+    let s = s.split_whitespace().collect::<Vec<_>>().join(" ");
+    if s.chars().count() > 60 {
+        format!("{}…", s.chars().take(59).collect::<String>())
+    } else {
+        s
+    }
+}
+
+/// Mentions of the request variable other than the call itself: identifiers in the code
+/// and in macro tokens (string literals are not identifiers, so prose does not count).
+fn other_mentions(body: &FnBody, name: &str, after: usize, call: Span, text: &str) -> Vec<String> {
+    use syn::visit::Visit;
+    struct Idents<'n> {
+        name: &'n str,
+        found: Vec<usize>,
+    }
+    fn scan(tokens: proc_macro2::TokenStream, name: &str, found: &mut Vec<usize>) {
+        for token in tokens {
+            match token {
+                proc_macro2::TokenTree::Ident(i) if i == name => {
+                    found.push(values::token_span(i.span()).start)
+                }
+                proc_macro2::TokenTree::Group(g) => scan(g.stream(), name, found),
+                _ => {}
+            }
+        }
+    }
+    impl<'a> Visit<'a> for Idents<'_> {
+        fn visit_ident(&mut self, i: &'a proc_macro2::Ident) {
+            if i == self.name {
+                self.found.push(values::token_span(i.span()).start);
+            }
+        }
+        fn visit_macro(&mut self, mac: &'a syn::Macro) {
+            scan(mac.tokens.clone(), self.name, &mut self.found);
+        }
+        fn visit_item(&mut self, _: &'a syn::Item) {}
+    }
+    let mut idents = Idents {
+        name,
+        found: Vec::new(),
+    };
+    idents.visit_block(body.block);
+    idents
+        .found
+        .into_iter()
+        .filter(|&at| at >= after && !call.contains(Span::new(at, at + name.len())))
+        .map(|at| {
+            format!(
+                "the request `{name}` is also used at line {}",
+                crate::edit::line_col(text, at).0
+            )
+        })
+        .collect()
+}
+
+/// The list a `messages(..)` setter is given: a literal, or a `let` holding one.
+fn find_messages_list(
+    body: &FnBody,
+    request: &Expr,
+    setter: &values::Setter,
+    text: &str,
+    unfixable: &mut Vec<String>,
+) -> Option<(Span, Vec<MessageItem>)> {
+    // The setter's own call, wherever it is (in the chain, or a statement on the builder).
+    let arg = body
+        .calls
+        .iter()
+        .find(|c| values::method_span(c) == setter.call && c.args.len() == 1)
+        .map(|c| &c.args[0])
+        .or_else(|| setter_arg(request, &setter.name))?;
+    let mut list_expr = arg;
+    if let Some(name) = values::ident(arg) {
+        let local = body.local_before(&name, span_of(arg).start);
+        match local.and_then(|l| l.init.map(|i| (l, i))) {
+            Some((local, init)) => {
+                if local.mutable {
+                    unfixable.push(format!(
+                        "the message list `{name}` is changed after it is made; responsify rewrites lists written in one place"
+                    ));
+                }
+                list_expr = init;
+            }
+            None => {
+                unfixable.push(format!(
+                    "the message list `{name}` is made where responsify cannot see it"
+                ));
+                return None;
+            }
+        }
+    }
+    let Some(elements) = values::list_elements(list_expr) else {
+        let at = span_of(arg);
+        unfixable.push(format!(
+            "the message list `{}` is not a list literal",
+            snippet(&text[at.start..at.end])
+        ));
+        return None;
+    };
+    let list_span = match list_expr {
+        Expr::Reference(r) => span_of(&*r.expr),
+        other => span_of(other),
+    };
+    let items = elements
+        .iter()
+        .map(|e| {
+            let chain =
+                values::chain(e).filter(|c| role_of(&c.type_name).is_some() && c.build.is_some());
+            let mut role = chain.as_ref().and_then(|c| role_of(&c.type_name));
+            let mut text = None;
+            if chain.is_none() {
+                if let Some((r, t)) = enum_message(e) {
+                    role = Some(r);
+                    text = Some(span_of(t));
+                }
+            }
+            MessageItem {
+                span: span_of(e),
+                chain,
+                role,
+                text,
+            }
+        })
+        .collect();
+    Some((list_span, items))
+}
+
+/// `let mut args = CreateChatCompletionRequestArgs::default(); args.model(..); ..;
+/// args.build()?`: the builder's setter statements, gathered into one chain. Setters in
+/// conditionals count like the others (a rename is right on every branch).
+fn mutable_builder(
+    body: &FnBody,
+    request: &Expr,
+    type_name: &str,
+    text: &str,
+    unseen: &mut Vec<String>,
+) -> Option<Chain> {
+    let mut at = request;
+    loop {
+        match at {
+            Expr::Try(t) => at = &t.expr,
+            Expr::MethodCall(m) if m.method == "unwrap" || m.method == "expect" => at = &m.receiver,
+            _ => break,
+        }
+    }
+    let Expr::MethodCall(build) = at else {
+        return None;
+    };
+    if build.method != "build" || !build.args.is_empty() {
+        return None;
+    }
+    let name = values::ident(&build.receiver)?;
+    let build_at = span_of(build);
+    let local = body.local_before(&name, build_at.start)?;
+    let mut chain =
+        values::chain(local.init?).filter(|c| c.type_name == type_name && c.build.is_none())?;
+    // Setter calls on the builder between its `let` and its `build()`.
+    let mut chains = 0;
+    for call in &body.calls {
+        let call_at = span_of(*call);
+        if call_at.start < local.stmt.end || call_at.end > build_at.start || call.method == "build"
+        {
+            continue;
+        }
+        let mut root = &*call.receiver;
+        while let Expr::MethodCall(inner) = root {
+            root = &inner.receiver;
+        }
+        if values::ident(root).as_deref() != Some(name.as_str())
+            || matches!(root, Expr::Reference(_))
+        {
+            continue;
+        }
+        if matches!(&*call.receiver, Expr::Path(_)) {
+            chains += 1;
+        }
+        let call_span = values::method_span(call);
+        // A statement that is only this call goes whole, with its line; a call inside a
+        // longer chain goes from the end of what precedes it.
+        let receiver_end = span_of(&*call.receiver).end;
+        let statement = body
+            .statement_holding(call_at)
+            .filter(|s| matches!(s, syn::Stmt::Expr(e, Some(_)) if span_of(e) == call_at))
+            .map(span_of);
+        let remove = match statement {
+            Some(stmt) if matches!(&*call.receiver, Expr::Path(_)) => {
+                let line_start = text[..stmt.start].rfind('\n').map_or(0, |i| i + 1);
+                if text[line_start..stmt.start].trim().is_empty() && line_start > 0 {
+                    Span::new(line_start - 1, stmt.end)
+                } else {
+                    stmt
+                }
+            }
+            _ => Span::new(receiver_end, call_span.end),
+        };
+        chain.setters.push(values::Setter {
+            name: call.method.to_string(),
+            key: span_of(&call.method),
+            call: call_span,
+            after_previous: remove,
+            value: match call.args.len() {
+                1 => values::lift(&call.args[0]),
+                _ => Value {
+                    kind: Kind::Opaque,
+                    span: Some(call_span),
+                },
+            },
+            conditional: body.depth(call_at) > body.depth(local.stmt),
+        });
+    }
+    chain.setters.sort_by_key(|s| s.call.start);
+    // The builder used in any other way (passed on, cloned) may be configured elsewhere.
+    let mentions = other_mentions(body, &name, local.stmt.end, build_at, text);
+    if mentions.len() > chains {
+        unseen.push(format!(
+            "the builder `{name}` is used other than by its setters"
+        ));
+    }
+    chain.build = Some(values::method_span(build));
+    chain.statements = Some((name, local.stmt.end));
+    Some(chain)
+}
+
+/// A message written without a builder: `ChatCompletionRequestMessage::User(text.into())`,
+/// `ChatCompletionRequestMessage::System(ChatCompletionRequestSystemMessage::from(text))` or
+/// `ChatCompletionRequestUserMessage::from(text).into()`. Gives the role and the text.
+fn enum_message(expr: &Expr) -> Option<(&'static str, &Expr)> {
+    fn role_of_variant(name: &str) -> Option<&'static str> {
+        Some(match name {
+            "User" => "user",
+            "System" => "system",
+            "Developer" => "developer",
+            "Assistant" => "assistant",
+            _ => return None,
+        })
+    }
+    /// `ChatCompletionRequest{Role}Message::from(text)`
+    fn from_call(expr: &Expr) -> Option<(&'static str, &Expr)> {
+        let Expr::Call(call) = expr else { return None };
+        let Expr::Path(func) = &*call.func else {
+            return None;
+        };
+        let names: Vec<String> = func
+            .path
+            .segments
+            .iter()
+            .map(|s| s.ident.to_string())
+            .collect();
+        let [.., ty, from] = names.as_slice() else {
+            return None;
+        };
+        let variant = ty
+            .strip_prefix("ChatCompletionRequest")?
+            .strip_suffix("Message")?;
+        if from != "from" || call.args.len() != 1 {
+            return None;
+        }
+        role_of_variant(variant).map(|r| (r, &call.args[0]))
+    }
+    match expr {
+        Expr::MethodCall(m) if m.method == "into" && m.args.is_empty() => from_call(&m.receiver),
+        Expr::Call(call) if call.args.len() == 1 => {
+            let Expr::Path(func) = &*call.func else {
+                return None;
+            };
+            let names: Vec<String> = func
+                .path
+                .segments
+                .iter()
+                .map(|s| s.ident.to_string())
+                .collect();
+            let [.., ty, variant] = names.as_slice() else {
+                return None;
+            };
+            if ty != "ChatCompletionRequestMessage" {
+                return None;
+            }
+            let role = role_of_variant(variant)?;
+            match &call.args[0] {
+                Expr::MethodCall(m) if m.method == "into" && m.args.is_empty() => {
+                    Some((role, &*m.receiver))
+                }
+                other => from_call(other).filter(|(r, _)| *r == role),
+            }
+        }
+        _ => None,
+    }
+}
+
+/// The argument of the setter `name` in a builder chain expression.
+fn setter_arg<'e>(expr: &'e Expr, name: &str) -> Option<&'e Expr> {
+    let mut at = expr;
+    loop {
+        match at {
+            Expr::MethodCall(m) if m.method == name && m.args.len() == 1 => {
+                return Some(&m.args[0])
+            }
+            Expr::MethodCall(m) => at = &m.receiver,
+            Expr::Try(t) => at = &t.expr,
+            Expr::Paren(p) => at = &p.expr,
+            _ => return None,
+        }
+    }
+}
+
+/// A message as the rules see it: its role and its setters.
+fn message_value(item: &MessageItem) -> Value {
+    if let (Some(role), Some(content)) = (item.role, item.text) {
+        return Value {
+            kind: Kind::Map(vec![
+                crate::model::Entry {
+                    key: "role".into(),
+                    key_span: None,
+                    value: Value::str(role),
+                    span: None,
+                },
+                crate::model::Entry {
+                    key: "content".into(),
+                    key_span: None,
+                    value: Value {
+                        kind: Kind::Opaque,
+                        span: Some(content),
+                    },
+                    span: None,
+                },
+            ]),
+            span: Some(item.span),
+        };
+    }
+    match (&item.chain, item.role) {
+        (Some(chain), Some(role)) => {
+            let mut map = chain.to_map();
+            if let Kind::Map(entries) = &mut map.kind {
+                entries.insert(
+                    0,
+                    crate::model::Entry {
+                        key: "role".into(),
+                        key_span: None,
+                        value: Value::str(role),
+                        span: None,
+                    },
+                );
+            }
+            map.span = Some(item.span);
+            map
+        }
+        _ => Value {
+            kind: Kind::Opaque,
+            span: Some(item.span),
+        },
+    }
+}
+
+/// What a crate's source file does with async-openai, for its manifest's checks.
+pub fn source_use(text: &str) -> super::cargo::SourceUse {
+    let Ok(sites) = analyze(text) else {
+        return Default::default();
+    };
+    super::cargo::SourceUse {
+        chat_to_migrate: sites
+            .iter()
+            .filter(|s| matches!(s.unit.verdict, Verdict::Migrate))
+            .filter(|s| s.unit.request.endpoint == Endpoint::ChatCompletions)
+            .count(),
+        responses: text.contains(".responses()"),
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,119 @@
+//! Unit tests of the Rust front end: what it lifts, and that bad input is an error.
+
+use super::*;
+use crate::model::ReadKind;
+
+const CHAT: &str = r#"use async_openai::types::chat::{ChatCompletionRequestUserMessageArgs, CreateChatCompletionRequestArgs};
+use async_openai::Client;
+
+async fn ask() -> Result<(), Box<dyn std::error::Error>> {
+    let client = Client::new();
+    let request = CreateChatCompletionRequestArgs::default()
+        .model("gpt-5.5")
+        .max_tokens(64u32)
+        .messages([ChatCompletionRequestUserMessageArgs::default().content("hi").build()?.into()])
+        .build()?;
+    let response = client.chat().create(request).await?;
+    println!("{:?}", response.choices[0].message.content);
+    Ok(())
+}
+"#;
+
+fn slice(text: &str, span: Span) -> &str {
+    &text[span.start..span.end]
+}
+
+#[test]
+fn a_syntax_error_is_reported_not_panicked() {
+    let err = RUST.lift("fn main() { let x = ; }").unwrap_err();
+    assert!(err.message.starts_with("Rust syntax error"), "{err:?}");
+}
+
+#[test]
+fn a_builder_chain_lifts_to_its_setters_with_exact_spans() {
+    let units = RUST.lift(CHAT).unwrap().units;
+    assert_eq!(units.len(), 1);
+    let body = &units[0].request.body;
+    let keys: Vec<&str> = body
+        .entries()
+        .unwrap()
+        .iter()
+        .map(|e| e.key.as_str())
+        .collect();
+    assert_eq!(keys, ["model", "max_tokens", "messages"]);
+    let max = body.entry("max_tokens").unwrap();
+    assert_eq!(slice(CHAT, max.key_span.unwrap()), "max_tokens");
+    assert_eq!(slice(CHAT, max.span.unwrap()), ".max_tokens(64u32)");
+    let message = &body.get("messages").unwrap().as_list().unwrap()[0];
+    assert_eq!(message.get("role").and_then(Value::as_str), Some("user"));
+    assert_eq!(message.get("content").and_then(Value::as_str), Some("hi"));
+    assert_eq!(units[0].reads.len(), 1);
+    assert_eq!(units[0].reads[0].kind, ReadKind::Content);
+    assert_eq!(slice(CHAT, units[0].reads[0].base), "response");
+}
+
+#[test]
+fn a_shebang_keeps_byte_offsets() {
+    let text = format!("#!/usr/bin/env run-cargo-script\n{CHAT}");
+    let units = RUST.lift(&text).unwrap().units;
+    let model = units[0].request.body.entry("model").unwrap();
+    assert_eq!(slice(&text, model.value.span.unwrap()), "\"gpt-5.5\"");
+}
+
+#[test]
+fn another_sdks_chat_is_not_a_site() {
+    let text = CHAT.replace("Client::new()", "other_sdk::Client::new()");
+    let text = text.replace(
+        "CreateChatCompletionRequestArgs::default()",
+        "other_sdk::Request::default()",
+    );
+    assert!(RUST.lift(&text).unwrap().units.is_empty());
+}
+
+#[test]
+fn spans_of_many_files_do_not_pile_up() {
+    // Each file's spans are forgotten after it: offsets stay those of the file being read.
+    for _ in 0..3 {
+        let units = RUST.lift(CHAT).unwrap().units;
+        let model = units[0].request.body.entry("model").unwrap();
+        assert_eq!(slice(CHAT, model.value.span.unwrap()), "\"gpt-5.5\"");
+    }
+}
+
+#[test]
+fn suppression_comments_are_found_outside_strings() {
+    let text = "let a = 1; // responsify: ignore[max-tokens] tuned by hand\nlet b = \"// responsify: ignore\";\n";
+    let found = RUST.suppressions(text);
+    assert_eq!(found.len(), 1);
+    assert!(found[0].covers("max-tokens", 1));
+}
+
+#[test]
+fn a_responses_call_lifts_as_a_responses_unit_with_its_chat_shaped_reads() {
+    let text = r#"use async_openai::types::responses::CreateResponseArgs;
+use async_openai::Client;
+
+async fn ask() -> Result<(), Box<dyn std::error::Error>> {
+    let client = Client::new();
+    let request = CreateResponseArgs::default().model("gpt-5.5").input("hi").build()?;
+    let response = client.responses().create(request).await?;
+    println!("{:?} {:?}", response.output_text(), response.choices);
+    Ok(())
+}
+"#;
+    let units = RUST.lift(text).unwrap().units;
+    assert_eq!(units.len(), 1);
+    assert_eq!(units[0].request.endpoint, Endpoint::Responses);
+    let keys: Vec<&str> = units[0]
+        .request
+        .body
+        .entries()
+        .unwrap()
+        .iter()
+        .map(|e| e.key.as_str())
+        .collect();
+    assert_eq!(keys, ["model", "input"]);
+    assert!(units[0].unseen.is_empty());
+    assert_eq!(units[0].reads.len(), 1, "{:?}", units[0].reads);
+    assert!(matches!(&units[0].reads[0].kind, ReadKind::Unknown(what) if what.contains("choices")));
+}

@@ -1,0 +1,68 @@
+use super::{declare_rule, Context, Rule, RuleMeta};
+use crate::diagnostic::{Change, Diagnostic, Fix};
+use crate::model::{Unit, Value, Verdict};
+
+declare_rule! {
+    /// ## What it does
+    /// Adds the `responses` feature to a Cargo.toml's async-openai when its crate calls the
+    /// Responses API, or has chat calls that responsify migrates to it. Since async-openai
+    /// 0.31, `client.responses()` is compiled only with that feature. The crate's sources
+    /// are read as they will be after their fixes, so the same `check --fix` run that
+    /// migrates the calls adds the feature.
+    ///
+    /// ## Why migrate
+    /// Without the feature, migrated code fails to compile with "no method named
+    /// `responses` found".
+    ///
+    /// ## Example
+    /// ```toml
+    /// [dependencies]
+    /// async-openai = { version = "0.43", features = ["chat-completion"] }
+    /// ```
+    /// Use instead:
+    /// ```toml
+    /// [dependencies]
+    /// async-openai = { version = "0.43", features = ["chat-completion", "responses"] }
+    /// ```
+    ///
+    /// ## Fix safety
+    /// Safe: a feature only adds code. `chat-completion` is kept for chat calls that stay.
+    /// A dependency inherited with `workspace = true` gets the feature in the member's own
+    /// entry, which Cargo adds to the workspace's.
+    pub struct AsyncOpenaiResponsesFeature {
+        name: "async-openai-responses-feature",
+        summary: "async-openai needs the `responses` feature for migrated code",
+    }
+}
+
+impl Rule for AsyncOpenaiResponsesFeature {
+    fn meta(&self) -> &'static RuleMeta {
+        &Self::META
+    }
+
+    fn check(&self, unit: &Unit, _ctx: &Context, out: &mut Vec<Diagnostic>) {
+        if !matches!(&unit.verdict, Verdict::Flag { rule, .. } if *rule == Self::META.name) {
+            return;
+        }
+        let uses = unit
+            .request
+            .body
+            .get("crate-uses")
+            .and_then(|v| v.as_str())
+            .unwrap_or("uses the Responses API");
+        out.push(
+            Diagnostic::new(
+                Self::META.name,
+                unit.request.span,
+                format!("async-openai lacks the `responses` feature, and the crate {uses}"),
+            )
+            .with_fix(Fix::safe(
+                "Add the `responses` feature",
+                vec![Change::AppendParam {
+                    key: "features".into(),
+                    value: Value::str("responses"),
+                }],
+            )),
+        );
+    }
+}

@@ -1,0 +1,1 @@
+pub const RESPONSES: &str = "https://api.openai.com/v1/responses";

@@ -1,0 +1,86 @@
+//! Offer the model a weather tool, then ask for a JSON answer; report failures per call.
+
+use async_openai::types::chat::{
+    ChatCompletionRequestDeveloperMessageArgs, ChatCompletionRequestMessage,
+    ChatCompletionRequestUserMessage, ChatCompletionRequestUserMessageArgs, ChatCompletionTool,
+    ChatCompletionTools, CreateChatCompletionRequestArgs, FunctionObjectArgs, ResponseFormat,
+};
+use async_openai::Client;
+use serde_json::json;
+
+async fn with_tool(client: &Client<async_openai::config::OpenAIConfig>) -> Result<(), Box<dyn std::error::Error>> {
+    let request = CreateChatCompletionRequestArgs::default()
+        .model("gpt-5.5")
+        .max_completion_tokens(1000u32)
+        .messages([
+            ChatCompletionRequestDeveloperMessageArgs::default()
+                .content("Use the tool when asked about weather.")
+                .build()?
+                .into(),
+            ChatCompletionRequestUserMessageArgs::default()
+                .content("Weather in Paris?")
+                .build()?
+                .into(),
+        ])
+        .tools(vec![ChatCompletionTools::Function(ChatCompletionTool {
+            function: FunctionObjectArgs::default()
+                .name("get_weather")
+                .description("Current weather for a city")
+                .parameters(json!({
+                    "type": "object",
+                    "properties": {"city": {"type": "string"}},
+                    "required": ["city"]
+                }))
+                .build()?,
+        })])
+        .build()?;
+    match client.chat().create(request).await {
+        Ok(response) => println!("{}", response.choices[0].message.content.as_deref().unwrap_or("(a tool call)")),
+        Err(err) => eprintln!("request failed: {err}"),
+    }
+    Ok(())
+}
+
+async fn as_json(client: &Client<async_openai::config::OpenAIConfig>) -> Result<serde_json::Value, Box<dyn std::error::Error>> {
+    let response = client
+        .chat()
+        .create(
+            CreateChatCompletionRequestArgs::default()
+                .model("gpt-5.5")
+                .response_format(ResponseFormat::JsonObject)
+                .messages([ChatCompletionRequestUserMessageArgs::default()
+                    .content("Three primes as a JSON object with key `primes`.")
+                    .build()?
+                    .into()])
+                .build()?,
+        )
+        .await?;
+    let text = response.choices.first().and_then(|c| c.message.content.clone()).unwrap_or_default();
+    Ok(serde_json::from_str(&text)?)
+}
+
+/// Messages written as enum values and `from` conversions rather than builders.
+async fn without_builders(client: &Client<async_openai::config::OpenAIConfig>, question: String) -> Result<(), Box<dyn std::error::Error>> {
+    let request = CreateChatCompletionRequestArgs::default()
+        .model("gpt-5-mini")
+        .messages(vec![
+            ChatCompletionRequestMessage::System("Answer in French.".into()),
+            ChatCompletionRequestUserMessage::from(question).into(),
+        ])
+        .build()?;
+    if let Ok(response) = client.chat().create(request).await {
+        if let Some(text) = &response.choices[0].message.content {
+            println!("{text}");
+        }
+    }
+    Ok(())
+}
+
+#[tokio::main]
+async fn main() -> Result<(), Box<dyn std::error::Error>> {
+    let client = Client::new();
+    with_tool(&client).await?;
+    println!("{}", as_json(&client).await?);
+    without_builders(&client, "Bonjour?".to_string()).await?;
+    Ok(())
+}

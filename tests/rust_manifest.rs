@@ -1,0 +1,146 @@
+//! A Cargo.toml is checked together with its crate: the async-openai feature and version
+//! findings depend on what the crate's sources call. Each case is a small temporary crate
+//! run through the command line, as a user runs it.
+
+mod common;
+
+use assert_cmd::Command;
+use common::repo;
+
+const CHAT_MAIN: &str = r#"use async_openai::types::chat::{ChatCompletionRequestUserMessageArgs, CreateChatCompletionRequestArgs};
+use async_openai::Client;
+
+async fn ask() -> Result<(), Box<dyn std::error::Error>> {
+    let request = CreateChatCompletionRequestArgs::default()
+        .model("gpt-5.5")
+        .messages([ChatCompletionRequestUserMessageArgs::default().content("hi").build()?.into()])
+        .build()?;
+    let response = Client::new().chat().create(request).await?;
+    println!("{:?}", response.choices[0].message.content);
+    Ok(())
+}
+"#;
+
+fn fix(dir: &std::path::Path) -> String {
+    let out = Command::cargo_bin("responsify")
+        .unwrap()
+        .args(["check", "--fix", "--unsafe-fixes"])
+        .arg(dir)
+        .output()
+        .unwrap();
+    format!(
+        "{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    )
+}
+
+fn manifest(dependency: &str) -> String {
+    format!("[package]\nname = \"demo\"\nversion = \"0.1.0\"\nedition = \"2021\"\n\n{dependency}\n")
+}
+
+#[test]
+fn a_version_string_becomes_a_table_with_the_feature() {
+    let dir = repo(&[
+        (
+            "Cargo.toml",
+            &manifest("[dependencies]\nasync-openai = \"0.43\" # pinned by hand"),
+        ),
+        ("src/main.rs", CHAT_MAIN),
+    ]);
+    fix(dir.path());
+    let after = std::fs::read_to_string(dir.path().join("Cargo.toml")).unwrap();
+    assert!(
+        after.contains(
+            "async-openai = { version = \"0.43\", features = [\"responses\"] } # pinned by hand"
+        ),
+        "{after}"
+    );
+}
+
+#[test]
+fn a_dependency_table_gets_a_features_line() {
+    let dir = repo(&[
+        (
+            "Cargo.toml",
+            &manifest("[dependencies.async-openai]\nversion = \"0.40\"\ndefault-features = false\n\n[dependencies.tokio]\nversion = \"1\""),
+        ),
+        ("src/lib.rs", CHAT_MAIN),
+    ]);
+    fix(dir.path());
+    let after = std::fs::read_to_string(dir.path().join("Cargo.toml")).unwrap();
+    assert!(
+        after.contains(
+            "default-features = false\nfeatures = [\"responses\"]\n\n[dependencies.tokio]"
+        ),
+        "{after}"
+    );
+}
+
+#[test]
+fn a_crate_without_chat_calls_keeps_its_manifest() {
+    let text = manifest(
+        "[dependencies]\nasync-openai = { version = \"0.43\", features = [\"embedding\"] }",
+    );
+    let dir = repo(&[("Cargo.toml", &text), ("src/main.rs", "fn main() {}\n")]);
+    fix(dir.path());
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("Cargo.toml")).unwrap(),
+        text
+    );
+}
+
+#[test]
+fn a_crate_on_an_old_version_is_reported_not_rewritten() {
+    let text = manifest("[dependencies]\nasync-openai = \"0.27\"");
+    let dir = repo(&[("Cargo.toml", &text), ("src/main.rs", CHAT_MAIN)]);
+    let report = fix(dir.path());
+    assert!(report.contains("async-openai-version"), "{report}");
+    assert!(report.contains("needs 0.31 or later"), "{report}");
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("src/main.rs")).unwrap(),
+        CHAT_MAIN
+    );
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("Cargo.toml")).unwrap(),
+        text
+    );
+}
+
+#[test]
+fn the_lock_file_decides_the_version() {
+    let lock = "version = 4\n\n[[package]]\nname = \"async-openai\"\nversion = \"0.29.3\"\n";
+    let dir = repo(&[
+        (
+            "Cargo.toml",
+            &manifest("[dependencies]\nasync-openai = \">=0.29\""),
+        ),
+        ("Cargo.lock", lock),
+        ("src/main.rs", CHAT_MAIN),
+    ]);
+    let report = fix(dir.path());
+    assert!(
+        report.contains("async-openai 0.29.3 (from Cargo.lock)"),
+        "{report}"
+    );
+}
+
+#[test]
+fn an_inherited_dependency_reads_the_workspace_root() {
+    let dir = repo(&[
+        (
+            "Cargo.toml",
+            "[workspace]\nmembers = [\"app\"]\n\n[workspace.dependencies]\nasync-openai = { version = \"0.43\", features = [\"chat-completion\"] }\n",
+        ),
+        ("app/Cargo.toml", &manifest("[dependencies]\nasync-openai = { workspace = true }")),
+        ("app/src/main.rs", CHAT_MAIN),
+    ]);
+    fix(dir.path());
+    let member = std::fs::read_to_string(dir.path().join("app/Cargo.toml")).unwrap();
+    assert!(
+        member.contains("async-openai = { workspace = true, features = [\"responses\"] }"),
+        "{member}"
+    );
+    let main = std::fs::read_to_string(dir.path().join("app/src/main.rs")).unwrap();
+    assert!(main.contains(".responses().create(request)"), "{main}");
+}
