@@ -26,6 +26,7 @@ pub static JSON: Json = Json { lines: false };
 /// `.jsonl`: one document per line.
 pub static JSON_LINES: Json = Json { lines: true };
 
+// responsify: ignore[chat-completions-url] the path Batch lines are recognised by
 pub const CHAT_URL: &str = "/v1/chat/completions";
 pub const RESPONSES_URL: &str = "/v1/responses";
 
@@ -128,6 +129,7 @@ fn unit_for(doc: &Value) -> Option<Unit> {
     if let (Some(url), Some(body)) = (doc.get("url"), doc.get("body")) {
         let path = url.as_str()?;
         let endpoint = match path.trim_end_matches('/') {
+            // responsify: ignore[chat-completions-url] the same path without its leading slash
             CHAT_URL | "v1/chat/completions" => Endpoint::ChatCompletions,
             RESPONSES_URL | "v1/responses" => Endpoint::Responses,
             _ => return None,
