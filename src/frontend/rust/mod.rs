@@ -104,6 +104,7 @@ impl FrontEnd for Rust {
             "async_openai",
             "CreateChatCompletionRequest",
             "chat/completions",
+            "v1/responses",
         ]
     }
 
@@ -727,9 +728,11 @@ fn json_macro(body: &FnBody, arg: &Expr) -> Option<Value> {
         return None;
     }
     let value = raw::lift_json(m.mac.tokens.clone())?;
-    let is_chat =
-        value.get("model").is_some() && value.get("messages").and_then(Value::as_list).is_some();
-    is_chat.then_some(value)
+    // A chat body, or one that may be a Responses body (the URL decides which).
+    let is_request = value.get("model").is_some()
+        && (value.get("messages").and_then(Value::as_list).is_some()
+            || value.get("input").is_some());
+    is_request.then_some(value)
 }
 
 /// `X.post(URL)....json(&json!({..}))`: a chat body sent over raw HTTP.
@@ -751,6 +754,7 @@ fn raw_site(body: &FnBody, call: &syn::ExprMethodCall, text: &str) -> Option<Sit
     let call_span = span_of(call);
     let mut unit_url = None;
     let mut base_url = None;
+    let mut endpoint = Endpoint::ChatCompletions;
     let verdict = match url.map(|u| (u, values::lift(u))) {
         Some((
             Expr::Lit(syn::ExprLit {
@@ -760,7 +764,14 @@ fn raw_site(body: &FnBody, call: &syn::ExprMethodCall, text: &str) -> Option<Sit
             _,
         )) => match raw::judge(lit) {
             raw::Url::OpenAiChat(path) => {
+                if json.get("messages").and_then(Value::as_list).is_none() {
+                    return None;
+                }
                 unit_url = Some(path);
+                Verdict::Migrate
+            }
+            raw::Url::OpenAiResponses => {
+                endpoint = Endpoint::Responses;
                 Verdict::Migrate
             }
             raw::Url::OtherServer(u) => {
@@ -787,9 +798,15 @@ fn raw_site(body: &FnBody, call: &syn::ExprMethodCall, text: &str) -> Option<Sit
             reason: "the request's URL is set where responsify cannot see it".into(),
         },
     };
+    if endpoint == Endpoint::ChatCompletions
+        && json.get("messages").and_then(Value::as_list).is_none()
+    {
+        // Not a chat body; to another server, nothing responsify reviews either.
+        return None;
+    }
     let mut unit = Unit::new(
         Request {
-            endpoint: Endpoint::ChatCompletions,
+            endpoint,
             site: Site::Body,
             span: call_span,
             body: json.clone(),
@@ -798,15 +815,18 @@ fn raw_site(body: &FnBody, call: &syn::ExprMethodCall, text: &str) -> Option<Sit
         verdict,
     );
     unit.base_url = base_url;
-    // The HTTP response is parsed by hand; responsify does not follow it.
+    // The HTTP response is parsed by hand; responsify does not follow it. Fixing residue in a
+    // body already sent to Responses does not change the reply, so only chat bodies care.
     let fn_text = &text[span_of(body.block).start..span_of(body.block).end];
-    if fn_text.contains("\"choices\"") || fn_text.contains(".choices") {
-        unit.unfixable.push(
+    let parsed_as_chat = fn_text.contains("\"choices\"") || fn_text.contains(".choices");
+    match endpoint {
+        Endpoint::ChatCompletions if parsed_as_chat => unit.unfixable.push(
             "the HTTP response is parsed as Chat Completions JSON (`choices`) here; a Responses result has `output` items instead".into(),
-        );
-    } else {
-        unit.unseen
-            .push("the HTTP response is parsed elsewhere, as Chat Completions JSON or not".into());
+        ),
+        Endpoint::ChatCompletions => unit
+            .unseen
+            .push("the HTTP response is parsed elsewhere, as Chat Completions JSON or not".into()),
+        _ => {}
     }
     Some(SiteInfo {
         unit,

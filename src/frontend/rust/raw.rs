@@ -136,6 +136,8 @@ pub fn print(text: &str, value: &Value) -> String {
 pub enum Url {
     /// OpenAI's own chat endpoint: the span of `chat/completions` inside the literal.
     OpenAiChat(Span),
+    /// OpenAI's Responses endpoint: a body sent there is reviewed for Chat Completions residue.
+    OpenAiResponses,
     /// The chat path on another server.
     OtherServer(String),
     /// Not the chat endpoint.
@@ -146,7 +148,12 @@ pub enum Url {
 pub fn judge(lit: &syn::LitStr) -> Url {
     let url = lit.value();
     let Some(at) = url.find("chat/completions") else {
-        return Url::Other;
+        let on_openai = url.starts_with("https://api.openai.com/");
+        return if on_openai && url.trim_end_matches('/').ends_with("/v1/responses") {
+            Url::OpenAiResponses
+        } else {
+            Url::Other
+        };
     };
     let host = url
         .split("://")
