@@ -764,9 +764,6 @@ fn raw_site(body: &FnBody, call: &syn::ExprMethodCall, text: &str) -> Option<Sit
             _,
         )) => match raw::judge(lit) {
             raw::Url::OpenAiChat(path) => {
-                if json.get("messages").and_then(Value::as_list).is_none() {
-                    return None;
-                }
                 unit_url = Some(path);
                 Verdict::Migrate
             }
