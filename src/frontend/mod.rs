@@ -5,6 +5,7 @@ pub mod json;
 pub mod markdown;
 pub mod notebook;
 pub mod python;
+pub mod typescript;
 
 use crate::diagnostic::Change;
 use crate::edit::Edit;
@@ -57,11 +58,15 @@ pub trait FrontEnd: Sync {
 
 /// Every front end.
 pub fn all() -> &'static [&'static dyn FrontEnd] {
-    static ALL: [&dyn FrontEnd; 4] = [
+    static ALL: [&dyn FrontEnd; 8] = [
         &json::JSON,
         &json::JSON_LINES,
         &python::PYTHON,
         &markdown::MARKDOWN,
+        &typescript::TYPESCRIPT,
+        &typescript::TSX,
+        &typescript::JAVASCRIPT,
+        &typescript::COMMONJS,
     ];
     &ALL
 }
@@ -84,6 +89,10 @@ pub fn for_path(path: &Path) -> Option<&'static dyn FrontEnd> {
         "jsonl" | "ndjson" => Some(&json::JSON_LINES),
         "py" | "pyi" => Some(&python::PYTHON),
         "md" | "markdown" | "mdx" => Some(&markdown::MARKDOWN),
+        "ts" | "mts" | "cts" => Some(&typescript::TYPESCRIPT),
+        "tsx" => Some(&typescript::TSX),
+        "js" | "mjs" | "jsx" => Some(&typescript::JAVASCRIPT),
+        "cjs" => Some(&typescript::COMMONJS),
         _ => None,
     }
 }

@@ -31,6 +31,7 @@ mod prediction_parameter;
 mod reasoning_effort;
 mod reply_append;
 mod response_format;
+mod run_tools;
 mod seed_parameter;
 mod stop_parameter;
 mod store_default;
@@ -168,6 +169,7 @@ pub fn all() -> &'static [&'static dyn Rule] {
         &azure_dated_api_version::AzureDatedApiVersion,
         &legacy_openai_sdk::LegacyOpenaiSdk,
         &assistants_api::AssistantsApi,
+        &run_tools::RunTools,
         &unused_suppression::UnusedSuppression,
     ]
 }
