@@ -40,6 +40,8 @@ pub struct Lowering<'a> {
     program: &'a Program<'a>,
     quote: char,
     newline: &'static str,
+    /// TypeScript (not JavaScript): casts and type imports may be written.
+    typescript: bool,
     /// Edits made so far, and whether a larger edit has taken them in.
     made: Vec<(Edit, bool)>,
     /// Imported names to rename: `(old local name, new name, module of the new name)`.
@@ -54,6 +56,7 @@ impl<'a> Lowering<'a> {
             program,
             quote: file_quote(text, units),
             newline: line_ending(text),
+            typescript: program.source_type.is_typescript(),
             made: Vec::new(),
             renamed_imports: Vec::new(),
         }
@@ -128,6 +131,9 @@ impl<'a> Lowering<'a> {
             match change {
                 Change::RewriteRead { span, base, to } => {
                     let text = self.spell(*span, *base, to);
+                    if self.typescript && matches!(to, ReadTarget::ExtendWithOutput { .. }) {
+                        self.rename_import("", "ResponseInputItem", RESPONSES_TYPES);
+                    }
                     self.absorb(*span);
                     self.push(Edit::replace(*span, text));
                 }
@@ -235,6 +241,12 @@ impl<'a> Lowering<'a> {
                     .unwrap_or(q);
                 format!("{written}{text}{written}")
             }
+            // The SDK's output item types are not its input item types, though the API takes
+            // them back: TypeScript needs the cast.
+            ReadTarget::ExtendWithOutput { list } if self.typescript => format!(
+                "{}.push(...({b}.output as ResponseInputItem[]))",
+                self.copy(*list)
+            ),
             ReadTarget::ExtendWithOutput { list } => {
                 format!("{}.push(...{b}.output)", self.copy(*list))
             }
@@ -432,25 +444,27 @@ impl<'a> Lowering<'a> {
         // module → (new names to add, specifier spans to drop, the import after which to add)
         let mut by_module: BTreeMap<&'static str, Vec<String>> = BTreeMap::new();
         let mut dropped: Vec<Span> = Vec::new();
-        let mut anchor: Option<(Span, bool)> = None;
+        let mut anchor: Option<Span> = None;
         for (old, new, module) in &renames {
-            let Some((declaration, specifier)) = self.import_specifier(old) else {
-                continue;
-            };
-            let still_used = count_word(&after, old) > 1;
-            if !still_used {
-                dropped.push(span_of(specifier.span()));
+            // An empty old name: the new name is only needed, nothing is replaced.
+            if let Some((declaration, specifier)) = self.import_specifier(old) {
+                if count_word(&after, old) <= 1 {
+                    dropped.push(span_of(specifier.span()));
+                }
+                anchor.get_or_insert(span_of(declaration.span));
             }
-            let type_only = matches!(declaration.import_kind, ImportOrExportKind::Type)
-                || matches!(specifier, ImportDeclarationSpecifier::ImportSpecifier(s) if matches!(s.import_kind, ImportOrExportKind::Type));
-            if count_word(&after, new) == 0 || self.import_specifier(new).is_none() {
+            if self.import_specifier(new).is_none() {
                 let names = by_module.entry(module).or_default();
                 if !names.contains(new) {
                     names.push(new.clone());
                 }
             }
-            anchor.get_or_insert((span_of(declaration.span), type_only));
         }
+        let last_import = self.program.body.iter().rev().find_map(|s| match s {
+            Statement::ImportDeclaration(d) => Some(span_of(d.span)),
+            _ => None,
+        });
+        let anchor = anchor.or(last_import);
         // Drop specifiers per declaration; a declaration left empty goes whole.
         let mut whole_removed = Vec::new();
         for stmt in &self.program.body {
@@ -478,25 +492,25 @@ impl<'a> Lowering<'a> {
                 }
             }
         }
-        let Some((anchor, type_only)) = anchor else {
-            return Ok(());
-        };
         let q = self.quote;
-        let semi = if self.text[..anchor.end].ends_with(';') {
-            ";"
-        } else {
-            ""
+        let semi = match anchor {
+            Some(a) if !self.text[..a.end].ends_with(';') => "",
+            _ => ";",
         };
         let lines: Vec<String> = by_module
             .iter()
             .map(|(module, names)| {
-                let kind = if type_only { "import type" } else { "import" };
-                format!(
-                    "{kind} {{ {} }} from {q}{module}{q}{semi}",
-                    names.join(", ")
-                )
+                let kind = if *module == RESPONSES_TYPES { "import type" } else { "import" };
+                format!("{kind} {{ {} }} from {q}{module}{q}{semi}", names.join(", "))
             })
             .collect();
+        let Some(anchor) = anchor else {
+            if !lines.is_empty() {
+                let nl = self.newline;
+                self.push(Edit::insert(0, format!("{}{nl}", lines.join(nl))));
+            }
+            return Ok(());
+        };
         let new_imports = lines.join(self.newline);
         if whole_removed.contains(&anchor) {
             for span in whole_removed.iter().filter(|s| **s != anchor) {

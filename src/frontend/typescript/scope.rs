@@ -27,8 +27,6 @@ pub struct Imported {
     /// The name the module exports (`default` for a default import, `*` for a namespace).
     pub imported: String,
     pub module: String,
-    pub span: Span,
-    pub type_only: bool,
 }
 
 pub struct Index<'a> {
@@ -75,28 +73,22 @@ impl<'a> Index<'a> {
 
     fn import(&mut self, import: &'a ImportDeclaration<'a>) {
         let module = import.source.value.as_str().to_string();
-        let whole_type = matches!(import.import_kind, ImportOrExportKind::Type);
         for spec in import.specifiers.iter().flatten() {
-            let (local, imported, span, type_only) = match spec {
-                ImportDeclarationSpecifier::ImportSpecifier(s) => (
-                    s.local.name.as_str(),
-                    s.imported.name().as_str().to_string(),
-                    s.span,
-                    whole_type || matches!(s.import_kind, ImportOrExportKind::Type),
-                ),
+            let (local, imported) = match spec {
+                ImportDeclarationSpecifier::ImportSpecifier(s) => {
+                    (s.local.name.as_str(), s.imported.name().as_str().to_string())
+                }
                 ImportDeclarationSpecifier::ImportDefaultSpecifier(s) => {
-                    (s.local.name.as_str(), "default".into(), s.span, whole_type)
+                    (s.local.name.as_str(), "default".into())
                 }
                 ImportDeclarationSpecifier::ImportNamespaceSpecifier(s) => {
-                    (s.local.name.as_str(), "*".into(), s.span, whole_type)
+                    (s.local.name.as_str(), "*".into())
                 }
             };
             self.imports.push(Imported {
                 local: local.to_string(),
                 imported,
                 module: module.clone(),
-                span: span_of(span),
-                type_only,
             });
         }
     }
@@ -311,8 +303,6 @@ impl<'a> Visitor<'a> for Index<'a> {
                                         .static_name()
                                         .map_or_else(String::new, |n| n.to_string()),
                                     module: s.value.as_str().to_string(),
-                                    span: span_of(p.span),
-                                    type_only: false,
                                 });
                             }
                         }
