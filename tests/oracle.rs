@@ -246,6 +246,13 @@ fn migrated_typescript_fixtures_type_check_against_the_openai_sdk() {
         "only {} TypeScript fixtures were migrated",
         files.len()
     );
+    // TSX fixtures need a JSX namespace; the React types are not what is being checked.
+    std::fs::write(
+        work.path().join("jsx.d.ts"),
+        "declare namespace JSX { interface IntrinsicElements { [name: string]: unknown } }\n",
+    )
+    .unwrap();
+    files.push("jsx.d.ts".into());
     let tsconfig = serde_json::json!({
         "compilerOptions": {
             "strict": true, "noEmit": true, "target": "es2022", "module": "esnext",

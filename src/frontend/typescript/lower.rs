@@ -358,6 +358,45 @@ impl<'a> Lowering<'a> {
                 }
             }
         });
+        // Lists spread into the messages (`[...history, …]`), or passed as them, keep their
+        // declared chat type only if responsify leaves it: retype their declarations too.
+        let mut names: Vec<&str> = Vec::new();
+        if let Some(m) = unit.request.body.get("messages") {
+            let parts: Vec<&Value> = match &m.kind {
+                Kind::List(items) => items.iter().collect(),
+                _ => vec![m],
+            };
+            for part in parts {
+                if let (Kind::Opaque, Some(at)) = (&part.kind, part.span) {
+                    let name = self.text[at.start..at.end].trim_start_matches("...").trim();
+                    if is_identifier(name) {
+                        names.push(name);
+                    }
+                }
+            }
+        }
+        if !names.is_empty() {
+            collect_declarators(&self.program.body, &mut |d| {
+                if let (BindingPattern::BindingIdentifier(id), Some(annotation)) =
+                    (&d.id, &d.type_annotation)
+                {
+                    if names.contains(&id.name.as_str()) {
+                        targets.push(span_of(annotation.span));
+                    }
+                }
+            });
+            collect_parameters(&self.program.body, &mut |p| {
+                if let (Some(id), Some(annotation)) =
+                    (p.pattern.get_binding_identifier(), &p.type_annotation)
+                {
+                    if names.contains(&id.name.as_str()) {
+                        targets.push(span_of(annotation.span));
+                    }
+                }
+            });
+        }
+        targets.sort();
+        targets.dedup();
         for target in targets {
             self.retype_annotation(target);
         }
@@ -500,8 +539,15 @@ impl<'a> Lowering<'a> {
         let lines: Vec<String> = by_module
             .iter()
             .map(|(module, names)| {
-                let kind = if *module == RESPONSES_TYPES { "import type" } else { "import" };
-                format!("{kind} {{ {} }} from {q}{module}{q}{semi}", names.join(", "))
+                let kind = if *module == RESPONSES_TYPES {
+                    "import type"
+                } else {
+                    "import"
+                };
+                format!(
+                    "{kind} {{ {} }} from {q}{module}{q}{semi}",
+                    names.join(", ")
+                )
             })
             .collect();
         let Some(anchor) = anchor else {
@@ -770,6 +816,30 @@ fn collect_declarators<'a>(
     impl<'a> super::walk::Visitor<'a> for Collect<'_, 'a> {
         fn declarator(&mut self, d: &'a VariableDeclarator<'a>) {
             (self.f)(d);
+        }
+    }
+    super::walk::statements(&mut Collect { f }, body);
+}
+
+/// Every formal parameter of every function of the program.
+fn collect_parameters<'a>(body: &'a [Statement<'a>], f: &mut dyn FnMut(&'a FormalParameter<'a>)) {
+    struct Collect<'f, 'a> {
+        f: &'f mut dyn FnMut(&'a FormalParameter<'a>),
+    }
+    impl<'a> super::walk::Visitor<'a> for Collect<'_, 'a> {
+        fn enter_function(
+            &mut self,
+            _span: oxc_span::Span,
+            _params: Vec<String>,
+            function: super::walk::FunctionRef<'a>,
+        ) {
+            let params = match function {
+                super::walk::FunctionRef::Function(func) => &func.params,
+                super::walk::FunctionRef::Arrow(arrow) => &arrow.params,
+            };
+            for p in &params.items {
+                (self.f)(p);
+            }
         }
     }
     super::walk::statements(&mut Collect { f }, body);

@@ -76,6 +76,8 @@ fn follow(shape: Shape, root: Span, segs: &[(Seg, Span)], result: Shape) -> Foll
             (Shape::WithResponse, Seg::Call) => Some(Shape::Raw),
             (Shape::Raw, Seg::Attr("data")) => Some(result),
             (Shape::Raw, Seg::Attr("response" | "request_id")) => None,
+            // Reported as unfixable where the chain is evaluated.
+            (Shape::Completion | Shape::Stream, Seg::Attr("asResponse")) => None,
             (Shape::Choices, Seg::Index(Some(0))) => Some(Shape::Choice),
             (Shape::Choice, Seg::Attr("message")) => Some(Shape::Message),
             (Shape::Choice, Seg::Attr("finish_reason")) => Some(Shape::FinishReason),
@@ -553,6 +555,34 @@ impl<'a> Visitor<'a> for Walker<'_> {
                 self.names.remove(id.name.as_str());
                 true
             }
+            // `create(...).then((completion) => …)`: the callback's parameter is the result.
+            Expression::CallExpression(call)
+                if matches!(&call.callee, Expression::StaticMemberExpression(m)
+                    if m.property.name.as_str() == "then"
+                        && chain(&m.object).1.is_empty()
+                        && self.root_shape(chain(&m.object).0).is_some()) =>
+            {
+                let Expression::StaticMemberExpression(m) = &call.callee else {
+                    unreachable!("matched above")
+                };
+                let shape = self.root_shape(chain(&m.object).0);
+                let param = match call.arguments.first().and_then(|a| a.as_expression()) {
+                    Some(Expression::ArrowFunctionExpression(f)) => f.params.items.first(),
+                    Some(Expression::FunctionExpression(f)) => f.params.items.first(),
+                    _ => None,
+                };
+                match param.and_then(|p| p.pattern.get_binding_identifier()) {
+                    Some(id) if call.arguments.len() == 1 => {
+                        self.bind(id.name.as_str(), shape);
+                        walk::arguments(self, &call.arguments);
+                    }
+                    _ => self.uses.unseen.push(format!(
+                        "`{}` hands the result to code responsify does not follow",
+                        self.text(&**call)
+                    )),
+                }
+                false
+            }
             // `messages.push(msg)`: the reply becomes the output items.
             Expression::CallExpression(call)
                 if call.arguments.len() == 1
@@ -645,7 +675,14 @@ impl<'a> Visitor<'a> for Walker<'_> {
                 let followed = follow(shape, span_of(root.span()), &segs, self.first);
                 self.uses.reads.extend(followed.reads);
                 self.consumed.insert(here);
-                if followed.end.is_some() {
+                if followed.end == Some(Shape::Stream) {
+                    // `OpenAIStream(response)`, `res.send(stream)`: whatever takes the stream
+                    // expects Chat Completions chunks, and Responses events are not that.
+                    self.uses.unfixable.push(format!(
+                        "the chat stream `{}` is handed to code that expects Chat Completions chunks",
+                        self.text(expr)
+                    ));
+                } else if followed.end.is_some() {
                     self.uses.unseen.push(format!(
                         "`{}` is used in a way responsify does not follow",
                         self.text(expr)

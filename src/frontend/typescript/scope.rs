@@ -75,9 +75,10 @@ impl<'a> Index<'a> {
         let module = import.source.value.as_str().to_string();
         for spec in import.specifiers.iter().flatten() {
             let (local, imported) = match spec {
-                ImportDeclarationSpecifier::ImportSpecifier(s) => {
-                    (s.local.name.as_str(), s.imported.name().as_str().to_string())
-                }
+                ImportDeclarationSpecifier::ImportSpecifier(s) => (
+                    s.local.name.as_str(),
+                    s.imported.name().as_str().to_string(),
+                ),
                 ImportDeclarationSpecifier::ImportDefaultSpecifier(s) => {
                     (s.local.name.as_str(), "default".into())
                 }

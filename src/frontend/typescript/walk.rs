@@ -364,7 +364,42 @@ pub fn expression<'a, V: Visitor<'a>>(v: &mut V, e: &'a Expression<'a>) {
             expression(v, &m.expression);
         }
         Expression::PrivateFieldExpression(m) => expression(v, &m.object),
+        Expression::JSXElement(e) => jsx_element(v, e),
+        Expression::JSXFragment(f) => jsx_children(v, &f.children),
         _ => {}
+    }
+}
+
+fn jsx_element<'a, V: Visitor<'a>>(v: &mut V, e: &'a JSXElement<'a>) {
+    for attribute in &e.opening_element.attributes {
+        match attribute {
+            JSXAttributeItem::Attribute(a) => match &a.value {
+                Some(JSXAttributeValue::ExpressionContainer(c)) => jsx_container(v, c),
+                Some(JSXAttributeValue::Element(e)) => jsx_element(v, e),
+                Some(JSXAttributeValue::Fragment(f)) => jsx_children(v, &f.children),
+                _ => {}
+            },
+            JSXAttributeItem::SpreadAttribute(s) => expression(v, &s.argument),
+        }
+    }
+    jsx_children(v, &e.children);
+}
+
+fn jsx_children<'a, V: Visitor<'a>>(v: &mut V, children: &'a [JSXChild<'a>]) {
+    for child in children {
+        match child {
+            JSXChild::Element(e) => jsx_element(v, e),
+            JSXChild::Fragment(f) => jsx_children(v, &f.children),
+            JSXChild::ExpressionContainer(c) => jsx_container(v, c),
+            JSXChild::Spread(s) => expression(v, &s.expression),
+            JSXChild::Text(_) => {}
+        }
+    }
+}
+
+fn jsx_container<'a, V: Visitor<'a>>(v: &mut V, c: &'a JSXExpressionContainer<'a>) {
+    if let Some(e) = c.expression.as_expression() {
+        expression(v, e);
     }
 }
 
