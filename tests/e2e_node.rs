@@ -60,7 +60,10 @@ fn migrated_node_programs_behave_like_the_originals() {
             "../shared/tools/validate_request.py is not there",
         );
     }
-    let out = command.current_dir(manifest()).output().expect("python3 runs");
+    let out = command
+        .current_dir(manifest())
+        .output()
+        .expect("python3 runs");
     let text = format!(
         "{}{}",
         String::from_utf8_lossy(&out.stdout),
