@@ -383,3 +383,39 @@ fn group(units: &mut [Unit], shared: &[Vec<Span>]) {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_syntax_error_is_reported_not_panicked_on() {
+        let err = TYPESCRIPT
+            .lift("const x = client.chat.completions.create({ model: 'm', \n")
+            .unwrap_err();
+        assert!(!err.message.is_empty());
+    }
+
+    #[test]
+    fn each_source_type_parses_its_own_syntax() {
+        let tsx =
+            "const a = <p>{client.chat.completions.create({ model: 'm', messages: [] })}</p>;";
+        assert_eq!(TSX.lift(tsx).unwrap().units.len(), 1);
+        assert!(TYPESCRIPT.lift(tsx).is_err(), "JSX is not TypeScript");
+        let typed = "const r = await client.chat.completions.create(<any>{ model: 'm' });";
+        assert_eq!(TYPESCRIPT.lift(typed).unwrap().units.len(), 1);
+        let cjs = "const OpenAI = require('openai');\nmodule.exports = new OpenAI().chat.completions.create({ model: 'm', messages: [] });";
+        assert_eq!(COMMONJS.lift(cjs).unwrap().units.len(), 1);
+    }
+
+    #[test]
+    fn look_alike_paths_on_other_objects_are_left() {
+        let text = "import { Other } from 'other-sdk';\nconst c = new Other();\nawait c.chat.completions.create({ model: 'm', messages: [] });\n";
+        let units = TYPESCRIPT.lift(text).unwrap().units;
+        assert!(
+            matches!(units[0].verdict, Verdict::Leave(_)),
+            "{:?}",
+            units[0].verdict
+        );
+    }
+}

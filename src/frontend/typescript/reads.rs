@@ -454,10 +454,10 @@ impl<'a> Visitor<'a> for Walker<'_> {
     fn stmt(&mut self, stmt: &'a Statement<'a>) {
         match stmt {
             // `await client.chat.completions.create(...);`: the result is dropped.
-            Statement::ExpressionStatement(e) => {
-                if span_of(unwrap(strip_await(&e.expression)).span()) == self.call {
-                    self.consumed.insert(span_of(e.expression.span()));
-                }
+            Statement::ExpressionStatement(e)
+                if span_of(unwrap(strip_await(&e.expression)).span()) == self.call =>
+            {
+                self.consumed.insert(span_of(e.expression.span()));
             }
             Statement::ReturnStatement(r) => {
                 if let Some(arg) = &r.argument {

@@ -238,13 +238,12 @@ impl<'a> Visitor<'a> for Index<'a> {
                     self.calls.push((call, self.current()));
                 }
             }
-            Expression::AssignmentExpression(a) => {
+            Expression::AssignmentExpression(a)
                 if a.left
                     .as_simple_assignment_target()
-                    .is_some_and(|t| t.as_member_expression().is_some())
-                {
-                    self.member_assignments.push((a, self.current()));
-                }
+                    .is_some_and(|t| t.as_member_expression().is_some()) =>
+            {
+                self.member_assignments.push((a, self.current()));
             }
             _ => {}
         }
