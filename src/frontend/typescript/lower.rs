@@ -76,8 +76,14 @@ impl<'a> Lowering<'a> {
             match change {
                 Change::SwitchEndpoint => {
                     for unit in self.units {
-                        if let Site::SdkCall { method, .. } = unit.request.site {
-                            self.push(Edit::replace(method, "responses"));
+                        match unit.request.site {
+                            Site::SdkCall { method, .. } => {
+                                self.push(Edit::replace(method, "responses"))
+                            }
+                            Site::Body => self.switch_url(unit)?,
+                            Site::BatchLine { .. } => {
+                                return Err("a Batch line in TypeScript source".into())
+                            }
                         }
                         self.retype(unit);
                     }
@@ -225,6 +231,10 @@ impl<'a> Lowering<'a> {
         };
         match to {
             ReadTarget::Response => b,
+            // Raw JSON has no `output_text`: join the text parts of the message items.
+            ReadTarget::OutputText if self.raw() => format!(
+                "{b}.output.filter((item) => item.type === {q}message{q}).flatMap((item) => item.content).filter((part) => part.type === {q}output_text{q}).map((part) => part.text).join({q}{q})"
+            ),
             ReadTarget::OutputText => format!("{b}{dot}output_text"),
             ReadTarget::OutputParsed => format!("{b}{dot}output_parsed"),
             ReadTarget::FunctionCalls => {
@@ -279,6 +289,34 @@ impl<'a> Lowering<'a> {
                 }
             }
         }
+    }
+
+    /// A raw request's URL literal: `…/chat/completions` becomes `…/responses`.
+    fn switch_url(&mut self, unit: &Unit) -> Result<(), String> {
+        let index = super::scope::Index::build(self.program);
+        let body = unit.request.body.span.ok_or("a body without a place")?;
+        let (literal, shared) = super::raw::url_literal(&index, body)
+            .ok_or("the request's URL has no literal to rewrite")?;
+        if shared {
+            return Err("the URL constant is shared with other code".into());
+        }
+        let written = &self.text[literal.start..literal.end];
+        let at = written
+            .rfind("chat/completions")
+            .ok_or("the URL literal does not name chat/completions")?;
+        let start = literal.start + at;
+        self.push(Edit::replace(
+            Span::new(start, start + "chat/completions".len()),
+            "responses",
+        ));
+        Ok(())
+    }
+
+    /// Raw HTTP JSON, not SDK objects.
+    fn raw(&self) -> bool {
+        self.units
+            .iter()
+            .any(|u| matches!(u.request.site, Site::Body))
     }
 
     /// `response_format: zodResponseFormat(Schema, "name")` of a `parse` call becomes

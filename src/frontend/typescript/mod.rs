@@ -13,6 +13,7 @@
 
 mod classify;
 mod lower;
+mod raw;
 mod reads;
 mod scope;
 mod values;
@@ -223,6 +224,10 @@ fn lift_program(program: &Program, text: &str) -> Vec<Unit> {
             let (unit, spans) = chat_unit(&index, scope, &site, text);
             units.push(unit);
             shared.push(spans);
+        } else if let Some(site) = raw::match_raw(&index, scope, call) {
+            let (unit, spans) = raw_unit(&index, scope, call, site, text);
+            units.push(unit);
+            shared.push(spans);
         } else if let Some(path) = match_legacy(&index, call) {
             units.push(flagged(
                 call_span,
@@ -361,6 +366,97 @@ fn chat_unit(index: &Index, scope: usize, site: &SiteMatch, text: &str) -> (Unit
     unit.unseen.extend(uses.unseen);
     unit.unfixable.extend(uses.unfixable);
     let _ = site.call.span();
+    (unit, body.shared)
+}
+
+/// A raw HTTP request to a Chat Completions URL. Everything responsify cannot see makes it
+/// display-only: the rewrite is offered only when the whole exchange is in view.
+fn raw_unit<'a>(
+    index: &Index<'a>,
+    scope: usize,
+    call: &'a CallExpression<'a>,
+    site: raw::RawSite<'a>,
+    text: &str,
+) -> (Unit, Vec<Span>) {
+    let call_span = span_of(call.span);
+    let host = site
+        .url
+        .split("/chat/completions")
+        .next()
+        .unwrap_or("")
+        .to_string();
+    let openai = site.url.starts_with("https://api.openai.com/")
+        || site.url.contains(".openai.azure.com/openai/v1/");
+    let verdict = if openai {
+        Verdict::Migrate
+    } else {
+        Verdict::Flag {
+            rule: "third-party-endpoint",
+            reason: format!(
+                "the request goes to {:?}, which may not serve the Responses API",
+                site.url
+            ),
+        }
+    };
+    let body = values::body_of(index, scope, site.body, call_span, text);
+    let stream = matches!(
+        body.value.get("stream").map(|v| &v.kind),
+        Some(Kind::Bool(true))
+    );
+    let mut unit = Unit::new(
+        Request {
+            endpoint: Endpoint::ChatCompletions,
+            site: Site::Body,
+            span: call_span,
+            body: body.value,
+            hidden_keys: !body.hidden.is_empty(),
+        },
+        verdict,
+    );
+    unit.containers = body.containers;
+    if !openai {
+        unit.base_url = Some(host);
+    }
+    if site.body.is_none() {
+        unit.unfixable
+            .push("the request body is not a JSON.stringify of an object".into());
+    }
+    for hidden in body.hidden {
+        unit.unfixable.push(format!(
+            "the request's body includes {hidden}, which responsify cannot see"
+        ));
+    }
+    match site.literal {
+        None => unit
+            .unfixable
+            .push("the URL has no literal responsify could rewrite".into()),
+        Some((_, true)) => unit.unfixable.push(
+            "the URL comes from a constant other code uses too; responsify does not rewrite it"
+                .into(),
+        ),
+        Some(_) => {}
+    }
+    if stream {
+        unit.unfixable.push(
+            "the hand-written stream parsing reads Chat Completions chunks, not Responses events"
+                .into(),
+        );
+    }
+    let first = match site.http {
+        raw::Http::Fetch => reads::Shape::FetchResponse,
+        raw::Http::Axios => reads::Shape::AxiosResponse,
+    };
+    let (statements, expression_body): (&[Statement], Option<&Expression>) =
+        match index.scopes[scope].function {
+            Some(f) => (f.statements(), f.expression_body()),
+            None => (&index.program.body, None),
+        };
+    let uses = reads::analyze(statements, expression_body, call_span, first, text);
+    unit.reads = uses.reads;
+    // Raw JSON is migrated only when every use of it is in view.
+    unit.unfixable.extend(body.unseen);
+    unit.unfixable.extend(uses.unseen);
+    unit.unfixable.extend(uses.unfixable);
     (unit, body.shared)
 }
 

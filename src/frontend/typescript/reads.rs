@@ -35,6 +35,12 @@ pub enum Shape {
     Raw,
     /// A choice's `finish_reason`: only a comparison with a literal can be migrated.
     FinishReason,
+    /// The `Response` of a raw `fetch`: `.json()` gives the body.
+    FetchResponse,
+    /// `response.json`, before it is called.
+    FetchJson,
+    /// An axios response: `.data` is the body.
+    AxiosResponse,
 }
 
 /// One step of a chain.
@@ -78,6 +84,13 @@ fn follow(shape: Shape, root: Span, segs: &[(Seg, Span)], result: Shape) -> Foll
             (Shape::Raw, Seg::Attr("response" | "request_id")) => None,
             // Reported as unfixable where the chain is evaluated.
             (Shape::Completion | Shape::Stream, Seg::Attr("asResponse")) => None,
+            (Shape::FetchResponse, Seg::Attr("json")) => Some(Shape::FetchJson),
+            (Shape::FetchJson, Seg::Call) if i + 1 == segs.len() => Some(Shape::Completion),
+            (
+                Shape::FetchResponse | Shape::AxiosResponse,
+                Seg::Attr("ok" | "status" | "statusText" | "headers"),
+            ) => None,
+            (Shape::AxiosResponse, Seg::Attr("data")) => Some(Shape::Completion),
             (Shape::Choices, Seg::Index(Some(0))) => Some(Shape::Choice),
             (Shape::Choice, Seg::Attr("message")) => Some(Shape::Message),
             (Shape::Choice, Seg::Attr("finish_reason")) => Some(Shape::FinishReason),
@@ -143,7 +156,10 @@ fn follow(shape: Shape, root: Span, segs: &[(Seg, Span)], result: Shape) -> Foll
         };
         if matches!(
             (shape, next),
-            (Shape::ToolCalls, Shape::ToolCall) | (_, Shape::Usage) | (Shape::Raw, _)
+            (Shape::ToolCalls, Shape::ToolCall)
+                | (_, Shape::Usage)
+                | (Shape::Raw, _)
+                | (Shape::AxiosResponse, _)
         ) {
             base = at;
         }
@@ -200,6 +216,9 @@ fn describe(shape: Shape, seg: &Seg) -> String {
         Shape::WithResponse => "`withResponse`",
         Shape::Raw => "the `withResponse()` result",
         Shape::FinishReason => "`finish_reason`",
+        Shape::FetchResponse => "the HTTP response",
+        Shape::FetchJson => "`json`",
+        Shape::AxiosResponse => "the axios response",
     };
     format!("`{step}` on {on}")
 }
@@ -431,6 +450,8 @@ impl<'a> Visitor<'a> for Walker<'_> {
                         (Some(Shape::Completion), Some("usage")) => Some(Shape::Usage),
                         (Some(Shape::Raw), Some("response" | "request_id")) => None,
                         (Some(Shape::Completion), Some("id" | "model")) => None,
+                        (Some(Shape::AxiosResponse), Some("data")) => Some(Shape::Completion),
+                        (Some(Shape::AxiosResponse), Some("status" | "headers")) => None,
                         _ => {
                             self.uses.unseen.push(format!(
                                 "`{}` takes the result apart in a way responsify does not follow",

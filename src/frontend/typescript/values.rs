@@ -171,11 +171,28 @@ pub fn body<'a>(
     call: &'a CallExpression<'a>,
     source: &str,
 ) -> Body {
+    body_of(
+        index,
+        scope,
+        call.arguments.first(),
+        span_of(call.span),
+        source,
+    )
+}
+
+/// Lift the request whose parameters `first` holds (`None`: no parameters at all; `at` is
+/// where the request is, for a body that is not an object literal).
+pub fn body_of<'a>(
+    index: &Index<'a>,
+    scope: usize,
+    first: Option<&'a Argument<'a>>,
+    at: Span,
+    source: &str,
+) -> Body {
     let mut hidden = Vec::new();
     let mut unseen = Vec::new();
     let mut shared = Vec::new();
     let mut containers = Vec::new();
-    let first = call.arguments.first();
     let object = match first {
         Some(Argument::SpreadElement(s)) => {
             hidden.push(format!(
@@ -205,7 +222,7 @@ pub fn body<'a>(
         None => None,
     };
     let mut entries = Vec::new();
-    let body_span = object.map_or_else(|| span_of(call.span), |o| span_of(o.span));
+    let body_span = object.map_or(at, |o| span_of(o.span));
     if let Some(o) = object {
         containers.push(object_container(o));
         for p in &o.properties {
