@@ -224,6 +224,12 @@ impl<'a> Lowering<'a> {
         let q = self.quote;
         let b = self.copy(base);
         // Keep optional chaining where the code had it: `usage?.prompt_tokens`.
+        // Raw JSON is `any` in TypeScript: its callbacks' parameters say so.
+        let (item, part) = if self.raw() && self.typescript {
+            ("(item: any)", "(part: any)")
+        } else {
+            ("(item)", "(part)")
+        };
         let dot = if self.text[base.end..span.end].starts_with("?.") {
             "?."
         } else {
@@ -233,15 +239,15 @@ impl<'a> Lowering<'a> {
             ReadTarget::Response => b,
             // Raw JSON has no `output_text`: join the text parts of the message items.
             ReadTarget::OutputText if self.raw() => format!(
-                "{b}.output.filter((item) => item.type === {q}message{q}).flatMap((item) => item.content).filter((part) => part.type === {q}output_text{q}).map((part) => part.text).join({q}{q})"
+                "{b}.output.filter({item} => item.type === {q}message{q}).flatMap({item} => item.content).filter({part} => part.type === {q}output_text{q}).map({part} => part.text).join({q}{q})"
             ),
             ReadTarget::OutputText => format!("{b}{dot}output_text"),
             ReadTarget::OutputParsed => format!("{b}{dot}output_parsed"),
             ReadTarget::FunctionCalls => {
-                format!("{b}.output.filter((item) => item.type === {q}function_call{q})")
+                format!("{b}.output.filter({item} => item.type === {q}function_call{q})")
             }
             ReadTarget::FirstFunctionCall => {
-                format!("{b}.output.find((item) => item.type === {q}function_call{q})")
+                format!("{b}.output.find({item} => item.type === {q}function_call{q})")
             }
             ReadTarget::Attr(attr) => format!("{b}{dot}{attr}"),
             ReadTarget::Literal(text) => {
@@ -271,7 +277,7 @@ impl<'a> Lowering<'a> {
                 format!("({b}.type === {q}response.completed{q} ? {b}.response.usage : undefined)")
             }
             ReadTarget::FinishedFor { reason, negated } => {
-                let calls = format!("{b}.output.some((item) => item.type === {q}function_call{q})");
+                let calls = format!("{b}.output.some({item} => item.type === {q}function_call{q})");
                 let check = match reason.as_str() {
                     "stop" => format!("({b}.status === {q}completed{q} && !{calls})"),
                     "length" => format!(
