@@ -183,6 +183,29 @@ fn match_chat<'a>(call: &'a CallExpression<'a>) -> Option<SiteMatch<'a>> {
     })
 }
 
+/// `X.responses.create / parse / stream(...)`: already the Responses API.
+fn match_responses<'a>(call: &'a CallExpression<'a>) -> Option<SiteMatch<'a>> {
+    let method = member(&call.callee, &["create", "parse", "stream"])?;
+    let responses = member(&method.object, &["responses"])?;
+    let receiver = match member(&responses.object, &["beta"]) {
+        Some(beta) => &beta.object,
+        None => &responses.object,
+    };
+    Some(SiteMatch {
+        call,
+        receiver,
+        method: match method.property.name.as_str() {
+            "parse" => Method::Sdk(SdkMethod::Parse),
+            "stream" => Method::Sdk(SdkMethod::Stream),
+            _ => Method::Sdk(SdkMethod::Create),
+        },
+        path: Span::new(
+            responses.property.span.start as usize,
+            responses.property.span.end as usize,
+        ),
+    })
+}
+
 /// `openai.createChatCompletion(...)` of the v3 SDK (`new OpenAIApi(configuration)`).
 fn match_legacy(index: &Index, call: &CallExpression) -> Option<Span> {
     let method = member(&call.callee, &["createChatCompletion"])?;
@@ -224,6 +247,9 @@ fn lift_program(program: &Program, text: &str) -> Vec<Unit> {
             let (unit, spans) = chat_unit(&index, scope, &site, text);
             units.push(unit);
             shared.push(spans);
+        } else if let Some(site) = match_responses(call) {
+            units.push(responses_unit(&index, scope, &site, text));
+            shared.push(Vec::new());
         } else if let Some(site) = raw::match_raw(&index, scope, call) {
             let (unit, spans) = raw_unit(&index, scope, call, site, text);
             units.push(unit);
@@ -369,6 +395,54 @@ fn chat_unit(index: &Index, scope: usize, site: &SiteMatch, text: &str) -> (Unit
     (unit, body.shared)
 }
 
+/// A call that already uses the Responses API, lifted like a chat call so that rules can
+/// check it; its reads are only the Chat-shaped ones (`.choices[0].message.content`,
+/// `usage.prompt_tokens`, `chunk.choices` in a stream loop), which cannot work on it.
+fn responses_unit(index: &Index, scope: usize, site: &SiteMatch, text: &str) -> Unit {
+    let call_span = span_of(site.call.span);
+    let verdict = match classify::trace(index, scope, site.receiver, text) {
+        Client::OpenAi { .. } => Verdict::Migrate,
+        Client::Flag { rule, reason } => Verdict::Flag { rule, reason },
+        Client::Leave(reason) => Verdict::Leave(reason),
+        Client::OtherServer { reason, .. } => Verdict::Leave(reason),
+    };
+    let body = values::body(index, scope, site.call, text);
+    let stream = matches!(
+        body.value.get("stream").map(|v| &v.kind),
+        Some(Kind::Bool(true))
+    );
+    let kind = match site.method {
+        Method::Sdk(kind) => kind,
+        Method::RunTools => SdkMethod::Create,
+    };
+    let mut unit = Unit::new(
+        Request {
+            endpoint: Endpoint::Responses,
+            site: Site::SdkCall {
+                method: site.path,
+                kind,
+            },
+            span: call_span,
+            body: body.value,
+            hidden_keys: !body.hidden.is_empty(),
+        },
+        verdict,
+    );
+    unit.containers = body.containers;
+    let first = if stream || kind == SdkMethod::Stream {
+        reads::Shape::ResponseStream
+    } else {
+        reads::Shape::Response
+    };
+    let (statements, expression_body): (&[Statement], Option<&Expression>) =
+        match index.scopes[scope].function {
+            Some(f) => (f.statements(), f.expression_body()),
+            None => (&index.program.body, None),
+        };
+    unit.reads = reads::analyze(statements, expression_body, call_span, first, text).reads;
+    unit
+}
+
 /// A raw HTTP request to a Chat Completions URL. Everything responsify cannot see makes it
 /// display-only: the rewrite is offered only when the whole exchange is in view.
 fn raw_unit<'a>(
@@ -502,6 +576,45 @@ mod tests {
         assert_eq!(TYPESCRIPT.lift(typed).unwrap().units.len(), 1);
         let cjs = "const OpenAI = require('openai');\nmodule.exports = new OpenAI().chat.completions.create({ model: 'm', messages: [] });";
         assert_eq!(COMMONJS.lift(cjs).unwrap().units.len(), 1);
+    }
+
+    #[test]
+    fn responses_calls_are_lifted_with_only_their_chat_shaped_reads() {
+        let text = r#"import OpenAI from "openai";
+const client = new OpenAI();
+const r = await client.responses.create({ model: "m", input: "hi" });
+console.log(r.output_text, r.usage?.input_tokens, r.id);
+console.log(r.choices[0].message.content, r.usage?.prompt_tokens);
+export { r };
+const s = await client.responses.create({ model: "m", input: "hi", stream: true });
+for await (const event of s) {
+  if (event.type === "response.output_text.delta") console.log(event.delta);
+  console.log(event.choices[0]?.delta?.content);
+}
+"#;
+        let units = TYPESCRIPT.lift(text).unwrap().units;
+        assert_eq!(units.len(), 2);
+        assert!(units
+            .iter()
+            .all(|u| u.request.endpoint == Endpoint::Responses));
+        assert!(units.iter().all(|u| u.unseen.is_empty()));
+        let kinds: Vec<_> = units[0].reads.iter().map(|r| r.kind.clone()).collect();
+        assert_eq!(
+            kinds,
+            [
+                crate::model::ReadKind::Content,
+                crate::model::ReadKind::UsageField("prompt_tokens".into())
+            ]
+        );
+        let stream: Vec<_> = units[1].reads.iter().map(|r| r.kind.clone()).collect();
+        assert_eq!(
+            stream,
+            [crate::model::ReadKind::StreamText { guarded: false }]
+        );
+        let Site::SdkCall { method, .. } = units[0].request.site else {
+            panic!("an SDK call")
+        };
+        assert_eq!(&text[method.start..method.end], "responses");
     }
 
     #[test]

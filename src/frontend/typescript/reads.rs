@@ -41,6 +41,13 @@ pub enum Shape {
     FetchJson,
     /// An axios response: `.data` is the body.
     AxiosResponse,
+    /// The result of a Responses call: only Chat-shaped reads of it are recorded.
+    Response,
+    /// A Responses result's `usage`: the chat names are reads, the Responses names are not.
+    ResponseUsage,
+    /// A Responses stream, and one of its events.
+    ResponseStream,
+    ResponseEvent,
 }
 
 /// One step of a chain.
@@ -91,6 +98,32 @@ fn follow(shape: Shape, root: Span, segs: &[(Seg, Span)], result: Shape) -> Foll
                 Seg::Attr("ok" | "status" | "statusText" | "headers"),
             ) => None,
             (Shape::AxiosResponse, Seg::Attr("data")) => Some(Shape::Completion),
+            (Shape::Response | Shape::ResponseStream, Seg::Attr("withResponse")) => {
+                Some(Shape::WithResponse)
+            }
+            (Shape::Response, Seg::Attr("choices")) => Some(Shape::Choices),
+            (Shape::Response, Seg::Attr("usage")) => Some(Shape::ResponseUsage),
+            (
+                Shape::ResponseUsage,
+                Seg::Attr(
+                    field @ ("prompt_tokens"
+                    | "completion_tokens"
+                    | "prompt_tokens_details"
+                    | "completion_tokens_details"),
+                ),
+            ) => {
+                push(ReadKind::UsageField(field.to_string()));
+                None
+            }
+            (Shape::ResponseEvent, Seg::Attr("choices")) => Some(Shape::ChunkChoices),
+            // Anything else on a Responses result is already a Responses read.
+            (
+                Shape::Response
+                | Shape::ResponseUsage
+                | Shape::ResponseStream
+                | Shape::ResponseEvent,
+                _,
+            ) => None,
             (Shape::Choices, Seg::Index(Some(0))) => Some(Shape::Choice),
             (Shape::Choice, Seg::Attr("message")) => Some(Shape::Message),
             (Shape::Choice, Seg::Attr("finish_reason")) => Some(Shape::FinishReason),
@@ -219,6 +252,10 @@ fn describe(shape: Shape, seg: &Seg) -> String {
         Shape::FetchResponse => "the HTTP response",
         Shape::FetchJson => "`json`",
         Shape::AxiosResponse => "the axios response",
+        Shape::Response => "the response",
+        Shape::ResponseUsage => "`usage`",
+        Shape::ResponseStream => "the stream",
+        Shape::ResponseEvent => "a stream event",
     };
     format!("`{step}` on {on}")
 }
@@ -506,6 +543,7 @@ impl<'a> Visitor<'a> for Walker<'_> {
                 let element = match self.evaluate(&f.right) {
                     Some(Shape::ToolCalls) => Some(Shape::ToolCall),
                     Some(Shape::Stream) if f.r#await => Some(Shape::Chunk),
+                    Some(Shape::ResponseStream) if f.r#await => Some(Shape::ResponseEvent),
                     Some(other) => {
                         self.uses.unseen.push(format!(
                             "`{}` is iterated in a way responsify does not follow ({other:?})",
