@@ -40,6 +40,7 @@ mod stream_read;
 mod system_to_instructions;
 mod third_party_endpoint;
 mod tool_call_read;
+mod tool_call_type;
 mod tool_choice;
 mod tool_definitions;
 mod tool_message;
@@ -160,6 +161,7 @@ pub fn all() -> &'static [&'static dyn Rule] {
         &unknown_parameter::UnknownParameter,
         &choices_read::ChoicesRead,
         &tool_call_read::ToolCallRead,
+        &tool_call_type::ToolCallType,
         &reply_append::ReplyAppend,
         &usage_read::UsageRead,
         &stream_read::StreamRead,

@@ -35,6 +35,8 @@ pub enum Shape {
     Raw,
     /// A choice's `finish_reason`: only a comparison with a literal can be migrated.
     FinishReason,
+    /// A tool call's `type`: only a comparison with a literal can be migrated.
+    ToolCallType,
     /// The `Response` of a raw `fetch`: `.json()` gives the body.
     FetchResponse,
     /// `response.json`, before it is called.
@@ -151,6 +153,7 @@ fn follow(shape: Shape, root: Span, segs: &[(Seg, Span)], result: Shape) -> Foll
                 None
             }
             (Shape::ToolCall, Seg::Attr("function")) => Some(Shape::ToolCallFunction),
+            (Shape::ToolCall, Seg::Attr("type")) => Some(Shape::ToolCallType),
             (Shape::ToolCall, Seg::Attr("name" | "arguments")) => None,
             (
                 Shape::ToolCallFunction,
@@ -249,6 +252,7 @@ fn describe(shape: Shape, seg: &Seg) -> String {
         Shape::WithResponse => "`withResponse`",
         Shape::Raw => "the `withResponse()` result",
         Shape::FinishReason => "`finish_reason`",
+        Shape::ToolCallType => "a tool call's `type`",
         Shape::FetchResponse => "the HTTP response",
         Shape::FetchJson => "`json`",
         Shape::AxiosResponse => "the axios response",
@@ -537,17 +541,29 @@ impl<'a> Visitor<'a> for Walker<'_> {
                 else {
                     return;
                 };
-                if self.root_shape(chain(&f.right).0).is_none() {
+                // `for (const tc of message.tool_calls ?? [])`: the default changes nothing.
+                let right = match unwrap(&f.right) {
+                    Expression::LogicalExpression(l)
+                        if matches!(
+                            l.operator,
+                            LogicalOperator::Coalesce | LogicalOperator::Or
+                        ) && matches!(unwrap(&l.right), Expression::ArrayExpression(a) if a.elements.is_empty()) =>
+                    {
+                        &l.left
+                    }
+                    _ => &f.right,
+                };
+                if self.root_shape(chain(right).0).is_none() {
                     return;
                 }
-                let element = match self.evaluate(&f.right) {
+                let element = match self.evaluate(right) {
                     Some(Shape::ToolCalls) => Some(Shape::ToolCall),
                     Some(Shape::Stream) if f.r#await => Some(Shape::Chunk),
                     Some(Shape::ResponseStream) if f.r#await => Some(Shape::ResponseEvent),
                     Some(other) => {
                         self.uses.unseen.push(format!(
                             "`{}` is iterated in a way responsify does not follow ({other:?})",
-                            self.text(&f.right)
+                            self.text(right)
                         ));
                         None
                     }
@@ -679,6 +695,17 @@ impl<'a> Visitor<'a> for Walker<'_> {
                     let (root, segs) = chain(left);
                     if let Some(shape) = self.root_shape(root) {
                         let followed = follow(shape, span_of(root.span()), &segs, self.first);
+                        if followed.end == Some(Shape::ToolCallType) {
+                            self.uses.reads.extend(followed.reads);
+                            let at = span_of(s.span);
+                            self.uses.reads.push(Read {
+                                span: at,
+                                base: at,
+                                kind: ReadKind::ToolCallType(s.value.as_str().to_string()),
+                            });
+                            self.consumed.insert(here);
+                            return false;
+                        }
                         if followed.end == Some(Shape::FinishReason) {
                             self.uses.reads.extend(followed.reads);
                             self.uses.reads.push(Read {
