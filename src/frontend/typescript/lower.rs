@@ -42,6 +42,8 @@ pub struct Lowering<'a> {
     newline: &'static str,
     /// TypeScript (not JavaScript): casts and type imports may be written.
     typescript: bool,
+    /// The file ends multiline objects and arrays with a comma (Prettier's default).
+    trailing_commas: bool,
     /// Edits made so far, and whether a larger edit has taken them in.
     made: Vec<(Edit, bool)>,
     /// Imported names to rename: `(old local name, new name, module of the new name)`.
@@ -57,6 +59,7 @@ impl<'a> Lowering<'a> {
             quote: file_quote(text, units),
             newline: line_ending(text),
             typescript: program.source_type.is_typescript(),
+            trailing_commas: ends_lines_with_commas(text),
             made: Vec::new(),
             renamed_imports: Vec::new(),
         }
@@ -804,8 +807,9 @@ impl<'a> Lowering<'a> {
                     .collect();
                 if multiline {
                     format!(
-                        "[{nl}{inner}{}{nl}{indent}]",
-                        parts.join(&format!(",{nl}{inner}"))
+                        "[{nl}{inner}{}{}{nl}{indent}]",
+                        parts.join(&format!(",{nl}{inner}")),
+                        if self.trailing_commas { "," } else { "" }
                     )
                 } else {
                     format!("[{}]", parts.join(", "))
@@ -824,8 +828,9 @@ impl<'a> Lowering<'a> {
                     .collect();
                 if multiline {
                     format!(
-                        "{{{nl}{inner}{}{nl}{indent}}}",
-                        parts.join(&format!(",{nl}{inner}"))
+                        "{{{nl}{inner}{}{}{nl}{indent}}}",
+                        parts.join(&format!(",{nl}{inner}")),
+                        if self.trailing_commas { "," } else { "" }
                     )
                 } else {
                     format!("{{ {} }}", parts.join(", "))
@@ -833,6 +838,17 @@ impl<'a> Lowering<'a> {
             }
         }
     }
+}
+
+/// Does the text put a comma after the last member of multiline objects and arrays?
+fn ends_lines_with_commas(text: &str) -> bool {
+    text.match_indices(',').any(|(i, _)| {
+        let rest = text[i + 1..].trim_start_matches([' ', '\t']);
+        let rest = rest
+            .strip_prefix("\r\n")
+            .or_else(|| rest.strip_prefix('\n'));
+        rest.is_some_and(|r| r.trim_start().starts_with(['}', ']']))
+    })
 }
 
 fn find_entry(value: &Value, key: Span) -> Option<&crate::model::Entry> {
