@@ -228,6 +228,11 @@ fn follow(shape: Shape, root: Span, segs: &[(Seg, Span)], result: Shape) -> Foll
     }
 }
 
+fn describe_shape(shape: Shape) -> String {
+    let full = describe(shape, &Seg::Call);
+    full.trim_start_matches("`()` on ").to_string()
+}
+
 fn describe(shape: Shape, seg: &Seg) -> String {
     let step = match seg {
         Seg::Attr(a) => format!(".{a}"),
@@ -354,6 +359,7 @@ pub fn analyze<'a>(
         source,
         consumed: HashSet::new(),
         guarded: Vec::new(),
+        binding: None,
     };
     walk::statements(&mut walker, body);
     if let Some(e) = expression_body {
@@ -399,6 +405,8 @@ struct Walker<'s> {
     consumed: HashSet<Span>,
     /// Where a chunk is known to carry text: its name and the region.
     guarded: Vec<(String, Span)>,
+    /// The value being bound by the current declaration or assignment.
+    binding: Option<Span>,
 }
 
 impl Walker<'_> {
@@ -434,6 +442,31 @@ impl Walker<'_> {
 
     fn bind(&mut self, name: &str, shape: Option<Shape>) {
         match shape {
+            // These have no Responses counterpart to hold: `const delta = chunk.choices[0].delta`
+            // would keep reading chat fields through a name.
+            Some(
+                kept @ (Shape::Choices
+                | Shape::ChunkChoices
+                | Shape::ChunkChoice
+                | Shape::Delta
+                | Shape::ToolCallFunction
+                | Shape::FinishReason
+                | Shape::ToolCallType
+                | Shape::WithResponse
+                | Shape::FetchJson),
+            ) => {
+                if let Some(at) = self.binding {
+                    self.uses.reads.push(Read {
+                        span: at,
+                        base: at,
+                        kind: ReadKind::Unknown(format!(
+                            "{} kept in `{name}`",
+                            describe_shape(kept)
+                        )),
+                    });
+                }
+                self.names.remove(name);
+            }
             Some(shape) => {
                 self.names.insert(name.to_string(), shape);
             }
@@ -465,10 +498,12 @@ impl Walker<'_> {
 impl<'a> Visitor<'a> for Walker<'_> {
     fn declarator(&mut self, d: &'a VariableDeclarator<'a>) {
         let Some(init) = &d.init else { return };
+        self.binding = Some(span_of(init.span()));
         match &d.id {
             BindingPattern::BindingIdentifier(id) => {
                 if self.root_shape(chain(init).0).is_some() {
                     let shape = self.evaluate(init);
+                    self.binding = Some(span_of(init.span()));
                     self.bind(id.name.as_str(), shape);
                 } else {
                     self.names.remove(id.name.as_str());
@@ -624,6 +659,7 @@ impl<'a> Visitor<'a> for Walker<'_> {
                 };
                 if self.root_shape(chain(&a.right).0).is_some() {
                     let shape = self.evaluate(&a.right);
+                    self.binding = Some(span_of(a.right.span()));
                     self.bind(id.name.as_str(), shape);
                     return false;
                 }
