@@ -252,6 +252,8 @@ impl<'a> Lowering<'a> {
             ReadTarget::FirstFunctionCall => {
                 format!("{b}.output.find({item} => item.type === {q}function_call{q})")
             }
+            // The helper's final result: `get_final_response` in the model, as Python spells it.
+            ReadTarget::Attr(attr) if attr == "get_final_response" => format!("{b}{dot}finalResponse"),
             ReadTarget::Attr(attr) => format!("{b}{dot}{attr}"),
             ReadTarget::Literal(text) => {
                 let written = self.text[base.start..base.end]

@@ -26,7 +26,7 @@ use crate::model::{Endpoint, Kind, Request, SdkMethod, Site, Span, Unit, Value, 
 use classify::Client;
 use oxc_allocator::Allocator;
 use oxc_ast::ast::*;
-use oxc_span::{GetSpan, SourceType};
+use oxc_span::SourceType;
 use scope::Index;
 use walk::span_of;
 
@@ -364,11 +364,7 @@ fn chat_unit(index: &Index, scope: usize, site: &SiteMatch, text: &str) -> (Unit
             .push("the call has more arguments than a request and its options".into());
     }
     unit.unseen.extend(body.unseen);
-    if kind == SdkMethod::Stream {
-        unit.unfixable.push(
-            "the `stream()` helper's events and final-result methods differ on Responses".into(),
-        );
-    }
+
     if let Some(v) = unit.request.body.get("stream") {
         if !matches!(v.kind, Kind::Bool(_)) {
             unit.unfixable.push(
@@ -377,7 +373,9 @@ fn chat_unit(index: &Index, scope: usize, site: &SiteMatch, text: &str) -> (Unit
             );
         }
     }
-    let first = if stream {
+    // The `stream()` helper iterates chunks like a streamed `create`; its events (`.on(...)`)
+    // and `finalContent()` are reported by `unmapped-read`.
+    let first = if stream || kind == SdkMethod::Stream {
         reads::Shape::Stream
     } else {
         reads::Shape::Completion
@@ -391,7 +389,6 @@ fn chat_unit(index: &Index, scope: usize, site: &SiteMatch, text: &str) -> (Unit
     unit.reads = uses.reads;
     unit.unseen.extend(uses.unseen);
     unit.unfixable.extend(uses.unfixable);
-    let _ = site.call.span();
     (unit, body.shared)
 }
 

@@ -37,6 +37,8 @@ pub enum Shape {
     FinishReason,
     /// A tool call's `type`: only a comparison with a literal can be migrated.
     ToolCallType,
+    /// `stream.finalChatCompletion` of the `stream()` helper, before it is called.
+    HelperFinal,
     /// The `Response` of a raw `fetch`: `.json()` gives the body.
     FetchResponse,
     /// `response.json`, before it is called.
@@ -126,6 +128,13 @@ fn follow(shape: Shape, root: Span, segs: &[(Seg, Span)], result: Shape) -> Foll
                 | Shape::ResponseEvent,
                 _,
             ) => None,
+            // The `stream()` helper: its chunks are a stream's, its final result a completion.
+            (Shape::Stream, Seg::Attr("finalChatCompletion")) => {
+                push(ReadKind::HelperFinal);
+                Some(Shape::HelperFinal)
+            }
+            (Shape::HelperFinal, Seg::Call) => Some(Shape::Completion),
+            (Shape::Stream, Seg::Attr("abort" | "done" | "controller")) => None,
             (Shape::Choices, Seg::Index(Some(0))) => Some(Shape::Choice),
             (Shape::Choice, Seg::Attr("message")) => Some(Shape::Message),
             (Shape::Choice, Seg::Attr("finish_reason")) => Some(Shape::FinishReason),
@@ -258,6 +267,7 @@ fn describe(shape: Shape, seg: &Seg) -> String {
         Shape::Raw => "the `withResponse()` result",
         Shape::FinishReason => "`finish_reason`",
         Shape::ToolCallType => "a tool call's `type`",
+        Shape::HelperFinal => "`finalChatCompletion`",
         Shape::FetchResponse => "the HTTP response",
         Shape::FetchJson => "`json`",
         Shape::AxiosResponse => "the axios response",
@@ -453,6 +463,7 @@ impl Walker<'_> {
                 | Shape::FinishReason
                 | Shape::ToolCallType
                 | Shape::WithResponse
+                | Shape::HelperFinal
                 | Shape::FetchJson),
             ) => {
                 if let Some(at) = self.binding {
