@@ -2,7 +2,7 @@ import OpenAI from "openai";
 
 const client = new OpenAI();
 
-const history: OpenAI.Chat.ChatCompletionMessageParam[] = [{ role: "user", content: "Hi" }];
+const history: Array<OpenAI.ChatCompletionMessageParam> = [{ role: "user", content: "Hi" }];
 const params: OpenAI.Chat.Completions.ChatCompletionCreateParamsNonStreaming = {
   model: "gpt-5.5",
   messages: history,

@@ -500,6 +500,12 @@ impl<'a> Lowering<'a> {
                     Span::new(start - qualifier, start + old.len()),
                     format!("Responses.{new}"),
                 ));
+            } else if before.ends_with('.') {
+                // `OpenAI.ChatCompletionMessageParam`: the namespace has `Responses` beside it.
+                self.push(Edit::replace(
+                    Span::new(start, start + old.len()),
+                    format!("Responses.{new}"),
+                ));
             } else {
                 self.push(Edit::replace(Span::new(start, start + old.len()), new));
                 self.rename_import(old, new, RESPONSES_TYPES);
