@@ -260,7 +260,9 @@ fn lift_program(program: &Program, text: &str) -> Vec<Unit> {
                 path,
                 Endpoint::ChatCompletions,
                 "legacy-openai-sdk",
-                "`createChatCompletion` is the openai v3 (`OpenAIApi`) API".into(),
+                "`createChatCompletion` is the openai v3 (`OpenAIApi`) API; upgrade to v4+ \
+                 (`new OpenAI().chat.completions.create`, `res.data.choices` → `res.choices`)"
+                    .into(),
             ));
             shared.push(Vec::new());
         } else if let Some(path) = match_assistants(call) {
