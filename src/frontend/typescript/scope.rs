@@ -41,6 +41,8 @@ pub struct Index<'a> {
     pub calls: Vec<(&'a CallExpression<'a>, usize)>,
     /// `X.y = value` assignments (module-level configuration, `this.client = ...`).
     pub member_assignments: Vec<(&'a AssignmentExpression<'a>, usize)>,
+    /// Names assigned with `name = …` somewhere (so their declaration is not their only value).
+    assigned: Vec<String>,
     stack: Vec<usize>,
 }
 
@@ -60,6 +62,7 @@ impl<'a> Index<'a> {
             classes: Vec::new(),
             calls: Vec::new(),
             member_assignments: Vec::new(),
+            assigned: Vec::new(),
             stack: vec![0],
         };
         for stmt in &program.body {
@@ -167,27 +170,7 @@ impl<'a> Index<'a> {
 
     /// Is `name = …` assigned anywhere after its declaration?
     fn reassigned(&self, _scope: usize, name: &str) -> bool {
-        struct Finder<'n> {
-            name: &'n str,
-            found: bool,
-        }
-        impl<'a> Visitor<'a> for Finder<'_> {
-            fn expr(&mut self, e: &'a Expression<'a>) -> bool {
-                if let Expression::AssignmentExpression(a) = e {
-                    if let Some(SimpleAssignmentTarget::AssignmentTargetIdentifier(id)) =
-                        a.left.as_simple_assignment_target()
-                    {
-                        if id.name.as_str() == self.name {
-                            self.found = true;
-                        }
-                    }
-                }
-                !self.found
-            }
-        }
-        let mut finder = Finder { name, found: false };
-        walk::statements(&mut finder, &self.program.body);
-        finder.found
+        self.assigned.iter().any(|n| n == name)
     }
 
     /// A function of this file by name: `function f() {}` or `const f = () => …`.
@@ -236,6 +219,18 @@ impl<'a> Visitor<'a> for Index<'a> {
             Expression::ChainExpression(chain) => {
                 if let ChainElement::CallExpression(call) = &chain.expression {
                     self.calls.push((call, self.current()));
+                }
+            }
+            Expression::AssignmentExpression(a)
+                if matches!(
+                    a.left.as_simple_assignment_target(),
+                    Some(SimpleAssignmentTarget::AssignmentTargetIdentifier(_))
+                ) =>
+            {
+                if let Some(SimpleAssignmentTarget::AssignmentTargetIdentifier(id)) =
+                    a.left.as_simple_assignment_target()
+                {
+                    self.assigned.push(id.name.as_str().to_string());
                 }
             }
             Expression::AssignmentExpression(a)
