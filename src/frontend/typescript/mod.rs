@@ -107,8 +107,24 @@ impl FrontEnd for TypeScript {
     }
 
     fn lower(&self, text: &str, units: &[&Unit], changes: &[Change]) -> Result<Vec<Edit>, String> {
+        // The syntax tree is needed only to move types, imports and raw URLs; most fixes are
+        // spelled from the model alone, so the common case skips the second parse.
+        let needs_tree = units.iter().any(|u| matches!(u.request.site, Site::Body))
+            || ["ChatCompletion", "zodResponseFormat", "zodFunction"]
+                .iter()
+                .any(|name| text.contains(name))
+            || changes.iter().any(|c| {
+                matches!(
+                    c,
+                    Change::RewriteRead {
+                        to: crate::diagnostic::ReadTarget::ExtendWithOutput { .. },
+                        ..
+                    }
+                )
+            });
         let allocator = Allocator::default();
-        let program = parse(&allocator, text, (self.source_type)()).map_err(|e| e.message)?;
+        let parsed = if needs_tree { text } else { "" };
+        let program = parse(&allocator, parsed, (self.source_type)()).map_err(|e| e.message)?;
         lower::Lowering::new(text, units, &program).lower(changes)
     }
 
