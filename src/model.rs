@@ -331,6 +331,9 @@ pub enum ReadKind {
     HelperEventText,
     /// A read with no mapping responsify can prove (`finish_reason`, `choices[1]`, logprobs…).
     Unknown(String),
+    /// A tool call's `type` compared with a literal (`tc.type === "function"`, which the
+    /// openai npm types need before `tc.function`): the literal's span and text.
+    ToolCallType(String),
 }
 
 /// A request together with every read of its result the front end can see. A unit is

@@ -211,3 +211,77 @@ fn catalogue_covers_every_chat_parameter_in_the_spec() {
         "Chat Completions parameters the catalogue does not cover: {missing:?}"
     );
 }
+
+/// Every TypeScript fixture that the fixes change must still type-check, with the real
+/// `openai` (and `zod`) packages, under `tsc --strict --noEmit`: the migrated calls, reads,
+/// type annotations and imports all have to agree with the SDK's Responses types.
+#[test]
+fn migrated_typescript_fixtures_type_check_against_the_openai_sdk() {
+    let oracle = root().join("oracle");
+    let modules = oracle.join("node_modules");
+    for needed in ["openai", "typescript", "zod", "@types/node"] {
+        if !modules.join(needed).is_dir() {
+            return skip(
+                "the TypeScript fixture type check",
+                &format!("oracle/node_modules/{needed} is missing (ci/node-e2e.sh)"),
+            );
+        }
+    }
+    let work = tempfile::Builder::new()
+        .prefix(".tsc-fixtures-")
+        .tempdir_in(&oracle)
+        .unwrap();
+    let mut files = Vec::new();
+    for (rule, path) in rule_fixtures() {
+        let ext = path.extension().and_then(|e| e.to_str()).unwrap_or("");
+        if !matches!(ext, "ts" | "mts" | "tsx") {
+            continue;
+        }
+        let text = read(&path);
+        let Some(fixed) = check(&path, &text, &settings_for(Some(&rule), true, true)).fixed else {
+            continue;
+        };
+        let stem = path
+            .file_stem()
+            .unwrap()
+            .to_string_lossy()
+            .replace('.', "_");
+        let name = format!("{}__{stem}.{ext}", rule.replace('-', "_"));
+        std::fs::write(work.path().join(&name), fixed).unwrap();
+        files.push(name);
+    }
+    assert!(
+        files.len() >= 10,
+        "only {} TypeScript fixtures were migrated",
+        files.len()
+    );
+    // TSX fixtures need a JSX namespace; the React types are not what is being checked.
+    std::fs::write(
+        work.path().join("jsx.d.ts"),
+        "declare namespace JSX { interface IntrinsicElements { [name: string]: unknown } }\n",
+    )
+    .unwrap();
+    files.push("jsx.d.ts".into());
+    let tsconfig = serde_json::json!({
+        "compilerOptions": {
+            "strict": true, "noEmit": true, "target": "es2022", "module": "esnext",
+            "moduleResolution": "bundler", "lib": ["es2022", "dom"], "types": ["node"],
+            "skipLibCheck": true, "jsx": "preserve", "isolatedModules": true
+        },
+        "files": files,
+    });
+    std::fs::write(
+        work.path().join("tsconfig.json"),
+        serde_json::to_string_pretty(&tsconfig).unwrap(),
+    )
+    .unwrap();
+    let tsc = modules.join("typescript").join("lib").join("tsc.js");
+    let (ok, output) = run(Command::new("node")
+        .arg(tsc)
+        .args(["-p", "tsconfig.json", "--pretty", "false"])
+        .current_dir(work.path()));
+    assert!(
+        ok,
+        "migrated TypeScript fixtures do not type-check against the openai SDK:\n{output}"
+    );
+}

@@ -1,4 +1,5 @@
-//! Markdown: fenced Python code blocks, checked through the Python front end.
+//! Markdown: fenced Python, TypeScript and JavaScript code blocks, checked through their own
+//! front ends (```python / py, ```ts / typescript / tsx, ```js / javascript / jsx).
 //!
 //! Each block is parsed on its own, as a copy of the file in which every byte outside the
 //! block is blanked (newlines kept), so spans and edits need no mapping at all. Blocks that
@@ -6,6 +7,7 @@
 //! describe Chat Completions on purpose, so fixes here are opt-in (`--fix-docs`).
 
 use super::python::PYTHON;
+use super::typescript::{TypeScript, JAVASCRIPT, TSX, TYPESCRIPT};
 use super::{FrontEnd, Lifted, SyntaxError};
 use crate::diagnostic::Change;
 use crate::edit::Edit;
@@ -17,10 +19,55 @@ pub static MARKDOWN: Markdown = Markdown;
 
 const PYTHON_INFO: &[&str] = &["python", "py", "python3", "py3", "ipython", "pycon3"];
 
+/// The language of a fenced block, by its info string.
+#[derive(Clone, Copy)]
+enum Lang {
+    Python,
+    Script(&'static TypeScript),
+}
+
+impl Lang {
+    fn of(info: &str) -> Option<Lang> {
+        let info = info.to_ascii_lowercase();
+        if PYTHON_INFO.contains(&info.as_str()) {
+            return Some(Lang::Python);
+        }
+        Some(Lang::Script(match info.as_str() {
+            "ts" | "typescript" | "mts" | "cts" => &TYPESCRIPT,
+            "tsx" => &TSX,
+            "js" | "javascript" | "jsx" | "mjs" | "node" => &JAVASCRIPT,
+            _ => return None,
+        }))
+    }
+
+    fn front_end(self) -> &'static dyn FrontEnd {
+        match self {
+            Lang::Python => &PYTHON,
+            Lang::Script(ts) => ts,
+        }
+    }
+
+    fn parses(self, text: &str) -> bool {
+        match self {
+            Lang::Python => ruff_python_parser::parse_module(text).is_ok(),
+            Lang::Script(ts) => ts.parses(text),
+        }
+    }
+}
+
 /// The byte ranges of the contents of fenced Python blocks.
 pub fn python_blocks(text: &str) -> Vec<Span> {
+    blocks(text)
+        .into_iter()
+        .filter(|(_, lang)| matches!(lang, Lang::Python))
+        .map(|(span, _)| span)
+        .collect()
+}
+
+/// The byte ranges of the contents of the fenced blocks responsify reads, with their language.
+fn blocks(text: &str) -> Vec<(Span, Lang)> {
     let mut blocks = Vec::new();
-    let mut open: Option<(String, usize)> = None;
+    let mut open: Option<(String, usize, Option<Lang>)> = None;
     let mut at = 0;
     for line in text.split_inclusive('\n') {
         let trimmed = line.trim_start();
@@ -35,19 +82,18 @@ pub fn python_blocks(text: &str) -> Vec<Span> {
                     .split(|c: char| c.is_whitespace() || c == '{')
                     .next()
                     .unwrap_or("");
-                if PYTHON_INFO.contains(&info.to_ascii_lowercase().as_str()) {
-                    open = Some((fence, at + line.len()));
-                } else {
-                    open = Some((format!("skip{fence}"), 0));
+                match Lang::of(info) {
+                    Some(lang) => open = Some((fence, at + line.len(), Some(lang))),
+                    None => open = Some((format!("skip{fence}"), 0, None)),
                 }
             }
-            Some((f, start)) => {
+            Some((f, start, lang)) => {
                 let closes = fence.len() >= f.trim_start_matches("skip").len()
                     && f.trim_start_matches("skip").starts_with(&fence[..1])
                     && trimmed.trim_end() == fence;
                 if closes {
-                    if !f.starts_with("skip") {
-                        blocks.push(Span::new(*start, at));
+                    if let Some(lang) = lang {
+                        blocks.push((Span::new(*start, at), *lang));
                     }
                     open = None;
                 }
@@ -88,8 +134,8 @@ impl FrontEnd for Markdown {
 
     fn lift(&self, text: &str) -> Result<Lifted, SyntaxError> {
         let mut units = Vec::new();
-        for block in python_blocks(text) {
-            if let Ok(lifted) = PYTHON.lift(&blanked(text, block)) {
+        for (block, lang) in blocks(text) {
+            if let Ok(lifted) = lang.front_end().lift(&blanked(text, block)) {
                 let base = units.len();
                 units.extend(lifted.units.into_iter().map(|mut u| {
                     // Groups are per block; keep them apart from other blocks'.
@@ -102,25 +148,33 @@ impl FrontEnd for Markdown {
     }
 
     fn lower(&self, text: &str, units: &[&Unit], changes: &[Change]) -> Result<Vec<Edit>, String> {
-        PYTHON.lower(text, units, changes)
+        let at = units.first().map(|u| u.request.span);
+        let block = blocks(text)
+            .into_iter()
+            .find(|(b, _)| at.is_some_and(|s| b.contains(s)));
+        match block {
+            // A TypeScript block is lowered on its own blanked copy, which parses.
+            Some((span, Lang::Script(ts))) => ts.lower(&blanked(text, span), units, changes),
+            _ => PYTHON.lower(text, units, changes),
+        }
     }
 
     fn suppressions(&self, text: &str) -> Vec<crate::suppression::Suppression> {
-        python_blocks(text)
+        blocks(text)
             .into_iter()
-            .flat_map(|b| PYTHON.suppressions(&blanked(text, b)))
+            .flat_map(|(b, lang)| lang.front_end().suppressions(&blanked(text, b)))
             .collect()
     }
 
     fn verify(&self, before: &str, after: &str) -> Result<(), String> {
         let parses = |text: &str| -> usize {
-            python_blocks(text)
+            blocks(text)
                 .into_iter()
-                .filter(|b| ruff_python_parser::parse_module(&blanked(text, *b)).is_ok())
+                .filter(|(b, lang)| lang.parses(&blanked(text, *b)))
                 .count()
         };
         if parses(after) < parses(before) {
-            return Err("a fixed Python block no longer parses".into());
+            return Err("a fixed code block no longer parses".into());
         }
         Ok(())
     }
@@ -137,6 +191,17 @@ mod tests {
         assert_eq!(blocks.len(), 2);
         assert_eq!(&md[blocks[0].start..blocks[0].end], "x = 1\n");
         assert_eq!(&md[blocks[1].start..blocks[1].end], "y = 2\n");
+    }
+
+    #[test]
+    fn finds_typescript_and_javascript_fences() {
+        let md = "```ts\nconst a = 1;\n```\n```javascript\nb()\n```\n```rust\nc\n```\n";
+        let found: Vec<&str> = blocks(md)
+            .iter()
+            .map(|(b, _)| &md[b.start..b.end])
+            .collect();
+        assert_eq!(found, ["const a = 1;\n", "b()\n"]);
+        assert!(python_blocks(md).is_empty());
     }
 
     #[test]

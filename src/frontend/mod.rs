@@ -7,6 +7,7 @@ pub mod markdown;
 pub mod notebook;
 pub mod python;
 pub mod rust;
+pub mod typescript;
 
 use crate::diagnostic::Change;
 use crate::edit::Edit;
@@ -59,13 +60,17 @@ pub trait FrontEnd: Sync {
 
 /// Every front end.
 pub fn all() -> &'static [&'static dyn FrontEnd] {
-    static ALL: [&dyn FrontEnd; 6] = [
+    static ALL: [&dyn FrontEnd; 10] = [
         &json::JSON,
         &json::JSON_LINES,
         &python::PYTHON,
         &markdown::MARKDOWN,
         &rust::RUST,
         &cargo::ANY_MANIFEST,
+        &typescript::TYPESCRIPT,
+        &typescript::TSX,
+        &typescript::JAVASCRIPT,
+        &typescript::COMMONJS,
     ];
     &ALL
 }
@@ -92,6 +97,10 @@ pub fn for_path(path: &Path) -> Option<&'static dyn FrontEnd> {
         "py" | "pyi" => Some(&python::PYTHON),
         "md" | "markdown" | "mdx" => Some(&markdown::MARKDOWN),
         "rs" => Some(rust::for_source(path)),
+        "ts" | "mts" | "cts" => Some(&typescript::TYPESCRIPT),
+        "tsx" => Some(&typescript::TSX),
+        "js" | "mjs" | "jsx" => Some(&typescript::JAVASCRIPT),
+        "cjs" => Some(&typescript::COMMONJS),
         _ => None,
     }
 }

@@ -37,6 +37,7 @@ mod reasoning_effort;
 mod reasoning_items_dropped;
 mod reply_append;
 mod response_format;
+mod run_tools;
 mod seed_parameter;
 mod stop_parameter;
 mod store_default;
@@ -46,6 +47,7 @@ mod system_to_instructions;
 mod text_format_wrapper;
 mod third_party_endpoint;
 mod tool_call_read;
+mod tool_call_type;
 mod tool_choice;
 mod tool_definitions;
 mod tool_message;
@@ -189,6 +191,7 @@ pub fn all() -> &'static [&'static dyn Rule] {
         &unknown_parameter::UnknownParameter,
         &choices_read::ChoicesRead,
         &tool_call_read::ToolCallRead,
+        &tool_call_type::ToolCallType,
         &reply_append::ReplyAppend,
         &reasoning_items_dropped::ReasoningItemsDropped,
         &usage_read::UsageRead,
@@ -202,6 +205,7 @@ pub fn all() -> &'static [&'static dyn Rule] {
         &chat_completions_url::ChatCompletionsUrl,
         &async_openai_version::AsyncOpenaiVersion,
         &async_openai_responses_feature::AsyncOpenaiResponsesFeature,
+        &run_tools::RunTools,
         &unused_suppression::UnusedSuppression,
     ]
 }

@@ -1,0 +1,417 @@
+//! Who is the client? Trace a call's receiver to the `new OpenAI(...)` that built it (through
+//! consts, class fields, `this.x = …` in a constructor, and factory functions of the file),
+//! and judge its `baseURL` as DESIGN §3 says: no base URL is OpenAI; another server or a value
+//! from configuration is reported; Azure with a dated `apiVersion` is reported.
+
+use super::scope::Index;
+use super::walk::{span_of, FunctionRef};
+use oxc_ast::ast::*;
+use oxc_span::GetSpan;
+
+const DEPTH: usize = 6;
+
+/// What the classifier concluded about a receiver.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Client {
+    /// An OpenAI client. `unsure` says what could still point it elsewhere.
+    OpenAi { unsure: Option<String> },
+    /// Report, do not rewrite.
+    Flag { rule: &'static str, reason: String },
+    /// Not ours: a look-alike class or another library.
+    Leave(String),
+    /// A client for a server at `url` that is not OpenAI's: reported, unless the user
+    /// declared that server Responses-capable.
+    OtherServer { url: String, reason: String },
+}
+
+fn is_openai_url(url: &str) -> bool {
+    let rest = url
+        .trim_start_matches("https://")
+        .trim_start_matches("http://");
+    rest.starts_with("api.openai.com")
+}
+
+fn is_azure_v1(url: &str) -> bool {
+    url.contains(".openai.azure.com/openai/v1")
+}
+
+/// The SDK's client classes, by the name the `openai` package exports.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum ClientClass {
+    OpenAi,
+    Azure,
+}
+
+/// Is `name` (a local name) the openai package's client class, or a namespace import of it?
+fn client_class(index: &Index, name: &str) -> Option<ClientClass> {
+    let (module, imported) = index.module_of(name)?;
+    if module != "openai" {
+        return None;
+    }
+    match imported {
+        "OpenAI" | "default" => Some(ClientClass::OpenAi),
+        "AzureOpenAI" => Some(ClientClass::Azure),
+        _ => None,
+    }
+}
+
+fn is_openai_namespace(index: &Index, name: &str) -> bool {
+    matches!(index.module_of(name), Some(("openai", "*")))
+        || index
+            .required
+            .iter()
+            .any(|(l, m)| l == name && m == "openai")
+}
+
+pub fn text<'s>(source: &'s str, node: &impl GetSpan) -> &'s str {
+    let s = node.span();
+    &source[s.start as usize..s.end as usize]
+}
+
+fn unsure(reason: String) -> Client {
+    Client::OpenAi {
+        unsure: Some(reason),
+    }
+}
+
+pub fn trace(index: &Index, scope: usize, receiver: &Expression, source: &str) -> Client {
+    trace_at(index, scope, receiver, source, DEPTH)
+}
+
+fn trace_at(
+    index: &Index,
+    scope: usize,
+    receiver: &Expression,
+    source: &str,
+    depth: usize,
+) -> Client {
+    if depth == 0 {
+        return unsure(format!(
+            "`{}` is built too far away to trace",
+            text(source, receiver)
+        ));
+    }
+    match receiver.without_parentheses() {
+        Expression::TSAsExpression(x) => trace_at(index, scope, &x.expression, source, depth - 1),
+        Expression::TSNonNullExpression(x) => {
+            trace_at(index, scope, &x.expression, source, depth - 1)
+        }
+        Expression::AwaitExpression(x) => trace_at(index, scope, &x.argument, source, depth - 1),
+        Expression::NewExpression(new) => judge_new(index, scope, new, source),
+        Expression::CallExpression(call) => match call.callee.without_parentheses() {
+            // `client.withOptions({ timeout })` keeps the client's endpoint.
+            Expression::StaticMemberExpression(m) if m.property.name.as_str() == "withOptions" => {
+                trace_at(index, scope, &m.object, source, depth - 1)
+            }
+            Expression::Identifier(f) => match index.function(f.name.as_str()) {
+                Some((body_scope, function)) => {
+                    trace_factory(index, body_scope, function, source, depth)
+                }
+                None => unsure(format!(
+                    "the client comes from `{}()`, which responsify cannot see into",
+                    f.name
+                )),
+            },
+            _ => unsure(format!(
+                "the client comes from `{}`",
+                text(source, receiver)
+            )),
+        },
+        Expression::Identifier(id) => {
+            let name = id.name.as_str();
+            if let Some((_, declarator)) = index.value_of(scope, name) {
+                return match &declarator.init {
+                    Some(init) => {
+                        let at = index.scope_at(span_of(declarator.span));
+                        trace_at(index, at, init, source, depth - 1)
+                    }
+                    None => unsure(format!("`{name}` is declared without a value")),
+                };
+            }
+            if index.is_parameter(scope, name) {
+                return unsure(format!("the client `{name}` is passed in by the caller"));
+            }
+            if let Some((module, _)) = index.module_of(name) {
+                return unsure(format!(
+                    "the client `{name}` is imported from {module:?}, which responsify does not follow"
+                ));
+            }
+            unsure(format!("`{name}` is not assigned once in this file"))
+        }
+        Expression::StaticMemberExpression(m)
+            if matches!(m.object, Expression::ThisExpression(_)) =>
+        {
+            this_field(index, scope, m.property.name.as_str(), source, depth)
+        }
+        _ => unsure(format!(
+            "the client comes from `{}`",
+            text(source, receiver)
+        )),
+    }
+}
+
+/// `this.client`: a class field's initialiser, or `this.client = …` in a method.
+fn this_field(index: &Index, scope: usize, field: &str, source: &str, depth: usize) -> Client {
+    let Some(class) = index.class_of_scope(scope) else {
+        return unsure(format!("`this.{field}` outside a class"));
+    };
+    for element in &class.body.body {
+        match element {
+            ClassElement::PropertyDefinition(p)
+                if p.key.static_name().as_deref() == Some(field) =>
+            {
+                if let Some(value) = &p.value {
+                    let at = index.scope_at(span_of(p.span));
+                    return trace_at(index, at, value, source, depth - 1);
+                }
+            }
+            ClassElement::MethodDefinition(m) => {
+                for param in &m.value.params.items {
+                    let named = param
+                        .pattern
+                        .get_binding_identifier()
+                        .is_some_and(|b| b.name.as_str() == field);
+                    if named && (param.accessibility.is_some() || param.readonly) {
+                        return unsure(format!(
+                            "the client `this.{field}` is passed to the constructor"
+                        ));
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    let class_span = span_of(class.span);
+    for (assignment, at) in &index.member_assignments {
+        if !class_span.contains(span_of(assignment.span)) {
+            continue;
+        }
+        let Some(target) = assignment.left.as_simple_assignment_target() else {
+            continue;
+        };
+        if let Some(MemberExpression::StaticMemberExpression(m)) = target.as_member_expression() {
+            if matches!(m.object, Expression::ThisExpression(_))
+                && m.property.name.as_str() == field
+            {
+                return trace_at(index, *at, &assignment.right, source, depth - 1);
+            }
+        }
+    }
+    unsure(format!("`this.{field}` is not set in this class"))
+}
+
+fn trace_factory(
+    index: &Index,
+    scope: usize,
+    function: FunctionRef,
+    source: &str,
+    depth: usize,
+) -> Client {
+    if let Some(e) = function.expression_body() {
+        return trace_at(index, scope, e, source, depth - 1);
+    }
+    let mut returns = Vec::new();
+    collect_returns(function.statements(), &mut returns);
+    match returns.as_slice() {
+        [one] => trace_at(index, scope, one, source, depth - 1),
+        _ => unsure("the client's factory builds it in more than one way".into()),
+    }
+}
+
+/// The `return` values of a body (not of functions nested in it).
+pub fn collect_returns<'a>(body: &'a [Statement<'a>], out: &mut Vec<&'a Expression<'a>>) {
+    for s in body {
+        match s {
+            Statement::ReturnStatement(r) => out.extend(r.argument.as_ref()),
+            Statement::BlockStatement(b) => collect_returns(&b.body, out),
+            Statement::IfStatement(i) => {
+                collect_returns(std::slice::from_ref(&i.consequent), out);
+                if let Some(a) = &i.alternate {
+                    collect_returns(std::slice::from_ref(a), out);
+                }
+            }
+            Statement::TryStatement(t) => {
+                collect_returns(&t.block.body, out);
+                if let Some(h) = &t.handler {
+                    collect_returns(&h.body.body, out);
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+fn judge_new(index: &Index, scope: usize, new: &NewExpression, source: &str) -> Client {
+    let class = match new.callee.without_parentheses() {
+        Expression::Identifier(id) => {
+            let name = id.name.as_str();
+            if let Some(class) = client_class(index, name) {
+                Some(class)
+            } else if index.class(name).is_some() {
+                return Client::Leave(format!(
+                    "`{name}` is a class of this file, not the openai SDK's client"
+                ));
+            } else if let Some((module, _)) = index.module_of(name) {
+                return Client::Leave(format!(
+                    "`{name}` comes from {module:?}, not the openai SDK"
+                ));
+            } else {
+                None
+            }
+        }
+        Expression::StaticMemberExpression(m) => match &m.object {
+            Expression::Identifier(ns) if is_openai_namespace(index, ns.name.as_str()) => {
+                match m.property.name.as_str() {
+                    "OpenAI" => Some(ClientClass::OpenAi),
+                    "AzureOpenAI" => Some(ClientClass::Azure),
+                    _ => None,
+                }
+            }
+            _ => None,
+        },
+        _ => None,
+    };
+    let Some(class) = class else {
+        return unsure(format!(
+            "the client is built by `{}`, which responsify does not know",
+            text(source, &new.callee)
+        ));
+    };
+    let options = match new.arguments.first() {
+        None => None,
+        Some(Argument::ObjectExpression(o)) => Some(&**o),
+        Some(other) => {
+            return Client::Flag {
+                rule: "third-party-endpoint",
+                reason: format!(
+                    "the client's options come from `{}`, which responsify cannot prove is OpenAI",
+                    text(source, other)
+                ),
+            }
+        }
+    };
+    let option = |key: &str| -> Option<&Expression> {
+        options?.properties.iter().find_map(|p| match p {
+            ObjectPropertyKind::ObjectProperty(p)
+                if p.key.static_name().as_deref() == Some(key) =>
+            {
+                Some(&p.value)
+            }
+            _ => None,
+        })
+    };
+    let spread = options.is_some_and(|o| {
+        o.properties
+            .iter()
+            .any(|p| matches!(p, ObjectPropertyKind::SpreadProperty(_)))
+    });
+    let base_url = option("baseURL");
+    match class {
+        ClientClass::Azure => {
+            if let Some(url) = base_url.and_then(|u| string_value(index, scope, u)) {
+                if is_azure_v1(&url) {
+                    return Client::OpenAi { unsure: None };
+                }
+            }
+            let version = option("apiVersion")
+                .map(|v| text(source, v).to_string())
+                .unwrap_or_else(|| "from OPENAI_API_VERSION".into());
+            Client::Flag {
+                rule: "azure-dated-api-version",
+                reason: format!("`AzureOpenAI` with a dated apiVersion ({version})"),
+            }
+        }
+        ClientClass::OpenAi => match base_url {
+            None if spread => Client::Flag {
+                rule: "third-party-endpoint",
+                reason:
+                    "the client's options are spread in from elsewhere, so its base URL is unknown"
+                        .into(),
+            },
+            None => Client::OpenAi { unsure: None },
+            Some(url) => judge_base_url(index, scope, url, source),
+        },
+    }
+}
+
+/// A string literal (or a template without substitutions), through a `const` of this file.
+fn string_value(index: &Index, scope: usize, expr: &Expression) -> Option<String> {
+    match expr.without_parentheses() {
+        Expression::StringLiteral(s) => Some(s.value.as_str().to_string()),
+        Expression::TemplateLiteral(t) if t.expressions.is_empty() => t
+            .quasis
+            .first()
+            .and_then(|q| q.value.cooked.as_ref())
+            .map(|c| c.as_str().to_string()),
+        Expression::Identifier(id) => {
+            let (_, declarator) = index.value_of(scope, id.name.as_str())?;
+            string_value(index, scope, declarator.init.as_ref()?)
+        }
+        _ => None,
+    }
+}
+
+/// `process.env.X ?? "fallback"` / `process.env.X || "fallback"` / `process.env["X"]`.
+fn environment_read<'e>(expr: &'e Expression<'e>) -> Option<(String, Option<&'e Expression<'e>>)> {
+    match expr.without_parentheses() {
+        Expression::LogicalExpression(l) => {
+            let (name, _) = environment_read(&l.left)?;
+            Some((name, Some(&l.right)))
+        }
+        Expression::StaticMemberExpression(m) => {
+            is_process_env(&m.object).then(|| (m.property.name.as_str().to_string(), None))
+        }
+        Expression::ComputedMemberExpression(m) => is_process_env(&m.object).then(|| {
+            let name = match &m.expression {
+                Expression::StringLiteral(s) => s.value.as_str().to_string(),
+                _ => "?".into(),
+            };
+            (name, None)
+        }),
+        _ => None,
+    }
+}
+
+fn is_process_env(e: &Expression) -> bool {
+    matches!(e, Expression::StaticMemberExpression(m)
+        if m.property.name.as_str() == "env" && m.object.is_specific_id("process"))
+}
+
+fn judge_base_url(index: &Index, scope: usize, url: &Expression, source: &str) -> Client {
+    if let Some(literal) = string_value(index, scope, url) {
+        return if is_openai_url(&literal) || is_azure_v1(&literal) {
+            Client::OpenAi { unsure: None }
+        } else {
+            Client::OtherServer {
+                reason: format!(
+                    "the client's base URL is {literal:?}, which may not serve the Responses API"
+                ),
+                url: literal,
+            }
+        };
+    }
+    if let Some((variable, fallback)) = environment_read(url) {
+        return match fallback.and_then(|f| string_value(index, scope, f)) {
+            Some(f) if is_openai_url(&f) => Client::OpenAi {
+                unsure: Some(format!(
+                    "the base URL comes from ${variable}; a deployment may point it elsewhere"
+                )),
+            },
+            Some(f) => Client::OtherServer {
+                reason: format!("the base URL defaults to {f:?}, not OpenAI"),
+                url: f,
+            },
+            None => Client::Flag {
+                rule: "third-party-endpoint",
+                reason: format!("the client's base URL comes from ${variable} with no fallback"),
+            },
+        };
+    }
+    Client::Flag {
+        rule: "third-party-endpoint",
+        reason: format!(
+            "the client's base URL comes from `{}`, which responsify cannot prove is OpenAI",
+            text(source, url)
+        ),
+    }
+}

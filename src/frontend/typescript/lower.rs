@@ -1,0 +1,984 @@
+//! Lowering model changes into TypeScript/JavaScript source edits.
+//!
+//! New values are printed in the file's quote style as object literals (`{ type: "x" }`);
+//! values that came from the source are copied as written. Edits nest as in the Python front
+//! end: a read rewritten inside an expression that another change copies is applied to the
+//! copy. Switching the endpoint also moves what only TypeScript has: type annotations and
+//! type imports of the chat request (`ChatCompletionCreateParams` → `ResponseCreateParams`),
+//! and the zod helpers (`zodResponseFormat` → `zodTextFormat` under `text.format`,
+//! `zodFunction` → `zodResponsesFunction`).
+
+use super::values::{is_identifier, unwrap};
+use super::walk::span_of;
+use crate::diagnostic::{Change, ReadTarget};
+use crate::edit::{indentation_at, line_ending, Edit};
+use crate::model::{Container, ContainerKind, Kind, Site, Span, Unit, Value};
+use oxc_ast::ast::*;
+use oxc_span::GetSpan;
+use std::collections::BTreeMap;
+
+/// Chat request types and their Responses twins (all in `openai/resources/responses/responses`).
+const TYPE_RENAMES: &[(&str, &str)] = &[
+    (
+        "ChatCompletionCreateParamsNonStreaming",
+        "ResponseCreateParamsNonStreaming",
+    ),
+    (
+        "ChatCompletionCreateParamsStreaming",
+        "ResponseCreateParamsStreaming",
+    ),
+    ("ChatCompletionCreateParams", "ResponseCreateParams"),
+    ("ChatCompletionMessageParam", "ResponseInputItem"),
+    ("ChatCompletionTool", "FunctionTool"),
+];
+
+const RESPONSES_TYPES: &str = "openai/resources/responses/responses";
+
+pub struct Lowering<'a> {
+    text: &'a str,
+    units: &'a [&'a Unit],
+    program: &'a Program<'a>,
+    quote: char,
+    newline: &'static str,
+    /// TypeScript (not JavaScript): casts and type imports may be written.
+    typescript: bool,
+    /// The file ends multiline objects and arrays with a comma (Prettier's default).
+    trailing_commas: bool,
+    /// Edits made so far, and whether a larger edit has taken them in.
+    made: Vec<(Edit, bool)>,
+    /// Imported names to rename: `(old local name, new name, module of the new name)`.
+    renamed_imports: Vec<(String, String, &'static str)>,
+}
+
+impl<'a> Lowering<'a> {
+    pub fn new(text: &'a str, units: &'a [&'a Unit], program: &'a Program<'a>) -> Self {
+        Lowering {
+            text,
+            units,
+            program,
+            quote: file_quote(text, units),
+            newline: line_ending(text),
+            typescript: program.source_type.is_typescript(),
+            trailing_commas: ends_lines_with_commas(text),
+            made: Vec::new(),
+            renamed_imports: Vec::new(),
+        }
+    }
+
+    pub fn lower(mut self, changes: &[Change]) -> Result<Vec<Edit>, String> {
+        let removed: Vec<Span> = changes
+            .iter()
+            .filter_map(|c| match c {
+                Change::Remove { span } => Some(*span),
+                _ => None,
+            })
+            .collect();
+        let mut inserts: BTreeMap<Span, Vec<(Option<&str>, &Value)>> = BTreeMap::new();
+        let mut copying: Vec<&Change> = Vec::new();
+        for change in changes {
+            match change {
+                Change::SwitchEndpoint => {
+                    for unit in self.units {
+                        match unit.request.site {
+                            Site::SdkCall { method, .. } => {
+                                self.push(Edit::replace(method, "responses"))
+                            }
+                            Site::Body => self.switch_url(unit)?,
+                            Site::BatchLine { .. } => {
+                                return Err("a Batch line in TypeScript source".into())
+                            }
+                        }
+                        self.retype(unit);
+                    }
+                }
+                Change::RenameKey { key, to } if to == "text_format" => {
+                    self.zod_format(*key, changes)?
+                }
+                Change::RenameKey { key, to } => {
+                    let written = &self.text[key.start..key.end];
+                    let shorthand = self.units.iter().any(|u| {
+                        find_entry(&u.request.body, *key).is_some_and(|e| e.span == Some(*key))
+                    });
+                    let new = match written.chars().next() {
+                        Some(q @ ('"' | '\'')) => format!("{q}{to}{q}"),
+                        _ if shorthand => format!("{to}: {written}"),
+                        _ => to.clone(),
+                    };
+                    self.push(Edit::replace(*key, new));
+                }
+                Change::Remove { .. } => {}
+                Change::InsertEntry { map, key, value } => {
+                    inserts.entry(*map).or_default().push((Some(key), value))
+                }
+                Change::InsertElement { list, value } => {
+                    inserts.entry(*list).or_default().push((None, value))
+                }
+                Change::RewriteRead { .. }
+                | Change::Replace { .. }
+                | Change::ReplaceWithMany { .. } => copying.push(change),
+                Change::SetParam { .. } | Change::AppendParam { .. } => {
+                    return Err(
+                        "unresolved parameter change reached the TypeScript lowering".into(),
+                    )
+                }
+            }
+        }
+        for edit in self.removals(&removed)? {
+            self.push(edit);
+        }
+        for (container, items) in inserts {
+            let edit = self.insertion(container, &items, &removed)?;
+            self.push(edit);
+        }
+        copying.sort_by_key(|c| match c {
+            Change::RewriteRead { span, .. }
+            | Change::Replace { span, .. }
+            | Change::ReplaceWithMany { span, .. } => span.end - span.start,
+            _ => 0,
+        });
+        for change in copying {
+            match change {
+                Change::RewriteRead { span, base, to } => {
+                    let text = self.spell(*span, *base, to);
+                    if self.typescript && matches!(to, ReadTarget::ExtendWithOutput { .. }) {
+                        self.rename_import("", "ResponseInputItem", RESPONSES_TYPES);
+                    }
+                    self.absorb(*span);
+                    self.push(Edit::replace(*span, text));
+                }
+                Change::Replace { span, with } => {
+                    let multiline = self.text[span.start..span.end].contains('\n');
+                    let indent = indentation_at(self.text, span.start).to_string();
+                    let text = self.print(with, multiline, &indent);
+                    self.absorb(*span);
+                    self.push(Edit::replace(*span, text));
+                }
+                Change::ReplaceWithMany { span, with } => {
+                    let container = self
+                        .container_of(*span)
+                        .filter(|c| c.kind == ContainerKind::List)
+                        .ok_or("only an element of an array literal can become several items")?;
+                    let list_multiline =
+                        self.text[container.span.start..container.span.end].contains('\n');
+                    let indent = indentation_at(self.text, span.start).to_string();
+                    let separator = if list_multiline {
+                        format!(",{}{indent}", self.newline)
+                    } else {
+                        ", ".to_string()
+                    };
+                    let multiline = self.text[span.start..span.end].contains('\n');
+                    let parts: Vec<String> = with
+                        .iter()
+                        .map(|v| self.print(v, multiline, &indent))
+                        .collect();
+                    self.absorb(*span);
+                    self.push(Edit::replace(*span, parts.join(&separator)));
+                }
+                _ => unreachable!("only copying changes are collected here"),
+            }
+        }
+        self.imports()?;
+        Ok(self
+            .made
+            .into_iter()
+            .filter(|(_, absorbed)| !absorbed)
+            .map(|(e, _)| e)
+            .collect())
+    }
+
+    fn push(&mut self, edit: Edit) {
+        if !self.made.iter().any(|(e, _)| *e == edit) {
+            self.made.push((edit, false));
+        }
+    }
+
+    fn absorb(&mut self, span: Span) {
+        for (edit, absorbed) in &mut self.made {
+            if inside(span, edit.span) && edit.span != span {
+                *absorbed = true;
+            }
+        }
+    }
+
+    /// The source of `span` with the edits made inside it so far applied.
+    fn copy(&self, span: Span) -> String {
+        let mut inner: Vec<&Edit> = self
+            .made
+            .iter()
+            .filter(|(e, absorbed)| !absorbed && inside(span, e.span))
+            .map(|(e, _)| e)
+            .collect();
+        inner.sort();
+        let mut out = String::new();
+        let mut at = span.start;
+        for e in inner {
+            if e.span.start < at {
+                continue;
+            }
+            out.push_str(&self.text[at..e.span.start]);
+            out.push_str(&e.text);
+            at = e.span.end;
+        }
+        out.push_str(&self.text[at..span.end]);
+        out
+    }
+
+    fn spell(&self, span: Span, base: Span, to: &ReadTarget) -> String {
+        let q = self.quote;
+        let b = self.copy(base);
+        // Keep optional chaining where the code had it: `usage?.prompt_tokens`.
+        // Raw JSON is `any` in TypeScript: its callbacks' parameters say so.
+        let (item, part) = if self.raw() && self.typescript {
+            ("(item: any)", "(part: any)")
+        } else {
+            ("(item)", "(part)")
+        };
+        let dot = if self.text[base.end..span.end].starts_with("?.") {
+            "?."
+        } else {
+            "."
+        };
+        match to {
+            ReadTarget::Response => b,
+            // Raw JSON has no `output_text`: join the text parts of the message items.
+            ReadTarget::OutputText if self.raw() => format!(
+                "{b}.output.filter({item} => item.type === {q}message{q}).flatMap({item} => item.content).filter({part} => part.type === {q}output_text{q}).map({part} => part.text).join({q}{q})"
+            ),
+            ReadTarget::OutputText => format!("{b}{dot}output_text"),
+            ReadTarget::OutputParsed => format!("{b}{dot}output_parsed"),
+            ReadTarget::FunctionCalls => {
+                format!("{b}.output.filter({item} => item.type === {q}function_call{q})")
+            }
+            ReadTarget::FirstFunctionCall => {
+                format!("{b}.output.find({item} => item.type === {q}function_call{q})")
+            }
+            // The helper's final result: `get_final_response` in the model, as Python spells it.
+            ReadTarget::Attr(attr) if attr == "get_final_response" => format!("{b}{dot}finalResponse"),
+            ReadTarget::Attr(attr) => format!("{b}{dot}{attr}"),
+            ReadTarget::Literal(text) => {
+                let written = self.text[base.start..base.end]
+                    .chars()
+                    .find(|c| matches!(c, '"' | '\'' | '`'))
+                    .unwrap_or(q);
+                format!("{written}{text}{written}")
+            }
+            // The SDK's output item types are not its input item types, though the API takes
+            // them back: TypeScript needs the cast.
+            ReadTarget::ExtendWithOutput { list } if self.typescript => format!(
+                "{}.push(...({b}.output as ResponseInputItem[]))",
+                self.copy(*list)
+            ),
+            ReadTarget::ExtendWithOutput { list } => {
+                format!("{}.push(...{b}.output)", self.copy(*list))
+            }
+            ReadTarget::StreamTextDelta { guarded: true } => format!("{b}.delta"),
+            ReadTarget::StreamTextDelta { guarded: false } => {
+                format!("({b}.type === {q}response.output_text.delta{q} ? {b}.delta : undefined)")
+            }
+            ReadTarget::StreamTextGuard => {
+                format!("({b}.type === {q}response.output_text.delta{q})")
+            }
+            ReadTarget::StreamCompletedUsage => {
+                format!("({b}.type === {q}response.completed{q} ? {b}.response.usage : undefined)")
+            }
+            ReadTarget::FinishedFor { reason, negated } => {
+                let calls = format!("{b}.output.some({item} => item.type === {q}function_call{q})");
+                let check = match reason.as_str() {
+                    "stop" => format!("({b}.status === {q}completed{q} && !{calls})"),
+                    "length" => format!(
+                        "({b}.status === {q}incomplete{q} && {b}.incomplete_details?.reason === {q}max_output_tokens{q})"
+                    ),
+                    "content_filter" => format!(
+                        "({b}.status === {q}incomplete{q} && {b}.incomplete_details?.reason === {q}content_filter{q})"
+                    ),
+                    _ => calls,
+                };
+                if *negated {
+                    format!("!{check}")
+                } else {
+                    check
+                }
+            }
+        }
+    }
+
+    /// A raw request's URL literal: `…/chat/completions` becomes `…/responses`.
+    fn switch_url(&mut self, unit: &Unit) -> Result<(), String> {
+        let index = super::scope::Index::build(self.program);
+        let body = unit.request.body.span.ok_or("a body without a place")?;
+        let (literal, shared) = super::raw::url_literal(&index, body)
+            .ok_or("the request's URL has no literal to rewrite")?;
+        if shared {
+            return Err("the URL constant is shared with other code".into());
+        }
+        let written = &self.text[literal.start..literal.end];
+        let at = written
+            .rfind("chat/completions")
+            .ok_or("the URL literal does not name chat/completions")?;
+        let start = literal.start + at;
+        self.push(Edit::replace(
+            Span::new(start, start + "chat/completions".len()),
+            "responses",
+        ));
+        Ok(())
+    }
+
+    /// Raw HTTP JSON, not SDK objects.
+    fn raw(&self) -> bool {
+        self.units
+            .iter()
+            .any(|u| matches!(u.request.site, Site::Body))
+    }
+
+    /// `response_format: zodResponseFormat(Schema, "name")` of a `parse` call becomes
+    /// `text: { format: zodTextFormat(Schema, "name") }`.
+    fn zod_format(&mut self, key: Span, changes: &[Change]) -> Result<(), String> {
+        let entry = self
+            .units
+            .iter()
+            .find_map(|u| find_entry(&u.request.body, key))
+            .ok_or("the `response_format` entry is not in the request")?;
+        let value = entry
+            .value
+            .span
+            .ok_or("a format without a place in the source")?;
+        let written = &self.text[value.start..value.end];
+        let Some(arguments) = written.strip_prefix("zodResponseFormat") else {
+            return Err(
+                "`response_format` of `parse` is not a `zodResponseFormat(...)` call".into(),
+            );
+        };
+        let text_set = changes.iter().any(|c| {
+            matches!(c, Change::InsertEntry { key, .. } if key == "text")
+                || matches!(c, Change::RenameKey { to, .. } if to == "text")
+        });
+        if text_set
+            || self
+                .units
+                .iter()
+                .any(|u| u.request.body.get("text").is_some())
+        {
+            return Err("the request sets `text` as well as a zod format".into());
+        }
+        let span = entry.span.ok_or("an entry without a place in the source")?;
+        self.push(Edit::replace(
+            span,
+            format!("text: {{ format: zodTextFormat{arguments} }}"),
+        ));
+        self.rename_import("zodResponseFormat", "zodTextFormat", "openai/helpers/zod");
+        Ok(())
+    }
+
+    fn rename_import(&mut self, old: &str, new: &str, module: &'static str) {
+        if !self.renamed_imports.iter().any(|(o, _, _)| o == old) {
+            self.renamed_imports
+                .push((old.to_string(), new.to_string(), module));
+        }
+    }
+
+    /// Type annotations and helpers that belong to the chat request move with the endpoint.
+    fn retype(&mut self, unit: &Unit) {
+        let body = unit.request.body.span;
+        let messages = unit.request.body.get("messages").and_then(|m| m.span);
+        let tools = unit.request.body.get("tools").and_then(|m| m.span);
+        let mut targets = Vec::new();
+        collect_declarators(&self.program.body, &mut |d| {
+            let Some(init) = &d.init else { return };
+            let at = Some(span_of(unwrap(init).span()));
+            if at == body || at == messages || at == tools {
+                if let Some(annotation) = &d.type_annotation {
+                    targets.push(span_of(annotation.span));
+                }
+                // `[...] as ChatCompletionMessageParam[]`, `{...} satisfies ChatCompletionCreateParams`
+                let mut e = init;
+                loop {
+                    match e {
+                        Expression::TSAsExpression(x) => {
+                            targets.push(span_of(x.type_annotation.span()));
+                            e = &x.expression;
+                        }
+                        Expression::TSSatisfiesExpression(x) => {
+                            targets.push(span_of(x.type_annotation.span()));
+                            e = &x.expression;
+                        }
+                        Expression::ParenthesizedExpression(p) => e = &p.expression,
+                        _ => break,
+                    }
+                }
+            }
+        });
+        // Lists spread into the messages (`[...history, …]`), or passed as them, keep their
+        // declared chat type only if responsify leaves it: retype their declarations too.
+        let mut names: Vec<&str> = Vec::new();
+        if let Some(m) = unit.request.body.get("messages") {
+            let parts: Vec<&Value> = match &m.kind {
+                Kind::List(items) => items.iter().collect(),
+                _ => vec![m],
+            };
+            for part in parts {
+                if let (Kind::Opaque, Some(at)) = (&part.kind, part.span) {
+                    let name = self.text[at.start..at.end].trim_start_matches("...").trim();
+                    if is_identifier(name) {
+                        names.push(name);
+                    }
+                }
+            }
+        }
+        if !names.is_empty() {
+            collect_declarators(&self.program.body, &mut |d| {
+                if let (BindingPattern::BindingIdentifier(id), Some(annotation)) =
+                    (&d.id, &d.type_annotation)
+                {
+                    if names.contains(&id.name.as_str()) {
+                        targets.push(span_of(annotation.span));
+                    }
+                }
+            });
+            collect_parameters(&self.program.body, &mut |p| {
+                if let (Some(id), Some(annotation)) =
+                    (p.pattern.get_binding_identifier(), &p.type_annotation)
+                {
+                    if names.contains(&id.name.as_str()) {
+                        targets.push(span_of(annotation.span));
+                    }
+                }
+            });
+        }
+        targets.sort();
+        targets.dedup();
+        for target in targets {
+            self.retype_annotation(target);
+        }
+        // `zodFunction(...)` tools of a `parse` call.
+        if let Some(list) = unit.request.body.get("tools").and_then(Value::as_list) {
+            for tool in list {
+                if let (Kind::Opaque, Some(at)) = (&tool.kind, tool.span) {
+                    if self.text[at.start..at.end].starts_with("zodFunction(") {
+                        self.push(Edit::replace(
+                            Span::new(at.start, at.start + "zodFunction".len()),
+                            "zodResponsesFunction",
+                        ));
+                        self.rename_import(
+                            "zodFunction",
+                            "zodResponsesFunction",
+                            "openai/helpers/zod",
+                        );
+                    }
+                }
+            }
+        }
+    }
+
+    /// Rename the chat types named inside one type annotation.
+    fn retype_annotation(&mut self, annotation: Span) {
+        let text = &self.text[annotation.start..annotation.end];
+        let mut at = 0;
+        while at < text.len() {
+            let rest = &text[at..];
+            let Some((offset, old, new)) = TYPE_RENAMES
+                .iter()
+                .filter_map(|(old, new)| rest.find(old).map(|i| (i, *old, *new)))
+                .filter(|(i, old, _)| {
+                    let end = at + i + old.len();
+                    !text[end..].starts_with(|c: char| c.is_ascii_alphanumeric() || c == '_')
+                        && !text[..at + i]
+                            .ends_with(|c: char| c.is_ascii_alphanumeric() || c == '_')
+                })
+                .min_by_key(|(i, old, _)| (*i, usize::MAX - old.len()))
+            else {
+                break;
+            };
+            let start = annotation.start + at + offset;
+            // `OpenAI.Chat.Completions.X` / `OpenAI.Chat.X` → `OpenAI.Responses.Y`
+            let before = &self.text[annotation.start..start];
+            let qualifier = ["Chat.Completions.", "Chat."]
+                .iter()
+                .find(|q| before.ends_with(*q))
+                .map_or(0, |q| q.len());
+            if qualifier > 0 {
+                self.push(Edit::replace(
+                    Span::new(start - qualifier, start + old.len()),
+                    format!("Responses.{new}"),
+                ));
+            } else if before.ends_with('.') {
+                // `OpenAI.ChatCompletionMessageParam`: the namespace has `Responses` beside it.
+                self.push(Edit::replace(
+                    Span::new(start, start + old.len()),
+                    format!("Responses.{new}"),
+                ));
+            } else {
+                self.push(Edit::replace(Span::new(start, start + old.len()), new));
+                self.rename_import(old, new, RESPONSES_TYPES);
+            }
+            at += offset + old.len();
+        }
+    }
+
+    /// Imports for renamed names: a specifier whose old name is no longer used elsewhere goes,
+    /// and the new names are imported from their module (added to an import of that module
+    /// when there is one, else in a new import line after the old one).
+    fn imports(&mut self) -> Result<(), String> {
+        if self.renamed_imports.is_empty() {
+            return Ok(());
+        }
+        let renames = std::mem::take(&mut self.renamed_imports);
+        let after: String = {
+            let mut edits: Vec<Edit> = self
+                .made
+                .iter()
+                .filter(|(_, a)| !a)
+                .map(|(e, _)| e.clone())
+                .collect();
+            edits.sort();
+            match crate::edit::normalize(edits) {
+                Ok(e) => crate::edit::apply(self.text, &e),
+                Err(e) => return Err(e),
+            }
+        };
+        // module → (new names to add, specifier spans to drop, the import after which to add)
+        let mut by_module: BTreeMap<&'static str, Vec<String>> = BTreeMap::new();
+        let mut dropped: Vec<Span> = Vec::new();
+        let mut anchor: Option<Span> = None;
+        for (old, new, module) in &renames {
+            // An empty old name: the new name is only needed, nothing is replaced.
+            if let Some((declaration, specifier)) = self.import_specifier(old) {
+                if count_word(&after, old) <= 1 {
+                    dropped.push(span_of(specifier.span()));
+                }
+                anchor.get_or_insert(span_of(declaration.span));
+            }
+            if self.import_specifier(new).is_none() {
+                let names = by_module.entry(module).or_default();
+                if !names.contains(new) {
+                    names.push(new.clone());
+                }
+            }
+        }
+        let last_import = self.program.body.iter().rev().find_map(|s| match s {
+            Statement::ImportDeclaration(d) => Some(span_of(d.span)),
+            _ => None,
+        });
+        let anchor = anchor.or(last_import);
+        // Drop specifiers per declaration; a declaration left empty goes whole.
+        let mut whole_removed = Vec::new();
+        for stmt in &self.program.body {
+            let Statement::ImportDeclaration(d) = stmt else {
+                continue;
+            };
+            let Some(specifiers) = &d.specifiers else {
+                continue;
+            };
+            let members: Vec<Span> = specifiers.iter().map(|s| span_of(s.span())).collect();
+            let indices: Vec<usize> = members
+                .iter()
+                .enumerate()
+                .filter(|(_, m)| dropped.contains(m))
+                .map(|(i, _)| i)
+                .collect();
+            if indices.is_empty() {
+                continue;
+            }
+            if indices.len() == members.len() {
+                whole_removed.push(span_of(d.span));
+            } else {
+                for e in crate::edit::removals(&members, &indices) {
+                    self.push(e);
+                }
+            }
+        }
+        let q = self.quote;
+        let semi = match anchor {
+            Some(a) if !self.text[..a.end].ends_with(';') => "",
+            _ => ";",
+        };
+        let lines: Vec<String> = by_module
+            .iter()
+            .map(|(module, names)| {
+                let kind = if *module == RESPONSES_TYPES {
+                    "import type"
+                } else {
+                    "import"
+                };
+                format!(
+                    "{kind} {{ {} }} from {q}{module}{q}{semi}",
+                    names.join(", ")
+                )
+            })
+            .collect();
+        let Some(anchor) = anchor else {
+            if !lines.is_empty() {
+                let nl = self.newline;
+                self.push(Edit::insert(0, format!("{}{nl}", lines.join(nl))));
+            }
+            return Ok(());
+        };
+        let new_imports = lines.join(self.newline);
+        if whole_removed.contains(&anchor) {
+            for span in whole_removed.iter().filter(|s| **s != anchor) {
+                self.push(Edit::delete(line_of(self.text, *span)));
+            }
+            self.push(Edit::replace(anchor, new_imports));
+        } else {
+            for span in &whole_removed {
+                self.push(Edit::delete(line_of(self.text, *span)));
+            }
+            if !new_imports.is_empty() {
+                self.push(Edit::insert(
+                    anchor.end,
+                    format!("{}{new_imports}", self.newline),
+                ));
+            }
+        }
+        Ok(())
+    }
+
+    fn import_specifier(
+        &self,
+        local: &str,
+    ) -> Option<(
+        &'a ImportDeclaration<'a>,
+        &'a ImportDeclarationSpecifier<'a>,
+    )> {
+        self.program.body.iter().find_map(|s| {
+            let Statement::ImportDeclaration(d) = s else {
+                return None;
+            };
+            d.specifiers.as_ref()?.iter().find_map(|spec| {
+                let name = match spec {
+                    ImportDeclarationSpecifier::ImportSpecifier(s) => s.local.name.as_str(),
+                    _ => return None,
+                };
+                (name == local).then_some((&**d, spec))
+            })
+        })
+    }
+
+    fn container_of(&self, member: Span) -> Option<Container> {
+        let containers = self.units.iter().flat_map(|u| u.containers.iter());
+        if let Some(c) = containers.clone().find(|c| c.members.contains(&member)) {
+            return Some(c.clone());
+        }
+        let (parent, _) = self
+            .units
+            .iter()
+            .find_map(|u| u.request.body.parent_of(member))?;
+        container_of_value(parent)
+    }
+
+    fn container_at(&self, span: Span) -> Option<Container> {
+        if let Some(c) = self
+            .units
+            .iter()
+            .flat_map(|u| u.containers.iter())
+            .find(|c| c.span == span)
+        {
+            return Some(c.clone());
+        }
+        container_of_value(self.units.iter().find_map(|u| u.request.body.find(span))?)
+    }
+
+    fn removals(&self, removed: &[Span]) -> Result<Vec<Edit>, String> {
+        let mut by_container: BTreeMap<Span, (Container, Vec<usize>)> = BTreeMap::new();
+        for member in removed {
+            let container = self.container_of(*member).ok_or_else(|| {
+                format!(
+                    "cannot remove the entry at bytes {}..{} here",
+                    member.start, member.end
+                )
+            })?;
+            let index = container
+                .members
+                .iter()
+                .position(|m| m == member)
+                .expect("found by member");
+            by_container
+                .entry(container.span)
+                .or_insert_with(|| (container, Vec::new()))
+                .1
+                .push(index);
+        }
+        let mut edits = Vec::new();
+        for (_, (container, indices)) in by_container {
+            edits.extend(crate::edit::removals(&container.members, &indices));
+        }
+        Ok(edits)
+    }
+
+    fn insertion(
+        &self,
+        at: Span,
+        items: &[(Option<&str>, &Value)],
+        removed: &[Span],
+    ) -> Result<Edit, String> {
+        let container = self.container_at(at).ok_or("nowhere to insert")?;
+        let kept: Vec<Span> = container
+            .members
+            .iter()
+            .copied()
+            .filter(|m| !removed.contains(m))
+            .collect();
+        let multiline = self.text[at.start..at.end].contains('\n');
+        let (separator, indent) = match (container.members.as_slice(), kept.last()) {
+            ([.., a, b], Some(last)) => {
+                let between = &self.text[a.end..b.start];
+                let sep = if between.trim_start().starts_with(',') {
+                    between.to_string()
+                } else {
+                    ", ".into()
+                };
+                (sep, indentation_at(self.text, last.start).to_string())
+            }
+            (_, Some(last)) if multiline => {
+                let indent = indentation_at(self.text, last.start).to_string();
+                (format!(",{}{indent}", self.newline), indent)
+            }
+            _ => (
+                ", ".to_string(),
+                indentation_at(self.text, at.start).to_string(),
+            ),
+        };
+        let printed: Vec<String> = items
+            .iter()
+            .map(|(key, value)| {
+                let v = self.print(value, multiline, &indent);
+                match key {
+                    Some(k) => format!("{}: {v}", self.key(k)),
+                    None => v,
+                }
+            })
+            .collect();
+        match kept.last() {
+            Some(last) => Ok(Edit::insert(
+                last.end,
+                format!("{separator}{}", printed.join(&separator)),
+            )),
+            None => {
+                let inner = &self.text[at.start + 1..at.end - 1];
+                if inner.trim().is_empty() {
+                    Ok(Edit::replace(
+                        Span::new(at.start + 1, at.end - 1),
+                        format!(" {} ", printed.join(", ")),
+                    ))
+                } else {
+                    Ok(Edit::insert(at.start + 1, printed.join(", ")))
+                }
+            }
+        }
+    }
+
+    fn key(&self, k: &str) -> String {
+        if is_identifier(k) {
+            k.to_string()
+        } else {
+            self.string(k)
+        }
+    }
+
+    fn string(&self, s: &str) -> String {
+        let q = self.quote;
+        let mut out = String::with_capacity(s.len() + 2);
+        out.push(q);
+        for c in s.chars() {
+            match c {
+                '\\' => out.push_str("\\\\"),
+                '\n' => out.push_str("\\n"),
+                '\r' => out.push_str("\\r"),
+                c if c == q => {
+                    out.push('\\');
+                    out.push(c);
+                }
+                c => out.push(c),
+            }
+        }
+        out.push(q);
+        out
+    }
+
+    fn print(&self, value: &Value, multiline: bool, indent: &str) -> String {
+        if let Some(span) = value.span {
+            return self.copy(span);
+        }
+        let inner = format!("{indent}  ");
+        let nl = self.newline;
+        match &value.kind {
+            Kind::Str(s) => self.string(s),
+            Kind::Num(n) => n.clone(),
+            Kind::Bool(true) => "true".into(),
+            Kind::Bool(false) => "false".into(),
+            Kind::Null | Kind::Opaque => "null".into(),
+            Kind::List(items) if items.is_empty() => "[]".into(),
+            Kind::Map(entries) if entries.is_empty() => "{}".into(),
+            Kind::List(items) => {
+                let parts: Vec<String> = items
+                    .iter()
+                    .map(|v| self.print(v, multiline, &inner))
+                    .collect();
+                if multiline {
+                    format!(
+                        "[{nl}{inner}{}{}{nl}{indent}]",
+                        parts.join(&format!(",{nl}{inner}")),
+                        if self.trailing_commas { "," } else { "" }
+                    )
+                } else {
+                    format!("[{}]", parts.join(", "))
+                }
+            }
+            Kind::Map(entries) => {
+                let parts: Vec<String> = entries
+                    .iter()
+                    .map(|e| {
+                        format!(
+                            "{}: {}",
+                            self.key(&e.key),
+                            self.print(&e.value, multiline, &inner)
+                        )
+                    })
+                    .collect();
+                if multiline {
+                    format!(
+                        "{{{nl}{inner}{}{}{nl}{indent}}}",
+                        parts.join(&format!(",{nl}{inner}")),
+                        if self.trailing_commas { "," } else { "" }
+                    )
+                } else {
+                    format!("{{ {} }}", parts.join(", "))
+                }
+            }
+        }
+    }
+}
+
+/// Does the text put a comma after the last member of multiline objects and arrays?
+fn ends_lines_with_commas(text: &str) -> bool {
+    text.match_indices(',').any(|(i, _)| {
+        let rest = text[i + 1..].trim_start_matches([' ', '\t']);
+        let rest = rest
+            .strip_prefix("\r\n")
+            .or_else(|| rest.strip_prefix('\n'));
+        rest.is_some_and(|r| r.trim_start().starts_with(['}', ']']))
+    })
+}
+
+fn find_entry(value: &Value, key: Span) -> Option<&crate::model::Entry> {
+    match &value.kind {
+        Kind::Map(entries) => entries.iter().find_map(|e| {
+            if e.key_span == Some(key) {
+                Some(e)
+            } else {
+                find_entry(&e.value, key)
+            }
+        }),
+        Kind::List(items) => items.iter().find_map(|v| find_entry(v, key)),
+        _ => None,
+    }
+}
+
+/// Every `VariableDeclarator` of the program, at any depth of statements.
+fn collect_declarators<'a>(
+    body: &'a [Statement<'a>],
+    f: &mut dyn FnMut(&'a VariableDeclarator<'a>),
+) {
+    struct Collect<'f, 'a> {
+        f: &'f mut dyn FnMut(&'a VariableDeclarator<'a>),
+    }
+    impl<'a> super::walk::Visitor<'a> for Collect<'_, 'a> {
+        fn declarator(&mut self, d: &'a VariableDeclarator<'a>) {
+            (self.f)(d);
+        }
+    }
+    super::walk::statements(&mut Collect { f }, body);
+}
+
+/// Every formal parameter of every function of the program.
+fn collect_parameters<'a>(body: &'a [Statement<'a>], f: &mut dyn FnMut(&'a FormalParameter<'a>)) {
+    struct Collect<'f, 'a> {
+        f: &'f mut dyn FnMut(&'a FormalParameter<'a>),
+    }
+    impl<'a> super::walk::Visitor<'a> for Collect<'_, 'a> {
+        fn enter_function(
+            &mut self,
+            _span: oxc_span::Span,
+            _params: Vec<String>,
+            function: super::walk::FunctionRef<'a>,
+        ) {
+            let params = match function {
+                super::walk::FunctionRef::Function(func) => &func.params,
+                super::walk::FunctionRef::Arrow(arrow) => &arrow.params,
+            };
+            for p in &params.items {
+                (self.f)(p);
+            }
+        }
+    }
+    super::walk::statements(&mut Collect { f }, body);
+}
+
+/// How often `word` occurs in `text` as a whole identifier.
+fn count_word(text: &str, word: &str) -> usize {
+    let ident = |c: char| c.is_ascii_alphanumeric() || c == '_' || c == '$';
+    text.match_indices(word)
+        .filter(|(i, _)| !text[..*i].ends_with(ident) && !text[i + word.len()..].starts_with(ident))
+        .count()
+}
+
+/// The whole line(s) of `span`, with its line break, for deleting a statement.
+fn line_of(text: &str, span: Span) -> Span {
+    let start = text[..span.start].rfind('\n').map_or(0, |i| i + 1);
+    let end = text[span.end..]
+        .find('\n')
+        .map_or(text.len(), |i| span.end + i + 1);
+    if text[start..span.start].trim().is_empty() && text[span.end..end].trim().is_empty() {
+        Span::new(start, end)
+    } else {
+        span
+    }
+}
+
+fn container_of_value(value: &Value) -> Option<Container> {
+    let (members, kind) = match &value.kind {
+        Kind::Map(entries) => (
+            entries.iter().filter_map(|e| e.span).collect(),
+            ContainerKind::Map,
+        ),
+        Kind::List(items) => (
+            items.iter().filter_map(|v| v.span).collect(),
+            ContainerKind::List,
+        ),
+        _ => return None,
+    };
+    Some(Container {
+        span: value.span?,
+        members,
+        kind,
+    })
+}
+
+fn inside(span: Span, edit: Span) -> bool {
+    if edit.start == edit.end {
+        span.start < edit.start && edit.start < span.end
+    } else {
+        span.contains(edit)
+    }
+}
+
+/// The quote the request's own strings use (else the file's first), so new strings match.
+fn file_quote(text: &str, units: &[&Unit]) -> char {
+    fn find(text: &str, v: &Value) -> Option<char> {
+        if let (Kind::Str(_), Some(span)) = (&v.kind, v.span) {
+            return text[span.start..span.end]
+                .chars()
+                .next()
+                .filter(|c| matches!(c, '"' | '\''));
+        }
+        match &v.kind {
+            Kind::Map(entries) => entries.iter().find_map(|e| find(text, &e.value)),
+            Kind::List(items) => items.iter().find_map(|i| find(text, i)),
+            _ => None,
+        }
+    }
+    units
+        .iter()
+        .find_map(|u| find(text, &u.request.body))
+        .or_else(|| text.chars().find(|c| matches!(c, '"' | '\'')))
+        .unwrap_or('"')
+}

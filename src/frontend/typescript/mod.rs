@@ -1,0 +1,645 @@
+//! TypeScript and JavaScript: the `openai` npm package's chat completions calls, with the
+//! code that reads their results.
+//!
+//! Parsed with oxc (one front end per source type, since `lift` sees only the text: `.ts`
+//! `.mts` `.cts`, `.tsx`, `.js` `.mjs` `.jsx`, `.cjs`). A site is
+//! `X.chat.completions.create / parse / stream / runTools` (also through `beta.`), whose
+//! result may be read through `.withResponse()`; legacy v3 `createChatCompletion` and
+//! Assistants API calls are reported. Each site's receiver is traced to the `new OpenAI(...)`
+//! that built it before any rule runs (see `classify`), its first argument is followed to the
+//! object literal that builds it (see `values`), and the uses of its result are followed
+//! through variables and `for await` loops (see `reads`). The second argument (request
+//! options) is left as it is.
+
+mod classify;
+mod lower;
+mod raw;
+mod reads;
+mod scope;
+mod values;
+mod walk;
+
+use super::{FrontEnd, Lifted, SyntaxError};
+use crate::diagnostic::Change;
+use crate::edit::Edit;
+use crate::model::{Endpoint, Kind, Request, SdkMethod, Site, Span, Unit, Value, Verdict};
+use classify::Client;
+use oxc_allocator::Allocator;
+use oxc_ast::ast::*;
+use oxc_span::SourceType;
+use scope::Index;
+use walk::span_of;
+
+/// One front end per oxc source type.
+pub struct TypeScript {
+    name: &'static str,
+    source_type: fn() -> SourceType,
+}
+
+pub static TYPESCRIPT: TypeScript = TypeScript {
+    name: "TypeScript",
+    source_type: SourceType::ts,
+};
+pub static TSX: TypeScript = TypeScript {
+    name: "TSX",
+    source_type: SourceType::tsx,
+};
+/// ES modules, with JSX allowed (as bundlers read `.js`).
+pub static JAVASCRIPT: TypeScript = TypeScript {
+    name: "JavaScript",
+    source_type: SourceType::jsx,
+};
+pub static COMMONJS: TypeScript = TypeScript {
+    name: "JavaScript (CommonJS)",
+    source_type: SourceType::cjs,
+};
+
+/// Parse `text`; `Err` with the first syntax error.
+fn parse<'a>(
+    allocator: &'a Allocator,
+    text: &'a str,
+    source_type: SourceType,
+) -> Result<Program<'a>, SyntaxError> {
+    let parsed = oxc_parser::Parser::new(allocator, text, source_type).parse();
+    if let Some(error) = parsed.diagnostics.errors().next() {
+        let at = error.labels.first().map_or(0, |l| l.offset() as usize);
+        return Err(SyntaxError {
+            message: error.message.to_string(),
+            span: Span::new(at, at),
+        });
+    }
+    if parsed.panicked {
+        return Err(SyntaxError {
+            message: "the parser gave up on this file".into(),
+            span: Span::new(0, 0),
+        });
+    }
+    Ok(parsed.program)
+}
+
+impl TypeScript {
+    pub fn parses(&self, text: &str) -> bool {
+        let allocator = Allocator::default();
+        parse(&allocator, text, (self.source_type)()).is_ok()
+    }
+}
+
+impl FrontEnd for TypeScript {
+    fn name(&self) -> &'static str {
+        self.name
+    }
+
+    fn triggers(&self) -> &'static [&'static str] {
+        &[
+            "completions",
+            "createChatCompletion",
+            "assistants",
+            "threads",
+        ]
+    }
+
+    fn lift(&self, text: &str) -> Result<Lifted, SyntaxError> {
+        let allocator = Allocator::default();
+        let program = parse(&allocator, text, (self.source_type)())?;
+        Ok(Lifted {
+            units: lift_program(&program, text),
+        })
+    }
+
+    fn lower(&self, text: &str, units: &[&Unit], changes: &[Change]) -> Result<Vec<Edit>, String> {
+        // The syntax tree is needed only to move types, imports and raw URLs; most fixes are
+        // spelled from the model alone, so the common case skips the second parse.
+        let needs_tree = units.iter().any(|u| matches!(u.request.site, Site::Body))
+            || ["ChatCompletion", "zodResponseFormat", "zodFunction"]
+                .iter()
+                .any(|name| text.contains(name))
+            || changes.iter().any(|c| {
+                matches!(
+                    c,
+                    Change::RewriteRead {
+                        to: crate::diagnostic::ReadTarget::ExtendWithOutput { .. },
+                        ..
+                    }
+                )
+            });
+        let allocator = Allocator::default();
+        let parsed = if needs_tree { text } else { "" };
+        let program = parse(&allocator, parsed, (self.source_type)()).map_err(|e| e.message)?;
+        lower::Lowering::new(text, units, &program).lower(changes)
+    }
+
+    fn suppressions(&self, text: &str) -> Vec<crate::suppression::Suppression> {
+        if !text.contains("responsify:") {
+            return Vec::new();
+        }
+        let allocator = Allocator::default();
+        let Ok(program) = parse(&allocator, text, (self.source_type)()) else {
+            return Vec::new();
+        };
+        let lines = crate::edit::LineIndex::new(text);
+        program
+            .comments
+            .iter()
+            .filter_map(|c| {
+                let at = span_of(c.span);
+                let (line, _) = lines.line_col(text, at.start);
+                let own_line = crate::edit::indentation_at(text, at.start).len()
+                    == at.start - text[..at.start].rfind('\n').map_or(0, |i| i + 1);
+                let body = text[at.start..at.end]
+                    .trim_start_matches("/*")
+                    .trim_end_matches("*/");
+                crate::suppression::parse_comment(body, at, line, own_line)
+            })
+            .collect()
+    }
+}
+
+/// The SDK method at the end of a chat completions path.
+enum Method {
+    Sdk(SdkMethod),
+    RunTools,
+}
+
+/// A chat completions call, matched by its method path.
+struct SiteMatch<'a> {
+    call: &'a CallExpression<'a>,
+    receiver: &'a Expression<'a>,
+    method: Method,
+    /// `chat.completions` (with `beta.` when present): what becomes `responses`.
+    path: Span,
+}
+
+fn member<'a, 'e>(e: &'e Expression<'a>, names: &[&str]) -> Option<&'e StaticMemberExpression<'a>> {
+    match e {
+        Expression::StaticMemberExpression(m) if names.contains(&m.property.name.as_str()) => {
+            Some(m)
+        }
+        _ => None,
+    }
+}
+
+fn match_chat<'a>(call: &'a CallExpression<'a>) -> Option<SiteMatch<'a>> {
+    let method = member(&call.callee, &["create", "parse", "stream", "runTools"])?;
+    let completions = member(&method.object, &["completions"])?;
+    let chat = member(&completions.object, &["chat"])?;
+    let (start, receiver) = match member(&chat.object, &["beta"]) {
+        Some(beta) => (beta.property.span.start, &beta.object),
+        None => (chat.property.span.start, &chat.object),
+    };
+    Some(SiteMatch {
+        call,
+        receiver,
+        method: match method.property.name.as_str() {
+            "parse" => Method::Sdk(SdkMethod::Parse),
+            "stream" => Method::Sdk(SdkMethod::Stream),
+            "runTools" => Method::RunTools,
+            _ => Method::Sdk(SdkMethod::Create),
+        },
+        path: Span::new(start as usize, completions.property.span.end as usize),
+    })
+}
+
+/// `X.responses.create / parse / stream(...)`: already the Responses API.
+fn match_responses<'a>(call: &'a CallExpression<'a>) -> Option<SiteMatch<'a>> {
+    let method = member(&call.callee, &["create", "parse", "stream"])?;
+    let responses = member(&method.object, &["responses"])?;
+    let receiver = match member(&responses.object, &["beta"]) {
+        Some(beta) => &beta.object,
+        None => &responses.object,
+    };
+    Some(SiteMatch {
+        call,
+        receiver,
+        method: match method.property.name.as_str() {
+            "parse" => Method::Sdk(SdkMethod::Parse),
+            "stream" => Method::Sdk(SdkMethod::Stream),
+            _ => Method::Sdk(SdkMethod::Create),
+        },
+        path: Span::new(
+            responses.property.span.start as usize,
+            responses.property.span.end as usize,
+        ),
+    })
+}
+
+/// `openai.createChatCompletion(...)` of the v3 SDK (`new OpenAIApi(configuration)`).
+fn match_legacy(index: &Index, call: &CallExpression) -> Option<Span> {
+    let method = member(&call.callee, &["createChatCompletion"])?;
+    let v3 = index.imports.iter().any(|i| {
+        i.module == "openai" && matches!(i.imported.as_str(), "OpenAIApi" | "Configuration")
+    }) || index.required.iter().any(|(_, m)| m == "openai");
+    v3.then(|| {
+        Span::new(
+            method.property.span.start as usize,
+            method.property.span.end as usize,
+        )
+    })
+}
+
+/// `X.beta.assistants.*` / `X.beta.threads.*` calls.
+fn match_assistants(call: &CallExpression) -> Option<Span> {
+    let mut at = &call.callee;
+    while let Expression::StaticMemberExpression(m) = at {
+        if matches!(m.property.name.as_str(), "assistants" | "threads") {
+            if let Some(beta) = member(&m.object, &["beta"]) {
+                return Some(Span::new(
+                    beta.property.span.start as usize,
+                    m.property.span.end as usize,
+                ));
+            }
+        }
+        at = &m.object;
+    }
+    None
+}
+
+fn lift_program(program: &Program, text: &str) -> Vec<Unit> {
+    let index = Index::build(program);
+    let mut units = Vec::new();
+    let mut shared: Vec<Vec<Span>> = Vec::new();
+    for &(call, scope) in &index.calls {
+        let call_span = span_of(call.span);
+        if let Some(site) = match_chat(call) {
+            let (unit, spans) = chat_unit(&index, scope, &site, text);
+            units.push(unit);
+            shared.push(spans);
+        } else if let Some(site) = match_responses(call) {
+            units.push(responses_unit(&index, scope, &site, text));
+            shared.push(Vec::new());
+        } else if let Some(site) = raw::match_raw(&index, scope, call) {
+            let (unit, spans) = raw_unit(&index, scope, call, site, text);
+            units.push(unit);
+            shared.push(spans);
+        } else if let Some(path) = match_legacy(&index, call) {
+            units.push(flagged(
+                call_span,
+                path,
+                Endpoint::ChatCompletions,
+                "legacy-openai-sdk",
+                "`createChatCompletion` is the openai v3 (`OpenAIApi`) API; upgrade to v4+ \
+                 (`new OpenAI().chat.completions.create`, `res.data.choices` → `res.choices`)"
+                    .into(),
+            ));
+            shared.push(Vec::new());
+        } else if let Some(path) = match_assistants(call) {
+            units.push(flagged(
+                call_span,
+                path,
+                Endpoint::Assistants,
+                "assistants-api",
+                format!(
+                    "`{}` is the Assistants API, shut down on 2026-08-26",
+                    &text[path.start..path.end]
+                ),
+            ));
+            shared.push(Vec::new());
+        }
+    }
+    group(&mut units, &shared);
+    units
+}
+
+fn flagged(call: Span, path: Span, endpoint: Endpoint, rule: &'static str, reason: String) -> Unit {
+    Unit::new(
+        Request {
+            endpoint,
+            site: Site::SdkCall {
+                method: path,
+                kind: SdkMethod::Create,
+            },
+            span: call,
+            body: Value::map(Vec::<(String, Value)>::new()),
+            hidden_keys: true,
+        },
+        Verdict::Flag { rule, reason },
+    )
+}
+
+fn chat_unit(index: &Index, scope: usize, site: &SiteMatch, text: &str) -> (Unit, Vec<Span>) {
+    let call_span = span_of(site.call.span);
+    let mut base_url = None;
+    let client = classify::trace(index, scope, site.receiver, text);
+    let mut verdict = match &client {
+        Client::OpenAi { .. } => Verdict::Migrate,
+        Client::Flag { rule, reason } => Verdict::Flag {
+            rule,
+            reason: reason.clone(),
+        },
+        Client::Leave(reason) => Verdict::Leave(reason.clone()),
+        Client::OtherServer { url, reason } => {
+            base_url = Some(url.clone());
+            if reason.contains("defaults to") {
+                Verdict::Leave(reason.clone())
+            } else {
+                Verdict::Flag {
+                    rule: "third-party-endpoint",
+                    reason: reason.clone(),
+                }
+            }
+        }
+    };
+    if matches!(site.method, Method::RunTools) && matches!(verdict, Verdict::Migrate) {
+        verdict = Verdict::Flag {
+            rule: "run-tools",
+            reason: "`runTools` runs the tool loop for Chat Completions and has no Responses twin"
+                .into(),
+        };
+    }
+    let body = values::body(index, scope, site.call, text);
+    let stream = matches!(
+        body.value.get("stream").map(|v| &v.kind),
+        Some(Kind::Bool(true))
+    );
+    let kind = match site.method {
+        Method::Sdk(kind) => kind,
+        Method::RunTools => SdkMethod::Create,
+    };
+    let mut unit = Unit::new(
+        Request {
+            endpoint: Endpoint::ChatCompletions,
+            site: Site::SdkCall {
+                method: site.path,
+                kind,
+            },
+            span: call_span,
+            body: body.value,
+            hidden_keys: !body.hidden.is_empty(),
+        },
+        verdict,
+    );
+    unit.containers = body.containers;
+    unit.base_url = base_url;
+    if let Client::OpenAi { unsure: Some(why) } = client {
+        unit.unseen.push(why);
+    }
+    for hidden in body.hidden {
+        unit.unfixable.push(format!(
+            "the request's parameters include {hidden}, which responsify cannot see"
+        ));
+    }
+    if site.call.arguments.len() > 2 {
+        unit.unfixable
+            .push("the call has more arguments than a request and its options".into());
+    }
+    unit.unseen.extend(body.unseen);
+
+    if let Some(v) = unit.request.body.get("stream") {
+        if !matches!(v.kind, Kind::Bool(_)) {
+            unit.unfixable.push(
+                "`stream` is not a literal, so responsify cannot tell how the result is read"
+                    .into(),
+            );
+        }
+    }
+    // The `stream()` helper iterates chunks like a streamed `create`; its events (`.on(...)`)
+    // and `finalContent()` are reported by `unmapped-read`.
+    let first = if stream || kind == SdkMethod::Stream {
+        reads::Shape::Stream
+    } else {
+        reads::Shape::Completion
+    };
+    let (statements, expression_body): (&[Statement], Option<&Expression>) =
+        match index.scopes[scope].function {
+            Some(f) => (f.statements(), f.expression_body()),
+            None => (&index.program.body, None),
+        };
+    let uses = reads::analyze(statements, expression_body, call_span, first, text);
+    unit.reads = uses.reads;
+    unit.unseen.extend(uses.unseen);
+    unit.unfixable.extend(uses.unfixable);
+    (unit, body.shared)
+}
+
+/// A call that already uses the Responses API, lifted like a chat call so that rules can
+/// check it; its reads are only the Chat-shaped ones (`.choices[0].message.content`,
+/// `usage.prompt_tokens`, `chunk.choices` in a stream loop), which cannot work on it.
+fn responses_unit(index: &Index, scope: usize, site: &SiteMatch, text: &str) -> Unit {
+    let call_span = span_of(site.call.span);
+    let verdict = match classify::trace(index, scope, site.receiver, text) {
+        Client::OpenAi { .. } => Verdict::Migrate,
+        Client::Flag { rule, reason } => Verdict::Flag { rule, reason },
+        Client::Leave(reason) => Verdict::Leave(reason),
+        Client::OtherServer { reason, .. } => Verdict::Leave(reason),
+    };
+    let body = values::body(index, scope, site.call, text);
+    let stream = matches!(
+        body.value.get("stream").map(|v| &v.kind),
+        Some(Kind::Bool(true))
+    );
+    let kind = match site.method {
+        Method::Sdk(kind) => kind,
+        Method::RunTools => SdkMethod::Create,
+    };
+    let mut unit = Unit::new(
+        Request {
+            endpoint: Endpoint::Responses,
+            site: Site::SdkCall {
+                method: site.path,
+                kind,
+            },
+            span: call_span,
+            body: body.value,
+            hidden_keys: !body.hidden.is_empty(),
+        },
+        verdict,
+    );
+    unit.containers = body.containers;
+    let first = if stream || kind == SdkMethod::Stream {
+        reads::Shape::ResponseStream
+    } else {
+        reads::Shape::Response
+    };
+    let (statements, expression_body): (&[Statement], Option<&Expression>) =
+        match index.scopes[scope].function {
+            Some(f) => (f.statements(), f.expression_body()),
+            None => (&index.program.body, None),
+        };
+    unit.reads = reads::analyze(statements, expression_body, call_span, first, text).reads;
+    unit
+}
+
+/// A raw HTTP request to a Chat Completions URL. Everything responsify cannot see makes it
+/// display-only: the rewrite is offered only when the whole exchange is in view.
+fn raw_unit<'a>(
+    index: &Index<'a>,
+    scope: usize,
+    call: &'a CallExpression<'a>,
+    site: raw::RawSite<'a>,
+    text: &str,
+) -> (Unit, Vec<Span>) {
+    let call_span = span_of(call.span);
+    let host = site
+        .url
+        .split("/chat/completions")
+        .next()
+        .unwrap_or("")
+        .to_string();
+    let openai = site.url.starts_with("https://api.openai.com/")
+        || site.url.contains(".openai.azure.com/openai/v1/");
+    let verdict = if openai {
+        Verdict::Migrate
+    } else {
+        Verdict::Flag {
+            rule: "third-party-endpoint",
+            reason: format!(
+                "the request goes to {:?}, which may not serve the Responses API",
+                site.url
+            ),
+        }
+    };
+    let body = values::body_of(index, scope, site.body, call_span, text);
+    let stream = matches!(
+        body.value.get("stream").map(|v| &v.kind),
+        Some(Kind::Bool(true))
+    );
+    let mut unit = Unit::new(
+        Request {
+            endpoint: Endpoint::ChatCompletions,
+            site: Site::Body,
+            span: call_span,
+            body: body.value,
+            hidden_keys: !body.hidden.is_empty(),
+        },
+        verdict,
+    );
+    unit.containers = body.containers;
+    if !openai {
+        unit.base_url = Some(host);
+    }
+    if site.body.is_none() {
+        unit.unfixable
+            .push("the request body is not a JSON.stringify of an object".into());
+    }
+    for hidden in body.hidden {
+        unit.unfixable.push(format!(
+            "the request's body includes {hidden}, which responsify cannot see"
+        ));
+    }
+    match site.literal {
+        None => unit
+            .unfixable
+            .push("the URL has no literal responsify could rewrite".into()),
+        Some((_, true)) => unit.unfixable.push(
+            "the URL comes from a constant other code uses too; responsify does not rewrite it"
+                .into(),
+        ),
+        Some(_) => {}
+    }
+    if stream {
+        unit.unfixable.push(
+            "the hand-written stream parsing reads Chat Completions chunks, not Responses events"
+                .into(),
+        );
+    }
+    let first = match site.http {
+        raw::Http::Fetch => reads::Shape::FetchResponse,
+        raw::Http::Axios => reads::Shape::AxiosResponse,
+    };
+    let (statements, expression_body): (&[Statement], Option<&Expression>) =
+        match index.scopes[scope].function {
+            Some(f) => (f.statements(), f.expression_body()),
+            None => (&index.program.body, None),
+        };
+    let uses = reads::analyze(statements, expression_body, call_span, first, text);
+    unit.reads = uses.reads;
+    // Raw JSON is migrated only when every use of it is in view.
+    unit.unfixable.extend(body.unseen);
+    unit.unfixable.extend(uses.unseen);
+    unit.unfixable.extend(uses.unfixable);
+    (unit, body.shared)
+}
+
+/// Units that share source (a message list, a params object) get one group.
+fn group(units: &mut [Unit], shared: &[Vec<Span>]) {
+    let mut next = 0;
+    for i in 0..units.len() {
+        for j in 0..i {
+            if shared[i].iter().any(|s| shared[j].contains(s)) {
+                let g = match units[j].group {
+                    Some(g) => g,
+                    None => {
+                        units[j].group = Some(next);
+                        next += 1;
+                        next - 1
+                    }
+                };
+                units[i].group = Some(g);
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_syntax_error_is_reported_not_panicked_on() {
+        let err = TYPESCRIPT
+            .lift("const x = client.chat.completions.create({ model: 'm', \n")
+            .unwrap_err();
+        assert!(!err.message.is_empty());
+    }
+
+    #[test]
+    fn each_source_type_parses_its_own_syntax() {
+        let tsx =
+            "const a = <p>{client.chat.completions.create({ model: 'm', messages: [] })}</p>;";
+        assert_eq!(TSX.lift(tsx).unwrap().units.len(), 1);
+        assert!(TYPESCRIPT.lift(tsx).is_err(), "JSX is not TypeScript");
+        let typed = "const r = await client.chat.completions.create(<any>{ model: 'm' });";
+        assert_eq!(TYPESCRIPT.lift(typed).unwrap().units.len(), 1);
+        let cjs = "const OpenAI = require('openai');\nmodule.exports = new OpenAI().chat.completions.create({ model: 'm', messages: [] });";
+        assert_eq!(COMMONJS.lift(cjs).unwrap().units.len(), 1);
+    }
+
+    #[test]
+    fn responses_calls_are_lifted_with_only_their_chat_shaped_reads() {
+        let text = r#"import OpenAI from "openai";
+const client = new OpenAI();
+const r = await client.responses.create({ model: "m", input: "hi" });
+console.log(r.output_text, r.usage?.input_tokens, r.id);
+console.log(r.choices[0].message.content, r.usage?.prompt_tokens);
+export { r };
+const s = await client.responses.create({ model: "m", input: "hi", stream: true });
+for await (const event of s) {
+  if (event.type === "response.output_text.delta") console.log(event.delta);
+  console.log(event.choices[0]?.delta?.content);
+}
+"#;
+        let units = TYPESCRIPT.lift(text).unwrap().units;
+        assert_eq!(units.len(), 2);
+        assert!(units
+            .iter()
+            .all(|u| u.request.endpoint == Endpoint::Responses));
+        assert!(units.iter().all(|u| u.unseen.is_empty()));
+        let kinds: Vec<_> = units[0].reads.iter().map(|r| r.kind.clone()).collect();
+        assert_eq!(
+            kinds,
+            [
+                crate::model::ReadKind::Content,
+                crate::model::ReadKind::UsageField("prompt_tokens".into())
+            ]
+        );
+        let stream: Vec<_> = units[1].reads.iter().map(|r| r.kind.clone()).collect();
+        assert_eq!(
+            stream,
+            [crate::model::ReadKind::StreamText { guarded: false }]
+        );
+        let Site::SdkCall { method, .. } = units[0].request.site else {
+            panic!("an SDK call")
+        };
+        assert_eq!(&text[method.start..method.end], "responses");
+    }
+
+    #[test]
+    fn look_alike_paths_on_other_objects_are_left() {
+        let text = "import { Other } from 'other-sdk';\nconst c = new Other();\nawait c.chat.completions.create({ model: 'm', messages: [] });\n";
+        let units = TYPESCRIPT.lift(text).unwrap().units;
+        assert!(
+            matches!(units[0].verdict, Verdict::Leave(_)),
+            "{:?}",
+            units[0].verdict
+        );
+    }
+}

@@ -1,0 +1,861 @@
+//! Where the result of a call goes: the reads that must migrate with it.
+//!
+//! As in the Python front end, each tracked name has a shape (a completion, one of its
+//! messages, a tool call, a stream chunk…). Member chains on it — optional (`?.`) or not —
+//! are followed one step at a time, and each step that changes shape in the Responses API
+//! becomes a `Read`. Uses the front end cannot follow (the result returned, passed to a
+//! function, stored) are recorded as `unseen`, which makes the unit's fix unsafe.
+
+use super::values::unwrap;
+use super::walk::{self, span_of, Visitor};
+use crate::model::{Read, ReadKind, Span};
+use oxc_ast::ast::*;
+use oxc_span::GetSpan;
+use std::collections::{HashMap, HashSet};
+
+/// The shape of a tracked value.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Shape {
+    Completion,
+    Choices,
+    Choice,
+    Message,
+    ToolCalls,
+    ToolCall,
+    ToolCallFunction,
+    Usage,
+    Stream,
+    Chunk,
+    ChunkChoices,
+    ChunkChoice,
+    Delta,
+    /// `create(...).withResponse`, before it is called.
+    WithResponse,
+    /// `{ data, response }` of `.withResponse()`: `data` is the result.
+    Raw,
+    /// A choice's `finish_reason`: only a comparison with a literal can be migrated.
+    FinishReason,
+    /// A tool call's `type`: only a comparison with a literal can be migrated.
+    ToolCallType,
+    /// `stream.finalChatCompletion` of the `stream()` helper, before it is called.
+    HelperFinal,
+    /// The `Response` of a raw `fetch`: `.json()` gives the body.
+    FetchResponse,
+    /// `response.json`, before it is called.
+    FetchJson,
+    /// An axios response: `.data` is the body.
+    AxiosResponse,
+    /// The result of a Responses call: only Chat-shaped reads of it are recorded.
+    Response,
+    /// A Responses result's `usage`: the chat names are reads, the Responses names are not.
+    ResponseUsage,
+    /// A Responses stream, and one of its events.
+    ResponseStream,
+    ResponseEvent,
+}
+
+/// One step of a chain.
+#[derive(Debug)]
+enum Seg<'s> {
+    Attr(&'s str),
+    Index(Option<i64>),
+    Call,
+}
+
+struct Followed {
+    reads: Vec<Read>,
+    end: Option<Shape>,
+    base: Span,
+}
+
+/// Follow `segs` from a value of `shape` whose expression spans `root`. `result` is the shape
+/// of the request's own result (a completion or a stream), for `.withResponse()`.
+fn follow(shape: Shape, root: Span, segs: &[(Seg, Span)], result: Shape) -> Followed {
+    let mut reads = Vec::new();
+    let mut shape = shape;
+    let mut base = root;
+    for (i, (seg, at)) in segs.iter().enumerate() {
+        let at = *at;
+        let mut push = |kind| {
+            reads.push(Read {
+                span: at,
+                base,
+                kind,
+            })
+        };
+        let next = match (shape, seg) {
+            (Shape::Completion, Seg::Attr("choices")) => Some(Shape::Choices),
+            (Shape::Completion, Seg::Attr("usage")) => Some(Shape::Usage),
+            (Shape::Completion, Seg::Attr("id" | "model" | "service_tier")) => None,
+            (Shape::Completion | Shape::Stream, Seg::Attr("withResponse")) => {
+                Some(Shape::WithResponse)
+            }
+            (Shape::WithResponse, Seg::Call) => Some(Shape::Raw),
+            (Shape::Raw, Seg::Attr("data")) => Some(result),
+            (Shape::Raw, Seg::Attr("response" | "request_id")) => None,
+            // Reported as unfixable where the chain is evaluated.
+            (Shape::Completion | Shape::Stream, Seg::Attr("asResponse")) => None,
+            (Shape::FetchResponse, Seg::Attr("json")) => Some(Shape::FetchJson),
+            (Shape::FetchJson, Seg::Call) if i + 1 == segs.len() => Some(Shape::Completion),
+            (
+                Shape::FetchResponse | Shape::AxiosResponse,
+                Seg::Attr("ok" | "status" | "statusText" | "headers"),
+            ) => None,
+            (Shape::AxiosResponse, Seg::Attr("data")) => Some(Shape::Completion),
+            (Shape::Response | Shape::ResponseStream, Seg::Attr("withResponse")) => {
+                Some(Shape::WithResponse)
+            }
+            (Shape::Response, Seg::Attr("choices")) => Some(Shape::Choices),
+            (Shape::Response, Seg::Attr("usage")) => Some(Shape::ResponseUsage),
+            (
+                Shape::ResponseUsage,
+                Seg::Attr(
+                    field @ ("prompt_tokens"
+                    | "completion_tokens"
+                    | "prompt_tokens_details"
+                    | "completion_tokens_details"),
+                ),
+            ) => {
+                push(ReadKind::UsageField(field.to_string()));
+                None
+            }
+            (Shape::ResponseEvent, Seg::Attr("choices")) => Some(Shape::ChunkChoices),
+            // Anything else on a Responses result is already a Responses read.
+            (
+                Shape::Response
+                | Shape::ResponseUsage
+                | Shape::ResponseStream
+                | Shape::ResponseEvent,
+                _,
+            ) => None,
+            // The `stream()` helper: its chunks are a stream's, its final result a completion.
+            (Shape::Stream, Seg::Attr("finalChatCompletion")) => {
+                push(ReadKind::HelperFinal);
+                Some(Shape::HelperFinal)
+            }
+            (Shape::HelperFinal, Seg::Call) => Some(Shape::Completion),
+            (Shape::Stream, Seg::Attr("abort" | "done" | "controller")) => None,
+            (Shape::Choices, Seg::Index(Some(0))) => Some(Shape::Choice),
+            (Shape::Choice, Seg::Attr("message")) => Some(Shape::Message),
+            (Shape::Choice, Seg::Attr("finish_reason")) => Some(Shape::FinishReason),
+            (Shape::Message, Seg::Attr("content")) => {
+                push(ReadKind::Content);
+                None
+            }
+            (Shape::Message, Seg::Attr("parsed")) => {
+                push(ReadKind::Parsed);
+                None
+            }
+            (Shape::Message, Seg::Attr("tool_calls")) => {
+                push(ReadKind::ToolCalls);
+                Some(Shape::ToolCalls)
+            }
+            (Shape::Message, Seg::Attr("function_call")) => {
+                push(ReadKind::FunctionCall);
+                Some(Shape::ToolCall)
+            }
+            (Shape::ToolCalls, Seg::Index(_)) => Some(Shape::ToolCall),
+            // The list of function calls is an array too.
+            (Shape::ToolCalls, Seg::Attr("length")) => None,
+            (Shape::ToolCall, Seg::Attr("id")) => {
+                push(ReadKind::ToolCallField("id".into()));
+                None
+            }
+            (Shape::ToolCall, Seg::Attr("function")) => Some(Shape::ToolCallFunction),
+            (Shape::ToolCall, Seg::Attr("type")) => Some(Shape::ToolCallType),
+            (Shape::ToolCall, Seg::Attr("name" | "arguments")) => None,
+            (
+                Shape::ToolCallFunction,
+                Seg::Attr(field @ ("name" | "arguments" | "parsed_arguments")),
+            ) => {
+                push(ReadKind::ToolCallField(field.to_string()));
+                None
+            }
+            (Shape::Usage, Seg::Attr("total_tokens")) => None,
+            (Shape::Usage, Seg::Attr(field)) => {
+                push(ReadKind::UsageField(field.to_string()));
+                None
+            }
+            (Shape::Chunk, Seg::Attr("choices")) => Some(Shape::ChunkChoices),
+            (Shape::Chunk, Seg::Attr("usage")) => {
+                push(ReadKind::StreamUsage);
+                Some(Shape::Usage)
+            }
+            (Shape::ChunkChoices, Seg::Index(Some(0))) => Some(Shape::ChunkChoice),
+            (Shape::ChunkChoice, Seg::Attr("delta")) => Some(Shape::Delta),
+            (Shape::Delta, Seg::Attr("content")) => {
+                push(ReadKind::StreamText { guarded: false });
+                None
+            }
+            (shape, seg) => {
+                push(ReadKind::Unknown(describe(shape, seg)));
+                None
+            }
+        };
+        let Some(next) = next else {
+            return Followed {
+                reads,
+                end: None,
+                base,
+            };
+        };
+        if matches!(
+            (shape, next),
+            (Shape::ToolCalls, Shape::ToolCall)
+                | (_, Shape::Usage)
+                | (Shape::Raw, _)
+                | (Shape::AxiosResponse, _)
+        ) {
+            base = at;
+        }
+        shape = next;
+        let last = i + 1 == segs.len();
+        if last && shape == Shape::ChunkChoices {
+            reads.push(Read {
+                span: at,
+                base,
+                kind: ReadKind::StreamGuard,
+            });
+            return Followed {
+                reads,
+                end: None,
+                base,
+            };
+        }
+        if last && matches!(shape, Shape::Choice | Shape::Message) {
+            reads.push(Read {
+                span: at,
+                base,
+                kind: ReadKind::Reply,
+            });
+        }
+    }
+    Followed {
+        reads,
+        end: Some(shape),
+        base,
+    }
+}
+
+fn describe_shape(shape: Shape) -> String {
+    let full = describe(shape, &Seg::Call);
+    full.trim_start_matches("`()` on ").to_string()
+}
+
+fn describe(shape: Shape, seg: &Seg) -> String {
+    let step = match seg {
+        Seg::Attr(a) => format!(".{a}"),
+        Seg::Index(Some(i)) => format!("[{i}]"),
+        Seg::Index(None) => "[…]".to_string(),
+        Seg::Call => "()".to_string(),
+    };
+    let on = match shape {
+        Shape::Completion => "the completion",
+        Shape::Choices => "`choices`",
+        Shape::Choice => "a choice",
+        Shape::Message => "the message",
+        Shape::ToolCalls => "`tool_calls`",
+        Shape::ToolCall => "a tool call",
+        Shape::ToolCallFunction => "a tool call's function",
+        Shape::Usage => "`usage`",
+        Shape::Stream => "the stream",
+        Shape::Chunk => "a stream chunk",
+        Shape::ChunkChoices => "a chunk's `choices`",
+        Shape::ChunkChoice => "a chunk's choice",
+        Shape::Delta => "a chunk's delta",
+        Shape::WithResponse => "`withResponse`",
+        Shape::Raw => "the `withResponse()` result",
+        Shape::FinishReason => "`finish_reason`",
+        Shape::ToolCallType => "a tool call's `type`",
+        Shape::HelperFinal => "`finalChatCompletion`",
+        Shape::FetchResponse => "the HTTP response",
+        Shape::FetchJson => "`json`",
+        Shape::AxiosResponse => "the axios response",
+        Shape::Response => "the response",
+        Shape::ResponseUsage => "`usage`",
+        Shape::ResponseStream => "the stream",
+        Shape::ResponseEvent => "a stream event",
+    };
+    format!("`{step}` on {on}")
+}
+
+/// Split an expression into its root and the member/call steps applied to it. `await`,
+/// parentheses, `!` and `?.` are transparent.
+fn chain<'a, 'e>(expr: &'e Expression<'a>) -> (&'e Expression<'a>, Vec<(Seg<'e>, Span)>) {
+    let mut segs = Vec::new();
+    let mut at = expr;
+    loop {
+        match at {
+            Expression::ChainExpression(c) => match &c.expression {
+                ChainElement::CallExpression(call) if call.arguments.is_empty() => {
+                    segs.push((Seg::Call, span_of(call.span)));
+                    at = &call.callee;
+                }
+                ChainElement::TSNonNullExpression(n) => at = &n.expression,
+                other => match other.as_member_expression() {
+                    Some(m) => {
+                        segs.push(member_seg(m));
+                        at = m.object();
+                    }
+                    None => break,
+                },
+            },
+            Expression::StaticMemberExpression(m) => {
+                segs.push((Seg::Attr(m.property.name.as_str()), span_of(m.span)));
+                at = &m.object;
+            }
+            Expression::ComputedMemberExpression(m) => {
+                segs.push(computed_seg(m));
+                at = &m.object;
+            }
+            Expression::CallExpression(c)
+                if c.arguments.is_empty() && c.callee.is_member_expression() =>
+            {
+                segs.push((Seg::Call, span_of(c.span)));
+                at = &c.callee;
+            }
+            Expression::ParenthesizedExpression(p) => at = &p.expression,
+            Expression::AwaitExpression(a) => at = &a.argument,
+            Expression::TSNonNullExpression(n) => at = &n.expression,
+            _ => break,
+        }
+    }
+    segs.reverse();
+    (at, segs)
+}
+
+fn member_seg<'e>(m: &'e MemberExpression) -> (Seg<'e>, Span) {
+    match m {
+        MemberExpression::StaticMemberExpression(s) => {
+            (Seg::Attr(s.property.name.as_str()), span_of(s.span))
+        }
+        MemberExpression::ComputedMemberExpression(c) => computed_seg(c),
+        MemberExpression::PrivateFieldExpression(p) => (Seg::Index(None), span_of(p.span)),
+    }
+}
+
+fn computed_seg<'e>(m: &'e ComputedMemberExpression) -> (Seg<'e>, Span) {
+    match &m.expression {
+        Expression::NumericLiteral(n) if n.value.fract() == 0.0 => {
+            (Seg::Index(Some(n.value as i64)), span_of(m.span))
+        }
+        Expression::StringLiteral(s) => (Seg::Attr(s.value.as_str()), span_of(m.span)),
+        _ => (Seg::Index(None), span_of(m.span)),
+    }
+}
+
+/// What the analysis found for one call.
+#[derive(Default)]
+pub struct Uses {
+    pub reads: Vec<Read>,
+    pub unseen: Vec<String>,
+    /// The result went somewhere responsify cannot write (`.asResponse()`).
+    pub unfixable: Vec<String>,
+}
+
+/// Follow the result of the call at `call` through the statements of its scope.
+pub fn analyze<'a>(
+    body: &'a [Statement<'a>],
+    expression_body: Option<&'a Expression<'a>>,
+    call: Span,
+    first: Shape,
+    source: &str,
+) -> Uses {
+    let mut walker = Walker {
+        call,
+        first,
+        names: HashMap::new(),
+        uses: Uses::default(),
+        source,
+        consumed: HashSet::new(),
+        guarded: Vec::new(),
+        binding: None,
+    };
+    walk::statements(&mut walker, body);
+    if let Some(e) = expression_body {
+        // `async (q) => client.chat.completions.create(...)`: the result is returned.
+        walk::expression(&mut walker, e);
+        if span_of(unwrap(strip_await(e)).span()) == call {
+            walker
+                .uses
+                .unseen
+                .push("the result is returned to the caller".into());
+        }
+    }
+    let mut uses = walker.uses;
+    uses.reads.sort_by_key(|r| (r.span.start, r.span.end));
+    uses.reads.dedup();
+    uses.unseen.dedup();
+    for read in &mut uses.reads {
+        if let ReadKind::StreamText { guarded } = &mut read.kind {
+            let base = &source[read.base.start..read.base.end];
+            *guarded = walker
+                .guarded
+                .iter()
+                .any(|(name, region)| name == base && region.contains(read.span));
+        }
+    }
+    uses
+}
+
+fn strip_await<'a, 'e>(e: &'e Expression<'a>) -> &'e Expression<'a> {
+    match e {
+        Expression::AwaitExpression(a) => strip_await(&a.argument),
+        Expression::ParenthesizedExpression(p) => strip_await(&p.expression),
+        other => other,
+    }
+}
+
+struct Walker<'s> {
+    call: Span,
+    first: Shape,
+    names: HashMap<String, Shape>,
+    uses: Uses,
+    source: &'s str,
+    consumed: HashSet<Span>,
+    /// Where a chunk is known to carry text: its name and the region.
+    guarded: Vec<(String, Span)>,
+    /// The value being bound by the current declaration or assignment.
+    binding: Option<Span>,
+}
+
+impl Walker<'_> {
+    fn root_shape(&self, root: &Expression) -> Option<Shape> {
+        match root {
+            Expression::Identifier(id) => self.names.get(id.name.as_str()).copied(),
+            Expression::CallExpression(_) | Expression::ChainExpression(_)
+                if span_of(root.span()) == self.call =>
+            {
+                Some(self.first)
+            }
+            _ => None,
+        }
+    }
+
+    /// Follow an expression; the shape it ends on, when that is a tracked object.
+    fn evaluate(&mut self, expr: &Expression) -> Option<Shape> {
+        let (root, segs) = chain(expr);
+        let shape = self.root_shape(root)?;
+        let followed = follow(shape, span_of(root.span()), &segs, self.first);
+        self.uses.reads.extend(followed.reads);
+        self.consumed.insert(span_of(expr.span()));
+        if segs
+            .iter()
+            .any(|(s, _)| matches!(s, Seg::Attr("asResponse")))
+        {
+            self.uses
+                .unfixable
+                .push("`.asResponse()` hands back raw HTTP: check what reads it".into());
+        }
+        followed.end
+    }
+
+    fn bind(&mut self, name: &str, shape: Option<Shape>) {
+        match shape {
+            // These have no Responses counterpart to hold: `const delta = chunk.choices[0].delta`
+            // would keep reading chat fields through a name.
+            Some(
+                kept @ (Shape::Choices
+                | Shape::ChunkChoices
+                | Shape::ChunkChoice
+                | Shape::Delta
+                | Shape::ToolCallFunction
+                | Shape::FinishReason
+                | Shape::ToolCallType
+                | Shape::WithResponse
+                | Shape::HelperFinal
+                | Shape::FetchJson),
+            ) => {
+                if let Some(at) = self.binding {
+                    self.uses.reads.push(Read {
+                        span: at,
+                        base: at,
+                        kind: ReadKind::Unknown(format!(
+                            "{} kept in `{name}`",
+                            describe_shape(kept)
+                        )),
+                    });
+                }
+                self.names.remove(name);
+            }
+            Some(shape) => {
+                self.names.insert(name.to_string(), shape);
+            }
+            None => {
+                self.names.remove(name);
+            }
+        }
+    }
+
+    fn text(&self, node: &impl GetSpan) -> &str {
+        let s = span_of(node.span());
+        &self.source[s.start..s.end]
+    }
+
+    /// `chunk.choices` of a tracked chunk: the chunk's name.
+    fn guard_name(&self, expr: &Expression) -> Option<String> {
+        let (root, segs) = chain(expr);
+        let Expression::Identifier(id) = root else {
+            return None;
+        };
+        let on_chunk = self.names.get(id.name.as_str()) == Some(&Shape::Chunk);
+        match segs.as_slice() {
+            [(Seg::Attr("choices"), _)] if on_chunk => Some(id.name.as_str().to_string()),
+            _ => None,
+        }
+    }
+}
+
+impl<'a> Visitor<'a> for Walker<'_> {
+    fn declarator(&mut self, d: &'a VariableDeclarator<'a>) {
+        let Some(init) = &d.init else { return };
+        self.binding = Some(span_of(init.span()));
+        match &d.id {
+            BindingPattern::BindingIdentifier(id) => {
+                if self.root_shape(chain(init).0).is_some() {
+                    let shape = self.evaluate(init);
+                    self.binding = Some(span_of(init.span()));
+                    self.bind(id.name.as_str(), shape);
+                } else {
+                    self.names.remove(id.name.as_str());
+                }
+            }
+            // `const { data, response } = await create(...).withResponse()`
+            BindingPattern::ObjectPattern(pattern) => {
+                if self.root_shape(chain(init).0).is_none() {
+                    return;
+                }
+                let shape = self.evaluate(init);
+                for p in &pattern.properties {
+                    let key = p.key.static_name();
+                    let Some(local) = p.value.get_binding_identifier() else {
+                        continue;
+                    };
+                    let inner = match (shape, key.as_deref()) {
+                        (Some(Shape::Raw), Some("data")) => Some(self.first),
+                        (Some(Shape::Completion), Some("choices")) => Some(Shape::Choices),
+                        (Some(Shape::Completion), Some("usage")) => Some(Shape::Usage),
+                        (Some(Shape::Raw), Some("response" | "request_id")) => None,
+                        (Some(Shape::Completion), Some("id" | "model")) => None,
+                        (Some(Shape::AxiosResponse), Some("data")) => Some(Shape::Completion),
+                        (Some(Shape::AxiosResponse), Some("status" | "headers")) => None,
+                        _ => {
+                            self.uses.unseen.push(format!(
+                                "`{}` takes the result apart in a way responsify does not follow",
+                                self.text(&**pattern)
+                            ));
+                            None
+                        }
+                    };
+                    self.bind(local.name.as_str(), inner);
+                }
+                if pattern.rest.is_some() {
+                    self.uses
+                        .unseen
+                        .push("the result is taken apart with `...rest`".into());
+                }
+            }
+            _ => {}
+        }
+    }
+
+    fn stmt(&mut self, stmt: &'a Statement<'a>) {
+        match stmt {
+            // `await client.chat.completions.create(...);`: the result is dropped.
+            Statement::ExpressionStatement(e)
+                if span_of(unwrap(strip_await(&e.expression)).span()) == self.call =>
+            {
+                self.consumed.insert(span_of(e.expression.span()));
+            }
+            Statement::ReturnStatement(r) => {
+                if let Some(arg) = &r.argument {
+                    let (root, segs) = chain(arg);
+                    if segs.is_empty() && span_of(root.span()) == self.call {
+                        self.uses
+                            .unseen
+                            .push("the result is returned to the caller".into());
+                        self.consumed.insert(span_of(arg.span()));
+                    }
+                }
+            }
+            Statement::ForOfStatement(f) => {
+                let ForStatementLeft::VariableDeclaration(d) = &f.left else {
+                    return;
+                };
+                let Some(BindingPattern::BindingIdentifier(target)) =
+                    d.declarations.first().map(|d| &d.id)
+                else {
+                    return;
+                };
+                // `for (const tc of message.tool_calls ?? [])`: the default changes nothing.
+                let right = match unwrap(&f.right) {
+                    Expression::LogicalExpression(l)
+                        if matches!(
+                            l.operator,
+                            LogicalOperator::Coalesce | LogicalOperator::Or
+                        ) && matches!(unwrap(&l.right), Expression::ArrayExpression(a) if a.elements.is_empty()) =>
+                    {
+                        &l.left
+                    }
+                    _ => &f.right,
+                };
+                if self.root_shape(chain(right).0).is_none() {
+                    return;
+                }
+                let element = match self.evaluate(right) {
+                    Some(Shape::ToolCalls) => Some(Shape::ToolCall),
+                    Some(Shape::Stream) if f.r#await => Some(Shape::Chunk),
+                    Some(Shape::ResponseStream) if f.r#await => Some(Shape::ResponseEvent),
+                    Some(other) => {
+                        self.uses.unseen.push(format!(
+                            "`{}` is iterated in a way responsify does not follow ({other:?})",
+                            self.text(right)
+                        ));
+                        None
+                    }
+                    None => None,
+                };
+                self.bind(target.name.as_str(), element);
+            }
+            Statement::IfStatement(i) => {
+                self.note_guard(i);
+                // A list of tool calls or usage tested for truth keeps its meaning.
+                let test = match unwrap(&i.test) {
+                    Expression::UnaryExpression(u) if u.operator == UnaryOperator::LogicalNot => {
+                        &u.argument
+                    }
+                    other => other,
+                };
+                if self.root_shape(chain(test).0).is_some() {
+                    if let Some(shape) = self.evaluate(test) {
+                        // An empty array is truthy in JavaScript: "has tool calls" becomes a
+                        // check that the output has a function call.
+                        if shape == Shape::ToolCalls {
+                            if let Some(read) = self.uses.reads.last_mut() {
+                                if read.kind == ReadKind::ToolCalls
+                                    && read.span == span_of(test.span())
+                                {
+                                    read.kind = ReadKind::FinishReasonIs {
+                                        reason: "tool_calls".into(),
+                                        negated: false,
+                                    };
+                                }
+                            }
+                        }
+                        if !matches!(shape, Shape::ToolCalls | Shape::ToolCall | Shape::Usage) {
+                            self.uses.unseen.push(format!(
+                                "`{}` is tested in a way responsify does not follow",
+                                self.text(test)
+                            ));
+                        }
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+
+    fn expr(&mut self, expr: &'a Expression<'a>) -> bool {
+        let here = span_of(expr.span());
+        if self.consumed.contains(&here) {
+            return false;
+        }
+        match expr {
+            // `response = await client.chat.completions.create(...)` rebinds a name.
+            Expression::AssignmentExpression(a) => {
+                let Some(SimpleAssignmentTarget::AssignmentTargetIdentifier(id)) =
+                    a.left.as_simple_assignment_target()
+                else {
+                    return true;
+                };
+                if self.root_shape(chain(&a.right).0).is_some() {
+                    let shape = self.evaluate(&a.right);
+                    self.binding = Some(span_of(a.right.span()));
+                    self.bind(id.name.as_str(), shape);
+                    return false;
+                }
+                self.names.remove(id.name.as_str());
+                true
+            }
+            // `create(...).then((completion) => …)`: the callback's parameter is the result.
+            Expression::CallExpression(call)
+                if matches!(&call.callee, Expression::StaticMemberExpression(m)
+                    if m.property.name.as_str() == "then"
+                        && chain(&m.object).1.is_empty()
+                        && self.root_shape(chain(&m.object).0).is_some()) =>
+            {
+                let Expression::StaticMemberExpression(m) = &call.callee else {
+                    unreachable!("matched above")
+                };
+                let shape = self.root_shape(chain(&m.object).0);
+                let param = match call.arguments.first().and_then(|a| a.as_expression()) {
+                    Some(Expression::ArrowFunctionExpression(f)) => f.params.items.first(),
+                    Some(Expression::FunctionExpression(f)) => f.params.items.first(),
+                    _ => None,
+                };
+                match param.and_then(|p| p.pattern.get_binding_identifier()) {
+                    Some(id) if call.arguments.len() == 1 => {
+                        self.bind(id.name.as_str(), shape);
+                        walk::arguments(self, &call.arguments);
+                    }
+                    _ => self.uses.unseen.push(format!(
+                        "`{}` hands the result to code responsify does not follow",
+                        self.text(&**call)
+                    )),
+                }
+                false
+            }
+            // `messages.push(msg)`: the reply becomes the output items.
+            Expression::CallExpression(call)
+                if call.arguments.len() == 1
+                    && matches!(&call.callee, Expression::StaticMemberExpression(m) if m.property.name.as_str() == "push") =>
+            {
+                let Expression::StaticMemberExpression(m) = &call.callee else {
+                    unreachable!("matched above")
+                };
+                if let Some(arg) = call.arguments[0].as_expression() {
+                    if self.root_shape(chain(arg).0).is_some() {
+                        if let Some(Shape::Message | Shape::Choice | Shape::Completion) =
+                            self.evaluate(arg)
+                        {
+                            self.uses.reads.push(Read {
+                                span: here,
+                                base: span_of(arg.span()),
+                                kind: ReadKind::AppendReply {
+                                    list: span_of(m.object.span()),
+                                },
+                            });
+                            self.consumed.insert(here);
+                            return false;
+                        }
+                    }
+                }
+                true
+            }
+            // `x == null` / `x === undefined` on a tracked object reads nothing of it.
+            Expression::BinaryExpression(b) if b.operator.is_equality() => {
+                let literal = match (&b.left, &b.right) {
+                    (l, Expression::StringLiteral(s)) => Some((l, s)),
+                    _ => None,
+                };
+                if let Some((left, s)) = literal {
+                    let (root, segs) = chain(left);
+                    if let Some(shape) = self.root_shape(root) {
+                        let followed = follow(shape, span_of(root.span()), &segs, self.first);
+                        if followed.end == Some(Shape::ToolCallType) {
+                            self.uses.reads.extend(followed.reads);
+                            let at = span_of(s.span);
+                            self.uses.reads.push(Read {
+                                span: at,
+                                base: at,
+                                kind: ReadKind::ToolCallType(s.value.as_str().to_string()),
+                            });
+                            self.consumed.insert(here);
+                            return false;
+                        }
+                        if followed.end == Some(Shape::FinishReason) {
+                            self.uses.reads.extend(followed.reads);
+                            self.uses.reads.push(Read {
+                                span: here,
+                                base: followed.base,
+                                kind: ReadKind::FinishReasonIs {
+                                    reason: s.value.as_str().to_string(),
+                                    negated: matches!(
+                                        b.operator,
+                                        BinaryOperator::Inequality
+                                            | BinaryOperator::StrictInequality
+                                    ),
+                                },
+                            });
+                            self.consumed.insert(here);
+                            return false;
+                        }
+                    }
+                }
+                let nullish = |e: &Expression| {
+                    matches!(e, Expression::NullLiteral(_)) || e.is_specific_id("undefined")
+                };
+                if nullish(&b.right) {
+                    let (root, segs) = chain(&b.left);
+                    if let Some(shape) = self.root_shape(root) {
+                        let followed = follow(shape, span_of(root.span()), &segs, self.first);
+                        self.uses.reads.extend(followed.reads);
+                        self.consumed.insert(span_of(b.left.span()));
+                        return false;
+                    }
+                }
+                true
+            }
+            Expression::Identifier(_)
+            | Expression::StaticMemberExpression(_)
+            | Expression::ComputedMemberExpression(_)
+            | Expression::ChainExpression(_)
+            | Expression::CallExpression(_)
+            | Expression::AwaitExpression(_)
+            | Expression::ParenthesizedExpression(_) => {
+                let (root, segs) = chain(expr);
+                let Some(shape) = self.root_shape(root) else {
+                    return true;
+                };
+                if segs.is_empty() && !matches!(root, Expression::Identifier(_)) {
+                    // The call itself where no statement pattern took it: it is handed on.
+                    self.uses.unseen.push(format!(
+                        "the result of `{}` is passed on where responsify does not follow it",
+                        self.text(expr)
+                    ));
+                    return false;
+                }
+                let followed = follow(shape, span_of(root.span()), &segs, self.first);
+                self.uses.reads.extend(followed.reads);
+                self.consumed.insert(here);
+                if followed.end == Some(Shape::Stream) {
+                    // `OpenAIStream(response)`, `res.send(stream)`: whatever takes the stream
+                    // expects Chat Completions chunks, and Responses events are not that.
+                    self.uses.unfixable.push(format!(
+                        "the chat stream `{}` is handed to code that expects Chat Completions chunks",
+                        self.text(expr)
+                    ));
+                } else if followed.end.is_some() {
+                    self.uses.unseen.push(format!(
+                        "`{}` is used in a way responsify does not follow",
+                        self.text(expr)
+                    ));
+                }
+                if let Expression::CallExpression(c) = expr {
+                    walk::arguments(self, &c.arguments);
+                }
+                false
+            }
+            _ => true,
+        }
+    }
+}
+
+impl Walker<'_> {
+    /// Where an `if` makes a chunk's text reads safe: after `if (chunk.choices[0]?.delta?.content)`
+    /// nothing is known, but after `if (chunk.choices && …)` the rest of the test and the
+    /// consequent are guarded.
+    fn note_guard(&mut self, stmt: &IfStatement) {
+        if let Expression::LogicalExpression(l) = unwrap(&stmt.test) {
+            if l.operator == LogicalOperator::And {
+                if let Some(name) = self.guard_name(&l.left) {
+                    self.guarded.push((
+                        name,
+                        Span::new(
+                            l.left.span().end as usize,
+                            stmt.consequent.span().end as usize,
+                        ),
+                    ));
+                }
+            }
+        } else if let Some(name) = self.guard_name(&stmt.test) {
+            self.guarded.push((
+                name,
+                Span::new(
+                    stmt.test.span().end as usize,
+                    stmt.consequent.span().end as usize,
+                ),
+            ));
+        }
+    }
+}

@@ -1,0 +1,20 @@
+// Stream a haiku, then report token usage from the last chunk.
+import OpenAI from "openai";
+
+const client = new OpenAI();
+
+const stream = await client.chat.completions.create({
+  model: "gpt-4o-mini",
+  messages: [{ role: "user", content: "Write a haiku about autumn leaves." }],
+  stream: true,
+  stream_options: { include_usage: true },
+});
+
+let text = "";
+for await (const chunk of stream) {
+  text += chunk.choices[0]?.delta?.content ?? "";
+  if (chunk.usage) {
+    console.log(`tokens: prompt=${chunk.usage?.prompt_tokens} completion=${chunk.usage?.completion_tokens}`);
+  }
+}
+console.log(text);
