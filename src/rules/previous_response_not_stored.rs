@@ -88,9 +88,9 @@ impl Rule for PreviousResponseNotStored {
                 Diagnostic::new(
                     Self::META.name,
                     previous.span.unwrap_or(unit.request.span),
-                    format!("`previous_response_id` chains onto `{name}`, which was created with `store=False`: the API answers `previous_response_not_found`"),
+                    format!("`previous_response_id` chains onto `{name}`, which was created with `store` set to false: the API answers `previous_response_not_found`"),
                 )
-                .with_help("store the response it continues (`store=True`), or replay the history as `input` instead")
+                .with_help("store the response it continues (set `store` to true), or replay the history as `input` instead")
                 .blocking(),
             );
             return;

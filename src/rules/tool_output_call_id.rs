@@ -35,7 +35,14 @@ declare_rule! {
 
 /// Does the source end by reading a field called `id` (`x.id`, `x["id"]`, `x['id']`)?
 fn reads_id(source: &str) -> bool {
-    let source = source.trim_end();
+    // `item.id ?? ""`, `item.id || ""`, `item.id!`: the id is what is read first.
+    let source = source
+        .split(" ?? ")
+        .next()
+        .and_then(|s| s.split(" || ").next())
+        .unwrap_or(source)
+        .trim_end()
+        .trim_end_matches('!');
     let is_ident_char = |c: char| c.is_alphanumeric() || c == '_';
     source.strip_suffix(".id").is_some_and(|rest| {
         rest.chars()
@@ -92,6 +99,8 @@ mod tests {
         assert!(reads_id("item.id"));
         assert!(reads_id("call[\"id\"]"));
         assert!(reads_id("calls[0].id"));
+        assert!(reads_id("item.id ?? \"\""));
+        assert!(reads_id("item.id!"));
         assert!(!reads_id("item.call_id"));
         assert!(!reads_id("tool_call_id"));
         assert!(!reads_id("item.call_id if x else y.uid"));

@@ -95,6 +95,7 @@ impl FrontEnd for TypeScript {
             "createChatCompletion",
             "assistants",
             "threads",
+            "responses",
         ]
     }
 

@@ -202,7 +202,7 @@ fn follow(shape: Shape, root: Span, segs: &[(Seg, Span)], result: Shape) -> Foll
         if matches!(
             (shape, next),
             (Shape::ToolCalls, Shape::ToolCall)
-                | (_, Shape::Usage)
+                | (_, Shape::Usage | Shape::ResponseUsage)
                 | (Shape::Raw, _)
                 | (Shape::AxiosResponse, _)
         ) {
@@ -420,6 +420,38 @@ struct Walker<'s> {
 }
 
 impl Walker<'_> {
+    /// `{ role: "assistant", content: resp.output_text }` on a Responses result: the span of
+    /// the response expression.
+    fn replayed_text(&self, arg: &Expression) -> Option<Span> {
+        let Expression::ObjectExpression(object) = arg.without_parentheses() else {
+            return None;
+        };
+        if object.properties.len() != 2 {
+            return None;
+        }
+        let mut role = None;
+        let mut content = None;
+        for property in &object.properties {
+            let oxc_ast::ast::ObjectPropertyKind::ObjectProperty(p) = property else {
+                return None;
+            };
+            match super::values::key_name(&p.key, p.computed).as_deref() {
+                Some("role") => role = Some(&p.value),
+                Some("content") => content = Some(&p.value),
+                _ => return None,
+            }
+        }
+        match role? {
+            Expression::StringLiteral(s) if s.value.as_str() == "assistant" => {}
+            _ => return None,
+        }
+        let (root, segs) = chain(content?);
+        match (self.root_shape(root), segs.as_slice()) {
+            (Some(Shape::Response), [(Seg::Attr("output_text"), _)]) => Some(span_of(root.span())),
+            _ => None,
+        }
+    }
+
     fn root_shape(&self, root: &Expression) -> Option<Shape> {
         match root {
             Expression::Identifier(id) => self.names.get(id.name.as_str()).copied(),
@@ -714,6 +746,17 @@ impl<'a> Visitor<'a> for Walker<'_> {
                     unreachable!("matched above")
                 };
                 if let Some(arg) = call.arguments[0].as_expression() {
+                    if let Some(base) = self.replayed_text(arg) {
+                        self.uses.reads.push(Read {
+                            span: here,
+                            base,
+                            kind: ReadKind::AppendText {
+                                list: span_of(m.object.span()),
+                            },
+                        });
+                        self.consumed.insert(here);
+                        return false;
+                    }
                     if self.root_shape(chain(arg).0).is_some() {
                         if let Some(Shape::Message | Shape::Choice | Shape::Completion) =
                             self.evaluate(arg)

@@ -278,7 +278,7 @@ pub fn body_of<'a>(
                 shared.push(span_of(list.span));
                 containers.push(array_container(list));
                 let mut lifted = lift(source, init);
-                if e.key == "messages" {
+                if e.key == "messages" || e.key == "input" {
                     let pushed = pushed(index, found_in, name, source);
                     if let Kind::List(items) = &mut lifted.kind {
                         items.extend(pushed);

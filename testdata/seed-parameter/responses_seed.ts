@@ -1,0 +1,6 @@
+import OpenAI from "openai";
+
+const client = new OpenAI();
+
+const reply = await client.responses.create({ model: "gpt-5.5", input: "Roll a die.", seed: 7, store: false });
+console.log(reply.output_text);

@@ -1,0 +1,9 @@
+import OpenAI from "openai";
+
+const client = new OpenAI();
+
+const stream = await client.responses.create({ model: "gpt-5.5", input: "Tell a story.", stream: true, store: false });
+for await (const event of stream) {
+  if (event.type === "response.output_text.delta") process.stdout.write(event.delta);
+  else if (event.type === "response.completed") console.log(event.response.usage?.output_tokens);
+}

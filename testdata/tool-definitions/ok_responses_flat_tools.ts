@@ -1,0 +1,19 @@
+import OpenAI from "openai";
+
+const client = new OpenAI();
+
+const reply = await client.responses.create({
+  model: "gpt-5.5",
+  input: "Where is order 42?",
+  tools: [
+    {
+      type: "function",
+      name: "lookup_order",
+      description: "Find an order by its number",
+      parameters: { type: "object", properties: { number: { type: "string" } }, required: ["number"], additionalProperties: false },
+      strict: true,
+    },
+  ],
+  store: false,
+});
+console.log(reply.output.length);

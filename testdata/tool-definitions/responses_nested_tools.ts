@@ -1,0 +1,20 @@
+import OpenAI from "openai";
+
+const client = new OpenAI();
+
+const reply = await client.responses.create({
+  model: "gpt-5.5",
+  input: "Where is order 42?",
+  tools: [
+    {
+      type: "function",
+      function: {
+        name: "lookup_order",
+        description: "Find an order by its number",
+        parameters: { type: "object", properties: { number: { type: "string" } }, required: ["number"] },
+      },
+    },
+  ],
+  store: false,
+});
+console.log(reply.output.length);
