@@ -14,6 +14,11 @@ For each Chat Completions program in programs/ (.ts compiled with the oracle's t
      each request means the same as the original's (the stub's API-neutral normal form); with
      --validator, every /v1/responses body validates against the official schema.
 
+With --residue, the half-migrated Responses programs of residue/ instead: each must fail as it
+is (tsc refuses it, or the stub answers its Chat Completions shapes with the API's 400), its
+hand-written residue_reference/ version must run, and after `responsify check --fix` it must
+print what the reference prints, with requests that mean the same and validate.
+
 Prints `PASS name` or `FAIL name: why` (with details) per program and a last line
 `N passed, M failed`. Exit status 0 iff every program passed; 2 on a setup error.
 
@@ -36,6 +41,8 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent.parent.parent
 PROGRAMS = HERE / "programs"
+RESIDUE = HERE / "residue"
+RESIDUE_REFERENCE = HERE / "residue_reference"
 STUB = HERE.parent / "python" / "stub_server.py"
 ORACLE = ROOT / "oracle"
 TSC = ORACLE / "node_modules" / "typescript" / "lib" / "tsc.js"
@@ -217,14 +224,68 @@ class Runner:
             details += ["migration diff:"] + ["  " + r for r in source_diff]
         return fails, details
 
+    def residue_program(self, src: Path):
+        """A half-migrated program: it fails as it is (tsc refuses it, or the stub answers its
+        Chat Completions shapes with the API's 400), its hand-written version in
+        residue_reference/ runs, and after `responsify check --fix` it prints what that version
+        prints, with requests that mean the same."""
+        name = src.stem
+        fails, details = [], []
+        dirs = {k: self.workdir / name / k for k in ("original", "reference", "fixed")}
+        for d in dirs.values():
+            d.mkdir(parents=True)
+        shutil.copyfile(src, dirs["original"] / src.name)
+        code, _, _, _ = self.execute(dirs["original"] / src.name, dirs["original"])
+        if code == 0:
+            return ["the half-migrated program ran without error (a broken test program)"], []
+        shutil.copyfile(RESIDUE_REFERENCE / src.name, dirs["reference"] / src.name)
+        code, expected, err, wanted = self.execute(dirs["reference"] / src.name, dirs["reference"])
+        if code != 0 or any(e.get("status") != 200 for e in wanted):
+            return ["the hand-written reference failed"], tail(err)
+        copy = dirs["fixed"] / src.name
+        shutil.copyfile(src, copy)
+        mcode, mout, merr = run([self.args.responsify, "check", "--fix", str(copy)], dirs["fixed"], timeout=120)
+        if mcode not in (0, 1):
+            return ["responsify check --fix failed (exit %s)" % mcode], tail(mout + merr)
+        source_diff = list(difflib.unified_diff(src.read_text().splitlines(), copy.read_text().splitlines(),
+                                                "original/" + src.name, "fixed/" + src.name, lineterm=""))
+        code, got, err, after = self.execute(copy, dirs["fixed"])
+        if code != 0:
+            fails.append("the fixed program failed to compile or run")
+            details += ["  " + r for r in tail(err)]
+        if got != expected:
+            fails.append("stdout differs from the reference's")
+            details += ["  " + r for r in difflib.unified_diff(expected.splitlines(), got.splitlines(),
+                                                               "reference", "fixed", lineterm="")]
+        refused = [e for e in after if e.get("status") != 200]
+        if refused:
+            fails.append("the stub refused %d request(s)" % len(refused))
+            details += ["  %s -> %s: %s" % (e["path"], e.get("status"), canon(e.get("body"))[:300]) for e in refused]
+        responses = [e for e in after if e["path"] == RESPONSES and e.get("status") == 200]
+        want = sorted(canon(e["norm"]) for e in wanted if e.get("norm"))
+        have = sorted(canon(e["norm"]) for e in responses if e.get("norm"))
+        if want != have:
+            fails.append("requests differ in meaning from the reference's")
+            details += ["  reference: " + w[:400] for w in want if w not in have]
+            details += ["  fixed: " + h[:400] for h in have if h not in want]
+        problems = self.validate([e["body"] for e in responses], dirs["fixed"])
+        if problems:
+            fails.append("invalid Responses request body")
+            details += problems
+        if fails:
+            details += ["fix diff:"] + ["  " + r for r in source_diff]
+        return fails, details
+
     def all(self):
-        programs = sorted(p for p in PROGRAMS.iterdir() if p.suffix in (".ts", ".mts", ".mjs", ".js"))
+        source = RESIDUE if self.args.residue else PROGRAMS
+        check = self.residue_program if self.args.residue else self.program
+        programs = sorted(p for p in source.iterdir() if p.suffix in (".ts", ".mts", ".mjs", ".js"))
         if self.args.only:
             programs = [p for p in programs if p.stem in self.args.only]
         passed = failed = 0
         for src in programs:
             try:
-                fails, details = self.program(src)
+                fails, details = check(src)
             except Exception as e:  # a runner bug must still show up as a failure line
                 fails, details = ["runner error: %r" % e], []
             if fails:
@@ -245,6 +306,9 @@ def main():
     ap.add_argument("--responsify", required=True, help="path to the responsify binary")
     ap.add_argument("--validator", help="validate_request.py; every migrated /v1/responses body must pass it")
     ap.add_argument("--only", action="append", metavar="NAME", help="run only this program (repeatable)")
+    ap.add_argument("--residue", action="store_true",
+                    help="run the half-migrated Responses programs of residue/ instead: each must fail as it "
+                         "is and, after `responsify check --fix`, print what its residue_reference/ version prints")
     args = ap.parse_args()
     binary = Path(args.responsify)
     if not (binary.is_file() and os.access(binary, os.X_OK)):

@@ -1,0 +1,11 @@
+// A question sent as content parts on the Responses API.
+import OpenAI from "openai";
+
+const client = new OpenAI();
+const resp = await client.responses.create({
+  model: "gpt-4o-mini",
+  input: [{ role: "user", content: [{ type: "input_text", text: "How many hearts does an octopus have?" }] }],
+  tool_choice: "none",
+  store: false,
+});
+console.log(resp.output_text);
