@@ -168,3 +168,40 @@ fn every_rule_has_fixtures_and_an_ok_fixture() {
         );
     }
 }
+
+/// The review of code already on Responses is a standard every front end that lifts requests
+/// meets: each has a fixture whose Responses request draws a finding from a reviewing rule.
+#[test]
+fn every_front_end_reviews_code_already_on_responses() {
+    use responsify::model::Endpoint;
+    // A manifest holds no requests.
+    let exempt = ["Cargo manifest"];
+    let mut covered = std::collections::BTreeSet::new();
+    for (rule, path) in rule_fixtures() {
+        let Some(fe) = responsify::frontend::for_path(&path) else {
+            continue;
+        };
+        let text = read(&path);
+        let settings = settings_for(Some(&rule), false, false);
+        let Ok(analysis) = responsify::engine::analyze(fe, &text, &settings) else {
+            continue;
+        };
+        let reviewed = analysis.findings.iter().any(|f| {
+            f.diagnostic.unit.is_some_and(|u| {
+                analysis.units[u].request.endpoint == Endpoint::Responses
+                    && responsify::rules::by_name(f.diagnostic.rule)
+                        .is_some_and(|r| r.meta().reviews_responses)
+            })
+        });
+        if reviewed {
+            covered.insert(fe.name());
+        }
+    }
+    for fe in responsify::frontend::all() {
+        let name = fe.name();
+        assert!(
+            exempt.contains(&name) || covered.contains(name),
+            "no fixture shows the {name} front end reviewing a Responses request"
+        );
+    }
+}
