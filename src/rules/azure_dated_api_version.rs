@@ -5,13 +5,17 @@ use crate::model::Unit;
 
 declare_rule! {
     /// ## What it does
-    /// Reports Chat Completions calls on an `AzureOpenAI` client with a dated `api_version`.
+    /// Reports Chat Completions calls on an Azure client with a dated API version: Python's and
+    /// Node's `AzureOpenAI` with a dated `api_version` / `apiVersion`, and async-openai's
+    /// `AzureConfig` (which always routes through `/deployments/{id}`).
     ///
     /// ## Why migrate
     /// Azure routes Responses differently from chat: it is not deployment-routed, and dated
     /// API versions support it unevenly. The recommended target is Azure's v1 endpoint, which
     /// the plain client reaches: `OpenAI(base_url="https://RESOURCE.openai.azure.com/openai/v1/",
-    /// api_key=...)` with the deployment name as `model`. Calls on such a client migrate.
+    /// api_key=...)` in Python, `new OpenAI({ baseURL: ... })` in Node,
+    /// `OpenAIConfig::new().with_api_base(...)` in Rust, with the deployment name as `model`.
+    /// Calls on such a client migrate.
     ///
     /// ## Example
     /// ```python
@@ -35,7 +39,7 @@ impl Rule for AzureDatedApiVersion {
         out.extend(flag(
             unit,
             Self::META.name,
-            "use OpenAI(base_url=\"https://RESOURCE.openai.azure.com/openai/v1/\") with the deployment as `model`, then run responsify again",
+            "point the plain OpenAI client at https://RESOURCE.openai.azure.com/openai/v1/ with the deployment as `model`, then run responsify again",
         ));
     }
 }

@@ -5,14 +5,16 @@ use crate::model::Unit;
 
 declare_rule! {
     /// ## What it does
-    /// Reports `openai.ChatCompletion.create` and `.acreate`, the API of openai < 1.0.
+    /// Reports `openai.ChatCompletion.create` and `.acreate`, the API of the Python openai
+    /// < 1.0, and `OpenAIApi.createChatCompletion`, the API of the Node openai v3.
     ///
     /// ## Why migrate
-    /// These names raise an error in every openai release since 1.0, and the Responses API
-    /// exists only in the new client. The migration is two steps: move to the v1 client
-    /// (`client = OpenAI()` and `client.chat.completions.create`, with dict-style reads such as
-    /// `resp["choices"][0]["message"]["content"]` turned into attributes), then run responsify
-    /// again for the Responses step.
+    /// These names are gone from every current release of the SDKs, and the Responses API
+    /// exists only in the new clients. The migration is two steps: move to the current client
+    /// (Python: `client = OpenAI()` and `client.chat.completions.create`, with dict-style reads
+    /// such as `resp["choices"][0]["message"]["content"]` turned into attributes; Node:
+    /// `new OpenAI()` and `client.chat.completions.create`, with `resp.data.choices` read as
+    /// `resp.choices`), then run responsify again for the Responses step.
     ///
     /// ## Example
     /// ```python
@@ -23,7 +25,7 @@ declare_rule! {
     /// No fix: the client upgrade touches code beyond the call.
     pub struct LegacyOpenaiSdk {
         name: "legacy-openai-sdk",
-        summary: "openai < 1.0 `ChatCompletion` calls: upgrade the client first",
+        summary: "legacy SDK calls (Python openai < 1.0, Node v3 `OpenAIApi`): upgrade the client first",
     }
 }
 
@@ -36,7 +38,7 @@ impl Rule for LegacyOpenaiSdk {
         out.extend(flag(
             unit,
             Self::META.name,
-            "upgrade to the v1 client (`OpenAI().chat.completions.create`), then run responsify again",
+            "upgrade to the current client (`client.chat.completions.create`), then run responsify again",
         ));
     }
 }

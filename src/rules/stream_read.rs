@@ -74,7 +74,7 @@ impl Rule for StreamRead {
                 ),
                 ReadKind::HelperFinal => (
                     ReadTarget::Attr("get_final_response".into()),
-                    "the `stream()` helper's final result is `get_final_response()` on Responses",
+                    "the `stream()` helper's final result is the final response on Responses (`get_final_response()`, `finalResponse()`)",
                 ),
                 ReadKind::HelperEventText => (
                     ReadTarget::Attr("text".into()),
