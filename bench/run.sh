@@ -131,13 +131,13 @@ fi
 
 RG_CMD="rg -l -e completions -e '\"messages\"' $CORPUS"
 RG_JSON_CMD="rg -l -g '*.json' -g '*.jsonl' -g '*.ndjson' -e '\"messages\"' $CORPUS"
-RESP_CMD="$BIN check $CORPUS --exit-zero --output-format concise > /dev/null"
+RESP_CMD="$BIN check --isolated $CORPUS --exit-zero --output-format concise > /dev/null"
 AG_ARGS="run -p '\$C.chat.completions.create(\$\$\$)' --files-with-matches $CORPUS"
 AG_CMD="$AST_GREP $AG_ARGS"
 
 rg_files=$(eval "$RG_CMD" | wc -l)
 rg_json_files=$(eval "$RG_JSON_CMD" | wc -l)
-resp_out=$("$BIN" check "$CORPUS" --exit-zero --output-format concise 2>/dev/null)
+resp_out=$("$BIN" check --isolated "$CORPUS" --exit-zero --output-format concise 2>/dev/null)
 resp_findings=$(printf '%s\n' "$resp_out" | grep -c . || true)
 resp_files=$(printf '%s\n' "$resp_out" | grep . | sed 's/:[0-9]*:[0-9]*: .*//' | sort -u | wc -l)
 log "rg matched $rg_files files ($rg_json_files of them .json/.jsonl)"

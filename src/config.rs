@@ -165,6 +165,9 @@ pub struct Resolved {
 impl Resolved {
     /// Is `path` left out by `exclude` (or not matched by `include`)?
     pub fn skips(&self, path: &Path) -> bool {
+        if self.excluded.is_none() && self.included.is_none() {
+            return false;
+        }
         let rel = relative(path, &self.root);
         self.excluded.as_ref().is_some_and(|g| g.is_match(&rel))
             || self.included.as_ref().is_some_and(|g| !g.is_match(&rel))
@@ -172,8 +175,11 @@ impl Resolved {
 
     /// The settings for `path`, with its per-file ignores applied.
     pub fn for_file(&self, path: &Path) -> Settings {
-        let rel = relative(path, &self.root);
         let mut settings = self.base.clone();
+        if self.per_file.is_empty() {
+            return settings;
+        }
+        let rel = relative(path, &self.root);
         for (globs, rules) in &self.per_file {
             if globs.is_match(&rel) {
                 for rule in rules {
@@ -185,10 +191,10 @@ impl Resolved {
     }
 }
 
+/// `path` relative to `root`, which is already canonical (see `Resolver::build`).
 fn relative(path: &Path, root: &Path) -> PathBuf {
-    let abs = |p: &Path| std::fs::canonicalize(p).unwrap_or_else(|_| p.to_path_buf());
-    let (path, root) = (abs(path), abs(root));
-    path.strip_prefix(&root)
+    let path = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
+    path.strip_prefix(root)
         .map(Path::to_path_buf)
         .unwrap_or(path)
 }
@@ -229,9 +235,15 @@ impl Resolver {
             .parent()
             .filter(|p| !p.as_os_str().is_empty())
             .unwrap_or(Path::new("."));
-        let key = std::fs::canonicalize(dir).unwrap_or_else(|_| dir.to_path_buf());
-        if let Some(hit) = self.cache.lock().unwrap().get(&key) {
+        // Most files share their directory with the file before: look the directory up as
+        // written before paying for a canonical path (a system call per component).
+        if let Some(hit) = self.cache.lock().unwrap().get(dir) {
             return Ok(Arc::clone(hit));
+        }
+        let key = std::fs::canonicalize(dir).unwrap_or_else(|_| dir.to_path_buf());
+        if let Some(hit) = self.cache.lock().unwrap().get(&key).cloned() {
+            self.cache.lock().unwrap().insert(dir.to_path_buf(), Arc::clone(&hit));
+            return Ok(hit);
         }
         let config = if self.overrides.no_config {
             None
@@ -239,10 +251,9 @@ impl Resolver {
             find(&key)
         };
         let resolved = Arc::new(self.build(config.as_deref())?);
-        self.cache
-            .lock()
-            .unwrap()
-            .insert(key, Arc::clone(&resolved));
+        let mut cache = self.cache.lock().unwrap();
+        cache.insert(dir.to_path_buf(), Arc::clone(&resolved));
+        cache.insert(key, Arc::clone(&resolved));
         Ok(resolved)
     }
 
@@ -297,7 +308,10 @@ impl Resolver {
             excluded: options.exclude.as_deref().map(globs).transpose()?,
             included: options.include.as_deref().map(globs).transpose()?,
             per_file,
-            root: loaded.map(|c| c.root).unwrap_or_else(|| PathBuf::from(".")),
+            root: {
+                let root = loaded.map(|c| c.root).unwrap_or_else(|| PathBuf::from("."));
+                std::fs::canonicalize(&root).unwrap_or(root)
+            },
         })
     }
 }
