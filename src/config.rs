@@ -242,7 +242,10 @@ impl Resolver {
         }
         let key = std::fs::canonicalize(dir).unwrap_or_else(|_| dir.to_path_buf());
         if let Some(hit) = self.cache.lock().unwrap().get(&key).cloned() {
-            self.cache.lock().unwrap().insert(dir.to_path_buf(), Arc::clone(&hit));
+            self.cache
+                .lock()
+                .unwrap()
+                .insert(dir.to_path_buf(), Arc::clone(&hit));
             return Ok(hit);
         }
         let config = if self.overrides.no_config {

@@ -2,6 +2,7 @@
 //! back into byte edits in the file's own syntax. Only front ends know syntax.
 
 pub mod cargo;
+pub mod containers;
 pub mod json;
 pub mod markdown;
 pub mod notebook;

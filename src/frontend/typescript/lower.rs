@@ -12,7 +12,8 @@ use super::values::{is_identifier, unwrap};
 use super::walk::span_of;
 use crate::diagnostic::{Change, ReadTarget};
 use crate::edit::{indentation_at, line_ending, Edit};
-use crate::model::{Container, ContainerKind, Kind, Site, Span, Unit, Value};
+use crate::frontend::containers;
+use crate::model::{ContainerKind, Kind, Site, Span, Unit, Value};
 use oxc_ast::ast::*;
 use oxc_span::GetSpan;
 use std::collections::BTreeMap;
@@ -123,7 +124,7 @@ impl<'a> Lowering<'a> {
                 }
             }
         }
-        for edit in self.removals(&removed)? {
+        for edit in containers::removals(self.units, &removed)? {
             self.push(edit);
         }
         for (container, items) in inserts {
@@ -154,8 +155,7 @@ impl<'a> Lowering<'a> {
                     self.push(Edit::replace(*span, text));
                 }
                 Change::ReplaceWithMany { span, with } => {
-                    let container = self
-                        .container_of(*span)
+                    let container = containers::holding(self.units, *span)
                         .filter(|c| c.kind == ContainerKind::List)
                         .ok_or("only an element of an array literal can become several items")?;
                     let list_multiline =
@@ -194,7 +194,7 @@ impl<'a> Lowering<'a> {
 
     fn absorb(&mut self, span: Span) {
         for (edit, absorbed) in &mut self.made {
-            if inside(span, edit.span) && edit.span != span {
+            if containers::inside(span, edit.span) && edit.span != span {
                 *absorbed = true;
             }
         }
@@ -205,7 +205,7 @@ impl<'a> Lowering<'a> {
         let mut inner: Vec<&Edit> = self
             .made
             .iter()
-            .filter(|(e, absorbed)| !absorbed && inside(span, e.span))
+            .filter(|(e, absorbed)| !absorbed && containers::inside(span, e.span))
             .map(|(e, _)| e)
             .collect();
         inner.sort();
@@ -653,90 +653,19 @@ impl<'a> Lowering<'a> {
         })
     }
 
-    fn container_of(&self, member: Span) -> Option<Container> {
-        let containers = self.units.iter().flat_map(|u| u.containers.iter());
-        if let Some(c) = containers.clone().find(|c| c.members.contains(&member)) {
-            return Some(c.clone());
-        }
-        let (parent, _) = self
-            .units
-            .iter()
-            .find_map(|u| u.request.body.parent_of(member))?;
-        container_of_value(parent)
-    }
-
-    fn container_at(&self, span: Span) -> Option<Container> {
-        if let Some(c) = self
-            .units
-            .iter()
-            .flat_map(|u| u.containers.iter())
-            .find(|c| c.span == span)
-        {
-            return Some(c.clone());
-        }
-        container_of_value(self.units.iter().find_map(|u| u.request.body.find(span))?)
-    }
-
-    fn removals(&self, removed: &[Span]) -> Result<Vec<Edit>, String> {
-        let mut by_container: BTreeMap<Span, (Container, Vec<usize>)> = BTreeMap::new();
-        for member in removed {
-            let container = self.container_of(*member).ok_or_else(|| {
-                format!(
-                    "cannot remove the entry at bytes {}..{} here",
-                    member.start, member.end
-                )
-            })?;
-            let index = container
-                .members
-                .iter()
-                .position(|m| m == member)
-                .expect("found by member");
-            by_container
-                .entry(container.span)
-                .or_insert_with(|| (container, Vec::new()))
-                .1
-                .push(index);
-        }
-        let mut edits = Vec::new();
-        for (_, (container, indices)) in by_container {
-            edits.extend(crate::edit::removals(&container.members, &indices));
-        }
-        Ok(edits)
-    }
-
     fn insertion(
         &self,
         at: Span,
         items: &[(Option<&str>, &Value)],
         removed: &[Span],
     ) -> Result<Edit, String> {
-        let container = self.container_at(at).ok_or("nowhere to insert")?;
-        let kept: Vec<Span> = container
-            .members
-            .iter()
-            .copied()
-            .filter(|m| !removed.contains(m))
-            .collect();
-        let multiline = self.text[at.start..at.end].contains('\n');
-        let (separator, indent) = match (container.members.as_slice(), kept.last()) {
-            ([.., a, b], Some(last)) => {
-                let between = &self.text[a.end..b.start];
-                let sep = if between.trim_start().starts_with(',') {
-                    between.to_string()
-                } else {
-                    ", ".into()
-                };
-                (sep, indentation_at(self.text, last.start).to_string())
-            }
-            (_, Some(last)) if multiline => {
-                let indent = indentation_at(self.text, last.start).to_string();
-                (format!(",{}{indent}", self.newline), indent)
-            }
-            _ => (
-                ", ".to_string(),
-                indentation_at(self.text, at.start).to_string(),
-            ),
-        };
+        let container = containers::at(self.units, at).ok_or("nowhere to insert")?;
+        let containers::Layout {
+            after,
+            separator,
+            indent,
+            multiline,
+        } = containers::layout(self.text, &container, removed, self.newline);
         let printed: Vec<String> = items
             .iter()
             .map(|(key, value)| {
@@ -747,7 +676,7 @@ impl<'a> Lowering<'a> {
                 }
             })
             .collect();
-        match kept.last() {
+        match after {
             Some(last) => Ok(Edit::insert(
                 last.end,
                 format!("{separator}{}", printed.join(&separator)),
@@ -931,33 +860,6 @@ fn line_of(text: &str, span: Span) -> Span {
         Span::new(start, end)
     } else {
         span
-    }
-}
-
-fn container_of_value(value: &Value) -> Option<Container> {
-    let (members, kind) = match &value.kind {
-        Kind::Map(entries) => (
-            entries.iter().filter_map(|e| e.span).collect(),
-            ContainerKind::Map,
-        ),
-        Kind::List(items) => (
-            items.iter().filter_map(|v| v.span).collect(),
-            ContainerKind::List,
-        ),
-        _ => return None,
-    };
-    Some(Container {
-        span: value.span?,
-        members,
-        kind,
-    })
-}
-
-fn inside(span: Span, edit: Span) -> bool {
-    if edit.start == edit.end {
-        span.start < edit.start && edit.start < span.end
-    } else {
-        span.contains(edit)
     }
 }
 
