@@ -204,3 +204,81 @@ mod tests {
         assert_eq!(line_ending("a\r\nb"), "\r\n");
     }
 }
+
+/// The edits a lowering has made so far, where a later edit may copy source that earlier ones
+/// changed: the copy carries those edits with it, and they are then taken in (absorbed) by it
+/// rather than written twice. Innermost edits must be made first.
+#[derive(Default)]
+pub struct Nested {
+    /// Each edit, and whether a larger edit has taken it in.
+    made: Vec<(Edit, bool)>,
+}
+
+impl Nested {
+    /// Record an edit (an identical one made twice counts once).
+    pub fn push(&mut self, edit: Edit) {
+        if !self.made.iter().any(|(e, _)| *e == edit) {
+            self.made.push((edit, false));
+        }
+    }
+
+    /// Mark every edit inside `span` as taken in by the edit that replaces `span`.
+    pub fn absorb(&mut self, span: Span) {
+        for (edit, absorbed) in &mut self.made {
+            if inside(span, edit.span) && edit.span != span {
+                *absorbed = true;
+            }
+        }
+    }
+
+    /// The source of `span` with the edits made inside it so far applied.
+    pub fn copy(&self, text: &str, span: Span) -> String {
+        let mut inner: Vec<&Edit> = self
+            .made
+            .iter()
+            .filter(|(e, absorbed)| !absorbed && inside(span, e.span))
+            .map(|(e, _)| e)
+            .collect();
+        inner.sort();
+        let mut out = String::new();
+        let mut at = span.start;
+        for e in inner {
+            if e.span.start < at {
+                continue;
+            }
+            out.push_str(&text[at..e.span.start]);
+            out.push_str(&e.text);
+            at = e.span.end;
+        }
+        out.push_str(&text[at..span.end]);
+        out
+    }
+
+    /// The edits no larger edit has taken in so far.
+    pub fn current(&self) -> Vec<Edit> {
+        self.made
+            .iter()
+            .filter(|(_, absorbed)| !absorbed)
+            .map(|(e, _)| e.clone())
+            .collect()
+    }
+
+    /// The edits no larger edit took in.
+    pub fn finish(self) -> Vec<Edit> {
+        self.made
+            .into_iter()
+            .filter(|(_, absorbed)| !absorbed)
+            .map(|(e, _)| e)
+            .collect()
+    }
+}
+
+/// Is the edit at `edit` part of the source at `span`? An insertion at either end is not: it
+/// goes beside the value, not into it.
+pub fn inside(span: Span, edit: Span) -> bool {
+    if edit.start == edit.end {
+        span.start < edit.start && edit.start < span.end
+    } else {
+        span.contains(edit)
+    }
+}

@@ -122,13 +122,3 @@ pub fn layout(text: &str, container: &Container, removed: &[Span], newline: &str
         multiline,
     }
 }
-
-/// Is the edit at `edit` part of the source at `span`? An insertion at either end is not: it
-/// goes beside the value, not into it.
-pub fn inside(span: Span, edit: Span) -> bool {
-    if edit.start == edit.end {
-        span.start < edit.start && edit.start < span.end
-    } else {
-        span.contains(edit)
-    }
-}

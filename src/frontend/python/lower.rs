@@ -15,8 +15,8 @@ pub struct Lowering<'a> {
     units: &'a [&'a Unit],
     quote: char,
     newline: &'static str,
-    /// Edits made so far, and whether a larger edit has taken them in.
-    made: Vec<(Edit, bool)>,
+    /// Edits made so far; a later copy of their source carries them.
+    made: crate::edit::Nested,
     /// f-strings and their quote: a string spelled inside one must use the other quote
     /// (before Python 3.12 an f-string cannot hold its own quote). Found on first need.
     fstrings: std::cell::OnceCell<Vec<(Span, char)>>,
@@ -62,7 +62,7 @@ impl<'a> Lowering<'a> {
             units,
             quote,
             newline: line_ending(text),
-            made: Vec::new(),
+            made: crate::edit::Nested::default(),
             fstrings: std::cell::OnceCell::new(),
         }
     }
@@ -106,7 +106,7 @@ impl<'a> Lowering<'a> {
                 Change::SwitchEndpoint => {
                     for unit in self.units {
                         if let Site::SdkCall { method, .. } = unit.request.site {
-                            self.push(Edit::replace(method, "responses"));
+                            self.made.push(Edit::replace(method, "responses"));
                         }
                     }
                 }
@@ -116,7 +116,7 @@ impl<'a> Lowering<'a> {
                         Some(q @ ('"' | '\'')) => format!("{q}{to}{q}"),
                         _ => to.clone(),
                     };
-                    self.push(Edit::replace(*key, new));
+                    self.made.push(Edit::replace(*key, new));
                 }
                 Change::Remove { .. } => {}
                 Change::InsertEntry { map, key, value } => {
@@ -134,11 +134,11 @@ impl<'a> Lowering<'a> {
             }
         }
         for edit in containers::removals(self.units, &removed)? {
-            self.push(edit);
+            self.made.push(edit);
         }
         for (container, items) in inserts {
             let edit = self.insertion(container, &items, &removed)?;
-            self.push(edit);
+            self.made.push(edit);
         }
         // Then the edits that copy source, innermost first, so each copy carries the edits
         // made inside it (a tool call's `id` inside a reshaped tool result, a renamed
@@ -153,15 +153,15 @@ impl<'a> Lowering<'a> {
             match change {
                 Change::RewriteRead { span, base, to } => {
                     let text = self.spell(*base, to, self.quote_at(*span));
-                    self.absorb(*span);
-                    self.push(Edit::replace(*span, text));
+                    self.made.absorb(*span);
+                    self.made.push(Edit::replace(*span, text));
                 }
                 Change::Replace { span, with } => {
                     let multiline = self.text[span.start..span.end].contains('\n');
                     let indent = indentation_at(self.text, span.start).to_string();
                     let text = self.print(with, multiline, &indent);
-                    self.absorb(*span);
-                    self.push(Edit::replace(*span, text));
+                    self.made.absorb(*span);
+                    self.made.push(Edit::replace(*span, text));
                 }
                 Change::ReplaceWithMany { span, with } => {
                     let container = containers::holding(self.units, *span)
@@ -180,58 +180,17 @@ impl<'a> Lowering<'a> {
                         .iter()
                         .map(|v| self.print(v, multiline, &indent))
                         .collect();
-                    self.absorb(*span);
-                    self.push(Edit::replace(*span, parts.join(&separator)));
+                    self.made.absorb(*span);
+                    self.made.push(Edit::replace(*span, parts.join(&separator)));
                 }
                 _ => unreachable!("only copying changes are collected here"),
             }
         }
-        Ok(self
-            .made
-            .into_iter()
-            .filter(|(_, absorbed)| !absorbed)
-            .map(|(e, _)| e)
-            .collect())
-    }
-
-    fn push(&mut self, edit: Edit) {
-        self.made.push((edit, false));
-    }
-
-    /// Mark every edit inside `span` as taken in by the edit that replaces `span`.
-    fn absorb(&mut self, span: Span) {
-        for (edit, absorbed) in &mut self.made {
-            if containers::inside(span, edit.span) && edit.span != span {
-                *absorbed = true;
-            }
-        }
-    }
-
-    /// The source of `span` with the edits made inside it so far applied.
-    fn copy(&self, span: Span) -> String {
-        let mut inner: Vec<&Edit> = self
-            .made
-            .iter()
-            .filter(|(e, absorbed)| !absorbed && containers::inside(span, e.span))
-            .map(|(e, _)| e)
-            .collect();
-        inner.sort();
-        let mut out = String::new();
-        let mut at = span.start;
-        for e in inner {
-            if e.span.start < at {
-                continue;
-            }
-            out.push_str(&self.text[at..e.span.start]);
-            out.push_str(&e.text);
-            at = e.span.end;
-        }
-        out.push_str(&self.text[at..span.end]);
-        out
+        Ok(self.made.finish())
     }
 
     fn spell(&self, base: Span, to: &ReadTarget, q: char) -> String {
-        let b = self.copy(base);
+        let b = self.made.copy(self.text, base);
         match to {
             ReadTarget::Response => b,
             ReadTarget::OutputText => format!("{b}.output_text"),
@@ -254,7 +213,7 @@ impl<'a> Lowering<'a> {
                 format!("{written}{text}{written}")
             }
             ReadTarget::ExtendWithOutput { list } => {
-                format!("{}.extend({b}.output)", self.copy(*list))
+                format!("{}.extend({b}.output)", self.made.copy(self.text, *list))
             }
             ReadTarget::StreamTextDelta { guarded: true } => format!("{b}.delta"),
             ReadTarget::StreamTextDelta { guarded: false } => {
@@ -341,7 +300,7 @@ impl<'a> Lowering<'a> {
 
     fn print(&self, value: &Value, multiline: bool, indent: &str) -> String {
         if let Some(span) = value.span {
-            let copied = self.copy(span);
+            let copied = self.made.copy(self.text, span);
             // A copy moved to another depth takes the new depth, unless a string spans its
             // lines (then its text would change).
             let long_string = copied.contains(r#"""""#) || copied.contains("'''");

@@ -45,8 +45,8 @@ pub struct Lowering<'a> {
     typescript: bool,
     /// The file ends multiline objects and arrays with a comma (Prettier's default).
     trailing_commas: bool,
-    /// Edits made so far, and whether a larger edit has taken them in.
-    made: Vec<(Edit, bool)>,
+    /// Edits made so far; a later copy of their source carries them.
+    made: crate::edit::Nested,
     /// Imported names to rename: `(old local name, new name, module of the new name)`.
     renamed_imports: Vec<(String, String, &'static str)>,
 }
@@ -61,7 +61,7 @@ impl<'a> Lowering<'a> {
             newline: line_ending(text),
             typescript: program.source_type.is_typescript(),
             trailing_commas: ends_lines_with_commas(text),
-            made: Vec::new(),
+            made: crate::edit::Nested::default(),
             renamed_imports: Vec::new(),
         }
     }
@@ -82,7 +82,7 @@ impl<'a> Lowering<'a> {
                     for unit in self.units {
                         match unit.request.site {
                             Site::SdkCall { method, .. } => {
-                                self.push(Edit::replace(method, "responses"))
+                                self.made.push(Edit::replace(method, "responses"))
                             }
                             Site::Body => self.switch_url(unit)?,
                             Site::BatchLine { .. } => {
@@ -105,7 +105,7 @@ impl<'a> Lowering<'a> {
                         _ if shorthand => format!("{to}: {written}"),
                         _ => to.clone(),
                     };
-                    self.push(Edit::replace(*key, new));
+                    self.made.push(Edit::replace(*key, new));
                 }
                 Change::Remove { .. } => {}
                 Change::InsertEntry { map, key, value } => {
@@ -125,11 +125,11 @@ impl<'a> Lowering<'a> {
             }
         }
         for edit in containers::removals(self.units, &removed)? {
-            self.push(edit);
+            self.made.push(edit);
         }
         for (container, items) in inserts {
             let edit = self.insertion(container, &items, &removed)?;
-            self.push(edit);
+            self.made.push(edit);
         }
         copying.sort_by_key(|c| match c {
             Change::RewriteRead { span, .. }
@@ -144,15 +144,15 @@ impl<'a> Lowering<'a> {
                     if self.typescript && matches!(to, ReadTarget::ExtendWithOutput { .. }) {
                         self.rename_import("", "ResponseInputItem", RESPONSES_TYPES);
                     }
-                    self.absorb(*span);
-                    self.push(Edit::replace(*span, text));
+                    self.made.absorb(*span);
+                    self.made.push(Edit::replace(*span, text));
                 }
                 Change::Replace { span, with } => {
                     let multiline = self.text[span.start..span.end].contains('\n');
                     let indent = indentation_at(self.text, span.start).to_string();
                     let text = self.print(with, multiline, &indent);
-                    self.absorb(*span);
-                    self.push(Edit::replace(*span, text));
+                    self.made.absorb(*span);
+                    self.made.push(Edit::replace(*span, text));
                 }
                 Change::ReplaceWithMany { span, with } => {
                     let container = containers::holding(self.units, *span)
@@ -171,61 +171,19 @@ impl<'a> Lowering<'a> {
                         .iter()
                         .map(|v| self.print(v, multiline, &indent))
                         .collect();
-                    self.absorb(*span);
-                    self.push(Edit::replace(*span, parts.join(&separator)));
+                    self.made.absorb(*span);
+                    self.made.push(Edit::replace(*span, parts.join(&separator)));
                 }
                 _ => unreachable!("only copying changes are collected here"),
             }
         }
         self.imports()?;
-        Ok(self
-            .made
-            .into_iter()
-            .filter(|(_, absorbed)| !absorbed)
-            .map(|(e, _)| e)
-            .collect())
-    }
-
-    fn push(&mut self, edit: Edit) {
-        if !self.made.iter().any(|(e, _)| *e == edit) {
-            self.made.push((edit, false));
-        }
-    }
-
-    fn absorb(&mut self, span: Span) {
-        for (edit, absorbed) in &mut self.made {
-            if containers::inside(span, edit.span) && edit.span != span {
-                *absorbed = true;
-            }
-        }
-    }
-
-    /// The source of `span` with the edits made inside it so far applied.
-    fn copy(&self, span: Span) -> String {
-        let mut inner: Vec<&Edit> = self
-            .made
-            .iter()
-            .filter(|(e, absorbed)| !absorbed && containers::inside(span, e.span))
-            .map(|(e, _)| e)
-            .collect();
-        inner.sort();
-        let mut out = String::new();
-        let mut at = span.start;
-        for e in inner {
-            if e.span.start < at {
-                continue;
-            }
-            out.push_str(&self.text[at..e.span.start]);
-            out.push_str(&e.text);
-            at = e.span.end;
-        }
-        out.push_str(&self.text[at..span.end]);
-        out
+        Ok(self.made.finish())
     }
 
     fn spell(&self, span: Span, base: Span, to: &ReadTarget) -> String {
         let q = self.quote;
-        let b = self.copy(base);
+        let b = self.made.copy(self.text, base);
         // Keep optional chaining where the code had it: `usage?.prompt_tokens`.
         // Raw JSON is `any` in TypeScript: its callbacks' parameters say so.
         let (item, part) = if self.raw() && self.typescript {
@@ -266,10 +224,10 @@ impl<'a> Lowering<'a> {
             // them back: TypeScript needs the cast.
             ReadTarget::ExtendWithOutput { list } if self.typescript => format!(
                 "{}.push(...({b}.output as ResponseInputItem[]))",
-                self.copy(*list)
+                self.made.copy(self.text, *list)
             ),
             ReadTarget::ExtendWithOutput { list } => {
-                format!("{}.push(...{b}.output)", self.copy(*list))
+                format!("{}.push(...{b}.output)", self.made.copy(self.text, *list))
             }
             ReadTarget::StreamTextDelta { guarded: true } => format!("{b}.delta"),
             ReadTarget::StreamTextDelta { guarded: false } => {
@@ -316,7 +274,7 @@ impl<'a> Lowering<'a> {
             .rfind("chat/completions")
             .ok_or("the URL literal does not name chat/completions")?;
         let start = literal.start + at;
-        self.push(Edit::replace(
+        self.made.push(Edit::replace(
             Span::new(start, start + "chat/completions".len()),
             "responses",
         ));
@@ -361,7 +319,7 @@ impl<'a> Lowering<'a> {
             return Err("the request sets `text` as well as a zod format".into());
         }
         let span = entry.span.ok_or("an entry without a place in the source")?;
-        self.push(Edit::replace(
+        self.made.push(Edit::replace(
             span,
             format!("text: {{ format: zodTextFormat{arguments} }}"),
         ));
@@ -454,7 +412,7 @@ impl<'a> Lowering<'a> {
             for tool in list {
                 if let (Kind::Opaque, Some(at)) = (&tool.kind, tool.span) {
                     if self.text[at.start..at.end].starts_with("zodFunction(") {
-                        self.push(Edit::replace(
+                        self.made.push(Edit::replace(
                             Span::new(at.start, at.start + "zodFunction".len()),
                             "zodResponsesFunction",
                         ));
@@ -496,18 +454,19 @@ impl<'a> Lowering<'a> {
                 .find(|q| before.ends_with(*q))
                 .map_or(0, |q| q.len());
             if qualifier > 0 {
-                self.push(Edit::replace(
+                self.made.push(Edit::replace(
                     Span::new(start - qualifier, start + old.len()),
                     format!("Responses.{new}"),
                 ));
             } else if before.ends_with('.') {
                 // `OpenAI.ChatCompletionMessageParam`: the namespace has `Responses` beside it.
-                self.push(Edit::replace(
+                self.made.push(Edit::replace(
                     Span::new(start, start + old.len()),
                     format!("Responses.{new}"),
                 ));
             } else {
-                self.push(Edit::replace(Span::new(start, start + old.len()), new));
+                self.made
+                    .push(Edit::replace(Span::new(start, start + old.len()), new));
                 self.rename_import(old, new, RESPONSES_TYPES);
             }
             at += offset + old.len();
@@ -523,12 +482,7 @@ impl<'a> Lowering<'a> {
         }
         let renames = std::mem::take(&mut self.renamed_imports);
         let after: String = {
-            let mut edits: Vec<Edit> = self
-                .made
-                .iter()
-                .filter(|(_, a)| !a)
-                .map(|(e, _)| e.clone())
-                .collect();
+            let mut edits = self.made.current();
             edits.sort();
             match crate::edit::normalize(edits) {
                 Ok(e) => crate::edit::apply(self.text, &e),
@@ -582,7 +536,7 @@ impl<'a> Lowering<'a> {
                 whole_removed.push(span_of(d.span));
             } else {
                 for e in crate::edit::removals(&members, &indices) {
-                    self.push(e);
+                    self.made.push(e);
                 }
             }
         }
@@ -608,22 +562,23 @@ impl<'a> Lowering<'a> {
         let Some(anchor) = anchor else {
             if !lines.is_empty() {
                 let nl = self.newline;
-                self.push(Edit::insert(0, format!("{}{nl}", lines.join(nl))));
+                self.made
+                    .push(Edit::insert(0, format!("{}{nl}", lines.join(nl))));
             }
             return Ok(());
         };
         let new_imports = lines.join(self.newline);
         if whole_removed.contains(&anchor) {
             for span in whole_removed.iter().filter(|s| **s != anchor) {
-                self.push(Edit::delete(line_of(self.text, *span)));
+                self.made.push(Edit::delete(line_of(self.text, *span)));
             }
-            self.push(Edit::replace(anchor, new_imports));
+            self.made.push(Edit::replace(anchor, new_imports));
         } else {
             for span in &whole_removed {
-                self.push(Edit::delete(line_of(self.text, *span)));
+                self.made.push(Edit::delete(line_of(self.text, *span)));
             }
             if !new_imports.is_empty() {
-                self.push(Edit::insert(
+                self.made.push(Edit::insert(
                     anchor.end,
                     format!("{}{new_imports}", self.newline),
                 ));
@@ -725,7 +680,7 @@ impl<'a> Lowering<'a> {
 
     fn print(&self, value: &Value, multiline: bool, indent: &str) -> String {
         if let Some(span) = value.span {
-            return self.copy(span);
+            return self.made.copy(self.text, span);
         }
         let inner = format!("{indent}  ");
         let nl = self.newline;
