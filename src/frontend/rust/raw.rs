@@ -147,20 +147,21 @@ pub enum Url {
 /// Judge a string literal used as a URL.
 pub fn judge(lit: &syn::LitStr) -> Url {
     let url = lit.value();
-    let Some(at) = url.find("chat/completions") else {
-        let on_openai = url.starts_with("https://api.openai.com/");
-        return if on_openai && url.trim_end_matches('/').ends_with("/v1/responses") {
-            Url::OpenAiResponses
-        } else {
-            Url::Other
-        };
-    };
     let host = url
         .split("://")
         .nth(1)
         .and_then(|rest| rest.split(['/', ':']).next())
         .unwrap_or("");
-    if host != "api.openai.com" {
+    let on_openai = host == "api.openai.com";
+    if !url.contains("chat/completions") {
+        let responses = url.trim_end_matches('/').ends_with("/v1/responses");
+        return if on_openai && responses {
+            Url::OpenAiResponses
+        } else {
+            Url::Other
+        };
+    }
+    if !on_openai {
         return Url::OtherServer(url);
     }
     // Only a literal without escapes maps its characters to bytes one for one.
@@ -168,7 +169,6 @@ pub fn judge(lit: &syn::LitStr) -> Url {
     let Some(offset) = token.find("chat/completions") else {
         return Url::Other;
     };
-    let _ = at;
     let start = super::values::span_of(lit).start + offset;
     Url::OpenAiChat(Span::new(start, start + "chat/completions".len()))
 }
