@@ -35,15 +35,16 @@ import shutil
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
+# The stub server, and the runner's handle on it, are the Python oracle's: one stub for both.
+sys.path.insert(0, str(HERE.parent / "python"))
+from run_e2e import Stub  # noqa: E402
 ROOT = HERE.parent.parent.parent
 PROGRAMS = HERE / "programs"
 RESIDUE = HERE / "residue"
 RESIDUE_REFERENCE = HERE / "residue_reference"
-STUB = HERE.parent / "python" / "stub_server.py"
 ORACLE = ROOT / "oracle"
 TSC = ORACLE / "node_modules" / "typescript" / "lib" / "tsc.js"
 CHAT = "/v1/chat/completions"
@@ -63,44 +64,6 @@ def run(cmd, cwd, env=None, timeout=RUN_TIMEOUT):
 def tail(text, lines=30):
     rows = text.rstrip("\n").splitlines()
     return rows[-lines:]
-
-
-class Stub:
-    def __init__(self, workdir: Path):
-        self.log = workdir / "requests.jsonl"
-        self.log.touch()
-        port_file = workdir / "port"
-        env = dict(os.environ, STUB_LOG=str(self.log))
-        self.proc = subprocess.Popen(
-            [sys.executable, str(STUB), "--port", "0", "--port-file", str(port_file)],
-            env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
-        )
-        deadline = time.monotonic() + 15
-        while not port_file.exists() or not port_file.read_text().strip():
-            if self.proc.poll() is not None:
-                raise RuntimeError("stub server exited: %s" % self.proc.stderr.read())
-            if time.monotonic() > deadline:
-                self.stop()
-                raise RuntimeError("stub server did not report its port within 15 s")
-            time.sleep(0.05)
-        self.port = int(port_file.read_text())
-
-    def mark(self):
-        return self.log.stat().st_size
-
-    def entries_since(self, mark):
-        with open(self.log, "rb") as f:
-            f.seek(mark)
-            return [json.loads(l) for l in f.read().decode("utf-8").splitlines() if l.strip()]
-
-    def stop(self):
-        if self.proc.poll() is None:
-            self.proc.terminate()
-            try:
-                self.proc.wait(timeout=5)
-            except subprocess.TimeoutExpired:
-                self.proc.kill()
-                self.proc.wait()
 
 
 def child_env(port):
