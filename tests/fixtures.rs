@@ -24,7 +24,13 @@ fn describe(text: &str, checked: &Checked) -> String {
             FixStatus::Unsafe => "unsafe fix".to_string(),
             FixStatus::Blocked(why) => format!("blocked: {why}"),
         };
-        writeln!(out, "{line}:{col} {} [{status}] {}", d.rule, d.message).unwrap();
+        let severity = format!("{:?}", d.severity()).to_lowercase();
+        writeln!(
+            out,
+            "{line}:{col} {} {severity} [{status}] {}",
+            d.rule, d.message
+        )
+        .unwrap();
         if let Some(fix) = &d.fix {
             writeln!(out, "    fix: {}", fix.title).unwrap();
         }
