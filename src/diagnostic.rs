@@ -107,15 +107,16 @@ impl Fix {
     }
 }
 
-/// How loud a finding is when shown.
+/// What a finding asks of the user. `Error` and `Warning` fail a run (exit 1); `Info` never
+/// does on its own.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, serde::Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
-    /// Blocks the migration of its unit until a person decides.
+    /// A person must decide before the request can migrate (no equivalent, a shut-down API).
     Error,
-    /// Needs a change; responsify has one.
+    /// Needs a change: responsify has one, or a person must make it.
     Warning,
-    /// Worth knowing; changes nothing by itself.
+    /// Left alone on purpose, or worth knowing; fine as it is.
     Info,
 }
 
@@ -132,6 +133,8 @@ pub struct Diagnostic {
     pub blocks: bool,
     /// Which unit of the file it belongs to.
     pub unit: Option<usize>,
+    /// The severity the rule declared, when it is not the one the finding's shape implies.
+    pub declared_severity: Option<Severity>,
 }
 
 impl Diagnostic {
@@ -144,7 +147,15 @@ impl Diagnostic {
             help: None,
             blocks: false,
             unit: None,
+            declared_severity: None,
         }
+    }
+
+    /// Declare the finding's severity: `Info` for a site that is fine as it is, `Warning` for
+    /// one a person must act on although nothing blocks.
+    pub fn with_severity(mut self, severity: Severity) -> Self {
+        self.declared_severity = Some(severity);
+        self
     }
 
     pub fn with_fix(mut self, fix: Fix) -> Self {
@@ -163,8 +174,11 @@ impl Diagnostic {
         self
     }
 
+    /// Declared, or else: blocking → error, with a fix → warning, otherwise a note.
     pub fn severity(&self) -> Severity {
-        if self.blocks {
+        if let Some(declared) = self.declared_severity {
+            declared
+        } else if self.blocks {
             Severity::Error
         } else if self.fix.is_some() {
             Severity::Warning

@@ -3,7 +3,7 @@
 use crate::diagnostic::{Applicability, Change, Diagnostic};
 use crate::edit::{self, Edit};
 use crate::frontend::{FrontEnd, SyntaxError};
-use crate::model::{Endpoint, Unit, Value, Verdict};
+use crate::model::{Endpoint, Hold, Unit, Value, Verdict};
 use crate::rules::{self, Context};
 use crate::settings::Settings;
 
@@ -137,7 +137,10 @@ pub fn analyze(
             .base_url
             .as_deref()
             .is_some_and(|u| settings.serves_responses(u))
-            && !matches!(unit.verdict, Verdict::Migrate)
+            && unit
+                .verdict
+                .reason()
+                .is_some_and(|r| matches!(r.kind, Hold::OtherServer | Hold::OtherServerByDefault))
         {
             unit.verdict = Verdict::Migrate;
         }
@@ -151,12 +154,11 @@ pub fn analyze(
         let mut found = Vec::new();
         let responses = unit.request.endpoint == Endpoint::Responses;
         match &unit.verdict {
-            Verdict::Leave(_) => {}
             // Code already on Responses is reviewed only where it talks to OpenAI: another
             // server's Responses dialect is its own business.
-            Verdict::Flag { .. } if responses => {}
-            Verdict::Flag { rule, .. } => {
-                if let Some(rule) = rules::by_name(rule) {
+            Verdict::Hold(_) if responses => {}
+            Verdict::Hold(reason) => {
+                if let Some(rule) = reason.kind.rule().and_then(rules::by_name) {
                     rule.check(unit, &ctx, &mut found);
                 }
             }
@@ -226,7 +228,7 @@ pub fn analyze(
         let statuses: Vec<Result<Applicability, String>> = pieces
             .iter()
             .map(|piece| {
-                let mut status = unit_status(piece, settings);
+                let mut status = unit_status(piece, settings, text);
                 if let Some(rule) = silenced.first() {
                     status = Err(format!(
                         "`{rule}` is suppressed here, so the request is left as it is"
@@ -345,18 +347,28 @@ pub fn analyze(
 }
 
 /// The weakest applicability that fixes the whole unit, or why the unit cannot be fixed.
-fn unit_status(diagnostics: &[Diagnostic], settings: &Settings) -> Result<Applicability, String> {
+/// Each blocker is named with the line that holds the unit back.
+fn unit_status(
+    diagnostics: &[Diagnostic],
+    settings: &Settings,
+    text: &str,
+) -> Result<Applicability, String> {
     let mut level = Applicability::Safe;
     let mut blockers = Vec::new();
+    let line = |d: &Diagnostic| edit::line_col(text, d.span.start).0;
     for d in diagnostics {
         match &d.fix {
-            None if d.blocks => blockers.push(format!("`{}`", d.rule)),
+            None if d.blocks => blockers.push(format!("`{}` (line {})", d.rule, line(d))),
             None => {}
             Some(fix) => {
                 if fix.applicability == Applicability::DisplayOnly {
-                    blockers.push(format!("`{}` (its fix is only displayed)", d.rule));
+                    blockers.push(format!(
+                        "`{}` (line {}: code out of sight, so the fix is only displayed)",
+                        d.rule,
+                        line(d)
+                    ));
                 } else if !settings.is_selected(d.rule) {
-                    blockers.push(format!("`{}` (not selected)", d.rule));
+                    blockers.push(format!("`{}` (line {}, not selected)", d.rule, line(d)));
                 }
                 level = level.max(fix.applicability);
             }

@@ -14,6 +14,7 @@
 //! ```
 
 pub mod baseline;
+pub mod classify;
 pub mod cli;
 pub mod config;
 pub mod diagnostic;

@@ -253,17 +253,100 @@ pub enum SdkMethod {
     Stream,
 }
 
-/// What the classifier decided about a request before any rule looks at it.
+/// What the classifier decided about a site before any rule looks at it.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Verdict {
     Migrate,
-    /// Report, never rewrite: `rule` reports it, `reason` is one line for the diagnostic.
-    Flag {
-        rule: &'static str,
-        reason: String,
-    },
-    /// Not ours to touch: no diagnostic at all.
-    Leave(String),
+    /// responsify will not rewrite the site; the reason says why and who must act.
+    Hold(Reason),
+}
+
+impl Verdict {
+    pub fn hold(kind: Hold, detail: impl Into<String>) -> Verdict {
+        Verdict::Hold(Reason {
+            kind,
+            detail: detail.into(),
+        })
+    }
+
+    /// The reason, when the site is held back.
+    pub fn reason(&self) -> Option<&Reason> {
+        match self {
+            Verdict::Migrate => None,
+            Verdict::Hold(reason) => Some(reason),
+        }
+    }
+
+    /// Held back for this kind of reason.
+    pub fn holds_for(&self, kind: Hold) -> bool {
+        self.reason().is_some_and(|r| r.kind == kind)
+    }
+}
+
+/// Why a site is held back: a kind the rules know, and one line of detail in the user's terms
+/// (what the code says). Rules write the message; the kind decides the rule and severity.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Reason {
+    pub kind: Hold,
+    pub detail: String,
+}
+
+/// The kinds of reasons to hold a site back. The first group needs a person; the second is
+/// left alone on purpose and never fails a run.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Hold {
+    /// The server cannot be proven to be OpenAI's: a base URL from configuration, an
+    /// environment variable with no fallback, an option that redirects the client
+    /// (`provider`, `default_query`).
+    UnprovenServer,
+    /// Azure OpenAI on a dated `api-version`, which has no Responses API at that path.
+    AzureDatedApiVersion,
+    /// openai < 1.0 (Python) or v3 (`OpenAIApi`, npm).
+    LegacySdk,
+    /// The Assistants API, shut down on 2026-08-26.
+    AssistantsApi,
+    /// openai-node's `runTools` helper, which has no Responses twin.
+    RunTools,
+    /// The Chat Completions URL or path, written as a constant.
+    ChatCompletionsUrl,
+    /// An async-openai release too old for the Responses types.
+    AsyncOpenaiVersion,
+    /// async-openai without its `responses` feature.
+    AsyncOpenaiResponsesFeature,
+    /// Another server, named in the code (`base_url="http://localhost:11434/v1"`): it may
+    /// well speak only Chat Completions, which is fine.
+    OtherServer,
+    /// Another server by default (an environment variable whose fallback is not OpenAI):
+    /// left alone without a word.
+    OtherServerByDefault,
+    /// Not an OpenAI request at all: another library, a look-alike class, a wrapper library,
+    /// training data. Left alone without a word.
+    NotOpenAi,
+}
+
+impl Hold {
+    /// The rule that reports sites held back for this reason, when one does.
+    pub fn rule(self) -> Option<&'static str> {
+        Some(match self {
+            Hold::UnprovenServer | Hold::OtherServer => "third-party-endpoint",
+            Hold::AzureDatedApiVersion => "azure-dated-api-version",
+            Hold::LegacySdk => "legacy-openai-sdk",
+            Hold::AssistantsApi => "assistants-api",
+            Hold::RunTools => "run-tools",
+            Hold::ChatCompletionsUrl => "chat-completions-url",
+            Hold::AsyncOpenaiVersion => "async-openai-version",
+            Hold::AsyncOpenaiResponsesFeature => "async-openai-responses-feature",
+            Hold::OtherServerByDefault | Hold::NotOpenAi => return None,
+        })
+    }
+
+    /// A person must act before the site can move (as opposed to: fine as it is).
+    pub fn needs_person(self) -> bool {
+        !matches!(
+            self,
+            Hold::OtherServer | Hold::OtherServerByDefault | Hold::NotOpenAi
+        )
+    }
 }
 
 /// One Chat Completions (or Responses) request, however it was spelled.
@@ -343,8 +426,12 @@ pub struct Unit {
     pub request: Request,
     pub reads: Vec<Read>,
     /// What the front end could not see (the result returned or passed on, a client built
-    /// elsewhere), one line each: the unit is not provably complete, so its fix is unsafe.
+    /// elsewhere), one line each: the unit is not provably complete, so its fix is only
+    /// displayed.
     pub unseen: Vec<String>,
+    /// Behaviours the migrated code may not keep although it is complete (a base URL from
+    /// the environment whose fallback is OpenAI's), one line each: the fix is unsafe.
+    pub caveats: Vec<String>,
     /// What keeps the fix from being applied at all (keys spread in from elsewhere, a helper
     /// whose events differ): the fix is only displayed.
     pub unfixable: Vec<String>,
@@ -384,6 +471,7 @@ impl Unit {
             request,
             reads: Vec::new(),
             unseen: Vec::new(),
+            caveats: Vec::new(),
             unfixable: Vec::new(),
             verdict,
             containers: Vec::new(),

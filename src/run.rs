@@ -2,6 +2,7 @@
 
 use crate::cli::{CheckArgs, Cli, Command, ConvertArgs, ReportArgs, ReportFormat};
 use crate::config::{Overrides, Resolver};
+use crate::diagnostic::Severity;
 use crate::engine::{self, CheckError, Checked, FixStatus};
 use crate::frontend::{self, FrontEnd};
 use crate::report::{self, Format, Message};
@@ -280,7 +281,7 @@ fn check(args: &CheckArgs) -> Outcome {
         Outcome::Error
     } else if args.exit_zero {
         Outcome::Clean
-    } else if !messages.is_empty() || (mode == Mode::Diff && diffs > 0) || stale_entries > 0 {
+    } else if needs_action(&messages) || (mode == Mode::Diff && diffs > 0) || stale_entries > 0 {
         Outcome::Findings
     } else {
         Outcome::Clean
@@ -463,16 +464,26 @@ fn summarize(
         }
         _ => {}
     }
-    if messages.is_empty() {
+    let notes = messages
+        .iter()
+        .filter(|m| m.severity == Severity::Info)
+        .count();
+    let actionable = messages.len() - notes;
+    let noted = if notes > 0 {
+        format!(
+            " ({} on code left as it is on purpose)",
+            plural(notes, "note")
+        )
+    } else {
+        String::new()
+    };
+    if actionable == 0 {
         if !failed && (mode != Mode::Diff || diffs == 0) {
-            let _ = writeln!(err, "No Chat Completions usage left to migrate.");
+            let _ = writeln!(err, "No Chat Completions usage left to migrate{noted}.");
         }
         return;
     }
-    let mut line = format!(
-        "Found {} left to migrate",
-        plural(messages.len(), "finding")
-    );
+    let mut line = format!("Found {} left to migrate", plural(actionable, "finding"));
     if mode == Mode::Check && (safe > 0 || unsafe_ > 0) {
         let mut parts = Vec::new();
         if safe > 0 {
@@ -483,7 +494,13 @@ fn summarize(
         }
         line.push_str(&format!(" ({})", parts.join(", ")));
     }
-    let _ = writeln!(err, "{line}.");
+    let _ = writeln!(err, "{line}{noted}.");
+}
+
+/// Whether any finding asks something of the user: notes on code left alone on purpose
+/// (`info`) never fail a run.
+fn needs_action(messages: &[Message]) -> bool {
+    messages.iter().any(|m| m.severity != Severity::Info)
 }
 
 fn read_file(path: &Path, max: u64) -> Result<Vec<u8>, String> {
@@ -755,7 +772,7 @@ fn check_stdin(args: &CheckArgs, format: Format, settings: &Settings, mode: Mode
         };
     }
     let pending = mode == Mode::Diff && checked.fixed.is_some();
-    if args.exit_zero || (messages.is_empty() && !pending) {
+    if args.exit_zero || (!needs_action(&messages) && !pending) {
         Outcome::Clean
     } else {
         Outcome::Findings

@@ -571,7 +571,8 @@ fn declared_responses_providers_migrate() {
         .current_dir(dir.path())
         .args(["check", "--fix", "--output-format", "concise"])
         .assert()
-        .code(1)
+        // Another server named in the code is left alone on purpose: a note, not a failure.
+        .code(0)
         .stdout(predicate::str::contains(
             "app.py:4:12: third-party-endpoint",
         ));

@@ -20,7 +20,7 @@
 use super::{FrontEnd, Lifted, SyntaxError};
 use crate::diagnostic::Change;
 use crate::edit::{line_ending, Edit};
-use crate::model::{Endpoint, Entry, Kind, Request, Site, Span, Unit, Value, Verdict};
+use crate::model::{Endpoint, Entry, Hold, Kind, Request, Site, Span, Unit, Value, Verdict};
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::{Mutex, OnceLock};
@@ -420,10 +420,10 @@ impl FrontEnd for CargoManifest {
                     None,
                 ));
             }
-            let rule = match version {
-                Some(v) if v < FIRST_FEATURE_GATED => "async-openai-version",
+            let kind = match version {
+                Some(v) if v < FIRST_FEATURE_GATED => Hold::AsyncOpenaiVersion,
                 Some(_) if !features.iter().any(|f| f == "responses") => {
-                    "async-openai-responses-feature"
+                    Hold::AsyncOpenaiResponsesFeature
                 }
                 _ => continue,
             };
@@ -438,10 +438,7 @@ impl FrontEnd for CargoManifest {
                     },
                     hidden_keys: false,
                 },
-                Verdict::Flag {
-                    rule,
-                    reason: format!("`{}`", &text[dep.key.start..dep.key.end]),
-                },
+                Verdict::hold(kind, format!("`{}`", &text[dep.key.start..dep.key.end])),
             );
             unit.unseen.clear();
             units.push(unit);

@@ -13,7 +13,7 @@
 use super::{FrontEnd, Lifted, SyntaxError};
 use crate::diagnostic::Change;
 use crate::edit::{indentation_at, line_ending, Edit};
-use crate::model::{Endpoint, Entry, Kind, Request, Site, Span, Unit, Value, Verdict};
+use crate::model::{Endpoint, Entry, Hold, Kind, Request, Site, Span, Unit, Value, Verdict};
 use jsonc_parser::ast;
 use std::collections::BTreeMap;
 
@@ -138,7 +138,10 @@ fn unit_for(doc: &Value) -> Option<Unit> {
             return None;
         }
         let verdict = if has_fine_tuning_marks(body) {
-            Verdict::Leave("assistant messages carry `weight`: fine-tuning data".into())
+            Verdict::hold(
+                Hold::NotOpenAi,
+                "assistant messages carry `weight`: fine-tuning data",
+            )
         } else {
             Verdict::Migrate
         };
@@ -161,7 +164,10 @@ fn unit_for(doc: &Value) -> Option<Unit> {
         return None;
     };
     let verdict = if has_fine_tuning_marks(doc) {
-        Verdict::Leave("assistant messages carry `weight`: fine-tuning data".into())
+        Verdict::hold(
+            Hold::NotOpenAi,
+            "assistant messages carry `weight`: fine-tuning data",
+        )
     } else {
         Verdict::Migrate
     };
@@ -596,7 +602,7 @@ mod tests {
             r#"{"model":"m","messages":[{"role":"assistant","content":"x","weight":0}]}"#;
         assert!(units(weighted, true)
             .iter()
-            .all(|u| matches!(u.verdict, Verdict::Leave(_))));
+            .all(|u| u.verdict.holds_for(Hold::NotOpenAi)));
     }
 
     #[test]

@@ -1,7 +1,7 @@
 use super::flagged_sites::flag;
 use super::{declare_rule, Context, Rule, RuleMeta};
-use crate::diagnostic::Diagnostic;
-use crate::model::Unit;
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::model::{Hold, Unit};
 
 declare_rule! {
     /// ## What it does
@@ -33,8 +33,10 @@ impl Rule for AssistantsApi {
     fn check(&self, unit: &Unit, _ctx: &Context, out: &mut Vec<Diagnostic>) {
         out.extend(flag(
             unit,
-            Self::META.name,
+            Hold::AssistantsApi,
             "move to conversations and the Responses API: https://developers.openai.com/api/docs/assistants/migration",
-        ));
+        )
+        // The API no longer answers: this code fails today, not after a migration.
+        .map(|d| d.with_severity(Severity::Error)));
     }
 }

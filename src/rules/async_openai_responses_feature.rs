@@ -1,6 +1,6 @@
 use super::{declare_rule, Context, Rule, RuleMeta};
 use crate::diagnostic::{Change, Diagnostic, Fix};
-use crate::model::{Unit, Value, Verdict};
+use crate::model::{Hold, Unit, Value};
 
 declare_rule! {
     /// ## What it does
@@ -41,7 +41,7 @@ impl Rule for AsyncOpenaiResponsesFeature {
     }
 
     fn check(&self, unit: &Unit, _ctx: &Context, out: &mut Vec<Diagnostic>) {
-        if !matches!(&unit.verdict, Verdict::Flag { rule, .. } if *rule == Self::META.name) {
+        if !unit.verdict.holds_for(Hold::AsyncOpenaiResponsesFeature) {
             return;
         }
         let uses = unit

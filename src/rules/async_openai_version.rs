@@ -1,7 +1,7 @@
 use super::{declare_rule, Context, Rule, RuleMeta};
 use crate::diagnostic::Diagnostic;
 use crate::frontend::cargo::{minimum, FIRST_RESPONSES};
-use crate::model::{Unit, Verdict};
+use crate::model::{Hold, Unit};
 
 declare_rule! {
     /// ## What it does
@@ -42,7 +42,7 @@ impl Rule for AsyncOpenaiVersion {
     }
 
     fn check(&self, unit: &Unit, _ctx: &Context, out: &mut Vec<Diagnostic>) {
-        if !matches!(&unit.verdict, Verdict::Flag { rule, .. } if *rule == Self::META.name) {
+        if !unit.verdict.holds_for(Hold::AsyncOpenaiVersion) {
             return;
         }
         let body = &unit.request.body;

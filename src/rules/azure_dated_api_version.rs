@@ -1,7 +1,7 @@
 use super::flagged_sites::flag;
 use super::{declare_rule, Context, Rule, RuleMeta};
 use crate::diagnostic::Diagnostic;
-use crate::model::Unit;
+use crate::model::{Hold, Unit};
 
 declare_rule! {
     /// ## What it does
@@ -38,7 +38,7 @@ impl Rule for AzureDatedApiVersion {
     fn check(&self, unit: &Unit, _ctx: &Context, out: &mut Vec<Diagnostic>) {
         out.extend(flag(
             unit,
-            Self::META.name,
+            Hold::AzureDatedApiVersion,
             "point the plain OpenAI client at https://RESOURCE.openai.azure.com/openai/v1/ with the deployment as `model`, then run responsify again",
         ));
     }

@@ -1,7 +1,7 @@
 use super::flagged_sites::flag;
 use super::{declare_rule, Context, Rule, RuleMeta};
 use crate::diagnostic::Diagnostic;
-use crate::model::Unit;
+use crate::model::{Hold, Unit};
 
 declare_rule! {
     /// ## What it does
@@ -38,7 +38,7 @@ impl Rule for ChatCompletionsUrl {
     fn check(&self, unit: &Unit, _ctx: &Context, out: &mut Vec<Diagnostic>) {
         out.extend(flag(
             unit,
-            Self::META.name,
+            Hold::ChatCompletionsUrl,
             "move the HTTP call to `/v1/responses` together with its body and the parsing of its reply",
         ));
     }

@@ -1,23 +1,23 @@
 //! Shared by the rules that report sites the classifier will not let anyone rewrite.
 
-use crate::diagnostic::Diagnostic;
-use crate::model::{Site, Unit, Verdict};
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::model::{Hold, Site, Unit};
 
-/// The flag diagnostic for `rule`, when the classifier flagged this unit for it.
-pub fn flag(unit: &Unit, rule: &'static str, help: &str) -> Option<Diagnostic> {
-    let Verdict::Flag {
-        rule: flagged,
-        reason,
-    } = &unit.verdict
-    else {
-        return None;
-    };
-    if *flagged != rule {
-        return None;
-    }
+/// The diagnostic for a unit the classifier held back for `kind`. A reason that needs a
+/// person is a warning; one that is fine as it is, a note.
+pub fn flag(unit: &Unit, kind: Hold, help: &str) -> Option<Diagnostic> {
+    let reason = unit.verdict.reason().filter(|r| r.kind == kind)?;
     let span = match unit.request.site {
         Site::SdkCall { method, .. } => method,
         _ => unit.request.span,
     };
-    Some(Diagnostic::new(rule, span, format!("{reason}: not rewritten")).with_help(help))
+    let rule = kind.rule()?;
+    let diagnostic = if kind.needs_person() {
+        Diagnostic::new(rule, span, format!("{}: not rewritten", reason.detail))
+            .with_severity(Severity::Warning)
+    } else {
+        Diagnostic::new(rule, span, format!("{}: left as it is", reason.detail))
+            .with_severity(Severity::Info)
+    };
+    Some(diagnostic.with_help(help))
 }

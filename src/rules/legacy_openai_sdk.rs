@@ -1,7 +1,7 @@
 use super::flagged_sites::flag;
 use super::{declare_rule, Context, Rule, RuleMeta};
 use crate::diagnostic::Diagnostic;
-use crate::model::Unit;
+use crate::model::{Hold, Unit};
 
 declare_rule! {
     /// ## What it does
@@ -37,7 +37,7 @@ impl Rule for LegacyOpenaiSdk {
     fn check(&self, unit: &Unit, _ctx: &Context, out: &mut Vec<Diagnostic>) {
         out.extend(flag(
             unit,
-            Self::META.name,
+            Hold::LegacySdk,
             "upgrade to the current client (`client.chat.completions.create`), then run responsify again",
         ));
     }

@@ -1,7 +1,7 @@
 use super::flagged_sites::flag;
 use super::{declare_rule, Context, Rule, RuleMeta};
 use crate::diagnostic::Diagnostic;
-use crate::model::Unit;
+use crate::model::{Hold, Unit};
 
 declare_rule! {
     /// ## What it does
@@ -36,7 +36,7 @@ impl Rule for RunTools {
     fn check(&self, unit: &Unit, _ctx: &Context, out: &mut Vec<Diagnostic>) {
         out.extend(flag(
             unit,
-            Self::META.name,
+            Hold::RunTools,
             "call `responses.create` in a loop: run each `function_call` item and send back a `function_call_output` with its `call_id`",
         ));
     }

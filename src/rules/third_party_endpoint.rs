@@ -1,7 +1,7 @@
 use super::flagged_sites::flag;
 use super::{declare_rule, Context, Rule, RuleMeta};
 use crate::diagnostic::Diagnostic;
-use crate::model::Unit;
+use crate::model::{Hold, Unit};
 
 declare_rule! {
     /// ## What it does
@@ -38,8 +38,13 @@ impl Rule for ThirdPartyEndpoint {
     fn check(&self, unit: &Unit, _ctx: &Context, out: &mut Vec<Diagnostic>) {
         out.extend(flag(
             unit,
-            Self::META.name,
-            "if the server implements `/v1/responses`, declare it with `--responses-provider URL`",
+            Hold::UnprovenServer,
+            "if the server implements `/v1/responses`, declare it with `--responses-provider URL`; otherwise point the client at OpenAI's URL or keep the call on Chat Completions",
+        ));
+        out.extend(flag(
+            unit,
+            Hold::OtherServer,
+            "if the server implements `/v1/responses`, declare it with `--responses-provider URL` and its calls migrate like OpenAI's",
         ));
     }
 }

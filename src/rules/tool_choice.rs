@@ -1,7 +1,7 @@
 use super::helpers::type_of;
 use super::{declare_rule, Context, Rule, RuleMeta};
 use crate::diagnostic::{Change, Diagnostic, Fix};
-use crate::model::{Unit, Value};
+use crate::model::{Endpoint, Kind, Unit, Value};
 
 declare_rule! {
     /// ## What it does
@@ -75,6 +75,20 @@ impl Rule for ToolChoice {
             return;
         };
         let Some(span) = choice.span else { return };
+        if matches!(choice.kind, Kind::Opaque) && unit.request.endpoint == Endpoint::ChatCompletions
+        {
+            // A named function choice in Chat Completions form is rejected by the Responses API.
+            out.push(
+                Diagnostic::new(
+                    Self::META.name,
+                    span,
+                    "`tool_choice` comes from where responsify cannot read it; a Chat Completions choice is rejected by the Responses API",
+                )
+                .with_help("write it where the call can see it (`\"auto\"`, `\"required\"`, or `{\"type\": \"function\", \"name\": …}`)")
+                .blocking(),
+            );
+            return;
+        }
         let nested = choice.get("function").is_some()
             || choice.get("custom").is_some()
             || choice.get("allowed_tools").is_some();

@@ -1,7 +1,7 @@
 use super::helpers::type_of;
 use super::{declare_rule, Context, Rule, RuleMeta};
 use crate::diagnostic::{Change, Diagnostic, Fix};
-use crate::model::{Unit, Value};
+use crate::model::{Endpoint, Kind, Unit, Value};
 
 declare_rule! {
     /// ## What it does
@@ -82,13 +82,65 @@ fn custom_tool(custom: &Value) -> Option<Value> {
     Some(Value::map(entries))
 }
 
+/// Helpers the SDK turns into a tool of the API it calls, whose call the front end rewrites
+/// (`zodFunction` → `zodResponsesFunction`).
+const TOOL_HELPERS: &[&str] = &["zodFunction("];
+
+/// Tools responsify cannot read would reach `responses.create` in Chat Completions form,
+/// which the API rejects: a person must say what they are.
+fn unreadable_tools(value: &Value, ctx: &Context, out: &mut Vec<Diagnostic>) {
+    let unreadable: Vec<&Value> = match &value.kind {
+        Kind::Opaque => vec![value],
+        Kind::List(items) => items
+            .iter()
+            .filter(|t| matches!(t.kind, Kind::Opaque))
+            .filter(|t| {
+                !ctx.source_of(t)
+                    .is_some_and(|s| TOOL_HELPERS.iter().any(|h| s.starts_with(h)))
+            })
+            .collect(),
+        _ => Vec::new(),
+    };
+    for tool in unreadable {
+        let Some(span) = tool.span else { continue };
+        out.push(
+            Diagnostic::new(
+                ToolDefinitions::META.name,
+                span,
+                format!(
+                    "the tools come from `{}`, which responsify cannot read; in Chat Completions form the Responses API rejects them",
+                    ctx.source_of(tool).map_or("…".into(), short)
+                ),
+            )
+            .with_help("write the tools where the call can see them, or flatten them to `{\"type\": \"function\", \"name\": …, \"parameters\": …}` where they are built, then run responsify again")
+            .blocking(),
+        );
+    }
+}
+
+/// A source excerpt short enough for one line.
+fn short(source: &str) -> String {
+    let line = source.lines().next().unwrap_or_default();
+    if line.len() < source.len() || line.chars().count() > 60 {
+        format!("{}…", line.chars().take(60).collect::<String>())
+    } else {
+        line.to_string()
+    }
+}
+
 impl Rule for ToolDefinitions {
     fn meta(&self) -> &'static RuleMeta {
         &Self::META
     }
 
-    fn check(&self, unit: &Unit, _ctx: &Context, out: &mut Vec<Diagnostic>) {
-        let Some(tools) = unit.request.body.get("tools").and_then(Value::as_list) else {
+    fn check(&self, unit: &Unit, ctx: &Context, out: &mut Vec<Diagnostic>) {
+        let Some(value) = unit.request.body.get("tools") else {
+            return;
+        };
+        if unit.request.endpoint == Endpoint::ChatCompletions {
+            unreadable_tools(value, ctx, out);
+        }
+        let Some(tools) = value.as_list() else {
             return;
         };
         for tool in tools {

@@ -5,23 +5,28 @@ use crate::model::Unit;
 declare_rule! {
     /// ## What it does
     /// Reports what responsify could not see of a request: its result returned to callers,
-    /// passed to another function or stored away; a client built in another file; parameters
-    /// spread in from a dict built elsewhere. The request's fix becomes unsafe (or only
-    /// displayed, when a parameter is out of sight), and the finding names what to check.
+    /// passed to another function or stored away; a client built in another file or passed
+    /// in; parameters spread in from a dict built elsewhere. It also names what a deployment
+    /// may change although the code is complete: a base URL read from the environment whose
+    /// fallback is OpenAI's, a custom HTTP transport.
     ///
     /// ## Why migrate
     /// A call and the code that reads its result migrate together. When some of that code is
-    /// out of sight, the migrated call could break it.
+    /// out of sight, the migrated call could break it: a caller reading `.choices` of what is
+    /// now a `Response` fails at runtime.
     ///
     /// ## Example
     /// ```python
     /// def ask(question):
     ///     return client.chat.completions.create(model="gpt-5.5", messages=[...])
     /// ```
-    /// The caller of `ask` reads the result: check it reads `output_text`.
+    /// The caller of `ask` reads the result: the fix is shown, and a person checks the caller
+    /// reads `output_text` before applying it.
     ///
     /// ## Fix safety
-    /// The request's fix needs `--unsafe-fixes`; with parameters out of sight it is display-only.
+    /// With anything out of sight the request's fix is display-only: `--unsafe-fixes` never
+    /// applies it, and the finding (a warning) names what to check. With only a deployment
+    /// caveat the code is complete, and the fix is unsafe.
     pub struct UnseenUses {
         name: "unseen-uses",
         summary: "parts of a request or its result that responsify cannot see",
@@ -34,37 +39,57 @@ impl Rule for UnseenUses {
     }
 
     fn check(&self, unit: &Unit, _ctx: &Context, out: &mut Vec<Diagnostic>) {
-        if unit.unseen.is_empty() && unit.unfixable.is_empty() {
-            return;
+        let mut out_of_sight: Vec<&String> =
+            unit.unfixable.iter().chain(unit.unseen.iter()).collect();
+        out_of_sight.dedup();
+        if !out_of_sight.is_empty() {
+            let mut all = out_of_sight.clone();
+            all.extend(unit.caveats.iter());
+            out.push(
+                Diagnostic::new(
+                    Self::META.name,
+                    unit.request.span,
+                    format!(
+                        "responsify cannot see all of this request: {}",
+                        out_of_sight
+                            .iter()
+                            .map(|s| s.as_str())
+                            .collect::<Vec<_>>()
+                            .join("; ")
+                    ),
+                )
+                .with_help(format!(
+                    "check before migrating: {}",
+                    all.iter()
+                        .map(|s| s.as_str())
+                        .collect::<Vec<_>>()
+                        .join("; ")
+                ))
+                .with_fix(Fix {
+                    title: "Migrate once the code out of sight reads the Responses result".into(),
+                    applicability: Applicability::DisplayOnly,
+                    changes: Vec::new(),
+                }),
+            );
+        } else if !unit.caveats.is_empty() {
+            out.push(
+                Diagnostic::new(
+                    Self::META.name,
+                    unit.request.span,
+                    format!(
+                        "the migrated request may behave differently where it runs: {}",
+                        unit.caveats.join("; ")
+                    ),
+                )
+                .with_help(
+                    "check every deployment sends this request to a server with the Responses API",
+                )
+                .with_fix(Fix {
+                    title: "Migrate, knowing where the request may go".into(),
+                    applicability: Applicability::Unsafe,
+                    changes: Vec::new(),
+                }),
+            );
         }
-        let (what, applicability) = if unit.unfixable.is_empty() {
-            (&unit.unseen, Applicability::Unsafe)
-        } else {
-            (&unit.unfixable, Applicability::DisplayOnly)
-        };
-        let mut all: Vec<&String> = unit.unfixable.iter().chain(unit.unseen.iter()).collect();
-        all.dedup();
-        out.push(
-            Diagnostic::new(
-                Self::META.name,
-                unit.request.span,
-                format!(
-                    "responsify cannot see all of this request: {}",
-                    what.join("; ")
-                ),
-            )
-            .with_help(format!(
-                "check before migrating: {}",
-                all.iter()
-                    .map(|s| s.as_str())
-                    .collect::<Vec<_>>()
-                    .join("; ")
-            ))
-            .with_fix(Fix {
-                title: "Migrate knowing what responsify could not check".into(),
-                applicability,
-                changes: Vec::new(),
-            }),
-        );
     }
 }

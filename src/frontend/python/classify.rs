@@ -1,25 +1,13 @@
-//! Who is the client? Trace a call's receiver to where it was built, and judge it.
+//! Who is the client? Trace a call's receiver to where it was built and lift what its
+//! constructor says; [`crate::classify`] judges it.
 
 use super::scope::{ClientClass, Index};
+use crate::classify::{self, ClientFacts, Constructor, Judged, Origin};
 use ruff_python_ast::{self as ast, Expr, Stmt};
-
-/// What the classifier concluded about a receiver.
-#[derive(Clone, Debug, PartialEq)]
-pub enum Client {
-    /// An OpenAI client. `unsure` says what could still point it elsewhere.
-    OpenAi { unsure: Option<String> },
-    /// Report, do not rewrite.
-    Flag { rule: &'static str, reason: String },
-    /// Not ours: a look-alike class or another library.
-    Leave(String),
-    /// A client for a server at `url` that is not OpenAI's: reported, unless the user
-    /// declared that server Responses-capable (`--responses-provider`).
-    OtherServer { url: String, reason: String },
-}
 
 const DEPTH: usize = 6;
 
-pub fn trace(index: &Index, scope: usize, receiver: &Expr, source: &str) -> Client {
+pub fn trace(index: &Index, scope: usize, receiver: &Expr, source: &str) -> Judged {
     trace_at(index, scope, receiver, source, DEPTH)
 }
 
@@ -28,7 +16,7 @@ fn text<'s>(source: &'s str, expr: &Expr) -> &'s str {
     &source[expr.range()]
 }
 
-fn trace_at(index: &Index, scope: usize, receiver: &Expr, source: &str, depth: usize) -> Client {
+fn trace_at(index: &Index, scope: usize, receiver: &Expr, source: &str, depth: usize) -> Judged {
     if depth == 0 {
         return unsure(format!(
             "`{}` is built too far away to trace",
@@ -43,14 +31,14 @@ fn trace_at(index: &Index, scope: usize, receiver: &Expr, source: &str, depth: u
             }
             Expr::Name(name) => {
                 if let Some(class) = index.client_class(name.id.as_str()) {
-                    judge_constructor(class, call, source)
+                    judge_constructor(index, scope, class, call, source)
                 } else if index.classes.iter().any(|c| c == name.id.as_str()) {
-                    Client::Leave(format!(
+                    Judged::not_openai(format!(
                         "`{}` is a class of this file, not the openai SDK's client",
                         name.id
                     ))
                 } else if index.foreign.iter().any(|f| f == name.id.as_str()) {
-                    Client::Leave(format!("`{}` is not the openai SDK's client", name.id))
+                    Judged::not_openai(format!("`{}` is not the openai SDK's client", name.id))
                 } else if let Some(factory) = index.function(name.id.as_str()) {
                     trace_factory(index, factory, source, depth)
                 } else {
@@ -64,10 +52,10 @@ fn trace_at(index: &Index, scope: usize, receiver: &Expr, source: &str, depth: u
                 (Expr::Name(module), class) if index.is_openai_module(module.id.as_str()) => {
                     match class {
                         "OpenAI" | "AsyncOpenAI" => {
-                            judge_constructor(ClientClass::OpenAi, call, source)
+                            judge_constructor(index, scope, ClientClass::OpenAi, call, source)
                         }
                         "AzureOpenAI" | "AsyncAzureOpenAI" => {
-                            judge_constructor(ClientClass::Azure, call, source)
+                            judge_constructor(index, scope, ClientClass::Azure, call, source)
                         }
                         _ => unsure(format!(
                             "the client comes from `{}`",
@@ -88,7 +76,7 @@ fn trace_at(index: &Index, scope: usize, receiver: &Expr, source: &str, depth: u
         Expr::Name(name) => {
             let id = name.id.as_str();
             if index.is_openai_module(id) {
-                return module_client(index, source);
+                return module_client(index, scope, source);
             }
             let (found_in, values) = index.assignments(scope, id);
             match values.as_slice() {
@@ -98,15 +86,15 @@ fn trace_at(index: &Index, scope: usize, receiver: &Expr, source: &str, depth: u
                 [] => unsure(format!("`{id}` is not assigned in this file")),
                 [one] => trace_at(index, found_in, one, source, depth - 1),
                 many => {
-                    let verdicts: Vec<Client> = many
+                    let verdicts: Vec<Judged> = many
                         .iter()
                         .map(|v| trace_at(index, found_in, v, source, depth - 1))
                         .collect();
                     verdicts
                         .iter()
-                        .find(|v| !matches!(v, Client::OpenAi { unsure: None }))
+                        .find(|v| **v != Judged::openai())
                         .cloned()
-                        .unwrap_or(Client::OpenAi { unsure: None })
+                        .unwrap_or_else(Judged::openai)
                 }
             }
         }
@@ -139,10 +127,8 @@ fn trace_at(index: &Index, scope: usize, receiver: &Expr, source: &str, depth: u
     }
 }
 
-fn unsure(reason: String) -> Client {
-    Client::OpenAi {
-        unsure: Some(reason),
-    }
+fn unsure(reason: String) -> Judged {
+    Judged::untraced(reason)
 }
 
 /// `self.<attr> = value` in a method of the class (the first one found), or a class attribute.
@@ -181,7 +167,7 @@ fn trace_factory(
     factory: &ast::StmtFunctionDef,
     source: &str,
     depth: usize,
-) -> Client {
+) -> Judged {
     let scope = index
         .scopes
         .iter()
@@ -199,22 +185,25 @@ fn trace_factory(
 
 /// `openai.chat.completions.create(...)`: the module's own client, unless the file points
 /// `openai.base_url` elsewhere.
-fn module_client(index: &Index, source: &str) -> Client {
-    for scope in &index.scopes {
-        for stmt in super::scope::flatten(scope.body) {
+fn module_client(index: &Index, scope: usize, source: &str) -> Judged {
+    for scope_def in &index.scopes {
+        for stmt in super::scope::flatten(scope_def.body) {
             let Stmt::Assign(a) = stmt else { continue };
             for target in &a.targets {
                 if let Expr::Attribute(t) = target {
                     let on_module =
                         matches!(&*t.value, Expr::Name(n) if index.is_openai_module(n.id.as_str()));
                     if on_module && matches!(t.attr.id.as_str(), "base_url" | "api_base") {
-                        return judge_base_url(&a.value, source);
+                        return classify::judge(&ClientFacts {
+                            base_url: Some(origin(index, scope, &a.value, source)),
+                            ..ClientFacts::new(Constructor::OpenAi)
+                        });
                     }
                 }
             }
         }
     }
-    Client::OpenAi { unsure: None }
+    Judged::openai()
 }
 
 fn keyword<'a>(call: &'a ast::ExprCall, name: &str) -> Option<&'a Expr> {
@@ -225,51 +214,69 @@ fn keyword<'a>(call: &'a ast::ExprCall, name: &str) -> Option<&'a Expr> {
         .map(|k| &k.value)
 }
 
-fn judge_constructor(class: ClientClass, call: &ast::ExprCall, source: &str) -> Client {
-    let base_url = keyword(call, "base_url");
-    match class {
-        ClientClass::Azure => {
-            if let Some(url) = base_url.and_then(string_value) {
-                if is_azure_v1(&url) {
-                    return Client::OpenAi { unsure: None };
-                }
-            }
-            let version = keyword(call, "api_version")
-                .map(|v| text(source, v).to_string())
-                .unwrap_or_else(|| "from OPENAI_API_VERSION".into());
-            Client::Flag {
-                rule: "azure-dated-api-version",
-                reason: format!("`AzureOpenAI` with a dated api_version ({version})"),
-            }
-        }
-        ClientClass::OpenAi => match base_url {
-            None => Client::OpenAi { unsure: None },
-            Some(url) => judge_base_url(url, source),
-        },
-    }
+/// Options of the Python SDK's constructors that send requests to another service.
+const REDIRECTS: &[&str] = &["provider", "default_query"];
+/// Options that put custom code between the client and the network.
+const TRANSPORTS: &[&str] = &["http_client", "transport"];
+
+/// Lift what a constructor call says about where its requests go, and judge it.
+fn judge_constructor(
+    index: &Index,
+    scope: usize,
+    class: ClientClass,
+    call: &ast::ExprCall,
+    source: &str,
+) -> Judged {
+    let constructor = match class {
+        ClientClass::OpenAi => Constructor::OpenAi,
+        ClientClass::Azure => Constructor::Azure,
+    };
+    let named = |names: &[&str]| -> Vec<String> {
+        call.arguments
+            .keywords
+            .iter()
+            .filter_map(|k| k.arg.as_ref())
+            .map(|a| a.id.to_string())
+            .filter(|a| names.contains(&a.as_str()))
+            .collect()
+    };
+    let base_url = keyword(call, "base_url").map(|e| origin(index, scope, e, source));
+    let facts = ClientFacts {
+        constructor,
+        base_url,
+        api_version: keyword(call, "api_version").map(|e| origin(index, scope, e, source)),
+        redirects: named(REDIRECTS),
+        transports: named(TRANSPORTS),
+        hidden_options: call
+            .arguments
+            .keywords
+            .iter()
+            .find(|k| k.arg.is_none())
+            .map(|k| text(source, &k.value).to_string()),
+    };
+    classify::judge(&facts)
 }
 
-fn string_value(expr: &Expr) -> Option<String> {
+/// A string literal, through module constants of this file.
+fn string_value(index: &Index, scope: usize, expr: &Expr) -> Option<String> {
     match expr {
         Expr::StringLiteral(s) => Some(s.value.to_str().to_string()),
+        Expr::Name(n) => match index.assignments(scope, n.id.as_str()).1.as_slice() {
+            [one] if !matches!(one, Expr::Name(_)) => string_value(index, scope, one),
+            _ => None,
+        },
         _ => None,
     }
 }
 
-fn is_openai_url(url: &str) -> bool {
-    let rest = url
-        .trim_start_matches("https://")
-        .trim_start_matches("http://");
-    rest.starts_with("api.openai.com")
-}
-
-fn is_azure_v1(url: &str) -> bool {
-    url.contains(".openai.azure.com/openai/v1")
-}
-
-/// `os.environ.get("X", fallback)`, `os.getenv("X", fallback)`, `os.environ["X"]`.
-fn environment_read(expr: &Expr) -> Option<(String, Option<&Expr>)> {
+/// `os.environ.get("X", fallback)`, `os.getenv("X", fallback)`, `os.environ["X"]`, and the
+/// same followed by `or "fallback"`.
+fn environment_read<'e>(expr: &'e Expr) -> Option<(String, Option<&'e Expr>)> {
     match expr {
+        Expr::BoolOp(b) if b.op == ast::BoolOp::Or && b.values.len() == 2 => {
+            let (name, _) = environment_read(&b.values[0])?;
+            Some((name, Some(&b.values[1])))
+        }
         Expr::Call(call) => {
             let func = match &*call.func {
                 Expr::Attribute(a) => a,
@@ -285,57 +292,76 @@ fn environment_read(expr: &Expr) -> Option<(String, Option<&Expr>)> {
                 return None;
             }
             let args = &call.arguments.args;
-            let name = args
-                .first()
-                .and_then(string_value)
-                .unwrap_or_else(|| "?".into());
+            let name = match args.first() {
+                Some(Expr::StringLiteral(s)) => s.value.to_str().to_string(),
+                _ => "?".into(),
+            };
             Some((name, args.get(1).or_else(|| keyword(call, "default"))))
         }
-        Expr::Subscript(s) => match &*s.value {
-            Expr::Attribute(a) if a.attr.id.as_str() == "environ" => {
-                Some((string_value(&s.slice).unwrap_or_else(|| "?".into()), None))
+        Expr::Subscript(s) => match (&*s.value, &*s.slice) {
+            (Expr::Attribute(a), Expr::StringLiteral(name)) if a.attr.id.as_str() == "environ" => {
+                Some((name.value.to_str().to_string(), None))
             }
+            (Expr::Attribute(a), _) if a.attr.id.as_str() == "environ" => Some(("?".into(), None)),
             _ => None,
         },
         _ => None,
     }
 }
 
-fn judge_base_url(url: &Expr, source: &str) -> Client {
-    if let Some(literal) = string_value(url) {
-        return if is_openai_url(&literal) || is_azure_v1(&literal) {
-            Client::OpenAi { unsure: None }
-        } else {
-            Client::OtherServer {
-                reason: format!(
-                    "the client's base URL is {literal:?}, which may not serve the Responses API"
-                ),
-                url: literal,
+/// Where an option's value comes from.
+fn origin(index: &Index, scope: usize, expr: &Expr, source: &str) -> Origin {
+    if let Some(literal) = string_value(index, scope, expr) {
+        return Origin::Literal(literal);
+    }
+    if let Some((var, fallback)) = environment_read(expr) {
+        return Origin::Env {
+            var,
+            fallback: fallback.and_then(|f| string_value(index, scope, f)),
+        };
+    }
+    if let Expr::Name(n) = expr {
+        if let [one] = index.assignments(scope, n.id.as_str()).1.as_slice() {
+            if !matches!(one, Expr::Name(_)) {
+                return origin(index, scope, one, source);
             }
-        };
+        }
     }
-    if let Some((variable, fallback)) = environment_read(url) {
-        return match fallback.and_then(string_value) {
-            Some(f) if is_openai_url(&f) => Client::OpenAi {
-                unsure: Some(format!(
-                    "the base URL comes from ${variable}; a deployment may point it elsewhere"
-                )),
-            },
-            Some(f) => Client::OtherServer {
-                reason: format!("the base URL defaults to {f:?}, not OpenAI"),
-                url: f,
-            },
-            None => Client::Flag {
-                rule: "third-party-endpoint",
-                reason: format!("the client's base URL comes from ${variable} with no fallback"),
-            },
-        };
+    if let Some(parts) = template(expr) {
+        return Origin::Template(parts);
     }
-    Client::Flag {
-        rule: "third-party-endpoint",
-        reason: format!(
-            "the client's base URL comes from `{}`, which responsify cannot prove is OpenAI",
-            text(source, url)
-        ),
+    Origin::Unknown(text(source, expr).to_string())
+}
+
+/// The literal parts of an f-string or a `+` concatenation, `{}` for the rest.
+fn template(expr: &Expr) -> Option<String> {
+    match expr {
+        Expr::FString(f) => {
+            let mut out = String::new();
+            for part in f.value.iter() {
+                match part {
+                    ast::FStringPart::Literal(l) => out.push_str(&l.value),
+                    ast::FStringPart::FString(f) => {
+                        for element in f.elements.iter() {
+                            match element {
+                                ast::InterpolatedStringElement::Literal(l) => {
+                                    out.push_str(&l.value)
+                                }
+                                _ => out.push_str("{}"),
+                            }
+                        }
+                    }
+                }
+            }
+            Some(out)
+        }
+        Expr::BinOp(b) if b.op == ast::Operator::Add => {
+            let piece = |e: &Expr| match e {
+                Expr::StringLiteral(s) => s.value.to_str().to_string(),
+                other => template(other).unwrap_or_else(|| "{}".into()),
+            };
+            Some(format!("{}{}", piece(&b.left), piece(&b.right)))
+        }
+        _ => None,
     }
 }

@@ -17,8 +17,7 @@ mod values;
 use super::{FrontEnd, Lifted, SyntaxError};
 use crate::diagnostic::Change;
 use crate::edit::Edit;
-use crate::model::{Endpoint, Kind, Request, SdkMethod, Site, Span, Unit, Verdict};
-use classify::Client;
+use crate::model::{Endpoint, Hold, Kind, Request, SdkMethod, Site, Span, Unit, Verdict};
 use ruff_python_ast::visitor::{self, Visitor};
 use ruff_python_ast::{self as ast, Expr};
 use ruff_text_size::Ranged;
@@ -226,7 +225,7 @@ fn lift_module(module: &[ast::Stmt], text: &str) -> Vec<Unit> {
                         call_span,
                         path,
                         Endpoint::ChatCompletions,
-                        "legacy-openai-sdk",
+                        Hold::LegacySdk,
                         "`openai.ChatCompletion` is the openai < 1.0 API".into(),
                     ));
                     shared.push(Vec::new());
@@ -235,7 +234,7 @@ fn lift_module(module: &[ast::Stmt], text: &str) -> Vec<Unit> {
                         call_span,
                         path,
                         Endpoint::Assistants,
-                        "assistants-api",
+                        Hold::AssistantsApi,
                         format!(
                             "`{}` is the Assistants API, shut down on 2026-08-26",
                             &text[path.start..path.end]
@@ -250,7 +249,7 @@ fn lift_module(module: &[ast::Stmt], text: &str) -> Vec<Unit> {
     units
 }
 
-fn flagged(call: Span, path: Span, endpoint: Endpoint, rule: &'static str, reason: String) -> Unit {
+fn flagged(call: Span, path: Span, endpoint: Endpoint, kind: Hold, reason: String) -> Unit {
     Unit::new(
         Request {
             endpoint,
@@ -262,31 +261,13 @@ fn flagged(call: Span, path: Span, endpoint: Endpoint, rule: &'static str, reaso
             body: crate::model::Value::map(Vec::<(String, crate::model::Value)>::new()),
             hidden_keys: true,
         },
-        Verdict::Flag { rule, reason },
+        Verdict::hold(kind, reason),
     )
 }
 
 fn chat_unit(index: &Index, scope: usize, site: &SiteMatch, text: &str) -> (Unit, Vec<Span>) {
     let call_span = span(site.call.range());
-    let mut base_url = None;
-    let verdict = match classify::trace(index, scope, site.receiver, text) {
-        Client::OpenAi { .. } => Verdict::Migrate,
-        Client::Flag { rule, reason } => Verdict::Flag { rule, reason },
-        Client::Leave(reason) => Verdict::Leave(reason),
-        Client::OtherServer { url, reason } => {
-            // A local default is left alone; an explicit other server is reported.
-            let local = reason.contains("defaults to");
-            base_url = Some(url);
-            if local {
-                Verdict::Leave(reason)
-            } else {
-                Verdict::Flag {
-                    rule: "third-party-endpoint",
-                    reason,
-                }
-            }
-        }
-    };
+    let client = classify::trace(index, scope, site.receiver, text);
     let body = values::body(index, scope, site.call, text);
     let stream = matches!(
         body.value.get("stream").map(|v| &v.kind),
@@ -303,14 +284,10 @@ fn chat_unit(index: &Index, scope: usize, site: &SiteMatch, text: &str) -> (Unit
             body: body.value,
             hidden_keys: !body.hidden.is_empty(),
         },
-        verdict,
+        Verdict::Migrate,
     );
     unit.containers = body.containers;
-    unit.base_url = base_url;
-    if let Client::OpenAi { unsure: Some(why) } = classify::trace(index, scope, site.receiver, text)
-    {
-        unit.unseen.push(why);
-    }
+    client.apply_to(&mut unit);
     for hidden in body.hidden {
         unit.unfixable.push(format!(
             "the request's parameters include {hidden}, which responsify cannot see"
@@ -330,6 +307,7 @@ fn chat_unit(index: &Index, scope: usize, site: &SiteMatch, text: &str) -> (Unit
         // Fixing residue leaves the result's type as it is, so uses responsify cannot follow
         // do not matter; only hidden parameters (which a fix could collide with) do.
         unit.unseen.clear();
+        unit.caveats.clear();
         unit.unfixable
             .retain(|why| why.starts_with("the request's parameters include"));
         let first = if stream || site.method == SdkMethod::Stream {

@@ -33,7 +33,7 @@ use super::{FrontEnd, Lifted, SyntaxError};
 use crate::diagnostic::Change;
 use crate::edit::Edit;
 use crate::model::{
-    Endpoint, Kind, ReadKind, Request, SdkMethod, Site, Span, Unit, Value, Verdict,
+    Endpoint, Hold, Kind, ReadKind, Request, SdkMethod, Site, Span, Unit, Value, Verdict,
 };
 use classify::Client;
 use scope::FnBody;
@@ -401,29 +401,16 @@ fn site(body: &FnBody, call: &syn::ExprMethodCall, imported: bool, text: &str) -
     }
 
     let client = classify::trace(body, &chat.receiver, imported, text);
-    let verdict = match &client {
+    let judged = match client {
         Client::NotOurs => return None,
-        Client::OpenAi { unsure: Some(_) } if !is_chat_request && method != "create_byot" => {
-            // A `chat()` on something responsify cannot trace, given no chat request: not
-            // provably async-openai.
+        // A `chat()` on something responsify cannot trace, given no chat request: not
+        // provably async-openai.
+        Client::Judged(j)
+            if j.untraced.is_some() && !is_chat_request && method != "create_byot" =>
+        {
             return None;
         }
-        Client::OpenAi { unsure } => {
-            unseen.extend(unsure.clone());
-            Verdict::Migrate
-        }
-        Client::Flag { rule, reason } => Verdict::Flag {
-            rule,
-            reason: reason.clone(),
-        },
-        Client::OtherServer { reason, .. } => Verdict::Flag {
-            rule: "third-party-endpoint",
-            reason: reason.clone(),
-        },
-    };
-    let base_url = match &client {
-        Client::OtherServer { url, .. } => Some(url.clone()),
-        _ => None,
+        Client::Judged(j) => j,
     };
 
     let byot_body = (method == "create_byot")
@@ -633,8 +620,9 @@ fn site(body: &FnBody, call: &syn::ExprMethodCall, imported: bool, text: &str) -
             body: body_value,
             hidden_keys: hidden,
         },
-        verdict,
+        Verdict::Migrate,
     );
+    judged.apply_to(&mut unit);
     if endpoint == Endpoint::Responses {
         // Only reads shaped like chat's matter on a Responses result; its own reads
         // (`output_text()`) are what the reader cannot name, not what is unseen.
@@ -645,13 +633,14 @@ fn site(body: &FnBody, call: &syn::ExprMethodCall, imported: bool, text: &str) -
         });
         unseen.clear();
         unfixable.clear();
+        unit.unseen.clear();
+        unit.caveats.clear();
         messages = None;
     }
     unit.request.endpoint = endpoint;
     unit.reads = reads_found;
-    unit.unseen = unseen;
+    unit.unseen.extend(unseen);
     unit.unfixable = unfixable;
-    unit.base_url = base_url;
     Some(SiteInfo {
         unit,
         chat: span_of(&chat.method),
@@ -771,29 +760,35 @@ fn raw_site(body: &FnBody, call: &syn::ExprMethodCall, text: &str) -> Option<Sit
                 endpoint = Endpoint::Responses;
                 Verdict::Migrate
             }
-            raw::Url::OtherServer(u) => {
-                base_url = Some(u.clone());
-                Verdict::Flag {
-                    rule: "third-party-endpoint",
-                    reason: format!("the request goes to {u:?}, not OpenAI's"),
+            raw::Url::OtherServer(u) => match crate::classify::url_kind(&u) {
+                crate::classify::UrlKind::AzureDeployments => Verdict::hold(
+                    Hold::AzureDatedApiVersion,
+                    format!("the request goes to Azure's deployment-routed {u:?}"),
+                ),
+                _ => {
+                    base_url = Some(u.clone());
+                    Verdict::hold(
+                        Hold::OtherServer,
+                        format!("the request goes to {u:?}, another server"),
+                    )
                 }
-            }
+            },
             raw::Url::Other => return None,
         },
         Some((u, _)) => {
             let at = span_of(u);
-            Verdict::Flag {
-                rule: "third-party-endpoint",
-                reason: format!(
+            Verdict::hold(
+                Hold::UnprovenServer,
+                format!(
                     "the request goes to `{}`, a URL responsify cannot read",
                     snippet(&text[at.start..at.end])
                 ),
-            }
+            )
         }
-        None => Verdict::Flag {
-            rule: "third-party-endpoint",
-            reason: "the request's URL is set where responsify cannot see it".into(),
-        },
+        None => Verdict::hold(
+            Hold::UnprovenServer,
+            "the request's URL is set where responsify cannot see it",
+        ),
     };
     if endpoint == Endpoint::ChatCompletions
         && json.get("messages").and_then(Value::as_list).is_none()
@@ -909,10 +904,10 @@ fn url_site(url: &str, at: Span) -> SiteInfo {
             },
             hidden_keys: true,
         },
-        Verdict::Flag {
-            rule: "chat-completions-url",
-            reason: format!("{url:?} is the Chat Completions endpoint"),
-        },
+        Verdict::hold(
+            Hold::ChatCompletionsUrl,
+            format!("{url:?} is the Chat Completions endpoint"),
+        ),
     );
     SiteInfo {
         unit,

@@ -1,39 +1,14 @@
 //! Who is the client? Trace a call's receiver to the `new OpenAI(...)` that built it (through
 //! consts, class fields, `this.x = …` in a constructor, and factory functions of the file),
-//! and judge its `baseURL` as DESIGN §3 says: no base URL is OpenAI; another server or a value
-//! from configuration is reported; Azure with a dated `apiVersion` is reported.
+//! and lift what its options say; [`crate::classify`] judges it.
 
 use super::scope::Index;
 use super::walk::{span_of, FunctionRef};
+use crate::classify::{self, ClientFacts, Constructor, Judged, Origin};
 use oxc_ast::ast::*;
 use oxc_span::GetSpan;
 
 const DEPTH: usize = 6;
-
-/// What the classifier concluded about a receiver.
-#[derive(Clone, Debug, PartialEq)]
-pub enum Client {
-    /// An OpenAI client. `unsure` says what could still point it elsewhere.
-    OpenAi { unsure: Option<String> },
-    /// Report, do not rewrite.
-    Flag { rule: &'static str, reason: String },
-    /// Not ours: a look-alike class or another library.
-    Leave(String),
-    /// A client for a server at `url` that is not OpenAI's: reported, unless the user
-    /// declared that server Responses-capable.
-    OtherServer { url: String, reason: String },
-}
-
-fn is_openai_url(url: &str) -> bool {
-    let rest = url
-        .trim_start_matches("https://")
-        .trim_start_matches("http://");
-    rest.starts_with("api.openai.com")
-}
-
-fn is_azure_v1(url: &str) -> bool {
-    url.contains(".openai.azure.com/openai/v1")
-}
 
 /// The SDK's client classes, by the name the `openai` package exports.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -68,13 +43,11 @@ pub fn text<'s>(source: &'s str, node: &impl GetSpan) -> &'s str {
     &source[s.start as usize..s.end as usize]
 }
 
-fn unsure(reason: String) -> Client {
-    Client::OpenAi {
-        unsure: Some(reason),
-    }
+fn unsure(reason: String) -> Judged {
+    Judged::untraced(reason)
 }
 
-pub fn trace(index: &Index, scope: usize, receiver: &Expression, source: &str) -> Client {
+pub fn trace(index: &Index, scope: usize, receiver: &Expression, source: &str) -> Judged {
     trace_at(index, scope, receiver, source, DEPTH)
 }
 
@@ -84,7 +57,7 @@ fn trace_at(
     receiver: &Expression,
     source: &str,
     depth: usize,
-) -> Client {
+) -> Judged {
     if depth == 0 {
         return unsure(format!(
             "`{}` is built too far away to trace",
@@ -151,7 +124,7 @@ fn trace_at(
 }
 
 /// `this.client`: a class field's initialiser, or `this.client = …` in a method.
-fn this_field(index: &Index, scope: usize, field: &str, source: &str, depth: usize) -> Client {
+fn this_field(index: &Index, scope: usize, field: &str, source: &str, depth: usize) -> Judged {
     let Some(class) = index.class_of_scope(scope) else {
         return unsure(format!("`this.{field}` outside a class"));
     };
@@ -206,7 +179,7 @@ fn trace_factory(
     function: FunctionRef,
     source: &str,
     depth: usize,
-) -> Client {
+) -> Judged {
     if let Some(e) = function.expression_body() {
         return trace_at(index, scope, e, source, depth - 1);
     }
@@ -241,18 +214,18 @@ pub fn collect_returns<'a>(body: &'a [Statement<'a>], out: &mut Vec<&'a Expressi
     }
 }
 
-fn judge_new(index: &Index, scope: usize, new: &NewExpression, source: &str) -> Client {
+fn judge_new(index: &Index, scope: usize, new: &NewExpression, source: &str) -> Judged {
     let class = match new.callee.without_parentheses() {
         Expression::Identifier(id) => {
             let name = id.name.as_str();
             if let Some(class) = client_class(index, name) {
                 Some(class)
             } else if index.class(name).is_some() {
-                return Client::Leave(format!(
+                return Judged::not_openai(format!(
                     "`{name}` is a class of this file, not the openai SDK's client"
                 ));
             } else if let Some((module, _)) = index.module_of(name) {
-                return Client::Leave(format!(
+                return Judged::not_openai(format!(
                     "`{name}` comes from {module:?}, not the openai SDK"
                 ));
             } else {
@@ -277,61 +250,44 @@ fn judge_new(index: &Index, scope: usize, new: &NewExpression, source: &str) -> 
             text(source, &new.callee)
         ));
     };
+    let mut facts = ClientFacts::new(match class {
+        ClientClass::OpenAi => Constructor::OpenAi,
+        ClientClass::Azure => Constructor::Azure,
+    });
     let options = match new.arguments.first() {
         None => None,
         Some(Argument::ObjectExpression(o)) => Some(&**o),
         Some(other) => {
-            return Client::Flag {
-                rule: "third-party-endpoint",
-                reason: format!(
-                    "the client's options come from `{}`, which responsify cannot prove is OpenAI",
-                    text(source, other)
-                ),
-            }
+            facts.hidden_options = Some(text(source, other).to_string());
+            None
         }
     };
-    let option = |key: &str| -> Option<&Expression> {
-        options?.properties.iter().find_map(|p| match p {
-            ObjectPropertyKind::ObjectProperty(p)
-                if p.key.static_name().as_deref() == Some(key) =>
-            {
-                Some(&p.value)
-            }
-            _ => None,
-        })
-    };
-    let spread = options.is_some_and(|o| {
-        o.properties
-            .iter()
-            .any(|p| matches!(p, ObjectPropertyKind::SpreadProperty(_)))
-    });
-    let base_url = option("baseURL");
-    match class {
-        ClientClass::Azure => {
-            if let Some(url) = base_url.and_then(|u| string_value(index, scope, u)) {
-                if is_azure_v1(&url) {
-                    return Client::OpenAi { unsure: None };
+    for property in options.map(|o| &o.properties[..]).unwrap_or_default() {
+        match property {
+            ObjectPropertyKind::ObjectProperty(p) => {
+                let Some(key) = p.key.static_name() else {
+                    continue;
+                };
+                match key.as_ref() {
+                    "baseURL" => facts.base_url = Some(origin(index, scope, &p.value, source)),
+                    "apiVersion" => {
+                        facts.api_version = Some(origin(index, scope, &p.value, source))
+                    }
+                    "provider" | "defaultQuery" => facts.redirects.push(key.to_string()),
+                    "fetch" => facts.transports.push(key.to_string()),
+                    _ => {}
                 }
             }
-            let version = option("apiVersion")
-                .map(|v| text(source, v).to_string())
-                .unwrap_or_else(|| "from OPENAI_API_VERSION".into());
-            Client::Flag {
-                rule: "azure-dated-api-version",
-                reason: format!("`AzureOpenAI` with a dated apiVersion ({version})"),
+            ObjectPropertyKind::SpreadProperty(spread) => {
+                facts.hidden_options = Some(text(source, &spread.argument).to_string());
             }
         }
-        ClientClass::OpenAi => match base_url {
-            None if spread => Client::Flag {
-                rule: "third-party-endpoint",
-                reason:
-                    "the client's options are spread in from elsewhere, so its base URL is unknown"
-                        .into(),
-            },
-            None => Client::OpenAi { unsure: None },
-            Some(url) => judge_base_url(index, scope, url, source),
-        },
     }
+    if facts.base_url.is_some() {
+        // A base URL written after the spread wins over whatever the spread held.
+        facts.hidden_options = None;
+    }
+    classify::judge(&facts)
 }
 
 /// A string literal (or a template without substitutions), through a `const` of this file.
@@ -377,41 +333,37 @@ fn is_process_env(e: &Expression) -> bool {
         if m.property.name.as_str() == "env" && m.object.is_specific_id("process"))
 }
 
-fn judge_base_url(index: &Index, scope: usize, url: &Expression, source: &str) -> Client {
-    if let Some(literal) = string_value(index, scope, url) {
-        return if is_openai_url(&literal) || is_azure_v1(&literal) {
-            Client::OpenAi { unsure: None }
-        } else {
-            Client::OtherServer {
-                reason: format!(
-                    "the client's base URL is {literal:?}, which may not serve the Responses API"
-                ),
-                url: literal,
+/// Where an option's value comes from.
+fn origin(index: &Index, scope: usize, expr: &Expression, source: &str) -> Origin {
+    if let Some(literal) = string_value(index, scope, expr) {
+        return Origin::Literal(literal);
+    }
+    if let Some((var, fallback)) = environment_read(expr) {
+        return Origin::Env {
+            var,
+            fallback: fallback.and_then(|f| string_value(index, scope, f)),
+        };
+    }
+    match expr.without_parentheses() {
+        Expression::Identifier(id) => {
+            if let Some(init) = index
+                .value_of(scope, id.name.as_str())
+                .and_then(|(_, d)| d.init.as_ref())
+            {
+                return origin(index, scope, init, source);
             }
-        };
+        }
+        Expression::TemplateLiteral(t) => {
+            let mut parts = String::new();
+            for (i, quasi) in t.quasis.iter().enumerate() {
+                parts.push_str(quasi.value.cooked.as_ref().map_or("", |c| c.as_str()));
+                if i < t.expressions.len() {
+                    parts.push_str("{}");
+                }
+            }
+            return Origin::Template(parts);
+        }
+        _ => {}
     }
-    if let Some((variable, fallback)) = environment_read(url) {
-        return match fallback.and_then(|f| string_value(index, scope, f)) {
-            Some(f) if is_openai_url(&f) => Client::OpenAi {
-                unsure: Some(format!(
-                    "the base URL comes from ${variable}; a deployment may point it elsewhere"
-                )),
-            },
-            Some(f) => Client::OtherServer {
-                reason: format!("the base URL defaults to {f:?}, not OpenAI"),
-                url: f,
-            },
-            None => Client::Flag {
-                rule: "third-party-endpoint",
-                reason: format!("the client's base URL comes from ${variable} with no fallback"),
-            },
-        };
-    }
-    Client::Flag {
-        rule: "third-party-endpoint",
-        reason: format!(
-            "the client's base URL comes from `{}`, which responsify cannot prove is OpenAI",
-            text(source, url)
-        ),
-    }
+    Origin::Unknown(text(source, expr).to_string())
 }

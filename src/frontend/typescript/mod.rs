@@ -20,10 +20,10 @@ mod values;
 mod walk;
 
 use super::{FrontEnd, Lifted, SyntaxError};
+use crate::classify::UrlKind;
 use crate::diagnostic::Change;
 use crate::edit::Edit;
-use crate::model::{Endpoint, Kind, Request, SdkMethod, Site, Span, Unit, Value, Verdict};
-use classify::Client;
+use crate::model::{Endpoint, Hold, Kind, Request, SdkMethod, Site, Span, Unit, Value, Verdict};
 use oxc_allocator::Allocator;
 use oxc_ast::ast::*;
 use oxc_span::SourceType;
@@ -276,7 +276,7 @@ fn lift_program(program: &Program, text: &str) -> Vec<Unit> {
                 call_span,
                 path,
                 Endpoint::ChatCompletions,
-                "legacy-openai-sdk",
+                Hold::LegacySdk,
                 "`createChatCompletion` is the openai v3 (`OpenAIApi`) API; upgrade to v4+ \
                  (`new OpenAI().chat.completions.create`, `res.data.choices` → `res.choices`)"
                     .into(),
@@ -287,7 +287,7 @@ fn lift_program(program: &Program, text: &str) -> Vec<Unit> {
                 call_span,
                 path,
                 Endpoint::Assistants,
-                "assistants-api",
+                Hold::AssistantsApi,
                 format!(
                     "`{}` is the Assistants API, shut down on 2026-08-26",
                     &text[path.start..path.end]
@@ -300,7 +300,7 @@ fn lift_program(program: &Program, text: &str) -> Vec<Unit> {
     units
 }
 
-fn flagged(call: Span, path: Span, endpoint: Endpoint, rule: &'static str, reason: String) -> Unit {
+fn flagged(call: Span, path: Span, endpoint: Endpoint, kind: Hold, reason: String) -> Unit {
     Unit::new(
         Request {
             endpoint,
@@ -312,39 +312,18 @@ fn flagged(call: Span, path: Span, endpoint: Endpoint, rule: &'static str, reaso
             body: Value::map(Vec::<(String, Value)>::new()),
             hidden_keys: true,
         },
-        Verdict::Flag { rule, reason },
+        Verdict::hold(kind, reason),
     )
 }
 
 fn chat_unit(index: &Index, scope: usize, site: &SiteMatch, text: &str) -> (Unit, Vec<Span>) {
     let call_span = span_of(site.call.span);
-    let mut base_url = None;
-    let client = classify::trace(index, scope, site.receiver, text);
-    let mut verdict = match &client {
-        Client::OpenAi { .. } => Verdict::Migrate,
-        Client::Flag { rule, reason } => Verdict::Flag {
-            rule,
-            reason: reason.clone(),
-        },
-        Client::Leave(reason) => Verdict::Leave(reason.clone()),
-        Client::OtherServer { url, reason } => {
-            base_url = Some(url.clone());
-            if reason.contains("defaults to") {
-                Verdict::Leave(reason.clone())
-            } else {
-                Verdict::Flag {
-                    rule: "third-party-endpoint",
-                    reason: reason.clone(),
-                }
-            }
-        }
-    };
-    if matches!(site.method, Method::RunTools) && matches!(verdict, Verdict::Migrate) {
-        verdict = Verdict::Flag {
-            rule: "run-tools",
-            reason: "`runTools` runs the tool loop for Chat Completions and has no Responses twin"
-                .into(),
-        };
+    let mut client = classify::trace(index, scope, site.receiver, text);
+    if matches!(site.method, Method::RunTools) && client.verdict == Verdict::Migrate {
+        client.verdict = Verdict::hold(
+            Hold::RunTools,
+            "`runTools` runs the tool loop for Chat Completions and has no Responses twin",
+        );
     }
     let body = values::body(index, scope, site.call, text);
     let stream = matches!(
@@ -366,13 +345,10 @@ fn chat_unit(index: &Index, scope: usize, site: &SiteMatch, text: &str) -> (Unit
             body: body.value,
             hidden_keys: !body.hidden.is_empty(),
         },
-        verdict,
+        Verdict::Migrate,
     );
     unit.containers = body.containers;
-    unit.base_url = base_url;
-    if let Client::OpenAi { unsure: Some(why) } = client {
-        unit.unseen.push(why);
-    }
+    client.apply_to(&mut unit);
     for hidden in body.hidden {
         unit.unfixable.push(format!(
             "the request's parameters include {hidden}, which responsify cannot see"
@@ -416,12 +392,9 @@ fn chat_unit(index: &Index, scope: usize, site: &SiteMatch, text: &str) -> (Unit
 /// `usage.prompt_tokens`, `chunk.choices` in a stream loop), which cannot work on it.
 fn responses_unit(index: &Index, scope: usize, site: &SiteMatch, text: &str) -> Unit {
     let call_span = span_of(site.call.span);
-    let verdict = match classify::trace(index, scope, site.receiver, text) {
-        Client::OpenAi { .. } => Verdict::Migrate,
-        Client::Flag { rule, reason } => Verdict::Flag { rule, reason },
-        Client::Leave(reason) => Verdict::Leave(reason),
-        Client::OtherServer { reason, .. } => Verdict::Leave(reason),
-    };
+    // Fixing residue leaves the result's type as it is: only where the client sends the
+    // request matters, not what responsify could not follow.
+    let verdict = classify::trace(index, scope, site.receiver, text).verdict;
     let body = values::body(index, scope, site.call, text);
     let stream = matches!(
         body.value.get("stream").map(|v| &v.kind),
@@ -475,18 +448,19 @@ fn raw_unit<'a>(
         .next()
         .unwrap_or("")
         .to_string();
-    let openai = site.url.starts_with("https://api.openai.com/")
-        || site.url.contains(".openai.azure.com/openai/v1/");
-    let verdict = if openai {
-        Verdict::Migrate
-    } else {
-        Verdict::Flag {
-            rule: "third-party-endpoint",
-            reason: format!(
-                "the request goes to {:?}, which may not serve the Responses API",
+    let verdict = match crate::classify::url_kind(&site.url) {
+        UrlKind::OpenAi | UrlKind::AzureV1 => Verdict::Migrate,
+        UrlKind::AzureDeployments => Verdict::hold(
+            Hold::AzureDatedApiVersion,
+            format!(
+                "the request goes to Azure's deployment-routed {:?}",
                 site.url
             ),
-        }
+        ),
+        UrlKind::Other => Verdict::hold(
+            Hold::OtherServer,
+            format!("the request goes to {:?}, another server", site.url),
+        ),
     };
     let body = values::body_of(index, scope, site.body, call_span, text);
     let stream = matches!(
@@ -504,7 +478,7 @@ fn raw_unit<'a>(
         verdict,
     );
     unit.containers = body.containers;
-    if !openai {
+    if unit.verdict.holds_for(Hold::OtherServer) {
         unit.base_url = Some(host);
     }
     if site.body.is_none() {
@@ -638,7 +612,7 @@ for await (const event of s) {
         let text = "import { Other } from 'other-sdk';\nconst c = new Other();\nawait c.chat.completions.create({ model: 'm', messages: [] });\n";
         let units = TYPESCRIPT.lift(text).unwrap().units;
         assert!(
-            matches!(units[0].verdict, Verdict::Leave(_)),
+            units[0].verdict.holds_for(Hold::NotOpenAi),
             "{:?}",
             units[0].verdict
         );

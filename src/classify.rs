@@ -1,0 +1,428 @@
+//! Judgement, written once for every language: is a client OpenAI's, and may responsify
+//! rewrite what it sends?
+//!
+//! Front ends only lift syntax into [`ClientFacts`]: which constructor built the client, and
+//! where each option that decides the server comes from (a literal, an environment variable
+//! with its fallback, a URL built from pieces, or something responsify cannot read). This
+//! module turns the facts into a [`Judged`] client, so the same client written in Python,
+//! TypeScript or Rust gets the same verdict with the same reason (tests/classification.rs
+//! proves it through the binary).
+//!
+//! The verdicts, and why:
+//! - no base URL, OpenAI's URL, or Azure's v1 surface: OpenAI's API, migrate;
+//! - a base URL read from the environment whose fallback is OpenAI's: migrate, but the fix is
+//!   unsafe and says a deployment may point it elsewhere;
+//! - another server named in the code, or as the environment's fallback: left alone (it may
+//!   well speak only Chat Completions, and that is fine);
+//! - a base URL responsify cannot read, an environment variable with no fallback, or an option
+//!   that redirects the client (`provider`, `default_query`): not proven OpenAI, a person
+//!   decides;
+//! - a custom transport (`fetch`, `http_client`): OpenAI's API as far as responsify can see,
+//!   never a safe fix;
+//! - Azure's deployment-routed surface (a dated `api-version`, `/openai/deployments/...`):
+//!   a person moves it to the v1 endpoint.
+
+use crate::model::{Hold, Verdict};
+
+/// Where the value of a client option comes from.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Origin {
+    Literal(String),
+    /// An environment variable, with the literal used when it is unset.
+    Env {
+        var: String,
+        fallback: Option<String>,
+    },
+    /// A string built from pieces (`f"{endpoint}/openai/v1/"`, `` `${base}/openai/v1` ``,
+    /// `format!(..)`): the literal parts, with `{}` where the unknown parts go.
+    Template(String),
+    /// Anything else (configuration, a parameter, a call), as written in the source.
+    Unknown(String),
+}
+
+/// Which constructor built the client.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Constructor {
+    /// `OpenAI()`, `new OpenAI()`, async-openai's `OpenAIConfig`.
+    OpenAi,
+    /// `AzureOpenAI()`, `new AzureOpenAI()`, async-openai's `AzureConfig`.
+    Azure,
+}
+
+/// What a front end saw of one client's construction.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ClientFacts {
+    pub constructor: Constructor,
+    /// `base_url` / `baseURL` / `with_api_base`.
+    pub base_url: Option<Origin>,
+    /// Azure's `api_version` / `apiVersion`; `None` when the SDK reads it from
+    /// `OPENAI_API_VERSION`.
+    pub api_version: Option<Origin>,
+    /// Options that send the requests to another service, as written (`provider`,
+    /// `default_query`, `defaultQuery`).
+    pub redirects: Vec<String>,
+    /// Options that put custom code between the client and the network, as written
+    /// (`fetch`, `http_client`, a transport).
+    pub transports: Vec<String>,
+    /// The options are spread in or built elsewhere (`...opts`, `**kwargs`, a variable), as
+    /// written: the base URL may be among them.
+    pub hidden_options: Option<String>,
+}
+
+impl ClientFacts {
+    pub fn new(constructor: Constructor) -> Self {
+        ClientFacts {
+            constructor,
+            base_url: None,
+            api_version: None,
+            redirects: Vec::new(),
+            transports: Vec::new(),
+            hidden_options: None,
+        }
+    }
+}
+
+/// The judgement on one client, ready to be put on every unit that uses it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Judged {
+    pub verdict: Verdict,
+    /// OpenAI's API unless a deployment says otherwise: the fix is unsafe, for this reason.
+    pub caveat: Option<String>,
+    /// The client could not be traced to where it is built: responsify cannot vouch for the
+    /// server, so the fix is only displayed.
+    pub untraced: Option<String>,
+    /// The server the client talks to, when it is named and not OpenAI's (for the providers
+    /// a user declares Responses-capable).
+    pub server: Option<String>,
+}
+
+impl Judged {
+    pub fn openai() -> Judged {
+        Judged {
+            verdict: Verdict::Migrate,
+            caveat: None,
+            untraced: None,
+            server: None,
+        }
+    }
+
+    fn with_caveat(why: String) -> Judged {
+        Judged {
+            caveat: Some(why),
+            ..Judged::openai()
+        }
+    }
+
+    /// A client responsify could not trace to its constructor.
+    pub fn untraced(why: impl Into<String>) -> Judged {
+        Judged {
+            untraced: Some(why.into()),
+            ..Judged::openai()
+        }
+    }
+
+    pub fn hold(kind: Hold, detail: impl Into<String>) -> Judged {
+        Judged {
+            verdict: Verdict::hold(kind, detail),
+            ..Judged::openai()
+        }
+    }
+
+    /// Not an OpenAI client at all: another library, a look-alike class.
+    pub fn not_openai(why: impl Into<String>) -> Judged {
+        Judged::hold(Hold::NotOpenAi, why)
+    }
+
+    /// Put the judgement on a unit that uses the client.
+    pub fn apply_to(&self, unit: &mut crate::model::Unit) {
+        unit.verdict = self.verdict.clone();
+        unit.unseen.extend(self.untraced.clone());
+        unit.caveats.extend(self.caveat.clone());
+        if unit.base_url.is_none() {
+            unit.base_url = self.server.clone();
+        }
+    }
+}
+
+/// What a URL is, as far as the endpoint goes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum UrlKind {
+    /// `https://api.openai.com/...`
+    OpenAi,
+    /// Azure OpenAI's v1 surface (`https://NAME.openai.azure.com/openai/v1`), which serves
+    /// the Responses API with OpenAI's paths.
+    AzureV1,
+    /// Azure OpenAI routed by deployment (`/openai/deployments/NAME/...`), or an Azure
+    /// resource without the v1 path: a dated `api-version`.
+    AzureDeployments,
+    /// Any other server.
+    Other,
+}
+
+/// Judge a URL (or a base URL) by its host and path.
+pub fn url_kind(url: &str) -> UrlKind {
+    let lower = url.trim().to_ascii_lowercase();
+    let rest = lower.split_once("://").map_or(lower.as_str(), |(_, r)| r);
+    let host = rest.split(['/', ':', '?']).next().unwrap_or("");
+    let path = &rest[host.len()..];
+    let azure_host = host.ends_with(".openai.azure.com")
+        || host.ends_with(".cognitiveservices.azure.com")
+        || host.ends_with(".services.ai.azure.com");
+    if host == "api.openai.com" {
+        UrlKind::OpenAi
+    } else if azure_host && path.contains("/openai/v1") {
+        UrlKind::AzureV1
+    } else if azure_host || path.contains("/openai/deployments/") {
+        UrlKind::AzureDeployments
+    } else {
+        UrlKind::Other
+    }
+}
+
+/// Judge a built URL by its literal parts: the host is unknown, but `/openai/v1` and
+/// `/openai/deployments/` say which Azure surface it is.
+fn template_kind(parts: &str) -> Option<UrlKind> {
+    let lower = parts.to_ascii_lowercase();
+    if let Some(kind) = Some(url_kind(&lower)).filter(|k| *k != UrlKind::Other) {
+        if lower.contains("://") || kind != UrlKind::AzureDeployments {
+            return Some(kind);
+        }
+    }
+    if lower.contains("/openai/v1") {
+        Some(UrlKind::AzureV1)
+    } else if lower.contains("/openai/deployments") {
+        Some(UrlKind::AzureDeployments)
+    } else {
+        None
+    }
+}
+
+/// The Azure guidance, in every language's terms.
+pub const AZURE_V1_GUIDANCE: &str = "Azure OpenAI serves the Responses API on its v1 endpoint: \
+     point an OpenAI client at `https://RESOURCE.openai.azure.com/openai/v1/` and pass the \
+     deployment name as the model";
+
+/// The one judgement of a client built by a constructor responsify knows.
+pub fn judge(facts: &ClientFacts) -> Judged {
+    if let Some(option) = facts.redirects.first() {
+        return Judged::hold(
+            Hold::UnprovenServer,
+            format!(
+                "the client's `{option}` option sends requests to another service, which may not serve the Responses API"
+            ),
+        );
+    }
+    let mut judged = match facts.constructor {
+        Constructor::Azure => judge_azure(facts),
+        Constructor::OpenAi => match &facts.base_url {
+            None => match &facts.hidden_options {
+                Some(options) => Judged::hold(
+                    Hold::UnprovenServer,
+                    format!(
+                        "the client's options come from `{options}`, so its base URL is unknown"
+                    ),
+                ),
+                None => Judged::openai(),
+            },
+            Some(origin) => judge_base_url(origin),
+        },
+    };
+    if judged.verdict == Verdict::Migrate && judged.caveat.is_none() {
+        if let Some(transport) = facts.transports.first() {
+            judged.caveat = Some(format!(
+                "the client sends requests through a custom `{transport}`; check it passes `/v1/responses` on"
+            ));
+        }
+    }
+    judged
+}
+
+fn judge_azure(facts: &ClientFacts) -> Judged {
+    // A v1 base URL makes even `AzureOpenAI` speak OpenAI's paths.
+    if let Some(origin) = &facts.base_url {
+        let judged = judge_base_url(origin);
+        if judged.verdict == Verdict::Migrate {
+            return judged;
+        }
+    }
+    let detail = match &facts.api_version {
+        None => "`AzureOpenAI` takes its api-version from OPENAI_API_VERSION".to_string(),
+        Some(Origin::Literal(v)) => format!("`AzureOpenAI` with the dated api-version {v:?}"),
+        Some(Origin::Env {
+            var,
+            fallback: Some(v),
+        }) => format!("`AzureOpenAI` with the api-version from ${var}, by default {v:?}"),
+        Some(Origin::Env {
+            var,
+            fallback: None,
+        }) => format!("`AzureOpenAI` with the api-version from ${var}"),
+        Some(Origin::Template(t) | Origin::Unknown(t)) => {
+            format!("`AzureOpenAI` with the api-version `{t}`")
+        }
+    };
+    Judged::hold(Hold::AzureDatedApiVersion, detail)
+}
+
+fn judge_base_url(origin: &Origin) -> Judged {
+    match origin {
+        Origin::Literal(url) => judge_named_url(url, false),
+        Origin::Env {
+            var,
+            fallback: Some(url),
+        } => match url_kind(url) {
+            UrlKind::OpenAi | UrlKind::AzureV1 => Judged::with_caveat(format!(
+                "the base URL comes from ${var}; a deployment may point it elsewhere"
+            )),
+            _ => judge_named_url(url, true),
+        },
+        Origin::Env {
+            var,
+            fallback: None,
+        } => Judged::hold(
+            Hold::UnprovenServer,
+            format!("the client's base URL comes from ${var} with no fallback"),
+        ),
+        Origin::Template(parts) => match template_kind(parts) {
+            Some(UrlKind::OpenAi | UrlKind::AzureV1) => Judged::with_caveat(format!(
+                "the base URL is built as `{parts}`; check every deployment points it at the v1 endpoint"
+            )),
+            Some(UrlKind::AzureDeployments) => Judged::hold(
+                Hold::AzureDatedApiVersion,
+                format!("the base URL `{parts}` is Azure's deployment-routed endpoint"),
+            ),
+            _ => Judged::hold(
+                Hold::UnprovenServer,
+                format!(
+                    "the client's base URL is built as `{parts}`, which responsify cannot prove is OpenAI"
+                ),
+            ),
+        },
+        Origin::Unknown(text) => Judged::hold(
+            Hold::UnprovenServer,
+            format!(
+                "the client's base URL comes from `{text}`, which responsify cannot prove is OpenAI"
+            ),
+        ),
+    }
+}
+
+fn judge_named_url(url: &str, by_default: bool) -> Judged {
+    match url_kind(url) {
+        UrlKind::OpenAi | UrlKind::AzureV1 => Judged::openai(),
+        UrlKind::AzureDeployments => Judged::hold(
+            Hold::AzureDatedApiVersion,
+            format!("the base URL {url:?} is Azure's deployment-routed endpoint"),
+        ),
+        UrlKind::Other => Judged {
+            server: Some(url.to_string()),
+            ..if by_default {
+                Judged::hold(
+                    Hold::OtherServerByDefault,
+                    format!("the base URL defaults to {url:?}, not OpenAI"),
+                )
+            } else {
+                Judged::hold(
+                    Hold::OtherServer,
+                    format!("the client's base URL is {url:?}, another server"),
+                )
+            }
+        },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn openai_with(base_url: Origin) -> Judged {
+        judge(&ClientFacts {
+            base_url: Some(base_url),
+            ..ClientFacts::new(Constructor::OpenAi)
+        })
+    }
+
+    #[test]
+    fn urls_are_judged_by_host_and_path() {
+        assert_eq!(url_kind("https://api.openai.com/v1"), UrlKind::OpenAi);
+        assert_eq!(url_kind("HTTPS://API.OPENAI.COM"), UrlKind::OpenAi);
+        assert_eq!(
+            url_kind("https://api.openai.com.evil.io/v1"),
+            UrlKind::Other
+        );
+        assert_eq!(
+            url_kind("https://x.openai.azure.com/openai/v1/"),
+            UrlKind::AzureV1
+        );
+        assert_eq!(
+            url_kind("https://x.openai.azure.com/openai/deployments/d/chat/completions"),
+            UrlKind::AzureDeployments
+        );
+        assert_eq!(url_kind("http://localhost:11434/v1"), UrlKind::Other);
+    }
+
+    #[test]
+    fn an_environment_fallback_decides() {
+        let openai = openai_with(Origin::Env {
+            var: "OPENAI_BASE_URL".into(),
+            fallback: Some("https://api.openai.com/v1".into()),
+        });
+        assert_eq!(openai.verdict, Verdict::Migrate);
+        assert!(openai.caveat.unwrap().contains("$OPENAI_BASE_URL"));
+        let local = openai_with(Origin::Env {
+            var: "LLM_URL".into(),
+            fallback: Some("http://localhost:8000/v1".into()),
+        });
+        assert!(local.verdict.holds_for(Hold::OtherServerByDefault));
+        assert_eq!(local.server.as_deref(), Some("http://localhost:8000/v1"));
+        let none = openai_with(Origin::Env {
+            var: "LLM_URL".into(),
+            fallback: None,
+        });
+        assert!(none.verdict.holds_for(Hold::UnprovenServer));
+    }
+
+    #[test]
+    fn built_azure_urls_are_judged_by_their_path() {
+        let v1 = openai_with(Origin::Template("{}/openai/v1/".into()));
+        assert_eq!(v1.verdict, Verdict::Migrate);
+        assert!(v1.caveat.is_some());
+        let dated = openai_with(Origin::Template("{}/openai/deployments/{}".into()));
+        assert!(dated.verdict.holds_for(Hold::AzureDatedApiVersion));
+        let unknown = openai_with(Origin::Template("{}/v1".into()));
+        assert!(unknown.verdict.holds_for(Hold::UnprovenServer));
+    }
+
+    #[test]
+    fn redirecting_options_are_never_openai() {
+        let bedrock = judge(&ClientFacts {
+            redirects: vec!["provider".into()],
+            ..ClientFacts::new(Constructor::OpenAi)
+        });
+        assert!(bedrock.verdict.holds_for(Hold::UnprovenServer));
+        let fetch = judge(&ClientFacts {
+            transports: vec!["fetch".into()],
+            ..ClientFacts::new(Constructor::OpenAi)
+        });
+        assert_eq!(fetch.verdict, Verdict::Migrate);
+        assert!(
+            fetch.caveat.is_some(),
+            "a custom transport is never a safe fix"
+        );
+    }
+
+    #[test]
+    fn azure_is_dated_unless_it_uses_the_v1_url() {
+        let dated = judge(&ClientFacts {
+            api_version: Some(Origin::Literal("2024-02-01".into())),
+            ..ClientFacts::new(Constructor::Azure)
+        });
+        assert!(dated.verdict.holds_for(Hold::AzureDatedApiVersion));
+        let v1 = judge(&ClientFacts {
+            base_url: Some(Origin::Literal(
+                "https://r.openai.azure.com/openai/v1/".into(),
+            )),
+            ..ClientFacts::new(Constructor::Azure)
+        });
+        assert_eq!(v1.verdict, Verdict::Migrate);
+    }
+}
