@@ -271,7 +271,7 @@ fn string_value(index: &Index, scope: usize, expr: &Expr) -> Option<String> {
 
 /// `os.environ.get("X", fallback)`, `os.getenv("X", fallback)`, `os.environ["X"]`, and the
 /// same followed by `or "fallback"`.
-fn environment_read<'e>(expr: &'e Expr) -> Option<(String, Option<&'e Expr>)> {
+fn environment_read(expr: &Expr) -> Option<(String, Option<&Expr>)> {
     match expr {
         Expr::BoolOp(b) if b.op == ast::BoolOp::Or && b.values.len() == 2 => {
             let (name, _) = environment_read(&b.values[0])?;
