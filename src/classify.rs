@@ -197,6 +197,39 @@ fn template_kind(parts: &str) -> Option<UrlKind> {
     }
 }
 
+/// Whether a string names the Chat Completions endpoint: a URL or a path ending in
+/// `chat/completions` (a query string aside).
+pub fn names_chat_endpoint(text: &str) -> bool {
+    let path = text
+        .split(['?', '#'])
+        .next()
+        .unwrap_or("")
+        .trim_end_matches('/');
+    !path.contains(char::is_whitespace)
+        && (path == "chat/completions" || path.ends_with("/chat/completions"))
+}
+
+/// The verdict on a string that names the Chat Completions endpoint: OpenAI's (or a bare
+/// path, which code joins to a base URL) needs a person to move the call and its parsing;
+/// Azure's deployment route is dated; another server named outright is left alone.
+pub fn judge_chat_url(url: &str) -> Verdict {
+    let absolute = url.contains("://");
+    match url_kind(url) {
+        UrlKind::AzureDeployments => Verdict::hold(
+            Hold::AzureDatedApiVersion,
+            format!("{url:?} is Azure's deployment-routed Chat Completions endpoint"),
+        ),
+        UrlKind::Other if absolute && !url.starts_with('{') => Verdict::hold(
+            Hold::OtherServer,
+            format!("{url:?} is another server's Chat Completions endpoint"),
+        ),
+        _ => Verdict::hold(
+            Hold::ChatCompletionsUrl,
+            format!("{url:?} is the Chat Completions endpoint"),
+        ),
+    }
+}
+
 /// The Azure guidance, in every language's terms.
 pub const AZURE_V1_GUIDANCE: &str = "Azure OpenAI serves the Responses API on its v1 endpoint: \
      point an OpenAI client at `https://RESOURCE.openai.azure.com/openai/v1/` and pass the \

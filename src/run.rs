@@ -471,7 +471,7 @@ fn summarize(
     let actionable = messages.len() - notes;
     let noted = if notes > 0 {
         format!(
-            " ({} on code left as it is on purpose)",
+            "; {} on code left as it is on purpose",
             plural(notes, "note")
         )
     } else {

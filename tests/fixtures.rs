@@ -10,6 +10,7 @@ mod common;
 use common::*;
 use responsify::edit::line_col;
 use responsify::engine::{Checked, FixStatus};
+use responsify::model::Endpoint;
 use std::fmt::Write;
 use std::path::Path;
 
@@ -210,4 +211,85 @@ fn every_front_end_reviews_code_already_on_responses() {
             "no fixture shows the {name} front end reviewing a Responses request"
         );
     }
+}
+
+/// Rules whose findings on a Responses call mean the code still speaks Chat Completions:
+/// `.choices` reads, tool-role messages, nested function tools, `.function.name/arguments`
+/// on output items, chat usage names, chunk deltas.
+const CHAT_RESIDUE: &[&str] = &[
+    "choices-read",
+    "tool-message",
+    "tool-definitions",
+    "tool-choice",
+    "tool-call-read",
+    "usage-read",
+    "stream-read",
+    "assistant-tool-calls",
+    "messages-to-input",
+    "response-format",
+    "max-tokens",
+    "unmapped-read",
+];
+
+/// Over the whole fixture set: after `check --fix --unsafe-fixes`, every request the fix moved
+/// to the Responses API is free of Chat Completions shapes, as the Responses review sees them;
+/// and a file whose requests are all held back (display-only or blocked) is not written.
+#[test]
+fn migrated_fixtures_keep_no_chat_residue() {
+    let mut migrated = 0;
+    for (_, path) in rule_fixtures() {
+        let fe = responsify::frontend::for_path(&path).expect("a front end");
+        if fe.documentation() {
+            continue;
+        }
+        let text = read(&path);
+        let before = responsify::engine::analyze(fe, &text, &settings_for(None, false, false));
+        let Ok(before) = before else { continue };
+        let already_responses = before
+            .units
+            .iter()
+            .any(|u| u.request.endpoint == Endpoint::Responses);
+        let checked = check(&path, &text, &settings_for(None, true, true));
+        let nothing_applies = before.findings.iter().all(|f| {
+            matches!(f.status, FixStatus::None | FixStatus::Blocked(_))
+                || f.diagnostic.fix.as_ref().is_some_and(|fix| {
+                    fix.applicability == responsify::diagnostic::Applicability::DisplayOnly
+                })
+        });
+        if nothing_applies {
+            assert!(
+                checked.fixed.is_none(),
+                "{}: no fix applies, yet the file was rewritten:\n{}",
+                path.display(),
+                describe(&text, &checked)
+            );
+        }
+        let Some(fixed) = checked.fixed else { continue };
+        if already_responses {
+            // Residue fixtures: what is left there was already on Responses before the fix.
+            continue;
+        }
+        migrated += 1;
+        let after = responsify::engine::analyze(fe, &fixed, &settings_for(None, false, false))
+            .unwrap_or_else(|e| panic!("{}: the fixed text does not parse: {e:?}", path.display()));
+        let residue: Vec<String> = after
+            .findings
+            .iter()
+            .filter(|f| {
+                f.diagnostic.unit.is_some_and(|u| {
+                    after.units[u].request.endpoint == Endpoint::Responses
+                        && after.units[u].verdict == responsify::model::Verdict::Migrate
+                })
+            })
+            .filter(|f| CHAT_RESIDUE.contains(&f.diagnostic.rule))
+            .map(|f| format!("{}: {}", f.diagnostic.rule, f.diagnostic.message))
+            .collect();
+        assert!(
+            residue.is_empty(),
+            "{}: the migrated code still speaks Chat Completions:\n{}\n---- fixed ----\n{fixed}",
+            path.display(),
+            residue.join("\n")
+        );
+    }
+    assert!(migrated >= 100, "only {migrated} fixtures were migrated");
 }

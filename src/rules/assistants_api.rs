@@ -22,6 +22,7 @@ declare_rule! {
     pub struct AssistantsApi {
         name: "assistants-api",
         summary: "the Assistants API was shut down on 2026-08-26",
+        severity: "**error**: the API was shut down on 2026-08-26, so this code fails today.",
     }
 }
 

@@ -27,6 +27,7 @@ declare_rule! {
     pub struct AzureDatedApiVersion {
         name: "azure-dated-api-version",
         summary: "Azure clients on a dated api_version: move to the v1 endpoint first",
+        severity: "**warning**: a person moves the client to the v1 endpoint.",
     }
 }
 

@@ -69,6 +69,11 @@ pub const CHAT_PARAMETERS: &[(&str, Disposition)] = &[
     ("moderation", PassThrough("same key in Responses")),
 ];
 
+/// Options the SDKs take beside the request's parameters and never send as body keys
+/// (`extra_body` is merged into the body by the SDK; its keys are the caller's business).
+/// They mean the same on `responses.create`, so they pass through.
+pub const SDK_REQUEST_OPTIONS: &[&str] = &["extra_headers", "extra_query", "extra_body", "timeout"];
+
 pub fn disposition(parameter: &str) -> Option<Disposition> {
     CHAT_PARAMETERS
         .iter()

@@ -27,6 +27,7 @@ declare_rule! {
     pub struct ChatCompletionsUrl {
         name: "chat-completions-url",
         summary: "URLs of the Chat Completions endpoint that responsify will not rewrite alone",
+        severity: "An OpenAI or bare Chat Completions URL or path is a **warning**: a person moves the HTTP call, its body and its parsing together. Another server's URL is noted by `third-party-endpoint` at **info**; Azure's deployment route by `azure-dated-api-version`.",
     }
 }
 

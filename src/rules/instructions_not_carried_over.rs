@@ -1,6 +1,6 @@
 use super::helpers::on_responses;
 use super::{declare_rule, Context, Rule, RuleMeta};
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Diagnostic, Severity};
 use crate::model::Unit;
 
 declare_rule! {
@@ -31,6 +31,7 @@ declare_rule! {
         name: "instructions-not-carried-over",
         summary: "`previous_response_id` does not carry `instructions` over to the next turn",
         reviews_responses: true,
+        severity: "**warning**: the later turn loses the instructions at runtime.",
     }
 }
 
@@ -62,7 +63,8 @@ impl Rule for InstructionsNotCarriedOver {
                 previous.span.unwrap_or(unit.request.span),
                 "this turn continues with `previous_response_id` but sends no `instructions`; the earlier turn's instructions are not carried over",
             )
-            .with_help("pass the same `instructions` again on every turn that should follow them"),
+            .with_help("pass the same `instructions` again on every turn that should follow them")
+            .with_severity(Severity::Warning),
         );
     }
 }

@@ -26,6 +26,7 @@ declare_rule! {
     pub struct LegacyOpenaiSdk {
         name: "legacy-openai-sdk",
         summary: "legacy SDK calls (Python openai < 1.0, Node v3 `OpenAIApi`): upgrade the client first",
+        severity: "**warning**: a person upgrades the SDK first.",
     }
 }
 

@@ -78,16 +78,30 @@ pub struct RuleMeta {
     /// Also reviews requests already sent to the Responses API, for the Chat Completions
     /// shapes left behind by a hand or agent migration (the same mapping, run backwards).
     pub reviews_responses: bool,
+    /// What the rule's findings ask of the user, when it is not the shape's default (see
+    /// [`DEFAULT_SEVERITY`]).
+    pub severity: Option<&'static str>,
 }
+
+/// The severities of a finding by its shape, for rules that declare nothing else.
+pub const DEFAULT_SEVERITY: &str = "A finding with a fix is a **warning**: it fails the run \
+     until the fix is applied. A finding that blocks its request until a person decides is an \
+     **error**. A finding with neither is a note (**info**), which never fails a run.";
 
 impl RuleMeta {
     /// The documentation as Markdown (the doc comment without its leading spaces).
     pub fn documentation(&self) -> String {
-        self.doc
+        let doc = self
+            .doc
             .lines()
             .map(|l| l.strip_prefix(' ').unwrap_or(l))
             .collect::<Vec<_>>()
-            .join("\n")
+            .join("\n");
+        format!(
+            "{}\n\n## Severity\n{}\n",
+            doc.trim_end(),
+            self.severity.unwrap_or(DEFAULT_SEVERITY)
+        )
     }
 }
 
@@ -133,6 +147,7 @@ macro_rules! declare_rule {
             summary: $summary:literal $(,)?
             $(opt_in: $opt_in:literal $(,)?)?
             $(reviews_responses: $reviews:literal $(,)?)?
+            $(severity: $severity:literal $(,)?)?
         }
     ) => {
         $(#[doc = $doc])*
@@ -145,6 +160,11 @@ macro_rules! declare_rule {
                 doc: concat!($($doc, "\n"),*),
                 opt_in: false $(|| $opt_in)?,
                 reviews_responses: false $(|| $reviews)?,
+                severity: {
+                    let declared: Option<&'static str> = None;
+                    $(let declared = Some($severity);)?
+                    declared
+                },
             };
         }
     };

@@ -25,6 +25,7 @@ declare_rule! {
     pub struct RunTools {
         name: "run-tools",
         summary: "`runTools` has no Responses twin: write the tool loop out",
+        severity: "**warning**: a person rewrites the tool loop.",
     }
 }
 

@@ -27,6 +27,7 @@ declare_rule! {
     pub struct ThirdPartyEndpoint {
         name: "third-party-endpoint",
         summary: "calls to servers that may not implement the Responses API",
+        severity: "A server responsify cannot prove is OpenAI's (a base URL from configuration, an environment variable with no fallback, a `provider` or `default_query` option) is a **warning**: a person decides. Another server named in the code is left alone on purpose: a note (**info**), which never fails a run.",
     }
 }
 

@@ -1,7 +1,7 @@
-use super::catalogue::disposition;
+use super::catalogue::{disposition, SDK_REQUEST_OPTIONS};
 use super::{declare_rule, Context, Rule, RuleMeta};
 use crate::diagnostic::Diagnostic;
-use crate::model::Unit;
+use crate::model::{Site, Unit};
 
 declare_rule! {
     /// ## What it does
@@ -32,7 +32,9 @@ impl Rule for UnknownParameter {
 
     fn check(&self, unit: &Unit, _ctx: &Context, out: &mut Vec<Diagnostic>) {
         for entry in unit.request.body.entries().unwrap_or_default() {
-            if disposition(&entry.key).is_some() {
+            let sdk_option = matches!(unit.request.site, Site::SdkCall { .. })
+                && SDK_REQUEST_OPTIONS.contains(&entry.key.as_str());
+            if disposition(&entry.key).is_some() || sdk_option {
                 continue;
             }
             let Some(key) = entry.key_span else { continue };

@@ -30,6 +30,7 @@ declare_rule! {
     pub struct UnseenUses {
         name: "unseen-uses",
         summary: "parts of a request or its result that responsify cannot see",
+        severity: "**warning**: the fix is display-only (code out of sight) or unsafe (a deployment caveat).",
     }
 }
 

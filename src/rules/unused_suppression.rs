@@ -1,5 +1,5 @@
 use super::{declare_rule, FileContext, Rule, RuleMeta};
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Diagnostic, Severity};
 
 declare_rule! {
     /// ## What it does
@@ -20,6 +20,7 @@ declare_rule! {
     pub struct UnusedSuppression {
         name: "unused-suppression",
         summary: "suppression comments that silence nothing",
+        severity: "**warning**: the suppression hides nothing and should go.",
     }
 }
 
@@ -57,7 +58,8 @@ impl Rule for UnusedSuppression {
                     suppression.span,
                     format!("this comment silences {what} {scope}, but nothing is reported there"),
                 )
-                .with_help("remove the comment"),
+                .with_help("remove the comment")
+                .with_severity(Severity::Warning),
             );
         }
     }

@@ -26,6 +26,7 @@ declare_rule! {
     pub struct UserParameter {
         name: "user-parameter",
         summary: "`user` is deprecated: prefer `safety_identifier` / `prompt_cache_key`",
+        severity: "**info**: `user` still works; the note says what replaces it.",
     }
 }
 

@@ -334,6 +334,10 @@ fn origin(index: &Index, scope: usize, expr: &Expr, source: &str) -> Origin {
 }
 
 /// The literal parts of an f-string or a `+` concatenation, `{}` for the rest.
+pub fn literal_parts(expr: &Expr) -> Option<String> {
+    template(expr)
+}
+
 fn template(expr: &Expr) -> Option<String> {
     match expr {
         Expr::FString(f) => {

@@ -102,7 +102,13 @@ fn attribute<'a>(expr: &'a Expr, names: &[&str]) -> Option<(&'a ast::ExprAttribu
 }
 
 fn match_chat(call: &ast::ExprCall) -> Option<SiteMatch<'_>> {
-    let (method_attr, method) = attribute(&call.func, &["create", "parse", "stream"])?;
+    match_chat_method(&call.func, call)
+}
+
+/// `func` is `X.chat.completions.create` (or `parse` / `stream`, raw or streaming) and `call`
+/// the call that sends the request: the same expression, or an alias bound to it.
+fn match_chat_method<'a>(func: &'a Expr, call: &'a ast::ExprCall) -> Option<SiteMatch<'a>> {
+    let (method_attr, method) = attribute(func, &["create", "parse", "stream"])?;
     let mut at = &*method_attr.value;
     let mut raw = false;
     let mut streaming_response = false;
@@ -220,6 +226,16 @@ fn lift_module(module: &[ast::Stmt], text: &str) -> Vec<Unit> {
                     let (unit, spans) = chat_unit(&index, scope_id, &site, text);
                     units.push(unit);
                     shared.push(spans);
+                } else if let Some((site, alias)) = match_alias(&index, scope_id, call) {
+                    // `create = client.chat.completions.create; create(...)`: found and shown,
+                    // but every call through the alias would have to move at once.
+                    let (mut unit, spans) = chat_unit(&index, scope_id, &site, text);
+                    unit.unfixable.push(format!(
+                        "the method is called through `{alias}`, bound at line {}; rewrite the binding and every call through it together",
+                        crate::edit::line_col(text, site.path.start).0
+                    ));
+                    units.push(unit);
+                    shared.push(spans);
                 } else if let Some(path) = match_legacy(&index, call) {
                     units.push(flagged(
                         call_span,
@@ -245,8 +261,82 @@ fn lift_module(module: &[ast::Stmt], text: &str) -> Vec<Unit> {
             }
         }
     }
+    for (at, url) in chat_urls(module) {
+        units.push(url_unit(at, &url));
+        shared.push(Vec::new());
+    }
     group(&mut units, &shared);
     units
+}
+
+/// `alias(...)` where `alias = X.chat.completions.create` is the only binding of the name.
+fn match_alias<'a>(
+    index: &Index<'a>,
+    scope: usize,
+    call: &'a ast::ExprCall,
+) -> Option<(SiteMatch<'a>, &'a str)> {
+    let Expr::Name(name) = &*call.func else {
+        return None;
+    };
+    let (_, values) = index.assignments(scope, name.id.as_str());
+    let [value] = values.as_slice() else {
+        return None;
+    };
+    let site = match_chat_method(value, call)?;
+    Some((site, name.id.as_str()))
+}
+
+/// String literals that name the Chat Completions endpoint (`"https://api.openai.com/v1/chat/completions"`,
+/// `"/v1/chat/completions"`, `f"{base}/chat/completions"`), outside docstrings.
+fn chat_urls(module: &[ast::Stmt]) -> Vec<(Span, String)> {
+    #[derive(Default)]
+    struct Urls {
+        found: Vec<(Span, String)>,
+    }
+    impl<'a> Visitor<'a> for Urls {
+        fn visit_stmt(&mut self, stmt: &'a ast::Stmt) {
+            // A bare string statement is a docstring or a comment in disguise: prose.
+            if let ast::Stmt::Expr(e) = stmt {
+                if matches!(&*e.value, Expr::StringLiteral(_) | Expr::FString(_)) {
+                    return;
+                }
+            }
+            visitor::walk_stmt(self, stmt);
+        }
+        fn visit_expr(&mut self, expr: &'a Expr) {
+            let text = match expr {
+                Expr::StringLiteral(s) => Some(s.value.to_str().to_string()),
+                Expr::FString(_) => classify::literal_parts(expr),
+                _ => None,
+            };
+            if let Some(text) = text.filter(|t| crate::classify::names_chat_endpoint(t)) {
+                self.found.push((span(expr.range()), text));
+                return;
+            }
+            visitor::walk_expr(self, expr);
+        }
+    }
+    let mut urls = Urls::default();
+    for stmt in module {
+        urls.visit_stmt(stmt);
+    }
+    urls.found
+}
+
+fn url_unit(at: Span, url: &str) -> Unit {
+    Unit::new(
+        Request {
+            endpoint: Endpoint::ChatCompletions,
+            site: Site::Body,
+            span: at,
+            body: crate::model::Value {
+                kind: Kind::Map(Vec::new()),
+                span: Some(at),
+            },
+            hidden_keys: true,
+        },
+        crate::classify::judge_chat_url(url),
+    )
 }
 
 fn flagged(call: Span, path: Span, endpoint: Endpoint, kind: Hold, reason: String) -> Unit {

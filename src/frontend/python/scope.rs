@@ -68,7 +68,9 @@ impl<'a> Index<'a> {
                             "AzureOpenAI" | "AsyncAzureOpenAI" => Some(ClientClass::Azure),
                             _ => None,
                         };
-                        match (module == "openai", class) {
+                        // `openai.lib.azure` and other submodules re-export the same classes.
+                        let from_openai = module == "openai" || module.starts_with("openai.");
+                        match (from_openai, class) {
                             (true, Some(class)) => self.client_classes.push((bound, class)),
                             _ => self.foreign.push(bound),
                         }
