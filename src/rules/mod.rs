@@ -83,6 +83,14 @@ pub struct RuleMeta {
     pub severity: Option<&'static str>,
 }
 
+/// The text a rule declared, if any (`declare_rule!` passes zero or one).
+pub const fn declared(text: &[&'static str]) -> Option<&'static str> {
+    match text {
+        [one] => Some(one),
+        _ => None,
+    }
+}
+
 /// The severities of a finding by its shape, for rules that declare nothing else.
 pub const DEFAULT_SEVERITY: &str = "A finding with a fix is a **warning**: it fails the run \
      until the fix is applied. A finding that blocks its request until a person decides is an \
@@ -160,11 +168,7 @@ macro_rules! declare_rule {
                 doc: concat!($($doc, "\n"),*),
                 opt_in: false $(|| $opt_in)?,
                 reviews_responses: false $(|| $reviews)?,
-                severity: {
-                    let declared: Option<&'static str> = None;
-                    $(let declared = Some($severity);)?
-                    declared
-                },
+                severity: $crate::rules::declared(&[$($severity)?]),
             };
         }
     };
