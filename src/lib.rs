@@ -26,6 +26,7 @@ pub mod model;
 pub mod report;
 pub mod rules;
 pub mod run;
+pub mod sdk;
 pub mod settings;
 pub mod suppression;
 pub mod walk;

@@ -1,6 +1,6 @@
-//! What a run was asked to do, resolved once from the command line.
+//! What a run was asked to do, resolved once from the command line. Which rules a selection
+//! names is the rules' knowledge: `rules::selection` resolves `--select` / `--ignore`.
 
-use crate::rules::{self, RuleMeta};
 use std::collections::BTreeSet;
 
 /// Which `store` value a migrated request gets when the chat request relied on the default.
@@ -33,48 +33,13 @@ pub struct Settings {
     pub max_file_size: u64,
 }
 
-impl Default for Settings {
-    fn default() -> Self {
-        Settings::new(&[], &[]).expect("the default selection is valid")
-    }
-}
-
 pub const DEFAULT_MAX_FILE_SIZE: u64 = 64 * 1024 * 1024;
 
 impl Settings {
-    /// Resolve `--select` / `--ignore`. `ALL` selects every rule, opt-in ones included.
-    pub fn new(select: &[String], ignore: &[String]) -> Result<Settings, String> {
-        let known = |name: &str| -> Result<&'static RuleMeta, String> {
-            rules::by_name(name)
-                .map(|r| r.meta())
-                .ok_or_else(|| format!("unknown rule `{name}` (see `responsify rules`)"))
-        };
-        let mut selected: BTreeSet<&'static str> = if select.is_empty() {
-            rules::all()
-                .iter()
-                .map(|r| r.meta())
-                .filter(|m| !m.opt_in)
-                .map(|m| m.name)
-                .collect()
-        } else {
-            let mut set = BTreeSet::new();
-            for name in select {
-                if name == "ALL" {
-                    set.extend(rules::all().iter().map(|r| r.meta().name));
-                } else {
-                    set.insert(known(name)?.name);
-                }
-            }
-            set
-        };
-        for name in ignore {
-            if name == "ALL" {
-                selected.clear();
-            } else {
-                selected.remove(known(name)?.name);
-            }
-        }
-        Ok(Settings {
+    /// Settings that run exactly the `selected` rules (see `rules::selection` for how
+    /// `--select` and `--ignore` resolve to them), with nothing else asked for.
+    pub fn with_selection(selected: BTreeSet<&'static str>) -> Settings {
+        Settings {
             selected,
             fix: false,
             unsafe_fixes: false,
@@ -83,7 +48,7 @@ impl Settings {
             display_edits: false,
             responses_providers: Vec::new(),
             max_file_size: DEFAULT_MAX_FILE_SIZE,
-        })
+        }
     }
 
     /// Did the user declare the server at `url` Responses-capable?

@@ -1,7 +1,7 @@
 use super::{declare_rule, Context, Rule, RuleMeta};
 use crate::diagnostic::Diagnostic;
-use crate::frontend::cargo::{minimum, FIRST_RESPONSES};
 use crate::model::{Hold, Unit};
+use crate::sdk::{minimum, FIRST_RESPONSES};
 
 declare_rule! {
     /// ## What it does

@@ -6,6 +6,7 @@
 pub mod catalogue;
 mod flagged_sites;
 mod helpers;
+mod selection;
 
 mod assistant_message;
 mod assistant_tool_calls;
