@@ -230,6 +230,47 @@ pub fn judge_chat_url(url: &str) -> Verdict {
     }
 }
 
+/// Words that name an API in a definition's name (`OpenAIChatCompletionsModel`,
+/// `chat_completion`, `ResponsesModel`, `create_response`), lowercased.
+fn names_api(names: &[String], words: &[&str]) -> bool {
+    names.iter().any(|n| {
+        let lower = n.to_ascii_lowercase();
+        words.iter().any(|w| lower.contains(w))
+    })
+}
+
+/// `responses` in the plural: `get_response` names a reply, not the API.
+const RESPONSES_WORDS: &[&str] = &["responses"];
+
+/// A Chat Completions path kept on purpose beside a Responses twin: the file has a request
+/// on each API, the chat one inside a definition named for chat and the Responses one inside
+/// a definition named for Responses (a model class per API, a `provider` switch offering both).
+/// Rewriting the chat twin would only duplicate the other one.
+pub fn hold_chat_twins(units: &mut [crate::model::Unit]) {
+    use crate::model::Endpoint;
+    let twin = units.iter().any(|u| {
+        u.request.endpoint == Endpoint::Responses
+            && u.verdict == Verdict::Migrate
+            && names_api(&u.enclosing, RESPONSES_WORDS)
+    });
+    if !twin {
+        return;
+    }
+    for unit in units.iter_mut() {
+        if unit.request.endpoint == Endpoint::ChatCompletions
+            && unit.verdict == Verdict::Migrate
+            && names_api(&unit.enclosing, &["chat", "completion"])
+            && !names_api(&unit.enclosing, RESPONSES_WORDS)
+        {
+            let home = unit.enclosing.join(".");
+            unit.verdict = Verdict::hold(
+                Hold::ChatTwin,
+                format!("`{home}` is the Chat Completions twin of a Responses path in this file"),
+            );
+        }
+    }
+}
+
 /// The Azure guidance, in every language's terms.
 pub const AZURE_V1_GUIDANCE: &str = "Azure OpenAI serves the Responses API on its v1 endpoint: \
      point an OpenAI client at `https://RESOURCE.openai.azure.com/openai/v1/` and pass the \

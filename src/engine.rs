@@ -131,6 +131,7 @@ pub fn analyze(
     let lifted = fe.lift(text)?;
     let mut by_unit: Vec<Vec<Diagnostic>> = Vec::new();
     let mut units = lifted.units;
+    crate::classify::hold_chat_twins(&mut units);
     for unit in &mut units {
         // A server the user declared Responses-capable is treated like OpenAI's.
         if unit

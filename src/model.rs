@@ -322,6 +322,9 @@ pub enum Hold {
     /// Not an OpenAI request at all: another library, a look-alike class, a wrapper library,
     /// training data. Left alone without a word.
     NotOpenAi,
+    /// A Chat Completions path kept on purpose beside its Responses twin (a class or function
+    /// for each API, side by side): left alone, with a note.
+    ChatTwin,
 }
 
 impl Hold {
@@ -336,6 +339,7 @@ impl Hold {
             Hold::ChatCompletionsUrl => "chat-completions-url",
             Hold::AsyncOpenaiVersion => "async-openai-version",
             Hold::AsyncOpenaiResponsesFeature => "async-openai-responses-feature",
+            Hold::ChatTwin => "responses-twin",
             Hold::OtherServerByDefault | Hold::NotOpenAi => return None,
         })
     }
@@ -344,7 +348,7 @@ impl Hold {
     pub fn needs_person(self) -> bool {
         !matches!(
             self,
-            Hold::OtherServer | Hold::OtherServerByDefault | Hold::NotOpenAi
+            Hold::OtherServer | Hold::OtherServerByDefault | Hold::NotOpenAi | Hold::ChatTwin
         )
     }
 }
@@ -444,6 +448,8 @@ pub struct Unit {
     pub group: Option<usize>,
     /// The server the request goes to, when it is known and not OpenAI's.
     pub base_url: Option<String>,
+    /// The names of the classes and functions the request sits in, outermost first.
+    pub enclosing: Vec<String>,
 }
 
 /// A list-like piece of source whose members are separated by commas.
@@ -477,6 +483,7 @@ impl Unit {
             containers: Vec::new(),
             group: None,
             base_url: None,
+            enclosing: Vec::new(),
         }
     }
 }

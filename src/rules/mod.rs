@@ -38,6 +38,7 @@ mod reasoning_effort;
 mod reasoning_items_dropped;
 mod reply_append;
 mod response_format;
+mod responses_twin;
 mod run_tools;
 mod seed_parameter;
 mod stop_parameter;
@@ -224,6 +225,7 @@ pub fn all() -> &'static [&'static dyn Rule] {
         &unmapped_read::UnmappedRead,
         &unseen_uses::UnseenUses,
         &third_party_endpoint::ThirdPartyEndpoint,
+        &responses_twin::ResponsesTwin,
         &azure_dated_api_version::AzureDatedApiVersion,
         &legacy_openai_sdk::LegacyOpenaiSdk,
         &assistants_api::AssistantsApi,

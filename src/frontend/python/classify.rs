@@ -7,6 +7,12 @@ use ruff_python_ast::{self as ast, Expr, Stmt};
 
 const DEPTH: usize = 6;
 
+/// Libraries that wrap an OpenAI client in their own API (instructor's `response_model`):
+/// calls on the wrapped client are theirs to migrate.
+const WRAPPERS: &[&str] = &["instructor"];
+/// Their wrapping functions, when imported by name (`from instructor import from_openai`).
+const WRAPPING_FUNCTIONS: &[&str] = &["from_openai", "patch", "apatch"];
+
 pub fn trace(index: &Index, scope: usize, receiver: &Expr, source: &str) -> Judged {
     trace_at(index, scope, receiver, source, DEPTH)
 }
@@ -37,6 +43,13 @@ fn trace_at(index: &Index, scope: usize, receiver: &Expr, source: &str, depth: u
                         "`{}` is a class of this file, not the openai SDK's client",
                         name.id
                     ))
+                } else if WRAPPING_FUNCTIONS.contains(&name.id.as_str())
+                    && index.foreign.iter().any(|f| f == name.id.as_str())
+                {
+                    Judged::not_openai(format!(
+                        "the client is wrapped by `{}()`, whose calls are its own",
+                        name.id
+                    ))
                 } else if index.foreign.iter().any(|f| f == name.id.as_str()) {
                     Judged::not_openai(format!("`{}` is not the openai SDK's client", name.id))
                 } else if let Some(factory) = index.function(name.id.as_str()) {
@@ -62,6 +75,12 @@ fn trace_at(index: &Index, scope: usize, receiver: &Expr, source: &str, depth: u
                             text(source, receiver)
                         )),
                     }
+                }
+                (Expr::Name(library), _) if WRAPPERS.contains(&library.id.as_str()) => {
+                    Judged::not_openai(format!(
+                        "the client is wrapped by `{}`, whose calls are its own",
+                        library.id
+                    ))
                 }
                 _ => unsure(format!(
                     "the client comes from `{}`, which responsify cannot see into",

@@ -269,6 +269,13 @@ fn lift_module(module: &[ast::Stmt], text: &str) -> Vec<Unit> {
     units
 }
 
+fn has_keyword(call: &ast::ExprCall, name: &str) -> bool {
+    call.arguments
+        .keywords
+        .iter()
+        .any(|k| k.arg.as_ref().is_some_and(|a| a.id.as_str() == name))
+}
+
 /// `alias(...)` where `alias = X.chat.completions.create` is the only binding of the name.
 fn match_alias<'a>(
     index: &Index<'a>,
@@ -357,7 +364,11 @@ fn flagged(call: Span, path: Span, endpoint: Endpoint, kind: Hold, reason: Strin
 
 fn chat_unit(index: &Index, scope: usize, site: &SiteMatch, text: &str) -> (Unit, Vec<Span>) {
     let call_span = span(site.call.range());
-    let client = classify::trace(index, scope, site.receiver, text);
+    let mut client = classify::trace(index, scope, site.receiver, text);
+    if has_keyword(site.call, "response_model") {
+        // instructor patches the client in place and adds `response_model`: its call, not the SDK's.
+        client = crate::classify::Judged::not_openai("`response_model` is instructor's");
+    }
     let body = values::body(index, scope, site.call, text);
     let stream = matches!(
         body.value.get("stream").map(|v| &v.kind),
@@ -377,6 +388,7 @@ fn chat_unit(index: &Index, scope: usize, site: &SiteMatch, text: &str) -> (Unit
         Verdict::Migrate,
     );
     unit.containers = body.containers;
+    unit.enclosing = index.enclosing(scope);
     client.apply_to(&mut unit);
     for hidden in body.hidden {
         unit.unfixable.push(format!(

@@ -9,6 +9,8 @@ pub struct Scope<'a> {
     /// The class whose method this is, for `self.x`.
     pub class: Option<&'a ast::StmtClassDef>,
     pub params: Vec<String>,
+    /// The function's name (empty for the module).
+    pub name: &'a str,
 }
 
 /// Canonical SDK client classes.
@@ -41,6 +43,7 @@ impl<'a> Index<'a> {
             parent: None,
             class: None,
             params: Vec::new(),
+            name: "",
         });
         index.collect(module, 0, None);
         index
@@ -90,6 +93,7 @@ impl<'a> Index<'a> {
                         parent: Some(scope),
                         class,
                         params,
+                        name: def.name.id.as_str(),
                     });
                     let id = self.scopes.len() - 1;
                     self.collect(&def.body, id, None);
@@ -109,6 +113,7 @@ impl<'a> Index<'a> {
                                 parent: Some(scope),
                                 class: Some(def),
                                 params,
+                                name: method.name.id.as_str(),
                             });
                             let id = self.scopes.len() - 1;
                             self.collect(&method.body, id, Some(def));
@@ -122,6 +127,25 @@ impl<'a> Index<'a> {
 
     pub fn is_openai_module(&self, name: &str) -> bool {
         self.openai_modules.iter().any(|m| m == name)
+    }
+
+    /// The names of the definitions around `scope`, outermost first: classes and functions.
+    pub fn enclosing(&self, scope: usize) -> Vec<String> {
+        let mut names = Vec::new();
+        let mut at = Some(scope);
+        while let Some(id) = at {
+            let s = &self.scopes[id];
+            if !s.name.is_empty() {
+                names.push(s.name.to_string());
+            }
+            if let Some(class) = s.class {
+                names.push(class.name.id.to_string());
+            }
+            at = s.parent;
+        }
+        names.reverse();
+        names.dedup();
+        names
     }
 
     pub fn client_class(&self, name: &str) -> Option<ClientClass> {

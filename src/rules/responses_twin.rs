@@ -1,0 +1,49 @@
+use super::flagged_sites::flag;
+use super::{declare_rule, Context, Rule, RuleMeta};
+use crate::diagnostic::Diagnostic;
+use crate::model::{Hold, Unit};
+
+declare_rule! {
+    /// ## What it does
+    /// Notes a Chat Completions request kept on purpose beside its Responses twin: the file
+    /// has a class or function for each API (`OpenAIChatCompletionsModel` beside
+    /// `OpenAIResponsesModel`, `chat_completion()` beside `create_response()`), as libraries
+    /// do that offer both to their users. The chat twin is left as it is.
+    ///
+    /// ## Why migrate
+    /// It is not a migration to make: rewriting the chat twin would only duplicate the
+    /// Responses one and take the choice away from the library's users.
+    ///
+    /// ## Example
+    /// ```python
+    /// class ChatCompletionsModel:
+    ///     def generate(self, messages):
+    ///         return self.client.chat.completions.create(model=self.model, messages=messages)
+    ///
+    /// class ResponsesModel:
+    ///     def generate(self, items):
+    ///         return self.client.responses.create(model=self.model, input=items)
+    /// ```
+    ///
+    /// ## Fix safety
+    /// No fix. When the chat path should go, remove it by hand.
+    pub struct ResponsesTwin {
+        name: "responses-twin",
+        summary: "Chat Completions paths kept beside their Responses twin",
+        severity: "**info**: left alone on purpose; never fails a run.",
+    }
+}
+
+impl Rule for ResponsesTwin {
+    fn meta(&self) -> &'static RuleMeta {
+        &Self::META
+    }
+
+    fn check(&self, unit: &Unit, _ctx: &Context, out: &mut Vec<Diagnostic>) {
+        out.extend(flag(
+            unit,
+            Hold::ChatTwin,
+            "nothing to do; remove the chat twin by hand when it should go",
+        ));
+    }
+}
