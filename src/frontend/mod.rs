@@ -3,6 +3,7 @@
 
 pub mod cargo;
 pub mod containers;
+pub mod depth;
 pub mod json;
 pub mod markdown;
 pub mod notebook;
@@ -20,6 +21,28 @@ use std::path::Path;
 pub struct SyntaxError {
     pub message: String,
     pub span: Span,
+    /// The front end refused the file as a whole before parsing it (nested too deeply to
+    /// parse safely, not a notebook): the message is the reason, not a syntax error.
+    pub refused: bool,
+}
+
+impl SyntaxError {
+    pub fn new(message: impl Into<String>, span: Span) -> SyntaxError {
+        SyntaxError {
+            message: message.into(),
+            span,
+            refused: false,
+        }
+    }
+
+    /// A file refused whole, at `span` (where the reason shows, if anywhere).
+    pub fn refusal(message: impl Into<String>, span: Span) -> SyntaxError {
+        SyntaxError {
+            message: message.into(),
+            span,
+            refused: true,
+        }
+    }
 }
 
 /// What a front end saw in one file.

@@ -45,10 +45,9 @@ impl FrontEnd for Python {
     }
 
     fn lift(&self, text: &str) -> Result<Lifted, SyntaxError> {
-        let parsed = ruff_python_parser::parse_module(text).map_err(|e| SyntaxError {
-            message: e.error.to_string(),
-            span: span(e.location),
-        })?;
+        super::depth::guard_python(text)?;
+        let parsed = ruff_python_parser::parse_module(text)
+            .map_err(|e| SyntaxError::new(e.error.to_string(), span(e.location)))?;
         let module = parsed.syntax();
         Ok(Lifted {
             units: lift_module(&module.body, text),

@@ -60,19 +60,20 @@ fn parse<'a>(
     text: &'a str,
     source_type: SourceType,
 ) -> Result<Program<'a>, SyntaxError> {
+    super::depth::guard_brackets(text)?;
     let parsed = oxc_parser::Parser::new(allocator, text, source_type).parse();
     if let Some(error) = parsed.diagnostics.errors().next() {
         let at = error.labels.first().map_or(0, |l| l.offset() as usize);
-        return Err(SyntaxError {
-            message: error.message.to_string(),
-            span: Span::new(at, at),
-        });
+        return Err(SyntaxError::new(
+            error.message.to_string(),
+            Span::new(at, at),
+        ));
     }
     if parsed.panicked {
-        return Err(SyntaxError {
-            message: "the parser gave up on this file".into(),
-            span: Span::new(0, 0),
-        });
+        return Err(SyntaxError::new(
+            "the parser gave up on this file",
+            Span::new(0, 0),
+        ));
     }
     Ok(parsed.program)
 }
