@@ -82,6 +82,30 @@ pub trait FrontEnd: Sync {
     }
 }
 
+/// A fact about a whole text, computed once for the last text this thread asked about.
+///
+/// The engine lowers each request of a file on its own, and a front end that looked at the
+/// whole file for each of them (a scan for a name, a second parse) was quadratic in the
+/// requests of a file. The remembered text is compared whole, so another text that happens
+/// to sit at the same address is never taken for it; a comparison is a `memcmp`, far cheaper
+/// than the scans and parses it saves.
+pub(crate) fn per_text<T: Clone + 'static>(
+    memo: &'static std::thread::LocalKey<std::cell::RefCell<Option<(String, T)>>>,
+    text: &str,
+    compute: impl FnOnce(&str) -> T,
+) -> T {
+    memo.with(|memo| {
+        if let Some((seen, fact)) = &*memo.borrow() {
+            if seen == text {
+                return fact.clone();
+            }
+        }
+        let fact = compute(text);
+        *memo.borrow_mut() = Some((text.to_string(), fact.clone()));
+        fact
+    })
+}
+
 /// Every front end.
 pub fn all() -> &'static [&'static dyn FrontEnd] {
     static ALL: [&dyn FrontEnd; 10] = [

@@ -206,6 +206,9 @@ impl<'a> Visitor<'a> for Calls<'a> {
 
 fn lift_module(module: &[ast::Stmt], text: &str) -> Vec<Unit> {
     let index = Index::build(module);
+    // Per scope, built when a request there first needs it (see `reads::Statements`).
+    let statements: Vec<std::cell::OnceCell<reads::Statements>> =
+        index.scopes.iter().map(|_| Default::default()).collect();
     let mut units = Vec::new();
     let mut shared: Vec<Vec<Span>> = Vec::new();
     for (scope_id, scope) in index.scopes.iter().enumerate() {
@@ -217,7 +220,9 @@ fn lift_module(module: &[ast::Stmt], text: &str) -> Vec<Unit> {
             for call in calls.found {
                 let call_span = span(call.range());
                 if let Some(site) = match_chat(call).or_else(|| match_responses(call)) {
-                    let (unit, spans) = chat_unit(&index, scope_id, &site, text);
+                    let statements =
+                        statements[scope_id].get_or_init(|| reads::Statements::new(scope.body));
+                    let (unit, spans) = chat_unit(&index, scope_id, statements, &site, text);
                     units.push(unit);
                     shared.push(spans);
                 } else if let Some(path) = match_legacy(&index, call) {
@@ -265,7 +270,13 @@ fn flagged(call: Span, path: Span, endpoint: Endpoint, rule: &'static str, reaso
     )
 }
 
-fn chat_unit(index: &Index, scope: usize, site: &SiteMatch, text: &str) -> (Unit, Vec<Span>) {
+fn chat_unit(
+    index: &Index,
+    scope: usize,
+    statements: &reads::Statements,
+    site: &SiteMatch,
+    text: &str,
+) -> (Unit, Vec<Span>) {
     let call_span = span(site.call.range());
     let mut base_url = None;
     let verdict = match classify::trace(index, scope, site.receiver, text) {
@@ -336,7 +347,7 @@ fn chat_unit(index: &Index, scope: usize, site: &SiteMatch, text: &str) -> (Unit
         } else {
             reads::Shape::Response
         };
-        let uses = reads::analyze(index.scopes[scope].body, call_span, first, text);
+        let uses = reads::analyze(statements, call_span, first, text);
         unit.reads = uses.reads;
         return (unit, body.shared);
     }
@@ -349,7 +360,7 @@ fn chat_unit(index: &Index, scope: usize, site: &SiteMatch, text: &str) -> (Unit
     } else {
         reads::Shape::Completion
     };
-    let uses = reads::analyze(index.scopes[scope].body, call_span, first, text);
+    let uses = reads::analyze(statements, call_span, first, text);
     unit.reads = uses.reads;
     unit.unseen.extend(uses.unseen);
     (unit, body.shared)

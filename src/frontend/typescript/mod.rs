@@ -111,10 +111,20 @@ impl FrontEnd for TypeScript {
     fn lower(&self, text: &str, units: &[&Unit], changes: &[Change]) -> Result<Vec<Edit>, String> {
         // The syntax tree is needed only to move types, imports and raw URLs; most fixes are
         // spelled from the model alone, so the common case skips the second parse.
+        type Memo = std::cell::RefCell<Option<(String, bool)>>;
+        thread_local! {
+            static NAMES_TYPES: Memo = const { std::cell::RefCell::new(None) };
+        }
+        // Once per text, not once per request (see `frontend::per_text`).
+        let names_types = || {
+            super::per_text(&NAMES_TYPES, text, |text| {
+                ["ChatCompletion", "zodResponseFormat", "zodFunction"]
+                    .iter()
+                    .any(|name| text.contains(name))
+            })
+        };
         let needs_tree = units.iter().any(|u| matches!(u.request.site, Site::Body))
-            || ["ChatCompletion", "zodResponseFormat", "zodFunction"]
-                .iter()
-                .any(|name| text.contains(name))
+            || names_types()
             || changes.iter().any(|c| {
                 matches!(
                     c,
