@@ -237,27 +237,52 @@ impl Resolver {
             .unwrap_or(Path::new("."));
         // Most files share their directory with the file before: look the directory up as
         // written before paying for a canonical path (a system call per component).
-        if let Some(hit) = self.cache.lock().unwrap().get(dir) {
-            return Ok(Arc::clone(hit));
-        }
-        let key = std::fs::canonicalize(dir).unwrap_or_else(|_| dir.to_path_buf());
-        if let Some(hit) = self.cache.lock().unwrap().get(&key).cloned() {
-            self.cache
-                .lock()
-                .unwrap()
-                .insert(dir.to_path_buf(), Arc::clone(&hit));
+        if let Some(hit) = self.cached(dir) {
             return Ok(hit);
         }
+        let key = std::fs::canonicalize(dir).unwrap_or_else(|_| dir.to_path_buf());
+        if let Some(hit) = self.cached(&key) {
+            self.remember(dir, &key, &hit);
+            return Ok(hit);
+        }
+        // Built without the lock held: loading a configuration reads files, and other
+        // threads should not wait on that. Two threads may build one directory at once; the
+        // results are equal, and the first one stored wins so every file sees one value.
         let config = if self.overrides.no_config {
             None
         } else {
             find(&key)
         };
         let resolved = Arc::new(self.build(config.as_deref())?);
-        let mut cache = self.cache.lock().unwrap();
-        cache.insert(dir.to_path_buf(), Arc::clone(&resolved));
-        cache.insert(key, Arc::clone(&resolved));
-        Ok(resolved)
+        Ok(self.remember(dir, &key, &resolved))
+    }
+
+    /// The cached settings of `dir`. The guard is a temporary of this function, so it is
+    /// dropped before the caller can lock again (an `if let` on `lock().get()` would keep it
+    /// for its whole body, and `std::sync::Mutex` deadlocks when one thread locks it twice).
+    fn cached(&self, dir: &Path) -> Option<Arc<Resolved>> {
+        self.lock().get(dir).cloned()
+    }
+
+    /// Store `resolved` under both names of the directory, unless another thread stored one
+    /// first; returns the stored value.
+    fn remember(&self, dir: &Path, key: &Path, resolved: &Arc<Resolved>) -> Arc<Resolved> {
+        let mut cache = self.lock();
+        let stored = Arc::clone(
+            cache
+                .entry(key.to_path_buf())
+                .or_insert_with(|| Arc::clone(resolved)),
+        );
+        cache.insert(dir.to_path_buf(), Arc::clone(&stored));
+        stored
+    }
+
+    /// The cache, even if a thread panicked while holding it: entries are inserted whole, so
+    /// a poisoned map is still consistent.
+    fn lock(&self) -> std::sync::MutexGuard<'_, HashMap<PathBuf, Arc<Resolved>>> {
+        self.cache
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
     }
 
     fn build(&self, config: Option<&Path>) -> Result<Resolved, String> {

@@ -111,11 +111,22 @@ pub fn indentation_at(text: &str, at: usize) -> &str {
 
 /// 1-based line and column (in characters) of byte `at`.
 pub fn line_col(text: &str, at: usize) -> (usize, usize) {
-    let at = at.min(text.len());
+    let at = char_floor(text, at);
     let before = &text[..at];
     let line = before.matches('\n').count() + 1;
     let line_start = before.rfind('\n').map_or(0, |i| i + 1);
     (line, text[line_start..at].chars().count() + 1)
+}
+
+/// `at`, or the start of the character it falls inside, within the text. A position from a
+/// parser may land inside a multi-byte character (the BOM, an emoji in an error's span), and
+/// slicing there would panic.
+pub fn char_floor(text: &str, at: usize) -> usize {
+    let mut at = at.min(text.len());
+    while !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
 }
 
 /// Line starts of a text, for many position look-ups in one file.
@@ -132,7 +143,7 @@ impl LineIndex {
 
     /// 1-based line and column (in characters) of byte `at` of `text`.
     pub fn line_col(&self, text: &str, at: usize) -> (usize, usize) {
-        let at = at.min(text.len());
+        let at = char_floor(text, at);
         let line = self.starts.partition_point(|s| *s <= at);
         let start = self.starts[line - 1];
         (line, text[start..at].chars().count() + 1)
@@ -202,6 +213,21 @@ mod tests {
         }
         assert_eq!(indentation_at("{\n    \"a\": 1\n}", 8), "    ");
         assert_eq!(line_ending("a\r\nb"), "\r\n");
+    }
+
+    #[test]
+    fn positions_inside_a_character_count_as_its_start() {
+        let text = "\u{feff}\"\"x\n\u{1F600}y";
+        assert_eq!(line_col(text, 1), (1, 1));
+        assert_eq!(line_col(text, 2), (1, 1));
+        assert_eq!(line_col(text, 3), (1, 2));
+        let emoji = text.find('\u{1F600}').unwrap();
+        assert_eq!(line_col(text, emoji + 2), (2, 1));
+        assert_eq!(line_col(text, text.len() + 10), (2, 3));
+        let index = LineIndex::new(text);
+        for at in 0..=text.len() + 1 {
+            assert_eq!(index.line_col(text, at), line_col(text, at), "at {at}");
+        }
     }
 }
 

@@ -35,6 +35,13 @@ impl Outcome {
     }
 }
 
+/// The stack of every thread that parses. The parsers and the walks over their trees recurse
+/// once per level of nesting, and a stack overflow aborts the process instead of failing one
+/// file: the depth guard (`frontend::depth`) bounds the nesting, and this leaves room for
+/// its limit in every front end, in a debug build too (measured in tests/reliability.rs).
+/// Only the pages a thread touches are committed, so a large reservation costs nothing.
+pub const WORKER_STACK: usize = 512 << 20;
+
 pub fn run(cli: Cli) -> Outcome {
     match cli.command {
         Command::Check(args) => check(&args),
@@ -65,28 +72,51 @@ fn show_settings(path: &Path, overrides: &Overrides) -> Outcome {
         }
     };
     let settings = resolved.for_file(&probe);
+    let mut out = String::new();
     match &resolved.config {
-        Some(c) => println!("# configuration: {}", c.display()),
-        None => println!("# configuration: none found (defaults)"),
+        Some(c) => out += &format!("# configuration: {}\n", c.display()),
+        None => out += "# configuration: none found (defaults)\n",
     }
-    println!("# settings for {}", path.display());
+    out += &format!("# settings for {}\n", path.display());
     let selected: Vec<String> = settings.selected().map(|r| format!("{r:?}")).collect();
-    println!("select = [{}]", selected.join(", "));
+    out += &format!("select = [{}]\n", selected.join(", "));
     let policy = match settings.store_policy {
         crate::settings::StorePolicy::KeepChat => "false",
         crate::settings::StorePolicy::Store => "true",
         crate::settings::StorePolicy::Report => "report",
     };
-    println!("store-policy = {policy:?}");
-    println!("fix-docs = {}", settings.fix_docs);
+    out += &format!("store-policy = {policy:?}\n");
+    out += &format!("fix-docs = {}\n", settings.fix_docs);
     let providers: Vec<String> = settings
         .responses_providers
         .iter()
         .map(|p| format!("{p:?}"))
         .collect();
-    println!("responses-providers = [{}]", providers.join(", "));
-    println!("excluded = {}", resolved.skips(path));
-    Outcome::Clean
+    out += &format!("responses-providers = [{}]\n", providers.join(", "));
+    out += &format!("excluded = {}\n", resolved.skips(path));
+    print_out(&out, Outcome::Clean)
+}
+
+/// Write `text` to standard output and end with `outcome`. A reader that went away
+/// (`| head -1`) is no error: the command ends quietly with the outcome it had, as ripgrep
+/// does. `println!` would panic there instead.
+fn print_out(text: &str, outcome: Outcome) -> Outcome {
+    let mut out = io::stdout().lock();
+    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+        Ok(()) => outcome,
+        Err(e) => write_failed(&e, outcome),
+    }
+}
+
+/// The outcome of a command whose output could not be written: a closed pipe ends it quietly
+/// with the outcome it had; any other failure (a full disk) is an error.
+fn write_failed(e: &io::Error, outcome: Outcome) -> Outcome {
+    if e.kind() == io::ErrorKind::BrokenPipe {
+        outcome
+    } else {
+        error(format!("cannot write to standard output: {e}"));
+        Outcome::Error
+    }
 }
 
 /// Colour only on a terminal, and never when NO_COLOR is set.
@@ -127,12 +157,6 @@ fn check(args: &CheckArgs) -> Outcome {
     };
     if let Some(path) = &args.show_settings {
         return show_settings(path, &overrides);
-    }
-    if let Some(threads) = args.threads {
-        // The walk and the checks share rayon's pool; output is sorted either way.
-        let _ = rayon::ThreadPoolBuilder::new()
-            .num_threads(threads.max(1))
-            .build_global();
     }
     let mut settings = match Settings::new(&args.select, &args.ignore) {
         Ok(s) => s,
@@ -189,11 +213,22 @@ fn check(args: &CheckArgs) -> Outcome {
     } else {
         args.paths.clone()
     };
-    let tree = check_tree(&paths, &resolver, mode, true);
+    let tree = match check_tree(&paths, &resolver, mode, true, args.threads) {
+        Ok(tree) => tree,
+        Err(e) => {
+            error(e);
+            return Outcome::Error;
+        }
+    };
     let mut out = io::stdout().lock();
     let mut err = io::stderr().lock();
+    // A closed pipe (`| head -1`) stops the output; the run still ends as it would have.
+    let mut closed = None;
     for diff in &tree.diffs {
-        let _ = write!(out, "{diff}");
+        if let Err(e) = write!(out, "{diff}") {
+            closed = Some(e);
+            break;
+        }
     }
     let (mut messages, fixed, fixed_files, diffs) = (
         tree.messages,
@@ -256,15 +291,26 @@ fn check(args: &CheckArgs) -> Outcome {
     }
     let color = use_color(io::stdout().is_terminal());
     let terminal_format = terminal.unwrap_or(Format::Full);
-    if mode != Mode::Diff {
+    if mode != Mode::Diff && closed.is_none() {
         let written = if args.statistics {
             report::write_statistics(&messages, &mut out)
         } else {
             report::write(terminal_format, &messages, color, &mut out)
         };
-        if written.is_err() {
-            return Outcome::Error;
-        }
+        closed = written.and_then(|()| out.flush()).err();
+    }
+    let outcome = if failed {
+        Outcome::Error
+    } else if args.exit_zero {
+        Outcome::Clean
+    } else if needs_action(&messages) || (mode == Mode::Diff && diffs > 0) || stale_entries > 0 {
+        Outcome::Findings
+    } else {
+        Outcome::Clean
+    };
+    if let Some(e) = closed {
+        // Nobody reads the rest, so no summary either: the run ends quietly.
+        return write_failed(&e, outcome);
     }
     let errors = tree.errors;
     if matches!(terminal_format, Format::Full | Format::Concise) || args.statistics {
@@ -277,15 +323,7 @@ fn check(args: &CheckArgs) -> Outcome {
             plural(errors, "path")
         );
     }
-    if failed {
-        Outcome::Error
-    } else if args.exit_zero {
-        Outcome::Clean
-    } else if needs_action(&messages) || (mode == Mode::Diff && diffs > 0) || stale_entries > 0 {
-        Outcome::Findings
-    } else {
-        Outcome::Clean
-    }
+    outcome
 }
 
 /// What checking a tree gave.
@@ -300,21 +338,51 @@ struct Tree {
 
 /// Walk `paths`, check every file in parallel, report unreadable paths on stderr, and gather
 /// the findings in path order.
-fn check_tree(paths: &[PathBuf], resolver: &Resolver, mode: Mode, progress: bool) -> Tree {
+fn check_tree(
+    paths: &[PathBuf],
+    resolver: &Resolver,
+    mode: Mode,
+    progress: bool,
+    threads: Option<usize>,
+) -> Result<Tree, String> {
     let (candidates, walk_errors) = walk::discover(paths);
     let bar = if progress {
         progress_bar(candidates.len())
     } else {
         indicatif::ProgressBar::hidden()
     };
-    let results: Vec<FileResult> = candidates
-        .par_iter()
-        .filter_map(|c| {
-            let result = check_file(c, resolver, mode);
-            bar.inc(1);
-            result
-        })
-        .collect();
+    // Output is sorted whatever the number of threads.
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(threads.unwrap_or(0))
+        .stack_size(WORKER_STACK)
+        .thread_name(|i| format!("responsify-worker-{i}"))
+        .build()
+        .map_err(|e| format!("cannot start the worker threads: {e}"))?;
+    let results: Vec<FileResult> = pool.install(|| {
+        candidates
+            .par_iter()
+            .filter_map(|c| {
+                // A bug in one file's check must not take the others down with it: the panic
+                // has printed its message, and the file is counted as an error.
+                let result = std::panic::catch_unwind(|| check_file(c, resolver, mode))
+                    .unwrap_or_else(|_| {
+                        Some(FileResult {
+                            path: walk::display_path(&c.path),
+                            source: Arc::from(""),
+                            checked: None,
+                            messages: Vec::new(),
+                            error: Some(
+                                "internal error (a bug in responsify; please report it); skipped"
+                                    .into(),
+                            ),
+                            diff: None,
+                        })
+                    });
+                bar.inc(1);
+                result
+            })
+            .collect()
+    });
     bar.finish_and_clear();
     let mut tree = Tree {
         messages: Vec::new(),
@@ -342,7 +410,7 @@ fn check_tree(paths: &[PathBuf], resolver: &Resolver, mode: Mode, progress: bool
                 .extend(report::messages(&r.path, &r.source, checked.findings));
         }
     }
-    tree
+    Ok(tree)
 }
 
 /// Pair `--output-format`s with `--output-file`s: the terminal gets the one format without
@@ -398,7 +466,13 @@ fn migration_report(args: &ReportArgs) -> Outcome {
     } else {
         args.paths.clone()
     };
-    let tree = check_tree(&paths, &resolver, Mode::Check, false);
+    let tree = match check_tree(&paths, &resolver, Mode::Check, false, None) {
+        Ok(tree) => tree,
+        Err(e) => {
+            error(e);
+            return Outcome::Error;
+        }
+    };
     let failed = tree.errors > 0;
     let messages = tree.messages;
     let title = "responsify migration report";
@@ -408,9 +482,14 @@ fn migration_report(args: &ReportArgs) -> Outcome {
     };
     let written = match &args.output {
         Some(path) => std::fs::write(path, text).map_err(|e| format!("{}: {e}", path.display())),
-        None => io::stdout()
-            .write_all(text.as_bytes())
-            .map_err(|e| e.to_string()),
+        None => {
+            let outcome = if failed {
+                Outcome::Error
+            } else {
+                Outcome::Clean
+            };
+            return print_out(&text, outcome);
+        }
     };
     if let Err(e) = written {
         error(e);
@@ -669,8 +748,15 @@ fn check_notebook(path: &Path, shown: String, settings: &Settings, mode: Mode) -
 fn describe(text: &str, e: CheckError) -> String {
     match e {
         CheckError::Syntax(s) => {
-            let (line, col) = crate::edit::line_col(text, s.span.start);
-            format!("syntax error at {line}:{col}: {}; skipped", s.message)
+            // The front ends parse the text without its byte order mark, so their positions
+            // count from after it (and a column is the same without it).
+            let body = text.strip_prefix('\u{feff}').unwrap_or(text);
+            let (line, col) = crate::edit::line_col(body, s.span.start);
+            if s.refused {
+                format!("{} (at {line}:{col}); skipped", s.message)
+            } else {
+                format!("syntax error at {line}:{col}: {}; skipped", s.message)
+            }
         }
         CheckError::FixFailed(why) => format!("fix not applied, file left unchanged: {why}"),
     }
@@ -736,7 +822,8 @@ fn check_stdin(args: &CheckArgs, format: Format, settings: &Settings, mode: Mode
         Err(e) => {
             error(format!("{shown}: {}", describe(&text, e)));
             if mode == Mode::Fix {
-                print!("{text}");
+                // The input goes through unchanged, so a pipeline loses nothing.
+                return print_out(&text, Outcome::Error);
             }
             return Outcome::Error;
         }
@@ -748,16 +835,19 @@ fn check_stdin(args: &CheckArgs, format: Format, settings: &Settings, mode: Mode
     let mut err = io::stderr().lock();
     // With --fix the fixed text owns stdout, so findings go to stderr.
     let findings_to_stderr = mode == Mode::Fix;
-    match mode {
-        Mode::Fix => {
-            let _ = write!(out, "{final_text}");
-        }
-        Mode::Diff => {
-            if checked.fixed.is_some() {
-                let _ = write!(out, "{}", unified_diff(&shown, &text, &final_text));
-            }
-        }
-        Mode::Check => {}
+    let pending = mode == Mode::Diff && checked.fixed.is_some();
+    let outcome = if args.exit_zero || (!needs_action(&messages) && !pending) {
+        Outcome::Clean
+    } else {
+        Outcome::Findings
+    };
+    let written = match mode {
+        Mode::Fix => write!(out, "{final_text}"),
+        Mode::Diff if pending => write!(out, "{}", unified_diff(&shown, &text, &final_text)),
+        Mode::Diff | Mode::Check => Ok(()),
+    };
+    if let Err(e) = written.and_then(|()| out.flush()) {
+        return write_failed(&e, outcome);
     }
     if mode != Mode::Diff {
         let (stream, color): (&mut dyn Write, bool) = if findings_to_stderr {
@@ -765,26 +855,24 @@ fn check_stdin(args: &CheckArgs, format: Format, settings: &Settings, mode: Mode
         } else {
             (&mut out, use_color(io::stdout().is_terminal()))
         };
-        let _ = if args.statistics {
+        let written = if args.statistics {
             report::write_statistics(&messages, stream)
         } else {
             report::write(format, &messages, color, stream)
         };
+        if let Err(e) = written.and_then(|()| stream.flush()) {
+            return write_failed(&e, outcome);
+        }
     }
-    let pending = mode == Mode::Diff && checked.fixed.is_some();
-    if args.exit_zero || (!needs_action(&messages) && !pending) {
-        Outcome::Clean
-    } else {
-        Outcome::Findings
-    }
+    outcome
 }
 
 fn explain(name: &str) -> Outcome {
     match rules::by_name(name) {
         Some(rule) => {
             let meta = rule.meta();
-            println!("# {}\n\n{}", meta.name, meta.documentation().trim_end());
-            Outcome::Clean
+            let text = format!("# {}\n\n{}\n", meta.name, meta.documentation().trim_end());
+            print_out(&text, Outcome::Clean)
         }
         None => {
             error(format!("unknown rule `{name}` (see `responsify rules`)"));
@@ -795,6 +883,7 @@ fn explain(name: &str) -> Outcome {
 
 fn list_rules(json: bool) -> Outcome {
     let all = rules::all();
+    let mut out = String::new();
     if json {
         let items: Vec<_> = all
             .iter()
@@ -808,23 +897,21 @@ fn list_rules(json: bool) -> Outcome {
                 })
             })
             .collect();
-        println!(
-            "{}",
-            serde_json::to_string_pretty(&items).expect("plain JSON")
-        );
+        out += &serde_json::to_string_pretty(&items).expect("plain JSON");
+        out.push('\n');
     } else {
         let width = all.iter().map(|r| r.meta().name.len()).max().unwrap_or(0);
         for r in all {
             let m = r.meta();
             let opt = if m.opt_in { " (opt-in)" } else { "" };
             let review = if m.reviews_responses { " [R]" } else { "" };
-            println!("{:<width$}  {}{opt}{review}", m.name, m.summary);
+            out += &format!("{:<width$}  {}{opt}{review}\n", m.name, m.summary);
         }
         if all.iter().any(|r| r.meta().reviews_responses) {
-            println!("\n[R]: also reviews code already on the Responses API for what a migration left behind");
+            out += "\n[R]: also reviews code already on the Responses API for what a migration left behind\n";
         }
     }
-    Outcome::Clean
+    print_out(&out, Outcome::Clean)
 }
 
 /// Pick JSON or JSON Lines for `convert`: by extension, else by whether the text is one
@@ -909,6 +996,5 @@ fn convert(args: &ConvertArgs) -> Outcome {
         );
         return Outcome::Findings;
     }
-    print!("{final_text}");
-    Outcome::Clean
+    print_out(&final_text, Outcome::Clean)
 }

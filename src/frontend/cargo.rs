@@ -107,9 +107,11 @@ fn string_list(array: &toml_edit::Array) -> (Vec<String>, Vec<Span>) {
 
 /// Every async-openai dependency of a manifest's text.
 fn dependencies(text: &str) -> Result<Vec<Dependency>, SyntaxError> {
-    let doc = toml_edit::Document::parse(text).map_err(|e| SyntaxError {
-        message: format!("TOML syntax error: {}", e.message()),
-        span: span(e.span()).unwrap_or(Span::new(0, 0)),
+    let doc = toml_edit::Document::parse(text).map_err(|e| {
+        SyntaxError::new(
+            format!("TOML syntax error: {}", e.message()),
+            span(e.span()).unwrap_or(Span::new(0, 0)),
+        )
     })?;
     let root = doc.as_table();
     let mut tables: Vec<(&toml_edit::Table, bool)> = Vec::new();

@@ -50,10 +50,10 @@ pub fn parse_value(text: &str, offset: usize) -> Result<Option<Value>, SyntaxErr
     let parsed =
         jsonc_parser::parse_to_ast(text, &Default::default(), &parse_options()).map_err(|e| {
             let range = e.range();
-            SyntaxError {
-                message: e.kind().to_string(),
-                span: Span::new(range.start, range.end).offset(offset),
-            }
+            SyntaxError::new(
+                e.kind().to_string(),
+                Span::new(range.start, range.end).offset(offset),
+            )
         })?;
     Ok(parsed.value.as_ref().map(|v| lift(v, offset)))
 }

@@ -49,7 +49,10 @@ impl Lang {
 
     fn parses(self, text: &str) -> bool {
         match self {
-            Lang::Python => ruff_python_parser::parse_module(text).is_ok(),
+            Lang::Python => {
+                super::depth::guard_python(text).is_ok()
+                    && ruff_python_parser::parse_module(text).is_ok()
+            }
             Lang::Script(ts) => ts.parses(text),
         }
     }
@@ -135,13 +138,18 @@ impl FrontEnd for Markdown {
     fn lift(&self, text: &str) -> Result<Lifted, SyntaxError> {
         let mut units = Vec::new();
         for (block, lang) in blocks(text) {
-            if let Ok(lifted) = lang.front_end().lift(&blanked(text, block)) {
-                let base = units.len();
-                units.extend(lifted.units.into_iter().map(|mut u| {
-                    // Groups are per block; keep them apart from other blocks'.
-                    u.group = u.group.map(|g| g + base);
-                    u
-                }));
+            match lang.front_end().lift(&blanked(text, block)) {
+                Ok(lifted) => {
+                    let base = units.len();
+                    units.extend(lifted.units.into_iter().map(|mut u| {
+                        // Groups are per block; keep them apart from other blocks'.
+                        u.group = u.group.map(|g| g + base);
+                        u
+                    }));
+                }
+                // A block refused whole is named (a snippet that does not parse is not).
+                Err(e) if e.refused => return Err(e),
+                Err(_) => {}
             }
         }
         Ok(Lifted { units })

@@ -3,6 +3,7 @@
 
 pub mod cargo;
 pub mod containers;
+pub mod depth;
 pub mod json;
 pub mod markdown;
 pub mod notebook;
@@ -20,6 +21,28 @@ use std::path::Path;
 pub struct SyntaxError {
     pub message: String,
     pub span: Span,
+    /// The front end refused the file as a whole before parsing it (nested too deeply to
+    /// parse safely, not a notebook): the message is the reason, not a syntax error.
+    pub refused: bool,
+}
+
+impl SyntaxError {
+    pub fn new(message: impl Into<String>, span: Span) -> SyntaxError {
+        SyntaxError {
+            message: message.into(),
+            span,
+            refused: false,
+        }
+    }
+
+    /// A file refused whole, at `span` (where the reason shows, if anywhere).
+    pub fn refusal(message: impl Into<String>, span: Span) -> SyntaxError {
+        SyntaxError {
+            message: message.into(),
+            span,
+            refused: true,
+        }
+    }
 }
 
 /// What a front end saw in one file.
@@ -57,6 +80,30 @@ pub trait FrontEnd: Sync {
     fn verify(&self, _before: &str, after: &str) -> Result<(), String> {
         self.lift(after).map(|_| ()).map_err(|e| e.message)
     }
+}
+
+/// A fact about a whole text, computed once for the last text this thread asked about.
+///
+/// The engine lowers each request of a file on its own, and a front end that looked at the
+/// whole file for each of them (a scan for a name, a second parse) was quadratic in the
+/// requests of a file. The remembered text is compared whole, so another text that happens
+/// to sit at the same address is never taken for it; a comparison is a `memcmp`, far cheaper
+/// than the scans and parses it saves.
+pub(crate) fn per_text<T: Clone + 'static>(
+    memo: &'static std::thread::LocalKey<std::cell::RefCell<Option<(String, T)>>>,
+    text: &str,
+    compute: impl FnOnce(&str) -> T,
+) -> T {
+    memo.with(|memo| {
+        if let Some((seen, fact)) = &*memo.borrow() {
+            if seen == text {
+                return fact.clone();
+            }
+        }
+        let fact = compute(text);
+        *memo.borrow_mut() = Some((text.to_string(), fact.clone()));
+        fact
+    })
 }
 
 /// Every front end.

@@ -29,11 +29,34 @@ pub struct Cell {
 
 /// The code cells of a notebook.
 pub fn cells(text: &str) -> Result<Vec<Cell>, SyntaxError> {
+    let whole = Span::new(0, 0);
     let Some(root) = parse_value(text, 0)? else {
-        return Ok(Vec::new());
+        return Err(SyntaxError::refusal(
+            "not a Jupyter notebook (the file holds no JSON value)",
+            whole,
+        ));
     };
+    // nbformat 3 and before kept cells under `worksheets`; reading them as version 4 would
+    // find nothing and say nothing.
+    let version = root.get("nbformat").and_then(|v| match &v.kind {
+        Kind::Num(n) => n.parse::<f64>().ok(),
+        _ => None,
+    });
+    if let Some(v) = version.filter(|v| *v < 4.0) {
+        return Err(SyntaxError::refusal(
+            format!(
+                "a version {v} notebook: responsify reads nbformat 4 and later (`jupyter nbconvert --to notebook` upgrades it)"
+            ),
+            whole,
+        ));
+    }
     let Some(all) = root.get("cells").and_then(Value::as_list) else {
-        return Ok(Vec::new());
+        let why = if root.get("worksheets").is_some() {
+            "an nbformat 3 notebook (cells under `worksheets`): responsify reads nbformat 4 and later (`jupyter nbconvert --to notebook` upgrades it)"
+        } else {
+            "not a Jupyter notebook (no `cells` list)"
+        };
+        return Err(SyntaxError::refusal(why, whole));
     };
     let mut out = Vec::new();
     for (i, cell) in all.iter().enumerate() {
@@ -91,6 +114,12 @@ pub struct Checked {
 }
 
 pub fn check(text: &str, settings: &Settings) -> Result<Checked, CheckError> {
+    // A byte order mark is no JSON: read the notebook after it and keep it in the output.
+    // Positions (syntax errors included) count from after it, as in `engine::check`.
+    let (bom, text) = match text.strip_prefix('\u{feff}') {
+        Some(rest) => ("\u{feff}", rest),
+        None => ("", text),
+    };
     let cells = cells(text).map_err(CheckError::Syntax)?;
     let mut document = String::new();
     for cell in &cells {
@@ -152,7 +181,7 @@ pub fn check(text: &str, settings: &Settings) -> Result<Checked, CheckError> {
         let out = edit::apply(text, &edits);
         serde_json::from_str::<serde_json::Value>(&out)
             .map_err(|e| CheckError::FixFailed(format!("the fixed notebook is not JSON ({e})")))?;
-        Some(out)
+        Some(format!("{bom}{out}"))
     };
     Ok(Checked {
         cells: per_cell,

@@ -19,7 +19,23 @@ pub struct Lowering<'a> {
     made: crate::edit::Nested,
     /// f-strings and their quote: a string spelled inside one must use the other quote
     /// (before Python 3.12 an f-string cannot hold its own quote). Found on first need.
-    fstrings: std::cell::OnceCell<Vec<(Span, char)>>,
+    fstrings: std::cell::OnceCell<std::rc::Rc<Vec<(Span, char)>>>,
+}
+
+/// The f-strings of `text`, found once per text rather than once per request (each finding
+/// parses the whole file; see `frontend::per_text`).
+fn fstrings_cached(text: &str) -> std::rc::Rc<Vec<(Span, char)>> {
+    type Memo = std::cell::RefCell<Option<(String, std::rc::Rc<Vec<(Span, char)>>)>>;
+    thread_local! {
+        static LAST: Memo = const { std::cell::RefCell::new(None) };
+    }
+    crate::frontend::per_text(&LAST, text, |text| {
+        std::rc::Rc::new(if text.contains("f\"") || text.contains("f'") {
+            fstrings(text)
+        } else {
+            Vec::new()
+        })
+    })
 }
 
 /// Every f-string of the text with the quote it is delimited by.
@@ -72,13 +88,7 @@ impl<'a> Lowering<'a> {
         let text = self.text;
         let inside = self
             .fstrings
-            .get_or_init(|| {
-                if text.contains("f\"") || text.contains("f'") {
-                    fstrings(text)
-                } else {
-                    Vec::new()
-                }
-            })
+            .get_or_init(|| fstrings_cached(text))
             .iter()
             .rev()
             .find(|(f, _)| f.contains(at))

@@ -44,10 +44,9 @@ impl FrontEnd for Python {
     }
 
     fn lift(&self, text: &str) -> Result<Lifted, SyntaxError> {
-        let parsed = ruff_python_parser::parse_module(text).map_err(|e| SyntaxError {
-            message: e.error.to_string(),
-            span: span(e.location),
-        })?;
+        super::depth::guard_python(text)?;
+        let parsed = ruff_python_parser::parse_module(text)
+            .map_err(|e| SyntaxError::new(e.error.to_string(), span(e.location)))?;
         let module = parsed.syntax();
         Ok(Lifted {
             units: lift_module(&module.body, text),
@@ -212,6 +211,9 @@ impl<'a> Visitor<'a> for Calls<'a> {
 
 fn lift_module(module: &[ast::Stmt], text: &str) -> Vec<Unit> {
     let index = Index::build(module);
+    // Per scope, built when a request there first needs it (see `reads::Statements`).
+    let statements: Vec<std::cell::OnceCell<reads::Statements>> =
+        index.scopes.iter().map(|_| Default::default()).collect();
     let mut units = Vec::new();
     let mut shared: Vec<Vec<Span>> = Vec::new();
     for (scope_id, scope) in index.scopes.iter().enumerate() {
@@ -223,13 +225,17 @@ fn lift_module(module: &[ast::Stmt], text: &str) -> Vec<Unit> {
             for call in calls.found {
                 let call_span = span(call.range());
                 if let Some(site) = match_chat(call).or_else(|| match_responses(call)) {
-                    let (unit, spans) = chat_unit(&index, scope_id, &site, text);
+                    let statements =
+                        statements[scope_id].get_or_init(|| reads::Statements::new(scope.body));
+                    let (unit, spans) = chat_unit(&index, scope_id, statements, &site, text);
                     units.push(unit);
                     shared.push(spans);
                 } else if let Some((site, alias)) = match_alias(&index, scope_id, call) {
                     // `create = client.chat.completions.create; create(...)`: found and shown,
                     // but every call through the alias would have to move at once.
-                    let (mut unit, spans) = chat_unit(&index, scope_id, &site, text);
+                    let statements =
+                        statements[scope_id].get_or_init(|| reads::Statements::new(scope.body));
+                    let (mut unit, spans) = chat_unit(&index, scope_id, statements, &site, text);
                     unit.unfixable.push(format!(
                         "the method is called through `{alias}`, bound at line {}; rewrite the binding and every call through it together",
                         crate::edit::line_col(text, site.path.start).0
@@ -362,7 +368,13 @@ fn flagged(call: Span, path: Span, endpoint: Endpoint, kind: Hold, reason: Strin
     )
 }
 
-fn chat_unit(index: &Index, scope: usize, site: &SiteMatch, text: &str) -> (Unit, Vec<Span>) {
+fn chat_unit(
+    index: &Index,
+    scope: usize,
+    statements: &reads::Statements,
+    site: &SiteMatch,
+    text: &str,
+) -> (Unit, Vec<Span>) {
     let call_span = span(site.call.range());
     let mut client = classify::trace(index, scope, site.receiver, text);
     if has_keyword(site.call, "response_model") {
@@ -417,7 +429,7 @@ fn chat_unit(index: &Index, scope: usize, site: &SiteMatch, text: &str) -> (Unit
         } else {
             reads::Shape::Response
         };
-        let uses = reads::analyze(index.scopes[scope].body, call_span, first, text);
+        let uses = reads::analyze(statements, call_span, first, text);
         unit.reads = uses.reads;
         return (unit, body.shared);
     }
@@ -430,7 +442,7 @@ fn chat_unit(index: &Index, scope: usize, site: &SiteMatch, text: &str) -> (Unit
     } else {
         reads::Shape::Completion
     };
-    let uses = reads::analyze(index.scopes[scope].body, call_span, first, text);
+    let uses = reads::analyze(statements, call_span, first, text);
     unit.reads = uses.reads;
     unit.unseen.extend(uses.unseen);
     (unit, body.shared)

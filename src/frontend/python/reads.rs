@@ -306,8 +306,70 @@ pub struct Uses {
     pub unseen: Vec<String>,
 }
 
-/// Follow the result of the call at `call_span` (its statement `stmt`, in `body`).
-pub fn analyze(body: &[Stmt], call_span: Span, first: Shape, source: &str) -> Uses {
+/// The statements of one scope in walking order, and which of them mention each name.
+///
+/// A request's walk only needs the statement of its call and the statements that mention a
+/// name it tracks: any other statement leaves the walk as it was. Built once per scope, so a
+/// module with thousands of requests does not walk every statement for each of them (that
+/// made lifting quadratic in the number of requests).
+pub struct Statements<'a> {
+    stmts: Vec<&'a Stmt>,
+    /// Each name, and the indices of the statements that mention it, ascending.
+    mentions: HashMap<&'a str, Vec<usize>>,
+}
+
+impl<'a> Statements<'a> {
+    pub fn new(body: &'a [Stmt]) -> Statements<'a> {
+        #[derive(Default)]
+        struct Names<'a>(Vec<&'a str>);
+        impl<'a> Visitor<'a> for Names<'a> {
+            fn visit_expr(&mut self, expr: &'a Expr) {
+                if let Expr::Name(n) = expr {
+                    self.0.push(n.id.as_str());
+                }
+                visitor::walk_expr(self, expr);
+            }
+        }
+        let stmts = flatten(body);
+        let mut mentions: HashMap<&'a str, Vec<usize>> = HashMap::new();
+        for (i, stmt) in stmts.iter().enumerate() {
+            let mut names = Names::default();
+            for expr in header_exprs(stmt) {
+                names.visit_expr(expr);
+            }
+            // Binding a tracked name to something else ends its tracking (`Walker::statement`).
+            if let Stmt::Assign(a) = stmt {
+                for target in &a.targets {
+                    names.visit_expr(target);
+                }
+            }
+            for name in names.0 {
+                let at = mentions.entry(name).or_default();
+                if at.last() != Some(&i) {
+                    at.push(i);
+                }
+            }
+        }
+        Statements { stmts, mentions }
+    }
+
+    /// The first statement after `after` that mentions one of `names`.
+    fn next_mention<'n>(
+        &self,
+        names: impl Iterator<Item = &'n String>,
+        after: usize,
+    ) -> Option<usize> {
+        names
+            .filter_map(|name| {
+                let at = self.mentions.get(name.as_str())?;
+                at.get(at.partition_point(|i| *i <= after)).copied()
+            })
+            .min()
+    }
+}
+
+/// Follow the result of the call at `call_span` through the statements of its scope.
+pub fn analyze(body: &Statements, call_span: Span, first: Shape, source: &str) -> Uses {
     let mut walker = Walker {
         call: call_span,
         first,
@@ -318,8 +380,22 @@ pub fn analyze(body: &[Stmt], call_span: Span, first: Shape, source: &str) -> Us
         loops: Vec::new(),
         guarded: Vec::new(),
     };
-    for stmt in flatten(body) {
-        walker.statement(stmt);
+    // The call's own statement: the last one that starts before it and holds it (statements
+    // are in source order, a compound statement before the ones it holds; an `elif` test
+    // comes after the body before it). Statements before it cannot see its result.
+    let mut own = body
+        .stmts
+        .partition_point(|s| s.start().to_usize() <= call_span.start)
+        .saturating_sub(1);
+    while own > 0 && !span(body.stmts[own].range()).contains(call_span) {
+        own -= 1;
+    }
+    let mut at = Some(own);
+    while let Some(i) = at {
+        if let Some(stmt) = body.stmts.get(i) {
+            walker.statement(stmt);
+        }
+        at = body.next_mention(walker.names.keys(), i);
     }
     walker
         .uses

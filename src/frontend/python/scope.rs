@@ -33,6 +33,9 @@ pub struct Index<'a> {
     pub functions: Vec<&'a ast::StmtFunctionDef>,
     /// Classes defined in this file: a client built from one is a look-alike.
     pub classes: Vec<String>,
+    /// Per scope, the values assigned to each name, in source order. Walking the scope for
+    /// every look-up made a module's requests quadratic.
+    assigned: Vec<std::collections::HashMap<&'a str, Vec<&'a Expr>>>,
 }
 
 impl<'a> Index<'a> {
@@ -46,6 +49,18 @@ impl<'a> Index<'a> {
             name: "",
         });
         index.collect(module, 0, None);
+        index.assigned = index
+            .scopes
+            .iter()
+            .map(|s| {
+                let mut by_name: std::collections::HashMap<&'a str, Vec<&'a Expr>> =
+                    Default::default();
+                for (name, value) in assignments(s.body) {
+                    by_name.entry(name).or_default().push(value);
+                }
+                by_name
+            })
+            .collect();
         index
     }
 
@@ -159,7 +174,7 @@ impl<'a> Index<'a> {
     pub fn assignments(&self, scope: usize, name: &str) -> (usize, Vec<&'a Expr>) {
         let mut at = Some(scope);
         while let Some(id) = at {
-            let found = assignments_in(self.scopes[id].body, name);
+            let found = self.assigned_in(id, name);
             if !found.is_empty() || self.scopes[id].params.iter().any(|p| p == name) {
                 return (id, found);
             }
@@ -168,10 +183,19 @@ impl<'a> Index<'a> {
         (scope, Vec::new())
     }
 
+    /// `assignments_in` of one scope, from the index.
+    fn assigned_in(&self, scope: usize, name: &str) -> Vec<&'a Expr> {
+        self.assigned
+            .get(scope)
+            .and_then(|by_name| by_name.get(name))
+            .cloned()
+            .unwrap_or_default()
+    }
+
     pub fn is_parameter(&self, scope: usize, name: &str) -> bool {
         let mut at = Some(scope);
         while let Some(id) = at {
-            if !assignments_in(self.scopes[id].body, name).is_empty() {
+            if !self.assigned_in(id, name).is_empty() {
                 return false;
             }
             if self.scopes[id].params.iter().any(|p| p == name) {
@@ -237,20 +261,25 @@ pub fn flatten(body: &[Stmt]) -> Vec<&Stmt> {
 
 /// `name = value` and `name: T = value` in one body.
 pub fn assignments_in<'b>(body: &'b [Stmt], name: &str) -> Vec<&'b Expr> {
-    flatten(body)
-        .into_iter()
-        .filter_map(|stmt| match stmt {
-            Stmt::Assign(a) if a.targets.len() == 1 => match &a.targets[0] {
-                Expr::Name(n) if n.id.as_str() == name => Some(&*a.value),
-                _ => None,
-            },
-            Stmt::AnnAssign(a) => match (&*a.target, &a.value) {
-                (Expr::Name(n), Some(v)) if n.id.as_str() == name => Some(&**v),
-                _ => None,
-            },
-            _ => None,
-        })
+    assignments(body)
+        .filter(|(n, _)| *n == name)
+        .map(|(_, value)| value)
         .collect()
+}
+
+/// Every `name = value` (and `name: T = value`) of a body, in source order.
+fn assignments(body: &[Stmt]) -> impl Iterator<Item = (&str, &Expr)> {
+    flatten(body).into_iter().filter_map(|stmt| match stmt {
+        Stmt::Assign(a) if a.targets.len() == 1 => match &a.targets[0] {
+            Expr::Name(n) => Some((n.id.as_str(), &*a.value)),
+            _ => None,
+        },
+        Stmt::AnnAssign(a) => match (&*a.target, &a.value) {
+            (Expr::Name(n), Some(v)) => Some((n.id.as_str(), &**v)),
+            _ => None,
+        },
+        _ => None,
+    })
 }
 
 /// The expressions a statement evaluates itself (not those of nested blocks).

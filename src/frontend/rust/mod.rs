@@ -192,12 +192,13 @@ fn parse_keeping_spans(text: &str) -> Result<syn::File, SyntaxError> {
     } else {
         text
     };
+    super::depth::guard_brackets(source)?;
     syn::parse_file(source).map_err(|e| {
         let range = e.span().byte_range();
-        SyntaxError {
-            message: format!("Rust syntax error: {e}"),
-            span: Span::new(range.start, range.end),
-        }
+        SyntaxError::new(
+            format!("Rust syntax error: {e}"),
+            Span::new(range.start, range.end),
+        )
     })
 }
 

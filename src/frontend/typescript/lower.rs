@@ -60,7 +60,14 @@ impl<'a> Lowering<'a> {
             quote: file_quote(text, units),
             newline: line_ending(text),
             typescript: program.source_type.is_typescript(),
-            trailing_commas: ends_lines_with_commas(text),
+            trailing_commas: {
+                // Once per text, not once per request (see `frontend::per_text`).
+                type Memo = std::cell::RefCell<Option<(String, bool)>>;
+                thread_local! {
+                    static COMMAS: Memo = const { std::cell::RefCell::new(None) };
+                }
+                crate::frontend::per_text(&COMMAS, text, ends_lines_with_commas)
+            },
             made: crate::edit::Nested::default(),
             renamed_imports: Vec::new(),
         }

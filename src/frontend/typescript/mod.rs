@@ -60,19 +60,20 @@ fn parse<'a>(
     text: &'a str,
     source_type: SourceType,
 ) -> Result<Program<'a>, SyntaxError> {
+    super::depth::guard_brackets(text)?;
     let parsed = oxc_parser::Parser::new(allocator, text, source_type).parse();
     if let Some(error) = parsed.diagnostics.errors().next() {
         let at = error.labels.first().map_or(0, |l| l.offset() as usize);
-        return Err(SyntaxError {
-            message: error.message.to_string(),
-            span: Span::new(at, at),
-        });
+        return Err(SyntaxError::new(
+            error.message.to_string(),
+            Span::new(at, at),
+        ));
     }
     if parsed.panicked {
-        return Err(SyntaxError {
-            message: "the parser gave up on this file".into(),
-            span: Span::new(0, 0),
-        });
+        return Err(SyntaxError::new(
+            "the parser gave up on this file",
+            Span::new(0, 0),
+        ));
     }
     Ok(parsed.program)
 }
@@ -110,10 +111,20 @@ impl FrontEnd for TypeScript {
     fn lower(&self, text: &str, units: &[&Unit], changes: &[Change]) -> Result<Vec<Edit>, String> {
         // The syntax tree is needed only to move types, imports and raw URLs; most fixes are
         // spelled from the model alone, so the common case skips the second parse.
+        type Memo = std::cell::RefCell<Option<(String, bool)>>;
+        thread_local! {
+            static NAMES_TYPES: Memo = const { std::cell::RefCell::new(None) };
+        }
+        // Once per text, not once per request (see `frontend::per_text`).
+        let names_types = || {
+            super::per_text(&NAMES_TYPES, text, |text| {
+                ["ChatCompletion", "zodResponseFormat", "zodFunction"]
+                    .iter()
+                    .any(|name| text.contains(name))
+            })
+        };
         let needs_tree = units.iter().any(|u| matches!(u.request.site, Site::Body))
-            || ["ChatCompletion", "zodResponseFormat", "zodFunction"]
-                .iter()
-                .any(|name| text.contains(name))
+            || names_types()
             || changes.iter().any(|c| {
                 matches!(
                     c,
