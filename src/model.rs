@@ -313,6 +313,14 @@ pub enum Hold {
     AsyncOpenaiVersion,
     /// async-openai without its `responses` feature.
     AsyncOpenaiResponsesFeature,
+    /// The stored chat completions API (`chat.completions.list / retrieve / update / delete`,
+    /// `chat.completions.messages.list`): completions kept with `store: true`. Responses has
+    /// `retrieve`, `delete` and `input_items.list` for its own stored responses, and no list
+    /// or update.
+    StoredCompletions,
+    /// A Batch job created for `/v1/chat/completions`: its input files hold Chat bodies, so
+    /// the files and the endpoint move to `/v1/responses` together.
+    BatchChatEndpoint,
     /// Another server, named in the code (`base_url="http://localhost:11434/v1"`): it may
     /// well speak only Chat Completions, which is fine.
     OtherServer,
@@ -340,6 +348,8 @@ impl Hold {
             Hold::AsyncOpenaiVersion => "async-openai-version",
             Hold::AsyncOpenaiResponsesFeature => "async-openai-responses-feature",
             Hold::ChatTwin => "responses-twin",
+            Hold::StoredCompletions => "stored-completions",
+            Hold::BatchChatEndpoint => "batch-chat-endpoint",
             Hold::OtherServerByDefault | Hold::NotOpenAi => return None,
         })
     }

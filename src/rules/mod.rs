@@ -15,6 +15,7 @@ mod async_openai_responses_feature;
 mod async_openai_version;
 mod audio_output;
 mod azure_dated_api_version;
+mod batch_chat_endpoint;
 mod chat_completions_request;
 mod chat_completions_url;
 mod choices_read;
@@ -43,6 +44,7 @@ mod run_tools;
 mod seed_parameter;
 mod stop_parameter;
 mod store_default;
+mod stored_completions;
 mod stream_options;
 mod stream_read;
 mod system_to_instructions;
@@ -233,6 +235,8 @@ pub fn all() -> &'static [&'static dyn Rule] {
         &async_openai_version::AsyncOpenaiVersion,
         &async_openai_responses_feature::AsyncOpenaiResponsesFeature,
         &run_tools::RunTools,
+        &stored_completions::StoredCompletions,
+        &batch_chat_endpoint::BatchChatEndpoint,
         &unused_suppression::UnusedSuppression,
     ]
 }

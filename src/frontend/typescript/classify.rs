@@ -291,7 +291,7 @@ fn judge_new(index: &Index, scope: usize, new: &NewExpression, source: &str) -> 
 }
 
 /// A string literal (or a template without substitutions), through a `const` of this file.
-fn string_value(index: &Index, scope: usize, expr: &Expression) -> Option<String> {
+pub fn string_value(index: &Index, scope: usize, expr: &Expression) -> Option<String> {
     match expr.without_parentheses() {
         Expression::StringLiteral(s) => Some(s.value.as_str().to_string()),
         Expression::TemplateLiteral(t) if t.expressions.is_empty() => t

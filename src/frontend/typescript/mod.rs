@@ -293,6 +293,31 @@ fn lift_program(program: &Program, text: &str) -> Vec<Unit> {
                     .into(),
             ));
             shared.push(Vec::new());
+        } else if let Some((receiver, path)) = match_stored(call) {
+            units.push(held_call(
+                &index,
+                scope,
+                receiver,
+                (call_span, path),
+                Hold::StoredCompletions,
+                format!(
+                    "`{}` is the stored chat completions API",
+                    &text[path.start..path.end]
+                ),
+                text,
+            ));
+            shared.push(Vec::new());
+        } else if let Some((receiver, path)) = match_chat_batch(&index, scope, call) {
+            units.push(held_call(
+                &index,
+                scope,
+                receiver,
+                (call_span, path),
+                Hold::BatchChatEndpoint,
+                "the batch is created for \"/v1/chat/completions\"".into(),
+                text,
+            ));
+            shared.push(Vec::new());
         } else if let Some(path) = match_assistants(call) {
             units.push(flagged(
                 call_span,
@@ -309,6 +334,81 @@ fn lift_program(program: &Program, text: &str) -> Vec<Unit> {
     }
     group(&mut units, &shared);
     units
+}
+
+/// `X.chat.completions.list / retrieve / update / delete(...)` and
+/// `X.chat.completions.messages.list(...)`: the receiver and the method path.
+fn match_stored<'a>(call: &'a CallExpression<'a>) -> Option<(&'a Expression<'a>, Span)> {
+    let method = member(&call.callee, &["list", "retrieve", "update", "delete"])?;
+    let completions = match member(&method.object, &["messages"]) {
+        Some(messages) if method.property.name.as_str() == "list" => {
+            member(&messages.object, &["completions"])?
+        }
+        Some(_) => return None,
+        None => member(&method.object, &["completions"])?,
+    };
+    let chat = member(&completions.object, &["chat"])?;
+    let path = Span::new(
+        chat.property.span.start as usize,
+        method.property.span.end as usize,
+    );
+    Some((&chat.object, path))
+}
+
+/// `X.batches.create({ endpoint: "/v1/chat/completions", ... })`: the receiver and the
+/// method path. The endpoint must be readable (a literal or a `const`) and the chat one.
+fn match_chat_batch<'a>(
+    index: &Index<'a>,
+    scope: usize,
+    call: &'a CallExpression<'a>,
+) -> Option<(&'a Expression<'a>, Span)> {
+    let method = member(&call.callee, &["create"])?;
+    let batches = member(&method.object, &["batches"])?;
+    let Some(Expression::ObjectExpression(options)) = call
+        .arguments
+        .first()
+        .and_then(|a| a.as_expression())
+        .map(values::unwrap)
+    else {
+        return None;
+    };
+    let endpoint = options.properties.iter().find_map(|p| match p {
+        ObjectPropertyKind::ObjectProperty(p)
+            if p.key.static_name().as_deref() == Some("endpoint") =>
+        {
+            classify::string_value(index, scope, &p.value)
+        }
+        _ => None,
+    })?;
+    let chat = endpoint.trim_end_matches('/') == "/v1/chat/completions";
+    chat.then(|| {
+        (
+            &batches.object,
+            Span::new(
+                batches.property.span.start as usize,
+                method.property.span.end as usize,
+            ),
+        )
+    })
+}
+
+/// A call held back for `kind` when its client is OpenAI's; a client that is not (another
+/// library, another server) keeps its own verdict.
+fn held_call(
+    index: &Index,
+    scope: usize,
+    receiver: &Expression,
+    (call, path): (Span, Span),
+    kind: Hold,
+    reason: String,
+    text: &str,
+) -> Unit {
+    let client = classify::trace(index, scope, receiver, text);
+    let mut unit = flagged(call, path, Endpoint::ChatCompletions, kind, reason);
+    if client.verdict != Verdict::Migrate {
+        unit.verdict = client.verdict;
+    }
+    unit
 }
 
 fn flagged(call: Span, path: Span, endpoint: Endpoint, kind: Hold, reason: String) -> Unit {

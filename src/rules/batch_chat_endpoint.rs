@@ -1,0 +1,51 @@
+use super::flagged_sites::flag;
+use super::{declare_rule, Context, Rule, RuleMeta};
+use crate::diagnostic::Diagnostic;
+use crate::model::{Hold, Unit};
+
+declare_rule! {
+    /// ## What it does
+    /// Reports a Batch job created for the Chat Completions endpoint:
+    /// `batches.create({ endpoint: "/v1/chat/completions", ... })` (Python
+    /// `endpoint="/v1/chat/completions"`, async-openai `BatchEndpoint::V1ChatCompletions`).
+    ///
+    /// ## Why migrate
+    /// A batch's endpoint must match every line of its input file: each line names its `url`
+    /// and carries a body for that endpoint. Switching the endpoint to `/v1/responses` alone
+    /// sends Chat bodies to Responses, which rejects them; migrating the files alone makes
+    /// the batch reject them. The input files (their `url` and `body`), the endpoint given to
+    /// `batches.create`, and the code that reads the output file move to `/v1/responses`
+    /// together.
+    ///
+    /// ## Example
+    /// ```ts
+    /// const batch = await client.batches.create({
+    ///   input_file_id: file.id,
+    ///   endpoint: "/v1/chat/completions",
+    ///   completion_window: "24h",
+    /// });
+    /// ```
+    ///
+    /// ## Fix safety
+    /// No fix: the files the batch reads are not in view of the call. The finding needs a
+    /// person (a warning); responsify migrates Batch input lines in `.jsonl` files on its
+    /// own.
+    pub struct BatchChatEndpoint {
+        name: "batch-chat-endpoint",
+        summary: "Batch jobs created for `/v1/chat/completions`: move the endpoint and its files together",
+    }
+}
+
+impl Rule for BatchChatEndpoint {
+    fn meta(&self) -> &'static RuleMeta {
+        &Self::META
+    }
+
+    fn check(&self, unit: &Unit, _ctx: &Context, out: &mut Vec<Diagnostic>) {
+        out.extend(flag(
+            unit,
+            Hold::BatchChatEndpoint,
+            "migrate the batch's input files to `/v1/responses` bodies and set `endpoint` to `/v1/responses` in the same change; read the output as Responses results",
+        ));
+    }
+}
