@@ -273,16 +273,19 @@ pub(crate) fn analyze(text: &str) -> Result<Vec<SiteInfo>, SyntaxError> {
     let _scope = SpanScope;
     let file = parse_keeping_spans(text)?;
     let imported = imports_client(&file);
+    let bodies = scope::bodies(&file);
+    let callers = scope::Callers::of(&file);
+    let tracer = classify::Tracer::new(&bodies, &callers, imported, text);
     let mut sites = Vec::new();
-    for body in scope::bodies(&file) {
+    for body in &bodies {
         for call in &body.calls {
             if text.contains("async_openai") {
-                if let Some(site) = site(&body, call, imported, text) {
+                if let Some(site) = site(&tracer, body, call, text) {
                     sites.push(site);
                     continue;
                 }
             }
-            if let Some(site) = raw_site(&body, call, text) {
+            if let Some(site) = raw_site(body, call, text) {
                 sites.push(site);
             }
         }
@@ -345,7 +348,12 @@ fn result_of(stmt_expr: &Expr, call: Span) -> bool {
     }
 }
 
-fn site(body: &FnBody, call: &syn::ExprMethodCall, imported: bool, text: &str) -> Option<SiteInfo> {
+fn site(
+    tracer: &classify::Tracer,
+    body: &FnBody,
+    call: &syn::ExprMethodCall,
+    text: &str,
+) -> Option<SiteInfo> {
     let method = call.method.to_string();
     if !matches!(method.as_str(), "create" | "create_stream" | "create_byot")
         || call.args.len() != 1
@@ -400,7 +408,7 @@ fn site(body: &FnBody, call: &syn::ExprMethodCall, imported: bool, text: &str) -
         return None;
     }
 
-    let client = classify::trace(body, &chat.receiver, imported, text);
+    let client = tracer.trace(body, &chat.receiver);
     let judged = match client {
         Client::NotOurs => return None,
         // A `chat()` on something responsify cannot trace, given no chat request: not
