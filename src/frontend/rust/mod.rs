@@ -285,9 +285,25 @@ pub(crate) fn analyze(text: &str) -> Result<Vec<SiteInfo>, SyntaxError> {
                     continue;
                 }
             }
+            if text.contains("async_openai") {
+                if let Some(site) = stored_site(&tracer, body, call, text) {
+                    sites.push(site);
+                    continue;
+                }
+            }
             if let Some(site) = raw_site(body, call, text) {
                 sites.push(site);
             }
+        }
+    }
+    if text.contains("BatchEndpoint") {
+        for at in chat_batch_endpoints(&file) {
+            let mut site = url_site("", at);
+            site.unit.verdict = Verdict::hold(
+                Hold::BatchChatEndpoint,
+                "the batch is created for `BatchEndpoint::V1ChatCompletions`",
+            );
+            sites.push(site);
         }
     }
     // URLs of the chat endpoint that no request here carries are reported.
@@ -659,6 +675,70 @@ fn site(
         stream_iterated,
         via_choice,
     })
+}
+
+/// `client.chat().list() / retrieve(id) / update(id, ..) / delete(id) / messages(id)`:
+/// async-openai's stored chat completions API, held back for `stored-completions` (a
+/// client that is not OpenAI's keeps its own verdict).
+fn stored_site(
+    tracer: &classify::Tracer,
+    body: &FnBody,
+    call: &syn::ExprMethodCall,
+    text: &str,
+) -> Option<SiteInfo> {
+    let method = call.method.to_string();
+    if !matches!(
+        method.as_str(),
+        "list" | "retrieve" | "update" | "delete" | "messages"
+    ) {
+        return None;
+    }
+    let Expr::MethodCall(chat) = &*call.receiver else {
+        return None;
+    };
+    if chat.method != "chat" || !chat.args.is_empty() {
+        return None;
+    }
+    let judged = match tracer.trace(body, &chat.receiver) {
+        Client::NotOurs => return None,
+        Client::Judged(j) => j,
+    };
+    let path = Span::new(span_of(&chat.method).start, span_of(&call.method).end);
+    let mut site = url_site("", span_of(call));
+    site.unit.request.site = Site::SdkCall {
+        method: path,
+        kind: SdkMethod::Create,
+    };
+    site.unit.verdict = match judged.verdict {
+        Verdict::Migrate => Verdict::hold(
+            Hold::StoredCompletions,
+            format!(
+                "`{}` is the stored chat completions API",
+                &text[path.start..path.end]
+            ),
+        ),
+        held => held,
+    };
+    Some(site)
+}
+
+/// `BatchEndpoint::V1ChatCompletions` wherever it is written.
+fn chat_batch_endpoints(file: &syn::File) -> Vec<Span> {
+    use syn::visit::Visit;
+    struct Find(Vec<Span>);
+    impl<'a> Visit<'a> for Find {
+        fn visit_expr_path(&mut self, p: &'a syn::ExprPath) {
+            if values::path_ends(
+                &Expr::Path(p.clone()),
+                &["BatchEndpoint", "V1ChatCompletions"],
+            ) {
+                self.0.push(span_of(p));
+            }
+        }
+    }
+    let mut find = Find(Vec::new());
+    find.visit_file(file);
+    find.0
 }
 
 /// The bindings of `Ok(name)` patterns that take the call's result apart, with the span
