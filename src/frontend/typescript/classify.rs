@@ -17,10 +17,21 @@ pub enum ClientClass {
     Azure,
 }
 
+/// Is `module` the openai package, or one of its entry points that export the client
+/// (`openai/index`, `openai/index.mjs`, `openai/client`, `openai/azure`)?
+pub fn is_openai_module(module: &str) -> bool {
+    let entry = module.strip_prefix("openai/").map(|rest| {
+        rest.trim_end_matches(".js")
+            .trim_end_matches(".mjs")
+            .trim_end_matches(".cjs")
+    });
+    module == "openai" || matches!(entry, Some("index" | "client" | "azure"))
+}
+
 /// Is `name` (a local name) the openai package's client class, or a namespace import of it?
 fn client_class(index: &Index, name: &str) -> Option<ClientClass> {
     let (module, imported) = index.module_of(name)?;
-    if module != "openai" {
+    if !is_openai_module(module) {
         return None;
     }
     match imported {
@@ -31,11 +42,11 @@ fn client_class(index: &Index, name: &str) -> Option<ClientClass> {
 }
 
 fn is_openai_namespace(index: &Index, name: &str) -> bool {
-    matches!(index.module_of(name), Some(("openai", "*")))
+    matches!(index.module_of(name), Some((m, "*")) if is_openai_module(m))
         || index
             .required
             .iter()
-            .any(|(l, m)| l == name && m == "openai")
+            .any(|(l, m)| l == name && is_openai_module(m))
 }
 
 pub fn text<'s>(source: &'s str, node: &impl GetSpan) -> &'s str {

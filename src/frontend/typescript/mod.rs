@@ -258,6 +258,8 @@ fn lift_program(program: &Program, text: &str) -> Vec<Unit> {
     let index = Index::build(program);
     let mut units = Vec::new();
     let mut shared: Vec<Vec<Span>> = Vec::new();
+    // URL literals that a raw request found here reads.
+    let mut carried: Vec<Span> = Vec::new();
     for &(call, scope) in &index.calls {
         let call_span = span_of(call.span);
         if let Some(site) = match_chat(call) {
@@ -268,6 +270,7 @@ fn lift_program(program: &Program, text: &str) -> Vec<Unit> {
             units.push(responses_unit(&index, scope, &site, text));
             shared.push(Vec::new());
         } else if let Some(site) = raw::match_raw(&index, scope, call) {
+            carried.extend(site.literal.map(|(at, _)| at));
             let (unit, spans) = raw_unit(&index, scope, call, site, text);
             units.push(unit);
             shared.push(spans);
@@ -321,8 +324,110 @@ fn lift_program(program: &Program, text: &str) -> Vec<Unit> {
             shared.push(Vec::new());
         }
     }
+    // Strings naming the chat endpoint that no request here carries are reported.
+    for (url, at) in chat_urls(program) {
+        let in_unit = units.iter().any(|u| u.request.span.contains(at));
+        if !in_unit && !carried.iter().any(|c| at.contains(*c)) {
+            units.push(Unit::new(
+                Request {
+                    endpoint: Endpoint::ChatCompletions,
+                    site: Site::Body,
+                    span: at,
+                    body: Value {
+                        kind: Kind::Map(Vec::new()),
+                        span: Some(at),
+                    },
+                    hidden_keys: true,
+                },
+                // Azure's deployment-routed surface has no Responses API at that path.
+                if crate::classify::url_kind(&url) == UrlKind::AzureDeployments {
+                    Verdict::hold(
+                        Hold::AzureDatedApiVersion,
+                        format!("{url:?} is Azure's deployment-routed endpoint"),
+                    )
+                } else {
+                    Verdict::hold(
+                        Hold::ChatCompletionsUrl,
+                        format!("{url:?} is the Chat Completions endpoint"),
+                    )
+                },
+            ));
+            shared.push(Vec::new());
+        }
+    }
     group(&mut units, &shared);
     units
+}
+
+/// String literals and templates in code that are a URL or path ending at the chat
+/// endpoint (`https://…/v1/chat/completions`, `/chat/completions`, `${base}/chat/completions`),
+/// not prose that mentions it. A template's substitutions read as `{}`. A path written
+/// beside its own base URL in one object (`{ base: "https://api.groq.com/openai", chatPath:
+/// "/v1/chat/completions" }`) is an entry of a provider table, whose servers are the
+/// table's business: it is left alone.
+fn chat_urls(program: &Program) -> Vec<(String, Span)> {
+    struct Urls {
+        found: Vec<(String, Span)>,
+        paired: Vec<Span>,
+    }
+    impl<'a> walk::Visitor<'a> for Urls {
+        fn expr(&mut self, e: &'a Expression<'a>) -> bool {
+            if let Expression::ObjectExpression(o) = e {
+                let values = o.properties.iter().filter_map(|p| match p {
+                    ObjectPropertyKind::ObjectProperty(p) => match &p.value {
+                        Expression::StringLiteral(s) => Some(s),
+                        _ => None,
+                    },
+                    _ => None,
+                });
+                if values.clone().any(|s| s.value.as_str().contains("://")) {
+                    self.paired.extend(
+                        values
+                            .filter(|s| !s.value.as_str().contains("://"))
+                            .map(|s| span_of(s.span)),
+                    );
+                }
+            }
+            let found = match e {
+                Expression::StringLiteral(s) => Some((s.value.as_str().to_string(), s.span)),
+                Expression::TemplateLiteral(t) => {
+                    let mut out = String::new();
+                    for (i, quasi) in t.quasis.iter().enumerate() {
+                        out.push_str(quasi.value.cooked.as_ref().map_or("", |c| c.as_str()));
+                        if i < t.expressions.len() {
+                            out.push_str("{}");
+                        }
+                    }
+                    Some((out, t.span))
+                }
+                _ => None,
+            };
+            if let Some((value, at)) = found {
+                if is_chat_url(&value) && !self.paired.contains(&span_of(at)) {
+                    self.found.push((value, span_of(at)));
+                }
+            }
+            true
+        }
+    }
+    let mut urls = Urls {
+        found: Vec::new(),
+        paired: Vec::new(),
+    };
+    walk::statements(&mut urls, &program.body);
+    urls.found
+}
+
+fn is_chat_url(s: &str) -> bool {
+    let path = s
+        .split(['?', '#'])
+        .next()
+        .unwrap_or(s)
+        .trim_end_matches('/');
+    !s.contains(char::is_whitespace)
+        && path
+            .strip_suffix("chat/completions")
+            .is_some_and(|head| head.ends_with('/'))
 }
 
 /// `X.chat.completions.list / retrieve / update / delete(...)` and
