@@ -180,7 +180,33 @@ fn member<'a, 'e>(e: &'e Expression<'a>, names: &[&str]) -> Option<&'e StaticMem
 }
 
 fn match_chat<'a>(call: &'a CallExpression<'a>) -> Option<SiteMatch<'a>> {
-    let method = member(&call.callee, &["create", "parse", "stream", "runTools"])?;
+    match_chat_on(call, &call.callee)
+}
+
+/// `const create = client.chat.completions.create` (or `.bind(client)`), then
+/// `create({...})`: the call, matched through the alias it is made with.
+fn match_alias<'a>(
+    index: &Index<'a>,
+    scope: usize,
+    call: &'a CallExpression<'a>,
+) -> Option<(SiteMatch<'a>, String)> {
+    let Expression::Identifier(id) = &call.callee else {
+        return None;
+    };
+    let (_, declarator) = index.value_of(scope, id.name.as_str())?;
+    let mut method = values::unwrap(declarator.init.as_ref()?);
+    if let Expression::CallExpression(bind) = method {
+        method = &member(&bind.callee, &["bind"])?.object;
+    }
+    let site = match_chat_on(call, method)?;
+    Some((site, id.name.as_str().to_string()))
+}
+
+fn match_chat_on<'a>(
+    call: &'a CallExpression<'a>,
+    callee: &'a Expression<'a>,
+) -> Option<SiteMatch<'a>> {
+    let method = member(callee, &["create", "parse", "stream", "runTools"])?;
     let completions = member(&method.object, &["completions"])?;
     let chat = member(&completions.object, &["chat"])?;
     let (start, receiver) = match member(&chat.object, &["beta"]) {
@@ -264,6 +290,15 @@ fn lift_program(program: &Program, text: &str) -> Vec<Unit> {
         let call_span = span_of(call.span);
         if let Some(site) = match_chat(call) {
             let (unit, spans) = chat_unit(&index, scope, &site, text);
+            units.push(unit);
+            shared.push(spans);
+        } else if let Some((site, alias)) = match_alias(&index, scope, call) {
+            // The method is called through a name of its own: the call and the alias
+            // would have to change together, and other code may call the alias too.
+            let (mut unit, spans) = chat_unit(&index, scope, &site, text);
+            unit.unfixable.push(format!(
+                "the method is called through the alias `{alias}`; rewrite the alias and its calls together"
+            ));
             units.push(unit);
             shared.push(spans);
         } else if let Some(site) = match_responses(call) {
