@@ -7,10 +7,11 @@
 //! with the v1-endpoint guidance. A receiver made by another crate's constructor is not
 //! async-openai at all: other SDKs have `chat()` methods too, and they are left alone.
 
-use super::scope::FnBody;
+use super::scope::{Callers, FnBody};
 use super::values::{ident, path_ends, span_of};
 use crate::classify::{self, ClientFacts, Constructor, Judged, Origin};
-use crate::model::Kind;
+use crate::model::{Kind, Span, Verdict};
+use std::cell::RefCell;
 use syn::Expr;
 
 pub enum Client {
@@ -20,81 +21,218 @@ pub enum Client {
     NotOurs,
 }
 
-pub fn trace(body: &FnBody, receiver: &Expr, file_uses_client: bool, text: &str) -> Client {
-    trace_at(body, receiver, file_uses_client, text, 0)
+/// What tracing a client needs of the file: every function body, who calls whom, and
+/// whether the file brings async-openai's `Client` into scope.
+pub struct Tracer<'t, 'a> {
+    pub bodies: &'t [FnBody<'a>],
+    pub callers: &'t Callers,
+    pub imported: bool,
+    pub text: &'t str,
+    /// The functions whose client parameter is being traced through their callers, so that
+    /// a cycle of calls ends.
+    visiting: RefCell<Vec<Span>>,
 }
 
-fn trace_at(body: &FnBody, expr: &Expr, imported: bool, text: &str, depth: usize) -> Client {
-    if depth > 8 {
-        return unsure(expr, text);
-    }
-    let expr = peel_refs(expr);
-    if let Some(name) = ident(expr) {
-        if let Some(init) = body.init_of(&name, span_of(expr).start) {
-            return trace_at(body, init, imported, text, depth + 1);
+impl<'t, 'a> Tracer<'t, 'a> {
+    pub fn new(
+        bodies: &'t [FnBody<'a>],
+        callers: &'t Callers,
+        imported: bool,
+        text: &'t str,
+    ) -> Self {
+        Tracer {
+            bodies,
+            callers,
+            imported,
+            text,
+            visiting: RefCell::new(Vec::new()),
         }
-        if let Some(ty) = body.param_type(&name) {
-            let at = span_of(ty);
-            return from_type(&text[at.start..at.end]);
-        }
-        return unsure(expr, text);
     }
-    match expr {
-        Expr::Call(call) => {
-            let Expr::Path(func) = &*call.func else {
-                return unsure(expr, text);
-            };
-            let names: Vec<String> = func
-                .path
-                .segments
-                .iter()
-                .map(|s| s.ident.to_string())
-                .collect();
-            // `Client::new()` is async-openai's when the file imports it; a longer path
-            // must say so itself (`other_sdk::Client::new()` is another crate's).
-            let ours = if names.len() > 2 {
-                names.first().is_some_and(|n| n == "async_openai")
-            } else {
-                imported
-            };
-            match names.as_slice() {
-                [.., c, m] if c == "Client" && ours && (m == "new" || m == "default") => {
-                    Client::Judged(Judged::openai())
-                }
-                [.., c, m]
-                    if c == "Client" && ours && m == "with_config" && call.args.len() == 1 =>
-                {
-                    config(body, &call.args[0], text, depth + 1)
-                }
-                _ => Client::NotOurs,
+
+    pub fn trace(&self, body: &FnBody, receiver: &Expr) -> Client {
+        self.trace_at(body, receiver, 0)
+    }
+
+    fn trace_at(&self, body: &FnBody, expr: &Expr, depth: usize) -> Client {
+        let text = self.text;
+        if depth > 8 {
+            return unsure(expr, text);
+        }
+        let expr = peel_refs(expr);
+        if let Some(name) = ident(expr) {
+            if let Some(init) = body.init_of(&name, span_of(expr).start) {
+                return self.trace_at(body, init, depth + 1);
             }
-        }
-        Expr::MethodCall(m) => {
-            // `Client::new().with_backoff(..)` and the like keep the configuration; a custom
-            // HTTP client may send the requests anywhere.
-            let method = m.method.to_string();
-            if method.starts_with("with_") {
-                let traced = trace_at(body, &m.receiver, imported, text, depth + 1);
-                match traced {
-                    Client::Judged(mut judged) if method == "with_http_client" => {
-                        if judged.verdict == crate::model::Verdict::Migrate
-                            && judged.caveat.is_none()
-                        {
-                            judged.caveat = Some(
-                                "the client sends requests through a custom `with_http_client`; check it passes `/v1/responses` on"
-                                    .into(),
-                            );
-                        }
-                        Client::Judged(judged)
+            if let Some((ty, position)) = body.param(&name) {
+                let at = span_of(ty);
+                return match from_type(&text[at.start..at.end]) {
+                    Parameter::Client(written) => {
+                        self.through_callers(body, &name, position, &written, depth)
                     }
-                    other => other,
+                    Parameter::Judged(judged) => judged,
+                };
+            }
+            return unsure(expr, text);
+        }
+        match expr {
+            Expr::Call(call) => {
+                let Expr::Path(func) = &*call.func else {
+                    return unsure(expr, text);
+                };
+                let names: Vec<String> = func
+                    .path
+                    .segments
+                    .iter()
+                    .map(|s| s.ident.to_string())
+                    .collect();
+                // `Client::new()` is async-openai's when the file imports it; a longer path
+                // must say so itself (`other_sdk::Client::new()` is another crate's).
+                let ours = if names.len() > 2 {
+                    names.first().is_some_and(|n| n == "async_openai")
+                } else {
+                    self.imported
+                };
+                match names.as_slice() {
+                    [.., c, m] if c == "Client" && ours && (m == "new" || m == "default") => {
+                        Client::Judged(Judged::openai())
+                    }
+                    [.., c, m]
+                        if c == "Client" && ours && m == "with_config" && call.args.len() == 1 =>
+                    {
+                        config(body, &call.args[0], text, depth + 1)
+                    }
+                    _ => Client::NotOurs,
                 }
-            } else {
-                unsure(expr, text)
+            }
+            Expr::MethodCall(m) => {
+                // `Client::new().with_backoff(..)` and the like keep the configuration, and
+                // so does `client.clone()`; a custom HTTP client may send the requests
+                // anywhere.
+                let method = m.method.to_string();
+                if method.starts_with("with_") || (method == "clone" && m.args.is_empty()) {
+                    let traced = self.trace_at(body, &m.receiver, depth + 1);
+                    match traced {
+                        Client::Judged(mut judged) if method == "with_http_client" => {
+                            if judged.verdict == Verdict::Migrate && judged.caveat.is_none() {
+                                judged.caveat = Some(
+                                    "the client sends requests through a custom `with_http_client`; check it passes `/v1/responses` on"
+                                        .into(),
+                                );
+                            }
+                            Client::Judged(judged)
+                        }
+                        other => other,
+                    }
+                } else {
+                    unsure(expr, text)
+                }
+            }
+            Expr::Field(_) => unsure(expr, text),
+            _ => Client::NotOurs,
+        }
+    }
+
+    /// A client parameter is judged by what the function's callers pass, when every caller
+    /// is in view: the function is private, nothing outside the file can reach it, it is
+    /// only ever called (never passed as a value), and each call passes a client that is
+    /// itself traced. Otherwise the client is untraced.
+    fn through_callers(
+        &self,
+        body: &FnBody,
+        param: &str,
+        position: usize,
+        written: &str,
+        depth: usize,
+    ) -> Client {
+        let text = self.text;
+        let untraced = |why: String| {
+            Client::Judged(Judged::untraced(format!(
+                "the client is a parameter (`{written}`){why}, so responsify cannot see where it sends requests"
+            )))
+        };
+        let Some(private) = &body.private else {
+            return untraced(String::new());
+        };
+        let name = &private.name;
+        if !self.callers.sealed {
+            return untraced(format!(
+                " and `{name}` may be called from modules in other files"
+            ));
+        }
+        if let Some(at) = self.callers.as_value(name, self.bodies) {
+            return untraced(format!(
+                " and `{name}` is used as a value at line {}",
+                crate::edit::line_col(text, at.start).0
+            ));
+        }
+        let me = body.span();
+        if self.visiting.borrow().contains(&me) {
+            return untraced(format!(" of `{name}`, which its callers call in a cycle"));
+        }
+        let calls: Vec<_> = self.callers.of_function(private).collect();
+        if calls.is_empty() {
+            return untraced(format!(" and nothing in this file calls `{name}`"));
+        }
+        self.visiting.borrow_mut().push(me);
+        let mut judged: Vec<Judged> = Vec::new();
+        let mut failed = None;
+        for call in calls {
+            let line = crate::edit::line_col(text, call.span.start).0;
+            // `Self::name(&self_value, client)` passes the receiver first.
+            let index = position + usize::from(private.receiver && !call.method);
+            let Some(arg) = call.args.get(index) else {
+                failed = Some(format!(" and the call at line {line} passes no client"));
+                break;
+            };
+            // A recursive call that passes the parameter on adds nothing.
+            if me.contains(call.span) && ident(peel_clone(arg)).as_deref() == Some(param) {
+                continue;
+            }
+            let Some(caller) = self.body_holding(call.span) else {
+                failed = Some(format!(
+                    " and the call at line {line} is outside a function"
+                ));
+                break;
+            };
+            match self.trace_at(caller, arg, depth + 1) {
+                Client::Judged(j) if j.untraced.is_none() => judged.push(j),
+                _ => {
+                    let at = span_of(arg);
+                    failed = Some(format!(
+                        " and the call at line {line} passes `{}`, which responsify cannot trace",
+                        &text[at.start..at.end]
+                    ));
+                    break;
+                }
             }
         }
-        Expr::Field(_) => unsure(expr, text),
-        _ => Client::NotOurs,
+        self.visiting.borrow_mut().pop();
+        if let Some(why) = failed {
+            return untraced(why);
+        }
+        // Every caller's client is known: a client held back anywhere holds the function
+        // back; otherwise a caveat of any caller makes the fix unsafe.
+        let held = judged.iter().find(|j| j.verdict != Verdict::Migrate);
+        let caveat = judged.iter().find(|j| j.caveat.is_some());
+        match held.or(caveat).or(judged.first()) {
+            Some(j) => Client::Judged(j.clone()),
+            None => untraced(format!(" and `{name}` is only called by itself")),
+        }
+    }
+
+    /// The innermost function body that holds `at`.
+    fn body_holding(&self, at: Span) -> Option<&FnBody<'a>> {
+        self.bodies
+            .iter()
+            .filter(|b| b.span().contains(at))
+            .min_by_key(|b| b.span().end - b.span().start)
+    }
+}
+
+fn peel_clone(expr: &Expr) -> &Expr {
+    match peel_refs(expr) {
+        Expr::MethodCall(m) if m.method == "clone" && m.args.is_empty() => peel_clone(&m.receiver),
+        other => other,
     }
 }
 
@@ -114,17 +252,24 @@ fn unsure(expr: &Expr, text: &str) -> Client {
     )))
 }
 
+/// What a parameter's type says about the client.
+enum Parameter {
+    /// An async-openai `Client` whose configuration the type does not tell, as written.
+    Client(String),
+    Judged(Client),
+}
+
 /// A client parameter's type: `&Client<AzureConfig>` is Azure's.
-fn from_type(written: &str) -> Client {
+fn from_type(written: &str) -> Parameter {
     let written: String = written.split_whitespace().collect();
     if written.contains("AzureConfig") {
-        Client::Judged(classify::judge(&ClientFacts::new(Constructor::Azure)))
+        Parameter::Judged(Client::Judged(classify::judge(&ClientFacts::new(
+            Constructor::Azure,
+        ))))
     } else if written.contains("Client") {
-        Client::Judged(Judged::untraced(format!(
-            "the client is a parameter (`{written}`), so responsify cannot see where it sends requests"
-        )))
+        Parameter::Client(written)
     } else {
-        Client::NotOurs
+        Parameter::Judged(Client::NotOurs)
     }
 }
 

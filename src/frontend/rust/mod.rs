@@ -274,18 +274,37 @@ pub(crate) fn analyze(text: &str) -> Result<Vec<SiteInfo>, SyntaxError> {
     let _scope = SpanScope;
     let file = parse_keeping_spans(text)?;
     let imported = imports_client(&file);
+    let bodies = scope::bodies(&file);
+    let callers = scope::Callers::of(&file);
+    let tracer = classify::Tracer::new(&bodies, &callers, imported, text);
     let mut sites = Vec::new();
-    for body in scope::bodies(&file) {
+    for body in &bodies {
         for call in &body.calls {
             if text.contains("async_openai") {
-                if let Some(site) = site(&body, call, imported, text) {
+                if let Some(site) = site(&tracer, body, call, text) {
                     sites.push(site);
                     continue;
                 }
             }
-            if let Some(site) = raw_site(&body, call, text) {
+            if text.contains("async_openai") {
+                if let Some(site) = stored_site(&tracer, body, call, text) {
+                    sites.push(site);
+                    continue;
+                }
+            }
+            if let Some(site) = raw_site(body, call, text) {
                 sites.push(site);
             }
+        }
+    }
+    if text.contains("BatchEndpoint") {
+        for at in chat_batch_endpoints(&file) {
+            let mut site = url_site("", at);
+            site.unit.verdict = Verdict::hold(
+                Hold::BatchChatEndpoint,
+                "the batch is created for `BatchEndpoint::V1ChatCompletions`",
+            );
+            sites.push(site);
         }
     }
     // URLs of the chat endpoint that no request here carries are reported.
@@ -346,7 +365,12 @@ fn result_of(stmt_expr: &Expr, call: Span) -> bool {
     }
 }
 
-fn site(body: &FnBody, call: &syn::ExprMethodCall, imported: bool, text: &str) -> Option<SiteInfo> {
+fn site(
+    tracer: &classify::Tracer,
+    body: &FnBody,
+    call: &syn::ExprMethodCall,
+    text: &str,
+) -> Option<SiteInfo> {
     let method = call.method.to_string();
     if !matches!(method.as_str(), "create" | "create_stream" | "create_byot")
         || call.args.len() != 1
@@ -401,7 +425,7 @@ fn site(body: &FnBody, call: &syn::ExprMethodCall, imported: bool, text: &str) -
         return None;
     }
 
-    let client = classify::trace(body, &chat.receiver, imported, text);
+    let client = tracer.trace(body, &chat.receiver);
     let judged = match client {
         Client::NotOurs => return None,
         // A `chat()` on something responsify cannot trace, given no chat request: not
@@ -652,6 +676,70 @@ fn site(body: &FnBody, call: &syn::ExprMethodCall, imported: bool, text: &str) -
         stream_iterated,
         via_choice,
     })
+}
+
+/// `client.chat().list() / retrieve(id) / update(id, ..) / delete(id) / messages(id)`:
+/// async-openai's stored chat completions API, held back for `stored-completions` (a
+/// client that is not OpenAI's keeps its own verdict).
+fn stored_site(
+    tracer: &classify::Tracer,
+    body: &FnBody,
+    call: &syn::ExprMethodCall,
+    text: &str,
+) -> Option<SiteInfo> {
+    let method = call.method.to_string();
+    if !matches!(
+        method.as_str(),
+        "list" | "retrieve" | "update" | "delete" | "messages"
+    ) {
+        return None;
+    }
+    let Expr::MethodCall(chat) = &*call.receiver else {
+        return None;
+    };
+    if chat.method != "chat" || !chat.args.is_empty() {
+        return None;
+    }
+    let judged = match tracer.trace(body, &chat.receiver) {
+        Client::NotOurs => return None,
+        Client::Judged(j) => j,
+    };
+    let path = Span::new(span_of(&chat.method).start, span_of(&call.method).end);
+    let mut site = url_site("", span_of(call));
+    site.unit.request.site = Site::SdkCall {
+        method: path,
+        kind: SdkMethod::Create,
+    };
+    site.unit.verdict = match judged.verdict {
+        Verdict::Migrate => Verdict::hold(
+            Hold::StoredCompletions,
+            format!(
+                "`{}` is the stored chat completions API",
+                &text[path.start..path.end]
+            ),
+        ),
+        held => held,
+    };
+    Some(site)
+}
+
+/// `BatchEndpoint::V1ChatCompletions` wherever it is written.
+fn chat_batch_endpoints(file: &syn::File) -> Vec<Span> {
+    use syn::visit::Visit;
+    struct Find(Vec<Span>);
+    impl<'a> Visit<'a> for Find {
+        fn visit_expr_path(&mut self, p: &'a syn::ExprPath) {
+            if values::path_ends(
+                &Expr::Path(p.clone()),
+                &["BatchEndpoint", "V1ChatCompletions"],
+            ) {
+                self.0.push(span_of(p));
+            }
+        }
+    }
+    let mut find = Find(Vec::new());
+    find.visit_file(file);
+    find.0
 }
 
 /// The bindings of `Ok(name)` patterns that take the call's result apart, with the span

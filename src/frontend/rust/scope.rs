@@ -1,8 +1,9 @@
 //! Function bodies: the scope in which responsify follows a Rust value.
 //!
 //! A request, a client and a response are traced within the function that holds the call:
-//! through `let` bindings and the function's parameters. Nothing crosses a function
-//! boundary; what would is reported as unseen.
+//! through `let` bindings and the function's parameters. Only a client parameter crosses a
+//! function boundary, and only where every caller is in view (see [`Callers`]); anything
+//! else that would is reported as unseen.
 
 use super::values::span_of;
 use crate::model::Span;
@@ -18,10 +19,22 @@ pub struct LocalDef<'a> {
     pub mutable: bool,
 }
 
+/// A function every caller of which is in this file: not `pub` in any form, not a trait's
+/// method (a trait is called from anywhere). Its name and whether it takes `self`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Private {
+    pub name: String,
+    pub receiver: bool,
+}
+
 /// One function body, with its parameters, its `let` bindings and its method calls.
 pub struct FnBody<'a> {
     pub block: &'a syn::Block,
-    pub params: Vec<(String, &'a syn::Type)>,
+    /// Each named parameter, its type, and its position among the arguments a call passes
+    /// (after `self`).
+    pub params: Vec<(String, &'a syn::Type, usize)>,
+    /// Set when only code of this file can call the function.
+    pub private: Option<Private>,
     pub locals: Vec<LocalDef<'a>>,
     pub calls: Vec<&'a ExprMethodCall>,
 }
@@ -38,8 +51,17 @@ impl<'a> FnBody<'a> {
             .rfind(|l| l.name == name && l.stmt.end <= before)
     }
 
-    pub fn param_type(&self, name: &str) -> Option<&'a syn::Type> {
-        self.params.iter().find(|(n, _)| n == name).map(|(_, t)| *t)
+    /// A parameter's type and position.
+    pub fn param(&self, name: &str) -> Option<(&'a syn::Type, usize)> {
+        self.params
+            .iter()
+            .find(|(n, _, _)| n == name)
+            .map(|(_, t, i)| (*t, *i))
+    }
+
+    /// The span that names this body (its block).
+    pub fn span(&self) -> Span {
+        span_of(self.block)
     }
 
     /// How many statements hold `span`: a statement inside a branch or a loop is deeper
@@ -127,15 +149,32 @@ impl<'a> Visit<'a> for Collect<'a> {
     fn visit_item(&mut self, _: &'a syn::Item) {}
 }
 
-fn body<'a>(sig: &'a syn::Signature, block: &'a syn::Block) -> FnBody<'a> {
+fn body<'a>(
+    sig: &'a syn::Signature,
+    block: &'a syn::Block,
+    private: Option<&syn::Visibility>,
+) -> FnBody<'a> {
     let params = sig
         .inputs
         .iter()
-        .filter_map(|arg| match arg {
-            FnArg::Typed(t) => pat_name(&t.pat).map(|(n, _)| (n, &*t.ty)),
+        .filter(|arg| matches!(arg, FnArg::Typed(_)))
+        .enumerate()
+        .filter_map(|(i, arg)| match arg {
+            FnArg::Typed(t) => pat_name(&t.pat).map(|(n, _)| (n, &*t.ty, i)),
             FnArg::Receiver(_) => None,
         })
         .collect();
+    // `pub(self)` is private too; every other `pub` reaches other files.
+    let private = private
+        .filter(|vis| match vis {
+            syn::Visibility::Inherited => true,
+            syn::Visibility::Restricted(r) => r.in_token.is_none() && r.path.is_ident("self"),
+            syn::Visibility::Public(_) => false,
+        })
+        .map(|_| Private {
+            name: sig.ident.to_string(),
+            receiver: sig.receiver().is_some(),
+        });
     let mut collect = Collect {
         locals: Vec::new(),
         calls: Vec::new(),
@@ -144,6 +183,7 @@ fn body<'a>(sig: &'a syn::Signature, block: &'a syn::Block) -> FnBody<'a> {
     FnBody {
         block,
         params,
+        private,
         locals: collect.locals,
         calls: collect.calls,
     }
@@ -151,24 +191,199 @@ fn body<'a>(sig: &'a syn::Signature, block: &'a syn::Block) -> FnBody<'a> {
 
 /// Every function body of the file (free functions, methods, trait defaults, nested ones).
 pub fn bodies(file: &syn::File) -> Vec<FnBody<'_>> {
-    struct Bodies<'a>(Vec<FnBody<'a>>);
+    struct Bodies<'a> {
+        found: Vec<FnBody<'a>>,
+        /// Inside `impl Trait for X`: its methods are the trait's, callable from anywhere.
+        in_trait_impl: bool,
+    }
     impl<'a> Visit<'a> for Bodies<'a> {
         fn visit_item_fn(&mut self, f: &'a syn::ItemFn) {
-            self.0.push(body(&f.sig, &f.block));
+            self.found.push(body(&f.sig, &f.block, Some(&f.vis)));
+            let outer = std::mem::replace(&mut self.in_trait_impl, false);
             visit::visit_item_fn(self, f);
+            self.in_trait_impl = outer;
+        }
+        fn visit_item_impl(&mut self, i: &'a syn::ItemImpl) {
+            let outer = std::mem::replace(&mut self.in_trait_impl, i.trait_.is_some());
+            visit::visit_item_impl(self, i);
+            self.in_trait_impl = outer;
         }
         fn visit_impl_item_fn(&mut self, f: &'a syn::ImplItemFn) {
-            self.0.push(body(&f.sig, &f.block));
+            let vis = (!self.in_trait_impl).then_some(&f.vis);
+            self.found.push(body(&f.sig, &f.block, vis));
+            let outer = std::mem::replace(&mut self.in_trait_impl, false);
             visit::visit_impl_item_fn(self, f);
+            self.in_trait_impl = outer;
         }
         fn visit_trait_item_fn(&mut self, f: &'a syn::TraitItemFn) {
             if let Some(block) = &f.default {
-                self.0.push(body(&f.sig, block));
+                self.found.push(body(&f.sig, block, None));
             }
             visit::visit_trait_item_fn(self, f);
         }
     }
-    let mut all = Bodies(Vec::new());
+    let mut all = Bodies {
+        found: Vec::new(),
+        in_trait_impl: false,
+    };
     all.visit_file(file);
-    all.0
+    all.found
+}
+
+/// One call in the file of a function by its name: `name(..)`, `Self::name(..)`,
+/// `module::name(..)`, or the method call `x.name(..)`.
+pub struct Call {
+    pub name: String,
+    /// `x.name(..)`: the arguments come after the receiver.
+    pub method: bool,
+    /// The arguments, as written (copied: a call inside a macro is parsed from its tokens).
+    pub args: Vec<Expr>,
+    pub span: Span,
+}
+
+/// Who calls what in one file, for tracing a parameter of a private function back to the
+/// values its callers pass. Names are compared without resolving paths: a call of another
+/// function with the same name counts as a caller too, which only makes the tracing
+/// stricter.
+pub struct Callers {
+    /// No code outside this file can reach its private functions: it declares no module
+    /// in another file (`mod x;`, whose code may call its parent's private items) and
+    /// includes no other file (`include!`).
+    pub sealed: bool,
+    pub calls: Vec<Call>,
+    /// Names used other than as the function of a call (`.map(name)`, `let f = name;`,
+    /// `use name as other;`, a macro responsify cannot parse), with where and whether the
+    /// name stands alone (a local variable of that name is another thing): such a function
+    /// may be called with anything.
+    pub values: Vec<(String, Span, bool)>,
+    /// Names bound by patterns (`let`, parameters, `for`, closures, arms), with where.
+    pub bindings: Vec<(String, Span)>,
+}
+
+impl Callers {
+    pub fn of(file: &syn::File) -> Callers {
+        let mut callers = Callers {
+            sealed: true,
+            calls: Vec::new(),
+            values: Vec::new(),
+            bindings: Vec::new(),
+        };
+        callers.visit_file(file);
+        callers
+    }
+
+    /// Where the function `name` is used other than by a call, if anywhere. A lone name is
+    /// a local variable, not the function, when the function body around it binds that
+    /// name before it (`let poem = String::new(); .. Ok(poem)`).
+    pub fn as_value(&self, name: &str, bodies: &[FnBody]) -> Option<Span> {
+        self.values
+            .iter()
+            .filter(|(n, _, _)| n == name)
+            .find(|(_, at, alone)| {
+                let local = *alone
+                    && bodies
+                        .iter()
+                        .filter(|b| b.span().contains(*at))
+                        .min_by_key(|b| b.span().end - b.span().start)
+                        .is_some_and(|b| {
+                            b.param(name).is_some()
+                                || self.bindings.iter().any(|(n, bound)| {
+                                    n == name && b.span().contains(*bound) && bound.start < at.start
+                                })
+                        });
+                !local
+            })
+            .map(|(_, at, _)| *at)
+    }
+
+    /// The calls that may be of the function `private`.
+    pub fn of_function<'c>(&'c self, private: &'c Private) -> impl Iterator<Item = &'c Call> {
+        self.calls
+            .iter()
+            .filter(move |c| c.name == private.name && (!c.method || private.receiver))
+    }
+}
+
+impl<'a> Visit<'a> for Callers {
+    fn visit_expr_call(&mut self, call: &'a syn::ExprCall) {
+        if let Expr::Path(func) = &*call.func {
+            if let Some(last) = func.path.segments.last() {
+                self.calls.push(Call {
+                    name: last.ident.to_string(),
+                    method: false,
+                    args: call.args.iter().cloned().collect(),
+                    span: span_of(call),
+                });
+                // The callee is a call, not a use as a value; its generic arguments and
+                // the arguments are visited as usual.
+                for arg in &call.args {
+                    self.visit_expr(arg);
+                }
+                return;
+            }
+        }
+        visit::visit_expr_call(self, call);
+    }
+    fn visit_expr_method_call(&mut self, call: &'a ExprMethodCall) {
+        self.calls.push(Call {
+            name: call.method.to_string(),
+            method: true,
+            args: call.args.iter().cloned().collect(),
+            span: span_of(call),
+        });
+        visit::visit_expr_method_call(self, call);
+    }
+    fn visit_expr_path(&mut self, path: &'a syn::ExprPath) {
+        if let Some(last) = path.path.segments.last() {
+            let alone = path.qself.is_none() && path.path.segments.len() == 1;
+            self.values
+                .push((last.ident.to_string(), span_of(path), alone));
+        }
+        visit::visit_expr_path(self, path);
+    }
+    fn visit_pat_ident(&mut self, p: &'a syn::PatIdent) {
+        self.bindings.push((p.ident.to_string(), span_of(&p.ident)));
+        visit::visit_pat_ident(self, p);
+    }
+    fn visit_use_rename(&mut self, rename: &'a syn::UseRename) {
+        self.values
+            .push((rename.ident.to_string(), span_of(&rename.ident), false));
+    }
+    fn visit_item_mod(&mut self, m: &'a syn::ItemMod) {
+        if m.content.is_none() {
+            self.sealed = false;
+        }
+        visit::visit_item_mod(self, m);
+    }
+    fn visit_macro(&mut self, mac: &'a syn::Macro) {
+        if mac.path.is_ident("include") {
+            self.sealed = false;
+        }
+        // `println!("{}", f(&client))`, `vec![f(a), f(b)]`, `assert!(..)`: arguments that
+        // parse as expressions are read like code; any other macro's mentions of a name
+        // count as uses responsify cannot follow.
+        use syn::parse::Parser;
+        let parsed = syn::punctuated::Punctuated::<Expr, syn::Token![,]>::parse_terminated
+            .parse2(mac.tokens.clone());
+        match parsed {
+            Ok(exprs) => {
+                for e in &exprs {
+                    self.visit_expr(e);
+                }
+            }
+            Err(_) => mention_all(mac.tokens.clone(), &mut self.values),
+        }
+    }
+}
+
+fn mention_all(tokens: proc_macro2::TokenStream, out: &mut Vec<(String, Span, bool)>) {
+    for token in tokens {
+        match token {
+            proc_macro2::TokenTree::Ident(i) => {
+                out.push((i.to_string(), super::values::token_span(i.span()), false))
+            }
+            proc_macro2::TokenTree::Group(g) => mention_all(g.stream(), out),
+            _ => {}
+        }
+    }
 }

@@ -17,10 +17,21 @@ pub enum ClientClass {
     Azure,
 }
 
+/// Is `module` the openai package, or one of its entry points that export the client
+/// (`openai/index`, `openai/index.mjs`, `openai/client`, `openai/azure`)?
+pub fn is_openai_module(module: &str) -> bool {
+    let entry = module.strip_prefix("openai/").map(|rest| {
+        rest.trim_end_matches(".js")
+            .trim_end_matches(".mjs")
+            .trim_end_matches(".cjs")
+    });
+    module == "openai" || matches!(entry, Some("index" | "client" | "azure"))
+}
+
 /// Is `name` (a local name) the openai package's client class, or a namespace import of it?
 fn client_class(index: &Index, name: &str) -> Option<ClientClass> {
     let (module, imported) = index.module_of(name)?;
-    if module != "openai" {
+    if !is_openai_module(module) {
         return None;
     }
     match imported {
@@ -31,11 +42,11 @@ fn client_class(index: &Index, name: &str) -> Option<ClientClass> {
 }
 
 fn is_openai_namespace(index: &Index, name: &str) -> bool {
-    matches!(index.module_of(name), Some(("openai", "*")))
+    matches!(index.module_of(name), Some((m, "*")) if is_openai_module(m))
         || index
             .required
             .iter()
-            .any(|(l, m)| l == name && m == "openai")
+            .any(|(l, m)| l == name && is_openai_module(m))
 }
 
 pub fn text<'s>(source: &'s str, node: &impl GetSpan) -> &'s str {
@@ -102,7 +113,7 @@ fn trace_at(
                 };
             }
             if index.is_parameter(scope, name) {
-                return unsure(format!("the client `{name}` is passed in by the caller"));
+                return through_callers(index, scope, name, source, depth);
             }
             if let Some((module, _)) = index.module_of(name) {
                 return unsure(format!(
@@ -366,4 +377,88 @@ fn origin(index: &Index, scope: usize, expr: &Expression, source: &str) -> Origi
         _ => {}
     }
     Origin::Unknown(text(source, expr).to_string())
+}
+
+/// A client parameter of a function only this file can call is judged by what its callers
+/// pass: the function is declared here (`function f` or `const f = (..) => ..`), is not
+/// exported (an ES module keeps the rest private; `module.exports` and `exports.x` use it
+/// as a value), is used only as the function of calls, and every call passes a client that
+/// is itself traced. Otherwise the client is untraced.
+fn through_callers(index: &Index, scope: usize, param: &str, source: &str, depth: usize) -> Judged {
+    let untraced = |why: String| {
+        unsure(format!(
+            "the client `{param}` is passed in by the caller{why}"
+        ))
+    };
+    let (owner, _) = index.declarations(scope, param);
+    let Some(function) = index.scopes[owner].function else {
+        return untraced(String::new());
+    };
+    // The parameter's position, when it is a plain name (not destructured, not after a
+    // rest).
+    let position = function_params(function).items.iter().position(
+        |p| matches!(&p.pattern, BindingPattern::BindingIdentifier(b) if b.name.as_str() == param),
+    );
+    let (Some(position), Some(name)) = (position, index.name_of(owner)) else {
+        return untraced(String::new());
+    };
+    if index.exports(&name) {
+        return untraced(format!(" of `{name}`, which the module exports"));
+    }
+    let calls: Vec<_> = index
+        .calls
+        .iter()
+        .filter(|(call, _)| call.callee.without_parentheses().is_specific_id(&name))
+        .collect();
+    if index.mentions(&name) > calls.len() {
+        return untraced(format!(" of `{name}`, which is used as a value"));
+    }
+    if calls.is_empty() {
+        return untraced(format!(" of `{name}`, which nothing in this file calls"));
+    }
+    let mut judged: Vec<Judged> = Vec::new();
+    for &&(call, caller) in &calls {
+        let spread = call
+            .arguments
+            .iter()
+            .take(position + 1)
+            .any(|a| a.is_spread());
+        let Some(arg) = call.arguments.get(position).and_then(|a| a.as_expression()) else {
+            return untraced(format!(" of `{name}`, and a call passes no client"));
+        };
+        if spread {
+            return untraced(format!(" of `{name}`, and a call spreads its arguments"));
+        }
+        // A recursive call that passes the parameter on adds nothing.
+        if arg.without_parentheses().is_specific_id(param)
+            && index.declarations(caller, param).0 == owner
+        {
+            continue;
+        }
+        let traced = trace_at(index, caller, arg, source, depth - 1);
+        if traced.untraced.is_some() {
+            return untraced(format!(
+                " of `{name}`, and a call passes `{}`, which responsify cannot trace",
+                text(source, arg)
+            ));
+        }
+        judged.push(traced);
+    }
+    // A client held back anywhere holds the function back; otherwise any caveat makes the
+    // fix unsafe.
+    let held = judged
+        .iter()
+        .find(|j| j.verdict != crate::model::Verdict::Migrate);
+    let caveat = judged.iter().find(|j| j.caveat.is_some());
+    match held.or(caveat).or(judged.first()) {
+        Some(j) => j.clone(),
+        None => untraced(format!(" of `{name}`, which only calls itself")),
+    }
+}
+
+fn function_params<'a>(function: FunctionRef<'a>) -> &'a FormalParameters<'a> {
+    match function {
+        FunctionRef::Function(f) => &f.params,
+        FunctionRef::Arrow(a) => &a.params,
+    }
 }

@@ -191,7 +191,33 @@ fn member<'a, 'e>(e: &'e Expression<'a>, names: &[&str]) -> Option<&'e StaticMem
 }
 
 fn match_chat<'a>(call: &'a CallExpression<'a>) -> Option<SiteMatch<'a>> {
-    let method = member(&call.callee, &["create", "parse", "stream", "runTools"])?;
+    match_chat_on(call, &call.callee)
+}
+
+/// `const create = client.chat.completions.create` (or `.bind(client)`), then
+/// `create({...})`: the call, matched through the alias it is made with.
+fn match_alias<'a>(
+    index: &Index<'a>,
+    scope: usize,
+    call: &'a CallExpression<'a>,
+) -> Option<(SiteMatch<'a>, String)> {
+    let Expression::Identifier(id) = &call.callee else {
+        return None;
+    };
+    let (_, declarator) = index.value_of(scope, id.name.as_str())?;
+    let mut method = values::unwrap(declarator.init.as_ref()?);
+    if let Expression::CallExpression(bind) = method {
+        method = &member(&bind.callee, &["bind"])?.object;
+    }
+    let site = match_chat_on(call, method)?;
+    Some((site, id.name.as_str().to_string()))
+}
+
+fn match_chat_on<'a>(
+    call: &'a CallExpression<'a>,
+    callee: &'a Expression<'a>,
+) -> Option<SiteMatch<'a>> {
+    let method = member(callee, &["create", "parse", "stream", "runTools"])?;
     let completions = member(&method.object, &["completions"])?;
     let chat = member(&completions.object, &["chat"])?;
     let (start, receiver) = match member(&chat.object, &["beta"]) {
@@ -269,16 +295,28 @@ fn lift_program(program: &Program, text: &str) -> Vec<Unit> {
     let index = Index::build(program);
     let mut units = Vec::new();
     let mut shared: Vec<Vec<Span>> = Vec::new();
+    // URL literals that a raw request found here reads.
+    let mut carried: Vec<Span> = Vec::new();
     for &(call, scope) in &index.calls {
         let call_span = span_of(call.span);
         if let Some(site) = match_chat(call) {
             let (unit, spans) = chat_unit(&index, scope, &site, text);
             units.push(unit);
             shared.push(spans);
+        } else if let Some((site, alias)) = match_alias(&index, scope, call) {
+            // The method is called through a name of its own: the call and the alias
+            // would have to change together, and other code may call the alias too.
+            let (mut unit, spans) = chat_unit(&index, scope, &site, text);
+            unit.unfixable.push(format!(
+                "the method is called through the alias `{alias}`; rewrite the alias and its calls together"
+            ));
+            units.push(unit);
+            shared.push(spans);
         } else if let Some(site) = match_responses(call) {
             units.push(responses_unit(&index, scope, &site, text));
             shared.push(Vec::new());
         } else if let Some(site) = raw::match_raw(&index, scope, call) {
+            carried.extend(site.literal.map(|(at, _)| at));
             let (unit, spans) = raw_unit(&index, scope, call, site, text);
             units.push(unit);
             shared.push(spans);
@@ -332,8 +370,110 @@ fn lift_program(program: &Program, text: &str) -> Vec<Unit> {
             shared.push(Vec::new());
         }
     }
+    // Strings naming the chat endpoint that no request here carries are reported.
+    for (url, at) in chat_urls(program) {
+        let in_unit = units.iter().any(|u| u.request.span.contains(at));
+        if !in_unit && !carried.iter().any(|c| at.contains(*c)) {
+            units.push(Unit::new(
+                Request {
+                    endpoint: Endpoint::ChatCompletions,
+                    site: Site::Body,
+                    span: at,
+                    body: Value {
+                        kind: Kind::Map(Vec::new()),
+                        span: Some(at),
+                    },
+                    hidden_keys: true,
+                },
+                // Azure's deployment-routed surface has no Responses API at that path.
+                if crate::classify::url_kind(&url) == UrlKind::AzureDeployments {
+                    Verdict::hold(
+                        Hold::AzureDatedApiVersion,
+                        format!("{url:?} is Azure's deployment-routed endpoint"),
+                    )
+                } else {
+                    Verdict::hold(
+                        Hold::ChatCompletionsUrl,
+                        format!("{url:?} is the Chat Completions endpoint"),
+                    )
+                },
+            ));
+            shared.push(Vec::new());
+        }
+    }
     group(&mut units, &shared);
     units
+}
+
+/// String literals and templates in code that are a URL or path ending at the chat
+/// endpoint (`https://…/v1/chat/completions`, `/chat/completions`, `${base}/chat/completions`),
+/// not prose that mentions it. A template's substitutions read as `{}`. A path written
+/// beside its own base URL in one object (`{ base: "https://api.groq.com/openai", chatPath:
+/// "/v1/chat/completions" }`) is an entry of a provider table, whose servers are the
+/// table's business: it is left alone.
+fn chat_urls(program: &Program) -> Vec<(String, Span)> {
+    struct Urls {
+        found: Vec<(String, Span)>,
+        paired: Vec<Span>,
+    }
+    impl<'a> walk::Visitor<'a> for Urls {
+        fn expr(&mut self, e: &'a Expression<'a>) -> bool {
+            if let Expression::ObjectExpression(o) = e {
+                let values = o.properties.iter().filter_map(|p| match p {
+                    ObjectPropertyKind::ObjectProperty(p) => match &p.value {
+                        Expression::StringLiteral(s) => Some(s),
+                        _ => None,
+                    },
+                    _ => None,
+                });
+                if values.clone().any(|s| s.value.as_str().contains("://")) {
+                    self.paired.extend(
+                        values
+                            .filter(|s| !s.value.as_str().contains("://"))
+                            .map(|s| span_of(s.span)),
+                    );
+                }
+            }
+            let found = match e {
+                Expression::StringLiteral(s) => Some((s.value.as_str().to_string(), s.span)),
+                Expression::TemplateLiteral(t) => {
+                    let mut out = String::new();
+                    for (i, quasi) in t.quasis.iter().enumerate() {
+                        out.push_str(quasi.value.cooked.as_ref().map_or("", |c| c.as_str()));
+                        if i < t.expressions.len() {
+                            out.push_str("{}");
+                        }
+                    }
+                    Some((out, t.span))
+                }
+                _ => None,
+            };
+            if let Some((value, at)) = found {
+                if is_chat_url(&value) && !self.paired.contains(&span_of(at)) {
+                    self.found.push((value, span_of(at)));
+                }
+            }
+            true
+        }
+    }
+    let mut urls = Urls {
+        found: Vec::new(),
+        paired: Vec::new(),
+    };
+    walk::statements(&mut urls, &program.body);
+    urls.found
+}
+
+fn is_chat_url(s: &str) -> bool {
+    let path = s
+        .split(['?', '#'])
+        .next()
+        .unwrap_or(s)
+        .trim_end_matches('/');
+    !s.contains(char::is_whitespace)
+        && path
+            .strip_suffix("chat/completions")
+            .is_some_and(|head| head.ends_with('/'))
 }
 
 /// `X.chat.completions.list / retrieve / update / delete(...)` and

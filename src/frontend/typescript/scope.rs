@@ -194,6 +194,70 @@ impl<'a> Index<'a> {
         })
     }
 
+    /// The name a function scope is declared under (`function f`, `const f = () => ..`).
+    pub fn name_of(&self, scope: usize) -> Option<String> {
+        let s = &self.scopes[scope];
+        match s.function? {
+            FunctionRef::Function(func) => func.id.as_ref().map(|id| id.name.as_str().to_string()),
+            FunctionRef::Arrow(_) => self.declared.iter().find_map(|d| match &d.declarator.init {
+                Some(Expression::ArrowFunctionExpression(a)) if span_of(a.span) == s.span => {
+                    Some(d.name.clone())
+                }
+                _ => None,
+            }),
+        }
+    }
+
+    /// Does the module export `name` by its declaration or a specifier (`export function
+    /// f`, `export const f`, `export { f }`, `export default function f`), or export
+    /// everything at once (`export =`)?
+    pub fn exports(&self, name: &str) -> bool {
+        self.program.body.iter().any(|stmt| match stmt {
+            Statement::ExportDeclaration(e) => match &e.declaration {
+                Declaration::FunctionDeclaration(f) => {
+                    f.id.as_ref().is_some_and(|id| id.name.as_str() == name)
+                }
+                Declaration::VariableDeclaration(d) => d.declarations.iter().any(|v| {
+                    v.id.get_binding_identifiers()
+                        .iter()
+                        .any(|b| b.name.as_str() == name)
+                }),
+                _ => false,
+            },
+            Statement::ExportNamedDeclaration(e) => {
+                e.specifiers.iter().any(|s| s.local.name().as_str() == name)
+            }
+            Statement::ExportDefaultDeclaration(e) => match &e.declaration {
+                ExportDefaultDeclarationKind::FunctionDeclaration(f) => {
+                    f.id.as_ref().is_some_and(|id| id.name.as_str() == name)
+                }
+                _ => false,
+            },
+            Statement::TSExportAssignment(_) => true,
+            _ => false,
+        })
+    }
+
+    /// How many times `name` is read as an expression anywhere in the file (calls of it
+    /// included; declarations not).
+    pub fn mentions(&self, name: &str) -> usize {
+        struct Count<'n> {
+            name: &'n str,
+            found: usize,
+        }
+        impl<'a> walk::Visitor<'a> for Count<'_> {
+            fn expr(&mut self, e: &'a Expression<'a>) -> bool {
+                if e.is_specific_id(self.name) {
+                    self.found += 1;
+                }
+                true
+            }
+        }
+        let mut count = Count { name, found: 0 };
+        walk::statements(&mut count, &self.program.body);
+        count.found
+    }
+
     pub fn class(&self, name: &str) -> Option<&'a Class<'a>> {
         self.classes
             .iter()
