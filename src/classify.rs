@@ -205,8 +205,7 @@ pub fn names_chat_endpoint(text: &str) -> bool {
         .next()
         .unwrap_or("")
         .trim_end_matches('/');
-    !path.contains(char::is_whitespace)
-        && (path == "chat/completions" || path.ends_with("/chat/completions"))
+    !text.contains(char::is_whitespace) && path.ends_with("/chat/completions")
 }
 
 /// The verdict on a string that names the Chat Completions endpoint: OpenAI's (or a bare

@@ -346,7 +346,7 @@ fn origin(index: &Index, scope: usize, expr: &Expr, source: &str) -> Origin {
             }
         }
     }
-    if let Some(parts) = template(expr) {
+    if let Some(parts) = literal_parts(expr) {
         return Origin::Template(parts);
     }
     Origin::Unknown(text(source, expr).to_string())
@@ -354,10 +354,6 @@ fn origin(index: &Index, scope: usize, expr: &Expr, source: &str) -> Origin {
 
 /// The literal parts of an f-string or a `+` concatenation, `{}` for the rest.
 pub fn literal_parts(expr: &Expr) -> Option<String> {
-    template(expr)
-}
-
-fn template(expr: &Expr) -> Option<String> {
     match expr {
         Expr::FString(f) => {
             let mut out = String::new();
@@ -381,7 +377,7 @@ fn template(expr: &Expr) -> Option<String> {
         Expr::BinOp(b) if b.op == ast::Operator::Add => {
             let piece = |e: &Expr| match e {
                 Expr::StringLiteral(s) => s.value.to_str().to_string(),
-                other => template(other).unwrap_or_else(|| "{}".into()),
+                other => literal_parts(other).unwrap_or_else(|| "{}".into()),
             };
             Some(format!("{}{}", piece(&b.left), piece(&b.right)))
         }

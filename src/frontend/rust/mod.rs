@@ -931,7 +931,7 @@ fn chat_urls(file: &syn::File) -> Vec<(String, Span)> {
             match token {
                 proc_macro2::TokenTree::Literal(l) => {
                     if let Ok(s) = syn::parse_str::<syn::LitStr>(&l.to_string()) {
-                        if is_chat_url(&s.value()) {
+                        if crate::classify::names_chat_endpoint(&s.value()) {
                             out.push((s.value(), values::token_span(l.span())));
                         }
                     }
@@ -951,7 +951,7 @@ fn chat_urls(file: &syn::File) -> Vec<(String, Span)> {
     }
     impl<'a> Visit<'a> for Urls {
         fn visit_lit_str(&mut self, lit: &'a syn::LitStr) {
-            if is_chat_url(&lit.value()) {
+            if crate::classify::names_chat_endpoint(&lit.value()) {
                 self.0.push((lit.value(), span_of(lit)));
             }
         }
@@ -964,20 +964,6 @@ fn chat_urls(file: &syn::File) -> Vec<(String, Span)> {
     let mut urls = Urls(Vec::new());
     urls.visit_file(file);
     urls.0
-}
-
-/// A string that is a URL or path ending at the chat endpoint (`https://…/v1/chat/completions`,
-/// `/v1/chat/completions`, `{base}/chat/completions`), not prose that mentions it.
-fn is_chat_url(s: &str) -> bool {
-    let path = s
-        .split(['?', '#'])
-        .next()
-        .unwrap_or(s)
-        .trim_end_matches('/');
-    !s.contains(char::is_whitespace)
-        && path
-            .strip_suffix("chat/completions")
-            .is_some_and(|head| head.ends_with('/'))
 }
 
 /// A URL of the chat endpoint that responsify will not rewrite on its own.

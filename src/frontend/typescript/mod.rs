@@ -449,7 +449,9 @@ fn chat_urls(program: &Program) -> Vec<(String, Span)> {
                 _ => None,
             };
             if let Some((value, at)) = found {
-                if is_chat_url(&value) && !self.paired.contains(&span_of(at)) {
+                if crate::classify::names_chat_endpoint(&value)
+                    && !self.paired.contains(&span_of(at))
+                {
                     self.found.push((value, span_of(at)));
                 }
             }
@@ -462,18 +464,6 @@ fn chat_urls(program: &Program) -> Vec<(String, Span)> {
     };
     walk::statements(&mut urls, &program.body);
     urls.found
-}
-
-fn is_chat_url(s: &str) -> bool {
-    let path = s
-        .split(['?', '#'])
-        .next()
-        .unwrap_or(s)
-        .trim_end_matches('/');
-    !s.contains(char::is_whitespace)
-        && path
-            .strip_suffix("chat/completions")
-            .is_some_and(|head| head.ends_with('/'))
 }
 
 /// `X.chat.completions.list / retrieve / update / delete(...)` and
