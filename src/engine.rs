@@ -363,6 +363,9 @@ fn unit_status(
             None => {}
             Some(fix) => {
                 if fix.applicability == Applicability::DisplayOnly {
+                    if settings.preview_display_only {
+                        continue;
+                    }
                     blockers.push(format!(
                         "`{}` (line {}: code out of sight, so the fix is only displayed)",
                         d.rule,

@@ -946,6 +946,9 @@ fn convert(args: &ConvertArgs) -> Outcome {
     settings.fix = true;
     settings.unsafe_fixes = args.unsafe_fixes;
     settings.store_policy = args.store_policy;
+    // `convert` prints the body for a person to place: what it cannot see (the Batch's
+    // `batches.create` call, the code reading the reply) is that person's to move.
+    settings.preview_display_only = true;
 
     match engine::analyze(fe, text.trim_start_matches('\u{feff}'), &settings) {
         Ok(analysis)

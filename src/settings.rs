@@ -31,6 +31,10 @@ pub struct Settings {
     pub responses_providers: Vec<String>,
     /// Files larger than this are reported and skipped.
     pub max_file_size: u64,
+    /// Apply display-only fixes, to show what responsify would write once the code out of
+    /// sight is checked: `convert` prints one body or Batch file for a person who moves the
+    /// rest, and the rule harness and the oracles preview them. `check --fix` never sets it.
+    pub preview_display_only: bool,
 }
 
 pub const DEFAULT_MAX_FILE_SIZE: u64 = 64 * 1024 * 1024;
@@ -48,6 +52,7 @@ impl Settings {
             display_edits: false,
             responses_providers: Vec::new(),
             max_file_size: DEFAULT_MAX_FILE_SIZE,
+            preview_display_only: false,
         }
     }
 

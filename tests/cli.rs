@@ -589,3 +589,25 @@ fn declared_responses_providers_migrate() {
         .code(0);
     assert!(read(&dir, "app.py").contains("client.responses.create("));
 }
+
+/// A Batch input file converted without the `batches.create` call that uploads it is
+/// rejected by the Batch API: `--fix --unsafe-fixes` leaves it byte for byte and says why.
+#[test]
+fn batch_files_are_never_fixed_without_their_uploader() {
+    let batch = concat!(
+        r#"{"custom_id": "1", "method": "POST", "url": "/v1/chat/completions", "body": {"model": "m", "messages": [{"role": "user", "content": "a"}]}}"#,
+        "\n"
+    );
+    let dir = repo(&[("requests.jsonl", batch)]);
+    let out = responsify()
+        .current_dir(dir.path())
+        .args(["check", "--isolated", "--fix", "--unsafe-fixes", "."])
+        .assert()
+        .code(1)
+        .get_output()
+        .stdout
+        .clone();
+    let out = String::from_utf8(out).unwrap();
+    assert_eq!(read(&dir, "requests.jsonl"), batch);
+    assert!(out.contains("`batches.create`"), "{out}");
+}

@@ -107,6 +107,15 @@ fn rule_fixtures_match_their_snapshots() {
             snapshot.push_str("---- after --fix --unsafe-fixes ----\n");
             snapshot.push_str(&unsafe_);
         }
+        // What a display-only fix would write once the code out of sight is checked: shown
+        // so its lowering is reviewed, never written by the command line.
+        let mut preview = settings_for(Some(&rule), true, true);
+        preview.preview_display_only = true;
+        let previewed = check(&path, &text, &preview).fixed.unwrap_or(text.clone());
+        if previewed != unsafe_ {
+            snapshot.push_str("---- display-only fix, previewed ----\n");
+            snapshot.push_str(&previewed);
+        }
         insta::with_settings!({
             snapshot_path => path.parent().unwrap(),
             prepend_module_to_snapshot => false,

@@ -145,7 +145,7 @@ fn unit_for(doc: &Value) -> Option<Unit> {
         } else {
             Verdict::Migrate
         };
-        return Some(Unit::new(
+        let mut unit = Unit::new(
             Request {
                 endpoint,
                 site: Site::BatchLine { url: url.span? },
@@ -154,7 +154,19 @@ fn unit_for(doc: &Value) -> Option<Unit> {
                 hidden_keys: false,
             },
             verdict,
-        ));
+        );
+        if endpoint == Endpoint::ChatCompletions {
+            // One batch takes one endpoint, named by the `batches.create` call that uploads
+            // this file: a converted file under a chat batch is rejected, and the code that
+            // reads the output file reads Chat results. Neither is in this file.
+            unit.unseen.push(
+                "the batch that takes this file is created elsewhere with its own `endpoint` \
+                 (`batches.create`): convert the file, that call and the code reading the \
+                 batch's output in one change"
+                    .into(),
+            );
+        }
+        return Some(unit);
     }
     let endpoint = if is_chat_body(doc) {
         Endpoint::ChatCompletions

@@ -277,7 +277,7 @@ fn judge_constructor(
 }
 
 /// A string literal, through module constants of this file.
-fn string_value(index: &Index, scope: usize, expr: &Expr) -> Option<String> {
+pub fn string_value(index: &Index, scope: usize, expr: &Expr) -> Option<String> {
     match expr {
         Expr::StringLiteral(s) => Some(s.value.to_str().to_string()),
         Expr::Name(n) => match index.assignments(scope, n.id.as_str()).1.as_slice() {

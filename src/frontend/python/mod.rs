@@ -178,6 +178,69 @@ fn match_legacy(index: &Index, call: &ast::ExprCall) -> Option<Span> {
     }
 }
 
+/// `X.chat.completions.list / retrieve / update / delete(...)` and
+/// `X.chat.completions.messages.list(...)`: the stored chat completions API. The receiver
+/// and the method path.
+fn match_stored(call: &ast::ExprCall) -> Option<(&Expr, Span)> {
+    let (method, name) = attribute(&call.func, &["list", "retrieve", "update", "delete"])?;
+    let completions = match attribute(&method.value, &["messages"]) {
+        Some((messages, _)) if name == "list" => attribute(&messages.value, &["completions"])?.0,
+        Some(_) => return None,
+        None => attribute(&method.value, &["completions"])?.0,
+    };
+    let (chat, _) = attribute(&completions.value, &["chat"])?;
+    let path = Span::new(
+        chat.attr.range.start().to_usize(),
+        method.attr.range.end().to_usize(),
+    );
+    Some((&chat.value, path))
+}
+
+/// `X.batches.create(endpoint="/v1/chat/completions", ...)`: the receiver and the method
+/// path. The endpoint must be readable (a literal or a module constant) and the chat one.
+fn match_chat_batch<'a>(
+    index: &Index<'a>,
+    scope: usize,
+    call: &'a ast::ExprCall,
+) -> Option<(&'a Expr, Span)> {
+    let (method, _) = attribute(&call.func, &["create"])?;
+    let (batches, _) = attribute(&method.value, &["batches"])?;
+    let endpoint = call
+        .arguments
+        .keywords
+        .iter()
+        .find(|k| k.arg.as_ref().is_some_and(|a| a.id.as_str() == "endpoint"))?;
+    let endpoint = classify::string_value(index, scope, &endpoint.value)?;
+    (endpoint.trim_end_matches('/') == "/v1/chat/completions").then(|| {
+        (
+            &*batches.value,
+            Span::new(
+                batches.attr.range.start().to_usize(),
+                method.attr.range.end().to_usize(),
+            ),
+        )
+    })
+}
+
+/// A call held back for `kind` when its client is OpenAI's; a client that is not (another
+/// library, another server) keeps its own verdict.
+fn held_call(
+    index: &Index,
+    scope: usize,
+    receiver: &Expr,
+    (call, path): (Span, Span),
+    kind: Hold,
+    reason: String,
+    text: &str,
+) -> Unit {
+    let client = classify::trace(index, scope, receiver, text);
+    let mut unit = flagged(call, path, Endpoint::ChatCompletions, kind, reason);
+    if client.verdict != Verdict::Migrate {
+        unit.verdict = client.verdict;
+    }
+    unit
+}
+
 /// `X.beta.assistants.*` / `X.beta.threads.*` calls.
 fn match_assistants(call: &ast::ExprCall) -> Option<Span> {
     let mut at = &*call.func;
@@ -251,6 +314,31 @@ fn lift_module(module: &[ast::Stmt], text: &str) -> Vec<Unit> {
                         "`openai.ChatCompletion` is the openai < 1.0 API".into(),
                     ));
                     shared.push(Vec::new());
+                } else if let Some((receiver, path)) = match_stored(call) {
+                    units.push(held_call(
+                        &index,
+                        scope_id,
+                        receiver,
+                        (call_span, path),
+                        Hold::StoredCompletions,
+                        format!(
+                            "`{}` is the stored chat completions API",
+                            &text[path.start..path.end]
+                        ),
+                        text,
+                    ));
+                    shared.push(Vec::new());
+                } else if let Some((receiver, path)) = match_chat_batch(&index, scope_id, call) {
+                    units.push(held_call(
+                        &index,
+                        scope_id,
+                        receiver,
+                        (call_span, path),
+                        Hold::BatchChatEndpoint,
+                        "the batch is created for \"/v1/chat/completions\"".into(),
+                        text,
+                    ));
+                    shared.push(Vec::new());
                 } else if let Some(path) = match_assistants(call) {
                     units.push(flagged(
                         call_span,
@@ -268,6 +356,10 @@ fn lift_module(module: &[ast::Stmt], text: &str) -> Vec<Unit> {
         }
     }
     for (at, url) in chat_urls(module) {
+        // A literal inside a call already reported (a batch's `endpoint`) is that call's.
+        if units.iter().any(|u| u.request.span.contains(at)) {
+            continue;
+        }
         units.push(url_unit(at, &url));
         shared.push(Vec::new());
     }
