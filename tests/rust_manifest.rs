@@ -144,3 +144,55 @@ fn an_inherited_dependency_reads_the_workspace_root() {
     let main = std::fs::read_to_string(dir.path().join("app/src/main.rs")).unwrap();
     assert!(main.contains(".responses().create(request)"), "{main}");
 }
+
+/// The examples of a library depend on it by path: the version is the one the path's own
+/// manifest declares, and the feature goes on the path dependency.
+#[test]
+fn a_path_dependency_reads_the_manifest_it_points_at() {
+    let dir = repo(&[
+        (
+            "examples/chat/Cargo.toml",
+            &manifest("[dependencies]\nasync-openai = { path = \"../../async-openai\" }"),
+        ),
+        ("examples/chat/src/main.rs", CHAT_MAIN),
+        (
+            "async-openai/Cargo.toml",
+            "[package]\nname = \"async-openai\"\nversion = \"0.43.1\"\n",
+        ),
+    ]);
+    fix(dir.path());
+    let after = std::fs::read_to_string(dir.path().join("examples/chat/Cargo.toml")).unwrap();
+    assert!(
+        after.contains(
+            "async-openai = { path = \"../../async-openai\", features = [\"responses\"] }"
+        ),
+        "{after}"
+    );
+    let main = std::fs::read_to_string(dir.path().join("examples/chat/src/main.rs")).unwrap();
+    assert!(main.contains(".responses()"), "{main}");
+}
+
+/// A git or unreadable path dependency may be any release: neither the manifest nor the
+/// Rust code is written, and both findings say why.
+#[test]
+fn a_dependency_of_unknown_version_holds_the_crate_back() {
+    for dependency in [
+        "async-openai = { git = \"https://github.com/64bit/async-openai\" }",
+        "async-openai = { path = \"../missing\" }",
+    ] {
+        let text = manifest(&format!("[dependencies]\n{dependency}"));
+        let dir = repo(&[("Cargo.toml", &text), ("src/main.rs", CHAT_MAIN)]);
+        let report = fix(dir.path());
+        assert!(report.contains("async-openai-version"), "{report}");
+        assert!(report.contains("cannot read"), "{report}");
+        assert_eq!(
+            std::fs::read_to_string(dir.path().join("src/main.rs")).unwrap(),
+            CHAT_MAIN,
+            "{dependency}"
+        );
+        assert_eq!(
+            std::fs::read_to_string(dir.path().join("Cargo.toml")).unwrap(),
+            text
+        );
+    }
+}

@@ -69,6 +69,10 @@ struct Dependency {
     version: Option<(String, Span)>,
     features: Option<(Vec<String>, Span, Vec<Span>, bool)>,
     workspace: bool,
+    /// `path = "..."`: a local checkout, whose own manifest gives the version.
+    path: Option<String>,
+    /// `git = "..."`: a checkout responsify cannot read.
+    git: bool,
     /// The end of its last value (where a new key goes in a table).
     last_value_end: usize,
     /// Under `[workspace.dependencies]`.
@@ -162,6 +166,8 @@ fn dependency(name: &str, key: Span, item: &toml_edit::Item, in_ws: bool) -> Opt
         version: None,
         features: None,
         workspace: false,
+        path: None,
+        git: false,
         last_value_end: key.end,
         in_workspace_table: in_ws,
     };
@@ -216,6 +222,8 @@ fn dependency(name: &str, key: Span, item: &toml_edit::Item, in_ws: bool) -> Opt
         match (k.as_str(), v) {
             ("version", V::String(s)) => dep.version = Some((s.value().clone(), at)),
             ("workspace", V::Boolean(b)) => dep.workspace = *b.value(),
+            ("path", V::String(p)) => dep.path = Some(p.value().clone()),
+            ("git", _) => dep.git = true,
             ("features", V::Array(a)) => {
                 let (names, spans) = string_list(a);
                 dep.features = Some((names, at, spans, a.trailing_comma()));
@@ -231,22 +239,74 @@ fn dependency(name: &str, key: Span, item: &toml_edit::Item, in_ws: bool) -> Opt
 }
 
 /// The async-openai version the crate whose manifest is in `dir` compiles with, and where
-/// that was read (`Cargo.lock`, or the requirement).
-pub fn crate_version(dir: &Path) -> Option<(Version, String)> {
+/// that was read (`Cargo.lock`, the requirement, a path dependency's own manifest); `None`
+/// when the crate has no async-openai dependency, `Err` with why when it has one whose
+/// version cannot be read (a git checkout, a path without a manifest).
+pub fn crate_version(dir: &Path) -> Option<Result<(Version, String), String>> {
     let text = std::fs::read_to_string(dir.join("Cargo.toml")).ok()?;
     let dep = dependencies(&text)
         .ok()?
         .into_iter()
         .find(|d| !d.in_workspace_table)?;
-    if let Some(locked) = locked_version(dir) {
-        return Some((locked, "Cargo.lock".into()));
-    }
     let inherited = dep.workspace.then(|| workspace_dependency(dir)).flatten();
-    let requirement = dep.version.or_else(|| inherited.and_then(|d| d.version))?.0;
-    Some((
-        minimum(&requirement)?,
-        format!("the requirement {requirement:?}"),
-    ))
+    Some(dependency_version(dir, &dep, inherited.as_ref()))
+}
+
+/// The version one dependency resolves to, and where that was read.
+fn dependency_version(
+    dir: &Path,
+    dep: &Dependency,
+    inherited: Option<&Dependency>,
+) -> Result<(Version, String), String> {
+    if let Some(locked) = locked_version(dir) {
+        return Ok((locked, "Cargo.lock".into()));
+    }
+    let own = [Some(dep), inherited].into_iter().flatten();
+    for d in own.clone() {
+        if let Some(requirement) = d.version.as_ref().map(|(v, _)| v) {
+            if let Some(v) = minimum(requirement) {
+                return Ok((v, format!("the requirement {requirement:?}")));
+            }
+        }
+    }
+    for d in own.clone() {
+        if let Some(path) = &d.path {
+            // A workspace entry's path is relative to the workspace root, which is where
+            // `inherited` was read; the crate's own is relative to `dir`.
+            let base = if std::ptr::eq(d, dep) {
+                Some(dir.to_path_buf())
+            } else {
+                workspace_root(dir)
+            };
+            if let Some(v) = base.and_then(|b| package_version(&b.join(path))) {
+                return Ok((v, format!("the manifest at {path:?}")));
+            }
+            return Err(format!(
+                "async-openai comes from the path {path:?}, whose version responsify cannot read"
+            ));
+        }
+    }
+    if own.clone().any(|d| d.git) {
+        return Err(
+            "async-openai comes from a git checkout, whose version responsify cannot read".into(),
+        );
+    }
+    Err("responsify cannot read which async-openai version the crate compiles with".into())
+}
+
+/// `[package] version` of the manifest in `dir`.
+fn package_version(dir: &Path) -> Option<Version> {
+    let text = std::fs::read_to_string(dir.join("Cargo.toml")).ok()?;
+    let manifest: toml::Table = text.parse().ok()?;
+    minimum(manifest.get("package")?.get("version")?.as_str()?)
+}
+
+/// The directory of the workspace root above `dir`.
+fn workspace_root(dir: &Path) -> Option<PathBuf> {
+    dir.ancestors().skip(1).find_map(|d| {
+        let text = std::fs::read_to_string(d.join("Cargo.toml")).ok()?;
+        text.contains("[workspace").then(|| d.to_path_buf())
+    })
 }
 
 /// What the crate's sources do with async-openai.
@@ -353,13 +413,7 @@ impl FrontEnd for CargoManifest {
                 continue;
             }
             let inherited = dep.workspace.then(|| workspace_dependency(dir)).flatten();
-            let requirement = dep
-                .version
-                .as_ref()
-                .or(inherited.as_ref().and_then(|d| d.version.as_ref()))
-                .map(|(v, _)| v.clone());
-            let locked = locked_version(dir);
-            let version = locked.or_else(|| requirement.as_deref().and_then(minimum));
+            let version = dependency_version(dir, &dep, inherited.as_ref());
             let mut features: Vec<String> = dep.features.iter().flat_map(|f| f.0.clone()).collect();
             if let Some(ws) = &inherited {
                 features.extend(ws.features.iter().flat_map(|f| f.0.clone()));
@@ -368,15 +422,17 @@ impl FrontEnd for CargoManifest {
                 entry("crate-uses", Value::str(describe_use(used)), None),
                 entry(
                     "version",
-                    Value::str(version.map(|v| v.to_string()).unwrap_or_default()),
+                    Value::str(match &version {
+                        Ok((v, _)) => v.to_string(),
+                        Err(_) => String::new(),
+                    }),
                     None,
                 ),
                 entry(
                     "version-source",
-                    Value::str(match (locked, &requirement) {
-                        (Some(_), _) => "Cargo.lock".to_string(),
-                        (None, Some(r)) => format!("the requirement {r:?}"),
-                        (None, None) => "nothing".to_string(),
+                    Value::str(match &version {
+                        Ok((_, source)) => source.clone(),
+                        Err(why) => why.clone(),
                     }),
                     None,
                 ),
@@ -396,12 +452,15 @@ impl FrontEnd for CargoManifest {
                     None,
                 ));
             }
+            // An unreadable version is judged like an old one: neither the feature (which
+            // older releases do not have) nor the Rust code can be written for it.
             let kind = match version {
-                Some(v) if v < FIRST_FEATURE_GATED => Hold::AsyncOpenaiVersion,
-                Some(_) if !features.iter().any(|f| f == "responses") => {
+                Ok((v, _)) if v < FIRST_FEATURE_GATED => Hold::AsyncOpenaiVersion,
+                Err(_) => Hold::AsyncOpenaiVersion,
+                Ok(_) if !features.iter().any(|f| f == "responses") => {
                     Hold::AsyncOpenaiResponsesFeature
                 }
-                _ => continue,
+                Ok(_) => continue,
             };
             let mut unit = Unit::new(
                 Request {

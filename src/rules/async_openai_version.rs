@@ -10,7 +10,10 @@ declare_rule! {
     /// 0.31 name its types differently from the code responsify writes. Only manifests whose
     /// crate has chat calls to migrate (or already calls `.responses()`) are reported. The
     /// version is the one `Cargo.lock` resolved, else the lowest the requirement allows; a
-    /// dependency inherited with `workspace = true` is read from the workspace root.
+    /// dependency inherited with `workspace = true` is read from the workspace root, and a
+    /// `path` dependency from the manifest it points at. A version responsify cannot read (a
+    /// `git` checkout, a path without a manifest) is reported too: it may be any release, so
+    /// neither the feature nor the crate's Rust code is written until it is pinned.
     ///
     /// ## Why migrate
     /// A migrated `client.responses().create(..)` does not compile against a crate version
@@ -48,6 +51,22 @@ impl Rule for AsyncOpenaiVersion {
         let body = &unit.request.body;
         let text = |key| body.get(key).and_then(|v| v.as_str()).unwrap_or_default();
         let Some(version) = minimum(text("version")) else {
+            // The crate's async-openai could not be read (a git or path checkout).
+            out.push(
+                Diagnostic::new(
+                    Self::META.name,
+                    unit.request.span,
+                    format!(
+                        "{}, and the crate {}",
+                        text("version-source"),
+                        text("crate-uses")
+                    ),
+                )
+                .with_help(
+                    "depend on async-openai 0.31 or later with features = [\"chat-completion\", \"responses\"] (a version requirement, or a Cargo.lock), then run responsify again",
+                )
+                .blocking(),
+            );
             return;
         };
         let what = if version < FIRST_RESPONSES {

@@ -83,12 +83,16 @@ impl Rust {
                     dir
                 };
                 let root = start.ancestors().find(|d| d.join("Cargo.toml").is_file())?;
-                let (version, source) = super::cargo::crate_version(root)?;
-                (version < super::cargo::FIRST_FEATURE_GATED).then(|| {
-                    format!(
-                        "the crate's async-openai is {version} (from {source}); the Responses code responsify writes needs 0.31 or later"
-                    )
-                })
+                match super::cargo::crate_version(root)? {
+                    Ok((version, source)) => (version < super::cargo::FIRST_FEATURE_GATED).then(|| {
+                        format!(
+                            "the crate's async-openai is {version} (from {source}); the Responses code responsify writes needs 0.31 or later"
+                        )
+                    }),
+                    Err(why) => Some(format!(
+                        "{why}; the Responses code responsify writes needs 0.31 or later"
+                    )),
+                }
             })
             .as_deref()
     }
