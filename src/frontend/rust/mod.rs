@@ -381,7 +381,26 @@ fn site(
     {
         return None;
     }
-    let Expr::MethodCall(chat) = &*call.receiver else {
+    // `client.chat().query(&q)?.create(req)`: request options set between the group and
+    // the call. Found, but not rewritten (see below).
+    let mut options = None;
+    let mut receiver = &*call.receiver;
+    if let Expr::Try(t) = receiver {
+        receiver = &t.expr;
+    }
+    if let Expr::MethodCall(m) = receiver {
+        if matches!(
+            m.method.to_string().as_str(),
+            "query" | "header" | "headers"
+        ) {
+            options = Some(m.method.to_string());
+            receiver = &m.receiver;
+        }
+    }
+    if options.is_none() {
+        receiver = &call.receiver;
+    }
+    let Expr::MethodCall(chat) = receiver else {
         return None;
     };
     // `client.responses().create(..)` is lifted too, as a Responses unit: already migrated
@@ -402,6 +421,11 @@ fn site(
     let arg = &call.args[0];
     let mut unseen = Vec::new();
     let mut unfixable = Vec::new();
+    if let Some(options) = options {
+        unfixable.push(format!(
+            "the call sets request options with `.{options}(..)` between `.chat()` and `.create(..)`; move them to the Responses call by hand"
+        ));
+    }
 
     // The request: a builder chain, here or in a `let` before the call.
     let mut request_expr = arg;

@@ -251,6 +251,26 @@ fn judge_new(index: &Index, scope: usize, new: &NewExpression, source: &str) -> 
                     _ => None,
                 }
             }
+            // `new sdk.Groq()` with `import * as sdk from "groq-sdk"` (or a `require`): a
+            // class of another package.
+            Expression::Identifier(ns) => {
+                let name = ns.name.as_str();
+                let module = match index.module_of(name) {
+                    Some((m, _)) => Some(m.to_string()),
+                    None => index
+                        .required
+                        .iter()
+                        .find(|(l, _)| l == name)
+                        .map(|(_, m)| m.to_string()),
+                };
+                if let Some(module) = module {
+                    return Judged::not_openai(format!(
+                        "`{}` comes from {module:?}, not the openai SDK",
+                        text(source, &new.callee)
+                    ));
+                }
+                None
+            }
             _ => None,
         },
         _ => None,
