@@ -165,7 +165,15 @@ fn follow(shape: Shape, root: Span, segs: &[(Seg, Span)]) -> Followed {
             }
             (Shape::Raw, Seg::Attr("parse")) => Some(Shape::Raw),
             (Shape::Raw, Seg::Call) => Some(Shape::Completion),
-            (Shape::Raw, Seg::Attr("headers" | "status_code" | "http_request")) => None,
+            // What the SDK's raw response says about the HTTP exchange is the same for both
+            // APIs; its body (`.text`, `.json()`, `.content`) is not.
+            (
+                Shape::Raw,
+                Seg::Attr(
+                    "headers" | "status_code" | "http_request" | "request_id" | "retries_taken"
+                    | "elapsed" | "url" | "method",
+                ),
+            ) => None,
             // Chat Completions reads left on a Responses result.
             (Shape::Response, Seg::Attr("choices")) => Some(Shape::Choices),
             (Shape::Response, Seg::Attr("usage")) => Some(Shape::ResponseUsage),
