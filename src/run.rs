@@ -712,7 +712,7 @@ fn check_notebook(path: &Path, shown: String, settings: &Settings, mode: Mode) -
             return result;
         }
     };
-    let checked = match frontend::notebook::check(&text, settings) {
+    let checked = match crate::notebook::check(&text, settings) {
         Ok(c) => c,
         Err(e) => {
             result.error = Some(describe(&text, e));

@@ -4,7 +4,7 @@
 mod common;
 
 use common::*;
-use responsify::frontend::notebook;
+use responsify::notebook;
 use std::io::Write;
 use std::process::Command;
 

@@ -6,7 +6,6 @@ pub mod containers;
 pub mod depth;
 pub mod json;
 pub mod markdown;
-pub mod notebook;
 pub mod python;
 pub mod rust;
 pub mod typescript;

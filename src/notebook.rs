@@ -1,4 +1,4 @@
-//! Jupyter notebooks: code cells checked through the Python front end.
+//! Jupyter notebooks, above the engine: code cells checked through the Python front end.
 //!
 //! The code cells are joined into one Python document, so a call in one cell and the reads
 //! of its result in later cells form one unit, as they do when the notebook runs. IPython
@@ -6,11 +6,11 @@
 //! restored afterwards. Only the `source` of a changed cell is rewritten, in the list-of-lines
 //! layout it had; outputs, metadata and every other byte of the notebook stay as they were.
 
-use super::json::{json_string, parse_value};
-use super::python::PYTHON;
-use super::SyntaxError;
 use crate::edit::{self, Edit};
 use crate::engine::{self, CheckError, Finding};
+use crate::frontend::json::{json_string, parse_value};
+use crate::frontend::python::PYTHON;
+use crate::frontend::SyntaxError;
 use crate::model::{Kind, Span, Value};
 use crate::settings::Settings;
 
