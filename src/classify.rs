@@ -96,6 +96,9 @@ pub struct Judged {
     pub server: Option<String>,
 }
 
+/// Parameters that only a wrapper library's patched `create` takes, and the library.
+const WRAPPER_PARAMETERS: &[(&str, &str)] = &[("response_model", "instructor")];
+
 impl Judged {
     pub fn openai() -> Judged {
         Judged {
@@ -131,6 +134,22 @@ impl Judged {
     /// Not an OpenAI client at all: another library, a look-alike class.
     pub fn not_openai(why: impl Into<String>) -> Judged {
         Judged::hold(Hold::NotOpenAi, why)
+    }
+
+    /// A call whose parameters name a wrapper library's own keyword is that library's call,
+    /// whatever the client: instructor patches the client in place and adds
+    /// `response_model` (in Python and in instructor-js alike).
+    pub fn for_call(self, parameters: impl IntoIterator<Item = impl AsRef<str>>) -> Judged {
+        for name in parameters {
+            if let Some(library) = WRAPPER_PARAMETERS
+                .iter()
+                .find(|(p, _)| *p == name.as_ref())
+                .map(|(_, l)| l)
+            {
+                return Judged::not_openai(format!("`{}` is {library}'s", name.as_ref()));
+            }
+        }
+        self
     }
 
     /// Put the judgement on a unit that uses the client.

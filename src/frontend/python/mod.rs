@@ -367,13 +367,6 @@ fn lift_module(module: &[ast::Stmt], text: &str) -> Vec<Unit> {
     units
 }
 
-fn has_keyword(call: &ast::ExprCall, name: &str) -> bool {
-    call.arguments
-        .keywords
-        .iter()
-        .any(|k| k.arg.as_ref().is_some_and(|a| a.id.as_str() == name))
-}
-
 /// `alias(...)` where `alias = X.chat.completions.create` is the only binding of the name.
 fn match_alias<'a>(
     index: &Index<'a>,
@@ -468,11 +461,13 @@ fn chat_unit(
     text: &str,
 ) -> (Unit, Vec<Span>) {
     let call_span = span(site.call.range());
-    let mut client = classify::trace(index, scope, site.receiver, text);
-    if has_keyword(site.call, "response_model") {
-        // instructor patches the client in place and adds `response_model`: its call, not the SDK's.
-        client = crate::classify::Judged::not_openai("`response_model` is instructor's");
-    }
+    let client = classify::trace(index, scope, site.receiver, text).for_call(
+        site.call
+            .arguments
+            .keywords
+            .iter()
+            .filter_map(|k| k.arg.as_ref().map(|a| a.id.as_str())),
+    );
     let body = values::body(index, scope, site.call, text);
     let stream = matches!(
         body.value.get("stream").map(|v| &v.kind),

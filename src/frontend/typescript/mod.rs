@@ -567,6 +567,9 @@ fn chat_unit(index: &Index, scope: usize, site: &SiteMatch, text: &str) -> (Unit
         );
     }
     let body = values::body(index, scope, site.call, text);
+    if let Some(entries) = body.value.entries() {
+        client = client.for_call(entries.iter().map(|e| e.key.as_str()));
+    }
     let stream = matches!(
         body.value.get("stream").map(|v| &v.kind),
         Some(Kind::Bool(true))
