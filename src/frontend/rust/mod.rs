@@ -1007,10 +1007,7 @@ fn url_site(url: &str, at: Span) -> SiteInfo {
             },
             hidden_keys: true,
         },
-        Verdict::hold(
-            Hold::ChatCompletionsUrl,
-            format!("{url:?} is the Chat Completions endpoint"),
-        ),
+        crate::classify::judge_chat_url(url),
     );
     SiteInfo {
         unit,

@@ -385,18 +385,7 @@ fn lift_program(program: &Program, text: &str) -> Vec<Unit> {
                     },
                     hidden_keys: true,
                 },
-                // Azure's deployment-routed surface has no Responses API at that path.
-                if crate::classify::url_kind(&url) == UrlKind::AzureDeployments {
-                    Verdict::hold(
-                        Hold::AzureDatedApiVersion,
-                        format!("{url:?} is Azure's deployment-routed endpoint"),
-                    )
-                } else {
-                    Verdict::hold(
-                        Hold::ChatCompletionsUrl,
-                        format!("{url:?} is the Chat Completions endpoint"),
-                    )
-                },
+                crate::classify::judge_chat_url(&url),
             ));
             shared.push(Vec::new());
         }
