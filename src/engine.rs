@@ -303,6 +303,27 @@ pub fn analyze(
         let members: Vec<usize> = (0..units.len())
             .filter(|&i| units[i].group == Some(g))
             .collect();
+        // One member held back holds the others back: `plan` fixes a group whole or not at
+        // all, so their fixes must not be counted as fixable either.
+        let held = members.iter().find_map(|&i| {
+            findings.iter().find_map(|f| match &f.status {
+                FixStatus::Blocked(_) if f.diagnostic.unit == Some(i) => {
+                    Some(edit::line_col(text, units[i].request.span.start).0)
+                }
+                _ => None,
+            })
+        });
+        if let Some(line) = held {
+            for f in findings.iter_mut() {
+                let in_group = f.diagnostic.unit.is_some_and(|u| members.contains(&u));
+                if in_group && matches!(f.status, FixStatus::Safe | FixStatus::Unsafe) {
+                    f.status = FixStatus::Blocked(format!(
+                        "the request at line {line} shares this request's code and cannot be fixed yet"
+                    ));
+                }
+            }
+            continue;
+        }
         let result = {
             let group: Vec<(&Unit, Vec<Change>)> = members
                 .iter()

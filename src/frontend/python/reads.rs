@@ -451,6 +451,24 @@ impl<'s> Walker<'s> {
 
     /// Follow an expression; returns the shape it ends on, if it is a tracked object.
     fn evaluate(&mut self, expr: &Expr) -> Option<Shape> {
+        // `message.tool_calls or []`: the list of calls, or none. The rewritten read is
+        // always a list, so the fallback keeps its meaning.
+        if let Expr::BoolOp(b) = expr {
+            if let (ast::BoolOp::Or, [calls, Expr::List(empty)]) = (b.op, &b.values[..]) {
+                if empty.elts.is_empty() {
+                    let (root, segs) = chain(calls);
+                    if let Some(shape) = self.root_shape(root) {
+                        let followed = follow(shape, span(root.range()), &segs);
+                        if followed.end == Some(Shape::ToolCalls) {
+                            self.uses.reads.extend(followed.reads);
+                            self.consumed.insert(span(calls.range()));
+                            self.consumed.insert(span(expr.range()));
+                            return Some(Shape::ToolCalls);
+                        }
+                    }
+                }
+            }
+        }
         let (root, segs) = chain(expr);
         let shape = self.root_shape(root)?;
         let followed = follow(shape, span(root.range()), &segs);
