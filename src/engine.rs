@@ -305,17 +305,16 @@ pub fn analyze(
             .collect();
         // One member held back holds the others back: `plan` fixes a group whole or not at
         // all, so their fixes must not be counted as fixable either.
-        let held = members.iter().find_map(|&i| {
-            findings.iter().find_map(|f| match &f.status {
-                FixStatus::Blocked(_) if f.diagnostic.unit == Some(i) => {
-                    Some(edit::line_col(text, units[i].request.span.start).0)
-                }
-                _ => None,
-            })
-        });
+        let held = findings
+            .iter()
+            .filter(|f| matches!(f.status, FixStatus::Blocked(_)))
+            .filter_map(|f| f.diagnostic.unit)
+            .filter(|u| units[*u].group == Some(g))
+            .min()
+            .map(|i| edit::line_col(text, units[i].request.span.start).0);
         if let Some(line) = held {
             for f in findings.iter_mut() {
-                let in_group = f.diagnostic.unit.is_some_and(|u| members.contains(&u));
+                let in_group = f.diagnostic.unit.is_some_and(|u| units[u].group == Some(g));
                 if in_group && matches!(f.status, FixStatus::Safe | FixStatus::Unsafe) {
                     f.status = FixStatus::Blocked(format!(
                         "the request at line {line} shares this request's code and cannot be fixed yet"
@@ -325,18 +324,22 @@ pub fn analyze(
             continue;
         }
         let result = {
+            // One pass over the findings, not one per member.
+            let mut changes: std::collections::HashMap<usize, Vec<Change>> =
+                members.iter().map(|&i| (i, Vec::new())).collect();
+            for f in findings.iter() {
+                let Some(list) = f.diagnostic.unit.and_then(|u| changes.get_mut(&u)) else {
+                    continue;
+                };
+                if matches!(f.status, FixStatus::Safe | FixStatus::Unsafe) {
+                    if let Some(fix) = &f.diagnostic.fix {
+                        list.extend(fix.changes.iter().cloned());
+                    }
+                }
+            }
             let group: Vec<(&Unit, Vec<Change>)> = members
                 .iter()
-                .map(|&i| {
-                    let changes = findings
-                        .iter()
-                        .filter(|f| f.diagnostic.unit == Some(i))
-                        .filter(|f| matches!(f.status, FixStatus::Safe | FixStatus::Unsafe))
-                        .filter_map(|f| f.diagnostic.fix.as_ref())
-                        .flat_map(|fix| fix.changes.iter().cloned())
-                        .collect();
-                    (&units[i], changes)
-                })
+                .map(|&i| (&units[i], changes.remove(&i).unwrap_or_default()))
                 .collect();
             if group.iter().all(|(_, c)| c.is_empty()) {
                 Ok(Vec::new())
@@ -415,13 +418,20 @@ fn plan(
     analysis: &Analysis,
     settings: &Settings,
 ) -> (Vec<Edit>, usize) {
-    let unit_findings = |index: usize| -> Vec<&Finding> {
-        analysis
-            .findings
-            .iter()
-            .filter(|f| f.diagnostic.unit == Some(index))
-            .collect()
-    };
+    // Findings by unit and units by group, built once: a Batch file has thousands of each.
+    let mut by_unit: Vec<Vec<&Finding>> = vec![Vec::new(); analysis.units.len()];
+    for f in &analysis.findings {
+        if let Some(u) = f.diagnostic.unit.filter(|u| *u < by_unit.len()) {
+            by_unit[u].push(f);
+        }
+    }
+    let mut by_group: std::collections::BTreeMap<usize, Vec<usize>> = Default::default();
+    for (i, unit) in analysis.units.iter().enumerate() {
+        if let Some(g) = unit.group {
+            by_group.entry(g).or_default().push(i);
+        }
+    }
+    let unit_findings = |index: usize| -> Vec<&Finding> { by_unit[index].clone() };
     let applies = |f: &Finding| match f.status {
         FixStatus::None | FixStatus::Safe => true,
         FixStatus::Unsafe => settings.unsafe_fixes,
@@ -433,16 +443,10 @@ fn plan(
         .map(|index| piecewise(index) || unit_findings(index).into_iter().all(applies))
         .collect();
     // Units that share source (one message list, two calls) are fixed together or not at all.
-    for (index, unit) in analysis.units.iter().enumerate() {
-        if let Some(group) = unit.group {
-            let together = analysis
-                .units
-                .iter()
-                .enumerate()
-                .filter(|(_, u)| u.group == Some(group))
-                .all(|(i, _)| allowed[i]);
-            if !together {
-                allowed[index] = false;
+    for members in by_group.values() {
+        if !members.iter().all(|&i| allowed[i]) {
+            for &i in members {
+                allowed[i] = false;
             }
         }
     }
@@ -455,9 +459,7 @@ fn plan(
         }
         // The unit and every unit it shares source with.
         let members: Vec<usize> = match analysis.units[index].group {
-            Some(g) => (0..analysis.units.len())
-                .filter(|&i| analysis.units[i].group == Some(g))
-                .collect(),
+            Some(g) => by_group[&g].clone(),
             None => vec![index],
         };
         let mut group = Vec::new();
@@ -513,6 +515,13 @@ pub fn lower_group(
     text: &str,
     group: &[(&Unit, Vec<Change>)],
 ) -> Result<Vec<Edit>, String> {
+    if fe.lowers_each_unit() && group.len() > 1 {
+        let mut edits = Vec::new();
+        for member in group {
+            edits.extend(lower_group(fe, text, std::slice::from_ref(member))?);
+        }
+        return edit::normalize(edits);
+    }
     let mut resolved: Vec<Change> = Vec::new();
     for (unit, changes) in group {
         for change in resolve_params(&unit.request.body, changes.clone())? {

@@ -611,3 +611,29 @@ fn batch_files_are_never_fixed_without_their_uploader() {
     assert_eq!(read(&dir, "requests.jsonl"), batch);
     assert!(out.contains("`batches.create`"), "{out}");
 }
+
+/// A batch takes one endpoint: when one line of a Batch file cannot be converted, `convert`
+/// converts none and prints nothing, rather than a file that mixes endpoints.
+#[test]
+fn convert_refuses_a_batch_file_with_a_line_it_cannot_convert() {
+    let batch = concat!(
+        r#"{"custom_id": "1", "method": "POST", "url": "/v1/chat/completions", "body": {"model": "m", "messages": [{"role": "user", "content": "a"}]}}"#,
+        "\n",
+        r#"{"custom_id": "2", "method": "POST", "url": "/v1/chat/completions", "body": {"model": "m", "n": 5, "messages": [{"role": "user", "content": "b"}]}}"#,
+        "\n"
+    );
+    let out = responsify()
+        .args(["convert", "--unsafe-fixes", "-"])
+        .write_stdin(batch)
+        .assert()
+        .code(1)
+        .get_output()
+        .clone();
+    assert!(
+        out.stdout.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&out.stdout)
+    );
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("the request at line 2 shares"), "{err}");
+}

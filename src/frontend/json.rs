@@ -228,9 +228,23 @@ impl FrontEnd for Json {
         if docs.iter().any(looks_like_training_row) {
             return Ok(Lifted::default());
         }
-        Ok(Lifted {
-            units: docs.iter().filter_map(unit_for).collect(),
-        })
+        let mut units: Vec<Unit> = docs.iter().filter_map(unit_for).collect();
+        // A batch takes one endpoint: the chat lines of a Batch file move together or not at
+        // all, never leaving a file that mixes endpoints.
+        let batch_lines = |u: &Unit| {
+            matches!(u.request.site, Site::BatchLine { .. })
+                && u.request.endpoint == Endpoint::ChatCompletions
+        };
+        if units.iter().filter(|u| batch_lines(u)).count() > 1 {
+            for unit in units.iter_mut().filter(|u| batch_lines(u)) {
+                unit.group = Some(0);
+            }
+        }
+        Ok(Lifted { units })
+    }
+
+    fn lowers_each_unit(&self) -> bool {
+        true
     }
 
     fn lower(&self, text: &str, units: &[&Unit], changes: &[Change]) -> Result<Vec<Edit>, String> {

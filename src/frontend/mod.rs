@@ -65,6 +65,12 @@ pub trait FrontEnd: Sync {
     /// resolved (no `SetParam` / `AppendParam` left).
     fn lower(&self, text: &str, units: &[&Unit], changes: &[Change]) -> Result<Vec<Edit>, String>;
 
+    /// Do the units of a group share no source, so that each is lowered on its own? (The
+    /// lines of one Batch file are grouped to be fixed together, not because they share text.)
+    fn lowers_each_unit(&self) -> bool {
+        false
+    }
+
     /// Documentation (Markdown): findings are reported, fixes only with `--fix-docs`.
     fn documentation(&self) -> bool {
         false
