@@ -566,16 +566,26 @@ impl<'s> Walker<'s> {
                                         list: span(attr.value.range()),
                                     },
                                 });
-                            } else if let Some(Shape::Message | Shape::Choice | Shape::Completion) =
-                                self.evaluate(arg)
-                            {
-                                self.uses.reads.push(Read {
-                                    span: span(call.range()),
-                                    base: span(arg.range()),
-                                    kind: ReadKind::AppendReply {
-                                        list: span(attr.value.range()),
-                                    },
-                                });
+                            } else {
+                                match self.evaluate(arg) {
+                                    Some(Shape::Message | Shape::Choice | Shape::Completion) => {
+                                        self.uses.reads.push(Read {
+                                            span: span(call.range()),
+                                            base: span(arg.range()),
+                                            kind: ReadKind::AppendReply {
+                                                list: span(attr.value.range()),
+                                            },
+                                        });
+                                    }
+                                    // A chunk, a tool call or any other part kept in a list is
+                                    // read later through the list, which is not followed.
+                                    Some(_) => self.uses.unseen.push(format!(
+                                        "`{}` is kept in `{}`, whose later reads responsify does not follow",
+                                        &self.source[arg.range()],
+                                        &self.source[attr.value.range()]
+                                    )),
+                                    None => {}
+                                }
                             }
                         }
                     }

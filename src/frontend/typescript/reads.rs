@@ -758,18 +758,30 @@ impl<'a> Visitor<'a> for Walker<'_> {
                         return false;
                     }
                     if self.root_shape(chain(arg).0).is_some() {
-                        if let Some(Shape::Message | Shape::Choice | Shape::Completion) =
-                            self.evaluate(arg)
-                        {
-                            self.uses.reads.push(Read {
-                                span: here,
-                                base: span_of(arg.span()),
-                                kind: ReadKind::AppendReply {
-                                    list: span_of(m.object.span()),
-                                },
-                            });
-                            self.consumed.insert(here);
-                            return false;
+                        match self.evaluate(arg) {
+                            Some(Shape::Message | Shape::Choice | Shape::Completion) => {
+                                self.uses.reads.push(Read {
+                                    span: here,
+                                    base: span_of(arg.span()),
+                                    kind: ReadKind::AppendReply {
+                                        list: span_of(m.object.span()),
+                                    },
+                                });
+                                self.consumed.insert(here);
+                                return false;
+                            }
+                            // A chunk, a tool call or any other part kept in an array is read
+                            // later through the array, which is not followed.
+                            Some(_) => {
+                                self.uses.unseen.push(format!(
+                                    "`{}` is kept in `{}`, whose later reads responsify does not follow",
+                                    self.text(arg),
+                                    self.text(&m.object)
+                                ));
+                                self.consumed.insert(here);
+                                return false;
+                            }
+                            None => {}
                         }
                     }
                 }
