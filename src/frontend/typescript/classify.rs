@@ -18,14 +18,47 @@ pub enum ClientClass {
 }
 
 /// Is `module` the openai package, or one of its entry points that export the client
-/// (`openai/index`, `openai/index.mjs`, `openai/client`, `openai/azure`)?
+/// (`openai/index`, `openai/index.mjs`, `openai/client`, `openai/azure`)? Also as Deno and
+/// the browser name it: `npm:openai@4`, `jsr:@openai/openai`, `https://esm.sh/openai@4`,
+/// `https://deno.land/x/openai@v4/mod.ts`, and a path into `node_modules/openai/`.
 pub fn is_openai_module(module: &str) -> bool {
-    let entry = module.strip_prefix("openai/").map(|rest| {
+    let package = package_specifier(module);
+    let (name, entry) = match package.split_once('/') {
+        Some((name, rest)) => (name, Some(rest)),
+        None => (package, None),
+    };
+    let name = name.split('@').next().unwrap_or(name);
+    let entry = entry.map(|rest| {
         rest.trim_end_matches(".js")
             .trim_end_matches(".mjs")
             .trim_end_matches(".cjs")
+            .trim_end_matches(".ts")
     });
-    module == "openai" || matches!(entry, Some("index" | "client" | "azure"))
+    name == "openai" && matches!(entry, None | Some("index" | "client" | "azure" | "mod"))
+}
+
+/// The `name[@version][/entry]` part of a module specifier, without the scheme or host that
+/// Deno, CDNs and direct paths put before it.
+fn package_specifier(module: &str) -> &str {
+    if let Some(rest) = module
+        .strip_prefix("npm:")
+        .or_else(|| module.strip_prefix("jsr:@openai/"))
+    {
+        return rest;
+    }
+    for host in [
+        "https://esm.sh/",
+        "https://cdn.skypack.dev/",
+        "https://deno.land/x/",
+    ] {
+        if let Some(rest) = module.strip_prefix(host) {
+            return rest;
+        }
+    }
+    if let Some(at) = module.rfind("node_modules/") {
+        return &module[at + "node_modules/".len()..];
+    }
+    module
 }
 
 /// Is `name` (a local name) the openai package's client class, or a namespace import of it?
