@@ -568,7 +568,7 @@ impl<'s> Walker<'s> {
                                 });
                             } else {
                                 match self.evaluate(arg) {
-                                    Some(Shape::Message | Shape::Choice | Shape::Completion) => {
+                                    Some(Shape::Message | Shape::Choice) => {
                                         self.uses.reads.push(Read {
                                             span: span(call.range()),
                                             base: span(arg.range()),

@@ -759,7 +759,7 @@ impl<'a> Visitor<'a> for Walker<'_> {
                     }
                     if self.root_shape(chain(arg).0).is_some() {
                         match self.evaluate(arg) {
-                            Some(Shape::Message | Shape::Choice | Shape::Completion) => {
+                            Some(Shape::Message | Shape::Choice) => {
                                 self.uses.reads.push(Read {
                                     span: here,
                                     base: span_of(arg.span()),
