@@ -714,6 +714,20 @@ impl<'a> Visitor<'a> for Uses_<'_, '_> {
                 let (root, segs) = chain(&c.left);
                 if let Some(shape) = self.walker.root_shape(root) {
                     let followed = follow(shape, span(root.range()), &segs);
+                    if c.ops[0] == ast::CmpOp::Is
+                        && followed
+                            .reads
+                            .iter()
+                            .any(|r| matches!(r.kind, ReadKind::StreamText { .. }))
+                    {
+                        // A chunk without text ended a chat stream; a Responses stream
+                        // starts with events that carry none. (`is not None` guards a
+                        // text read, which keeps its meaning.)
+                        self.walker.uses.unseen.push(format!(
+                            "`{}` tests a chunk's text for none, which every Responses event but the text deltas would pass",
+                            &self.walker.source[expr.range()]
+                        ));
+                    }
                     self.walker.uses.reads.extend(followed.reads);
                     self.walker.consumed.insert(span(c.left.range()));
                     return;

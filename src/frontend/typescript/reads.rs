@@ -834,6 +834,24 @@ impl<'a> Visitor<'a> for Walker<'_> {
                     let (root, segs) = chain(&b.left);
                     if let Some(shape) = self.root_shape(root) {
                         let followed = follow(shape, span_of(root.span()), &segs, self.first);
+                        let positive = matches!(
+                            b.operator,
+                            BinaryOperator::Equality | BinaryOperator::StrictEquality
+                        );
+                        if positive
+                            && followed
+                                .reads
+                                .iter()
+                                .any(|r| matches!(r.kind, ReadKind::StreamText { .. }))
+                        {
+                            // A chunk without text ended a chat stream; a Responses stream
+                            // starts with events that carry none. (`!= null` guards a text
+                            // read, which keeps its meaning.)
+                            self.uses.unfixable.push(format!(
+                                "`{}` tests a chunk's text for none, which every Responses event but the text deltas would pass",
+                                self.text(&**b)
+                            ));
+                        }
                         self.uses.reads.extend(followed.reads);
                         self.consumed.insert(span_of(b.left.span()));
                         return false;
