@@ -108,6 +108,36 @@ fn blocks(text: &str) -> Vec<(Span, Lang)> {
     blocks
 }
 
+/// The program a block holds: the file blanked outside it. A Python block indented as a
+/// whole (inside an MDX `<Tab>`, a list item) is wrapped in `if 1:` written over its blanked
+/// fence line, so its indentation parses and every offset stays the file's.
+fn program(text: &str, block: Span, lang: Lang) -> String {
+    let mut out = blanked(text, block);
+    if !matches!(lang, Lang::Python) {
+        return out;
+    }
+    let code = &text[block.start..block.end];
+    let indent = code
+        .lines()
+        .filter(|l| !l.trim().is_empty())
+        .map(|l| l.len() - l.trim_start_matches([' ', '\t']).len())
+        .min()
+        .unwrap_or(0);
+    if indent == 0 {
+        return out;
+    }
+    // The fence line: from the newline before it to the block's start.
+    let fence_start = text[..block.start.saturating_sub(1)]
+        .rfind('\n')
+        .map_or(0, |i| i + 1);
+    let room = block.start.saturating_sub(1) - fence_start;
+    const WRAP: &str = "if 1:";
+    if room >= WRAP.len() && out.is_char_boundary(fence_start) {
+        out.replace_range(fence_start..fence_start + WRAP.len(), WRAP);
+    }
+    out
+}
+
 /// The file with everything outside `block` blanked, newlines kept.
 fn blanked(text: &str, block: Span) -> String {
     let mut out = String::with_capacity(text.len());
@@ -138,7 +168,7 @@ impl FrontEnd for Markdown {
     fn lift(&self, text: &str) -> Result<Lifted, SyntaxError> {
         let mut units = Vec::new();
         for (block, lang) in blocks(text) {
-            match lang.front_end().lift(&blanked(text, block)) {
+            match lang.front_end().lift(&program(text, block, lang)) {
                 Ok(lifted) => {
                     let base = units.len();
                     units.extend(lifted.units.into_iter().map(|mut u| {
@@ -170,7 +200,7 @@ impl FrontEnd for Markdown {
     fn suppressions(&self, text: &str) -> Vec<crate::suppression::Suppression> {
         blocks(text)
             .into_iter()
-            .flat_map(|(b, lang)| lang.front_end().suppressions(&blanked(text, b)))
+            .flat_map(|(b, lang)| lang.front_end().suppressions(&program(text, b, lang)))
             .collect()
     }
 
@@ -178,7 +208,7 @@ impl FrontEnd for Markdown {
         let parses = |text: &str| -> usize {
             blocks(text)
                 .into_iter()
-                .filter(|(b, lang)| lang.parses(&blanked(text, *b)))
+                .filter(|(b, lang)| lang.parses(&program(text, *b, *lang)))
                 .count()
         };
         if parses(after) < parses(before) {
