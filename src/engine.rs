@@ -128,7 +128,8 @@ fn check_only(
                     .iter()
                     .enumerate()
                     .filter(|(_, u)| {
-                        u.request.span.start <= at && at < u.request.span.end.max(at + 1)
+                        let span = u.request.span;
+                        span.start <= at && at < span.end.max(span.start + 1)
                     })
                     .min_by_key(|(_, u)| u.request.span.end - u.request.span.start)
                     .map(|(i, _)| i)

@@ -46,6 +46,8 @@ pub fn run() -> Result<(), String> {
         .initialize_finish(id, result)
         .map_err(|e| format!("initialize: {e}"))?;
     let mut server = Server::new(connection, &params);
+    // `initialize_finish` has waited for `initialized`: the client can be asked now.
+    server.ask_configuration();
     let clean = server.main_loop();
     drop(server);
     match clean {
@@ -298,7 +300,6 @@ impl Server {
 
     fn handle_notification(&mut self, n: Notification) {
         match n.method.as_str() {
-            "initialized" => self.ask_configuration(),
             "workspace/didChangeConfiguration" => {
                 let settings = n.params.get("settings").cloned().unwrap_or(Value::Null);
                 if settings.get("responsify").is_some() {
