@@ -44,6 +44,8 @@ pub enum Command {
         /// The file (or directory) to show the settings of.
         path: Option<PathBuf>,
     },
+    /// Run the language server for editors (LSP over standard input and output).
+    Server,
 }
 
 #[derive(Debug, Args)]

@@ -65,6 +65,42 @@ const BOM: &str = "\u{feff}";
 
 /// Check a file's text; with `settings.fix`, also fix it.
 pub fn check(fe: &dyn FrontEnd, text: &str, settings: &Settings) -> Result<Checked, CheckError> {
+    check_only(fe, text, settings, None)
+}
+
+/// Fix only the request `unit` of the text's analysis (index into [`Analysis::units`]),
+/// together with the requests that share its source: the whole migration unit or nothing,
+/// under the fix levels of `settings` (`settings.fix` is implied). Later passes follow the
+/// request by where it starts. The editor's quick fix for one request.
+pub fn fix_unit(
+    fe: &dyn FrontEnd,
+    text: &str,
+    settings: &Settings,
+    unit: usize,
+) -> Result<Checked, CheckError> {
+    let mut settings = settings.clone();
+    settings.fix = true;
+    check_only(fe, text, &settings, Some(unit))
+}
+
+/// Where `at` lands after `edits` (sorted, non-overlapping) are applied: moved by every edit
+/// wholly before it.
+fn shifted(at: usize, edits: &[Edit]) -> usize {
+    let mut out = at as isize;
+    for e in edits {
+        if e.span.end < at || (e.span.end == at && e.span.start < at) {
+            out += e.text.len() as isize - (e.span.end - e.span.start) as isize;
+        }
+    }
+    out.max(0) as usize
+}
+
+fn check_only(
+    fe: &dyn FrontEnd,
+    text: &str,
+    settings: &Settings,
+    only: Option<usize>,
+) -> Result<Checked, CheckError> {
     let (bom, body) = match text.strip_prefix(BOM) {
         Some(rest) => (BOM, rest),
         None => ("", text),
@@ -72,10 +108,36 @@ pub fn check(fe: &dyn FrontEnd, text: &str, settings: &Settings) -> Result<Check
     let mut current = body.to_string();
     let mut fixed_count = 0;
     let mut analysis = analyze(fe, &current, settings).map_err(CheckError::Syntax)?;
+    // The start of the one request to fix, in the current text.
+    let mut target = match only {
+        Some(i) => Some(
+            analysis
+                .units
+                .get(i)
+                .map(|u| u.request.span.start)
+                .ok_or_else(|| CheckError::FixFailed(format!("no request {i} in the text")))?,
+        ),
+        None => None,
+    };
     if settings.fix {
         let mut passes = 0;
         loop {
-            let (edits, count) = plan(fe, &current, &analysis, settings);
+            let wanted: Option<usize> = target.and_then(|at| {
+                analysis
+                    .units
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, u)| {
+                        let span = u.request.span;
+                        span.start <= at && at < span.end.max(span.start + 1)
+                    })
+                    .min_by_key(|(_, u)| u.request.span.end - u.request.span.start)
+                    .map(|(i, _)| i)
+            });
+            if target.is_some() && wanted.is_none() {
+                break;
+            }
+            let (edits, count) = plan(fe, &current, &analysis, settings, wanted);
             if edits.is_empty() {
                 break;
             }
@@ -85,6 +147,7 @@ pub fn check(fe: &dyn FrontEnd, text: &str, settings: &Settings) -> Result<Check
                     "fixes did not settle after {MAX_PASSES} passes"
                 )));
             }
+            target = target.map(|at| shifted(at, &edits));
             let next = edit::apply(&current, &edits);
             fe.verify(&current, &next).map_err(|why| {
                 CheckError::FixFailed(format!("the fixed text does not parse ({why})"))
@@ -417,6 +480,7 @@ fn plan(
     text: &str,
     analysis: &Analysis,
     settings: &Settings,
+    only: Option<usize>,
 ) -> (Vec<Edit>, usize) {
     // Findings by unit and units by group, built once: a Batch file has thousands of each.
     let mut by_unit: Vec<Vec<&Finding>> = vec![Vec::new(); analysis.units.len()];
@@ -454,7 +518,7 @@ fn plan(
     let mut count = 0;
     let mut done = vec![false; analysis.units.len()];
     for index in 0..analysis.units.len() {
-        if done[index] || !allowed[index] {
+        if done[index] || !allowed[index] || only.is_some_and(|o| o != index) {
             continue;
         }
         // The unit and every unit it shares source with.

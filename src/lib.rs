@@ -38,6 +38,7 @@ pub mod report;
 pub mod rules;
 pub mod run;
 pub mod sdk;
+pub mod server;
 pub mod settings;
 pub mod suppression;
 pub mod walk;

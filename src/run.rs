@@ -49,10 +49,22 @@ pub fn run(cli: Cli) -> Outcome {
         Command::Rules { json } => list_rules(json),
         Command::Convert(args) => convert(&args),
         Command::Report(args) => migration_report(&args),
+        Command::Server => server(),
         Command::Config { path } => show_settings(
             &path.unwrap_or_else(|| PathBuf::from(".")),
             &Overrides::default(),
         ),
+    }
+}
+
+/// `responsify server`: the language server, until the client says `exit`.
+fn server() -> Outcome {
+    match crate::server::run() {
+        Ok(()) => Outcome::Clean,
+        Err(e) => {
+            error(format!("server: {e}"));
+            Outcome::Error
+        }
     }
 }
 
