@@ -355,6 +355,10 @@ fn lift_module(module: &[ast::Stmt], text: &str) -> Vec<Unit> {
             }
         }
     }
+    for unit in method_references(&index, module, &units, text) {
+        units.push(unit);
+        shared.push(Vec::new());
+    }
     for (at, url) in chat_urls(module) {
         // A literal inside a call already reported (a batch's `endpoint`) is that call's.
         if units.iter().any(|u| u.request.span.contains(at)) {
@@ -382,6 +386,77 @@ fn match_alias<'a>(
     };
     let site = match_chat_method(value, call)?;
     Some((site, name.id.as_str()))
+}
+
+/// `X.chat.completions.create` named without being called: handed to a retry helper
+/// (`with_retries(client.chat.completions.create, ...)`) or bound to a name called elsewhere.
+/// Found and reported; the call it makes is out of sight, so no fix is applied.
+fn method_references(index: &Index, module: &[ast::Stmt], units: &[Unit], text: &str) -> Vec<Unit> {
+    #[derive(Default)]
+    struct References<'a> {
+        called: Vec<Span>,
+        named: Vec<&'a Expr>,
+    }
+    impl<'a> Visitor<'a> for References<'a> {
+        fn visit_expr(&mut self, expr: &'a Expr) {
+            match expr {
+                Expr::Call(call) => self.called.push(span(call.func.range())),
+                Expr::Attribute(a) if a.attr.id.as_str() == "create" => self.named.push(expr),
+                _ => {}
+            }
+            visitor::walk_expr(self, expr);
+        }
+    }
+    let mut refs = References::default();
+    for stmt in module {
+        refs.visit_stmt(stmt);
+    }
+    let mut found = Vec::new();
+    for expr in refs.named {
+        let at = span(expr.range());
+        if refs.called.contains(&at) {
+            continue;
+        }
+        let Some((create, _)) = attribute(expr, &["create"]) else {
+            continue;
+        };
+        let Some((completions, _)) = attribute(&create.value, &["completions"]) else {
+            continue;
+        };
+        let Some((chat, _)) = attribute(&completions.value, &["chat"]) else {
+            continue;
+        };
+        let path = Span::new(
+            chat.attr.range.start().to_usize(),
+            completions.attr.range.end().to_usize(),
+        );
+        // An alias already reported through its calls.
+        let reported = units.iter().any(|u| match u.request.site {
+            Site::SdkCall { method, .. } => method == path,
+            _ => false,
+        });
+        if reported {
+            continue;
+        }
+        let client = classify::trace(index, 0, &chat.value, text);
+        let mut unit = flagged(
+            at,
+            path,
+            Endpoint::ChatCompletions,
+            Hold::ChatCompletionsUrl,
+            String::new(),
+        );
+        unit.verdict = Verdict::Migrate;
+        client.apply_to(&mut unit);
+        if unit.verdict == Verdict::Migrate {
+            unit.unseen.push(format!(
+                "`{}` is passed on as a value, so the call it makes (its parameters and its result) is out of sight",
+                &text[at.start..at.end]
+            ));
+        }
+        found.push(unit);
+    }
+    found
 }
 
 /// String literals that name the Chat Completions endpoint (`"https://api.openai.com/v1/chat/completions"`,
