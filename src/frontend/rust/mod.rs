@@ -447,7 +447,20 @@ fn site(
                 &mut unseen,
             )
         });
+    // A parameter typed as the request (`request: CreateChatCompletionRequest`) says so too.
+    let typed_parameter = values::ident(arg)
+        .and_then(|name| body.param(&name))
+        .is_some_and(|(ty, _)| match ty {
+            syn::Type::Reference(r) => matches!(&*r.elem, syn::Type::Path(p) if p.path.segments.last().is_some_and(|l| l.ident == request_type)),
+            syn::Type::Path(p) => p
+                .path
+                .segments
+                .last()
+                .is_some_and(|l| l.ident == request_type),
+            _ => false,
+        });
     let is_chat_request = request.is_some()
+        || typed_parameter
         || matches!(request_expr, Expr::Struct(s) if s.path.segments.last().is_some_and(|l| l.ident == request_type));
     if endpoint == Endpoint::Responses && request.is_none() {
         return None;
