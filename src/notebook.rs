@@ -59,6 +59,10 @@ pub fn cells(text: &str) -> Result<Vec<Cell>, SyntaxError> {
         return Err(SyntaxError::refusal(why, whole));
     };
     let mut out = Vec::new();
+    // A TypeScript, C# or R notebook holds no Python: nothing here to read.
+    if kernel_language(&root).is_some_and(|l| l != "python" && l != "python3") {
+        return Ok(out);
+    }
     for (i, cell) in all.iter().enumerate() {
         if cell.get("cell_type").and_then(Value::as_str) != Some("code") {
             continue;
@@ -85,18 +89,39 @@ fn is_magic(line: &str) -> bool {
     t.starts_with('%') || t.starts_with('!') || (t.ends_with('?') && !t.starts_with('#'))
 }
 
-/// The cell as Python: magic and shell lines become comments (a `%%` cell entirely).
+/// The cell as Python: magic and shell lines become comments (a `%%` cell entirely, and a
+/// shell line's `\` continuation lines with it). A cell that still does not parse (another
+/// kernel's syntax, a half-written cell) is commented out whole: the notebook's other cells
+/// are still checked.
 fn as_python(cell: &str) -> String {
     let whole = cell.trim_start().starts_with("%%");
-    cell.split_inclusive('\n')
+    let mut continued = false;
+    let python: String = cell
+        .split_inclusive('\n')
         .map(|line| {
-            if whole || is_magic(line) {
+            let magic = whole || continued || is_magic(line);
+            continued = magic && line.trim_end().ends_with('\\');
+            if magic {
                 format!("#responsify-magic:{line}")
             } else {
                 line.to_string()
             }
         })
+        .collect();
+    if ruff_python_parser::parse_module(&python).is_ok() {
+        return python;
+    }
+    cell.split_inclusive('\n')
+        .map(|line| format!("#responsify-magic:{line}"))
         .collect()
+}
+
+/// The notebook's kernel language, when its metadata names one.
+fn kernel_language(root: &Value) -> Option<String> {
+    let metadata = root.get("metadata")?;
+    let named = |v: Option<&Value>| v.and_then(Value::as_str).map(str::to_ascii_lowercase);
+    named(metadata.get("kernelspec").and_then(|k| k.get("language")))
+        .or_else(|| named(metadata.get("language_info").and_then(|l| l.get("name"))))
 }
 
 fn restore(python: &str) -> String {

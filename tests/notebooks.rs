@@ -166,3 +166,28 @@ fn check_with_nbformat(path: &std::path::Path, text: &str) {
         String::from_utf8_lossy(&out.stderr)
     );
 }
+
+/// A notebook of another kernel (Deno's TypeScript, C#, R) holds no Python: it is not
+/// parsed as Python, and the run says nothing and exits 0.
+#[test]
+fn a_notebook_of_another_kernel_is_not_read_as_python() {
+    let nb = serde_json::json!({
+        "nbformat": 4, "nbformat_minor": 5,
+        "metadata": {"kernelspec": {"name": "deno", "display_name": "Deno", "language": "typescript"}},
+        "cells": [{"cell_type": "code", "execution_count": null, "metadata": {}, "outputs": [],
+                   "source": ["import OpenAI from \"npm:openai\";\n", "const client = new OpenAI();\n"]}]
+    });
+    let dir = repo(&[("deno.ipynb", &nb.to_string())]);
+    let out = Command::new(env!("CARGO_BIN_EXE_responsify"))
+        .args(["check", "--isolated"])
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(out.stderr.is_empty() || !String::from_utf8_lossy(&out.stderr).contains("syntax"));
+}
