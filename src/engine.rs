@@ -3,7 +3,7 @@
 use crate::diagnostic::{Applicability, Change, Diagnostic};
 use crate::edit::{self, Edit};
 use crate::frontend::{FrontEnd, SyntaxError};
-use crate::model::{Endpoint, Hold, Unit, Value, Verdict};
+use crate::model::{Endpoint, Hold, Span, Unit, Value, Verdict};
 use crate::rules::{self, Context};
 use crate::settings::Settings;
 
@@ -32,6 +32,9 @@ pub struct Finding {
     pub status: FixStatus,
     /// The diagnostic's own fix as edits, for display (diffs, JSON output).
     pub edits: Vec<Edit>,
+    /// The request the finding is about, when it is about one: its whole site and the
+    /// classes and functions it sits in (for baselines and request ids).
+    pub request: Option<(Span, Vec<String>)>,
 }
 
 /// What the engine found in one text.
@@ -278,6 +281,7 @@ pub fn analyze(
                 diagnostic,
                 status,
                 edits,
+                request: Some((unit.request.span, unit.enclosing.clone())),
             });
         }
     }
@@ -292,6 +296,7 @@ pub fn analyze(
             diagnostic,
             status: FixStatus::None,
             edits: Vec::new(),
+            request: None,
         }));
     }
     // Units that share source are written together: when their changes cannot be, say so on

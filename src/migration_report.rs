@@ -1922,6 +1922,7 @@ mod tests {
             fix_title: None,
             status,
             edits: Vec::new(),
+            request: None,
         }
     }
 

@@ -254,6 +254,8 @@ fn check(args: &CheckArgs) -> Outcome {
         };
     }
     let mut stale_entries = 0;
+    let mut known = None;
+    let mut stale_messages = Vec::new();
     if let Some(path) = &args.baseline {
         let baseline = match crate::baseline::read(path) {
             Ok(b) => b,
@@ -262,8 +264,24 @@ fn check(args: &CheckArgs) -> Outcome {
                 return Outcome::Error;
             }
         };
-        let (new, stale) = crate::baseline::filter(&baseline, messages);
-        messages = new;
+        // Judge only the entries of files this run checked, or that are gone from a
+        // directory it walked: pre-commit and changed-files jobs name a few files.
+        let roots: Vec<String> = paths
+            .iter()
+            .filter(|p| p.is_dir())
+            .map(|p| walk::display_path(p))
+            .collect();
+        let in_scope = |file: &str| {
+            tree.files.contains(file)
+                || (!Path::new(file).exists()
+                    && roots
+                        .iter()
+                        .any(|r| r == "." || Path::new(file).starts_with(Path::new(r))))
+        };
+        let filtered = crate::baseline::filter(&baseline, messages, in_scope);
+        messages = filtered.new;
+        known = Some(filtered.known);
+        let stale = filtered.stale;
         stale_entries = stale.len();
         for entry in &stale {
             let _ = writeln!(
@@ -271,6 +289,7 @@ fn check(args: &CheckArgs) -> Outcome {
                 "stale baseline entry: {}: {} ({}): nothing matches it any more",
                 entry.path, entry.rule, entry.message
             );
+            stale_messages.push(stale_message(entry));
         }
         if stale_entries > 0 {
             let _ = writeln!(
@@ -280,9 +299,19 @@ fn check(args: &CheckArgs) -> Outcome {
             );
         }
     }
+    // Machine-readable reports carry the stale entries too, so a CI job that shows only
+    // them (GitHub annotations, code scanning) says why the run failed.
+    let with_stale: Vec<Message> = messages.iter().cloned().chain(stale_messages).collect();
+    let report_messages = |format: Format| -> &[Message] {
+        if matches!(format, Format::Full | Format::Concise | Format::Markdown) {
+            &messages
+        } else {
+            &with_stale
+        }
+    };
     for (format, path) in &files {
         let mut buffer = Vec::new();
-        let written = report::write(*format, &messages, false, &mut buffer)
+        let written = report::write(*format, report_messages(*format), false, &mut buffer)
             .and_then(|_| std::fs::write(path, &buffer));
         if let Err(e) = written {
             error(format!("{}: {e}", path.display()));
@@ -295,7 +324,12 @@ fn check(args: &CheckArgs) -> Outcome {
         let written = if args.statistics {
             report::write_statistics(&messages, &mut out)
         } else {
-            report::write(terminal_format, &messages, color, &mut out)
+            report::write(
+                terminal_format,
+                report_messages(terminal_format),
+                color,
+                &mut out,
+            )
         };
         closed = written.and_then(|()| out.flush()).err();
     }
@@ -314,7 +348,14 @@ fn check(args: &CheckArgs) -> Outcome {
     }
     let errors = tree.errors;
     if matches!(terminal_format, Format::Full | Format::Concise) || args.statistics {
-        summarize(&mut err, mode, &messages, fixed, fixed_files, diffs, failed);
+        summarize(
+            &mut err,
+            mode,
+            &messages,
+            (fixed, fixed_files, diffs),
+            failed,
+            known,
+        );
     }
     if errors > 0 {
         let _ = writeln!(
@@ -334,6 +375,8 @@ struct Tree {
     diffs: Vec<String>,
     fixed: usize,
     fixed_files: usize,
+    /// The files that were checked (display paths).
+    files: std::collections::HashSet<String>,
 }
 
 /// Walk `paths`, check every file in parallel, report unreadable paths on stderr, and gather
@@ -390,6 +433,7 @@ fn check_tree(
         diffs: Vec::new(),
         fixed: 0,
         fixed_files: 0,
+        files: std::collections::HashSet::new(),
     };
     for (path, message) in &walk_errors {
         error(format!("{}: {message}", walk::display_path(path)));
@@ -399,6 +443,7 @@ fn check_tree(
             tree.errors += 1;
             error(format!("{}: {e}", r.path));
         }
+        tree.files.insert(r.path.clone());
         tree.diffs.extend(r.diff);
         tree.messages.extend(r.messages);
         if let Some(checked) = r.checked {
@@ -511,10 +556,9 @@ fn summarize(
     err: &mut dyn Write,
     mode: Mode,
     messages: &[Message],
-    fixed: usize,
-    fixed_files: usize,
-    diffs: usize,
+    (fixed, fixed_files, diffs): (usize, usize, usize),
     failed: bool,
+    known: Option<usize>,
 ) {
     let safe = messages
         .iter()
@@ -557,8 +601,16 @@ fn summarize(
         String::new()
     };
     if actionable == 0 {
-        if !failed && (mode != Mode::Diff || diffs == 0) {
-            let _ = writeln!(err, "No Chat Completions usage left to migrate{noted}.");
+        if failed || (mode == Mode::Diff && diffs > 0) {
+            return;
+        }
+        match known {
+            Some(known) if known > 0 => {
+                let _ = writeln!(err, "No new findings ({known} in the baseline){noted}.");
+            }
+            _ => {
+                let _ = writeln!(err, "No Chat Completions usage left to migrate{noted}.");
+            }
         }
         return;
     }
@@ -574,6 +626,28 @@ fn summarize(
         line.push_str(&format!(" ({})", parts.join(", ")));
     }
     let _ = writeln!(err, "{line}{noted}.");
+}
+
+/// A baseline entry nothing matches any more, as a finding for the machine-readable reports.
+fn stale_message(entry: &crate::baseline::Entry) -> Message {
+    Message {
+        rule: "stale-baseline-entry",
+        message: format!(
+            "stale baseline entry: {} ({}): nothing matches it any more; rewrite the baseline with --write-baseline to prune it",
+            entry.rule, entry.message
+        ),
+        path: entry.path.clone(),
+        source: Arc::from(""),
+        span: crate::model::Span::new(0, 0),
+        start: (1, 1),
+        end: (1, 1),
+        severity: Severity::Error,
+        help: None,
+        fix_title: None,
+        status: FixStatus::None,
+        edits: Vec::new(),
+        request: None,
+    }
 }
 
 /// Whether any finding asks something of the user: notes on code left alone on purpose
@@ -655,7 +729,15 @@ fn check_file(candidate: &Candidate, resolver: &Resolver, mode: Mode) -> Option<
         Err(e) => return failed(e),
     };
     if !walk::prefilter(fe, &bytes) {
-        return None;
+        // Checked, and nothing to find.
+        return Some(FileResult {
+            path: shown,
+            source: Arc::from(""),
+            checked: None,
+            messages: Vec::new(),
+            error: None,
+            diff: None,
+        });
     }
     let text = match decode(bytes) {
         Ok(t) => t,
