@@ -110,6 +110,14 @@ pub struct CheckArgs {
     /// Worker threads (default: one per core). Output is the same whatever the number.
     #[arg(short = 'j', long)]
     pub threads: Option<usize>,
+    /// Skip files the configuration's `exclude` (or the default excludes) leaves out even when
+    /// they are named on the command line, as pre-commit and editors name them.
+    #[arg(long)]
+    pub force_exclude: bool,
+    /// Check `node_modules`, `.venv`, `venv`, `dist`, `build`, `target`, `site-packages` and
+    /// `__pypackages__` directories too.
+    #[arg(long)]
+    pub no_default_excludes: bool,
     /// Print the settings that apply to this file, and exit.
     #[arg(long, value_name = "FILE")]
     pub show_settings: Option<PathBuf>,
@@ -140,6 +148,12 @@ pub struct ReportArgs {
     /// Ignore every configuration file.
     #[arg(long)]
     pub isolated: bool,
+    /// Skip excluded files even when they are named on the command line.
+    #[arg(long)]
+    pub force_exclude: bool,
+    /// Report on the directories skipped by default (`node_modules`, `.venv`, `build`, …) too.
+    #[arg(long)]
+    pub no_default_excludes: bool,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]

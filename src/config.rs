@@ -25,8 +25,11 @@ pub struct Options {
     pub per_file_ignores: Option<BTreeMap<String, Vec<String>>>,
     /// Only files matching these globs are checked (when set).
     pub include: Option<Vec<String>>,
-    /// Files matching these globs are skipped.
+    /// Files matching these globs are skipped. Setting it replaces the default excludes
+    /// ([`DEFAULT_EXCLUDES`]), as ruff's `exclude` does.
     pub exclude: Option<Vec<String>>,
+    /// More globs to skip, on top of `exclude` (or of the default excludes).
+    pub extend_exclude: Option<Vec<String>>,
     /// Base URLs of servers that implement the Responses API.
     pub responses_providers: Option<Vec<String>>,
     /// `"false"` (keep chat's behaviour), `"true"`, or `"report"`.
@@ -51,6 +54,13 @@ impl Options {
             },
             include: self.include.or(base.include),
             exclude: self.exclude.or(base.exclude),
+            extend_exclude: match (base.extend_exclude, self.extend_exclude) {
+                (Some(mut b), Some(s)) => {
+                    b.extend(s);
+                    Some(b)
+                }
+                (b, s) => s.or(b),
+            },
             responses_providers: self.responses_providers.or(base.responses_providers),
             store_policy: self.store_policy.or(base.store_policy),
             fix_docs: self.fix_docs.or(base.fix_docs),
@@ -149,7 +159,27 @@ pub struct Overrides {
     pub fix_docs: bool,
     pub responses_providers: Vec<String>,
     pub no_config: bool,
+    /// Apply `exclude` to files named on the command line too (`--force-exclude`).
+    pub force_exclude: bool,
+    /// Do not skip [`DEFAULT_EXCLUDES`] (`--no-default-excludes`).
+    pub no_default_excludes: bool,
 }
+
+/// Directories skipped wherever they are, even when no `.gitignore` names them, as ruff does:
+/// matched by whole name, so `build.py` and `builder/` are still checked. A configuration's
+/// `exclude` replaces them (`exclude = []` turns them off; `extend-exclude` adds to either),
+/// and so does `--no-default-excludes`.
+pub const DEFAULT_EXCLUDES: &[&str] = &[
+    ".git",
+    ".venv",
+    "venv",
+    "node_modules",
+    "dist",
+    "build",
+    "target",
+    "site-packages",
+    "__pypackages__",
+];
 
 /// The settings for one file, and whether the configuration excludes it.
 pub struct Resolved {
@@ -157,6 +187,8 @@ pub struct Resolved {
     pub config: Option<PathBuf>,
     excluded: Option<GlobSet>,
     included: Option<GlobSet>,
+    /// Whether [`DEFAULT_EXCLUDES`] apply.
+    default_excludes: bool,
     per_file: Vec<(GlobSet, Vec<String>)>,
     root: PathBuf,
     base: Settings,
@@ -165,11 +197,20 @@ pub struct Resolved {
 impl Resolved {
     /// Is `path` left out by `exclude` (or not matched by `include`)?
     pub fn skips(&self, path: &Path) -> bool {
-        if self.excluded.is_none() && self.included.is_none() {
+        if self.excluded.is_none() && self.included.is_none() && !self.default_excludes {
             return false;
         }
         let rel = relative(path, &self.root);
-        self.excluded.as_ref().is_some_and(|g| g.is_match(&rel))
+        // Only the part below the configuration's directory (or the working directory)
+        // counts: a checkout that lives in `~/build/` is still checked.
+        let default = self.default_excludes
+            && rel.is_relative()
+            && rel.parent().is_some_and(|dir| {
+                dir.components()
+                    .any(|c| DEFAULT_EXCLUDES.contains(&c.as_os_str().to_string_lossy().as_ref()))
+            });
+        default
+            || self.excluded.as_ref().is_some_and(|g| g.is_match(&rel))
             || self.included.as_ref().is_some_and(|g| !g.is_match(&rel))
     }
 
@@ -221,6 +262,11 @@ pub struct Resolver {
 }
 
 impl Resolver {
+    /// Whether `exclude` applies to files named on the command line too.
+    pub fn force_exclude(&self) -> bool {
+        self.overrides.force_exclude
+    }
+
     pub fn new(overrides: Overrides, template: Settings) -> Resolver {
         Resolver {
             overrides,
@@ -333,7 +379,16 @@ impl Resolver {
             base: settings.clone(),
             settings,
             config: loaded.as_ref().map(|c| c.path.clone()),
-            excluded: options.exclude.as_deref().map(globs).transpose()?,
+            excluded: {
+                let mut patterns = options.exclude.clone().unwrap_or_default();
+                patterns.extend(options.extend_exclude.clone().unwrap_or_default());
+                if options.exclude.is_none() && options.extend_exclude.is_none() {
+                    None
+                } else {
+                    Some(globs(&patterns)?)
+                }
+            },
+            default_excludes: options.exclude.is_none() && !o.no_default_excludes,
             included: options.include.as_deref().map(globs).transpose()?,
             per_file,
             root: {

@@ -154,6 +154,8 @@ fn check(args: &CheckArgs) -> Outcome {
         fix_docs: args.fix_docs,
         responses_providers: args.responses_providers.clone(),
         no_config: args.isolated,
+        force_exclude: args.force_exclude,
+        no_default_excludes: args.no_default_excludes,
     };
     if let Some(path) = &args.show_settings {
         return show_settings(path, &overrides);
@@ -503,6 +505,8 @@ fn progress_bar(files: usize) -> indicatif::ProgressBar {
 fn migration_report(args: &ReportArgs) -> Outcome {
     let overrides = Overrides {
         no_config: args.isolated,
+        force_exclude: args.force_exclude,
+        no_default_excludes: args.no_default_excludes,
         ..Overrides::default()
     };
     let resolver = Resolver::new(overrides, Settings::default());
@@ -685,7 +689,7 @@ fn check_file(candidate: &Candidate, resolver: &Resolver, mode: Mode) -> Option<
     let shown = walk::display_path(path);
     let settings = match resolver.resolve(path) {
         Ok(resolved) => {
-            if !candidate.explicit && resolved.skips(path) {
+            if (!candidate.explicit || resolver.force_exclude()) && resolved.skips(path) {
                 return None;
             }
             resolved.for_file(path)

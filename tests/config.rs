@@ -144,3 +144,93 @@ fn a_broken_configuration_is_an_error() {
         .code(2)
         .stderr(predicate::str::contains("unknown rule `no-such-rule`"));
 }
+
+fn concise_with(dir: &tempfile::TempDir, args: &[&str]) -> String {
+    let out = responsify()
+        .current_dir(dir.path())
+        .args(["check", "--output-format", "concise", "--exit-zero"])
+        .args(args)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap()
+}
+
+#[test]
+fn default_excludes_skip_whole_names_even_without_a_gitignore() {
+    let dir = repo(&[
+        ("a.json", CHAT),
+        ("node_modules/pkg/b.json", CHAT),
+        ("venv/lib/c.json", CHAT),
+        ("dist/d.json", CHAT),
+        ("build/e.json", CHAT),
+        ("target/f.json", CHAT),
+        ("lib/site-packages/g.json", CHAT),
+        ("__pypackages__/h.json", CHAT),
+        ("builder/i.json", CHAT),
+        ("build.json", CHAT),
+    ]);
+    let out = concise(&dir);
+    for kept in ["a.json:", "builder/i.json:", "build.json:"] {
+        assert!(out.contains(kept), "{kept} is checked:\n{out}");
+    }
+    for skipped in [
+        "node_modules",
+        "venv/",
+        "dist/",
+        "build/",
+        "target/",
+        "site-packages",
+        "__pypackages__",
+    ] {
+        assert!(!out.contains(skipped), "{skipped} is skipped:\n{out}");
+    }
+    // --no-default-excludes checks them.
+    let all = concise_with(&dir, &["--no-default-excludes"]);
+    assert!(all.contains("node_modules/pkg/b.json:"), "{all}");
+    assert!(all.contains("target/f.json:"), "{all}");
+    // extend-exclude adds to the defaults; exclude replaces them.
+    std::fs::write(
+        dir.path().join("responsify.toml"),
+        "extend-exclude = [\"builder\"]\n",
+    )
+    .unwrap();
+    let out = concise(&dir);
+    assert!(!out.contains("builder/"), "{out}");
+    assert!(!out.contains("node_modules"), "{out}");
+    assert!(out.contains("a.json:"), "{out}");
+    std::fs::write(
+        dir.path().join("responsify.toml"),
+        "exclude = []\nextend-exclude = [\"builder\"]\n",
+    )
+    .unwrap();
+    let out = concise(&dir);
+    assert!(!out.contains("builder/"), "{out}");
+    assert!(out.contains("node_modules/pkg/b.json:"), "{out}");
+}
+
+#[test]
+fn force_exclude_applies_exclude_to_files_named_on_the_command_line() {
+    let dir = repo(&[
+        ("responsify.toml", "exclude = [\"generated\"]\n"),
+        ("a.json", CHAT),
+        ("generated/b.json", CHAT),
+        ("node_modules/c.json", CHAT),
+    ]);
+    // Named files are checked unless --force-exclude is given.
+    let out = concise_with(&dir, &["a.json", "generated/b.json"]);
+    assert!(out.contains("generated/b.json:"), "{out}");
+    let out = concise_with(&dir, &["--force-exclude", "a.json", "generated/b.json"]);
+    assert!(out.contains("a.json:"), "{out}");
+    assert!(!out.contains("generated/b.json"), "{out}");
+    // `exclude` replaced the defaults here, so node_modules is checked, named or not.
+    let out = concise_with(&dir, &["--force-exclude", "node_modules/c.json"]);
+    assert!(out.contains("node_modules/c.json:"), "{out}");
+    std::fs::remove_file(dir.path().join("responsify.toml")).unwrap();
+    let out = concise_with(&dir, &["--force-exclude", "node_modules/c.json"]);
+    assert_eq!(out, "");
+}
