@@ -1923,6 +1923,7 @@ mod tests {
             status,
             edits: Vec::new(),
             request: None,
+            file_lines: None,
         }
     }
 

@@ -651,6 +651,7 @@ fn stale_message(entry: &crate::baseline::Entry) -> Message {
         status: FixStatus::None,
         edits: Vec::new(),
         request: None,
+        file_lines: None,
     }
 }
 
@@ -805,12 +806,18 @@ fn check_notebook(path: &Path, shown: String, settings: &Settings, mode: Mode) -
             return result;
         }
     };
-    for (number, code, findings) in checked.cells {
+    for ((number, code, findings), lines) in checked.cells.into_iter().zip(checked.file_lines) {
         let source: Arc<str> = Arc::from(code);
         let cell_path = format!("{shown}:cell {number}");
-        result
-            .messages
-            .extend(report::messages(&cell_path, &source, findings));
+        let line = |l: usize| lines.get(l.saturating_sub(1)).copied().unwrap_or(1);
+        result.messages.extend(
+            report::messages(&cell_path, &source, findings)
+                .into_iter()
+                .map(|mut m| {
+                    m.file_lines = Some((line(m.start.0), line(m.end.0)));
+                    m
+                }),
+        );
     }
     if let Some(fixed) = &checked.fixed {
         match mode {

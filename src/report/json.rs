@@ -1,9 +1,11 @@
-use super::Message;
+use super::{split_cell, Message};
 use crate::edit::line_col;
 use serde_json::{json, Value};
 use std::io::{self, Write};
 
-/// A JSON array of findings. Locations are 1-based; columns count characters.
+/// A JSON array of findings. Locations are 1-based; columns count characters. `filename` is
+/// a path; `cell` is the 1-based number of a notebook finding's cell (counting every cell, as
+/// Jupyter does), whose `location`s then count in the cell's code, or null.
 pub fn write(messages: &[Message], out: &mut dyn Write) -> io::Result<()> {
     let items: Vec<Value> = messages.iter().map(to_json).collect();
     serde_json::to_writer_pretty(&mut *out, &items)?;
@@ -27,11 +29,15 @@ fn to_json(m: &Message) -> Value {
             })).collect::<Vec<_>>(),
         })
     });
+    // A notebook finding names the notebook file and its cell; its locations count in the
+    // cell's code.
+    let (file, cell) = split_cell(&m.path);
     json!({
         "rule": m.rule,
         "message": m.message,
         "severity": m.severity,
-        "filename": m.path,
+        "filename": file,
+        "cell": cell,
         "location": location(m.start),
         "end_location": location(m.end),
         "byte_range": [m.span.start, m.span.end],

@@ -39,6 +39,9 @@ pub struct Message {
     /// The request the finding is about: its whole site and the classes and functions it
     /// sits in, outermost first.
     pub request: Option<(Span, Vec<String>)>,
+    /// For a finding in a notebook cell (`start` and `end` count in the cell's code): the
+    /// lines of the notebook file its start and end are written on.
+    pub file_lines: Option<(usize, usize)>,
 }
 
 impl Message {
@@ -58,6 +61,7 @@ impl Message {
             status: finding.status,
             edits: finding.edits,
             request: finding.request,
+            file_lines: None,
         }
     }
 }
@@ -348,6 +352,7 @@ pub(crate) mod tests {
             status: FixStatus::None,
             edits: Vec::new(),
             request: None,
+            file_lines: None,
         }
     }
 
