@@ -1028,3 +1028,71 @@ fn every_format_reports_a_clean_tree_and_exits_0() {
             .code(1);
     }
 }
+
+/// `request_id` of each JSON finding, by rule and line.
+fn request_ids(dir: &Path, format: &str) -> Vec<(String, u64, String)> {
+    let out = check(dir, format);
+    let items: Vec<Value> = if format == "json-lines" {
+        out.lines()
+            .map(|l| serde_json::from_str(l).unwrap())
+            .collect()
+    } else {
+        serde_json::from_str::<Value>(&out)
+            .unwrap()
+            .as_array()
+            .unwrap()
+            .clone()
+    };
+    items
+        .iter()
+        .map(|f| {
+            (
+                f["rule"].as_str().unwrap().to_string(),
+                f["location"]["line"].as_u64().unwrap(),
+                f["request_id"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn every_finding_has_a_stable_request_id() {
+    let call = "r = client.chat.completions.create(model=\"m\", messages=[], n=2)\n";
+    let py = format!("from openai import OpenAI\n\nclient = OpenAI()\n{call}{call}");
+    let dir = repo(&[("app.py", &py)]);
+    let ids = request_ids(dir.path(), "json");
+    let first: HashSet<&str> = ids
+        .iter()
+        .filter(|i| i.1 == 4)
+        .map(|i| i.2.as_str())
+        .collect();
+    let second: HashSet<&str> = ids
+        .iter()
+        .filter(|i| i.1 == 5)
+        .map(|i| i.2.as_str())
+        .collect();
+    // One id per request, shared by its findings; two identical requests differ.
+    assert_eq!(first.len(), 1, "{ids:?}");
+    assert_eq!(second.len(), 1, "{ids:?}");
+    assert_ne!(first, second);
+    assert_eq!(request_ids(dir.path(), "json-lines"), ids);
+    // Lines added above move the requests, not their ids.
+    fs::write(dir.path().join("app.py"), format!("# moved\n\n{py}")).unwrap();
+    let moved = request_ids(dir.path(), "json");
+    let moved_first: HashSet<&str> = moved
+        .iter()
+        .filter(|i| i.1 == 6)
+        .map(|i| i.2.as_str())
+        .collect();
+    assert_eq!(moved_first, first);
+    // SARIF carries the same ids in each result's properties.
+    let log: Value = serde_json::from_str(&check(dir.path(), "sarif")).unwrap();
+    let sarif: Vec<&str> = log["runs"][0]["results"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["properties"]["request_id"].as_str().unwrap())
+        .collect();
+    let json: Vec<&str> = moved.iter().map(|i| i.2.as_str()).collect();
+    assert_eq!(sarif, json);
+}

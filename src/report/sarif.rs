@@ -1,6 +1,6 @@
 //! SARIF 2.1.0: one run, every rule described, every finding a result.
 
-use super::{fingerprints, split_cell, Message};
+use super::{fingerprints, request_ids, split_cell, Message};
 use crate::diagnostic::Severity;
 use crate::engine::FixStatus;
 use crate::rules;
@@ -37,7 +37,14 @@ fn log(messages: &[Message]) -> Value {
     let results: Vec<Value> = messages
         .iter()
         .zip(fingerprints(messages))
-        .map(|(m, fingerprint)| result(m, index.get(m.rule).copied(), &fingerprint))
+        .zip(request_ids(messages))
+        .map(|((m, fingerprint), id)| {
+            let mut r = result(m, index.get(m.rule).copied(), &fingerprint);
+            if let Some(id) = id {
+                r["properties"]["request_id"] = json!(id);
+            }
+            r
+        })
         .collect();
     json!({
         "$schema": SCHEMA,
