@@ -37,7 +37,8 @@ pub enum Command {
     },
     /// Print the Responses form of a Chat Completions request body or Batch JSONL file.
     Convert(ConvertArgs),
-    /// Write a migration report (HTML or Markdown) for a lead: what is left, where, what blocks it.
+    /// Write a migration report for a lead: what is left, where, what blocks it (HTML or
+    /// Markdown), or one row per request that needs a person (JSON or CSV).
     Report(ReportArgs),
     /// Print the configuration file and the settings that apply to a file (default: `.`).
     Config {
@@ -160,4 +161,9 @@ pub struct ReportArgs {
 pub enum ReportFormat {
     Html,
     Markdown,
+    /// One object per request that needs a person: file, line, blocking rules, what to do,
+    /// top directory and `CODEOWNERS` owners.
+    Json,
+    /// The rows of `json` as CSV, for a spreadsheet or a ticket import.
+    Csv,
 }

@@ -21,6 +21,7 @@ pub mod diagnostic;
 pub mod edit;
 pub mod engine;
 pub mod frontend;
+pub mod handoff;
 pub mod migration_report;
 pub mod model;
 pub mod report;

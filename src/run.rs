@@ -528,6 +528,15 @@ fn migration_report(args: &ReportArgs) -> Outcome {
     let text = match args.format {
         ReportFormat::Html => crate::migration_report::html(&messages, title),
         ReportFormat::Markdown => crate::migration_report::markdown(&messages, title),
+        ReportFormat::Json | ReportFormat::Csv => {
+            let owners = crate::handoff::CodeOwners::find(Path::new("."));
+            let rows = crate::handoff::rows(&messages, &owners);
+            if args.format == ReportFormat::Json {
+                crate::handoff::json(&rows)
+            } else {
+                crate::handoff::csv(&rows)
+            }
+        }
     };
     let written = match &args.output {
         Some(path) => std::fs::write(path, text).map_err(|e| format!("{}: {e}", path.display())),

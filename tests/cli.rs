@@ -589,3 +589,82 @@ fn declared_responses_providers_migrate() {
         .code(0);
     assert!(read(&dir, "app.py").contains("client.responses.create("));
 }
+
+#[test]
+fn report_json_and_csv_give_one_row_per_request_that_needs_a_person() {
+    let dir = repo(&[
+        (".github/CODEOWNERS", "* @all\n/svc/ @svc-team\n"),
+        ("CODEOWNERS", "* @ignored\n"),
+        (
+            "svc/a.json",
+            "{\"model\": \"m\", \"messages\": [{\"role\": \"user\", \"content\": \"hi\"}], \"n\": 2}\n",
+        ),
+        (
+            "ok.json",
+            "{\"model\": \"m\", \"messages\": [{\"role\": \"user\", \"content\": \"hi\"}]}\n",
+        ),
+        (
+            "web/app.py",
+            "from openai import OpenAI\n\nclient = OpenAI()\nr = client.chat.completions.create(model=\"m\", messages=[], n=3)\n",
+        ),
+    ]);
+    let out = responsify()
+        .current_dir(dir.path())
+        .args(["report", "--format", "json"])
+        .assert()
+        .code(0)
+        .get_output()
+        .stdout
+        .clone();
+    let rows: serde_json::Value = serde_json::from_slice(&out).unwrap();
+    let rows = rows.as_array().unwrap();
+    // The request that migrates by itself is no ticket.
+    assert_eq!(rows.len(), 2, "{rows:?}");
+    assert_eq!(rows[0]["file"], "svc/a.json");
+    assert_eq!(rows[0]["line"], 1);
+    assert_eq!(
+        rows[0]["blocking_rules"],
+        serde_json::json!(["n-parameter"])
+    );
+    assert!(rows[0]["what_to_do"][0]
+        .as_str()
+        .unwrap()
+        .contains("one request per generation"));
+    assert_eq!(rows[0]["top_directory"], "svc");
+    // .github/CODEOWNERS comes first; its last matching pattern wins.
+    assert_eq!(rows[0]["owners"], serde_json::json!(["@svc-team"]));
+    assert_eq!(rows[1]["file"], "web/app.py");
+    assert_eq!(rows[1]["line"], 4);
+    assert_eq!(rows[1]["owners"], serde_json::json!(["@all"]));
+    // The ids are those of `check`'s findings.
+    let check = responsify()
+        .current_dir(dir.path())
+        .args(["check", "web/app.py", "--output-format", "json"])
+        .assert()
+        .code(1)
+        .get_output()
+        .stdout
+        .clone();
+    let findings: serde_json::Value = serde_json::from_slice(&check).unwrap();
+    assert_eq!(findings[0]["request_id"], rows[1]["request_id"]);
+    let csv = responsify()
+        .current_dir(dir.path())
+        .args(["report", "--format", "csv"])
+        .assert()
+        .code(0)
+        .get_output()
+        .stdout
+        .clone();
+    let csv = String::from_utf8(csv).unwrap();
+    let lines: Vec<&str> = csv.lines().collect();
+    assert_eq!(
+        lines[0],
+        "request_id,file,cell,line,blocking_rules,what_to_do,top_directory,owners"
+    );
+    assert_eq!(lines.len(), 3);
+    assert!(lines[1].starts_with(&format!(
+        "{},svc/a.json,,1,n-parameter,\"",
+        rows[0]["request_id"].as_str().unwrap()
+    )));
+    assert!(lines[1].ends_with(",svc,@svc-team"), "{}", lines[1]);
+}
