@@ -119,6 +119,18 @@ pub struct CheckArgs {
     /// `__pypackages__` directories too.
     #[arg(long)]
     pub no_default_excludes: bool,
+    /// Insert a suppression comment (`responsify: ignore[RULES] -- REASON`) above each line
+    /// with findings that need a person, in Python, TypeScript, JavaScript and Rust files, so a
+    /// team accepts today's state in the code; then exit.
+    #[arg(
+        long,
+        value_name = "REASON",
+        num_args = 0..=1,
+        require_equals = true,
+        default_missing_value = "",
+        conflicts_with_all = ["fix", "diff", "write_baseline"]
+    )]
+    pub add_noqa: Option<String>,
     /// Print the settings that apply to this file, and exit.
     #[arg(long, value_name = "FILE")]
     pub show_settings: Option<PathBuf>,

@@ -30,7 +30,7 @@ pub struct Row {
 }
 
 /// Whether a finding needs a person: a blocked fix, or a blocking finding with no fix.
-fn needs_person(m: &Message) -> bool {
+pub fn needs_person(m: &Message) -> bool {
     matches!(m.status, FixStatus::Blocked(_))
         || (m.status == FixStatus::None && m.severity == Severity::Error)
 }

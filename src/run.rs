@@ -255,6 +255,9 @@ fn check(args: &CheckArgs) -> Outcome {
             }
         };
     }
+    if let Some(reason) = &args.add_noqa {
+        return add_noqa(&messages, reason, &mut err, failed);
+    }
     let mut stale_entries = 0;
     let mut known = None;
     let mut stale_messages = Vec::new();
@@ -639,6 +642,116 @@ fn summarize(
         line.push_str(&format!(" ({})", parts.join(", ")));
     }
     let _ = writeln!(err, "{line}{noted}.");
+}
+
+/// `check --add-noqa[=REASON]`: a suppression comment above each line whose findings need a
+/// person, naming their rules.
+fn add_noqa(messages: &[Message], reason: &str, err: &mut dyn Write, failed: bool) -> Outcome {
+    use std::collections::BTreeMap;
+    let mut by_file: BTreeMap<&str, BTreeMap<usize, Vec<&str>>> = BTreeMap::new();
+    let mut elsewhere = 0;
+    // Silencing `chat-completions-request` silences everything about its request, so the
+    // findings that only wait on it need no comment of their own.
+    let whole: std::collections::HashSet<(&str, usize)> = messages
+        .iter()
+        .filter(|m| m.rule == "chat-completions-request" && crate::handoff::needs_person(m))
+        .filter_map(|m| Some((m.path.as_str(), m.request.as_ref()?.0.start)))
+        .collect();
+    for m in messages.iter().filter(|m| crate::handoff::needs_person(m)) {
+        let waits = matches!(m.status, FixStatus::Blocked(_))
+            && m.rule != "chat-completions-request"
+            && m.request
+                .as_ref()
+                .is_some_and(|(span, _)| whole.contains(&(m.path.as_str(), span.start)));
+        if waits {
+            continue;
+        }
+        if report::split_cell(&m.path).1.is_some() || comment_prefix(Path::new(&m.path)).is_none() {
+            elsewhere += 1;
+            continue;
+        }
+        let rules = by_file
+            .entry(&m.path)
+            .or_default()
+            .entry(m.start.0)
+            .or_default();
+        if !rules.contains(&m.rule) {
+            rules.push(m.rule);
+        }
+    }
+    let mut added = 0;
+    let mut files = 0;
+    let mut outcome = if failed {
+        Outcome::Error
+    } else {
+        Outcome::Clean
+    };
+    for (path, lines) in &by_file {
+        let prefix = comment_prefix(Path::new(path)).expect("filtered above");
+        let text = match std::fs::read_to_string(path) {
+            Ok(t) => t,
+            Err(e) => {
+                error(format!("{path}: {e}"));
+                outcome = Outcome::Error;
+                continue;
+            }
+        };
+        let newline = if text.contains("\r\n") { "\r\n" } else { "\n" };
+        let mut out = String::with_capacity(text.len() + 80 * lines.len());
+        let (bom, body) = match text.strip_prefix('\u{feff}') {
+            Some(rest) => ("\u{feff}", rest),
+            None => ("", text.as_str()),
+        };
+        out.push_str(bom);
+        for (i, line) in body.split_inclusive('\n').enumerate() {
+            if let Some(rules) = lines.get(&(i + 1)) {
+                let indent: String = line
+                    .chars()
+                    .take_while(|c| *c == ' ' || *c == '\t')
+                    .collect();
+                let reason = if reason.is_empty() {
+                    String::new()
+                } else {
+                    format!(" -- {reason}")
+                };
+                out.push_str(&format!(
+                    "{indent}{prefix} responsify: ignore[{}]{reason}{newline}",
+                    rules.join(", ")
+                ));
+                added += 1;
+            }
+            out.push_str(line);
+        }
+        if let Err(e) = write_atomically(Path::new(path), &out) {
+            error(format!("{path}: cannot write: {e}"));
+            outcome = Outcome::Error;
+            continue;
+        }
+        files += 1;
+    }
+    let _ = writeln!(
+        err,
+        "Added {} to {}.",
+        plural(added, "suppression"),
+        plural(files, "file")
+    );
+    if elsewhere > 0 {
+        let _ = writeln!(
+            err,
+            "{} that need a person are in files without comments (JSON, notebooks, Markdown): use per-file-ignores or a baseline for them.",
+            plural(elsewhere, "finding")
+        );
+    }
+    outcome
+}
+
+/// How a line comment starts in the files `--add-noqa` writes to.
+fn comment_prefix(path: &Path) -> Option<&'static str> {
+    match path.extension()?.to_str()? {
+        "py" | "pyi" => Some("#"),
+        "ts" | "tsx" | "mts" | "cts" | "js" | "jsx" | "mjs" | "cjs" | "rs" => Some("//"),
+        _ => None,
+    }
 }
 
 /// A baseline entry nothing matches any more, as a finding for the machine-readable reports.

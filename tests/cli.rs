@@ -668,3 +668,52 @@ fn report_json_and_csv_give_one_row_per_request_that_needs_a_person() {
     )));
     assert!(lines[1].ends_with(",svc,@svc-team"), "{}", lines[1]);
 }
+
+#[test]
+fn add_noqa_suppresses_what_needs_a_person_in_the_code() {
+    let py = "from openai import OpenAI\n\nclient = OpenAI()\n\ndef f():\n    r = client.chat.completions.create(\n        model=\"m\",\n        messages=[],\n        n=3,\n    )\n    return r.choices[0].message.content\n\nok = client.chat.completions.create(model=\"m\", messages=[])\nprint(ok.choices[0].message.content)\n";
+    let ts = "import OpenAI from \"openai\";\n\nconst client = new OpenAI();\nconst r = await client.chat.completions.create({ model: \"m\", messages: [{ role: \"user\", content: \"hi\" }], n: 2 });\nconsole.log(r.choices[0].message.content);\n";
+    let dir = repo(&[
+        ("app.py", py),
+        ("web/a.ts", ts),
+        (
+            "b.json",
+            "{\"model\": \"m\", \"messages\": [{\"role\": \"user\", \"content\": \"hi\"}], \"n\": 2}\n",
+        ),
+    ]);
+    responsify()
+        .current_dir(dir.path())
+        .args(["check", "--add-noqa=ranks drafts"])
+        .assert()
+        .code(0)
+        .stderr(predicate::str::contains("Added 3 suppressions to 2 files."))
+        .stderr(predicate::str::contains(
+            "use per-file-ignores or a baseline",
+        ));
+    let after = fs::read_to_string(dir.path().join("app.py")).unwrap();
+    assert!(after.contains(
+        "def f():\n    # responsify: ignore[chat-completions-request] -- ranks drafts\n    r = client"
+    ), "{after}");
+    assert!(
+        after.contains("        # responsify: ignore[n-parameter] -- ranks drafts\n        n=3,"),
+        "{after}"
+    );
+    // The request that migrates by itself is left to --fix.
+    assert!(after.ends_with(
+        "\nok = client.chat.completions.create(model=\"m\", messages=[])\nprint(ok.choices[0].message.content)\n"
+    ), "{after}");
+    let after = fs::read_to_string(dir.path().join("web/a.ts")).unwrap();
+    assert!(after.contains(
+        "// responsify: ignore[chat-completions-request, n-parameter] -- ranks drafts\nconst r ="
+    ), "{after}");
+    // Nothing left that needs a person in those files, and no suppression unused.
+    responsify()
+        .current_dir(dir.path())
+        .args(["check", "app.py", "web/a.ts", "--output-format", "concise"])
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains("app.py:15:"))
+        .stdout(predicate::str::contains("unused-suppression").not())
+        .stdout(predicate::str::contains("n-parameter").not())
+        .stdout(predicate::str::contains("web/a.ts").not());
+}
