@@ -717,3 +717,36 @@ fn add_noqa_suppresses_what_needs_a_person_in_the_code() {
         .stdout(predicate::str::contains("n-parameter").not())
         .stdout(predicate::str::contains("web/a.ts").not());
 }
+
+#[test]
+fn unused_suppressions_are_fixed_and_unknown_rules_reported_in_any_file() {
+    // No OpenAI usage at all: the comments are still read.
+    let py = "import os\n\nx = os.getcwd()  # responsify: ignore[n-parametre]\n# responsify: ignore[max-tokens] -- old\ny = 1  # responsify: ignore[store-default]\n";
+    let ts = "const x = 1; // responsify: ignore[n-parameter]\n";
+    let dir = repo(&[("plain.py", py), ("a.ts", ts)]);
+    responsify()
+        .current_dir(dir.path())
+        .args(["check", "--output-format", "concise"])
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains(
+            "plain.py:3:18: unused-suppression this comment names unknown rule `n-parametre`, which silences nothing",
+        ))
+        .stdout(predicate::str::contains("plain.py:4:1: unused-suppression this comment silences `max-tokens` on its line, but nothing is reported there [*]"))
+        .stdout(predicate::str::contains("a.ts:1:14: unused-suppression"));
+    responsify()
+        .current_dir(dir.path())
+        .args(["check", "--fix"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("Fixed 3 findings in 2 files."));
+    // The unknown rule is left to a person; the unused comments are gone.
+    assert_eq!(
+        fs::read_to_string(dir.path().join("plain.py")).unwrap(),
+        "import os\n\nx = os.getcwd()  # responsify: ignore[n-parametre]\ny = 1\n"
+    );
+    assert_eq!(
+        fs::read_to_string(dir.path().join("a.ts")).unwrap(),
+        "const x = 1;\n"
+    );
+}
