@@ -327,7 +327,7 @@ fn check(args: &CheckArgs) -> Outcome {
     let terminal_format = terminal.unwrap_or(Format::Full);
     if mode != Mode::Diff && closed.is_none() {
         let written = if args.statistics {
-            report::write_statistics(&messages, &mut out)
+            report::write_statistics(&messages, terminal_format == Format::Json, &mut out)
         } else {
             report::write(
                 terminal_format,
@@ -1071,7 +1071,7 @@ fn check_stdin(args: &CheckArgs, format: Format, settings: &Settings, mode: Mode
             (&mut out, use_color(io::stdout().is_terminal()))
         };
         let written = if args.statistics {
-            report::write_statistics(&messages, stream)
+            report::write_statistics(&messages, format == Format::Json, stream)
         } else {
             report::write(format, &messages, color, stream)
         };
@@ -1118,7 +1118,11 @@ fn list_rules(json: bool) -> Outcome {
         let width = all.iter().map(|r| r.meta().name.len()).max().unwrap_or(0);
         for r in all {
             let m = r.meta();
-            let opt = if m.opt_in { " (opt-in)" } else { "" };
+            let opt = if m.opt_in && !m.summary.contains("(opt-in)") {
+                " (opt-in)"
+            } else {
+                ""
+            };
             let review = if m.reviews_responses { " [R]" } else { "" };
             out += &format!("{:<width$}  {}{opt}{review}\n", m.name, m.summary);
         }

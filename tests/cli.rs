@@ -750,3 +750,38 @@ fn unused_suppressions_are_fixed_and_unknown_rules_reported_in_any_file() {
         "const x = 1;\n"
     );
 }
+
+#[test]
+fn statistics_honour_json_and_rules_say_opt_in_once() {
+    let dir = repo(&[(
+        "a.json",
+        "{\"model\": \"m\", \"messages\": [{\"role\": \"user\", \"content\": \"hi\"}], \"n\": 2}\n",
+    )]);
+    let out = responsify()
+        .current_dir(dir.path())
+        .args(["check", "--statistics", "--output-format", "json"])
+        .assert()
+        .code(1)
+        .get_output()
+        .stdout
+        .clone();
+    let stats: serde_json::Value = serde_json::from_slice(&out).unwrap();
+    let n = stats
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["code"] == "n-parameter")
+        .unwrap();
+    assert_eq!(n["count"], 1);
+    assert_eq!(n["fixable"], false);
+    let rules = responsify()
+        .args(["rules"])
+        .assert()
+        .code(0)
+        .get_output()
+        .stdout
+        .clone();
+    let rules = String::from_utf8(rules).unwrap();
+    assert!(rules.contains("(opt-in)"));
+    assert!(!rules.contains("(opt-in) (opt-in)"), "{rules}");
+}

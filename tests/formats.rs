@@ -842,16 +842,21 @@ fn junit_has_a_suite_per_file_and_a_failing_case_per_finding() {
         .attr("message")
         .contains("a,b:c%d\r\n<&>\"x\\u{0001}|*_`y"))));
 
-    // An empty report is a valid document with zero tests.
+    // A clean tree is one passing test case, as ruff reports it.
     let clean = repo(&[(
         "done.json",
         r#"{"model": "gpt-5.5", "input": "hi", "store": false}"#,
     )]);
     let empty = parse_xml(&check(clean.path(), "junit"));
     assert_eq!(empty.name, "testsuites");
-    assert_eq!(empty.attr("tests"), "0");
+    assert_eq!(empty.attr("tests"), "1");
     assert_eq!(empty.attr("failures"), "0");
-    assert!(empty.children.is_empty());
+    assert_eq!(empty.children.len(), 1);
+    let suite = &empty.children[0];
+    assert_eq!(suite.attr("tests"), "1");
+    assert_eq!(suite.children.len(), 1);
+    assert_eq!(suite.children[0].name, "testcase");
+    assert!(suite.children[0].children.is_empty(), "no failure");
 }
 
 /// The cells of a Markdown table row, split at unescaped `|`.
