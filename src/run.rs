@@ -208,7 +208,12 @@ fn check(args: &CheckArgs) -> Outcome {
                 return Outcome::Error;
             }
         };
-        return check_stdin(args, terminal.unwrap_or(Format::Full), &settings, mode);
+        return check_stdin(
+            args,
+            terminal.unwrap_or_else(Format::default_for_environment),
+            &settings,
+            mode,
+        );
     }
     let paths = if args.paths.is_empty() {
         vec![PathBuf::from(".")]
@@ -308,7 +313,10 @@ fn check(args: &CheckArgs) -> Outcome {
     // them (GitHub annotations, code scanning) says why the run failed.
     let with_stale: Vec<Message> = messages.iter().cloned().chain(stale_messages).collect();
     let report_messages = |format: Format| -> &[Message] {
-        if matches!(format, Format::Full | Format::Concise | Format::Markdown) {
+        if matches!(
+            format,
+            Format::Full | Format::Concise | Format::Markdown | Format::Agent
+        ) {
             &messages
         } else {
             &with_stale
@@ -324,7 +332,7 @@ fn check(args: &CheckArgs) -> Outcome {
         }
     }
     let color = use_color(io::stdout().is_terminal());
-    let terminal_format = terminal.unwrap_or(Format::Full);
+    let terminal_format = terminal.unwrap_or_else(Format::default_for_environment);
     if mode != Mode::Diff && closed.is_none() {
         let written = if args.statistics {
             report::write_statistics(&messages, terminal_format == Format::Json, &mut out)
@@ -352,7 +360,11 @@ fn check(args: &CheckArgs) -> Outcome {
         return write_failed(&e, outcome);
     }
     let errors = tree.errors;
-    if matches!(terminal_format, Format::Full | Format::Concise) || args.statistics {
+    if matches!(
+        terminal_format,
+        Format::Full | Format::Concise | Format::Agent
+    ) || args.statistics
+    {
         summarize(
             &mut err,
             mode,

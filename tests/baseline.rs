@@ -13,7 +13,7 @@ const CHAT: &str = r#"{"model": "gpt-5.5", "messages": [{"role": "user", "conten
 const PY: &str = "from openai import OpenAI\n\nclient = OpenAI()\nr = client.chat.completions.create(model=\"m\", messages=[{\"role\": \"user\", \"content\": \"x\"}], n=2)\nprint(r.choices[0].message.content)\n";
 
 fn responsify() -> Command {
-    Command::cargo_bin("responsify").unwrap()
+    common::bin()
 }
 
 #[test]

@@ -16,7 +16,7 @@ const RESPONSES: &str = r#"{"model": "gpt-5.5", "input": "hi", "store": false}
 "#;
 
 fn responsify() -> Command {
-    let mut cmd = Command::cargo_bin("responsify").unwrap();
+    let mut cmd = common::bin();
     cmd.env_remove("NO_COLOR");
     cmd
 }
@@ -784,4 +784,74 @@ fn statistics_honour_json_and_rules_say_opt_in_once() {
     let rules = String::from_utf8(rules).unwrap();
     assert!(rules.contains("(opt-in)"));
     assert!(!rules.contains("(opt-in) (opt-in)"), "{rules}");
+}
+
+#[test]
+fn the_default_format_follows_github_actions_and_coding_agents() {
+    let dir = repo(&[
+        (
+            "a.json",
+            "{\"model\": \"m\", \"messages\": [{\"role\": \"user\", \"content\": \"hi\"}], \"n\": 2}\n",
+        ),
+        (
+            "b.json",
+            "{\"model\": \"m\", \"messages\": [{\"role\": \"user\", \"content\": \"hi\"}], \"max_tokens\": 100}\n",
+        ),
+    ]);
+    responsify()
+        .current_dir(dir.path())
+        .env("GITHUB_ACTIONS", "true")
+        .args(["check"])
+        .assert()
+        .code(1)
+        .stdout(predicate::str::starts_with("::warning file=a.json,line=1,"))
+        .stdout(predicate::str::contains(
+            "::error file=a.json,line=1,col=65,",
+        ));
+    for var in [
+        "CLAUDECODE",
+        "CODEX_SANDBOX",
+        "CURSOR_AGENT",
+        "GEMINI_CLI",
+        "AI_AGENT",
+    ] {
+        let out = responsify()
+            .current_dir(dir.path())
+            .env(var, "1")
+            .args(["check"])
+            .assert()
+            .code(1)
+            .get_output()
+            .stdout
+            .clone();
+        let out = String::from_utf8(out).unwrap();
+        assert!(!out.contains(" --> "), "no code frames under {var}:\n{out}");
+        assert!(
+            out.lines().any(|l| l.starts_with("a.json:1:")
+                && l.contains("n-parameter: ")
+                && l.contains(" -> edit by hand: ")),
+            "{var}:\n{out}"
+        );
+        assert!(
+            out.lines().any(|l| l.starts_with("b.json:1:")
+                && l.contains("max-tokens: ")
+                && l.contains("(run `responsify check --fix`)")),
+            "{var}:\n{out}"
+        );
+    }
+    // An explicit format wins; an empty variable picks nothing.
+    responsify()
+        .current_dir(dir.path())
+        .env("CLAUDECODE", "1")
+        .args(["check", "--output-format", "concise"])
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains(" -> ").not());
+    responsify()
+        .current_dir(dir.path())
+        .env("CLAUDECODE", "")
+        .args(["check"])
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains(" --> "));
 }

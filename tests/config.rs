@@ -12,7 +12,7 @@ const CHAT: &str = r#"{"model": "gpt-5.5", "messages": [{"role": "user", "conten
 "#;
 
 fn responsify() -> Command {
-    Command::cargo_bin("responsify").unwrap()
+    common::bin()
 }
 
 fn concise(dir: &tempfile::TempDir) -> String {

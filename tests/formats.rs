@@ -3,6 +3,8 @@
 //! and `markdown`, each parsed and checked against the `json` format's findings, plus the
 //! stable fingerprints they share.
 
+mod common;
+
 use assert_cmd::Command;
 use serde_json::Value;
 use std::collections::{HashMap, HashSet};
@@ -40,7 +42,7 @@ fn special_name() -> &'static str {
 }
 
 fn responsify() -> Command {
-    let mut cmd = Command::cargo_bin("responsify").unwrap();
+    let mut cmd = common::bin();
     cmd.env_remove("NO_COLOR");
     cmd
 }

@@ -198,8 +198,7 @@ const NOTEBOOK: &str = r##"{
 "##;
 
 fn run(dir: &std::path::Path, format: &str) -> serde_json::Value {
-    let out = assert_cmd::Command::cargo_bin("responsify")
-        .unwrap()
+    let out = common::bin()
         .current_dir(dir)
         .args(["check", "--output-format", format])
         .output()
@@ -228,8 +227,7 @@ fn machine_readable_reports_name_the_notebook_file_its_cell_and_its_lines() {
     assert_eq!(edits[0]["content"], "max_output_tokens");
     assert_eq!(edits[0]["location"]["line"], 4);
     // json-lines: the same fields.
-    let out = assert_cmd::Command::cargo_bin("responsify")
-        .unwrap()
+    let out = common::bin()
         .current_dir(dir.path())
         .args(["check", "--output-format", "json-lines"])
         .output()

@@ -4,7 +4,6 @@
 
 mod common;
 
-use assert_cmd::Command;
 use common::repo;
 
 const CHAT_MAIN: &str = r#"use async_openai::types::chat::{ChatCompletionRequestUserMessageArgs, CreateChatCompletionRequestArgs};
@@ -22,8 +21,7 @@ async fn ask() -> Result<(), Box<dyn std::error::Error>> {
 "#;
 
 fn fix(dir: &std::path::Path) -> String {
-    let out = Command::cargo_bin("responsify")
-        .unwrap()
+    let out = common::bin()
         .args(["check", "--fix", "--unsafe-fixes"])
         .arg(dir)
         .output()

@@ -1,5 +1,6 @@
 //! Reporters: one message type, one writer per output format.
 
+mod agent;
 mod concise;
 mod full;
 mod github;
@@ -87,9 +88,35 @@ pub enum Format {
     Junit,
     /// A Markdown summary for a pull-request comment.
     Markdown,
+    /// One line per finding with its fix or the action to take inline, no code frames: for
+    /// AI coding agents (the default when one runs responsify).
+    Agent,
 }
 
 impl Format {
+    /// The terminal's format when none is asked for: `github` in GitHub Actions, `agent`
+    /// when an AI coding agent runs responsify (`CLAUDECODE`, `CODEX_SANDBOX`,
+    /// `CURSOR_AGENT`, `GEMINI_CLI` or `AI_AGENT` set and not empty), else `full`.
+    pub fn default_for_environment() -> Format {
+        let set = |name: &str| std::env::var_os(name).is_some_and(|v| !v.is_empty());
+        if std::env::var_os("GITHUB_ACTIONS").is_some_and(|v| v == "true") {
+            Format::Github
+        } else if [
+            "CLAUDECODE",
+            "CODEX_SANDBOX",
+            "CURSOR_AGENT",
+            "GEMINI_CLI",
+            "AI_AGENT",
+        ]
+        .iter()
+        .any(|v| set(v))
+        {
+            Format::Agent
+        } else {
+            Format::Full
+        }
+    }
+
     /// Whether the format shows each finding's own fix as edits, so the engine should
     /// lower them (`settings.display_edits`).
     pub fn shows_edits(self) -> bool {
@@ -125,6 +152,7 @@ pub fn write(
         Format::Gitlab => gitlab::write(messages, out),
         Format::Junit => junit::write(messages, out),
         Format::Markdown => markdown::write(messages, out),
+        Format::Agent => agent::write(messages, out),
     }
 }
 
