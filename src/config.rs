@@ -75,6 +75,8 @@ pub struct Config {
     /// The directory globs are relative to.
     pub root: PathBuf,
     pub options: Options,
+    /// The files `extend` brought in, nearest first.
+    pub extends: Vec<PathBuf>,
 }
 
 #[derive(Deserialize)]
@@ -136,9 +138,12 @@ fn load_depth(path: &Path, depth: usize) -> Result<Config, String> {
         toml::from_str(&text).map_err(|e| format!("{}: {e}", path.display()))?
     };
     let root = path.parent().unwrap_or(Path::new(".")).to_path_buf();
+    let mut extends = Vec::new();
     let options = match &options.extend {
         Some(base) => {
             let base = load_depth(&root.join(base), depth + 1)?;
+            extends.push(base.path.clone());
+            extends.extend(base.extends);
             options.over(base.options)
         }
         None => options,
@@ -147,6 +152,7 @@ fn load_depth(path: &Path, depth: usize) -> Result<Config, String> {
         path: path.to_path_buf(),
         root,
         options,
+        extends,
     })
 }
 
@@ -185,11 +191,15 @@ pub const DEFAULT_EXCLUDES: &[&str] = &[
 pub struct Resolved {
     pub settings: Settings,
     pub config: Option<PathBuf>,
+    /// The files the configuration extends, nearest first.
+    pub extends: Vec<PathBuf>,
+    /// The rules the configuration and the command line ignore everywhere.
+    pub ignore: Vec<String>,
     excluded: Option<GlobSet>,
     included: Option<GlobSet>,
     /// Whether [`DEFAULT_EXCLUDES`] apply.
     default_excludes: bool,
-    per_file: Vec<(GlobSet, Vec<String>)>,
+    per_file: Vec<(GlobSet, String, Vec<String>)>,
     root: PathBuf,
     base: Settings,
 }
@@ -214,6 +224,16 @@ impl Resolved {
             || self.included.as_ref().is_some_and(|g| !g.is_match(&rel))
     }
 
+    /// The `per-file-ignores` patterns that match `path`, with their rules.
+    pub fn per_file_ignores(&self, path: &Path) -> Vec<(String, Vec<String>)> {
+        let rel = relative(path, &self.root);
+        self.per_file
+            .iter()
+            .filter(|(globs, _, _)| globs.is_match(&rel))
+            .map(|(_, pattern, rules)| (pattern.clone(), rules.clone()))
+            .collect()
+    }
+
     /// The settings for `path`, with its per-file ignores applied.
     pub fn for_file(&self, path: &Path) -> Settings {
         let mut settings = self.base.clone();
@@ -221,7 +241,7 @@ impl Resolved {
             return settings;
         }
         let rel = relative(path, &self.root);
-        for (globs, rules) in &self.per_file {
+        for (globs, _, rules) in &self.per_file {
             if globs.is_match(&rel) {
                 for rule in rules {
                     settings.deselect(rule);
@@ -373,12 +393,17 @@ impl Resolver {
                     return Err(format!("per-file-ignores names unknown rule `{rule}`"));
                 }
             }
-            per_file.push((globs(&[pattern])?, rules));
+            per_file.push((globs(std::slice::from_ref(&pattern))?, pattern, rules));
         }
         Ok(Resolved {
             base: settings.clone(),
             settings,
             config: loaded.as_ref().map(|c| c.path.clone()),
+            extends: loaded
+                .as_ref()
+                .map(|c| c.extends.clone())
+                .unwrap_or_default(),
+            ignore: ignore.clone(),
             excluded: {
                 let mut patterns = options.exclude.clone().unwrap_or_default();
                 patterns.extend(options.extend_exclude.clone().unwrap_or_default());

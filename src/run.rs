@@ -77,9 +77,29 @@ fn show_settings(path: &Path, overrides: &Overrides) -> Outcome {
         Some(c) => out += &format!("# configuration: {}\n", c.display()),
         None => out += "# configuration: none found (defaults)\n",
     }
+    for base in &resolved.extends {
+        out += &format!("# extends: {}\n", base.display());
+    }
     out += &format!("# settings for {}\n", path.display());
     let selected: Vec<String> = settings.selected().map(|r| format!("{r:?}")).collect();
     out += &format!("select = [{}]\n", selected.join(", "));
+    let quoted = |rules: &[String]| -> String {
+        rules
+            .iter()
+            .map(|r| format!("{r:?}"))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    out += &format!("ignore = [{}]\n", quoted(&resolved.ignore));
+    let matching = resolved.per_file_ignores(&probe);
+    let per_file: Vec<String> = matching
+        .iter()
+        .map(|(pattern, rules)| format!("{pattern:?} = [{}]", quoted(rules)))
+        .collect();
+    out += &format!(
+        "per-file-ignores = {{ {} }}  # the patterns that match\n",
+        per_file.join(", ")
+    );
     let policy = match settings.store_policy {
         crate::settings::StorePolicy::KeepChat => "false",
         crate::settings::StorePolicy::Store => "true",

@@ -234,3 +234,33 @@ fn force_exclude_applies_exclude_to_files_named_on_the_command_line() {
     let out = concise_with(&dir, &["--force-exclude", "node_modules/c.json"]);
     assert_eq!(out, "");
 }
+
+#[test]
+fn config_shows_ignore_the_matching_per_file_ignores_and_the_extend_chain() {
+    let dir = repo(&[
+        ("base.toml", "store-policy = \"report\"\n"),
+        (
+            "svc/responsify.toml",
+            "extend = \"../base.toml\"\nignore = [\"store-default\"]\nper-file-ignores = { \"tests/**\" = [\"n-parameter\"], \"other/**\" = [\"max-tokens\"] }\n",
+        ),
+        ("svc/tests/a.json", CHAT),
+    ]);
+    for args in [
+        &["config", "svc/tests/a.json"][..],
+        &["check", "--show-settings", "svc/tests/a.json"],
+    ] {
+        responsify()
+            .current_dir(dir.path())
+            .args(args)
+            .assert()
+            .code(0)
+            .stdout(
+                predicate::str::contains("# extends: ").and(predicate::str::contains("base.toml")),
+            )
+            .stdout(predicate::str::contains("ignore = [\"store-default\"]\n"))
+            .stdout(predicate::str::contains(
+                "per-file-ignores = { \"tests/**\" = [\"n-parameter\"] }",
+            ))
+            .stdout(predicate::str::contains("max-tokens\"]").not());
+    }
+}
