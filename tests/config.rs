@@ -15,6 +15,13 @@ fn responsify() -> Command {
     common::bin()
 }
 
+/// The `select = [...]` line of `config`'s output.
+fn selected(out: &str) -> &str {
+    out.lines()
+        .find(|l| l.starts_with("select = "))
+        .unwrap_or("")
+}
+
 fn concise(dir: &tempfile::TempDir) -> String {
     let out = responsify()
         .current_dir(dir.path())
@@ -74,7 +81,10 @@ fn extend_inherits_and_overrides() {
         .stdout(predicate::str::contains("svc/responsify.toml"))
         .stdout(predicate::str::contains("store-policy = \"report\""))
         .stdout(predicate::str::contains("\"max-tokens\""))
-        .stdout(predicate::str::contains("\"store-default\"").not());
+        .stdout(predicate::function(|out: &str| {
+            !selected(out).contains("\"store-default\"")
+        }))
+        .stdout(predicate::str::contains("ignore = [\"store-default\"]"));
 }
 
 #[test]
@@ -97,7 +107,12 @@ fn per_file_ignores_and_pyproject() {
         .assert()
         .code(0)
         .stdout(predicate::str::contains("pyproject.toml"))
-        .stdout(predicate::str::contains("\"max-tokens\"").not());
+        .stdout(predicate::function(|out: &str| {
+            !selected(out).contains("\"max-tokens\"")
+        }))
+        .stdout(predicate::str::contains(
+            "per-file-ignores = { \"tests/**\" = [\"max-tokens\"] }",
+        ));
 }
 
 #[test]
@@ -263,4 +278,31 @@ fn config_shows_ignore_the_matching_per_file_ignores_and_the_extend_chain() {
             ))
             .stdout(predicate::str::contains("max-tokens\"]").not());
     }
+}
+
+#[test]
+fn store_policy_report_keeps_store_as_written_and_leaves_the_default_to_a_person() {
+    let py = "from openai import OpenAI\n\nclient = OpenAI()\nr = client.chat.completions.create(model=\"m\", messages=[{\"role\": \"user\", \"content\": \"x\"}], store=False)\nprint(r.choices[0].message.content)\nr2 = client.chat.completions.create(model=\"m\", messages=[{\"role\": \"user\", \"content\": \"x\"}])\nprint(r2.choices[0].message.content)\n";
+    let dir = repo(&[
+        ("responsify.toml", "store-policy = \"report\"\n"),
+        ("a.py", py),
+    ]);
+    responsify()
+        .current_dir(dir.path())
+        .args(["check", "--fix"])
+        .assert()
+        .code(1);
+    let after = std::fs::read_to_string(dir.path().join("a.py")).unwrap();
+    // The request with `store` written migrates and keeps it.
+    assert!(after.contains(
+        "r = client.responses.create(model=\"m\", input=[{\"role\": \"user\", \"content\": \"x\"}], store=False)"
+    ), "{after}");
+    // The one relying on the default waits for a person.
+    assert!(after.contains("r2 = client.chat.completions.create(model=\"m\", messages=[{\"role\": \"user\", \"content\": \"x\"}])"), "{after}");
+    responsify()
+        .current_dir(dir.path())
+        .args(["check", "--output-format", "concise"])
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains("a.py:6:37: store-default"));
 }
