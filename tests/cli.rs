@@ -855,3 +855,34 @@ fn the_default_format_follows_github_actions_and_coding_agents() {
         .code(1)
         .stdout(predicate::str::contains(" --> "));
 }
+
+#[test]
+fn the_report_names_every_language_and_counts_a_notebook_once() {
+    let py = "from openai import OpenAI\n\nclient = OpenAI()\nr = client.chat.completions.create(model=\"m\", messages=[{\"role\": \"user\", \"content\": \"x\"}])\nprint(r.choices[0].message.content)\n";
+    let ts = "import OpenAI from \"openai\";\n\nconst client = new OpenAI();\nconst r = await client.chat.completions.create({ model: \"m\", messages: [{ role: \"user\", content: \"hi\" }] });\nconsole.log(r.choices[0].message.content);\n";
+    let cell = serde_json::json!({"cell_type": "code", "execution_count": null, "metadata": {}, "outputs": [], "source": py});
+    let nb = serde_json::json!({"cells": [cell.clone(), cell], "metadata": {}, "nbformat": 4, "nbformat_minor": 5}).to_string();
+    let dir = repo(&[("nb.ipynb", &nb), ("a.ts", ts), ("b.mjs", ts)]);
+    let out = responsify()
+        .current_dir(dir.path())
+        .args(["report", "--format", "markdown"])
+        .assert()
+        .code(0)
+        .get_output()
+        .stdout
+        .clone();
+    let out = String::from_utf8(out).unwrap();
+    let row = |language: &str| -> Vec<String> {
+        out.lines()
+            .find(|l| l.starts_with(&format!("| {language} |")))
+            .unwrap_or_else(|| panic!("no {language} row:\n{out}"))
+            .split('|')
+            .map(|c| c.trim().to_string())
+            .collect()
+    };
+    assert_eq!(row("TypeScript")[7], "1");
+    assert_eq!(row("JavaScript")[7], "1");
+    // Two cells with findings, one notebook file.
+    assert_eq!(row("Python")[7], "1");
+    assert!(!out.contains("| other |"), "{out}");
+}
