@@ -142,3 +142,25 @@ fn an_inherited_dependency_reads_the_workspace_root() {
     let main = std::fs::read_to_string(dir.path().join("app/src/main.rs")).unwrap();
     assert!(main.contains(".responses().create(request)"), "{main}");
 }
+
+#[test]
+fn the_feature_finding_does_not_promise_that_the_call_migrates() {
+    let dir = repo(&[
+        (
+            "Cargo.toml",
+            &manifest("[dependencies]\nasync-openai = \"0.43\""),
+        ),
+        ("src/main.rs", CHAT_MAIN),
+    ]);
+    let out = common::bin()
+        .args(["check", "--output-format", "concise"])
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    let out = String::from_utf8_lossy(&out.stdout).into_owned();
+    assert!(
+        out.contains("the crate has 1 Chat Completions call to move to Responses"),
+        "{out}"
+    );
+    assert!(!out.contains("that migrates"), "{out}");
+}
