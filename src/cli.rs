@@ -37,7 +37,8 @@ pub enum Command {
     },
     /// Print the Responses form of a Chat Completions request body or Batch JSONL file.
     Convert(ConvertArgs),
-    /// Write a migration report (HTML or Markdown) for a lead: what is left, where, what blocks it.
+    /// Write a migration report for a lead: what is left, where, what blocks it (HTML or
+    /// Markdown), or one row per request that needs a person (JSON or CSV).
     Report(ReportArgs),
     /// Print the configuration file and the settings that apply to a file (default: `.`).
     Config {
@@ -112,6 +113,26 @@ pub struct CheckArgs {
     /// Worker threads (default: one per core). Output is the same whatever the number.
     #[arg(short = 'j', long)]
     pub threads: Option<usize>,
+    /// Skip files the configuration's `exclude` (or the default excludes) leaves out even when
+    /// they are named on the command line, as pre-commit and editors name them.
+    #[arg(long)]
+    pub force_exclude: bool,
+    /// Check `node_modules`, `.venv`, `venv`, `dist`, `build`, `target`, `site-packages` and
+    /// `__pypackages__` directories too.
+    #[arg(long)]
+    pub no_default_excludes: bool,
+    /// Insert a suppression comment (`responsify: ignore[RULES] -- REASON`) above each line
+    /// with findings that need a person, in Python, TypeScript, JavaScript and Rust files, so a
+    /// team accepts today's state in the code; then exit.
+    #[arg(
+        long,
+        value_name = "REASON",
+        num_args = 0..=1,
+        require_equals = true,
+        default_missing_value = "",
+        conflicts_with_all = ["fix", "diff", "write_baseline"]
+    )]
+    pub add_noqa: Option<String>,
     /// Print the settings that apply to this file, and exit.
     #[arg(long, value_name = "FILE")]
     pub show_settings: Option<PathBuf>,
@@ -142,10 +163,21 @@ pub struct ReportArgs {
     /// Ignore every configuration file.
     #[arg(long)]
     pub isolated: bool,
+    /// Skip excluded files even when they are named on the command line.
+    #[arg(long)]
+    pub force_exclude: bool,
+    /// Report on the directories skipped by default (`node_modules`, `.venv`, `build`, …) too.
+    #[arg(long)]
+    pub no_default_excludes: bool,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
 pub enum ReportFormat {
     Html,
     Markdown,
+    /// One object per request that needs a person: file, line, blocking rules, what to do,
+    /// top directory and `CODEOWNERS` owners.
+    Json,
+    /// The rows of `json` as CSV, for a spreadsheet or a ticket import.
+    Csv,
 }

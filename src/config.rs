@@ -25,8 +25,11 @@ pub struct Options {
     pub per_file_ignores: Option<BTreeMap<String, Vec<String>>>,
     /// Only files matching these globs are checked (when set).
     pub include: Option<Vec<String>>,
-    /// Files matching these globs are skipped.
+    /// Files matching these globs are skipped. Setting it replaces the default excludes
+    /// ([`DEFAULT_EXCLUDES`]), as ruff's `exclude` does.
     pub exclude: Option<Vec<String>>,
+    /// More globs to skip, on top of `exclude` (or of the default excludes).
+    pub extend_exclude: Option<Vec<String>>,
     /// Base URLs of servers that implement the Responses API.
     pub responses_providers: Option<Vec<String>>,
     /// `"false"` (keep chat's behaviour), `"true"`, or `"report"`.
@@ -51,6 +54,13 @@ impl Options {
             },
             include: self.include.or(base.include),
             exclude: self.exclude.or(base.exclude),
+            extend_exclude: match (base.extend_exclude, self.extend_exclude) {
+                (Some(mut b), Some(s)) => {
+                    b.extend(s);
+                    Some(b)
+                }
+                (b, s) => s.or(b),
+            },
             responses_providers: self.responses_providers.or(base.responses_providers),
             store_policy: self.store_policy.or(base.store_policy),
             fix_docs: self.fix_docs.or(base.fix_docs),
@@ -65,6 +75,8 @@ pub struct Config {
     /// The directory globs are relative to.
     pub root: PathBuf,
     pub options: Options,
+    /// The files `extend` brought in, nearest first.
+    pub extends: Vec<PathBuf>,
 }
 
 #[derive(Deserialize)]
@@ -126,9 +138,12 @@ fn load_depth(path: &Path, depth: usize) -> Result<Config, String> {
         toml::from_str(&text).map_err(|e| format!("{}: {e}", path.display()))?
     };
     let root = path.parent().unwrap_or(Path::new(".")).to_path_buf();
+    let mut extends = Vec::new();
     let options = match &options.extend {
         Some(base) => {
             let base = load_depth(&root.join(base), depth + 1)?;
+            extends.push(base.path.clone());
+            extends.extend(base.extends);
             options.over(base.options)
         }
         None => options,
@@ -137,6 +152,7 @@ fn load_depth(path: &Path, depth: usize) -> Result<Config, String> {
         path: path.to_path_buf(),
         root,
         options,
+        extends,
     })
 }
 
@@ -149,15 +165,41 @@ pub struct Overrides {
     pub fix_docs: bool,
     pub responses_providers: Vec<String>,
     pub no_config: bool,
+    /// Apply `exclude` to files named on the command line too (`--force-exclude`).
+    pub force_exclude: bool,
+    /// Do not skip [`DEFAULT_EXCLUDES`] (`--no-default-excludes`).
+    pub no_default_excludes: bool,
 }
+
+/// Directories skipped wherever they are, even when no `.gitignore` names them, as ruff does:
+/// matched by whole name, so `build.py` and `builder/` are still checked. A configuration's
+/// `exclude` replaces them (`exclude = []` turns them off; `extend-exclude` adds to either),
+/// and so does `--no-default-excludes`.
+pub const DEFAULT_EXCLUDES: &[&str] = &[
+    ".git",
+    ".venv",
+    "venv",
+    "node_modules",
+    "dist",
+    "build",
+    "target",
+    "site-packages",
+    "__pypackages__",
+];
 
 /// The settings for one file, and whether the configuration excludes it.
 pub struct Resolved {
     pub settings: Settings,
     pub config: Option<PathBuf>,
+    /// The files the configuration extends, nearest first.
+    pub extends: Vec<PathBuf>,
+    /// The rules the configuration and the command line ignore everywhere.
+    pub ignore: Vec<String>,
     excluded: Option<GlobSet>,
     included: Option<GlobSet>,
-    per_file: Vec<(GlobSet, Vec<String>)>,
+    /// Whether [`DEFAULT_EXCLUDES`] apply.
+    default_excludes: bool,
+    per_file: Vec<(GlobSet, String, Vec<String>)>,
     root: PathBuf,
     base: Settings,
 }
@@ -165,12 +207,31 @@ pub struct Resolved {
 impl Resolved {
     /// Is `path` left out by `exclude` (or not matched by `include`)?
     pub fn skips(&self, path: &Path) -> bool {
-        if self.excluded.is_none() && self.included.is_none() {
+        if self.excluded.is_none() && self.included.is_none() && !self.default_excludes {
             return false;
         }
         let rel = relative(path, &self.root);
-        self.excluded.as_ref().is_some_and(|g| g.is_match(&rel))
+        // Only the part below the configuration's directory (or the working directory)
+        // counts: a checkout that lives in `~/build/` is still checked.
+        let default = self.default_excludes
+            && rel.is_relative()
+            && rel.parent().is_some_and(|dir| {
+                dir.components()
+                    .any(|c| DEFAULT_EXCLUDES.contains(&c.as_os_str().to_string_lossy().as_ref()))
+            });
+        default
+            || self.excluded.as_ref().is_some_and(|g| g.is_match(&rel))
             || self.included.as_ref().is_some_and(|g| !g.is_match(&rel))
+    }
+
+    /// The `per-file-ignores` patterns that match `path`, with their rules.
+    pub fn per_file_ignores(&self, path: &Path) -> Vec<(String, Vec<String>)> {
+        let rel = relative(path, &self.root);
+        self.per_file
+            .iter()
+            .filter(|(globs, _, _)| globs.is_match(&rel))
+            .map(|(_, pattern, rules)| (pattern.clone(), rules.clone()))
+            .collect()
     }
 
     /// The settings for `path`, with its per-file ignores applied.
@@ -180,7 +241,7 @@ impl Resolved {
             return settings;
         }
         let rel = relative(path, &self.root);
-        for (globs, rules) in &self.per_file {
+        for (globs, _, rules) in &self.per_file {
             if globs.is_match(&rel) {
                 for rule in rules {
                     settings.deselect(rule);
@@ -221,6 +282,11 @@ pub struct Resolver {
 }
 
 impl Resolver {
+    /// Whether `exclude` applies to files named on the command line too.
+    pub fn force_exclude(&self) -> bool {
+        self.overrides.force_exclude
+    }
+
     pub fn new(overrides: Overrides, template: Settings) -> Resolver {
         Resolver {
             overrides,
@@ -327,13 +393,27 @@ impl Resolver {
                     return Err(format!("per-file-ignores names unknown rule `{rule}`"));
                 }
             }
-            per_file.push((globs(&[pattern])?, rules));
+            per_file.push((globs(std::slice::from_ref(&pattern))?, pattern, rules));
         }
         Ok(Resolved {
             base: settings.clone(),
             settings,
             config: loaded.as_ref().map(|c| c.path.clone()),
-            excluded: options.exclude.as_deref().map(globs).transpose()?,
+            extends: loaded
+                .as_ref()
+                .map(|c| c.extends.clone())
+                .unwrap_or_default(),
+            ignore: ignore.clone(),
+            excluded: {
+                let mut patterns = options.exclude.clone().unwrap_or_default();
+                patterns.extend(options.extend_exclude.clone().unwrap_or_default());
+                if options.exclude.is_none() && options.extend_exclude.is_none() {
+                    None
+                } else {
+                    Some(globs(&patterns)?)
+                }
+            },
+            default_excludes: options.exclude.is_none() && !o.no_default_excludes,
             included: options.include.as_deref().map(globs).transpose()?,
             per_file,
             root: {

@@ -3,7 +3,7 @@
 use crate::diagnostic::{Applicability, Change, Diagnostic};
 use crate::edit::{self, Edit};
 use crate::frontend::{FrontEnd, SyntaxError};
-use crate::model::{Endpoint, Hold, Unit, Value, Verdict};
+use crate::model::{Endpoint, Hold, Span, Unit, Value, Verdict};
 use crate::rules::{self, Context};
 use crate::settings::Settings;
 
@@ -32,6 +32,9 @@ pub struct Finding {
     pub status: FixStatus,
     /// The diagnostic's own fix as edits, for display (diffs, JSON output).
     pub edits: Vec<Edit>,
+    /// The request the finding is about, when it is about one: its whole site and the
+    /// classes and functions it sits in (for baselines and request ids).
+    pub request: Option<(Span, Vec<String>)>,
 }
 
 /// What the engine found in one text.
@@ -341,6 +344,7 @@ pub fn analyze(
                 diagnostic,
                 status,
                 edits,
+                request: Some((unit.request.span, unit.enclosing.clone())),
             });
         }
     }
@@ -351,10 +355,31 @@ pub fn analyze(
     for rule in rules::all() {
         let mut found = Vec::new();
         rule.check_file(&file, &mut found);
-        findings.extend(found.into_iter().map(|diagnostic| Finding {
-            diagnostic,
-            status: FixStatus::None,
-            edits: Vec::new(),
+        findings.extend(found.into_iter().map(|diagnostic| {
+            // An unused suppression is removed by a safe fix (not in documentation, whose
+            // fixes are opt-in): the comment, or its whole line when it stands alone.
+            let removal = (diagnostic.rule == "unused-suppression"
+                && diagnostic.message.starts_with("this comment silences")
+                && (!fe.documentation() || settings.fix_docs))
+                .then(|| comment_removal(text, diagnostic.span))
+                .flatten();
+            match removal {
+                Some(edit) => Finding {
+                    diagnostic: diagnostic.with_fix(crate::diagnostic::Fix::safe(
+                        "Remove the unused suppression",
+                        Vec::new(),
+                    )),
+                    status: FixStatus::Safe,
+                    edits: vec![edit],
+                    request: None,
+                },
+                None => Finding {
+                    diagnostic,
+                    status: FixStatus::None,
+                    edits: Vec::new(),
+                    request: None,
+                },
+            }
         }));
     }
     // Units that share source are written together: when their changes cannot be, say so on
@@ -555,9 +580,48 @@ fn plan(
             all.extend(edits);
         }
     }
+    // Text-level fixes (unused suppressions) come once the requests have settled, so they
+    // never overlap a request's edits.
+    if all.is_empty() {
+        for f in &analysis.findings {
+            if f.diagnostic.unit.is_none() && f.status == FixStatus::Safe && !f.edits.is_empty() {
+                all.extend(f.edits.iter().cloned());
+                count += 1;
+            }
+        }
+    }
     match edit::normalize(all) {
         Ok(edits) => (edits, count),
         Err(_) => (Vec::new(), 0),
+    }
+}
+
+/// The edit that removes the comment at `span`: with the blanks before it, or its whole line
+/// when nothing else is on it.
+fn comment_removal(text: &str, span: crate::model::Span) -> Option<Edit> {
+    let (start, end) = (span.start, span.end);
+    if end > text.len() || start > end {
+        return None;
+    }
+    let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
+    let line_end = text[end..].find('\n').map_or(text.len(), |i| end + i);
+    if !text[end..line_end].trim().is_empty() {
+        // Code after the comment (a block comment): leave it to a person.
+        return None;
+    }
+    let before = &text[line_start..start];
+    if before.trim().is_empty() {
+        let through = (line_end + 1).min(text.len());
+        Some(Edit::replace(
+            crate::model::Span::new(line_start, through),
+            String::new(),
+        ))
+    } else {
+        let blank = before.len() - before.trim_end().len();
+        Some(Edit::replace(
+            crate::model::Span::new(start - blank, line_end),
+            String::new(),
+        ))
     }
 }
 

@@ -31,6 +31,7 @@ pub mod diagnostic;
 pub mod edit;
 pub mod engine;
 pub mod frontend;
+pub mod handoff;
 pub mod migration_report;
 pub mod model;
 pub mod notebook;

@@ -191,8 +191,14 @@ fn language(path: &str) -> &'static str {
         Some((stem, ext)) if !stem.is_empty() => ext.to_ascii_lowercase(),
         _ => String::new(),
     };
+    if name == "Cargo.toml" {
+        return "Rust";
+    }
     match ext.as_str() {
-        "py" | "ipynb" => "Python",
+        "py" | "pyi" | "ipynb" => "Python",
+        "ts" | "tsx" | "mts" | "cts" => "TypeScript",
+        "js" | "jsx" | "mjs" | "cjs" => "JavaScript",
+        "rs" => "Rust",
         "json" | "jsonl" => "JSON",
         "md" => "Markdown",
         _ => "other",
@@ -1922,6 +1928,8 @@ mod tests {
             fix_title: None,
             status,
             edits: Vec::new(),
+            request: None,
+            file_lines: None,
         }
     }
 

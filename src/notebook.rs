@@ -134,6 +134,9 @@ fn restore(python: &str) -> String {
 /// A checked notebook: findings per cell (spans within the cell's code), and the fixed file.
 pub struct Checked {
     pub cells: Vec<(usize, String, Vec<Finding>)>,
+    /// For each of `cells`, the 1-based line of the notebook file that holds each line of
+    /// the cell's code (the line of its string in `source`).
+    pub file_lines: Vec<Vec<usize>>,
     pub fixed: Option<String>,
     pub fixed_count: usize,
 }
@@ -180,6 +183,14 @@ pub fn check(text: &str, settings: &Settings) -> Result<Checked, CheckError> {
             (cell.number, code, Vec::new())
         })
         .collect();
+    // Where each cell starts in the document the edits for display were lowered in: a
+    // cell's edits are shown in its code when parsing did not change it (no magics).
+    let mut document_starts = Vec::new();
+    let mut at = 0;
+    for piece in document.split(BOUNDARY).take(cells.len()) {
+        document_starts.push((at, piece.len()));
+        at += piece.len() + BOUNDARY.len();
+    }
     for mut finding in checked.findings {
         let span = finding.diagnostic.span;
         let Some(i) = starts.iter().rposition(|s| *s <= span.start) else {
@@ -189,9 +200,28 @@ pub fn check(text: &str, settings: &Settings) -> Result<Checked, CheckError> {
             span.start - starts[i],
             (span.end - starts[i]).min(per_cell[i].1.len()),
         );
-        finding.edits.clear();
+        let (start, len) = document_starts[i];
+        let unchanged = checked.fixed.is_none() && as_python(&cells[i].text) == cells[i].text;
+        let inside = finding
+            .edits
+            .iter()
+            .all(|e| e.span.start >= start && e.span.end <= start + len);
+        if unchanged && inside {
+            for e in &mut finding.edits {
+                e.span = Span::new(e.span.start - start, e.span.end - start);
+            }
+        } else {
+            finding.edits.clear();
+        }
+        if let Some((request, _)) = &mut finding.request {
+            *request = Span::new(
+                request.start.saturating_sub(starts[i]),
+                request.end.saturating_sub(starts[i]),
+            );
+        }
         per_cell[i].2.push(finding);
     }
+    let file_lines = cells.iter().map(|c| source_lines(text, c)).collect();
     let mut edits = Vec::new();
     for (cell, (_, code, _)) in cells.iter().zip(&per_cell) {
         if *code != cell.text {
@@ -210,9 +240,50 @@ pub fn check(text: &str, settings: &Settings) -> Result<Checked, CheckError> {
     };
     Ok(Checked {
         cells: per_cell,
+        file_lines,
         fixed,
         fixed_count: checked.fixed_count,
     })
+}
+
+/// The line of the notebook file each line of the cell's code is written on.
+fn source_lines(text: &str, cell: &Cell) -> Vec<usize> {
+    let line_of = |at: usize| edit::line_col(text, at).0;
+    let count = cell.text.split_inclusive('\n').count().max(1);
+    match &cell.source.kind {
+        Kind::List(items) => {
+            let mut lines = Vec::with_capacity(count);
+            for item in items {
+                let (Some(s), Some(span)) = (item.as_str(), item.span) else {
+                    continue;
+                };
+                // A list element may hold several lines (or end without one).
+                let starts = 1 + s.matches('\n').count() - usize::from(s.ends_with('\n'));
+                let started = !lines.is_empty() && !lines_end_with_newline(items, item);
+                for k in 0..starts {
+                    if k == 0 && started {
+                        continue;
+                    }
+                    lines.push(line_of(span.start));
+                }
+            }
+            lines.resize(count, lines.last().copied().unwrap_or(1));
+            lines
+        }
+        _ => vec![cell.source.span.map_or(1, |s| line_of(s.start)); count],
+    }
+}
+
+/// Whether the element before `item` in `items` ended its line.
+fn lines_end_with_newline(items: &[Value], item: &Value) -> bool {
+    let position = items
+        .iter()
+        .position(|i| std::ptr::eq(i, item))
+        .unwrap_or(0);
+    position == 0
+        || items[position - 1]
+            .as_str()
+            .is_none_or(|s| s.ends_with('\n'))
 }
 
 /// A cell's new `source`, in the layout the old one had: one string, or a list of lines

@@ -89,9 +89,29 @@ fn show_settings(path: &Path, overrides: &Overrides) -> Outcome {
         Some(c) => out += &format!("# configuration: {}\n", c.display()),
         None => out += "# configuration: none found (defaults)\n",
     }
+    for base in &resolved.extends {
+        out += &format!("# extends: {}\n", base.display());
+    }
     out += &format!("# settings for {}\n", path.display());
     let selected: Vec<String> = settings.selected().map(|r| format!("{r:?}")).collect();
     out += &format!("select = [{}]\n", selected.join(", "));
+    let quoted = |rules: &[String]| -> String {
+        rules
+            .iter()
+            .map(|r| format!("{r:?}"))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    out += &format!("ignore = [{}]\n", quoted(&resolved.ignore));
+    let matching = resolved.per_file_ignores(&probe);
+    let per_file: Vec<String> = matching
+        .iter()
+        .map(|(pattern, rules)| format!("{pattern:?} = [{}]", quoted(rules)))
+        .collect();
+    out += &format!(
+        "per-file-ignores = {{ {} }}  # the patterns that match\n",
+        per_file.join(", ")
+    );
     let policy = match settings.store_policy {
         crate::settings::StorePolicy::KeepChat => "false",
         crate::settings::StorePolicy::Store => "true",
@@ -166,6 +186,8 @@ fn check(args: &CheckArgs) -> Outcome {
         fix_docs: args.fix_docs,
         responses_providers: args.responses_providers.clone(),
         no_config: args.isolated,
+        force_exclude: args.force_exclude,
+        no_default_excludes: args.no_default_excludes,
     };
     if let Some(path) = &args.show_settings {
         return show_settings(path, &overrides);
@@ -218,7 +240,12 @@ fn check(args: &CheckArgs) -> Outcome {
                 return Outcome::Error;
             }
         };
-        return check_stdin(args, terminal.unwrap_or(Format::Full), &settings, mode);
+        return check_stdin(
+            args,
+            terminal.unwrap_or_else(Format::default_for_environment),
+            &settings,
+            mode,
+        );
     }
     let paths = if args.paths.is_empty() {
         vec![PathBuf::from(".")]
@@ -265,7 +292,12 @@ fn check(args: &CheckArgs) -> Outcome {
             }
         };
     }
+    if let Some(reason) = &args.add_noqa {
+        return add_noqa(&messages, reason, &mut err, failed);
+    }
     let mut stale_entries = 0;
+    let mut known = None;
+    let mut stale_messages = Vec::new();
     if let Some(path) = &args.baseline {
         let baseline = match crate::baseline::read(path) {
             Ok(b) => b,
@@ -274,8 +306,24 @@ fn check(args: &CheckArgs) -> Outcome {
                 return Outcome::Error;
             }
         };
-        let (new, stale) = crate::baseline::filter(&baseline, messages);
-        messages = new;
+        // Judge only the entries of files this run checked, or that are gone from a
+        // directory it walked: pre-commit and changed-files jobs name a few files.
+        let roots: Vec<String> = paths
+            .iter()
+            .filter(|p| p.is_dir())
+            .map(|p| walk::display_path(p))
+            .collect();
+        let in_scope = |file: &str| {
+            tree.files.contains(file)
+                || (!Path::new(file).exists()
+                    && roots
+                        .iter()
+                        .any(|r| r == "." || Path::new(file).starts_with(Path::new(r))))
+        };
+        let filtered = crate::baseline::filter(&baseline, messages, in_scope);
+        messages = filtered.new;
+        known = Some(filtered.known);
+        let stale = filtered.stale;
         stale_entries = stale.len();
         for entry in &stale {
             let _ = writeln!(
@@ -283,6 +331,7 @@ fn check(args: &CheckArgs) -> Outcome {
                 "stale baseline entry: {}: {} ({}): nothing matches it any more",
                 entry.path, entry.rule, entry.message
             );
+            stale_messages.push(stale_message(entry));
         }
         if stale_entries > 0 {
             let _ = writeln!(
@@ -292,9 +341,22 @@ fn check(args: &CheckArgs) -> Outcome {
             );
         }
     }
+    // Machine-readable reports carry the stale entries too, so a CI job that shows only
+    // them (GitHub annotations, code scanning) says why the run failed.
+    let with_stale: Vec<Message> = messages.iter().cloned().chain(stale_messages).collect();
+    let report_messages = |format: Format| -> &[Message] {
+        if matches!(
+            format,
+            Format::Full | Format::Concise | Format::Markdown | Format::Agent
+        ) {
+            &messages
+        } else {
+            &with_stale
+        }
+    };
     for (format, path) in &files {
         let mut buffer = Vec::new();
-        let written = report::write(*format, &messages, false, &mut buffer)
+        let written = report::write(*format, report_messages(*format), false, &mut buffer)
             .and_then(|_| std::fs::write(path, &buffer));
         if let Err(e) = written {
             error(format!("{}: {e}", path.display()));
@@ -302,12 +364,17 @@ fn check(args: &CheckArgs) -> Outcome {
         }
     }
     let color = use_color(io::stdout().is_terminal());
-    let terminal_format = terminal.unwrap_or(Format::Full);
+    let terminal_format = terminal.unwrap_or_else(Format::default_for_environment);
     if mode != Mode::Diff && closed.is_none() {
         let written = if args.statistics {
-            report::write_statistics(&messages, &mut out)
+            report::write_statistics(&messages, terminal_format == Format::Json, &mut out)
         } else {
-            report::write(terminal_format, &messages, color, &mut out)
+            report::write(
+                terminal_format,
+                report_messages(terminal_format),
+                color,
+                &mut out,
+            )
         };
         closed = written.and_then(|()| out.flush()).err();
     }
@@ -325,8 +392,19 @@ fn check(args: &CheckArgs) -> Outcome {
         return write_failed(&e, outcome);
     }
     let errors = tree.errors;
-    if matches!(terminal_format, Format::Full | Format::Concise) || args.statistics {
-        summarize(&mut err, mode, &messages, fixed, fixed_files, diffs, failed);
+    if matches!(
+        terminal_format,
+        Format::Full | Format::Concise | Format::Agent
+    ) || args.statistics
+    {
+        summarize(
+            &mut err,
+            mode,
+            &messages,
+            (fixed, fixed_files, diffs),
+            failed,
+            known,
+        );
     }
     if errors > 0 {
         let _ = writeln!(
@@ -346,6 +424,8 @@ struct Tree {
     diffs: Vec<String>,
     fixed: usize,
     fixed_files: usize,
+    /// The files that were checked (display paths).
+    files: std::collections::HashSet<String>,
 }
 
 /// Walk `paths`, check every file in parallel, report unreadable paths on stderr, and gather
@@ -402,6 +482,7 @@ fn check_tree(
         diffs: Vec::new(),
         fixed: 0,
         fixed_files: 0,
+        files: std::collections::HashSet::new(),
     };
     for (path, message) in &walk_errors {
         error(format!("{}: {message}", walk::display_path(path)));
@@ -411,6 +492,7 @@ fn check_tree(
             tree.errors += 1;
             error(format!("{}: {e}", r.path));
         }
+        tree.files.insert(r.path.clone());
         tree.diffs.extend(r.diff);
         tree.messages.extend(r.messages);
         if let Some(checked) = r.checked {
@@ -470,6 +552,8 @@ fn progress_bar(files: usize) -> indicatif::ProgressBar {
 fn migration_report(args: &ReportArgs) -> Outcome {
     let overrides = Overrides {
         no_config: args.isolated,
+        force_exclude: args.force_exclude,
+        no_default_excludes: args.no_default_excludes,
         ..Overrides::default()
     };
     let resolver = Resolver::new(overrides, Settings::default());
@@ -491,6 +575,15 @@ fn migration_report(args: &ReportArgs) -> Outcome {
     let text = match args.format {
         ReportFormat::Html => crate::migration_report::html(&messages, title),
         ReportFormat::Markdown => crate::migration_report::markdown(&messages, title),
+        ReportFormat::Json | ReportFormat::Csv => {
+            let owners = crate::handoff::CodeOwners::find(Path::new("."));
+            let rows = crate::handoff::rows(&messages, &owners);
+            if args.format == ReportFormat::Json {
+                crate::handoff::json(&rows)
+            } else {
+                crate::handoff::csv(&rows)
+            }
+        }
     };
     let written = match &args.output {
         Some(path) => std::fs::write(path, text).map_err(|e| format!("{}: {e}", path.display())),
@@ -523,10 +616,9 @@ fn summarize(
     err: &mut dyn Write,
     mode: Mode,
     messages: &[Message],
-    fixed: usize,
-    fixed_files: usize,
-    diffs: usize,
+    (fixed, fixed_files, diffs): (usize, usize, usize),
     failed: bool,
+    known: Option<usize>,
 ) {
     let safe = messages
         .iter()
@@ -569,8 +661,16 @@ fn summarize(
         String::new()
     };
     if actionable == 0 {
-        if !failed && (mode != Mode::Diff || diffs == 0) {
-            let _ = writeln!(err, "No Chat Completions usage left to migrate{noted}.");
+        if failed || (mode == Mode::Diff && diffs > 0) {
+            return;
+        }
+        match known {
+            Some(known) if known > 0 => {
+                let _ = writeln!(err, "No new findings ({known} in the baseline){noted}.");
+            }
+            _ => {
+                let _ = writeln!(err, "No Chat Completions usage left to migrate{noted}.");
+            }
         }
         return;
     }
@@ -586,6 +686,139 @@ fn summarize(
         line.push_str(&format!(" ({})", parts.join(", ")));
     }
     let _ = writeln!(err, "{line}{noted}.");
+}
+
+/// `check --add-noqa[=REASON]`: a suppression comment above each line whose findings need a
+/// person, naming their rules.
+fn add_noqa(messages: &[Message], reason: &str, err: &mut dyn Write, failed: bool) -> Outcome {
+    use std::collections::BTreeMap;
+    let mut by_file: BTreeMap<&str, BTreeMap<usize, Vec<&str>>> = BTreeMap::new();
+    let mut elsewhere = 0;
+    // Silencing `chat-completions-request` silences everything about its request, so the
+    // findings that only wait on it need no comment of their own.
+    let whole: std::collections::HashSet<(&str, usize)> = messages
+        .iter()
+        .filter(|m| m.rule == "chat-completions-request" && crate::handoff::needs_person(m))
+        .filter_map(|m| Some((m.path.as_str(), m.request.as_ref()?.0.start)))
+        .collect();
+    for m in messages.iter().filter(|m| crate::handoff::needs_person(m)) {
+        let waits = matches!(m.status, FixStatus::Blocked(_))
+            && m.rule != "chat-completions-request"
+            && m.request
+                .as_ref()
+                .is_some_and(|(span, _)| whole.contains(&(m.path.as_str(), span.start)));
+        if waits {
+            continue;
+        }
+        if report::split_cell(&m.path).1.is_some() || comment_prefix(Path::new(&m.path)).is_none() {
+            elsewhere += 1;
+            continue;
+        }
+        let rules = by_file
+            .entry(&m.path)
+            .or_default()
+            .entry(m.start.0)
+            .or_default();
+        if !rules.contains(&m.rule) {
+            rules.push(m.rule);
+        }
+    }
+    let mut added = 0;
+    let mut files = 0;
+    let mut outcome = if failed {
+        Outcome::Error
+    } else {
+        Outcome::Clean
+    };
+    for (path, lines) in &by_file {
+        let prefix = comment_prefix(Path::new(path)).expect("filtered above");
+        let text = match std::fs::read_to_string(path) {
+            Ok(t) => t,
+            Err(e) => {
+                error(format!("{path}: {e}"));
+                outcome = Outcome::Error;
+                continue;
+            }
+        };
+        let newline = if text.contains("\r\n") { "\r\n" } else { "\n" };
+        let mut out = String::with_capacity(text.len() + 80 * lines.len());
+        let (bom, body) = match text.strip_prefix('\u{feff}') {
+            Some(rest) => ("\u{feff}", rest),
+            None => ("", text.as_str()),
+        };
+        out.push_str(bom);
+        for (i, line) in body.split_inclusive('\n').enumerate() {
+            if let Some(rules) = lines.get(&(i + 1)) {
+                let indent: String = line
+                    .chars()
+                    .take_while(|c| *c == ' ' || *c == '\t')
+                    .collect();
+                let reason = if reason.is_empty() {
+                    String::new()
+                } else {
+                    format!(" -- {reason}")
+                };
+                out.push_str(&format!(
+                    "{indent}{prefix} responsify: ignore[{}]{reason}{newline}",
+                    rules.join(", ")
+                ));
+                added += 1;
+            }
+            out.push_str(line);
+        }
+        if let Err(e) = write_atomically(Path::new(path), &out) {
+            error(format!("{path}: cannot write: {e}"));
+            outcome = Outcome::Error;
+            continue;
+        }
+        files += 1;
+    }
+    let _ = writeln!(
+        err,
+        "Added {} to {}.",
+        plural(added, "suppression"),
+        plural(files, "file")
+    );
+    if elsewhere > 0 {
+        let _ = writeln!(
+            err,
+            "{} that need a person are in files without comments (JSON, notebooks, Markdown): use per-file-ignores or a baseline for them.",
+            plural(elsewhere, "finding")
+        );
+    }
+    outcome
+}
+
+/// How a line comment starts in the files `--add-noqa` writes to.
+fn comment_prefix(path: &Path) -> Option<&'static str> {
+    match path.extension()?.to_str()? {
+        "py" | "pyi" => Some("#"),
+        "ts" | "tsx" | "mts" | "cts" | "js" | "jsx" | "mjs" | "cjs" | "rs" => Some("//"),
+        _ => None,
+    }
+}
+
+/// A baseline entry nothing matches any more, as a finding for the machine-readable reports.
+fn stale_message(entry: &crate::baseline::Entry) -> Message {
+    Message {
+        rule: "stale-baseline-entry",
+        message: format!(
+            "stale baseline entry: {} ({}): nothing matches it any more; rewrite the baseline with --write-baseline to prune it",
+            entry.rule, entry.message
+        ),
+        path: entry.path.clone(),
+        source: Arc::from(""),
+        span: crate::model::Span::new(0, 0),
+        start: (1, 1),
+        end: (1, 1),
+        severity: Severity::Error,
+        help: None,
+        fix_title: None,
+        status: FixStatus::None,
+        edits: Vec::new(),
+        request: None,
+        file_lines: None,
+    }
 }
 
 /// Whether any finding asks something of the user: notes on code left alone on purpose
@@ -623,7 +856,7 @@ fn check_file(candidate: &Candidate, resolver: &Resolver, mode: Mode) -> Option<
     let shown = walk::display_path(path);
     let settings = match resolver.resolve(path) {
         Ok(resolved) => {
-            if !candidate.explicit && resolved.skips(path) {
+            if (!candidate.explicit || resolver.force_exclude()) && resolved.skips(path) {
                 return None;
             }
             resolved.for_file(path)
@@ -667,7 +900,15 @@ fn check_file(candidate: &Candidate, resolver: &Resolver, mode: Mode) -> Option<
         Err(e) => return failed(e),
     };
     if !walk::prefilter(fe, &bytes) {
-        return None;
+        // Checked, and nothing to find.
+        return Some(FileResult {
+            path: shown,
+            source: Arc::from(""),
+            checked: None,
+            messages: Vec::new(),
+            error: None,
+            diff: None,
+        });
     }
     let text = match decode(bytes) {
         Ok(t) => t,
@@ -731,12 +972,18 @@ fn check_notebook(path: &Path, shown: String, settings: &Settings, mode: Mode) -
             return result;
         }
     };
-    for (number, code, findings) in checked.cells {
+    for ((number, code, findings), lines) in checked.cells.into_iter().zip(checked.file_lines) {
         let source: Arc<str> = Arc::from(code);
         let cell_path = format!("{shown}:cell {number}");
-        result
-            .messages
-            .extend(report::messages(&cell_path, &source, findings));
+        let line = |l: usize| lines.get(l.saturating_sub(1)).copied().unwrap_or(1);
+        result.messages.extend(
+            report::messages(&cell_path, &source, findings)
+                .into_iter()
+                .map(|mut m| {
+                    m.file_lines = Some((line(m.start.0), line(m.end.0)));
+                    m
+                }),
+        );
     }
     if let Some(fixed) = &checked.fixed {
         match mode {
@@ -868,7 +1115,7 @@ fn check_stdin(args: &CheckArgs, format: Format, settings: &Settings, mode: Mode
             (&mut out, use_color(io::stdout().is_terminal()))
         };
         let written = if args.statistics {
-            report::write_statistics(&messages, stream)
+            report::write_statistics(&messages, format == Format::Json, stream)
         } else {
             report::write(format, &messages, color, stream)
         };
@@ -915,7 +1162,11 @@ fn list_rules(json: bool) -> Outcome {
         let width = all.iter().map(|r| r.meta().name.len()).max().unwrap_or(0);
         for r in all {
             let m = r.meta();
-            let opt = if m.opt_in { " (opt-in)" } else { "" };
+            let opt = if m.opt_in && !m.summary.contains("(opt-in)") {
+                " (opt-in)"
+            } else {
+                ""
+            };
             let review = if m.reviews_responses { " [R]" } else { "" };
             out += &format!("{:<width$}  {}{opt}{review}\n", m.name, m.summary);
         }

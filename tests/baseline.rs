@@ -13,7 +13,7 @@ const CHAT: &str = r#"{"model": "gpt-5.5", "messages": [{"role": "user", "conten
 const PY: &str = "from openai import OpenAI\n\nclient = OpenAI()\nr = client.chat.completions.create(model=\"m\", messages=[{\"role\": \"user\", \"content\": \"x\"}], n=2)\nprint(r.choices[0].message.content)\n";
 
 fn responsify() -> Command {
-    Command::cargo_bin("responsify").unwrap()
+    common::bin()
 }
 
 #[test]
@@ -164,4 +164,176 @@ fn output_is_the_same_with_one_thread_or_two() {
     assert!(!one.is_empty());
     assert_eq!(one, run("2"));
     assert_eq!(one, run("2"));
+}
+
+const FUNCS: &str = "from openai import OpenAI\n\nclient = OpenAI()\n\ndef first():\n    r = client.chat.completions.create(model=\"m\", messages=[], n=2)\n    return r\n";
+
+#[test]
+fn a_run_on_some_files_judges_only_their_entries() {
+    let dir = repo(&[("a.json", CHAT), ("app.py", PY)]);
+    responsify()
+        .current_dir(dir.path())
+        .args(["check", "--write-baseline", "baseline.json"])
+        .assert()
+        .code(0);
+    // pre-commit passes only the changed files: the other file's entries are not stale.
+    responsify()
+        .current_dir(dir.path())
+        .args(["check", "app.py", "--baseline", "baseline.json"])
+        .assert()
+        .code(0)
+        .stdout("")
+        .stderr(predicate::str::contains(
+            "No new findings (5 in the baseline).",
+        ))
+        .stderr(predicate::str::contains("stale").not())
+        .stderr(predicate::str::contains("No Chat Completions usage left").not());
+    // A file of a walked directory that is gone still leaves stale entries.
+    fs::remove_file(dir.path().join("a.json")).unwrap();
+    responsify()
+        .current_dir(dir.path())
+        .args(["check", "app.py", "--baseline", "baseline.json"])
+        .assert()
+        .code(0);
+    responsify()
+        .current_dir(dir.path())
+        .args(["check", ".", "--baseline", "baseline.json"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("stale baseline entry: a.json"));
+}
+
+#[test]
+fn stale_entries_are_in_the_machine_readable_reports() {
+    let dir = repo(&[("a.json", CHAT), ("app.py", PY)]);
+    responsify()
+        .current_dir(dir.path())
+        .args(["check", "--write-baseline", "baseline.json"])
+        .assert()
+        .code(0);
+    fs::write(
+        dir.path().join("a.json"),
+        "{\"model\": \"gpt-5.5\", \"input\": \"hi\", \"store\": false}\n",
+    )
+    .unwrap();
+    responsify()
+        .current_dir(dir.path())
+        .args(["check", "--baseline", "baseline.json", "--output-format", "github"])
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains(
+            "::error file=a.json,line=1,col=1,endLine=1,endColumn=1,title=responsify (stale-baseline-entry)::stale baseline entry: n-parameter",
+        ));
+    let out = responsify()
+        .current_dir(dir.path())
+        .args([
+            "check",
+            "--baseline",
+            "baseline.json",
+            "--output-format",
+            "json",
+        ])
+        .assert()
+        .code(1)
+        .get_output()
+        .stdout
+        .clone();
+    let report: serde_json::Value = serde_json::from_slice(&out).unwrap();
+    let rules: Vec<&str> = report
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["rule"].as_str().unwrap())
+        .collect();
+    assert_eq!(rules, vec!["stale-baseline-entry"; 4]);
+    let out = responsify()
+        .current_dir(dir.path())
+        .args([
+            "check",
+            "--baseline",
+            "baseline.json",
+            "--output-format",
+            "sarif",
+        ])
+        .assert()
+        .code(1)
+        .get_output()
+        .stdout
+        .clone();
+    let sarif: serde_json::Value = serde_json::from_slice(&out).unwrap();
+    let results = sarif["runs"][0]["results"].as_array().unwrap();
+    assert_eq!(results.len(), 4);
+    assert_eq!(results[0]["ruleId"], "stale-baseline-entry");
+    assert_eq!(results[0]["level"], "error");
+}
+
+#[test]
+fn a_new_finding_on_a_line_like_a_baselined_one_elsewhere_is_reported() {
+    let dir = repo(&[("app.py", FUNCS)]);
+    responsify()
+        .current_dir(dir.path())
+        .args(["check", "--write-baseline", "baseline.json"])
+        .assert()
+        .code(0);
+    let baseline: serde_json::Value =
+        serde_json::from_str(&fs::read_to_string(dir.path().join("baseline.json")).unwrap())
+            .unwrap();
+    assert_eq!(baseline["version"], 2);
+    assert_eq!(baseline["findings"][0]["context"], "first");
+    // The same call, in another function, above the baselined one.
+    let second = FUNCS.replace("def first", "def second():\n    r = client.chat.completions.create(model=\"m\", messages=[], n=2)\n    return r\n\ndef first");
+    fs::write(dir.path().join("app.py"), second).unwrap();
+    responsify()
+        .current_dir(dir.path())
+        .args([
+            "check",
+            "--baseline",
+            "baseline.json",
+            "--output-format",
+            "concise",
+        ])
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains("app.py:6:"))
+        .stdout(predicate::str::contains("app.py:10:").not());
+}
+
+#[test]
+fn a_version_1_baseline_is_still_read() {
+    let dir = repo(&[("a.json", CHAT)]);
+    let out = responsify()
+        .current_dir(dir.path())
+        .args(["check", "--output-format", "sarif"])
+        .assert()
+        .code(1)
+        .get_output()
+        .stdout
+        .clone();
+    let sarif: serde_json::Value = serde_json::from_slice(&out).unwrap();
+    let findings: Vec<serde_json::Value> = sarif["runs"][0]["results"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| {
+            serde_json::json!({
+                "fingerprint": r["partialFingerprints"]["responsifyFingerprint/v1"],
+                "rule": r["ruleId"],
+                "path": "a.json",
+                "message": r["message"]["text"],
+            })
+        })
+        .collect();
+    fs::write(
+        dir.path().join("v1.json"),
+        serde_json::json!({ "version": 1, "findings": findings }).to_string(),
+    )
+    .unwrap();
+    responsify()
+        .current_dir(dir.path())
+        .args(["check", "--baseline", "v1.json"])
+        .assert()
+        .code(0)
+        .stderr(predicate::str::contains(
+            "No new findings (4 in the baseline).",
+        ));
 }

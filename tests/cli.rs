@@ -16,7 +16,7 @@ const RESPONSES: &str = r#"{"model": "gpt-5.5", "input": "hi", "store": false}
 "#;
 
 fn responsify() -> Command {
-    let mut cmd = Command::cargo_bin("responsify").unwrap();
+    let mut cmd = common::bin();
     cmd.env_remove("NO_COLOR");
     cmd
 }
@@ -588,6 +588,303 @@ fn declared_responses_providers_migrate() {
         .assert()
         .code(0);
     assert!(read(&dir, "app.py").contains("client.responses.create("));
+}
+
+#[test]
+fn report_json_and_csv_give_one_row_per_request_that_needs_a_person() {
+    let dir = repo(&[
+        (".github/CODEOWNERS", "* @all\n/svc/ @svc-team\n"),
+        ("CODEOWNERS", "* @ignored\n"),
+        (
+            "svc/a.json",
+            "{\"model\": \"m\", \"messages\": [{\"role\": \"user\", \"content\": \"hi\"}], \"n\": 2}\n",
+        ),
+        (
+            "ok.json",
+            "{\"model\": \"m\", \"messages\": [{\"role\": \"user\", \"content\": \"hi\"}]}\n",
+        ),
+        (
+            "web/app.py",
+            "from openai import OpenAI\n\nclient = OpenAI()\nr = client.chat.completions.create(model=\"m\", messages=[], n=3)\n",
+        ),
+    ]);
+    let out = responsify()
+        .current_dir(dir.path())
+        .args(["report", "--format", "json"])
+        .assert()
+        .code(0)
+        .get_output()
+        .stdout
+        .clone();
+    let rows: serde_json::Value = serde_json::from_slice(&out).unwrap();
+    let rows = rows.as_array().unwrap();
+    // The request that migrates by itself is no ticket.
+    assert_eq!(rows.len(), 2, "{rows:?}");
+    assert_eq!(rows[0]["file"], "svc/a.json");
+    assert_eq!(rows[0]["line"], 1);
+    assert_eq!(
+        rows[0]["blocking_rules"],
+        serde_json::json!(["n-parameter"])
+    );
+    assert!(rows[0]["what_to_do"][0]
+        .as_str()
+        .unwrap()
+        .contains("one request per generation"));
+    assert_eq!(rows[0]["top_directory"], "svc");
+    // .github/CODEOWNERS comes first; its last matching pattern wins.
+    assert_eq!(rows[0]["owners"], serde_json::json!(["@svc-team"]));
+    assert_eq!(rows[1]["file"], "web/app.py");
+    assert_eq!(rows[1]["line"], 4);
+    assert_eq!(rows[1]["owners"], serde_json::json!(["@all"]));
+    // The ids are those of `check`'s findings.
+    let check = responsify()
+        .current_dir(dir.path())
+        .args(["check", "web/app.py", "--output-format", "json"])
+        .assert()
+        .code(1)
+        .get_output()
+        .stdout
+        .clone();
+    let findings: serde_json::Value = serde_json::from_slice(&check).unwrap();
+    assert_eq!(findings[0]["request_id"], rows[1]["request_id"]);
+    let csv = responsify()
+        .current_dir(dir.path())
+        .args(["report", "--format", "csv"])
+        .assert()
+        .code(0)
+        .get_output()
+        .stdout
+        .clone();
+    let csv = String::from_utf8(csv).unwrap();
+    let lines: Vec<&str> = csv.lines().collect();
+    assert_eq!(
+        lines[0],
+        "request_id,file,cell,line,blocking_rules,what_to_do,top_directory,owners"
+    );
+    assert_eq!(lines.len(), 3);
+    assert!(lines[1].starts_with(&format!(
+        "{},svc/a.json,,1,n-parameter,\"",
+        rows[0]["request_id"].as_str().unwrap()
+    )));
+    assert!(lines[1].ends_with(",svc,@svc-team"), "{}", lines[1]);
+}
+
+#[test]
+fn add_noqa_suppresses_what_needs_a_person_in_the_code() {
+    let py = "from openai import OpenAI\n\nclient = OpenAI()\n\ndef f():\n    r = client.chat.completions.create(\n        model=\"m\",\n        messages=[],\n        n=3,\n    )\n    return r.choices[0].message.content\n\nok = client.chat.completions.create(model=\"m\", messages=[])\nprint(ok.choices[0].message.content)\n";
+    let ts = "import OpenAI from \"openai\";\n\nconst client = new OpenAI();\nconst r = await client.chat.completions.create({ model: \"m\", messages: [{ role: \"user\", content: \"hi\" }], n: 2 });\nconsole.log(r.choices[0].message.content);\n";
+    let dir = repo(&[
+        ("app.py", py),
+        ("web/a.ts", ts),
+        (
+            "b.json",
+            "{\"model\": \"m\", \"messages\": [{\"role\": \"user\", \"content\": \"hi\"}], \"n\": 2}\n",
+        ),
+    ]);
+    responsify()
+        .current_dir(dir.path())
+        .args(["check", "--add-noqa=ranks drafts"])
+        .assert()
+        .code(0)
+        .stderr(predicate::str::contains("Added 3 suppressions to 2 files."))
+        .stderr(predicate::str::contains(
+            "use per-file-ignores or a baseline",
+        ));
+    let after = fs::read_to_string(dir.path().join("app.py")).unwrap();
+    assert!(after.contains(
+        "def f():\n    # responsify: ignore[chat-completions-request] -- ranks drafts\n    r = client"
+    ), "{after}");
+    assert!(
+        after.contains("        # responsify: ignore[n-parameter] -- ranks drafts\n        n=3,"),
+        "{after}"
+    );
+    // The request that migrates by itself is left to --fix.
+    assert!(after.ends_with(
+        "\nok = client.chat.completions.create(model=\"m\", messages=[])\nprint(ok.choices[0].message.content)\n"
+    ), "{after}");
+    let after = fs::read_to_string(dir.path().join("web/a.ts")).unwrap();
+    assert!(after.contains(
+        "// responsify: ignore[chat-completions-request, n-parameter] -- ranks drafts\nconst r ="
+    ), "{after}");
+    // Nothing left that needs a person in those files, and no suppression unused.
+    responsify()
+        .current_dir(dir.path())
+        .args(["check", "app.py", "web/a.ts", "--output-format", "concise"])
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains("app.py:15:"))
+        .stdout(predicate::str::contains("unused-suppression").not())
+        .stdout(predicate::str::contains("n-parameter").not())
+        .stdout(predicate::str::contains("web/a.ts").not());
+}
+
+#[test]
+fn unused_suppressions_are_fixed_and_unknown_rules_reported_in_any_file() {
+    // No OpenAI usage at all: the comments are still read.
+    let py = "import os\n\nx = os.getcwd()  # responsify: ignore[n-parametre]\n# responsify: ignore[max-tokens] -- old\ny = 1  # responsify: ignore[store-default]\n";
+    let ts = "const x = 1; // responsify: ignore[n-parameter]\n";
+    let dir = repo(&[("plain.py", py), ("a.ts", ts)]);
+    responsify()
+        .current_dir(dir.path())
+        .args(["check", "--output-format", "concise"])
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains(
+            "plain.py:3:18: unused-suppression this comment names unknown rule `n-parametre`, which silences nothing",
+        ))
+        .stdout(predicate::str::contains("plain.py:4:1: unused-suppression this comment silences `max-tokens` on its line, but nothing is reported there [*]"))
+        .stdout(predicate::str::contains("a.ts:1:14: unused-suppression"));
+    responsify()
+        .current_dir(dir.path())
+        .args(["check", "--fix"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("Fixed 3 findings in 2 files."));
+    // The unknown rule is left to a person; the unused comments are gone.
+    assert_eq!(
+        fs::read_to_string(dir.path().join("plain.py")).unwrap(),
+        "import os\n\nx = os.getcwd()  # responsify: ignore[n-parametre]\ny = 1\n"
+    );
+    assert_eq!(
+        fs::read_to_string(dir.path().join("a.ts")).unwrap(),
+        "const x = 1;\n"
+    );
+}
+
+#[test]
+fn statistics_honour_json_and_rules_say_opt_in_once() {
+    let dir = repo(&[(
+        "a.json",
+        "{\"model\": \"m\", \"messages\": [{\"role\": \"user\", \"content\": \"hi\"}], \"n\": 2}\n",
+    )]);
+    let out = responsify()
+        .current_dir(dir.path())
+        .args(["check", "--statistics", "--output-format", "json"])
+        .assert()
+        .code(1)
+        .get_output()
+        .stdout
+        .clone();
+    let stats: serde_json::Value = serde_json::from_slice(&out).unwrap();
+    let n = stats
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["code"] == "n-parameter")
+        .unwrap();
+    assert_eq!(n["count"], 1);
+    assert_eq!(n["fixable"], false);
+    let rules = responsify()
+        .args(["rules"])
+        .assert()
+        .code(0)
+        .get_output()
+        .stdout
+        .clone();
+    let rules = String::from_utf8(rules).unwrap();
+    assert!(rules.contains("(opt-in)"));
+    assert!(!rules.contains("(opt-in) (opt-in)"), "{rules}");
+}
+
+#[test]
+fn the_default_format_follows_github_actions_and_coding_agents() {
+    let dir = repo(&[
+        (
+            "a.json",
+            "{\"model\": \"m\", \"messages\": [{\"role\": \"user\", \"content\": \"hi\"}], \"n\": 2}\n",
+        ),
+        (
+            "b.json",
+            "{\"model\": \"m\", \"messages\": [{\"role\": \"user\", \"content\": \"hi\"}], \"max_tokens\": 100}\n",
+        ),
+    ]);
+    responsify()
+        .current_dir(dir.path())
+        .env("GITHUB_ACTIONS", "true")
+        .args(["check"])
+        .assert()
+        .code(1)
+        .stdout(predicate::str::starts_with("::warning file=a.json,line=1,"))
+        .stdout(predicate::str::contains(
+            "::error file=a.json,line=1,col=65,",
+        ));
+    for var in [
+        "CLAUDECODE",
+        "CODEX_SANDBOX",
+        "CURSOR_AGENT",
+        "GEMINI_CLI",
+        "AI_AGENT",
+    ] {
+        let out = responsify()
+            .current_dir(dir.path())
+            .env(var, "1")
+            .args(["check"])
+            .assert()
+            .code(1)
+            .get_output()
+            .stdout
+            .clone();
+        let out = String::from_utf8(out).unwrap();
+        assert!(!out.contains(" --> "), "no code frames under {var}:\n{out}");
+        assert!(
+            out.lines().any(|l| l.starts_with("a.json:1:")
+                && l.contains("n-parameter: ")
+                && l.contains(" -> edit by hand: ")),
+            "{var}:\n{out}"
+        );
+        assert!(
+            out.lines().any(|l| l.starts_with("b.json:1:")
+                && l.contains("max-tokens: ")
+                && l.contains("(run `responsify check --fix`)")),
+            "{var}:\n{out}"
+        );
+    }
+    // An explicit format wins; an empty variable picks nothing.
+    responsify()
+        .current_dir(dir.path())
+        .env("CLAUDECODE", "1")
+        .args(["check", "--output-format", "concise"])
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains(" -> ").not());
+    responsify()
+        .current_dir(dir.path())
+        .env("CLAUDECODE", "")
+        .args(["check"])
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains(" --> "));
+}
+
+#[test]
+fn the_report_names_every_language_and_counts_a_notebook_once() {
+    let py = "from openai import OpenAI\n\nclient = OpenAI()\nr = client.chat.completions.create(model=\"m\", messages=[{\"role\": \"user\", \"content\": \"x\"}])\nprint(r.choices[0].message.content)\n";
+    let ts = "import OpenAI from \"openai\";\n\nconst client = new OpenAI();\nconst r = await client.chat.completions.create({ model: \"m\", messages: [{ role: \"user\", content: \"hi\" }] });\nconsole.log(r.choices[0].message.content);\n";
+    let cell = serde_json::json!({"cell_type": "code", "execution_count": null, "metadata": {}, "outputs": [], "source": py});
+    let nb = serde_json::json!({"cells": [cell.clone(), cell], "metadata": {}, "nbformat": 4, "nbformat_minor": 5}).to_string();
+    let dir = repo(&[("nb.ipynb", &nb), ("a.ts", ts), ("b.mjs", ts)]);
+    let out = responsify()
+        .current_dir(dir.path())
+        .args(["report", "--format", "markdown"])
+        .assert()
+        .code(0)
+        .get_output()
+        .stdout
+        .clone();
+    let out = String::from_utf8(out).unwrap();
+    let row = |language: &str| -> Vec<String> {
+        out.lines()
+            .find(|l| l.starts_with(&format!("| {language} |")))
+            .unwrap_or_else(|| panic!("no {language} row:\n{out}"))
+            .split('|')
+            .map(|c| c.trim().to_string())
+            .collect()
+    };
+    assert_eq!(row("TypeScript")[7], "1");
+    assert_eq!(row("JavaScript")[7], "1");
+    // Two cells with findings, one notebook file.
+    assert_eq!(row("Python")[7], "1");
+    assert!(!out.contains("| other |"), "{out}");
 }
 
 /// A Batch input file converted without the `batches.create` call that uploads it is

@@ -12,7 +12,14 @@ const CHAT: &str = r#"{"model": "gpt-5.5", "messages": [{"role": "user", "conten
 "#;
 
 fn responsify() -> Command {
-    Command::cargo_bin("responsify").unwrap()
+    common::bin()
+}
+
+/// The `select = [...]` line of `config`'s output.
+fn selected(out: &str) -> &str {
+    out.lines()
+        .find(|l| l.starts_with("select = "))
+        .unwrap_or("")
 }
 
 fn concise(dir: &tempfile::TempDir) -> String {
@@ -74,7 +81,10 @@ fn extend_inherits_and_overrides() {
         .stdout(predicate::str::contains("svc/responsify.toml"))
         .stdout(predicate::str::contains("store-policy = \"report\""))
         .stdout(predicate::str::contains("\"max-tokens\""))
-        .stdout(predicate::str::contains("\"store-default\"").not());
+        .stdout(predicate::function(|out: &str| {
+            !selected(out).contains("\"store-default\"")
+        }))
+        .stdout(predicate::str::contains("ignore = [\"store-default\"]"));
 }
 
 #[test]
@@ -97,7 +107,12 @@ fn per_file_ignores_and_pyproject() {
         .assert()
         .code(0)
         .stdout(predicate::str::contains("pyproject.toml"))
-        .stdout(predicate::str::contains("\"max-tokens\"").not());
+        .stdout(predicate::function(|out: &str| {
+            !selected(out).contains("\"max-tokens\"")
+        }))
+        .stdout(predicate::str::contains(
+            "per-file-ignores = { \"tests/**\" = [\"max-tokens\"] }",
+        ));
 }
 
 #[test]
@@ -143,4 +158,151 @@ fn a_broken_configuration_is_an_error() {
         .assert()
         .code(2)
         .stderr(predicate::str::contains("unknown rule `no-such-rule`"));
+}
+
+fn concise_with(dir: &tempfile::TempDir, args: &[&str]) -> String {
+    let out = responsify()
+        .current_dir(dir.path())
+        .args(["check", "--output-format", "concise", "--exit-zero"])
+        .args(args)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap()
+}
+
+#[test]
+fn default_excludes_skip_whole_names_even_without_a_gitignore() {
+    let dir = repo(&[
+        ("a.json", CHAT),
+        ("node_modules/pkg/b.json", CHAT),
+        ("venv/lib/c.json", CHAT),
+        ("dist/d.json", CHAT),
+        ("build/e.json", CHAT),
+        ("target/f.json", CHAT),
+        ("lib/site-packages/g.json", CHAT),
+        ("__pypackages__/h.json", CHAT),
+        ("builder/i.json", CHAT),
+        ("build.json", CHAT),
+    ]);
+    let out = concise(&dir);
+    for kept in ["a.json:", "builder/i.json:", "build.json:"] {
+        assert!(out.contains(kept), "{kept} is checked:\n{out}");
+    }
+    for skipped in [
+        "node_modules",
+        "venv/",
+        "dist/",
+        "build/",
+        "target/",
+        "site-packages",
+        "__pypackages__",
+    ] {
+        assert!(!out.contains(skipped), "{skipped} is skipped:\n{out}");
+    }
+    // --no-default-excludes checks them.
+    let all = concise_with(&dir, &["--no-default-excludes"]);
+    assert!(all.contains("node_modules/pkg/b.json:"), "{all}");
+    assert!(all.contains("target/f.json:"), "{all}");
+    // extend-exclude adds to the defaults; exclude replaces them.
+    std::fs::write(
+        dir.path().join("responsify.toml"),
+        "extend-exclude = [\"builder\"]\n",
+    )
+    .unwrap();
+    let out = concise(&dir);
+    assert!(!out.contains("builder/"), "{out}");
+    assert!(!out.contains("node_modules"), "{out}");
+    assert!(out.contains("a.json:"), "{out}");
+    std::fs::write(
+        dir.path().join("responsify.toml"),
+        "exclude = []\nextend-exclude = [\"builder\"]\n",
+    )
+    .unwrap();
+    let out = concise(&dir);
+    assert!(!out.contains("builder/"), "{out}");
+    assert!(out.contains("node_modules/pkg/b.json:"), "{out}");
+}
+
+#[test]
+fn force_exclude_applies_exclude_to_files_named_on_the_command_line() {
+    let dir = repo(&[
+        ("responsify.toml", "exclude = [\"generated\"]\n"),
+        ("a.json", CHAT),
+        ("generated/b.json", CHAT),
+        ("node_modules/c.json", CHAT),
+    ]);
+    // Named files are checked unless --force-exclude is given.
+    let out = concise_with(&dir, &["a.json", "generated/b.json"]);
+    assert!(out.contains("generated/b.json:"), "{out}");
+    let out = concise_with(&dir, &["--force-exclude", "a.json", "generated/b.json"]);
+    assert!(out.contains("a.json:"), "{out}");
+    assert!(!out.contains("generated/b.json"), "{out}");
+    // `exclude` replaced the defaults here, so node_modules is checked, named or not.
+    let out = concise_with(&dir, &["--force-exclude", "node_modules/c.json"]);
+    assert!(out.contains("node_modules/c.json:"), "{out}");
+    std::fs::remove_file(dir.path().join("responsify.toml")).unwrap();
+    let out = concise_with(&dir, &["--force-exclude", "node_modules/c.json"]);
+    assert_eq!(out, "");
+}
+
+#[test]
+fn config_shows_ignore_the_matching_per_file_ignores_and_the_extend_chain() {
+    let dir = repo(&[
+        ("base.toml", "store-policy = \"report\"\n"),
+        (
+            "svc/responsify.toml",
+            "extend = \"../base.toml\"\nignore = [\"store-default\"]\nper-file-ignores = { \"tests/**\" = [\"n-parameter\"], \"other/**\" = [\"max-tokens\"] }\n",
+        ),
+        ("svc/tests/a.json", CHAT),
+    ]);
+    for args in [
+        &["config", "svc/tests/a.json"][..],
+        &["check", "--show-settings", "svc/tests/a.json"],
+    ] {
+        responsify()
+            .current_dir(dir.path())
+            .args(args)
+            .assert()
+            .code(0)
+            .stdout(
+                predicate::str::contains("# extends: ").and(predicate::str::contains("base.toml")),
+            )
+            .stdout(predicate::str::contains("ignore = [\"store-default\"]\n"))
+            .stdout(predicate::str::contains(
+                "per-file-ignores = { \"tests/**\" = [\"n-parameter\"] }",
+            ))
+            .stdout(predicate::str::contains("max-tokens\"]").not());
+    }
+}
+
+#[test]
+fn store_policy_report_keeps_store_as_written_and_leaves_the_default_to_a_person() {
+    let py = "from openai import OpenAI\n\nclient = OpenAI()\nr = client.chat.completions.create(model=\"m\", messages=[{\"role\": \"user\", \"content\": \"x\"}], store=False)\nprint(r.choices[0].message.content)\nr2 = client.chat.completions.create(model=\"m\", messages=[{\"role\": \"user\", \"content\": \"x\"}])\nprint(r2.choices[0].message.content)\n";
+    let dir = repo(&[
+        ("responsify.toml", "store-policy = \"report\"\n"),
+        ("a.py", py),
+    ]);
+    responsify()
+        .current_dir(dir.path())
+        .args(["check", "--fix"])
+        .assert()
+        .code(1);
+    let after = std::fs::read_to_string(dir.path().join("a.py")).unwrap();
+    // The request with `store` written migrates and keeps it.
+    assert!(after.contains(
+        "r = client.responses.create(model=\"m\", input=[{\"role\": \"user\", \"content\": \"x\"}], store=False)"
+    ), "{after}");
+    // The one relying on the default waits for a person.
+    assert!(after.contains("r2 = client.chat.completions.create(model=\"m\", messages=[{\"role\": \"user\", \"content\": \"x\"}])"), "{after}");
+    responsify()
+        .current_dir(dir.path())
+        .args(["check", "--output-format", "concise"])
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains("a.py:6:37: store-default"));
 }

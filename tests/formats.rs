@@ -3,6 +3,8 @@
 //! and `markdown`, each parsed and checked against the `json` format's findings, plus the
 //! stable fingerprints they share.
 
+mod common;
+
 use assert_cmd::Command;
 use serde_json::Value;
 use std::collections::{HashMap, HashSet};
@@ -40,7 +42,7 @@ fn special_name() -> &'static str {
 }
 
 fn responsify() -> Command {
-    let mut cmd = Command::cargo_bin("responsify").unwrap();
+    let mut cmd = common::bin();
     cmd.env_remove("NO_COLOR");
     cmd
 }
@@ -108,13 +110,18 @@ fn status_of(finding: &Value) -> String {
     }
 }
 
-/// `("nb one.ipynb", Some(3))` for `"nb one.ipynb:cell 3"`.
-fn split_cell(path: &str) -> (&str, Option<u32>) {
-    match path.rsplit_once(":cell ") {
-        Some((file, cell)) if cell.bytes().all(|b| b.is_ascii_digit()) => {
-            (file, Some(cell.parse().unwrap()))
-        }
-        _ => (path, None),
+/// A JSON finding's file and notebook cell: `filename` is a path, `cell` the cell's number.
+fn split_cell(f: &Value) -> (&str, Option<u64>) {
+    let file = f["filename"].as_str().unwrap();
+    assert!(!file.contains(":cell "), "{file}");
+    (file, f["cell"].as_u64())
+}
+
+/// How the terminal formats name a finding's place: `nb.ipynb:cell 3` for a cell.
+fn shown_path(f: &Value) -> String {
+    match split_cell(f) {
+        (file, None) => file.to_string(),
+        (file, Some(cell)) => format!("{file}:cell {cell}"),
     }
 }
 
@@ -213,8 +220,8 @@ fn sarif_describes_every_rule_and_every_finding() {
         ));
         let location = &r["locations"][0];
         let physical = &location["physicalLocation"];
-        let filename = f["filename"].as_str().unwrap();
-        let (file, cell) = split_cell(filename);
+        let filename = shown_path(f);
+        let (file, cell) = split_cell(f);
         let uri = physical["artifactLocation"]["uri"].as_str().unwrap();
         assert_eq!(physical["artifactLocation"]["uriBaseId"], "%SRCROOT%");
         assert_eq!(uri, percent_encode(file), "{filename}");
@@ -223,7 +230,9 @@ fn sarif_describes_every_rule_and_every_finding() {
         match cell {
             None => assert_eq!(physical["region"], region),
             Some(cell) => {
-                assert_eq!(physical["region"], serde_json::json!({ "startLine": 1 }));
+                // The notebook file's lines that hold the finding.
+                assert!(physical["region"]["startLine"].as_u64().unwrap() > 1);
+                assert!(physical["region"]["endLine"].as_u64().is_some());
                 assert_eq!(
                     location["logicalLocations"][0]["name"],
                     format!("cell {cell}")
@@ -425,8 +434,7 @@ fn github_annotations_carry_positions_and_escape_their_data() {
             _ => "notice",
         };
         assert_eq!(a.command, want);
-        let filename = f["filename"].as_str().unwrap();
-        let (file, cell) = split_cell(filename);
+        let (file, cell) = split_cell(f);
         assert_eq!(a.properties["file"], file);
         assert_eq!(
             a.properties["title"],
@@ -446,7 +454,9 @@ fn github_annotations_carry_positions_and_escape_their_data() {
                 assert_eq!(a.message, message);
             }
             Some(cell) => {
-                assert!(!a.properties.contains_key("line"));
+                // The line of the notebook file; the message names the cell's line.
+                assert!(a.properties["line"].parse::<u64>().unwrap() > 1);
+                assert!(!a.properties.contains_key("col"));
                 let prefix = format!("cell {cell}, line {}: ", f["location"]["line"]);
                 assert_eq!(a.message, format!("{prefix}{message}"));
             }
@@ -515,7 +525,7 @@ fn gitlab_code_quality_has_the_fields_gitlab_reads() {
             prints.insert(fingerprint.to_string()),
             "fingerprints are unique"
         );
-        let (file, cell) = split_cell(f["filename"].as_str().unwrap());
+        let (file, cell) = split_cell(f);
         assert_eq!(issue["location"]["path"], file);
         match cell {
             None => {
@@ -528,7 +538,7 @@ fn gitlab_code_quality_has_the_fields_gitlab_reads() {
                     issue["description"].as_str().unwrap(),
                     format!("{prefix}{}", f["message"].as_str().unwrap())
                 );
-                assert_eq!(issue["location"]["lines"]["begin"], 1);
+                assert!(issue["location"]["lines"]["begin"].as_u64().unwrap() > 1);
             }
         }
     }
@@ -798,7 +808,7 @@ fn junit_has_a_suite_per_file_and_a_failing_case_per_finding() {
     // Suites: one per file, notebook cells in their notebook's, in report order.
     let mut files: Vec<&str> = Vec::new();
     for f in &findings {
-        let (file, _) = split_cell(f["filename"].as_str().unwrap());
+        let (file, _) = split_cell(f);
         if !files.contains(&file) {
             files.push(file);
         }
@@ -834,16 +844,21 @@ fn junit_has_a_suite_per_file_and_a_failing_case_per_finding() {
         .attr("message")
         .contains("a,b:c%d\r\n<&>\"x\\u{0001}|*_`y"))));
 
-    // An empty report is a valid document with zero tests.
+    // A clean tree is one passing test case, as ruff reports it.
     let clean = repo(&[(
         "done.json",
         r#"{"model": "gpt-5.5", "input": "hi", "store": false}"#,
     )]);
     let empty = parse_xml(&check(clean.path(), "junit"));
     assert_eq!(empty.name, "testsuites");
-    assert_eq!(empty.attr("tests"), "0");
+    assert_eq!(empty.attr("tests"), "1");
     assert_eq!(empty.attr("failures"), "0");
-    assert!(empty.children.is_empty());
+    assert_eq!(empty.children.len(), 1);
+    let suite = &empty.children[0];
+    assert_eq!(suite.attr("tests"), "1");
+    assert_eq!(suite.children.len(), 1);
+    assert_eq!(suite.children[0].name, "testcase");
+    assert!(suite.children[0].children.is_empty(), "no failure");
 }
 
 /// The cells of a Markdown table row, split at unescaped `|`.
@@ -873,10 +888,7 @@ fn markdown_summarises_counts_rules_and_findings() {
     let lines: Vec<&str> = out.lines().collect();
     assert_eq!(lines[0], "## responsify");
     let count = |status: &str| findings.iter().filter(|f| status_of(f) == status).count();
-    let files: HashSet<&str> = findings
-        .iter()
-        .map(|f| split_cell(f["filename"].as_str().unwrap()).0)
-        .collect();
+    let files: HashSet<&str> = findings.iter().map(|f| split_cell(f).0).collect();
     assert!(out.contains(&format!(
         "- **{}** findings in {} files\n",
         findings.len(),
@@ -928,7 +940,7 @@ fn markdown_summarises_counts_rules_and_findings() {
         assert_eq!(row.len(), 3, "{row:?}");
         let location = format!(
             "{}:{}:{}",
-            f["filename"].as_str().unwrap(),
+            shown_path(f),
             f["location"]["line"],
             f["location"]["column"]
         );
@@ -1022,4 +1034,72 @@ fn every_format_reports_a_clean_tree_and_exits_0() {
             .assert()
             .code(1);
     }
+}
+
+/// `request_id` of each JSON finding, by rule and line.
+fn request_ids(dir: &Path, format: &str) -> Vec<(String, u64, String)> {
+    let out = check(dir, format);
+    let items: Vec<Value> = if format == "json-lines" {
+        out.lines()
+            .map(|l| serde_json::from_str(l).unwrap())
+            .collect()
+    } else {
+        serde_json::from_str::<Value>(&out)
+            .unwrap()
+            .as_array()
+            .unwrap()
+            .clone()
+    };
+    items
+        .iter()
+        .map(|f| {
+            (
+                f["rule"].as_str().unwrap().to_string(),
+                f["location"]["line"].as_u64().unwrap(),
+                f["request_id"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn every_finding_has_a_stable_request_id() {
+    let call = "r = client.chat.completions.create(model=\"m\", messages=[], n=2)\n";
+    let py = format!("from openai import OpenAI\n\nclient = OpenAI()\n{call}{call}");
+    let dir = repo(&[("app.py", &py)]);
+    let ids = request_ids(dir.path(), "json");
+    let first: HashSet<&str> = ids
+        .iter()
+        .filter(|i| i.1 == 4)
+        .map(|i| i.2.as_str())
+        .collect();
+    let second: HashSet<&str> = ids
+        .iter()
+        .filter(|i| i.1 == 5)
+        .map(|i| i.2.as_str())
+        .collect();
+    // One id per request, shared by its findings; two identical requests differ.
+    assert_eq!(first.len(), 1, "{ids:?}");
+    assert_eq!(second.len(), 1, "{ids:?}");
+    assert_ne!(first, second);
+    assert_eq!(request_ids(dir.path(), "json-lines"), ids);
+    // Lines added above move the requests, not their ids.
+    fs::write(dir.path().join("app.py"), format!("# moved\n\n{py}")).unwrap();
+    let moved = request_ids(dir.path(), "json");
+    let moved_first: HashSet<&str> = moved
+        .iter()
+        .filter(|i| i.1 == 6)
+        .map(|i| i.2.as_str())
+        .collect();
+    assert_eq!(moved_first, first);
+    // SARIF carries the same ids in each result's properties.
+    let log: Value = serde_json::from_str(&check(dir.path(), "sarif")).unwrap();
+    let sarif: Vec<&str> = log["runs"][0]["results"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["properties"]["request_id"].as_str().unwrap())
+        .collect();
+    let json: Vec<&str> = moved.iter().map(|i| i.2.as_str()).collect();
+    assert_eq!(sarif, json);
 }

@@ -167,6 +167,107 @@ fn check_with_nbformat(path: &std::path::Path, text: &str) {
     );
 }
 
+/// A notebook whose cells are laid out one line of code per line of the file, as Jupyter
+/// writes them: cell 2 (a Markdown cell is cell 1) holds the call on its line 4, which is
+/// line 17 of the file.
+const NOTEBOOK: &str = r##"{
+ "cells": [
+  {
+   "cell_type": "markdown",
+   "metadata": {},
+   "source": ["# Demo\n"]
+  },
+  {
+   "cell_type": "code",
+   "execution_count": null,
+   "metadata": {},
+   "outputs": [],
+   "source": [
+    "from openai import OpenAI\n",
+    "client = OpenAI()\n",
+    "\n",
+    "r = client.chat.completions.create(model=\"m\", messages=[{\"role\": \"user\", \"content\": \"x\"}], max_tokens=5)\n",
+    "print(r.choices[0].message.content)\n"
+   ]
+  }
+ ],
+ "metadata": {},
+ "nbformat": 4,
+ "nbformat_minor": 5
+}
+"##;
+
+fn run(dir: &std::path::Path, format: &str) -> serde_json::Value {
+    let out = common::bin()
+        .current_dir(dir)
+        .args(["check", "--output-format", format])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    serde_json::from_slice(&out.stdout).unwrap()
+}
+
+#[test]
+fn machine_readable_reports_name_the_notebook_file_its_cell_and_its_lines() {
+    let dir = repo(&[("nb.ipynb", NOTEBOOK)]);
+    let findings = run(dir.path(), "json");
+    let max_tokens = findings
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["rule"] == "max-tokens")
+        .expect("a max-tokens finding");
+    assert_eq!(max_tokens["filename"], "nb.ipynb");
+    assert_eq!(max_tokens["cell"], 2);
+    assert_eq!(max_tokens["location"]["line"], 4);
+    // A fix carries its edits, in the cell's code.
+    assert!(["safe", "unsafe"].contains(&max_tokens["fix"]["status"].as_str().unwrap()));
+    let edits = max_tokens["fix"]["edits"].as_array().unwrap();
+    assert_eq!(edits.len(), 1, "{max_tokens}");
+    assert_eq!(edits[0]["content"], "max_output_tokens");
+    assert_eq!(edits[0]["location"]["line"], 4);
+    // json-lines: the same fields.
+    let out = common::bin()
+        .current_dir(dir.path())
+        .args(["check", "--output-format", "json-lines"])
+        .output()
+        .unwrap();
+    let first: serde_json::Value =
+        serde_json::from_str(String::from_utf8_lossy(&out.stdout).lines().next().unwrap()).unwrap();
+    assert_eq!(first["filename"], "nb.ipynb");
+    assert_eq!(first["cell"], 2);
+    // SARIF: the region is the notebook file's line; the cell's position is a property.
+    let sarif = run(dir.path(), "sarif");
+    let result = sarif["runs"][0]["results"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["ruleId"] == "max-tokens")
+        .unwrap();
+    let location = &result["locations"][0];
+    assert_eq!(
+        location["physicalLocation"]["artifactLocation"]["uri"],
+        "nb.ipynb"
+    );
+    assert_eq!(location["physicalLocation"]["region"]["startLine"], 17);
+    assert_eq!(location["properties"]["notebookCell"], 2);
+    assert_eq!(location["properties"]["cellRegion"]["startLine"], 4);
+    // GitLab: the file's line, the cell named in the description.
+    let gitlab = run(dir.path(), "gitlab");
+    let issue = gitlab
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|i| i["check_name"] == "max-tokens")
+        .unwrap();
+    assert_eq!(issue["location"]["path"], "nb.ipynb");
+    assert_eq!(issue["location"]["lines"]["begin"], 17);
+    assert!(issue["description"]
+        .as_str()
+        .unwrap()
+        .starts_with("cell 2, line 4: "));
+}
+
 /// A notebook of another kernel (Deno's TypeScript, C#, R) holds no Python: it is not
 /// parsed as Python, and the run says nothing and exits 0.
 #[test]

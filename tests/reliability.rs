@@ -17,7 +17,7 @@ const PY_CHAT: &str = "from openai import OpenAI\n\nclient = OpenAI()\nanswer = 
 const TIMEOUT: Duration = Duration::from_secs(60);
 
 fn responsify() -> Command {
-    let mut cmd = Command::cargo_bin("responsify").unwrap();
+    let mut cmd = common::bin();
     cmd.env("NO_COLOR", "1").timeout(TIMEOUT);
     cmd
 }

@@ -4,7 +4,6 @@
 
 mod common;
 
-use assert_cmd::Command;
 use common::repo;
 
 const CHAT_MAIN: &str = r#"use async_openai::types::chat::{ChatCompletionRequestUserMessageArgs, CreateChatCompletionRequestArgs};
@@ -22,8 +21,7 @@ async fn ask() -> Result<(), Box<dyn std::error::Error>> {
 "#;
 
 fn fix(dir: &std::path::Path) -> String {
-    let out = Command::cargo_bin("responsify")
-        .unwrap()
+    let out = common::bin()
         .args(["check", "--fix", "--unsafe-fixes"])
         .arg(dir)
         .output()
@@ -143,6 +141,28 @@ fn an_inherited_dependency_reads_the_workspace_root() {
     );
     let main = std::fs::read_to_string(dir.path().join("app/src/main.rs")).unwrap();
     assert!(main.contains(".responses().create(request)"), "{main}");
+}
+
+#[test]
+fn the_feature_finding_does_not_promise_that_the_call_migrates() {
+    let dir = repo(&[
+        (
+            "Cargo.toml",
+            &manifest("[dependencies]\nasync-openai = \"0.43\""),
+        ),
+        ("src/main.rs", CHAT_MAIN),
+    ]);
+    let out = common::bin()
+        .args(["check", "--output-format", "concise"])
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    let out = String::from_utf8_lossy(&out.stdout).into_owned();
+    assert!(
+        out.contains("the crate has 1 Chat Completions call to move to Responses"),
+        "{out}"
+    );
+    assert!(!out.contains("that migrates"), "{out}");
 }
 
 /// The examples of a library depend on it by path: the version is the one the path's own

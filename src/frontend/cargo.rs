@@ -559,8 +559,10 @@ fn entry(key: &str, value: Value, key_span: Option<Span>) -> Entry {
 fn describe_use(used: SourceUse) -> String {
     match (used.chat_to_migrate, used.responses) {
         (0, _) => "calls the Responses API".into(),
-        (1, _) => "has 1 chat call that migrates to Responses".into(),
-        (n, _) => format!("has {n} chat calls that migrate to Responses"),
+        // Whether the call migrates by itself is its own findings' business: it may be
+        // blocked, and still needs the feature once a person has migrated it.
+        (1, _) => "has 1 Chat Completions call to move to Responses".into(),
+        (n, _) => format!("has {n} Chat Completions calls to move to Responses"),
     }
 }
 

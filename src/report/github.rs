@@ -27,6 +27,9 @@ pub fn write(messages: &[Message], out: &mut dyn Write) -> io::Result<()> {
                 ]);
             }
             Some(cell) => {
+                if let Some((start, end)) = m.file_lines {
+                    properties.extend([("line", start.to_string()), ("endLine", end.to_string())]);
+                }
                 text.push_str(&format!("cell {cell}, line {}: ", m.start.0));
             }
         }

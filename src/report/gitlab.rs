@@ -7,7 +7,8 @@ use std::io::{self, Write};
 
 /// The fields GitLab reads: `description`, `check_name`, `fingerprint` (the stable ones of
 /// [`super::fingerprints`], unique in the report), `severity` and `location`. A notebook
-/// finding points at the notebook's first line and names its cell in the description.
+/// finding points at the notebook file's line that holds it and names its cell (and the line
+/// in the cell) in the description.
 pub fn write(messages: &[Message], out: &mut dyn Write) -> io::Result<()> {
     let items: Vec<Value> = messages
         .iter()
@@ -16,7 +17,10 @@ pub fn write(messages: &[Message], out: &mut dyn Write) -> io::Result<()> {
             let (file, cell) = split_cell(&m.path);
             let (description, line) = match cell {
                 None => (m.message.clone(), m.start.0),
-                Some(cell) => (format!("cell {cell}, line {}: {}", m.start.0, m.message), 1),
+                Some(cell) => (
+                    format!("cell {cell}, line {}: {}", m.start.0, m.message),
+                    m.file_lines.map_or(1, |(start, _)| start),
+                ),
             };
             json!({
                 "description": description,

@@ -1,11 +1,13 @@
-use super::Message;
+use super::{request_ids, split_cell, Message};
 use crate::edit::line_col;
 use serde_json::{json, Value};
 use std::io::{self, Write};
 
-/// A JSON array of findings. Locations are 1-based; columns count characters.
+/// A JSON array of findings. Locations are 1-based; columns count characters. `filename` is
+/// a path; `cell` is the 1-based number of a notebook finding's cell (counting every cell, as
+/// Jupyter does), whose `location`s then count in the cell's code, or null.
 pub fn write(messages: &[Message], out: &mut dyn Write) -> io::Result<()> {
-    let items: Vec<Value> = messages.iter().map(to_json).collect();
+    let items: Vec<Value> = items(messages);
     serde_json::to_writer_pretty(&mut *out, &items)?;
     writeln!(out)
 }
@@ -14,7 +16,17 @@ fn location((line, column): (usize, usize)) -> Value {
     json!({ "line": line, "column": column })
 }
 
-fn to_json(m: &Message) -> Value {
+/// The findings as JSON objects, each with the stable id of its request (`request_id`; null
+/// for a finding about no request).
+pub fn items(messages: &[Message]) -> Vec<Value> {
+    messages
+        .iter()
+        .zip(request_ids(messages))
+        .map(|(m, id)| to_json(m, id))
+        .collect()
+}
+
+fn to_json(m: &Message, request_id: Option<String>) -> Value {
     let fix = m.fix_title.as_ref().map(|title| {
         json!({
             "message": title,
@@ -27,11 +39,16 @@ fn to_json(m: &Message) -> Value {
             })).collect::<Vec<_>>(),
         })
     });
+    // A notebook finding names the notebook file and its cell; its locations count in the
+    // cell's code.
+    let (file, cell) = split_cell(&m.path);
     json!({
         "rule": m.rule,
         "message": m.message,
         "severity": m.severity,
-        "filename": m.path,
+        "filename": file,
+        "cell": cell,
+        "request_id": request_id,
         "location": location(m.start),
         "end_location": location(m.end),
         "byte_range": [m.span.start, m.span.end],

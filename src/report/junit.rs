@@ -18,6 +18,23 @@ pub fn write(messages: &[Message], out: &mut dyn Write) -> io::Result<()> {
     }
     let total = messages.len();
     writeln!(out, r#"<?xml version="1.0" encoding="UTF-8"?>"#)?;
+    if total == 0 {
+        // A clean tree is one passing test case, as ruff writes it, so CI shows a pass.
+        writeln!(
+            out,
+            r#"<testsuites name="responsify" tests="1" failures="0" errors="0">"#
+        )?;
+        writeln!(
+            out,
+            r#"  <testsuite name="responsify" tests="1" failures="0" errors="0" skipped="0">"#
+        )?;
+        writeln!(
+            out,
+            r#"    <testcase name="No Chat Completions usage left to migrate" classname="responsify"/>"#
+        )?;
+        writeln!(out, "  </testsuite>")?;
+        return writeln!(out, "</testsuites>");
+    }
     writeln!(
         out,
         r#"<testsuites name="responsify" tests="{total}" failures="{total}" errors="0">"#
@@ -133,13 +150,16 @@ mod tests {
     }
 
     #[test]
-    fn an_empty_report_has_zero_tests() {
+    fn an_empty_report_is_one_passing_test_case() {
         let mut out = Vec::new();
         write(&[], &mut out).unwrap();
         assert_eq!(
             String::from_utf8(out).unwrap(),
             "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n\
-             <testsuites name=\"responsify\" tests=\"0\" failures=\"0\" errors=\"0\">\n\
+             <testsuites name=\"responsify\" tests=\"1\" failures=\"0\" errors=\"0\">\n\
+             \x20 <testsuite name=\"responsify\" tests=\"1\" failures=\"0\" errors=\"0\" skipped=\"0\">\n\
+             \x20   <testcase name=\"No Chat Completions usage left to migrate\" classname=\"responsify\"/>\n\
+             \x20 </testsuite>\n\
              </testsuites>\n"
         );
     }

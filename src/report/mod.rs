@@ -1,5 +1,6 @@
 //! Reporters: one message type, one writer per output format.
 
+mod agent;
 mod concise;
 mod full;
 mod github;
@@ -36,6 +37,12 @@ pub struct Message {
     pub fix_title: Option<String>,
     pub status: FixStatus,
     pub edits: Vec<Edit>,
+    /// The request the finding is about: its whole site and the classes and functions it
+    /// sits in, outermost first.
+    pub request: Option<(Span, Vec<String>)>,
+    /// For a finding in a notebook cell (`start` and `end` count in the cell's code): the
+    /// lines of the notebook file its start and end are written on.
+    pub file_lines: Option<(usize, usize)>,
 }
 
 impl Message {
@@ -54,6 +61,8 @@ impl Message {
             fix_title: d.fix.map(|f| f.title),
             status: finding.status,
             edits: finding.edits,
+            request: finding.request,
+            file_lines: None,
         }
     }
 }
@@ -79,9 +88,35 @@ pub enum Format {
     Junit,
     /// A Markdown summary for a pull-request comment.
     Markdown,
+    /// One line per finding with its fix or the action to take inline, no code frames: for
+    /// AI coding agents (the default when one runs responsify).
+    Agent,
 }
 
 impl Format {
+    /// The terminal's format when none is asked for: `github` in GitHub Actions, `agent`
+    /// when an AI coding agent runs responsify (`CLAUDECODE`, `CODEX_SANDBOX`,
+    /// `CURSOR_AGENT`, `GEMINI_CLI` or `AI_AGENT` set and not empty), else `full`.
+    pub fn default_for_environment() -> Format {
+        let set = |name: &str| std::env::var_os(name).is_some_and(|v| !v.is_empty());
+        if std::env::var_os("GITHUB_ACTIONS").is_some_and(|v| v == "true") {
+            Format::Github
+        } else if [
+            "CLAUDECODE",
+            "CODEX_SANDBOX",
+            "CURSOR_AGENT",
+            "GEMINI_CLI",
+            "AI_AGENT",
+        ]
+        .iter()
+        .any(|v| set(v))
+        {
+            Format::Agent
+        } else {
+            Format::Full
+        }
+    }
+
     /// Whether the format shows each finding's own fix as edits, so the engine should
     /// lower them (`settings.display_edits`).
     pub fn shows_edits(self) -> bool {
@@ -117,6 +152,7 @@ pub fn write(
         Format::Gitlab => gitlab::write(messages, out),
         Format::Junit => junit::write(messages, out),
         Format::Markdown => markdown::write(messages, out),
+        Format::Agent => agent::write(messages, out),
     }
 }
 
@@ -185,6 +221,89 @@ pub fn fingerprints(messages: &[Message]) -> Vec<String> {
             } else {
                 format!("{:016x}", fnv1a64(&[&base, &n.to_string()]))
             }
+        })
+        .collect()
+}
+
+/// Where a finding sits, for matching it across runs: the classes and functions around its
+/// request (`Client.ask`), or, for a request outside any, the request's own text (each line
+/// trimmed); `-` for a finding about no request (a whole file's).
+pub fn context(m: &Message) -> String {
+    match &m.request {
+        Some((_, enclosing)) if !enclosing.is_empty() => enclosing.join("."),
+        Some((span, _)) => {
+            let source = &*m.source;
+            let text = source
+                .get(span.start.min(source.len())..span.end.min(source.len()))
+                .unwrap_or("");
+            format!("{:016x}", fnv1a64(&["request", &trim_lines(text)]))
+        }
+        None => "-".to_string(),
+    }
+}
+
+/// The identity baselines (format 2) match a finding by: the rule, the file, where it sits
+/// ([`context`]) and its text, numbered like [`fingerprints`] when several share it.
+pub fn fingerprints_v2(messages: &[Message]) -> Vec<String> {
+    let mut seen: std::collections::HashMap<u64, usize> = std::collections::HashMap::new();
+    messages
+        .iter()
+        .map(|m| {
+            let base = fnv1a64(&["responsify-fingerprint-v2", &fingerprint(m), &context(m)]);
+            let n = seen.entry(base).or_insert(0);
+            *n += 1;
+            if *n == 1 {
+                format!("{base:016x}")
+            } else {
+                format!("{:016x}", fnv1a64(&[&base.to_string(), &n.to_string()]))
+            }
+        })
+        .collect()
+}
+
+/// A stable id for the request each message is about (or `None` for a finding about no
+/// request): the file, where the request sits and its text, so it survives line shifts; two
+/// requests with the same text in one place are numbered in source order.
+pub fn request_ids(messages: &[Message]) -> Vec<Option<String>> {
+    let mut spans: std::collections::HashMap<(String, String), Vec<(usize, usize)>> =
+        std::collections::HashMap::new();
+    type Key = (String, String, (usize, usize));
+    let keys: Vec<Option<Key>> = messages
+        .iter()
+        .map(|m| {
+            let (span, _) = m.request.as_ref()?;
+            let (file, cell) = split_cell(&m.path);
+            let source = &*m.source;
+            let text = source
+                .get(span.start.min(source.len())..span.end.min(source.len()))
+                .unwrap_or("");
+            let place = format!(
+                "{}\0{}\0{}",
+                cell.map_or(String::new(), |c| c.to_string()),
+                context(m),
+                trim_lines(text)
+            );
+            let key = (file.to_string(), place);
+            let at = (cell.unwrap_or(0) as usize, span.start);
+            let list = spans.entry(key.clone()).or_default();
+            if !list.contains(&at) {
+                list.push(at);
+            }
+            Some((key.0, key.1, at))
+        })
+        .collect();
+    for list in spans.values_mut() {
+        list.sort_unstable();
+    }
+    keys.into_iter()
+        .map(|k| {
+            let (file, place, at) = k?;
+            let list = &spans[&(file.clone(), place.clone())];
+            let n = list.iter().position(|x| *x == at).unwrap_or(0) + 1;
+            Some(format!(
+                "{:016x}",
+                fnv1a64(&["responsify-request", &file, &place, &n.to_string()])
+            ))
         })
         .collect()
 }
@@ -260,6 +379,8 @@ pub(crate) mod tests {
             fix_title: None,
             status: FixStatus::None,
             edits: Vec::new(),
+            request: None,
+            file_lines: None,
         }
     }
 

@@ -1,6 +1,6 @@
 //! SARIF 2.1.0: one run, every rule described, every finding a result.
 
-use super::{fingerprints, split_cell, Message};
+use super::{fingerprints, request_ids, split_cell, Message};
 use crate::diagnostic::Severity;
 use crate::engine::FixStatus;
 use crate::rules;
@@ -17,7 +17,7 @@ const SRCROOT: &str = "%SRCROOT%";
 
 /// A SARIF log. Paths become relative URIs (forward slashes, percent-encoded) against
 /// `%SRCROOT%`; columns count Unicode code points (`columnKind`). A notebook finding points at
-/// the notebook's first line and carries its cell as a logical location and its position in
+/// the notebook file's lines that hold it and carries its cell as a logical location and its position in
 /// the cell as properties. Fixes are written for findings whose edits were lowered (see
 /// [`super::Format::shows_edits`]) and that `--fix` or `--unsafe-fixes` would apply; each is
 /// the finding's own share of its request's fix.
@@ -37,7 +37,14 @@ fn log(messages: &[Message]) -> Value {
     let results: Vec<Value> = messages
         .iter()
         .zip(fingerprints(messages))
-        .map(|(m, fingerprint)| result(m, index.get(m.rule).copied(), &fingerprint))
+        .zip(request_ids(messages))
+        .map(|((m, fingerprint), id)| {
+            let mut r = result(m, index.get(m.rule).copied(), &fingerprint);
+            if let Some(id) = id {
+                r["properties"]["request_id"] = json!(id);
+            }
+            r
+        })
         .collect();
     json!({
         "$schema": SCHEMA,
@@ -134,11 +141,15 @@ fn location(m: &Message) -> Value {
                 "region": region(m),
             }
         }),
-        // The lines count from the cell, not the notebook file.
+        // The finding's lines count from the cell: the region gives the notebook file's
+        // lines that hold them, the properties the position in the cell.
         Some(cell) => json!({
             "physicalLocation": {
                 "artifactLocation": artifact(file),
-                "region": { "startLine": 1 },
+                "region": match m.file_lines {
+                    Some((start, end)) => json!({ "startLine": start, "endLine": end }),
+                    None => json!({ "startLine": 1 }),
+                },
             },
             "logicalLocations": [{
                 "name": format!("cell {cell}"),

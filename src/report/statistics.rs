@@ -4,8 +4,9 @@ use crate::rules;
 use std::collections::BTreeMap;
 use std::io::{self, Write};
 
-/// Counts per rule, most frequent first: `--statistics`.
-pub fn write_statistics(messages: &[Message], out: &mut dyn Write) -> io::Result<()> {
+/// Counts per rule, most frequent first: `--statistics`; with `json`, an array of
+/// `{"code", "name", "count", "fixable", "fixable_count", "summary"}` objects, as ruff's.
+pub fn write_statistics(messages: &[Message], json: bool, out: &mut dyn Write) -> io::Result<()> {
     let mut counts: BTreeMap<&str, (usize, usize)> = BTreeMap::new();
     for m in messages {
         let slot = counts.entry(m.rule).or_default();
@@ -16,6 +17,23 @@ pub fn write_statistics(messages: &[Message], out: &mut dyn Write) -> io::Result
     }
     let mut rows: Vec<_> = counts.into_iter().collect();
     rows.sort_by(|a, b| b.1 .0.cmp(&a.1 .0).then(a.0.cmp(b.0)));
+    if json {
+        let items: Vec<serde_json::Value> = rows
+            .iter()
+            .map(|(rule, (count, fixable))| {
+                serde_json::json!({
+                    "code": rule,
+                    "name": rule,
+                    "count": count,
+                    "fixable": fixable == count,
+                    "fixable_count": fixable,
+                    "summary": rules::by_name(rule).map_or("", |r| r.meta().summary),
+                })
+            })
+            .collect();
+        serde_json::to_writer_pretty(&mut *out, &items)?;
+        return writeln!(out);
+    }
     let width = rows.iter().map(|(r, _)| r.len()).max().unwrap_or(0);
     for (rule, (count, fixable)) in rows {
         let mark = if fixable == count { "[*]" } else { "   " };

@@ -14,7 +14,8 @@ declare_rule! {
     /// migration that leaves `store` out silently changes data retention. By default
     /// responsify writes `store: false`, keeping chat's behaviour; `--store-policy true`
     /// writes `store: true` (needed to chain turns with `previous_response_id`), and
-    /// `--store-policy report` only reports.
+    /// `--store-policy report` only reports: the request is then left as it is until a
+    /// person writes `store`, and a `store` already written is kept as it is.
     ///
     /// ## Example
     /// ```json
@@ -94,9 +95,11 @@ impl Rule for StoreDefault {
             StorePolicy::Store => {
                 diagnostic.with_fix(Fix::unsafe_("Write `store: true`", set(true)))
             }
-            StorePolicy::Report => {
-                diagnostic.with_help("write `store` to say which retention you want")
-            }
+            // Nothing is written for the person who asked to decide: the request waits on
+            // their choice, so it is not migrated with a retention it never chose.
+            StorePolicy::Report => diagnostic
+                .with_help("write `store` (false keeps Chat Completions' retention) to say which retention you want")
+                .blocking(),
         });
     }
 }

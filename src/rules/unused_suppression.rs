@@ -4,7 +4,9 @@ use crate::diagnostic::{Diagnostic, Severity};
 declare_rule! {
     /// ## What it does
     /// Reports `# responsify: ignore[...]` comments that no longer silence anything: the
-    /// finding they were written for has been migrated, moved, or renamed.
+    /// finding they were written for has been migrated, moved, or renamed; and comments that
+    /// name a rule responsify does not have (a typo silences nothing). Files are read for
+    /// their suppression comments even when they mention no OpenAI API.
     ///
     /// ## Why migrate
     /// A stale suppression hides nothing today but would silently hide a new finding on its
@@ -16,7 +18,9 @@ declare_rule! {
     /// ```
     ///
     /// ## Fix safety
-    /// No fix: remove the comment (or the rule from its list).
+    /// Safe for an unused comment: `--fix` removes the comment (its whole line when it stands alone), once the
+    /// requests in the file are fixed. A comment in documentation is removed only with
+    /// `--fix-docs`. A comment naming an unknown rule is left to a person.
     pub struct UnusedSuppression {
         name: "unused-suppression",
         summary: "suppression comments that silence nothing",
@@ -34,6 +38,35 @@ impl Rule for UnusedSuppression {
 
     fn check_file(&self, file: &FileContext, out: &mut Vec<Diagnostic>) {
         for (suppression, used) in file.suppressions.iter().zip(file.used) {
+            let unknown: Vec<&String> = suppression
+                .rules
+                .iter()
+                .filter(|r| super::by_name(r).is_none())
+                .collect();
+            if !unknown.is_empty() {
+                let names: Vec<String> = unknown.iter().map(|r| format!("`{r}`")).collect();
+                out.push(
+                    Diagnostic::new(
+                        Self::META.name,
+                        suppression.span,
+                        format!(
+                            "this comment names unknown {} {}, which {} nothing",
+                            if unknown.len() == 1 { "rule" } else { "rules" },
+                            names.join(", "),
+                            if unknown.len() == 1 {
+                                "silences"
+                            } else {
+                                "silence"
+                            }
+                        ),
+                    )
+                    .with_help("correct the name (see `responsify rules`) or remove it")
+                    .with_severity(Severity::Warning),
+                );
+                if !*used {
+                    continue;
+                }
+            }
             if *used {
                 continue;
             }

@@ -88,3 +88,23 @@ pub fn repo(files: &[(&str, &str)]) -> tempfile::TempDir {
     }
     dir
 }
+
+/// The environment variables that pick a default output format (`GITHUB_ACTIONS`, and those of
+/// AI coding agents): tests run without them, so they see the `full` default wherever they run.
+pub const FORMAT_ENV: &[&str] = &[
+    "GITHUB_ACTIONS",
+    "CLAUDECODE",
+    "CODEX_SANDBOX",
+    "CURSOR_AGENT",
+    "GEMINI_CLI",
+    "AI_AGENT",
+];
+
+/// The binary, in an environment that picks no default output format.
+pub fn bin() -> assert_cmd::Command {
+    let mut cmd = assert_cmd::Command::cargo_bin("responsify").unwrap();
+    for var in FORMAT_ENV {
+        cmd.env_remove(var);
+    }
+    cmd
+}
