@@ -634,3 +634,86 @@ fn unreadable_paths_are_named() {
     assert!(stderr.contains("locked"), "{stderr}");
     assert!(String::from_utf8_lossy(&out.stdout).contains("ok.py:4:"));
 }
+
+// ---- line endings ----------------------------------------------------------------------
+
+/// Every line a fix writes into a CRLF file ends in CRLF, in every front end: each rule
+/// fixture (and decoy), turned to CRLF and fixed with unsafe fixes too, has no bare `\n` and
+/// no `\r\r\n`, and its fix is the LF fix with CRLF line ends.
+#[test]
+fn fixes_keep_crlf_in_every_front_end() {
+    let mut checked = 0;
+    let mut failures = Vec::new();
+    let fixtures = common::rule_fixtures()
+        .into_iter()
+        .map(|(rule, path)| (Some(rule), path))
+        .chain(common::decoys().into_iter().map(|p| (None, p)));
+    for (rule, path) in fixtures {
+        let text = common::read(&path);
+        if text.contains('\r') {
+            continue;
+        }
+        let settings = common::settings_for(rule.as_deref(), true, true);
+        let fe = responsify::frontend::for_path(&path).unwrap();
+        let Ok(lf) = responsify::engine::check(fe, &text, &settings) else {
+            continue;
+        };
+        let Some(lf_fixed) = lf.fixed else { continue };
+        let crlf = text.replace('\n', "\r\n");
+        let fixed = match responsify::engine::check(fe, &crlf, &settings) {
+            Ok(c) => c.fixed,
+            Err(e) => {
+                failures.push(format!("{}: {e:?}", path.display()));
+                continue;
+            }
+        };
+        checked += 1;
+        let Some(fixed) = fixed else {
+            failures.push(format!("{}: fixed with LF, not with CRLF", path.display()));
+            continue;
+        };
+        let bare = fixed
+            .bytes()
+            .enumerate()
+            .any(|(i, b)| b == b'\n' && (i == 0 || fixed.as_bytes()[i - 1] != b'\r'));
+        if fixed.contains("\r\r") || bare {
+            failures.push(format!("{}: {fixed:?}", path.display()));
+        } else if fixed != lf_fixed.replace('\n', "\r\n") {
+            failures.push(format!(
+                "{}: the CRLF fix differs from the LF one:\n{fixed:?}\n{:?}",
+                path.display(),
+                lf_fixed.replace('\n', "\r\n")
+            ));
+        }
+    }
+    assert!(checked > 100, "only {checked} fixtures fixed");
+    assert!(failures.is_empty(), "{}", failures.join("\n\n"));
+}
+
+/// The Rust mutable-builder shape used to write a stray `\r\r\n`; through the binary.
+#[test]
+fn a_crlf_rust_file_fixed_through_the_binary_keeps_crlf() {
+    let source = common::read(
+        &common::testdata().join("chat-completions-request/async_openai_mutable_builder.rs"),
+    );
+    let dir = repo(&[("src/lib.rs", &source.replace('\n', "\r\n"))]);
+    let out = responsify()
+        .current_dir(dir.path())
+        .args([
+            "check",
+            "--isolated",
+            "--fix",
+            "--unsafe-fixes",
+            "src/lib.rs",
+        ])
+        .output()
+        .unwrap();
+    let fixed = fs::read_to_string(dir.path().join("src/lib.rs")).unwrap();
+    assert!(!fixed.contains("\r\r"), "{fixed:?}");
+    assert_eq!(
+        fixed.matches('\n').count(),
+        fixed.matches("\r\n").count(),
+        "{fixed:?}"
+    );
+    assert_ne!(fixed, source.replace('\n', "\r\n"), "{}", stderr_of(&out));
+}
