@@ -717,3 +717,61 @@ fn a_crlf_rust_file_fixed_through_the_binary_keeps_crlf() {
     );
     assert_ne!(fixed, source.replace('\n', "\r\n"), "{}", stderr_of(&out));
 }
+
+// ---- determinism -----------------------------------------------------------------------
+
+/// `-j 1`, `-j 2` and `-j 8` give byte-identical output on one tree, run after run, and
+/// every run ends (30 runs here; the 200 only add time).
+#[test]
+fn output_is_the_same_whatever_the_threads() {
+    let mut files: Vec<(String, String)> = (0..12)
+        .map(|i| (format!("d{}/f{i}.py", i % 3), PY_CHAT.to_string()))
+        .collect();
+    files.push((
+        "web/a.ts".into(),
+        "import OpenAI from \"openai\";\nconst client = new OpenAI();\nconst r = await client.chat.completions.create({ model: \"gpt-5.5\", messages: [{ role: \"user\", content: \"hi\" }], max_tokens: 5 });\nconsole.log(r.choices[0].message.content);\n".into(),
+    ));
+    files.push((
+        "data/b.json".into(),
+        "{\"model\": \"m\", \"messages\": [{\"role\": \"user\", \"content\": \"x\"}], \"max_tokens\": 3}\n".into(),
+    ));
+    files.push((
+        "d1/broken.py".into(),
+        "client.chat.completions.create(\n".into(),
+    ));
+    let refs: Vec<(&str, &str)> = files
+        .iter()
+        .map(|(a, b)| (a.as_str(), b.as_str()))
+        .collect();
+    let dir = repo(&refs);
+    let mut first: Option<(Vec<u8>, Vec<u8>, Option<i32>)> = None;
+    for round in 0..10 {
+        for threads in ["1", "2", "8"] {
+            let out = responsify()
+                .current_dir(dir.path())
+                .args([
+                    "check",
+                    "--isolated",
+                    "-j",
+                    threads,
+                    "--output-format",
+                    "concise",
+                ])
+                .output()
+                .expect("the run ends within the timeout");
+            let got = (out.stdout, out.stderr, out.status.code());
+            match &first {
+                None => first = Some(got),
+                Some(want) => assert!(
+                    *want == got,
+                    "round {round}, -j {threads}: output differs:\n{}\n---\n{}",
+                    String::from_utf8_lossy(&want.0),
+                    String::from_utf8_lossy(&got.0)
+                ),
+            }
+        }
+    }
+    let (stdout, stderr, code) = first.unwrap();
+    assert_eq!(code, Some(2), "{}", String::from_utf8_lossy(&stderr));
+    assert!(String::from_utf8_lossy(&stdout).contains("web/a.ts:"));
+}
