@@ -775,3 +775,77 @@ fn output_is_the_same_whatever_the_threads() {
     assert_eq!(code, Some(2), "{}", String::from_utf8_lossy(&stderr));
     assert!(String::from_utf8_lossy(&stdout).contains("web/a.ts:"));
 }
+
+// ---- scale -----------------------------------------------------------------------------
+
+/// One file of `n` requests in the language of `ext`.
+fn many_requests(ext: &str, n: usize) -> String {
+    let mut out = String::new();
+    match ext {
+        "ts" => {
+            out += "import OpenAI from \"openai\";\nimport type { ChatCompletion } from \"openai/resources/chat/completions\";\nconst client = new OpenAI();\n";
+            for i in 0..n {
+                out += &format!("export async function f{i}(): Promise<string | null> {{\n  const r: ChatCompletion = await client.chat.completions.create({{ model: \"gpt-5.5\", messages: [{{ role: \"user\", content: \"q{i}\" }}], max_tokens: 10 }});\n  return r.choices[0].message.content;\n}}\n");
+            }
+        }
+        "rs" => {
+            out += "use async_openai::{types::chat::{CreateChatCompletionRequestArgs, ChatCompletionRequestUserMessageArgs}, Client};\n";
+            for i in 0..n {
+                out += &format!("async fn f{i}(client: &Client<async_openai::config::OpenAIConfig>) -> Result<String, Box<dyn std::error::Error>> {{\n    let request = CreateChatCompletionRequestArgs::default().model(\"gpt-5.5\").max_tokens(10u32).messages([ChatCompletionRequestUserMessageArgs::default().content(\"q{i}\").build()?.into()]).build()?;\n    let response = client.chat().create(request).await?;\n    Ok(response.choices[0].message.content.clone().unwrap_or_default())\n}}\n");
+            }
+        }
+        "py" => {
+            out += "from openai import OpenAI\nclient = OpenAI()\n";
+            for i in 0..n {
+                out += &format!("r{i} = client.chat.completions.create(model='gpt-5.5', messages=[{{'role': 'user', 'content': 'q{i}'}}], max_tokens=10)\nprint(r{i}.choices[0].message.content)\n");
+            }
+        }
+        _ => {
+            let items: Vec<String> = (0..n)
+                .map(|i| format!("{{\"model\": \"gpt-5.5\", \"messages\": [{{\"role\": \"user\", \"content\": \"q{i}\"}}], \"max_tokens\": 10}}"))
+                .collect();
+            out += &format!("[\n{}\n]\n", items.join(",\n"));
+        }
+    }
+    out
+}
+
+/// Time per request stays flat from 1,000 to 4,000 requests in one file: four times the
+/// requests may take at most eight times as long (quadratic growth takes sixteen).
+///
+/// Ignored: a timing test on a shared machine, and not yet true. Measured with the debug
+/// build on 2 loaded cores (issue 14): TypeScript 23 s for 1,000 and over 120 s for 4,000
+/// (`lower` parses the whole file again for each request when the file names a
+/// `ChatCompletion` type); Rust 2.7 s and 25.8 s; JSON 0.01 s and 0.12 s. Run with
+/// `cargo test --release --test reliability -- --ignored time_per_request`.
+#[test]
+#[ignore = "timing; TypeScript and Rust are still superlinear (issue 14)"]
+fn time_per_request_stays_flat() {
+    for ext in ["json", "py", "rs", "ts"] {
+        let mut took = Vec::new();
+        for n in [1000, 4000] {
+            let name = format!("many.{ext}");
+            let text = many_requests(ext, n);
+            let dir = repo(&[(name.as_str(), text.as_str())]);
+            let started = Instant::now();
+            let out = std::process::Command::new(assert_cmd::cargo::cargo_bin("responsify"))
+                .current_dir(dir.path())
+                .args(["check", "--isolated", "--output-format", "concise", &name])
+                .output()
+                .unwrap();
+            assert_eq!(out.status.code(), Some(1), "{ext}: {}", stderr_of(&out));
+            took.push(started.elapsed().as_secs_f64());
+        }
+        eprintln!(
+            "{ext}: 1,000 requests {:.2} s, 4,000 {:.2} s",
+            took[0], took[1]
+        );
+        // A floor, so start-up noise on tiny times cannot fail it.
+        assert!(
+            took[1] <= 8.0 * took[0].max(0.05),
+            "{ext}: 1,000 requests took {:.2} s, 4,000 took {:.2} s",
+            took[0],
+            took[1]
+        );
+    }
+}
