@@ -618,8 +618,14 @@ fn comment_removal(text: &str, span: crate::model::Span) -> Option<Edit> {
         ))
     } else {
         let blank = before.len() - before.trim_end().len();
+        // The line's own ending (`\r\n` too) stays.
+        let line_end = if text[..line_end].ends_with('\r') {
+            line_end - 1
+        } else {
+            line_end
+        };
         Some(Edit::replace(
-            crate::model::Span::new(start - blank, line_end),
+            crate::model::Span::new(start - blank, line_end.max(start)),
             String::new(),
         ))
     }

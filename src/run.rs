@@ -160,6 +160,10 @@ fn error(message: impl std::fmt::Display) {
     let _ = writeln!(io::stderr(), "error: {message}");
 }
 
+fn warning(message: impl std::fmt::Display) {
+    let _ = writeln!(io::stderr(), "warning: {message}");
+}
+
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Mode {
     Check,
@@ -175,7 +179,30 @@ struct FileResult {
     /// Findings already turned into messages (notebooks report per cell).
     messages: Vec<Message>,
     error: Option<String>,
+    /// Said on stderr without failing the run (a read-only file left as it was).
+    warnings: Vec<String>,
     diff: Option<String>,
+}
+
+impl FileResult {
+    fn new(path: String) -> Self {
+        FileResult {
+            path,
+            source: Arc::from(""),
+            checked: None,
+            messages: Vec::new(),
+            error: None,
+            warnings: Vec::new(),
+            diff: None,
+        }
+    }
+
+    fn failed(path: String, error: impl Into<String>) -> Self {
+        FileResult {
+            error: Some(error.into()),
+            ..FileResult::new(path)
+        }
+    }
 }
 
 fn check(args: &CheckArgs) -> Outcome {
@@ -437,7 +464,11 @@ fn check_tree(
     progress: bool,
     threads: Option<usize>,
 ) -> Result<Tree, String> {
-    let (candidates, walk_errors) = walk::discover(paths);
+    let walk::Discovery {
+        candidates,
+        errors: walk_errors,
+        warnings: walk_warnings,
+    } = walk::discover(paths);
     let bar = if progress {
         progress_bar(candidates.len())
     } else {
@@ -458,17 +489,10 @@ fn check_tree(
                 // has printed its message, and the file is counted as an error.
                 let result = std::panic::catch_unwind(|| check_file(c, resolver, mode))
                     .unwrap_or_else(|_| {
-                        Some(FileResult {
-                            path: walk::display_path(&c.path),
-                            source: Arc::from(""),
-                            checked: None,
-                            messages: Vec::new(),
-                            error: Some(
-                                "internal error (a bug in responsify; please report it); skipped"
-                                    .into(),
-                            ),
-                            diff: None,
-                        })
+                        Some(FileResult::failed(
+                            walk::display_path(&c.path),
+                            "internal error (a bug in responsify; please report it); skipped",
+                        ))
                     });
                 bar.inc(1);
                 result
@@ -487,7 +511,13 @@ fn check_tree(
     for (path, message) in &walk_errors {
         error(format!("{}: {message}", walk::display_path(path)));
     }
+    for (path, message) in &walk_warnings {
+        warning(format!("{}: {message}", walk::display_path(path)));
+    }
     for r in results {
+        for w in &r.warnings {
+            warning(format!("{}: {w}", r.path));
+        }
         if let Some(e) = &r.error {
             tree.errors += 1;
             error(format!("{}: {e}", r.path));
@@ -732,8 +762,10 @@ fn add_noqa(messages: &[Message], reason: &str, err: &mut dyn Write, failed: boo
     };
     for (path, lines) in &by_file {
         let prefix = comment_prefix(Path::new(path)).expect("filtered above");
-        let text = match std::fs::read_to_string(path) {
-            Ok(t) => t,
+        let read = std::fs::metadata(path)
+            .and_then(|meta| std::fs::read_to_string(path).map(|text| (meta, text)));
+        let (meta, text) = match read {
+            Ok(read) => read,
             Err(e) => {
                 error(format!("{path}: {e}"));
                 outcome = Outcome::Error;
@@ -766,7 +798,7 @@ fn add_noqa(messages: &[Message], reason: &str, err: &mut dyn Write, failed: boo
             }
             out.push_str(line);
         }
-        if let Err(e) = write_atomically(Path::new(path), &out) {
+        if let Err(e) = write_atomically(Path::new(path), &meta, &out) {
             error(format!("{path}: cannot write: {e}"));
             outcome = Outcome::Error;
             continue;
@@ -827,21 +859,54 @@ fn needs_action(messages: &[Message]) -> bool {
     messages.iter().any(|m| m.severity != Severity::Info)
 }
 
-fn read_file(path: &Path, max: u64) -> Result<Vec<u8>, String> {
-    let meta = std::fs::metadata(path).map_err(|e| e.to_string())?;
+/// Read a file the walk found. It is opened without blocking and checked to be a regular file
+/// on the open handle, so a path swapped for a FIFO after the walk cannot hang the run; a
+/// file removed since the walk is named as such. Returns the bytes and what the file was when
+/// read (a fix is only written over that same file).
+fn read_file(path: &Path, max: u64) -> Result<(Vec<u8>, std::fs::Metadata), String> {
+    let mut options = std::fs::OpenOptions::new();
+    options.read(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.custom_flags(libc::O_NONBLOCK);
+    }
+    let mut file = options.open(path).map_err(|e| match e.kind() {
+        io::ErrorKind::NotFound => "no longer exists (removed during the run); skipped".into(),
+        _ => format!("cannot read: {e}; skipped"),
+    })?;
+    let meta = file
+        .metadata()
+        .map_err(|e| format!("cannot read: {e}; skipped"))?;
+    if !meta.is_file() {
+        return Err(format!(
+            "{}, not a file responsify can read; skipped",
+            walk::special_kind(meta.file_type())
+        ));
+    }
     if meta.len() > max {
         return Err(format!(
             "file is {} bytes, larger than the limit of {max} (--max-file-size); skipped",
             meta.len()
         ));
     }
-    std::fs::read(path).map_err(|e| format!("cannot read: {e}"))
+    let mut bytes = Vec::with_capacity(meta.len() as usize);
+    file.read_to_end(&mut bytes)
+        .map_err(|e| format!("cannot read: {e}; skipped"))?;
+    Ok((bytes, meta))
 }
+
+/// A NUL in the first 8 KiB marks a binary file, as git and ripgrep judge.
+fn is_binary(bytes: &[u8]) -> bool {
+    memchr::memchr(0, &bytes[..bytes.len().min(8192)]).is_some()
+}
+
+const BINARY: &str = "binary file (contains NUL bytes); skipped";
 
 /// Binary and non-UTF-8 files are reported, never guessed at.
 fn decode(bytes: Vec<u8>) -> Result<String, String> {
-    if bytes[..bytes.len().min(8192)].contains(&0) {
-        return Err("binary file (contains NUL bytes); skipped".into());
+    if is_binary(&bytes) {
+        return Err(BINARY.into());
     }
     String::from_utf8(bytes).map_err(|e| {
         format!(
@@ -849,6 +914,22 @@ fn decode(bytes: Vec<u8>) -> Result<String, String> {
             e.utf8_error().valid_up_to()
         )
     })
+}
+
+/// A file whose mode allows nobody to write it. `--fix` leaves it as it is, with a word, even
+/// when the process could write it anyway (as root): making a file read-only is a choice.
+fn read_only(meta: &std::fs::Metadata) -> bool {
+    meta.permissions().readonly()
+}
+
+const READ_ONLY: &str =
+    "read-only, so its fixes were not written (make it writable and run `--fix` again)";
+
+/// The same settings, only checking.
+fn without_fixes(settings: &Settings) -> Settings {
+    let mut settings = settings.clone();
+    settings.fix = false;
+    settings
 }
 
 fn check_file(candidate: &Candidate, resolver: &Resolver, mode: Mode) -> Option<FileResult> {
@@ -861,16 +942,7 @@ fn check_file(candidate: &Candidate, resolver: &Resolver, mode: Mode) -> Option<
             }
             resolved.for_file(path)
         }
-        Err(e) => {
-            return Some(FileResult {
-                path: shown,
-                source: Arc::from(""),
-                checked: None,
-                messages: Vec::new(),
-                error: Some(format!("configuration: {e}")),
-                diff: None,
-            })
-        }
+        Err(e) => return Some(FileResult::failed(shown, format!("configuration: {e}"))),
     };
     let settings = &settings;
     if frontend::is_notebook(path) {
@@ -878,100 +950,125 @@ fn check_file(candidate: &Candidate, resolver: &Resolver, mode: Mode) -> Option<
     }
     let Some(fe) = frontend::for_path(path) else {
         if candidate.explicit {
-            let _ = writeln!(
-                io::stderr(),
-                "warning: {shown}: responsify does not read this kind of file; skipped"
-            );
+            warning(format!(
+                "{shown}: responsify does not read this kind of file; skipped"
+            ));
         }
         return None;
     };
-    let failed = |error: String| {
-        Some(FileResult {
-            path: shown.clone(),
-            source: Arc::from(""),
-            checked: None,
-            messages: Vec::new(),
-            error: Some(error),
-            diff: None,
-        })
-    };
-    let bytes = match read_file(path, settings.max_file_size) {
+    let (bytes, meta) = match read_file(path, settings.max_file_size) {
         Ok(b) => b,
-        Err(e) => return failed(e),
+        Err(e) => return Some(FileResult::failed(shown, e)),
     };
+    // A binary file is named even when it mentions nothing a front end looks for: it has a
+    // source file's name, and skipping it without a word would hide that.
+    if is_binary(&bytes) {
+        return Some(FileResult::failed(shown, BINARY));
+    }
     if !walk::prefilter(fe, &bytes) {
         // Checked, and nothing to find.
-        return Some(FileResult {
-            path: shown,
-            source: Arc::from(""),
-            checked: None,
-            messages: Vec::new(),
-            error: None,
-            diff: None,
-        });
+        return Some(FileResult::new(shown));
     }
     let text = match decode(bytes) {
         Ok(t) => t,
-        Err(e) => return failed(e),
+        Err(e) => return Some(FileResult::failed(shown, e)),
     };
-    let checked = match engine::check(fe, &text, settings) {
+    let mut result = FileResult::new(shown);
+    let keep = mode == Mode::Fix && read_only(&meta);
+    let unfixed;
+    let settings = if keep {
+        result.warnings.push(READ_ONLY.into());
+        unfixed = without_fixes(settings);
+        &unfixed
+    } else {
+        settings
+    };
+    let mut checked = match engine::check(fe, &text, settings) {
         Ok(c) => c,
-        Err(e) => return failed(describe(&text, e)),
+        Err(e) => {
+            result.error = Some(describe(&text, e));
+            return Some(result);
+        }
     };
-    let mut diff = None;
-    let mut error = None;
     if let Some(fixed) = &checked.fixed {
         match mode {
             Mode::Fix => {
-                if let Err(e) = write_atomically(path, fixed) {
-                    error = Some(format!("cannot write the fixed file: {e}"));
+                if let Err(e) = write_atomically(path, &meta, fixed) {
+                    result.error = Some(format!("cannot write the fixed file: {e}"));
+                    // Nothing was fixed: report the findings of the file as it still is.
+                    let unfixed = without_fixes(settings);
+                    checked = match engine::check(fe, &text, &unfixed) {
+                        Ok(c) => c,
+                        Err(_) => Checked {
+                            findings: Vec::new(),
+                            fixed: None,
+                            fixed_count: 0,
+                        },
+                    };
                 }
             }
-            Mode::Diff => diff = Some(unified_diff(&shown, &text, fixed)),
+            Mode::Diff => result.diff = Some(unified_diff(&result.path, &text, fixed)),
             Mode::Check => {}
         }
     }
-    let source: Arc<str> = Arc::from(checked.fixed.clone().unwrap_or(text));
-    Some(FileResult {
-        path: shown,
-        source,
-        checked: Some(checked),
-        messages: Vec::new(),
-        error,
-        diff,
-    })
+    result.source = Arc::from(checked.fixed.clone().unwrap_or(text));
+    result.checked = Some(checked);
+    Some(result)
 }
 
 fn check_notebook(path: &Path, shown: String, settings: &Settings, mode: Mode) -> FileResult {
-    let mut result = FileResult {
-        path: shown.clone(),
-        source: Arc::from(""),
-        checked: None,
-        messages: Vec::new(),
-        error: None,
-        diff: None,
-    };
-    let text = match read_file(path, settings.max_file_size).and_then(|bytes| {
-        if walk::prefilter(&frontend::python::PYTHON, &bytes) {
-            decode(bytes).map(Some)
-        } else {
-            Ok(None)
-        }
-    }) {
-        Ok(Some(text)) => text,
-        Ok(None) => return result,
+    let mut result = FileResult::new(shown.clone());
+    let (bytes, meta) = match read_file(path, settings.max_file_size) {
+        Ok(b) => b,
         Err(e) => {
             result.error = Some(e);
             return result;
         }
     };
-    let checked = match crate::notebook::check(&text, settings) {
+    if is_binary(&bytes) {
+        result.error = Some(BINARY.into());
+        return result;
+    }
+    if !walk::prefilter(&frontend::python::PYTHON, &bytes) {
+        return result;
+    }
+    let text = match decode(bytes) {
+        Ok(text) => text,
+        Err(e) => {
+            result.error = Some(e);
+            return result;
+        }
+    };
+    let keep = mode == Mode::Fix && read_only(&meta);
+    let unfixed = without_fixes(settings);
+    if keep {
+        result.warnings.push(READ_ONLY.into());
+    }
+    let mut checked = match crate::notebook::check(&text, if keep { &unfixed } else { settings }) {
         Ok(c) => c,
         Err(e) => {
             result.error = Some(describe(&text, e));
             return result;
         }
     };
+    if let Some(fixed) = &checked.fixed {
+        match mode {
+            Mode::Fix => {
+                if let Err(e) = write_atomically(path, &meta, fixed) {
+                    result.error = Some(format!("cannot write the fixed file: {e}"));
+                    if let Ok(c) = crate::notebook::check(&text, &unfixed) {
+                        checked = c;
+                    } else {
+                        checked.cells.clear();
+                        checked.fixed_count = 0;
+                    }
+                    checked.fixed = None;
+                }
+            }
+            Mode::Diff => result.diff = Some(unified_diff(&shown, &text, fixed)),
+            Mode::Check => {}
+        }
+    }
     for ((number, code, findings), lines) in checked.cells.into_iter().zip(checked.file_lines) {
         let source: Arc<str> = Arc::from(code);
         let cell_path = format!("{shown}:cell {number}");
@@ -984,17 +1081,6 @@ fn check_notebook(path: &Path, shown: String, settings: &Settings, mode: Mode) -
                     m
                 }),
         );
-    }
-    if let Some(fixed) = &checked.fixed {
-        match mode {
-            Mode::Fix => {
-                if let Err(e) = write_atomically(path, fixed) {
-                    result.error = Some(format!("cannot write the fixed file: {e}"));
-                }
-            }
-            Mode::Diff => result.diff = Some(unified_diff(&shown, &text, fixed)),
-            Mode::Check => {}
-        }
     }
     result.checked = Some(Checked {
         findings: Vec::new(),
@@ -1021,20 +1107,54 @@ fn describe(text: &str, e: CheckError) -> String {
     }
 }
 
+/// Where a fix of `name` writes before it renames: hidden, so no walk ever checks it, and
+/// named after its file, so a later run can remove what a killed one left behind.
+fn temp_prefix(name: &std::ffi::OsStr) -> std::ffi::OsString {
+    let mut prefix = std::ffi::OsString::from(".");
+    prefix.push(name);
+    prefix.push(".responsify-tmp-");
+    prefix
+}
+
 /// Write through a temporary file in the same directory and rename it over the original,
-/// so a crash never leaves half a file; the original's permissions are kept.
-fn write_atomically(path: &Path, text: &str) -> io::Result<()> {
-    let dir = path
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    let permissions = std::fs::metadata(path)?.permissions();
-    let mut tmp = tempfile::NamedTempFile::new_in(dir)?;
+/// so a crash never leaves half a file; the original's permissions are kept. `read` is the
+/// file as it was read: one that changed since (an editor saved it) is not overwritten. A
+/// symlink is followed, so the link stays a link and its target gets the fix.
+fn write_atomically(path: &Path, read: &std::fs::Metadata, text: &str) -> io::Result<()> {
+    let path = std::fs::canonicalize(path)?;
+    let now = std::fs::metadata(&path)?;
+    if now.len() != read.len() || now.modified().ok() != read.modified().ok() {
+        return Err(io::Error::other(
+            "the file changed while responsify was fixing it; left as it is now",
+        ));
+    }
+    let dir = path.parent().unwrap_or(Path::new("."));
+    let name = path.file_name().unwrap_or_default();
+    let prefix = temp_prefix(name);
+    remove_leftovers(dir, &prefix);
+    let mut tmp = tempfile::Builder::new().prefix(&prefix).tempfile_in(dir)?;
     tmp.write_all(text.as_bytes())?;
     tmp.as_file().sync_all()?;
-    tmp.as_file().set_permissions(permissions)?;
-    tmp.persist(path).map_err(|e| e.error)?;
+    tmp.as_file().set_permissions(now.permissions())?;
+    tmp.persist(&path).map_err(|e| e.error)?;
     Ok(())
+}
+
+/// Remove the temporary files an earlier run killed mid-write (`kill -9`) left beside the
+/// file it was fixing. The original was never touched then, so they hold nothing to keep.
+fn remove_leftovers(dir: &Path, prefix: &std::ffi::OsStr) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    let prefix = prefix.as_encoded_bytes();
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        if name.as_encoded_bytes().starts_with(prefix)
+            && entry.file_type().is_ok_and(|t| t.is_file())
+        {
+            let _ = std::fs::remove_file(entry.path());
+        }
+    }
 }
 
 fn unified_diff(path: &str, old: &str, new: &str) -> String {
@@ -1193,7 +1313,7 @@ fn convert_front_end(file: Option<&Path>, text: &str) -> &'static dyn FrontEnd {
 fn convert(args: &ConvertArgs) -> Outcome {
     let file = args.file.as_deref().filter(|p| p.as_os_str() != "-");
     let text = match file {
-        Some(path) => read_file(path, u64::MAX).and_then(decode),
+        Some(path) => read_file(path, u64::MAX).and_then(|(bytes, _)| decode(bytes)),
         None => read_stdin(),
     };
     let text = match text {
@@ -1263,4 +1383,34 @@ fn convert(args: &ConvertArgs) -> Outcome {
         return Outcome::Findings;
     }
     print_out(&final_text, Outcome::Clean)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A file that changed after it was read (an editor saved it mid-run) is not overwritten
+    /// with the fix of its old text; a file removed since is not recreated.
+    #[test]
+    fn a_file_changed_since_it_was_read_is_not_overwritten() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("f.py");
+        std::fs::write(&path, "old\n").unwrap();
+        let (_, read) = read_file(&path, u64::MAX).unwrap();
+        std::fs::write(&path, "newer text\n").unwrap();
+        let err = write_atomically(&path, &read, "fixed\n").unwrap_err();
+        assert!(
+            err.to_string().contains("changed while responsify"),
+            "{err}"
+        );
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), "newer text\n");
+        let (_, read) = read_file(&path, u64::MAX).unwrap();
+        std::fs::remove_file(&path).unwrap();
+        assert!(write_atomically(&path, &read, "fixed\n").is_err());
+        assert!(!path.exists());
+        assert_eq!(
+            read_file(&path, u64::MAX).unwrap_err(),
+            "no longer exists (removed during the run); skipped"
+        );
+    }
 }

@@ -12,12 +12,47 @@ pub struct Candidate {
     pub explicit: bool,
 }
 
+/// What a walk found.
+#[derive(Debug, Default)]
+pub struct Discovery {
+    /// The files some front end can read, sorted.
+    pub candidates: Vec<Candidate>,
+    /// Paths that could not be walked or read (a run with any of these fails).
+    pub errors: Vec<(PathBuf, String)>,
+    /// Paths skipped with a word: a FIFO, socket or device met on the walk with a name a
+    /// front end reads. Not files, so nothing in them to migrate, but never silent.
+    pub warnings: Vec<(PathBuf, String)>,
+}
+
+/// What a path that is neither a regular file nor a directory is, for a message.
+pub fn special_kind(file_type: std::fs::FileType) -> &'static str {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        if file_type.is_fifo() {
+            return "a FIFO (named pipe)";
+        }
+        if file_type.is_socket() {
+            return "a socket";
+        }
+        if file_type.is_block_device() || file_type.is_char_device() {
+            return "a device";
+        }
+    }
+    if file_type.is_dir() {
+        return "a directory";
+    }
+    "not a regular file"
+}
+
 /// Walk `paths` in parallel, honouring .gitignore, .ignore and hidden-file rules like
-/// ripgrep. Symlinks are not followed, so links cannot loop. Returns the files some front
-/// end can read, sorted, and the errors met on the way.
-pub fn discover(paths: &[PathBuf]) -> (Vec<Candidate>, Vec<(PathBuf, String)>) {
+/// ripgrep. Symlinks are not followed, so links cannot loop (a loop named on the command
+/// line is an error of its own). FIFOs and other special files are never opened: reading
+/// one could block the run for ever.
+pub fn discover(paths: &[PathBuf]) -> Discovery {
     let found = Mutex::new(Vec::new());
     let errors = Mutex::new(Vec::new());
+    let warnings = Mutex::new(Vec::new());
     let mut roots = Vec::new();
     for path in paths {
         match std::fs::metadata(path) {
@@ -25,7 +60,14 @@ pub fn discover(paths: &[PathBuf]) -> (Vec<Candidate>, Vec<(PathBuf, String)>) {
                 path: path.clone(),
                 explicit: true,
             }),
-            Ok(_) => roots.push(path.clone()),
+            Ok(meta) if meta.is_dir() => roots.push(path.clone()),
+            Ok(meta) => errors.lock().unwrap().push((
+                path.clone(),
+                format!(
+                    "{}, not a file responsify can read; skipped",
+                    special_kind(meta.file_type())
+                ),
+            )),
             Err(e) => errors.lock().unwrap().push((path.clone(), e.to_string())),
         }
     }
@@ -38,16 +80,26 @@ pub fn discover(paths: &[PathBuf]) -> (Vec<Candidate>, Vec<(PathBuf, String)>) {
         builder.build_parallel().run(|| {
             Box::new(|entry| {
                 match entry {
-                    Ok(entry) => {
-                        if entry.file_type().is_some_and(|t| t.is_file())
-                            && frontend::is_checkable(entry.path())
-                        {
+                    Ok(entry) => match entry.file_type() {
+                        Some(t) if t.is_file() && frontend::is_checkable(entry.path()) => {
                             found.lock().unwrap().push(Candidate {
                                 path: entry.into_path(),
                                 explicit: false,
                             });
                         }
-                    }
+                        Some(t)
+                            if !t.is_file()
+                                && !t.is_dir()
+                                && !t.is_symlink()
+                                && frontend::is_checkable(entry.path()) =>
+                        {
+                            warnings.lock().unwrap().push((
+                                entry.into_path(),
+                                format!("{}, not a file; skipped", special_kind(t)),
+                            ));
+                        }
+                        _ => {}
+                    },
                     Err(err) => {
                         let path = match &err {
                             ignore::Error::WithPath { path, .. } => path.clone(),
@@ -65,7 +117,13 @@ pub fn discover(paths: &[PathBuf]) -> (Vec<Candidate>, Vec<(PathBuf, String)>) {
     found.dedup_by(|a, b| a.path == b.path);
     let mut errors = errors.into_inner().unwrap();
     errors.sort();
-    (found, errors)
+    let mut warnings = warnings.into_inner().unwrap();
+    warnings.sort();
+    Discovery {
+        candidates: found,
+        errors,
+        warnings,
+    }
 }
 
 /// Does the text mention anything the front end could lift? A few `memmem` scans: on

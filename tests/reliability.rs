@@ -281,3 +281,571 @@ fn a_closed_pipe_ends_every_command_quietly() {
         assert!(!stderr.contains("error"), "{args:?}: {stderr}");
     }
 }
+
+// ---- bad inputs ------------------------------------------------------------------------
+
+/// A notebook with the Python request in one cell.
+fn notebook(prefix: &str) -> String {
+    let source: Vec<String> = PY_CHAT
+        .lines()
+        .map(|l| serde_json::to_string(&format!("{l}\n")).unwrap())
+        .collect();
+    format!(
+        r#"{prefix}{{"cells": [{{"cell_type": "code", "execution_count": null, "metadata": {{}}, "outputs": [], "source": [{}]}}], "metadata": {{}}, "nbformat": 4, "nbformat_minor": 5}}"#,
+        source.join(", ")
+    )
+}
+
+/// A binary file with a source file's name is an error whether or not it mentions anything
+/// a front end looks for: it used to be skipped without a word when it did not.
+#[test]
+fn a_binary_source_file_is_named_and_fails_the_run() {
+    let dir = repo(&[("ok.py", PY_CHAT)]);
+    fs::write(dir.path().join("blob.py"), b"\x7fELF\x00\x01\x02\x03").unwrap();
+    fs::write(dir.path().join("blob.ipynb"), b"\x00\x00{").unwrap();
+    let out = responsify()
+        .current_dir(dir.path())
+        .args(["check", "--isolated", "--output-format", "concise"])
+        .output()
+        .unwrap();
+    let stderr = stderr_of(&out);
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    for name in ["blob.py", "blob.ipynb"] {
+        assert!(
+            stderr.contains(&format!(
+                "error: {name}: binary file (contains NUL bytes); skipped"
+            )),
+            "{stderr}"
+        );
+    }
+    assert!(String::from_utf8_lossy(&out.stdout).contains("ok.py:4:"));
+}
+
+/// A FIFO with a source file's name is never opened (reading it would wait for a writer for
+/// ever): named on the command line it is an error, met on a walk a warning.
+#[cfg(unix)]
+#[test]
+fn a_fifo_is_named_never_read() {
+    let dir = repo(&[("ok.py", PY_CHAT), ("tree/ok.py", PY_CHAT)]);
+    for fifo in ["x.py", "tree/y.py", "tree/z.ipynb"] {
+        let made = std::process::Command::new("mkfifo")
+            .arg(dir.path().join(fifo))
+            .status()
+            .unwrap();
+        assert!(made.success());
+    }
+    let out = responsify()
+        .current_dir(dir.path())
+        .args([
+            "check",
+            "--isolated",
+            "--output-format",
+            "concise",
+            "x.py",
+            "ok.py",
+        ])
+        .output()
+        .expect("the run ends within the timeout");
+    let stderr = stderr_of(&out);
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    assert!(
+        stderr
+            .contains("error: x.py: a FIFO (named pipe), not a file responsify can read; skipped"),
+        "{stderr}"
+    );
+    assert!(String::from_utf8_lossy(&out.stdout).contains("ok.py:4:"));
+    let out = responsify()
+        .current_dir(dir.path())
+        .args(["check", "--isolated", "--output-format", "concise", "tree"])
+        .output()
+        .expect("the run ends within the timeout");
+    let stderr = stderr_of(&out);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    for name in ["tree/y.py", "tree/z.ipynb"] {
+        assert!(
+            stderr.contains(&format!(
+                "warning: {name}: a FIFO (named pipe), not a file; skipped"
+            )),
+            "{stderr}"
+        );
+    }
+}
+
+/// nbformat 3 and JSON that is not a notebook are named; a BOM before a notebook is fine and
+/// kept through a fix.
+#[test]
+fn notebooks_that_cannot_be_read_are_named_and_a_bom_is_accepted() {
+    let old = r#"{"nbformat": 3, "nbformat_minor": 0, "metadata": {}, "worksheets": [{"cells": [{"cell_type": "code", "input": ["client.chat.completions.create()"]}]}]}"#;
+    let dir = repo(&[
+        ("old.ipynb", old),
+        ("list.ipynb", r#"["chat", "completions"]"#),
+        ("bom.ipynb", &notebook("\u{feff}")),
+    ]);
+    let out = responsify()
+        .current_dir(dir.path())
+        .args(["check", "--isolated", "--output-format", "concise"])
+        .output()
+        .unwrap();
+    let stderr = stderr_of(&out);
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    assert!(
+        stderr.contains("error: old.ipynb: a version 3 notebook: responsify reads nbformat 4"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("error: list.ipynb: not a Jupyter notebook"),
+        "{stderr}"
+    );
+    assert!(
+        String::from_utf8_lossy(&out.stdout).contains("bom.ipynb:cell 1:4:"),
+        "{stderr}"
+    );
+    responsify()
+        .current_dir(dir.path())
+        .args(["check", "--isolated", "--fix", "bom.ipynb"])
+        .assert()
+        .code(0);
+    let fixed = fs::read_to_string(dir.path().join("bom.ipynb")).unwrap();
+    assert!(fixed.starts_with("\u{feff}{\"cells\""), "{fixed}");
+    assert!(fixed.contains("client.responses.create("), "{fixed}");
+}
+
+/// `--fix` leaves a read-only file as it is, says so, and does not count its findings as
+/// fixed. The mode bits decide, so this holds for root too.
+#[cfg(unix)]
+#[test]
+fn a_read_only_file_is_not_rewritten() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = repo(&[
+        ("ro.py", PY_CHAT),
+        ("ro.ipynb", &notebook("")),
+        ("rw.py", PY_CHAT),
+    ]);
+    for name in ["ro.py", "ro.ipynb"] {
+        fs::set_permissions(dir.path().join(name), fs::Permissions::from_mode(0o444)).unwrap();
+    }
+    let out = responsify()
+        .current_dir(dir.path())
+        .args(["check", "--isolated", "--fix", "--output-format", "concise"])
+        .output()
+        .unwrap();
+    let stderr = stderr_of(&out);
+    // Findings remain in the read-only files: exit 1, not an error.
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    for name in ["ro.py", "ro.ipynb"] {
+        assert!(
+            stderr.contains(&format!(
+                "warning: {name}: read-only, so its fixes were not written"
+            )),
+            "{stderr}"
+        );
+        let mode = fs::metadata(dir.path().join(name))
+            .unwrap()
+            .permissions()
+            .mode();
+        assert_eq!(mode & 0o777, 0o444, "{name}");
+    }
+    assert_eq!(
+        fs::read_to_string(dir.path().join("ro.py")).unwrap(),
+        PY_CHAT
+    );
+    assert_eq!(
+        fs::read_to_string(dir.path().join("ro.ipynb")).unwrap(),
+        notebook("")
+    );
+    assert!(stderr.contains("Fixed 4 findings in 1 file."), "{stderr}");
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        stdout.contains("ro.py:4:17: chat-completions-request"),
+        "{stdout}"
+    );
+    assert!(stdout.contains("ro.ipynb:cell 1:4:"), "{stdout}");
+    assert!(!stdout.contains("rw.py"), "{stdout}");
+}
+
+/// Make `dir` refuse new files, for root too where `chattr` works. False when neither does.
+#[cfg(unix)]
+fn seal(dir: &Path) -> bool {
+    use std::os::unix::fs::PermissionsExt;
+    fs::set_permissions(dir, fs::Permissions::from_mode(0o555)).unwrap();
+    if fs::write(dir.join(".probe"), "").is_err() {
+        return true;
+    }
+    let _ = fs::remove_file(dir.join(".probe"));
+    fs::set_permissions(dir, fs::Permissions::from_mode(0o755)).unwrap();
+    std::process::Command::new("chattr")
+        .arg("+i")
+        .arg(dir)
+        .stderr(Stdio::null())
+        .status()
+        .is_ok_and(|s| s.success())
+        && fs::write(dir.join(".probe"), "").is_err()
+}
+
+#[cfg(unix)]
+fn unseal(dir: &Path) {
+    use std::os::unix::fs::PermissionsExt;
+    let _ = std::process::Command::new("chattr")
+        .arg("-i")
+        .arg(dir)
+        .stderr(Stdio::null())
+        .status();
+    fs::set_permissions(dir, fs::Permissions::from_mode(0o755)).unwrap();
+}
+
+/// A fix that cannot be written is an error, the file keeps every byte, its findings are
+/// reported as they still are, and the summary does not count it as fixed.
+#[cfg(unix)]
+#[test]
+fn a_failed_write_is_an_error_not_a_fix() {
+    let dir = repo(&[("sealed/f.py", PY_CHAT), ("open/g.py", PY_CHAT)]);
+    let sealed = dir.path().join("sealed");
+    if !seal(&sealed) {
+        eprintln!("skipped: no way to make a directory refuse writes here");
+        return;
+    }
+    let out = responsify()
+        .current_dir(dir.path())
+        .args(["check", "--isolated", "--fix", "--output-format", "concise"])
+        .output()
+        .unwrap();
+    unseal(&sealed);
+    let stderr = stderr_of(&out);
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    assert!(
+        stderr.contains("error: sealed/f.py: cannot write the fixed file:"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("Fixed 4 findings in 1 file."), "{stderr}");
+    assert_eq!(fs::read_to_string(sealed.join("f.py")).unwrap(), PY_CHAT);
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        stdout.contains("sealed/f.py:4:17: chat-completions-request"),
+        "{stdout}"
+    );
+    assert!(!stdout.contains("g.py"), "{stdout}");
+}
+
+/// The temporary file of a write is hidden and named after its file: never checked, and
+/// removed by the next `--fix` of that file when a killed run left it behind.
+#[test]
+fn temporary_files_a_killed_run_left_are_removed() {
+    let dir = repo(&[
+        ("f.py", PY_CHAT),
+        // What `kill -9` between write and rename leaves.
+        (".f.py.responsify-tmp-AbC123", &PY_CHAT[..60]),
+        (".g.py.responsify-tmp-XyZ789", PY_CHAT),
+    ]);
+    let out = responsify()
+        .current_dir(dir.path())
+        .args(["check", "--isolated", "--output-format", "concise"])
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(!stdout.contains("responsify-tmp"), "{stdout}");
+    responsify()
+        .current_dir(dir.path())
+        .args(["check", "--isolated", "--fix"])
+        .assert()
+        .code(0);
+    let mut left: Vec<String> = fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    left.sort();
+    // Another file's leftover is that file's run's to remove.
+    assert_eq!(left, [".g.py.responsify-tmp-XyZ789", "f.py"]);
+}
+
+/// A fix through a symlink writes its target and keeps the link; a symlink loop is an error
+/// of its own; a path that does not exist is named.
+#[cfg(unix)]
+#[test]
+fn symlinks_are_kept_and_loops_named() {
+    let dir = repo(&[("real/f.py", PY_CHAT)]);
+    std::os::unix::fs::symlink("real/f.py", dir.path().join("link.py")).unwrap();
+    std::os::unix::fs::symlink("loop2.py", dir.path().join("loop1.py")).unwrap();
+    std::os::unix::fs::symlink("loop1.py", dir.path().join("loop2.py")).unwrap();
+    std::os::unix::fs::symlink("..", dir.path().join("real/up")).unwrap();
+    let out = responsify()
+        .current_dir(dir.path())
+        .args([
+            "check",
+            "--isolated",
+            "--fix",
+            "link.py",
+            "loop1.py",
+            "gone.py",
+        ])
+        .output()
+        .expect("the run ends within the timeout");
+    let stderr = stderr_of(&out);
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    assert!(stderr.contains("error: loop1.py: "), "{stderr}");
+    assert!(stderr.contains("error: gone.py: "), "{stderr}");
+    assert!(fs::symlink_metadata(dir.path().join("link.py"))
+        .unwrap()
+        .file_type()
+        .is_symlink());
+    let fixed = fs::read_to_string(dir.path().join("real/f.py")).unwrap();
+    assert!(fixed.contains("client.responses.create("), "{fixed}");
+    // A walk does not follow the link that points back up.
+    responsify()
+        .current_dir(dir.path())
+        .args(["check", "--isolated", "real"])
+        .assert()
+        .code(0);
+}
+
+/// A file and a folder nobody may read are named, and the run goes on (skipped for root, whom
+/// permissions do not stop).
+#[cfg(unix)]
+#[test]
+fn unreadable_paths_are_named() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = repo(&[
+        ("locked/f.py", PY_CHAT),
+        ("secret.py", PY_CHAT),
+        ("ok.py", PY_CHAT),
+    ]);
+    fs::set_permissions(
+        dir.path().join("secret.py"),
+        fs::Permissions::from_mode(0o000),
+    )
+    .unwrap();
+    fs::set_permissions(dir.path().join("locked"), fs::Permissions::from_mode(0o000)).unwrap();
+    let root = fs::read(dir.path().join("secret.py")).is_ok();
+    let out = responsify()
+        .current_dir(dir.path())
+        .args(["check", "--isolated", "--output-format", "concise"])
+        .output()
+        .unwrap();
+    fs::set_permissions(dir.path().join("locked"), fs::Permissions::from_mode(0o755)).unwrap();
+    if root {
+        eprintln!("skipped: permissions do not stop this user");
+        return;
+    }
+    let stderr = stderr_of(&out);
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    assert!(
+        stderr.contains("error: secret.py: cannot read:"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("locked"), "{stderr}");
+    assert!(String::from_utf8_lossy(&out.stdout).contains("ok.py:4:"));
+}
+
+// ---- line endings ----------------------------------------------------------------------
+
+/// Every line a fix writes into a CRLF file ends in CRLF, in every front end: each rule
+/// fixture (and decoy), turned to CRLF and fixed with unsafe fixes too, has no bare `\n` and
+/// no `\r\r\n`, and its fix is the LF fix with CRLF line ends.
+#[test]
+fn fixes_keep_crlf_in_every_front_end() {
+    let mut checked = 0;
+    let mut failures = Vec::new();
+    let fixtures = common::rule_fixtures()
+        .into_iter()
+        .map(|(rule, path)| (Some(rule), path))
+        .chain(common::decoys().into_iter().map(|p| (None, p)));
+    for (rule, path) in fixtures {
+        let text = common::read(&path);
+        if text.contains('\r') {
+            continue;
+        }
+        let settings = common::settings_for(rule.as_deref(), true, true);
+        let fe = responsify::frontend::for_path(&path).unwrap();
+        let Ok(lf) = responsify::engine::check(fe, &text, &settings) else {
+            continue;
+        };
+        let Some(lf_fixed) = lf.fixed else { continue };
+        let crlf = text.replace('\n', "\r\n");
+        let fixed = match responsify::engine::check(fe, &crlf, &settings) {
+            Ok(c) => c.fixed,
+            Err(e) => {
+                failures.push(format!("{}: {e:?}", path.display()));
+                continue;
+            }
+        };
+        checked += 1;
+        let Some(fixed) = fixed else {
+            failures.push(format!("{}: fixed with LF, not with CRLF", path.display()));
+            continue;
+        };
+        let bare = fixed
+            .bytes()
+            .enumerate()
+            .any(|(i, b)| b == b'\n' && (i == 0 || fixed.as_bytes()[i - 1] != b'\r'));
+        if fixed.contains("\r\r") || bare {
+            failures.push(format!("{}: {fixed:?}", path.display()));
+        } else if fixed != lf_fixed.replace('\n', "\r\n") {
+            failures.push(format!(
+                "{}: the CRLF fix differs from the LF one:\n{fixed:?}\n{:?}",
+                path.display(),
+                lf_fixed.replace('\n', "\r\n")
+            ));
+        }
+    }
+    assert!(checked > 100, "only {checked} fixtures fixed");
+    assert!(failures.is_empty(), "{}", failures.join("\n\n"));
+}
+
+/// The Rust mutable-builder shape used to write a stray `\r\r\n`; through the binary.
+#[test]
+fn a_crlf_rust_file_fixed_through_the_binary_keeps_crlf() {
+    let source = common::read(
+        &common::testdata().join("chat-completions-request/async_openai_mutable_builder.rs"),
+    );
+    let dir = repo(&[("src/lib.rs", &source.replace('\n', "\r\n"))]);
+    let out = responsify()
+        .current_dir(dir.path())
+        .args([
+            "check",
+            "--isolated",
+            "--fix",
+            "--unsafe-fixes",
+            "src/lib.rs",
+        ])
+        .output()
+        .unwrap();
+    let fixed = fs::read_to_string(dir.path().join("src/lib.rs")).unwrap();
+    assert!(!fixed.contains("\r\r"), "{fixed:?}");
+    assert_eq!(
+        fixed.matches('\n').count(),
+        fixed.matches("\r\n").count(),
+        "{fixed:?}"
+    );
+    assert_ne!(fixed, source.replace('\n', "\r\n"), "{}", stderr_of(&out));
+}
+
+// ---- determinism -----------------------------------------------------------------------
+
+/// `-j 1`, `-j 2` and `-j 8` give byte-identical output on one tree, run after run, and
+/// every run ends (30 runs here; the issue's 200 only add time).
+#[test]
+fn output_is_the_same_whatever_the_threads() {
+    let mut files: Vec<(String, String)> = (0..12)
+        .map(|i| (format!("d{}/f{i}.py", i % 3), PY_CHAT.to_string()))
+        .collect();
+    files.push((
+        "web/a.ts".into(),
+        "import OpenAI from \"openai\";\nconst client = new OpenAI();\nconst r = await client.chat.completions.create({ model: \"gpt-5.5\", messages: [{ role: \"user\", content: \"hi\" }], max_tokens: 5 });\nconsole.log(r.choices[0].message.content);\n".into(),
+    ));
+    files.push((
+        "data/b.json".into(),
+        "{\"model\": \"m\", \"messages\": [{\"role\": \"user\", \"content\": \"x\"}], \"max_tokens\": 3}\n".into(),
+    ));
+    files.push((
+        "d1/broken.py".into(),
+        "client.chat.completions.create(\n".into(),
+    ));
+    let refs: Vec<(&str, &str)> = files
+        .iter()
+        .map(|(a, b)| (a.as_str(), b.as_str()))
+        .collect();
+    let dir = repo(&refs);
+    let mut first: Option<(Vec<u8>, Vec<u8>, Option<i32>)> = None;
+    for round in 0..10 {
+        for threads in ["1", "2", "8"] {
+            let out = responsify()
+                .current_dir(dir.path())
+                .args([
+                    "check",
+                    "--isolated",
+                    "-j",
+                    threads,
+                    "--output-format",
+                    "concise",
+                ])
+                .output()
+                .expect("the run ends within the timeout");
+            let got = (out.stdout, out.stderr, out.status.code());
+            match &first {
+                None => first = Some(got),
+                Some(want) => assert!(
+                    *want == got,
+                    "round {round}, -j {threads}: output differs:\n{}\n---\n{}",
+                    String::from_utf8_lossy(&want.0),
+                    String::from_utf8_lossy(&got.0)
+                ),
+            }
+        }
+    }
+    let (stdout, stderr, code) = first.unwrap();
+    assert_eq!(code, Some(2), "{}", String::from_utf8_lossy(&stderr));
+    assert!(String::from_utf8_lossy(&stdout).contains("web/a.ts:"));
+}
+
+// ---- scale -----------------------------------------------------------------------------
+
+/// One file of `n` requests in the language of `ext`.
+fn many_requests(ext: &str, n: usize) -> String {
+    let mut out = String::new();
+    match ext {
+        "ts" => {
+            out += "import OpenAI from \"openai\";\nimport type { ChatCompletion } from \"openai/resources/chat/completions\";\nconst client = new OpenAI();\n";
+            for i in 0..n {
+                out += &format!("export async function f{i}(): Promise<string | null> {{\n  const r: ChatCompletion = await client.chat.completions.create({{ model: \"gpt-5.5\", messages: [{{ role: \"user\", content: \"q{i}\" }}], max_tokens: 10 }});\n  return r.choices[0].message.content;\n}}\n");
+            }
+        }
+        "rs" => {
+            out += "use async_openai::{types::chat::{CreateChatCompletionRequestArgs, ChatCompletionRequestUserMessageArgs}, Client};\n";
+            for i in 0..n {
+                out += &format!("async fn f{i}(client: &Client<async_openai::config::OpenAIConfig>) -> Result<String, Box<dyn std::error::Error>> {{\n    let request = CreateChatCompletionRequestArgs::default().model(\"gpt-5.5\").max_tokens(10u32).messages([ChatCompletionRequestUserMessageArgs::default().content(\"q{i}\").build()?.into()]).build()?;\n    let response = client.chat().create(request).await?;\n    Ok(response.choices[0].message.content.clone().unwrap_or_default())\n}}\n");
+            }
+        }
+        "py" => {
+            out += "from openai import OpenAI\nclient = OpenAI()\n";
+            for i in 0..n {
+                out += &format!("r{i} = client.chat.completions.create(model='gpt-5.5', messages=[{{'role': 'user', 'content': 'q{i}'}}], max_tokens=10)\nprint(r{i}.choices[0].message.content)\n");
+            }
+        }
+        _ => {
+            let items: Vec<String> = (0..n)
+                .map(|i| format!("{{\"model\": \"gpt-5.5\", \"messages\": [{{\"role\": \"user\", \"content\": \"q{i}\"}}], \"max_tokens\": 10}}"))
+                .collect();
+            out += &format!("[\n{}\n]\n", items.join(",\n"));
+        }
+    }
+    out
+}
+
+/// Time per request stays flat from 1,000 to 4,000 requests in one file: four times the
+/// requests may take at most eight times as long (quadratic growth takes sixteen).
+///
+/// Ignored: a timing test on a shared machine, and not yet true. Measured with the debug
+/// build on 2 loaded cores (issue 14): TypeScript 23 s for 1,000 and over 120 s for 4,000
+/// (`lower` parses the whole file again for each request when the file names a
+/// `ChatCompletion` type); Rust 2.7 s and 25.8 s; JSON 0.01 s and 0.12 s. Run with
+/// `cargo test --release --test reliability -- --ignored time_per_request`.
+#[test]
+#[ignore = "timing; TypeScript and Rust are still superlinear (issue 14)"]
+fn time_per_request_stays_flat() {
+    for ext in ["json", "py", "rs", "ts"] {
+        let mut took = Vec::new();
+        for n in [1000, 4000] {
+            let name = format!("many.{ext}");
+            let text = many_requests(ext, n);
+            let dir = repo(&[(name.as_str(), text.as_str())]);
+            let started = Instant::now();
+            let out = std::process::Command::new(assert_cmd::cargo::cargo_bin("responsify"))
+                .current_dir(dir.path())
+                .args(["check", "--isolated", "--output-format", "concise", &name])
+                .output()
+                .unwrap();
+            assert_eq!(out.status.code(), Some(1), "{ext}: {}", stderr_of(&out));
+            took.push(started.elapsed().as_secs_f64());
+        }
+        eprintln!(
+            "{ext}: 1,000 requests {:.2} s, 4,000 {:.2} s",
+            took[0], took[1]
+        );
+        // A floor, so start-up noise on tiny times cannot fail it.
+        assert!(
+            took[1] <= 8.0 * took[0].max(0.05),
+            "{ext}: 1,000 requests took {:.2} s, 4,000 took {:.2} s",
+            took[0],
+            took[1]
+        );
+    }
+}

@@ -1223,7 +1223,9 @@ fn mutable_builder(
             Some(stmt) if matches!(&*call.receiver, Expr::Path(_)) => {
                 let line_start = text[..stmt.start].rfind('\n').map_or(0, |i| i + 1);
                 if text[line_start..stmt.start].trim().is_empty() && line_start > 0 {
-                    Span::new(line_start - 1, stmt.end)
+                    // The line break before it goes too, whole: `\r\n` in a CRLF file.
+                    let crlf = text[..line_start - 1].ends_with('\r');
+                    Span::new(line_start - 1 - usize::from(crlf), stmt.end)
                 } else {
                     stmt
                 }
