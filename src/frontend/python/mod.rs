@@ -394,14 +394,21 @@ fn match_alias<'a>(
 fn method_references(index: &Index, module: &[ast::Stmt], units: &[Unit], text: &str) -> Vec<Unit> {
     #[derive(Default)]
     struct References<'a> {
-        called: Vec<Span>,
+        /// Called, or read through (a mock's `create.return_value`, `create.assert_called_with`):
+        /// not a method handed on.
+        used_in_place: Vec<Span>,
         named: Vec<&'a Expr>,
     }
     impl<'a> Visitor<'a> for References<'a> {
         fn visit_expr(&mut self, expr: &'a Expr) {
             match expr {
-                Expr::Call(call) => self.called.push(span(call.func.range())),
-                Expr::Attribute(a) if a.attr.id.as_str() == "create" => self.named.push(expr),
+                Expr::Call(call) => self.used_in_place.push(span(call.func.range())),
+                Expr::Attribute(a) => {
+                    self.used_in_place.push(span(a.value.range()));
+                    if a.attr.id.as_str() == "create" {
+                        self.named.push(expr);
+                    }
+                }
                 _ => {}
             }
             visitor::walk_expr(self, expr);
@@ -414,7 +421,7 @@ fn method_references(index: &Index, module: &[ast::Stmt], units: &[Unit], text: 
     let mut found = Vec::new();
     for expr in refs.named {
         let at = span(expr.range());
-        if refs.called.contains(&at) {
+        if refs.used_in_place.contains(&at) {
             continue;
         }
         let Some((create, _)) = attribute(expr, &["create"]) else {
