@@ -152,6 +152,16 @@ impl Judged {
         self
     }
 
+    /// The verdict on a call that is held back for `kind` when its client is OpenAI's (the
+    /// stored completions API, a Batch for the chat endpoint): a client that is not OpenAI's
+    /// (another library, another server) keeps its own verdict.
+    pub fn held_for(&self, kind: Hold, reason: impl Into<String>) -> Verdict {
+        match &self.verdict {
+            Verdict::Migrate => Verdict::hold(kind, reason),
+            own => own.clone(),
+        }
+    }
+
     /// Put the judgement on a unit that uses the client.
     pub fn apply_to(&self, unit: &mut crate::model::Unit) {
         unit.verdict = self.verdict.clone();

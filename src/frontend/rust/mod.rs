@@ -751,16 +751,13 @@ fn stored_site(
         method: path,
         kind: SdkMethod::Create,
     };
-    site.unit.verdict = match judged.verdict {
-        Verdict::Migrate => Verdict::hold(
-            Hold::StoredCompletions,
-            format!(
-                "`{}` is the stored chat completions API",
-                &text[path.start..path.end]
-            ),
+    site.unit.verdict = judged.held_for(
+        Hold::StoredCompletions,
+        format!(
+            "`{}` is the stored chat completions API",
+            &text[path.start..path.end]
         ),
-        held => held,
-    };
+    );
     Some(site)
 }
 

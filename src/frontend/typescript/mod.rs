@@ -511,7 +511,7 @@ fn match_chat_batch<'a>(
     })
 }
 
-/// A call held back for `kind` when its client is OpenAI's; a client that is not (another
+/// A call held back for `kind` when its client is OpenAI's (`Judged::held_for`); a client that is not (another
 /// library, another server) keeps its own verdict.
 fn held_call(
     index: &Index,
@@ -522,11 +522,8 @@ fn held_call(
     reason: String,
     text: &str,
 ) -> Unit {
-    let client = classify::trace(index, scope, receiver, text);
-    let mut unit = flagged(call, path, Endpoint::ChatCompletions, kind, reason);
-    if client.verdict != Verdict::Migrate {
-        unit.verdict = client.verdict;
-    }
+    let mut unit = flagged(call, path, Endpoint::ChatCompletions, kind, String::new());
+    unit.verdict = classify::trace(index, scope, receiver, text).held_for(kind, reason);
     unit
 }
 
