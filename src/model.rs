@@ -387,6 +387,24 @@ pub struct Read {
     pub kind: ReadKind,
 }
 
+/// Why a use of a result is out of sight, in the words every front end reports. The result
+/// shapes are the same in every language, so the reasons are too.
+pub mod out_of_sight {
+    /// A part of a result (a stream chunk, a tool call, a whole result) kept in a collection:
+    /// the collection's later reads are not followed.
+    pub fn kept_in(item: &str, collection: &str) -> String {
+        format!("`{item}` is kept in `{collection}`, whose later reads responsify does not follow")
+    }
+
+    /// A stream chunk's text tested for none: a chunk without text ended a chat stream, but
+    /// a Responses stream starts with events that carry none.
+    pub fn stream_text_tested_for_none(test: &str) -> String {
+        format!(
+            "`{test}` tests a chunk's text for none, which every Responses event but the text deltas would pass"
+        )
+    }
+}
+
 /// What a read takes from a Chat Completions result.
 #[derive(Clone, Debug, PartialEq)]
 pub enum ReadKind {

@@ -276,7 +276,8 @@ fn a_notebook_of_another_kernel_is_not_read_as_python() {
         "nbformat": 4, "nbformat_minor": 5,
         "metadata": {"kernelspec": {"name": "deno", "display_name": "Deno", "language": "typescript"}},
         "cells": [{"cell_type": "code", "execution_count": null, "metadata": {}, "outputs": [],
-                   "source": ["import OpenAI from \"npm:openai\";\n", "const client = new OpenAI();\n"]}]
+                   "source": ["import OpenAI from \"npm:openai\";\n", "const client = new OpenAI();\n",
+                              "const r = await client.chat.completions.create({ model: \"gpt-5.5\", messages: [] });\n"]}]
     });
     let dir = repo(&[("deno.ipynb", &nb.to_string())]);
     let out = Command::new(env!("CARGO_BIN_EXE_responsify"))
@@ -284,11 +285,14 @@ fn a_notebook_of_another_kernel_is_not_read_as_python() {
         .arg(dir.path())
         .output()
         .unwrap();
-    assert_eq!(
-        out.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
+    let (stdout, stderr) = (
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr),
     );
-    assert!(out.stderr.is_empty() || !String::from_utf8_lossy(&out.stderr).contains("syntax"));
+    assert_eq!(out.status.code(), Some(0), "{stdout}{stderr}");
+    assert!(!stderr.contains("syntax"), "{stderr}");
+    assert!(
+        format!("{stdout}{stderr}").contains("No Chat Completions usage left to migrate."),
+        "{stdout}{stderr}"
+    );
 }

@@ -8,7 +8,7 @@
 
 use super::scope::{flatten, header_exprs};
 use super::values::span;
-use crate::model::{Read, ReadKind, Span};
+use crate::model::{out_of_sight, Read, ReadKind, Span};
 use ruff_python_ast::visitor::{self, Visitor};
 use ruff_python_ast::{self as ast, Expr, Stmt};
 use ruff_text_size::Ranged;
@@ -579,10 +579,9 @@ impl<'s> Walker<'s> {
                                     }
                                     // A chunk, a tool call or any other part kept in a list is
                                     // read later through the list, which is not followed.
-                                    Some(_) => self.uses.unseen.push(format!(
-                                        "`{}` is kept in `{}`, whose later reads responsify does not follow",
+                                    Some(_) => self.uses.unseen.push(out_of_sight::kept_in(
                                         &self.source[arg.range()],
-                                        &self.source[attr.value.range()]
+                                        &self.source[attr.value.range()],
                                     )),
                                     None => {}
                                 }
@@ -723,10 +722,12 @@ impl<'a> Visitor<'a> for Uses_<'_, '_> {
                         // A chunk without text ended a chat stream; a Responses stream
                         // starts with events that carry none. (`is not None` guards a
                         // text read, which keeps its meaning.)
-                        self.walker.uses.unseen.push(format!(
-                            "`{}` tests a chunk's text for none, which every Responses event but the text deltas would pass",
-                            &self.walker.source[expr.range()]
-                        ));
+                        self.walker
+                            .uses
+                            .unseen
+                            .push(out_of_sight::stream_text_tested_for_none(
+                                &self.walker.source[expr.range()],
+                            ));
                     }
                     self.walker.uses.reads.extend(followed.reads);
                     self.walker.consumed.insert(span(c.left.range()));

@@ -8,7 +8,7 @@
 
 use super::values::unwrap;
 use super::walk::{self, span_of, Visitor};
-use crate::model::{Read, ReadKind, Span};
+use crate::model::{out_of_sight, Read, ReadKind, Span};
 use oxc_ast::ast::*;
 use oxc_span::GetSpan;
 use std::collections::{HashMap, HashSet};
@@ -773,10 +773,9 @@ impl<'a> Visitor<'a> for Walker<'_> {
                             // A chunk, a tool call or any other part kept in an array is read
                             // later through the array, which is not followed.
                             Some(_) => {
-                                self.uses.unseen.push(format!(
-                                    "`{}` is kept in `{}`, whose later reads responsify does not follow",
+                                self.uses.unseen.push(out_of_sight::kept_in(
                                     self.text(arg),
-                                    self.text(&m.object)
+                                    self.text(&m.object),
                                 ));
                                 self.consumed.insert(here);
                                 return false;
@@ -847,10 +846,9 @@ impl<'a> Visitor<'a> for Walker<'_> {
                             // A chunk without text ended a chat stream; a Responses stream
                             // starts with events that carry none. (`!= null` guards a text
                             // read, which keeps its meaning.)
-                            self.uses.unfixable.push(format!(
-                                "`{}` tests a chunk's text for none, which every Responses event but the text deltas would pass",
-                                self.text(&**b)
-                            ));
+                            self.uses
+                                .unfixable
+                                .push(out_of_sight::stream_text_tested_for_none(self.text(&**b)));
                         }
                         self.uses.reads.extend(followed.reads);
                         self.consumed.insert(span_of(b.left.span()));
