@@ -237,6 +237,35 @@ pub fn names_chat_endpoint(text: &str) -> bool {
     !text.contains(char::is_whitespace) && path.ends_with("/chat/completions")
 }
 
+/// The verdict on a hand-written HTTP request to `url`, a Chat Completions URL read to the
+/// end: OpenAI's, and Azure's v1 surface, migrate with the request; Azure's deployment route
+/// is dated; another server is left alone. The host comes back for a server that is not
+/// OpenAI's.
+pub fn judge_http_request(url: &str) -> (Verdict, Option<String>) {
+    let host = url
+        .split("/chat/completions")
+        .next()
+        .unwrap_or("")
+        .to_string();
+    match url_kind(url) {
+        UrlKind::OpenAi | UrlKind::AzureV1 => (Verdict::Migrate, None),
+        UrlKind::AzureDeployments => (
+            Verdict::hold(
+                Hold::AzureDatedApiVersion,
+                format!("the request goes to Azure's deployment-routed {url:?}"),
+            ),
+            Some(host),
+        ),
+        UrlKind::Other => (
+            Verdict::hold(
+                Hold::OtherServer,
+                format!("the request goes to {url:?}, another server"),
+            ),
+            Some(host),
+        ),
+    }
+}
+
 /// The verdict on a string that names the Chat Completions endpoint: OpenAI's (or a bare
 /// path, which code joins to a base URL) needs a person to move the call and its parsing;
 /// Azure's deployment route is dated; another server named outright is left alone.

@@ -5,7 +5,9 @@ use crate::model::{SdkMethod, Site, Unit};
 declare_rule! {
     /// ## What it does
     /// Finds every Chat Completions request: a request body, a Batch input line for
-    /// `/v1/chat/completions`, or (in code) a call of the SDK's chat completions methods.
+    /// `/v1/chat/completions`, a call of the SDK's chat completions methods, or a request
+    /// posted by hand (`requests`, `httpx`, `aiohttp`, `fetch`, axios, reqwest) to the
+    /// Chat Completions URL.
     ///
     /// ## Why migrate
     /// The Responses API is where new OpenAI features land. This finding is the anchor of the
@@ -56,6 +58,15 @@ impl Rule for ChatCompletionsRequest {
                     }
                 },
                 "Call the Responses API",
+            ),
+            Site::Http { .. } => (
+                request
+                    .body
+                    .entry("model")
+                    .and_then(|e| e.span)
+                    .unwrap_or(request.span),
+                "Chat Completions request over HTTP: migrate its URL, body and reply to the Responses API",
+                "Post the body to `/v1/responses`",
             ),
             Site::Body => (
                 request

@@ -290,7 +290,7 @@ pub fn string_value(index: &Index, scope: usize, expr: &Expr) -> Option<String> 
 
 /// `os.environ.get("X", fallback)`, `os.getenv("X", fallback)`, `os.environ["X"]`, and the
 /// same followed by `or "fallback"`.
-fn environment_read(expr: &Expr) -> Option<(String, Option<&Expr>)> {
+pub(super) fn environment_read(expr: &Expr) -> Option<(String, Option<&Expr>)> {
     match expr {
         Expr::BoolOp(b) if b.op == ast::BoolOp::Or && b.values.len() == 2 => {
             let (name, _) = environment_read(&b.values[0])?;

@@ -115,8 +115,17 @@ impl<'a> Lowering<'a> {
             match change {
                 Change::SwitchEndpoint => {
                     for unit in self.units {
-                        if let Site::SdkCall { method, .. } = unit.request.site {
-                            self.made.push(Edit::replace(method, "responses"));
+                        match unit.request.site {
+                            Site::SdkCall { method, .. } => {
+                                self.made.push(Edit::replace(method, "responses"))
+                            }
+                            Site::Http { url: Some(path) } => {
+                                self.made.push(Edit::replace(path, "responses"))
+                            }
+                            Site::Http { url: None } => {
+                                return Err("the request's URL has no literal to rewrite".into())
+                            }
+                            Site::Body | Site::BatchLine { .. } => {}
                         }
                     }
                 }
@@ -199,7 +208,17 @@ impl<'a> Lowering<'a> {
         Ok(self.made.finish())
     }
 
+    /// Raw HTTP JSON (dicts and lists), not SDK objects.
+    fn raw(&self) -> bool {
+        self.units
+            .iter()
+            .any(|u| matches!(u.request.site, Site::Http { .. }))
+    }
+
     fn spell(&self, base: Span, to: &ReadTarget, q: char) -> String {
+        if let Some(json) = self.raw().then(|| self.spell_json(base, to, q)).flatten() {
+            return json;
+        }
         let b = self.made.copy(self.text, base);
         match to {
             ReadTarget::Response => b,
@@ -254,6 +273,54 @@ impl<'a> Lowering<'a> {
                 format!("({b}.response.usage if {b}.type == {q}response.completed{q} else None)")
             }
         }
+    }
+
+    /// A read of a raw JSON reply: keys, not attributes, and no SDK conveniences
+    /// (`output_text` is the join of the message items' text parts). `None` where the SDK
+    /// spelling holds for JSON too.
+    fn spell_json(&self, base: Span, to: &ReadTarget, q: char) -> Option<String> {
+        let b = self.made.copy(self.text, base);
+        let output = format!("{b}[{q}output{q}]");
+        let is = |name: &str, kind: &str| format!("{name}[{q}type{q}] == {q}{kind}{q}");
+        Some(match to {
+            ReadTarget::OutputText => format!(
+                "{q}{q}.join(part[{q}text{q}] for item in {output} if {} for part in item[{q}content{q}] if {})",
+                is("item", "message"),
+                is("part", "output_text")
+            ),
+            ReadTarget::FunctionCalls => {
+                format!("[item for item in {output} if {}]", is("item", "function_call"))
+            }
+            ReadTarget::FirstFunctionCall => format!(
+                "next((item for item in {output} if {}), None)",
+                is("item", "function_call")
+            ),
+            ReadTarget::Attr(attr) => format!("{b}[{q}{attr}{q}]"),
+            ReadTarget::ExtendWithOutput { list } => {
+                format!("{}.extend({output})", self.made.copy(self.text, *list))
+            }
+            ReadTarget::FinishedFor { reason, negated } => {
+                let calls = format!("any({} for item in {output})", is("item", "function_call"));
+                let incomplete = |why: &str| {
+                    format!(
+                        "({b}[{q}status{q}] == {q}incomplete{q} and {b}[{q}incomplete_details{q}][{q}reason{q}] == {q}{why}{q})"
+                    )
+                };
+                let check = match reason.as_str() {
+                    "stop" => format!("({b}[{q}status{q}] == {q}completed{q} and not {calls})"),
+                    "length" => incomplete("max_output_tokens"),
+                    "content_filter" => incomplete("content_filter"),
+                    _ => calls,
+                };
+                if *negated {
+                    format!("not {check}")
+                } else {
+                    check
+                }
+            }
+            // Streams and parsed output are SDK shapes: a raw request with them is held.
+            _ => return None,
+        })
     }
 
     fn insertion(

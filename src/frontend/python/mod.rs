@@ -4,12 +4,14 @@
 //! Parsed with ruff's parser. A site is `X.chat.completions.create / parse / stream` (also
 //! through `beta.`, `with_raw_response.`, `with_streaming_response.` and `with_options(...)`),
 //! `openai.chat.completions.create` on the module, legacy `openai.ChatCompletion.create`, and
-//! Assistants API calls. Each site's receiver is traced to its constructor before any rule
+//! Assistants API calls, and requests posted by hand to the Chat Completions URL (see
+//! `raw`). Each site's receiver is traced to its constructor before any rule
 //! runs (see `classify`), its parameters are followed to the literals that build them (see
 //! `values`), and the uses of its result are followed through variables (see `reads`).
 
 mod classify;
 mod lower;
+mod raw;
 mod reads;
 mod scope;
 mod values;
@@ -166,6 +168,16 @@ fn match_responses(call: &ast::ExprCall) -> Option<SiteMatch<'_>> {
 }
 
 /// `openai.ChatCompletion.create(...)` / `.acreate(...)` on the module (openai < 1).
+/// A cheap look before the raw HTTP match: `….post(…)` or `post(…)` with a URL argument.
+fn posts_by_hand(call: &ast::ExprCall) -> bool {
+    let named_post = match &*call.func {
+        Expr::Attribute(a) => a.attr.id.as_str() == "post",
+        Expr::Name(n) => n.id.as_str() == "post",
+        _ => false,
+    };
+    named_post && (!call.arguments.args.is_empty() || !call.arguments.keywords.is_empty())
+}
+
 fn match_legacy(index: &Index, call: &ast::ExprCall) -> Option<Span> {
     let (method, _) = attribute(&call.func, &["create", "acreate"])?;
     let (resource, _) = attribute(&method.value, &["ChatCompletion"])?;
@@ -276,6 +288,10 @@ fn lift_module(module: &[ast::Stmt], text: &str) -> Vec<Unit> {
         index.scopes.iter().map(|_| Default::default()).collect();
     let mut units = Vec::new();
     let mut shared: Vec<Vec<Span>> = Vec::new();
+    // Counted on first need: only files that post by hand to a chat URL need it.
+    let name_uses = std::cell::OnceCell::new();
+    // URL literals that a raw request found here reads.
+    let mut carried: Vec<Span> = Vec::new();
     for (scope_id, scope) in index.scopes.iter().enumerate() {
         for stmt in flatten(scope.body) {
             let mut calls = Calls::default();
@@ -300,6 +316,19 @@ fn lift_module(module: &[ast::Stmt], text: &str) -> Vec<Unit> {
                         "the method is called through `{alias}`, bound at line {}; rewrite the binding and every call through it together",
                         crate::edit::line_col(text, site.path.start).0
                     ));
+                    units.push(unit);
+                    shared.push(spans);
+                } else if let Some(site) = posts_by_hand(call)
+                    .then(|| {
+                        let uses = name_uses.get_or_init(|| raw::NameUses::count(module));
+                        raw::match_raw(&index, scope_id, uses, call)
+                    })
+                    .flatten()
+                {
+                    carried.extend(raw::url_literal(&site));
+                    let statements =
+                        statements[scope_id].get_or_init(|| reads::Statements::new(scope.body));
+                    let (unit, spans) = raw::unit(&index, scope_id, statements, &site, text);
                     units.push(unit);
                     shared.push(spans);
                 } else if let Some(path) = match_legacy(&index, call) {
@@ -357,8 +386,9 @@ fn lift_module(module: &[ast::Stmt], text: &str) -> Vec<Unit> {
         shared.push(Vec::new());
     }
     for (at, url) in chat_urls(module) {
-        // A literal inside a call already reported (a batch's `endpoint`) is that call's.
-        if units.iter().any(|u| u.request.span.contains(at)) {
+        // A literal inside a call already reported (a batch's `endpoint`), or the URL a
+        // request posted by hand was found with, is that request's.
+        if carried.contains(&at) || units.iter().any(|u| u.request.span.contains(at)) {
             continue;
         }
         units.push(url_unit(at, &url));

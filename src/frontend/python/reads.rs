@@ -42,6 +42,10 @@ pub enum Shape {
     Delta,
     /// `with_raw_response.create(...)`: `.parse()` gives the completion.
     Raw,
+    /// The reply of a hand-written HTTP request (`requests`, `httpx`, `aiohttp`).
+    HttpResponse,
+    /// Its `.json` method, before it is called: the call gives the completion as a dict.
+    HttpJson,
     /// A choice's `finish_reason`: only a comparison with a literal can be migrated.
     FinishReason,
     /// The `chat.completions.stream()` helper's stream.
@@ -67,6 +71,8 @@ pub enum Shape {
 #[derive(Debug)]
 enum Seg<'s> {
     Attr(&'s str),
+    /// A string subscript: a dict's key (raw JSON reads the same fields as attributes).
+    Key(&'s str),
     Index(Option<i64>),
     Call,
 }
@@ -97,7 +103,11 @@ fn follow(shape: Shape, root: Span, segs: &[(Seg, Span)]) -> Followed {
                 kind,
             })
         };
-        let next = match (shape, seg) {
+        let step = match seg {
+            Seg::Key(key) => &Seg::Attr(key),
+            other => other,
+        };
+        let next = match (shape, step) {
             (Shape::Completion, Seg::Attr("choices")) => Some(Shape::Choices),
             (Shape::Completion, Seg::Attr("usage")) => Some(Shape::Usage),
             (Shape::Completion, Seg::Attr("id" | "model" | "service_tier")) => None,
@@ -163,6 +173,18 @@ fn follow(shape: Shape, root: Span, segs: &[(Seg, Span)]) -> Followed {
                 push(ReadKind::HelperEventText);
                 None
             }
+            (Shape::HttpResponse, Seg::Attr("json")) => Some(Shape::HttpJson),
+            (Shape::HttpJson, Seg::Call) => Some(Shape::Completion),
+            // What the reply says about the exchange is the same for both APIs; its body as
+            // text or bytes is not.
+            (
+                Shape::HttpResponse,
+                Seg::Attr(
+                    "raise_for_status" | "status_code" | "status" | "ok" | "reason"
+                    | "reason_phrase" | "is_success" | "is_error" | "headers" | "elapsed" | "url"
+                    | "request" | "encoding" | "close" | "release",
+                ),
+            ) => None,
             (Shape::Raw, Seg::Attr("parse")) => Some(Shape::Raw),
             (Shape::Raw, Seg::Call) => Some(Shape::Completion),
             // What the SDK's raw response says about the HTTP exchange is the same for both
@@ -205,7 +227,7 @@ fn follow(shape: Shape, root: Span, segs: &[(Seg, Span)]) -> Followed {
             (shape, next),
             (Shape::ToolCalls, Shape::ToolCall)
                 | (_, Shape::Usage | Shape::ResponseUsage)
-                | (Shape::Raw, Shape::Completion)
+                | (Shape::Raw | Shape::HttpJson, Shape::Completion)
         ) {
             base = at;
         }
@@ -243,6 +265,7 @@ fn follow(shape: Shape, root: Span, segs: &[(Seg, Span)]) -> Followed {
 fn describe(shape: Shape, seg: &Seg) -> String {
     let step = match seg {
         Seg::Attr(a) => format!(".{a}"),
+        Seg::Key(k) => format!("[{k:?}]"),
         Seg::Index(Some(i)) => format!("[{i}]"),
         Seg::Index(None) => "[…]".to_string(),
         Seg::Call => "()".to_string(),
@@ -262,6 +285,8 @@ fn describe(shape: Shape, seg: &Seg) -> String {
         Shape::ChunkChoice => "a chunk's choice",
         Shape::Delta => "a chunk's delta",
         Shape::Raw => "the raw response",
+        Shape::HttpResponse => "the HTTP reply",
+        Shape::HttpJson => "the reply's `json`",
         Shape::FinishReason => "`finish_reason`",
         Shape::Helper => "the `stream()` helper",
         Shape::HelperFinal => "`get_final_completion`",
@@ -286,15 +311,20 @@ fn chain(expr: &Expr) -> (&Expr, Vec<(Seg<'_>, Span)>) {
                 at = &a.value;
             }
             Expr::Subscript(s) => {
-                let index = match &*s.slice {
+                let seg = match &*s.slice {
+                    Expr::StringLiteral(key) => Seg::Key(key.value.to_str()),
                     Expr::NumberLiteral(n) => match &n.value {
-                        ast::Number::Int(i) => i.as_i64(),
-                        _ => None,
+                        ast::Number::Int(i) => Seg::Index(i.as_i64()),
+                        _ => Seg::Index(None),
                     },
-                    _ => None,
+                    _ => Seg::Index(None),
                 };
-                segs.push((Seg::Index(index), span(s.range)));
+                segs.push((seg, span(s.range)));
                 at = &s.value;
+            }
+            // `(await reply.json())["choices"]`: awaiting changes nothing about the shape.
+            Expr::Await(a) if matches!(&*a.value, Expr::Call(c) if c.arguments.is_empty()) => {
+                at = &a.value;
             }
             Expr::Call(c) if c.arguments.is_empty() && matches!(&*c.func, Expr::Attribute(_)) => {
                 segs.push((Seg::Call, span(c.range())));

@@ -33,6 +33,9 @@ pub struct Index<'a> {
     pub functions: Vec<&'a ast::StmtFunctionDef>,
     /// Classes defined in this file: a client built from one is a look-alike.
     pub classes: Vec<String>,
+    /// Names bound to an HTTP library (`requests`, `httpx`, `aiohttp`) or to something
+    /// imported from one: the name, the library, and the member (`None` for the module).
+    pub http: Vec<(String, &'static str, Option<String>)>,
     /// Per scope, the values assigned to each name, in source order. Walking the scope for
     /// every look-up made a module's requests quadratic.
     assigned: Vec<std::collections::HashMap<&'a str, Vec<&'a Expr>>>,
@@ -70,6 +73,9 @@ impl<'a> Index<'a> {
                 Stmt::Import(import) => {
                     for alias in &import.names {
                         let bound = alias.asname.as_ref().unwrap_or(&alias.name).id.to_string();
+                        if let Some(library) = http_library(alias.name.id.as_str()) {
+                            self.http.push((bound.clone(), library, None));
+                        }
                         if alias.name.id.as_str() == "openai" {
                             self.openai_modules.push(bound);
                         } else {
@@ -81,6 +87,13 @@ impl<'a> Index<'a> {
                     let module = from.module.as_ref().map(|m| m.id.as_str()).unwrap_or("");
                     for alias in &from.names {
                         let bound = alias.asname.as_ref().unwrap_or(&alias.name).id.to_string();
+                        if let Some(library) = http_library(module) {
+                            self.http.push((
+                                bound.clone(),
+                                library,
+                                Some(alias.name.id.to_string()),
+                            ));
+                        }
                         let class = match alias.name.id.as_str() {
                             "OpenAI" | "AsyncOpenAI" => Some(ClientClass::OpenAi),
                             "AzureOpenAI" | "AsyncAzureOpenAI" => Some(ClientClass::Azure),
@@ -212,6 +225,14 @@ impl<'a> Index<'a> {
             .copied()
             .find(|f| f.name.id.as_str() == name)
     }
+}
+
+/// The HTTP library a module path belongs to (`httpx`, `requests.sessions`).
+fn http_library(module: &str) -> Option<&'static str> {
+    let top = module.split('.').next()?;
+    ["requests", "httpx", "aiohttp"]
+        .into_iter()
+        .find(|library| *library == top)
 }
 
 /// Every statement of a body, entering `if`/`for`/`while`/`with`/`try`/`match` blocks but

@@ -152,13 +152,47 @@ pub fn body(index: &Index, scope: usize, call: &ast::ExprCall, source: &str) -> 
             },
         }
     }
-    // Follow names to the literal they were assigned, so `tools=TOOLS` migrates the list.
-    for e in &mut entries {
+    follow_names(
+        index,
+        scope,
+        &mut entries,
+        |at| find_keyword_value(call, at),
+        &mut containers,
+        &mut shared,
+        &mut unseen,
+        source,
+    );
+    Body {
+        value: Value {
+            kind: Kind::Map(entries),
+            span: Some(span(call.arguments.range)),
+        },
+        containers,
+        hidden,
+        unseen,
+        shared,
+    }
+}
+
+/// Follow names to the literal they were assigned, so `tools=TOOLS` migrates the list;
+/// `expr_at` finds the expression written at an entry's value span.
+#[allow(clippy::too_many_arguments)]
+fn follow_names<'x>(
+    index: &Index,
+    scope: usize,
+    entries: &mut [Entry],
+    expr_at: impl Fn(Span) -> Option<&'x Expr>,
+    containers: &mut Vec<Container>,
+    shared: &mut Vec<Span>,
+    unseen: &mut Vec<String>,
+    source: &str,
+) {
+    for e in entries.iter_mut() {
         let Kind::Opaque = e.value.kind else { continue };
         let Some(expr_span) = e.value.span else {
             continue;
         };
-        let Some(Expr::Name(name)) = find_keyword_value(call, expr_span) else {
+        let Some(Expr::Name(name)) = expr_at(expr_span) else {
             continue;
         };
         let (found_in, values) = index.assignments(scope, name.id.as_str());
@@ -201,16 +235,56 @@ pub fn body(index: &Index, scope: usize, call: &ast::ExprCall, source: &str) -> 
             ));
         }
     }
-    Body {
+}
+
+/// A raw HTTP request's JSON body (`json=BODY`): a dict literal, a name assigned one in
+/// this scope, or a dict a function of this file builds. `None` when it is none of these.
+pub fn json_body<'e>(
+    index: &Index<'e>,
+    scope: usize,
+    expr: &'e Expr,
+    source: &str,
+) -> Option<Body> {
+    let (dict, at, built_in) = splatted_dict(index, scope, expr)?;
+    let mut entries = Vec::new();
+    let mut hidden = Vec::new();
+    let mut unseen = Vec::new();
+    let mut shared = vec![at];
+    let mut containers = vec![dict_container(dict)];
+    for item in &dict.items {
+        match &item.key {
+            Some(Expr::StringLiteral(_)) => entries.push(entry(item)),
+            _ => hidden.push(format!("`**` inside `{}`", &source[dict.range()])),
+        }
+    }
+    if let Some((body, name)) = built_in {
+        entries.extend(subscript_entries(body, name));
+    }
+    follow_names(
+        index,
+        scope,
+        &mut entries,
+        |at| {
+            dict.items
+                .iter()
+                .map(|i| &i.value)
+                .find(|v| span(v.range()) == at)
+        },
+        &mut containers,
+        &mut shared,
+        &mut unseen,
+        source,
+    );
+    Some(Body {
         value: Value {
             kind: Kind::Map(entries),
-            span: Some(span(call.arguments.range)),
+            span: Some(span(dict.range)),
         },
         containers,
         hidden,
         unseen,
         shared,
-    }
+    })
 }
 
 fn find_keyword_value(call: &ast::ExprCall, at: Span) -> Option<&Expr> {

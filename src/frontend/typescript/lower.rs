@@ -92,8 +92,10 @@ impl<'a> Lowering<'a> {
                                 self.made.push(Edit::replace(method, "responses"))
                             }
                             Site::Body => self.switch_url(unit)?,
-                            Site::BatchLine { .. } => {
-                                return Err("a Batch line in TypeScript source".into())
+                            Site::BatchLine { .. } | Site::Http { .. } => {
+                                return Err(
+                                    "a site of another front end in TypeScript source".into()
+                                )
                             }
                         }
                         self.retype(unit);

@@ -20,7 +20,6 @@ mod values;
 mod walk;
 
 use super::{FrontEnd, Lifted, SyntaxError};
-use crate::classify::UrlKind;
 use crate::diagnostic::Change;
 use crate::edit::Edit;
 use crate::model::{Endpoint, Hold, Kind, Request, SdkMethod, Site, Span, Unit, Value, Verdict};
@@ -672,26 +671,7 @@ fn raw_unit<'a>(
     text: &str,
 ) -> (Unit, Vec<Span>) {
     let call_span = span_of(call.span);
-    let host = site
-        .url
-        .split("/chat/completions")
-        .next()
-        .unwrap_or("")
-        .to_string();
-    let verdict = match crate::classify::url_kind(&site.url) {
-        UrlKind::OpenAi | UrlKind::AzureV1 => Verdict::Migrate,
-        UrlKind::AzureDeployments => Verdict::hold(
-            Hold::AzureDatedApiVersion,
-            format!(
-                "the request goes to Azure's deployment-routed {:?}",
-                site.url
-            ),
-        ),
-        UrlKind::Other => Verdict::hold(
-            Hold::OtherServer,
-            format!("the request goes to {:?}, another server", site.url),
-        ),
-    };
+    let (verdict, host) = crate::classify::judge_http_request(&site.url);
     let body = values::body_of(index, scope, site.body, call_span, text);
     let stream = matches!(
         body.value.get("stream").map(|v| &v.kind),
@@ -709,7 +689,7 @@ fn raw_unit<'a>(
     );
     unit.containers = body.containers;
     if unit.verdict.holds_for(Hold::OtherServer) {
-        unit.base_url = Some(host);
+        unit.base_url = host;
     }
     if site.body.is_none() {
         unit.unfixable
