@@ -46,6 +46,8 @@ pub enum Shape {
     HttpResponse,
     /// Its `.json` method, before it is called: the call gives the completion as a dict.
     HttpJson,
+    /// Its body as text, bytes or lines: whatever reads it is not followed.
+    HttpBody,
     /// A choice's `finish_reason`: only a comparison with a literal can be migrated.
     FinishReason,
     /// The `chat.completions.stream()` helper's stream.
@@ -175,6 +177,14 @@ fn follow(shape: Shape, root: Span, segs: &[(Seg, Span)]) -> Followed {
             }
             (Shape::HttpResponse, Seg::Attr("json")) => Some(Shape::HttpJson),
             (Shape::HttpJson, Seg::Call) => Some(Shape::Completion),
+            (
+                Shape::HttpResponse,
+                Seg::Attr(
+                    "text" | "content" | "read" | "aread" | "iter_lines" | "iter_content"
+                    | "iter_bytes" | "iter_text" | "aiter_lines" | "aiter_bytes" | "aiter_text",
+                ),
+            )
+            | (Shape::HttpBody, _) => Some(Shape::HttpBody),
             // What the reply says about the exchange is the same for both APIs; its body as
             // text or bytes is not.
             (
@@ -287,6 +297,7 @@ fn describe(shape: Shape, seg: &Seg) -> String {
         Shape::Raw => "the raw response",
         Shape::HttpResponse => "the HTTP reply",
         Shape::HttpJson => "the reply's `json`",
+        Shape::HttpBody => "the reply's body",
         Shape::FinishReason => "`finish_reason`",
         Shape::Helper => "the `stream()` helper",
         Shape::HelperFinal => "`get_final_completion`",
