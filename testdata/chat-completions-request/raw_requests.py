@@ -57,3 +57,10 @@ async def weather(question):
         print(call["id"], call["function"]["name"], json.loads(call["function"]["arguments"]))
     if data["choices"][0]["finish_reason"] == "length":
         print("cut short")
+
+
+def on_a_client_with_a_base(question):
+    # The path is joined to the client's `base_url`, which is OpenAI's.
+    with httpx.Client(base_url="https://api.openai.com/v1", headers=HEADERS) as api:
+        reply = api.post("/chat/completions", json={"model": "gpt-4o", "messages": [{"role": "user", "content": question}]})
+    return reply.json()["choices"][0]["message"]["content"]

@@ -48,3 +48,10 @@ def somewhere(url, payload):
 def local(question):
     reply = requests.post("http://localhost:8000/v1/chat/completions", json={"model": "llama3", "messages": [{"role": "user", "content": question}]})
     return reply.json()["choices"][0]["message"]["content"]
+
+
+def bare_path(client_base, question):
+    # A path on a client whose base responsify cannot read: it may go anywhere.
+    with httpx.Client(base_url=client_base) as api:
+        reply = api.post("/v1/chat/completions", json={"model": "gpt-4o", "messages": [{"role": "user", "content": question}]})
+    return reply.json()["choices"][0]["message"]["content"]

@@ -176,9 +176,9 @@ fn library_of<'i>(index: &'i Index, name: &str) -> Option<(&'static str, Option<
 }
 
 /// `requests.Session()`, `httpx.Client(...)`, `httpx.AsyncClient(...)`,
-/// `aiohttp.ClientSession(...)`, or the same class imported by name.
-fn is_session_constructor(index: &Index, e: &Expr) -> bool {
-    let Expr::Call(call) = e else { return false };
+/// `aiohttp.ClientSession(...)`, or the same class imported by name: the constructor call.
+fn session_constructor<'a>(index: &Index, e: &'a Expr) -> Option<&'a ast::ExprCall> {
+    let Expr::Call(call) = e else { return None };
     const SESSIONS: &[&str] = &[
         "Session",
         "session",
@@ -186,7 +186,7 @@ fn is_session_constructor(index: &Index, e: &Expr) -> bool {
         "AsyncClient",
         "ClientSession",
     ];
-    match &*call.func {
+    let is_session = match &*call.func {
         Expr::Attribute(a) => {
             SESSIONS.contains(&a.attr.id.as_str())
                 && matches!(&*a.value, Expr::Name(m) if matches!(library_of(index, m.id.as_str()), Some((_, None))))
@@ -195,19 +195,25 @@ fn is_session_constructor(index: &Index, e: &Expr) -> bool {
             matches!(library_of(index, n.id.as_str()), Some((_, Some(member))) if SESSIONS.contains(&member))
         }
         _ => false,
-    }
+    };
+    is_session.then_some(call)
 }
 
-/// Whether `.post` on `receiver` is an HTTP library's: the module itself (`requests.post`) or
-/// a session built from one, named by an assignment or a `with`.
-fn is_http_receiver(index: &Index, scope: usize, receiver: &Expr) -> bool {
+/// Whether `.post` on `receiver` is an HTTP library's: the module itself (`requests.post`,
+/// `Some(None)`) or a session built from one, named by an assignment or a `with` (its
+/// constructor, which may give a `base_url`).
+fn http_receiver<'a>(
+    index: &Index<'a>,
+    scope: usize,
+    receiver: &'a Expr,
+) -> Option<Option<&'a ast::ExprCall>> {
     match receiver {
         Expr::Name(n) => {
             if matches!(
                 library_of(index, n.id.as_str()),
                 Some(("requests" | "httpx", None))
             ) {
-                return true;
+                return Some(None);
             }
             let (_, values) = index.assignments(scope, n.id.as_str());
             let bound = match values.as_slice() {
@@ -215,9 +221,9 @@ fn is_http_receiver(index: &Index, scope: usize, receiver: &Expr) -> bool {
                 [] => with_binding(index, scope, n.id.as_str()),
                 _ => None,
             };
-            bound.is_some_and(|b| is_session_constructor(index, b))
+            bound.and_then(|b| session_constructor(index, b)).map(Some)
         }
-        other => is_session_constructor(index, other),
+        other => session_constructor(index, other).map(Some),
     }
 }
 
@@ -236,19 +242,20 @@ pub fn match_raw<'a>(
     uses: &NameUses,
     call: &'a ast::ExprCall,
 ) -> Option<RawSite<'a>> {
-    let is_post = match &*call.func {
-        Expr::Attribute(a) => {
-            a.attr.id.as_str() == "post" && is_http_receiver(index, scope, &a.value)
+    let session = match &*call.func {
+        Expr::Attribute(a) if a.attr.id.as_str() == "post" => {
+            http_receiver(index, scope, &a.value)?
         }
-        Expr::Name(n) => matches!(
-            library_of(index, n.id.as_str()),
-            Some(("requests" | "httpx", Some("post")))
-        ),
-        _ => false,
+        Expr::Name(n)
+            if matches!(
+                library_of(index, n.id.as_str()),
+                Some(("requests" | "httpx", Some("post")))
+            ) =>
+        {
+            None
+        }
+        _ => return None,
     };
-    if !is_post {
-        return None;
-    }
     let keyword = |name: &str| {
         call.arguments
             .keywords
@@ -257,9 +264,23 @@ pub fn match_raw<'a>(
             .map(|k| &k.value)
     };
     let url_expr = call.arguments.args.first().or_else(|| keyword("url"))?;
-    let url = url_value(index, scope, uses, url_expr, 8)?;
+    let mut url = url_value(index, scope, uses, url_expr, 8)?;
     if !crate::classify::names_chat_endpoint(&url.text) {
         return None;
+    }
+    // A path posted on a client built with `base_url=` goes where that base says.
+    if !url.text.contains("://") {
+        let base = session
+            .and_then(|c| {
+                c.arguments
+                    .keywords
+                    .iter()
+                    .find(|k| k.arg.as_ref().is_some_and(|a| a.id.as_str() == "base_url"))
+            })
+            .and_then(|k| url_value(index, scope, uses, &k.value, 8));
+        if let Some(base) = base {
+            url = join(base, url);
+        }
     }
     let dumped = |e: &'a Expr| match e {
         Expr::Call(c)
@@ -289,7 +310,12 @@ pub fn unit(
     text: &str,
 ) -> (Unit, Vec<Span>) {
     let call_span = span(site.call.range());
-    let (verdict, server) = crate::classify::judge_http_request(&site.url.text);
+    // A bare path whose base is out of sight may go anywhere: a person must look.
+    let (verdict, server) = if site.url.text.contains("://") {
+        crate::classify::judge_http_request(&site.url.text)
+    } else {
+        (crate::classify::judge_chat_url(&site.url.text), None)
+    };
     let body = site
         .body
         .and_then(|b| values::json_body(index, scope, b, text));
