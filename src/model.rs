@@ -325,6 +325,10 @@ pub enum Hold {
     /// A Batch job created for `/v1/chat/completions`: its input files hold Chat bodies, so
     /// the files and the endpoint move to `/v1/responses` together.
     BatchChatEndpoint,
+    /// A test that stubs the chat completions method (`create.return_value`, a
+    /// `patch("...chat.completions.create")`): its fake results and asserted arguments are
+    /// Chat shapes, so it changes with the code it tests.
+    ChatCompletionsMock,
     /// Another server, named in the code (`base_url="http://localhost:11434/v1"`): it may
     /// well speak only Chat Completions, which is fine.
     OtherServer,
@@ -354,6 +358,7 @@ impl Hold {
             Hold::ChatTwin => "responses-twin",
             Hold::StoredCompletions => "stored-completions",
             Hold::BatchChatEndpoint => "batch-chat-endpoint",
+            Hold::ChatCompletionsMock => "chat-completions-mock",
             Hold::OtherServerByDefault | Hold::NotOpenAi => return None,
         })
     }
@@ -362,7 +367,13 @@ impl Hold {
     pub fn needs_person(self) -> bool {
         !matches!(
             self,
-            Hold::OtherServer | Hold::OtherServerByDefault | Hold::NotOpenAi | Hold::ChatTwin
+            Hold::OtherServer
+                | Hold::OtherServerByDefault
+                | Hold::NotOpenAi
+                | Hold::ChatTwin
+                // Whether the stub must change depends on the code it tests, which is in
+                // another file: a note until units span the repository.
+                | Hold::ChatCompletionsMock
         )
     }
 }

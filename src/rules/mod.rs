@@ -16,6 +16,7 @@ mod async_openai_version;
 mod audio_output;
 mod azure_dated_api_version;
 mod batch_chat_endpoint;
+mod chat_completions_mock;
 mod chat_completions_request;
 mod chat_completions_url;
 mod choices_read;
@@ -237,6 +238,7 @@ pub fn all() -> &'static [&'static dyn Rule] {
         &run_tools::RunTools,
         &stored_completions::StoredCompletions,
         &batch_chat_endpoint::BatchChatEndpoint,
+        &chat_completions_mock::ChatCompletionsMock,
         &unused_suppression::UnusedSuppression,
     ]
 }

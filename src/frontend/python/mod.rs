@@ -11,6 +11,7 @@
 
 mod classify;
 mod lower;
+mod mocks;
 mod raw;
 mod reads;
 mod scope;
@@ -383,6 +384,21 @@ fn lift_module(module: &[ast::Stmt], text: &str) -> Vec<Unit> {
     }
     for unit in method_references(&index, module, &units, text) {
         units.push(unit);
+        shared.push(Vec::new());
+    }
+    let stubs = mocks::chat_stubs(module);
+    if let Some(&(first, path)) = stubs.first() {
+        let places = match stubs.len() {
+            1 => "1 place".to_string(),
+            n => format!("{n} places in this file"),
+        };
+        units.push(flagged(
+            first,
+            path,
+            Endpoint::ChatCompletions,
+            Hold::ChatCompletionsMock,
+            format!("this test stubs `chat.completions.create` ({places})"),
+        ));
         shared.push(Vec::new());
     }
     for (at, url) in chat_urls(module) {

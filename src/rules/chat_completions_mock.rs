@@ -1,0 +1,54 @@
+use super::flagged_sites::flag;
+use super::{declare_rule, Context, Rule, RuleMeta};
+use crate::diagnostic::Diagnostic;
+use crate::model::{Hold, Unit};
+
+declare_rule! {
+    /// ## What it does
+    /// Reports a test that stubs the chat completions method: a mock whose
+    /// `chat.completions.create` is given a `return_value` or `side_effect`, or is asserted
+    /// on (`assert_called_once_with`, `call_args`), and `patch("pkg.mod.client.chat.completions.create")`
+    /// or `patch.object(client.chat.completions, "create")`. One finding per file, at the
+    /// first place, with the number of places.
+    ///
+    /// ## Why migrate
+    /// Such a test feeds the code under test `ChatCompletion` objects (or lookalikes with
+    /// `.choices[0].message`) and asserts that it sent `messages=...`. Once that code calls
+    /// `responses.create`, the stub is never called, the real client is, and every assertion
+    /// on chat arguments fails. The test moves with the code it tests: patch
+    /// `responses.create`, return `Response`-shaped objects (`output_text`, `output` items)
+    /// and assert on `input=` / `instructions=`.
+    ///
+    /// ## Example
+    /// ```python
+    /// mock_client.chat.completions.create.return_value = make_completion("hi")
+    /// llm.generate("hello")
+    /// mock_client.chat.completions.create.assert_called_once_with(
+    ///     model="gpt-4o", messages=[{"role": "user", "content": "hello"}]
+    /// )
+    /// ```
+    ///
+    /// ## Fix safety
+    /// No fix: the fakes are written for the test, in shapes only a person can map. The
+    /// finding is a note (`info`, which never fails a run): whether the test must change
+    /// depends on the client of the code it tests, which lives in another file (a test of a
+    /// Groq or DeepSeek adapter stubs the same method and stays as it is).
+    pub struct ChatCompletionsMock {
+        name: "chat-completions-mock",
+        summary: "tests that stub `chat.completions.create`: they change with the code they test",
+    }
+}
+
+impl Rule for ChatCompletionsMock {
+    fn meta(&self) -> &'static RuleMeta {
+        &Self::META
+    }
+
+    fn check(&self, unit: &Unit, _ctx: &Context, out: &mut Vec<Diagnostic>) {
+        out.extend(flag(
+            unit,
+            Hold::ChatCompletionsMock,
+            "when the code under test moves to the Responses API, stub `responses.create` instead: return Response-shaped fakes and assert on `input=`",
+        ));
+    }
+}
