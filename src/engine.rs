@@ -199,6 +199,7 @@ pub fn analyze(
     let mut units = lifted.units;
     crate::classify::hold_chat_twins(&mut units);
     for unit in &mut units {
+        handed_on(unit, settings);
         // A server the user declared Responses-capable is treated like OpenAI's.
         if unit
             .base_url
@@ -461,6 +462,34 @@ pub fn analyze(
 
 /// The weakest applicability that fixes the whole unit, or why the unit cannot be fixed.
 /// Each blocker is named with the line that holds the unit back.
+/// Results handed on by functions of the file: callers in other files, and outside the
+/// repository, are out of sight or a named risk.
+fn handed_on(unit: &mut crate::model::Unit, settings: &Settings) {
+    for name in std::mem::take(&mut unit.leaves_through) {
+        let Some(project) = &settings.project else {
+            unit.unseen.push(format!(
+                "`{name}` hands the result to callers, and other files are not in view"
+            ));
+            continue;
+        };
+        if let Some((file, line)) = project.named_elsewhere(&name, settings.path.as_deref()) {
+            unit.unseen.push(format!(
+                "`{name}` hands the result to callers, and {}:{line} names it too",
+                crate::walk::display_path(&file)
+            ));
+        } else if !name.starts_with('_')
+            && settings
+                .path
+                .as_deref()
+                .is_some_and(crate::project::Project::in_package)
+        {
+            unit.caveats.push(format!(
+                "`{name}` is public in a package: code outside this repository that calls it gets a Responses result"
+            ));
+        }
+    }
+}
+
 fn unit_status(
     diagnostics: &[Diagnostic],
     settings: &Settings,

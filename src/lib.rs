@@ -35,6 +35,7 @@ pub mod handoff;
 pub mod migration_report;
 pub mod model;
 pub mod notebook;
+pub mod project;
 pub mod report;
 pub mod rules;
 pub mod run;

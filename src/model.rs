@@ -493,6 +493,10 @@ pub struct Unit {
     pub base_url: Option<String>,
     /// The names of the classes and functions the request sits in, outermost first.
     pub enclosing: Vec<String>,
+    /// Functions of this file that hand the result to their callers, every caller in this
+    /// file already followed. Callers in other files are out of sight: the engine asks the
+    /// run whether other files name these functions (see `project`).
+    pub leaves_through: Vec<String>,
 }
 
 /// A list-like piece of source whose members are separated by commas.
@@ -527,6 +531,7 @@ impl Unit {
             group: None,
             base_url: None,
             enclosing: Vec::new(),
+            leaves_through: Vec::new(),
         }
     }
 }

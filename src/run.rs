@@ -469,6 +469,10 @@ fn check_tree(
         errors: walk_errors,
         warnings: walk_warnings,
     } = walk::discover(paths);
+    // Asked only for results that functions hand on to other files (see `project`).
+    let project = Arc::new(crate::project::Project::new(
+        candidates.iter().map(|c| c.path.clone()).collect(),
+    ));
     let bar = if progress {
         progress_bar(candidates.len())
     } else {
@@ -487,7 +491,7 @@ fn check_tree(
             .filter_map(|c| {
                 // A bug in one file's check must not take the others down with it: the panic
                 // has printed its message, and the file is counted as an error.
-                let result = std::panic::catch_unwind(|| check_file(c, resolver, mode))
+                let result = std::panic::catch_unwind(|| check_file(c, resolver, mode, &project))
                     .unwrap_or_else(|_| {
                         Some(FileResult::failed(
                             walk::display_path(&c.path),
@@ -932,7 +936,12 @@ fn without_fixes(settings: &Settings) -> Settings {
     settings
 }
 
-fn check_file(candidate: &Candidate, resolver: &Resolver, mode: Mode) -> Option<FileResult> {
+fn check_file(
+    candidate: &Candidate,
+    resolver: &Resolver,
+    mode: Mode,
+    project: &Arc<crate::project::Project>,
+) -> Option<FileResult> {
     let path = &candidate.path;
     let shown = walk::display_path(path);
     let settings = match resolver.resolve(path) {
@@ -940,7 +949,10 @@ fn check_file(candidate: &Candidate, resolver: &Resolver, mode: Mode) -> Option<
             if (!candidate.explicit || resolver.force_exclude()) && resolved.skips(path) {
                 return None;
             }
-            resolved.for_file(path)
+            let mut settings = resolved.for_file(path);
+            settings.project = Some(Arc::clone(project));
+            settings.path = Some(path.clone());
+            settings
         }
         Err(e) => return Some(FileResult::failed(shown, format!("configuration: {e}"))),
     };

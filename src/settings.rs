@@ -35,6 +35,12 @@ pub struct Settings {
     /// sight is checked: `convert` prints one body or Batch file for a person who moves the
     /// rest, and the rule harness and the oracles preview them. `check --fix` never sets it.
     pub preview_display_only: bool,
+    /// The run's other files, for results handed on by functions; `None` when nothing
+    /// beyond the checked text is known (stdin, an editor buffer), which keeps such results
+    /// out of sight.
+    pub project: Option<std::sync::Arc<crate::project::Project>>,
+    /// The checked file, when it is one.
+    pub path: Option<std::path::PathBuf>,
 }
 
 pub const DEFAULT_MAX_FILE_SIZE: u64 = 64 * 1024 * 1024;
@@ -53,6 +59,8 @@ impl Settings {
             responses_providers: Vec::new(),
             max_file_size: DEFAULT_MAX_FILE_SIZE,
             preview_display_only: false,
+            project: None,
+            path: None,
         }
     }
 

@@ -65,6 +65,8 @@ pub fn settings_for(rule: Option<&str>, fix: bool, unsafe_fixes: bool) -> Settin
     let mut s = Settings::new(&select, &[]).expect("valid selection");
     s.fix = fix;
     s.unsafe_fixes = unsafe_fixes;
+    // A fixture is a whole program: no other file calls its functions.
+    s.project = Some(std::sync::Arc::new(responsify::project::Project::alone()));
     s
 }
 

@@ -9,6 +9,7 @@
 //! runs (see `classify`), its parameters are followed to the literals that build them (see
 //! `values`), and the uses of its result are followed through variables (see `reads`).
 
+mod callers;
 mod classify;
 mod lower;
 mod mocks;
@@ -293,6 +294,15 @@ fn lift_module(module: &[ast::Stmt], text: &str) -> Vec<Unit> {
     let name_uses = std::cell::OnceCell::new();
     // URL literals that a raw request found here reads.
     let mut carried: Vec<Span> = Vec::new();
+    // For results returned to callers: built on first need.
+    let calls = std::cell::OnceCell::new();
+    let module_of = || callers::Module {
+        index: &index,
+        calls: calls.get_or_init(|| callers::Calls::build(&index)),
+        statements: &statements,
+        name_uses: name_uses.get_or_init(|| raw::NameUses::count(module)),
+        text,
+    };
     for (scope_id, scope) in index.scopes.iter().enumerate() {
         for stmt in flatten(scope.body) {
             let mut calls = Calls::default();
@@ -302,17 +312,23 @@ fn lift_module(module: &[ast::Stmt], text: &str) -> Vec<Unit> {
             for call in calls.found {
                 let call_span = span(call.range());
                 if let Some(site) = match_chat(call).or_else(|| match_responses(call)) {
-                    let statements =
+                    let own =
                         statements[scope_id].get_or_init(|| reads::Statements::new(scope.body));
-                    let (unit, spans) = chat_unit(&index, scope_id, statements, &site, text);
+                    let (mut unit, spans, returned) = chat_unit(&index, scope_id, own, &site, text);
+                    if let Some(shape) = returned {
+                        callers::follow(&module_of(), scope_id, shape, &mut unit);
+                    }
                     units.push(unit);
                     shared.push(spans);
                 } else if let Some((site, alias)) = match_alias(&index, scope_id, call) {
                     // `create = client.chat.completions.create; create(...)`: found and shown,
                     // but every call through the alias would have to move at once.
-                    let statements =
+                    let own =
                         statements[scope_id].get_or_init(|| reads::Statements::new(scope.body));
-                    let (mut unit, spans) = chat_unit(&index, scope_id, statements, &site, text);
+                    let (mut unit, spans, returned) = chat_unit(&index, scope_id, own, &site, text);
+                    if let Some(shape) = returned {
+                        callers::follow(&module_of(), scope_id, shape, &mut unit);
+                    }
                     unit.unfixable.push(format!(
                         "the method is called through `{alias}`, bound at line {}; rewrite the binding and every call through it together",
                         crate::edit::line_col(text, site.path.start).0
@@ -327,9 +343,12 @@ fn lift_module(module: &[ast::Stmt], text: &str) -> Vec<Unit> {
                     .flatten()
                 {
                     carried.extend(raw::url_literal(&site));
-                    let statements =
+                    let own =
                         statements[scope_id].get_or_init(|| reads::Statements::new(scope.body));
-                    let (unit, spans) = raw::unit(&index, scope_id, statements, &site, text);
+                    let (mut unit, spans, returned) = raw::unit(&index, scope_id, own, &site, text);
+                    if let Some(shape) = returned {
+                        callers::follow(&module_of(), scope_id, shape, &mut unit);
+                    }
                     units.push(unit);
                     shared.push(spans);
                 } else if let Some(path) = match_legacy(&index, call) {
@@ -584,7 +603,7 @@ fn chat_unit(
     statements: &reads::Statements,
     site: &SiteMatch,
     text: &str,
-) -> (Unit, Vec<Span>) {
+) -> (Unit, Vec<Span>, Option<reads::Shape>) {
     let call_span = span(site.call.range());
     let client = classify::trace(index, scope, site.receiver, text).for_call(
         site.call
@@ -643,7 +662,7 @@ fn chat_unit(
         };
         let uses = reads::analyze(statements, call_span, first, text);
         unit.reads = uses.reads;
-        return (unit, body.shared);
+        return (unit, body.shared, None);
     }
     let first = if site.method == SdkMethod::Stream {
         reads::Shape::Helper
@@ -657,7 +676,7 @@ fn chat_unit(
     let uses = reads::analyze(statements, call_span, first, text);
     unit.reads = uses.reads;
     unit.unseen.extend(uses.unseen);
-    (unit, body.shared)
+    (unit, body.shared, uses.returned)
 }
 
 enum StreamFlag {

@@ -54,7 +54,7 @@ impl NameUses {
         NameUses(count.0)
     }
 
-    fn of(&self, name: &str) -> usize {
+    pub fn of(&self, name: &str) -> usize {
         self.0.get(name).copied().unwrap_or(0)
     }
 }
@@ -308,7 +308,7 @@ pub fn unit(
     statements: &reads::Statements,
     site: &RawSite,
     text: &str,
-) -> (Unit, Vec<Span>) {
+) -> (Unit, Vec<Span>, Option<reads::Shape>) {
     let call_span = span(site.call.range());
     // A bare path whose base is out of sight may go anywhere: a person must look.
     let (verdict, server) = if site.url.text.contains("://") {
@@ -409,5 +409,5 @@ pub fn unit(
     unit.reads = uses.reads;
     unit.unseen.extend(unseen);
     unit.unseen.extend(uses.unseen);
-    (unit, shared)
+    (unit, shared, uses.returned)
 }

@@ -353,6 +353,9 @@ fn chain(expr: &Expr) -> (&Expr, Vec<(Seg<'_>, Span)>) {
 pub struct Uses {
     pub reads: Vec<Read>,
     pub unseen: Vec<String>,
+    /// The shape the function returns the result as (`return completion`), for following
+    /// it into the function's callers.
+    pub returned: Option<Shape>,
 }
 
 /// The statements of one scope in walking order, and which of them mention each name.
@@ -520,6 +523,24 @@ impl<'s> Walker<'s> {
 
     fn statement(&mut self, stmt: &Stmt) {
         match stmt {
+            // Returned as an object: its callers read it (see `callers`). Returned data
+            // (`return resp.choices[0].message.content`) leaves nothing to follow.
+            Stmt::Return(r) => {
+                if let Some(value) = r.value.as_deref() {
+                    let (root, _) = chain(value);
+                    if self.root_shape(root).is_some() {
+                        if let Some(shape) = self.evaluate(value) {
+                            match self.uses.returned {
+                                Some(before) if before != shape => self.uses.unseen.push(format!(
+                                    "`{}` is returned as another part of the result than elsewhere",
+                                    &self.source[value.range()]
+                                )),
+                                _ => self.uses.returned = Some(shape),
+                            }
+                        }
+                    }
+                }
+            }
             Stmt::Assign(a) if a.targets.len() == 1 => {
                 if let Expr::Name(target) = &a.targets[0] {
                     match self.evaluate(&a.value) {

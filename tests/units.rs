@@ -1,0 +1,126 @@
+//! Units beyond one function, through the binary: a result a helper returns is followed into
+//! its callers in the file, and the run's other files decide whether that is all of them.
+
+mod common;
+
+use common::repo;
+use std::fs;
+
+const HELPER: &str = r#"from openai import OpenAI
+
+client = OpenAI()
+
+
+def ask(question):
+    return client.chat.completions.create(
+        model="gpt-4o-mini",
+        messages=[{"role": "user", "content": question}],
+    )
+
+
+def answer(question):
+    completion = ask(question)
+    return completion.choices[0].message.content
+
+
+print(answer("Capital of France?"))
+print(ask("Capital of Spain?").usage.prompt_tokens)
+"#;
+
+fn check(dir: &tempfile::TempDir, args: &[&str]) -> (i32, String) {
+    let out = common::bin()
+        .current_dir(dir.path())
+        .args(["check", "--isolated", "--output-format", "concise"])
+        .args(args)
+        .arg(".")
+        .output()
+        .unwrap();
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+    )
+}
+
+#[test]
+fn a_helpers_callers_in_its_file_migrate_with_the_call() {
+    let dir = repo(&[("app.py", HELPER)]);
+    let (code, out) = check(&dir, &["--fix"]);
+    let fixed = fs::read_to_string(dir.path().join("app.py")).unwrap();
+    assert!(fixed.contains("client.responses.create("), "{fixed}");
+    assert!(fixed.contains("return completion.output_text"), "{fixed}");
+    assert!(
+        fixed.contains(r#"ask("Capital of Spain?").usage.input_tokens"#),
+        "{fixed}"
+    );
+    assert!(!fixed.contains("choices"), "{fixed}");
+    assert_eq!(code, 0, "{out}");
+    // Converged: a second run has nothing left.
+    let (again, out) = check(&dir, &["--fix"]);
+    assert_eq!(again, 0, "{out}");
+    assert_eq!(
+        fs::read_to_string(dir.path().join("app.py")).unwrap(),
+        fixed
+    );
+}
+
+#[test]
+fn another_file_naming_the_helper_keeps_the_fix_display_only() {
+    let caller = "from app import ask\n\nprint(ask('hi').choices[0].message.content)\n";
+    let dir = repo(&[("app.py", HELPER), ("tools/use_it.py", caller)]);
+    let (code, out) = check(&dir, &["--fix", "--unsafe-fixes"]);
+    assert_eq!(code, 1, "{out}");
+    assert!(
+        out.contains("`ask` hands the result to callers, and tools/use_it.py:1 names it too"),
+        "{out}"
+    );
+    assert_eq!(
+        fs::read_to_string(dir.path().join("app.py")).unwrap(),
+        HELPER
+    );
+    assert_eq!(
+        fs::read_to_string(dir.path().join("tools/use_it.py")).unwrap(),
+        caller
+    );
+}
+
+#[test]
+fn a_public_helper_of_a_package_is_an_unsafe_fix() {
+    let dir = repo(&[("pkg/__init__.py", ""), ("pkg/app.py", HELPER)]);
+    let (code, out) = check(&dir, &["--fix"]);
+    assert_eq!(code, 1, "{out}");
+    assert!(
+        out.contains("`ask` is public in a package"),
+        "the caveat is named: {out}"
+    );
+    assert_eq!(
+        fs::read_to_string(dir.path().join("pkg/app.py")).unwrap(),
+        HELPER
+    );
+    let (code, out) = check(&dir, &["--fix", "--unsafe-fixes"]);
+    assert_eq!(code, 0, "{out}");
+    let fixed = fs::read_to_string(dir.path().join("pkg/app.py")).unwrap();
+    assert!(fixed.contains("return completion.output_text"), "{fixed}");
+}
+
+#[test]
+fn a_helper_read_from_stdin_keeps_its_callers_out_of_sight() {
+    // No run, no other files in view: the result handed on stays out of sight.
+    let out = common::bin()
+        .args([
+            "check",
+            "--isolated",
+            "--output-format",
+            "concise",
+            "--stdin-filename",
+            "app.py",
+            "-",
+        ])
+        .write_stdin(HELPER)
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        text.contains("`ask` hands the result to callers, and other files are not in view"),
+        "{text}"
+    );
+}
