@@ -466,13 +466,17 @@ pub fn analyze(
 /// repository, are out of sight or a named risk.
 fn handed_on(unit: &mut crate::model::Unit, settings: &Settings) {
     for name in std::mem::take(&mut unit.leaves_through) {
-        let Some(project) = &settings.project else {
+        let (Some(project), Some(path)) = (&settings.project, settings.path.as_deref()) else {
+            if settings.project.is_some() {
+                // A whole program given as one text (a fixture): nothing else calls it.
+                continue;
+            }
             unit.unseen.push(format!(
                 "`{name}` hands the result to callers, and other files are not in view"
             ));
             continue;
         };
-        if let Some((file, line)) = project.named_elsewhere(&name, settings.path.as_deref()) {
+        if let Some((file, line)) = project.named_elsewhere(&name, path) {
             unit.unseen.push(format!(
                 "`{name}` hands the result to callers, and {}:{line} names it too",
                 crate::walk::display_path(&file)

@@ -124,3 +124,25 @@ fn a_helper_read_from_stdin_keeps_its_callers_out_of_sight() {
         "{text}"
     );
 }
+
+#[test]
+fn only_a_python_file_naming_the_helper_and_its_module_can_call_it() {
+    // Another module with its own `ask`, a notebook and a document that name it: none of
+    // them imports `app`.
+    let other = "def ask(q):\n    return q\n";
+    let notebook = r#"{"cells": [{"cell_type": "code", "source": ["ask('x')"], "metadata": {}, "outputs": [], "execution_count": null}], "metadata": {"kernelspec": {"name": "python3", "language": "python"}}, "nbformat": 4, "nbformat_minor": 5}"#;
+    let dir = repo(&[
+        ("app.py", HELPER),
+        ("other.py", other),
+        ("notes.ipynb", notebook),
+        ("README.md", "Call `ask` from app.py.\n"),
+    ]);
+    let (code, out) = check(&dir, &["--fix"]);
+    assert_eq!(code, 0, "{out}");
+    let fixed = fs::read_to_string(dir.path().join("app.py")).unwrap();
+    assert!(fixed.contains("return completion.output_text"), "{fixed}");
+    assert_eq!(
+        fs::read_to_string(dir.path().join("other.py")).unwrap(),
+        other
+    );
+}
