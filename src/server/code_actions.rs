@@ -119,16 +119,22 @@ impl Texts<'_> {
         let Texts::Cells(cells) = self else {
             return None;
         };
-        let changes: HashMap<Uri, Vec<TextEdit>> = cells
-            .iter()
-            .zip(fixed.cells)
-            .filter(|((_, old), (new, _))| old != new)
-            .map(|((uri, old), (new, _))| ((*uri).clone(), text_edits(old, &new)))
-            .collect();
-        (!changes.is_empty()).then(|| WorkspaceEdit {
-            changes: Some(changes),
+        // Built in place: `changes` is keyed by `Uri`, which clippy takes for a mutable key.
+        let edit = WorkspaceEdit {
+            changes: Some(
+                cells
+                    .iter()
+                    .zip(fixed.cells)
+                    .filter(|((_, old), (new, _))| old != new)
+                    .map(|((uri, old), (new, _))| ((*uri).clone(), text_edits(old, &new)))
+                    .collect(),
+            ),
             ..WorkspaceEdit::default()
-        })
+        };
+        edit.changes
+            .as_ref()
+            .is_some_and(|changes| !changes.is_empty())
+            .then_some(edit)
     }
 }
 
