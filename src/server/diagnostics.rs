@@ -17,10 +17,7 @@ use lsp_types::{
 };
 use std::path::{Path, PathBuf};
 
-/// Where each rule's page lives (the same pages the SARIF report links to).
-pub fn rule_page(rule: &str) -> String {
-    format!("https://github.com/responsify/responsify/blob/main/docs/rules/{rule}.md")
-}
+pub use crate::report::rule_page;
 
 /// The engine's view of one version of a document.
 pub struct Report {
