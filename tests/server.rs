@@ -404,6 +404,9 @@ fn diagnostics_on_open_have_source_code_link_severity_and_related_information() 
             .as_str()
             .unwrap()
             .ends_with(&format!("/docs/rules/{code}.md")));
+        // The page it links to exists.
+        let page = Path::new(env!("CARGO_MANIFEST_DIR")).join(format!("docs/rules/{code}.md"));
+        assert!(page.is_file(), "{}", page.display());
         // The other four findings of the same request.
         assert_eq!(d["relatedInformation"].as_array().unwrap().len(), 4, "{d}");
     }
@@ -1340,5 +1343,112 @@ fn notebook_cells_inserted_edited_deleted_hovered_suppressed_and_closed() {
     assert!(client
         .code_actions(&inserted.uri, &range_of(&inserted.text, "n=2"), None)
         .is_empty());
+    assert!(client.shutdown().success());
+}
+
+#[test]
+fn notebook_settings_come_from_the_configuration_of_the_notebook_file() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("responsify.toml"),
+        "extend-exclude = [\"skip/**\"]\n\n[per-file-ignores]\n\"*.ipynb\" = [\"choices-read\"]\n",
+    )
+    .unwrap();
+    std::fs::create_dir_all(dir.path().join("skip")).unwrap();
+    let mut client = Client::start(dir.path());
+    client.initialize(dir.path(), json!({ "debounceMs": 10 }));
+    // The notebook's per-file-ignores apply to its cells.
+    let notebook = format!("{}/nb.ipynb", uri_of(dir.path()));
+    let cells = notebook_cells(&notebook);
+    client.open_notebook(&notebook, &cells);
+    let found = client.cell_diagnostics(&[&cells[0].uri, &cells[1].uri, &cells[3].uri]);
+    assert_eq!(found[0].len(), 4);
+    assert!(
+        found[2].is_empty(),
+        "choices-read is ignored: {:?}",
+        found[2]
+    );
+    // An excluded notebook is not checked, and the log says why.
+    let skipped = format!("{}/skip/nb.ipynb", uri_of(dir.path()));
+    let cells = notebook_cells(&skipped);
+    client.open_notebook(&skipped, &cells);
+    for found in client.cell_diagnostics(&[&cells[0].uri, &cells[1].uri, &cells[3].uri]) {
+        assert!(found.is_empty(), "{found:?}");
+    }
+    client.wait_for("window/logMessage", |m| {
+        m["params"]["message"].as_str().is_some_and(|s| {
+            s.contains("skip/nb.ipynb") && s.contains("excluded by the configuration")
+        })
+    });
+    // An unsaved notebook is no file: the client's settings only, every rule.
+    let untitled = "untitled:Untitled-1.ipynb";
+    let cells: Vec<TestCell> = notebook_cells("file:///unused")
+        .into_iter()
+        .enumerate()
+        .map(|(n, c)| TestCell {
+            uri: format!("vscode-notebook-cell:Untitled-1.ipynb#W{n}"),
+            ..c
+        })
+        .collect();
+    client.open_notebook(untitled, &cells);
+    let found = client.cell_diagnostics(&[&cells[0].uri, &cells[1].uri, &cells[3].uri]);
+    assert_eq!(found[0].len(), 4);
+    assert_eq!(codes(&found[2]), ["choices-read"]);
+    assert!(client.shutdown().success());
+}
+
+#[test]
+fn malformed_and_unknown_notebook_messages_are_logged_and_survived() {
+    let (mut client, dir) = server();
+    let logged = |client: &mut Client, what: &str| {
+        client.wait_for("window/logMessage", |m| {
+            m["params"]["message"]
+                .as_str()
+                .is_some_and(|s| s.contains(what))
+        })
+    };
+    client.notify(
+        "notebookDocument/didOpen",
+        json!({ "notebookDocument": { "uri": 42 } }),
+    );
+    logged(
+        &mut client,
+        "ignoring a malformed `notebookDocument/didOpen`",
+    );
+    client.notify(
+        "textDocument/didOpen",
+        json!({ "textDocument": { "uri": "file:///x.py" } }),
+    );
+    logged(&mut client, "ignoring a malformed `textDocument/didOpen`");
+    // A change to a notebook never opened.
+    client.notify(
+        "notebookDocument/didChange",
+        json!({ "notebookDocument": { "uri": "file:///never.ipynb", "version": 2 }, "change": {} }),
+    );
+    // A structure change past the notebook's end deletes what is there and no more.
+    let notebook = file_uri(&dir, "nb.ipynb");
+    let cells = notebook_cells(&notebook);
+    client.open_notebook(&notebook, &cells);
+    client.cell_diagnostics(&[&cells[0].uri, &cells[1].uri, &cells[3].uri]);
+    client.notify(
+        "notebookDocument/didChange",
+        json!({
+            "notebookDocument": { "uri": notebook, "version": 2 },
+            "change": { "cells": { "structure": { "array": { "start": 3, "deleteCount": 99 } } } },
+        }),
+    );
+    // The last cell, left without a text document, is gone: cleared, and its read no longer found.
+    assert!(client.diagnostics(&cells[3].uri).is_empty());
+    assert_eq!(client.diagnostics(&cells[0].uri).len(), 4);
+    // A cell no notebook holds, and a Markdown cell: no actions, no hover.
+    let range = range_of(&cells[0].text, "max_tokens");
+    assert!(client
+        .code_actions("vscode-notebook-cell:/nowhere.ipynb#W0", &range, None)
+        .is_empty());
+    assert!(client.code_actions(&cells[2].uri, &range, None).is_empty());
+    assert_eq!(client.hover(&cells[2].uri, &range["start"]), Value::Null);
+    // Still serving documents.
+    let uri = file_uri(&dir, "app.py");
+    assert_eq!(client.open(&uri, "python", PYTHON).len(), 5);
     assert!(client.shutdown().success());
 }

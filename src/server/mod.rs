@@ -420,7 +420,7 @@ impl Server {
                 }
             }
             "textDocument/didOpen" => {
-                let Ok(p) = serde_json::from_value::<DidOpenTextDocumentParams>(n.params) else {
+                let Some(p) = self.params::<DidOpenTextDocumentParams>(&n.method, n.params) else {
                     return;
                 };
                 let d = p.text_document;
@@ -432,7 +432,8 @@ impl Server {
                 self.publish(&uri);
             }
             "textDocument/didChange" => {
-                let Ok(p) = serde_json::from_value::<DidChangeTextDocumentParams>(n.params) else {
+                let Some(p) = self.params::<DidChangeTextDocumentParams>(&n.method, n.params)
+                else {
                     return;
                 };
                 let uri = p.text_document.uri;
@@ -442,7 +443,7 @@ impl Server {
                 }
             }
             "textDocument/didSave" => {
-                let Ok(p) = serde_json::from_value::<DidSaveTextDocumentParams>(n.params) else {
+                let Some(p) = self.params::<DidSaveTextDocumentParams>(&n.method, n.params) else {
                     return;
                 };
                 if let Some(text) = p.text {
@@ -455,7 +456,7 @@ impl Server {
                 }
             }
             "textDocument/didClose" => {
-                let Ok(p) = serde_json::from_value::<DidCloseTextDocumentParams>(n.params) else {
+                let Some(p) = self.params::<DidCloseTextDocumentParams>(&n.method, n.params) else {
                     return;
                 };
                 let uri = p.text_document.uri;
@@ -465,7 +466,7 @@ impl Server {
                 self.clear(uri);
             }
             "notebookDocument/didOpen" => {
-                let Ok(p) = serde_json::from_value::<DidOpenNotebookDocumentParams>(n.params)
+                let Some(p) = self.params::<DidOpenNotebookDocumentParams>(&n.method, n.params)
                 else {
                     return;
                 };
@@ -474,7 +475,7 @@ impl Server {
                 self.publish(&uri);
             }
             "notebookDocument/didChange" => {
-                let Ok(p) = serde_json::from_value::<DidChangeNotebookDocumentParams>(n.params)
+                let Some(p) = self.params::<DidChangeNotebookDocumentParams>(&n.method, n.params)
                 else {
                     return;
                 };
@@ -493,7 +494,7 @@ impl Server {
                 }
             }
             "notebookDocument/didSave" => {
-                let Ok(p) = serde_json::from_value::<DidSaveNotebookDocumentParams>(n.params)
+                let Some(p) = self.params::<DidSaveNotebookDocumentParams>(&n.method, n.params)
                 else {
                     return;
                 };
@@ -502,7 +503,7 @@ impl Server {
                 }
             }
             "notebookDocument/didClose" => {
-                let Ok(p) = serde_json::from_value::<DidCloseNotebookDocumentParams>(n.params)
+                let Some(p) = self.params::<DidCloseNotebookDocumentParams>(&n.method, n.params)
                 else {
                     return;
                 };
@@ -521,6 +522,18 @@ impl Server {
                 }
             }
             _ => {}
+        }
+    }
+
+    /// A notification's parameters, or `None` (logged: a client bug to see, not a crash)
+    /// when they are not what the protocol says.
+    fn params<T: serde::de::DeserializeOwned>(&self, method: &str, params: Value) -> Option<T> {
+        match serde_json::from_value(params) {
+            Ok(p) => Some(p),
+            Err(e) => {
+                self.log(format!("ignoring a malformed `{method}`: {e}"));
+                None
+            }
         }
     }
 
