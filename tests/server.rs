@@ -1452,3 +1452,48 @@ fn malformed_and_unknown_notebook_messages_are_logged_and_survived() {
     assert_eq!(client.open(&uri, "python", PYTHON).len(), 5);
     assert!(client.shutdown().success());
 }
+
+#[test]
+fn notebook_request_blocked_from_another_cell_gets_no_fix_and_hover_names_the_cell() {
+    let (mut client, dir) = server();
+    let notebook = file_uri(&dir, "nb.ipynb");
+    let texts = [
+        (false, "# A request and, further down, a read with no Responses mapping"),
+        (true, "from openai import OpenAI\n\nclient = OpenAI()\nresp = client.chat.completions.create(model=\"gpt-5.5\", messages=[{\"role\": \"user\", \"content\": \"hi\"}])"),
+        (true, "x = 1\nprint(resp.system_fingerprint)"),
+    ];
+    let cells: Vec<TestCell> = texts
+        .iter()
+        .enumerate()
+        .map(|(n, (code, text))| TestCell {
+            uri: cell_uri(&notebook, n),
+            code: *code,
+            text: text.to_string(),
+        })
+        .collect();
+    client.open_notebook(&notebook, &cells);
+    let found = client.cell_diagnostics(&[&cells[1].uri, &cells[2].uri]);
+    let blocker = find(&found[1], "unmapped-read");
+    assert_eq!(blocker["severity"], 1);
+    assert_eq!(blocker["range"]["start"]["line"], 1);
+    // The request's cell offers no migration: what blocks it is in the other cell.
+    let call = range_of(&cells[1].text, "chat.completions.create");
+    let actions = client.code_actions(&cells[1].uri, &call, Some(&["quickfix"]));
+    assert!(
+        actions
+            .iter()
+            .all(|a| !a["title"].as_str().unwrap().starts_with("Migrate")),
+        "{actions:?}"
+    );
+    let hover = client.hover(&cells[1].uri, &call["start"]);
+    let markdown = hover["contents"]["value"].as_str().unwrap();
+    assert!(
+        markdown.contains("A person must decide first:"),
+        "{markdown}"
+    );
+    assert!(
+        markdown.contains("- `unmapped-read` (cell 3, line 2): "),
+        "{markdown}"
+    );
+    assert!(client.shutdown().success());
+}

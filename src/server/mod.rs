@@ -348,16 +348,30 @@ impl Server {
 
     /// The hover at `position` of a document or a notebook cell.
     fn hover(&mut self, uri: &Uri, position: Position) -> Option<String> {
-        let (text, report) = if self.fresh(uri) {
-            (&self.documents[uri].text, &self.reports[uri])
-        } else {
-            let (notebook_uri, index) = self.fresh_cell(uri)?;
-            let (cell, report) = &self.notebook_reports[&notebook_uri].cells[index];
-            let text = &self.notebooks[&notebook_uri].cell(cell)?.text;
-            (text, report)
-        };
+        if self.fresh(uri) {
+            let (text, report) = (&self.documents[uri].text, &self.reports[uri]);
+            let at = positions::Lines::new(text).offset(text, position);
+            return hover::hover(report, text, at, &[]);
+        }
+        let (notebook_uri, index) = self.fresh_cell(uri)?;
+        let notebook = &self.notebooks[&notebook_uri];
+        let cells = &self.notebook_reports[&notebook_uri].cells;
+        let elsewhere: Vec<hover::Elsewhere> = cells
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| *i != index)
+            .filter_map(|(_, (cell, report))| {
+                Some(hover::Elsewhere {
+                    cell: format!("cell {}", notebook.number(cell)?),
+                    text: &notebook.cell(cell)?.text,
+                    findings: &report.findings,
+                })
+            })
+            .collect();
+        let (cell, report) = &cells[index];
+        let text = &notebook.cell(cell)?.text;
         let at = positions::Lines::new(text).offset(text, position);
-        hover::hover(report, text, at)
+        hover::hover(report, text, at, &elsewhere)
     }
 
     /// For a Python cell of an open notebook: the notebook, with its report made current,

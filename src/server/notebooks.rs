@@ -116,6 +116,14 @@ impl Notebook {
         self.texts.get(uri)
     }
 
+    /// The cell's 1-based place among all the cells, as Jupyter (and `check`) number them.
+    pub fn number(&self, uri: &Uri) -> Option<usize> {
+        self.order
+            .iter()
+            .position(|(cell, _)| cell == uri)
+            .map(|i| i + 1)
+    }
+
     /// Every cell's URI, code or not.
     pub fn cell_uris(&self) -> impl Iterator<Item = &Uri> {
         self.order.iter().map(|(uri, _)| uri)
