@@ -1497,3 +1497,72 @@ fn notebook_request_blocked_from_another_cell_gets_no_fix_and_hover_names_the_ce
     );
     assert!(client.shutdown().success());
 }
+
+/// Re-check time after an edit of one cell of a notebook of 2,000 lines of code, as an editor
+/// sees it: from sending the cell's `notebookDocument/didChange` to receiving that cell's
+/// diagnostics (debounce 0). Every cell is checked again, as the cells are one document.
+/// Run with `cargo test --release --test server -- --ignored --nocapture recheck_benchmark`.
+#[test]
+#[ignore]
+fn notebook_recheck_benchmark() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut client = Client::start(dir.path());
+    client.initialize(dir.path(), json!({ "debounceMs": 0 }));
+    let notebook = file_uri(&dir, "big.ipynb");
+    let mut cells = vec![TestCell {
+        uri: cell_uri(&notebook, 0),
+        code: true,
+        text: "from openai import OpenAI\n\nclient = OpenAI()".into(),
+    }];
+    let mut lines = 3;
+    while lines < 2000 {
+        let n = cells.len();
+        let mut text = format!(
+            "def ask_{n}(question):\n    history = [{{\"role\": \"system\", \"content\": \"Be brief.\"}}]\n    history.append({{\"role\": \"user\", \"content\": question}})\n    resp = client.chat.completions.create(model=\"gpt-5.5\", messages=history, max_tokens=200)\n    return resp.choices[0].message.content, resp.usage.total_tokens\n"
+        );
+        for i in 0..6 {
+            text.push_str(&format!(
+                "\n\ndef helper_{n}_{i}(x):\n    y = x * {i} + len(str(x))\n    return y\n"
+            ));
+        }
+        lines += text.lines().count();
+        cells.push(TestCell {
+            uri: cell_uri(&notebook, n),
+            code: true,
+            text,
+        });
+    }
+    client.open_notebook(&notebook, &cells);
+    let uris: Vec<&str> = cells.iter().map(|c| c.uri.as_str()).collect();
+    let found: usize = client.cell_diagnostics(&uris).iter().map(Vec::len).sum();
+    let edited = &cells[cells.len() / 2];
+    let mut times = Vec::new();
+    for version in 2..23 {
+        let at = edited.text.find("Be brief.").unwrap();
+        let range =
+            json!({ "start": position(&edited.text, at), "end": position(&edited.text, at) });
+        let started = Instant::now();
+        client.notify(
+            "notebookDocument/didChange",
+            json!({
+                "notebookDocument": { "uri": notebook, "version": version },
+                "change": { "cells": { "textContent": [{
+                    "document": { "uri": edited.uri, "version": version },
+                    "changes": [{ "range": range, "text": "x" }],
+                }] } },
+            }),
+        );
+        client.diagnostics_at(&edited.uri, version);
+        times.push(started.elapsed().as_secs_f64() * 1000.0);
+        // The other cells' diagnostics of this check.
+        client.backlog.clear();
+    }
+    times.sort_by(|a, b| a.partial_cmp(b).unwrap());
+    println!(
+        "re-check after an edit of one cell of a {lines}-line, {}-cell notebook ({found} findings): median {:.1} ms, min {:.1} ms, max {:.1} ms",
+        cells.len(),
+        times[times.len() / 2],
+        times[0],
+        times[times.len() - 1]
+    );
+}

@@ -1,14 +1,14 @@
 //! `responsify server`: a Language Server Protocol server over stdio.
 //!
-//! The same engine and configuration discovery as `check`, one document at a time:
-//! diagnostics on open, change (debounced) and save; a quick fix per request (the whole
-//! migration unit or nothing), fix-all for the safe fixes, suppressions; hover with the
-//! rule's documentation. Notebooks synced as notebook documents (LSP 3.17) are checked
-//! as `check` checks an `.ipynb` file, their Python cells together, with diagnostics,
-//! fixes and hover on each cell's document. A fix edits the documents it is asked on (a
-//! notebook's cells): requests that span files wait for repository-wide units. Built on
-//! rust-analyzer's `lsp-server` (a synchronous loop over a
-//! channel: no async runtime for a server whose work is CPU-bound).
+//! The same engine and configuration discovery as `check`, one document (or notebook) at a
+//! time: diagnostics on open, change (debounced) and save; a quick fix per request (the
+//! whole migration unit or nothing), fix-all for the safe fixes, suppressions; hover with
+//! the rule's documentation. Notebooks synced as notebook documents (LSP 3.17) are checked
+//! as `check` checks an `.ipynb` file, their Python cells together, with diagnostics, fixes
+//! and hover on each cell's document. A fix edits the document it is asked on (or the
+//! notebook's cells): requests that span files wait for repository-wide units (#12).
+//! Built on rust-analyzer's `lsp-server` (a synchronous loop over a channel: no async
+//! runtime for a server whose work is CPU-bound).
 
 mod code_actions;
 mod diagnostics;
