@@ -878,6 +878,8 @@ fn shutdown_then_exit_ends_cleanly_and_exit_alone_does_not() {
 /// Re-check time after an edit of a 2,000-line file, as an editor sees it: from sending
 /// `didChange` to receiving its diagnostics (debounce set to 0). Not a timed test: run it with
 /// `cargo test --release --test server -- --ignored --nocapture recheck_benchmark`.
+/// Measured 2026-12-02 (release, 2 shared cores under a load average of 5-8): 2,004 lines,
+/// 200 findings, median 41.8-45.8 ms over 21 edits (max 118-224 ms, the load's spikes).
 #[test]
 #[ignore]
 fn recheck_benchmark() {
@@ -1502,6 +1504,8 @@ fn notebook_request_blocked_from_another_cell_gets_no_fix_and_hover_names_the_ce
 /// sees it: from sending the cell's `notebookDocument/didChange` to receiving that cell's
 /// diagnostics (debounce 0). Every cell is checked again, as the cells are one document.
 /// Run with `cargo test --release --test server -- --ignored --nocapture recheck_benchmark`.
+/// Measured 2026-12-02 (same machine and load): 2,033 lines in 59 cells, 290 findings,
+/// median 53.3-57.1 ms (max 134-143 ms).
 #[test]
 #[ignore]
 fn notebook_recheck_benchmark() {
