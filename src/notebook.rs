@@ -5,6 +5,8 @@
 //! magics and shell lines (`%pip`, `!ls`, `%%bash` cells) are commented out for parsing and
 //! restored afterwards. Only the `source` of a changed cell is rewritten, in the list-of-lines
 //! layout it had; outputs, metadata and every other byte of the notebook stay as they were.
+//! The language server, which gets a notebook's cells as separate documents and never its
+//! file, checks them through [`check_cells`] and [`fix_unit_in_cells`], the same lifting.
 
 use crate::edit::{self, Edit};
 use crate::engine::{self, CheckError, Finding};
@@ -16,6 +18,9 @@ use crate::settings::Settings;
 
 /// Put between cells in the joined document; a comment, so no fix ever touches it.
 const BOUNDARY: &str = "#responsify:cell-boundary\n";
+
+/// Put before a magic or shell line to make it a comment for parsing.
+const MAGIC: &str = "#responsify-magic:";
 
 /// One code cell.
 pub struct Cell {
@@ -102,7 +107,7 @@ fn as_python(cell: &str) -> String {
             let magic = whole || continued || is_magic(line);
             continued = magic && line.trim_end().ends_with('\\');
             if magic {
-                format!("#responsify-magic:{line}")
+                format!("{MAGIC}{line}")
             } else {
                 line.to_string()
             }
@@ -112,7 +117,7 @@ fn as_python(cell: &str) -> String {
         return python;
     }
     cell.split_inclusive('\n')
-        .map(|line| format!("#responsify-magic:{line}"))
+        .map(|line| format!("{MAGIC}{line}"))
         .collect()
 }
 
@@ -124,10 +129,28 @@ fn kernel_language(root: &Value) -> Option<String> {
         .or_else(|| named(metadata.get("language_info").and_then(|l| l.get("name"))))
 }
 
+/// Where byte `at` of a cell's Python (magic lines commented out) is in the restored code:
+/// before it by every magic prefix that precedes it (a place inside a prefix is its line's
+/// start).
+fn restored_offset(python: &str, at: usize) -> usize {
+    let mut removed = 0;
+    let mut line_start = 0;
+    for line in python.split_inclusive('\n') {
+        if line_start >= at {
+            break;
+        }
+        if line.starts_with(MAGIC) {
+            removed += (at - line_start).min(MAGIC.len());
+        }
+        line_start += line.len();
+    }
+    at - removed
+}
+
 fn restore(python: &str) -> String {
     python
         .split_inclusive('\n')
-        .map(|line| line.strip_prefix("#responsify-magic:").unwrap_or(line))
+        .map(|line| line.strip_prefix(MAGIC).unwrap_or(line))
         .collect()
 }
 
@@ -149,78 +172,13 @@ pub fn check(text: &str, settings: &Settings) -> Result<Checked, CheckError> {
         None => ("", text),
     };
     let cells = cells(text).map_err(CheckError::Syntax)?;
-    let mut document = String::new();
-    for cell in &cells {
-        document.push_str(&as_python(&cell.text));
-        if !document.ends_with('\n') {
-            document.push('\n');
-        }
-        document.push_str(BOUNDARY);
-    }
-    let checked = engine::check(&PYTHON, &document, settings)?;
-    let after = checked.fixed.clone().unwrap_or_else(|| document.clone());
-    let pieces: Vec<&str> = after.split(BOUNDARY).collect();
-    if pieces.len() != cells.len() + 1 {
-        return Err(CheckError::FixFailed(
-            "a fix crossed a cell boundary".into(),
-        ));
-    }
-    // Where each cell starts in the fixed document, to place findings in their cell.
-    let mut starts = Vec::new();
-    let mut at = 0;
-    for piece in &pieces[..cells.len()] {
-        starts.push(at);
-        at += piece.len() + BOUNDARY.len();
-    }
-    let mut per_cell: Vec<(usize, String, Vec<Finding>)> = cells
+    let sources: Vec<&str> = cells.iter().map(|c| c.text.as_str()).collect();
+    let checked = check_cells(&sources, settings)?;
+    let per_cell: Vec<(usize, String, Vec<Finding>)> = cells
         .iter()
-        .zip(&pieces)
-        .map(|(cell, piece)| {
-            let mut code = restore(piece);
-            if !cell.text.ends_with('\n') && code.ends_with('\n') {
-                code.pop();
-            }
-            (cell.number, code, Vec::new())
-        })
+        .zip(checked.cells)
+        .map(|(cell, (code, findings))| (cell.number, code, findings))
         .collect();
-    // Where each cell starts in the document the edits for display were lowered in: a
-    // cell's edits are shown in its code when parsing did not change it (no magics).
-    let mut document_starts = Vec::new();
-    let mut at = 0;
-    for piece in document.split(BOUNDARY).take(cells.len()) {
-        document_starts.push((at, piece.len()));
-        at += piece.len() + BOUNDARY.len();
-    }
-    for mut finding in checked.findings {
-        let span = finding.diagnostic.span;
-        let Some(i) = starts.iter().rposition(|s| *s <= span.start) else {
-            continue;
-        };
-        finding.diagnostic.span = Span::new(
-            span.start - starts[i],
-            (span.end - starts[i]).min(per_cell[i].1.len()),
-        );
-        let (start, len) = document_starts[i];
-        let unchanged = checked.fixed.is_none() && as_python(&cells[i].text) == cells[i].text;
-        let inside = finding
-            .edits
-            .iter()
-            .all(|e| e.span.start >= start && e.span.end <= start + len);
-        if unchanged && inside {
-            for e in &mut finding.edits {
-                e.span = Span::new(e.span.start - start, e.span.end - start);
-            }
-        } else {
-            finding.edits.clear();
-        }
-        if let Some((request, _)) = &mut finding.request {
-            *request = Span::new(
-                request.start.saturating_sub(starts[i]),
-                request.end.saturating_sub(starts[i]),
-            );
-        }
-        per_cell[i].2.push(finding);
-    }
     let file_lines = cells.iter().map(|c| source_lines(text, c)).collect();
     let mut edits = Vec::new();
     for (cell, (_, code, _)) in cells.iter().zip(&per_cell) {
@@ -242,6 +200,129 @@ pub fn check(text: &str, settings: &Settings) -> Result<Checked, CheckError> {
         cells: per_cell,
         file_lines,
         fixed,
+        fixed_count: checked.fixed_count,
+    })
+}
+
+/// Code cells checked as one notebook, given their sources rather than the notebook file: an
+/// editor holds a notebook's cells as separate documents and never sends the `.ipynb` JSON.
+pub struct CheckedCells {
+    /// For each source given, in order: its code after the fixes (the source itself when
+    /// nothing changed it) and its findings, spans within that code.
+    pub cells: Vec<(String, Vec<Finding>)>,
+    pub fixed_count: usize,
+}
+
+/// Check code cells (their sources, in notebook order) as `check` checks a notebook's: one
+/// Python document, so a request's findings may fall in several cells. A finding's `unit`
+/// numbers the requests of all the cells together, as [`fix_unit_in_cells`] takes it.
+pub fn check_cells(sources: &[&str], settings: &Settings) -> Result<CheckedCells, CheckError> {
+    let document = joined(sources);
+    let checked = engine::check(&PYTHON, &document, settings)?;
+    split(sources, &document, checked)
+}
+
+/// Fix only request `unit` of the cells (the whole migration unit or nothing, as
+/// [`engine::fix_unit`]): the editor's quick fix for a request in a notebook, whose edit
+/// may change several cells.
+pub fn fix_unit_in_cells(
+    sources: &[&str],
+    settings: &Settings,
+    unit: usize,
+) -> Result<CheckedCells, CheckError> {
+    let document = joined(sources);
+    let checked = engine::fix_unit(&PYTHON, &document, settings, unit)?;
+    split(sources, &document, checked)
+}
+
+/// The cells as one Python document, magics commented out, a boundary after each cell.
+fn joined(sources: &[&str]) -> String {
+    let mut document = String::new();
+    for source in sources {
+        document.push_str(&as_python(source));
+        if !document.ends_with('\n') {
+            document.push('\n');
+        }
+        document.push_str(BOUNDARY);
+    }
+    document
+}
+
+/// The engine's result on the joined `document`, back in the cells: each cell's code, magics
+/// restored, and its findings moved into it.
+fn split(
+    sources: &[&str],
+    document: &str,
+    checked: engine::Checked,
+) -> Result<CheckedCells, CheckError> {
+    let after = checked
+        .fixed
+        .clone()
+        .unwrap_or_else(|| document.to_string());
+    let pieces: Vec<&str> = after.split(BOUNDARY).collect();
+    if pieces.len() != sources.len() + 1 {
+        return Err(CheckError::FixFailed(
+            "a fix crossed a cell boundary".into(),
+        ));
+    }
+    // Where each cell starts in the fixed document, to place findings in their cell.
+    let mut starts = Vec::new();
+    let mut at = 0;
+    for piece in &pieces[..sources.len()] {
+        starts.push(at);
+        at += piece.len() + BOUNDARY.len();
+    }
+    let mut per_cell: Vec<(String, Vec<Finding>)> = sources
+        .iter()
+        .zip(&pieces)
+        .map(|(source, piece)| {
+            let mut code = restore(piece);
+            if !source.ends_with('\n') && code.ends_with('\n') {
+                code.pop();
+            }
+            (code, Vec::new())
+        })
+        .collect();
+    // Where each cell starts in the document the edits for display were lowered in: a
+    // cell's edits are shown in its code when parsing did not change it (no magics).
+    let mut document_starts = Vec::new();
+    let mut at = 0;
+    for piece in document.split(BOUNDARY).take(sources.len()) {
+        document_starts.push((at, piece.len()));
+        at += piece.len() + BOUNDARY.len();
+    }
+    for mut finding in checked.findings {
+        let span = finding.diagnostic.span;
+        let Some(i) = starts.iter().rposition(|s| *s <= span.start) else {
+            continue;
+        };
+        // In the cell's Python, then in its code: magic lines are shorter there.
+        let piece = pieces[i];
+        let in_code = |at: usize| restored_offset(piece, at.saturating_sub(starts[i]));
+        finding.diagnostic.span = Span::new(
+            in_code(span.start).min(per_cell[i].0.len()),
+            in_code(span.end).min(per_cell[i].0.len()),
+        );
+        let (start, len) = document_starts[i];
+        let unchanged = checked.fixed.is_none() && as_python(sources[i]) == sources[i];
+        let inside = finding
+            .edits
+            .iter()
+            .all(|e| e.span.start >= start && e.span.end <= start + len);
+        if unchanged && inside {
+            for e in &mut finding.edits {
+                e.span = Span::new(e.span.start - start, e.span.end - start);
+            }
+        } else {
+            finding.edits.clear();
+        }
+        if let Some((request, _)) = &mut finding.request {
+            *request = Span::new(in_code(request.start), in_code(request.end));
+        }
+        per_cell[i].1.push(finding);
+    }
+    Ok(CheckedCells {
+        cells: per_cell,
         fixed_count: checked.fixed_count,
     })
 }

@@ -296,3 +296,33 @@ fn a_notebook_of_another_kernel_is_not_read_as_python() {
         "{stdout}{stderr}"
     );
 }
+
+/// A magic line is commented out for parsing, which makes it longer: a finding after one in
+/// the same cell is placed in the cell's own code, not shifted by the comment.
+#[test]
+fn a_finding_after_a_magic_line_keeps_its_column() {
+    let nb = serde_json::json!({
+        "nbformat": 4, "nbformat_minor": 5,
+        "metadata": {"kernelspec": {"name": "python3", "display_name": "Python 3", "language": "python"}},
+        "cells": [
+            {"cell_type": "code", "execution_count": null, "metadata": {}, "outputs": [],
+             "source": ["from openai import OpenAI\n", "client = OpenAI()\n",
+                        "resp = client.chat.completions.create(model=\"gpt-5.5\", messages=[{\"role\": \"user\", \"content\": \"hi\"}])"]},
+            {"cell_type": "code", "execution_count": null, "metadata": {}, "outputs": [],
+             "source": ["%pip install openai\n", "!ls \\\n", "  -la\n", "print(resp.choices[0].message.content)"]}
+        ]
+    });
+    let checked = notebook::check(&nb.to_string(), &settings_for(None, false, false)).unwrap();
+    let (number, code, findings) = &checked.cells[1];
+    assert_eq!(*number, 2);
+    let read = findings
+        .iter()
+        .find(|f| f.diagnostic.rule == "choices-read")
+        .expect("the read in the second cell");
+    let span = read.diagnostic.span;
+    assert_eq!(
+        &code[span.start..span.end],
+        "resp.choices[0].message.content"
+    );
+    assert_eq!(responsify::edit::line_col(code, span.start), (4, 7));
+}

@@ -21,6 +21,15 @@ use std::sync::Arc;
 
 pub use statistics::write_statistics;
 
+/// The project's home: SARIF names it, and the rule pages live under it.
+pub const PROJECT_URL: &str = "https://github.com/responsify/responsify";
+
+/// A rule's documentation page, one address for every place that links to it (SARIF's
+/// `helpUri`, the language server's `codeDescription`).
+pub fn rule_page(rule: &str) -> String {
+    format!("{PROJECT_URL}/blob/main/docs/rules/{rule}.md")
+}
+
 /// One finding, ready to show.
 #[derive(Clone, Debug)]
 pub struct Message {

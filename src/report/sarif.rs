@@ -9,7 +9,6 @@ use std::collections::HashMap;
 use std::io::{self, Write};
 
 const SCHEMA: &str = "https://json.schemastore.org/sarif-2.1.0.json";
-const INFORMATION_URI: &str = "https://github.com/responsify/responsify";
 /// Where `partialFingerprints` keeps [`super::fingerprint`].
 pub const FINGERPRINT_KEY: &str = "responsifyFingerprint/v1";
 /// Relative artifact URIs are relative to the directory responsify ran in.
@@ -55,7 +54,7 @@ fn log(messages: &[Message]) -> Value {
                     "name": "responsify",
                     "version": env!("CARGO_PKG_VERSION"),
                     "semanticVersion": env!("CARGO_PKG_VERSION"),
-                    "informationUri": INFORMATION_URI,
+                    "informationUri": super::PROJECT_URL,
                     "rules": descriptors,
                 }
             },
@@ -73,7 +72,7 @@ fn descriptor(meta: &rules::RuleMeta) -> Value {
         "shortDescription": { "text": meta.summary },
         "fullDescription": { "text": documentation },
         "help": { "text": documentation, "markdown": documentation },
-        "helpUri": format!("{INFORMATION_URI}/blob/main/docs/rules/{}.md", meta.name),
+        "helpUri": super::rule_page(meta.name),
         "properties": { "optIn": meta.opt_in },
     })
 }

@@ -1,8 +1,12 @@
-//! Quick fixes (one per request, the whole unit's edit), fix-all, and suppressions.
+//! Quick fixes (one per request, the whole unit's edit), fix-all, and suppressions, for a
+//! document or a notebook cell.
 
-use super::diagnostics::{all_to_lsp, Report};
+use super::diagnostics::Report;
 use super::positions::Lines;
-use crate::engine::{self, FixStatus};
+use crate::engine::{self, Finding, FixStatus};
+use crate::frontend::FrontEnd;
+use crate::notebook;
+use crate::settings::Settings;
 use lsp_types::{
     CodeAction, CodeActionKind, Diagnostic, Position, Range, TextEdit, Uri, WorkspaceEdit,
 };
@@ -52,8 +56,104 @@ fn workspace_edit(uri: &Uri, edits: Vec<TextEdit>) -> WorkspaceEdit {
     }
 }
 
-/// The comment that starts a suppression in the language of `fe`, if it has comments.
-fn comment_marker(name: &std::path::Path) -> Option<&'static str> {
+/// What the fixes rewrite: one document, or a notebook's Python cells (checked together, so
+/// one request's fix may edit several cells: the edit then spans their documents).
+pub enum Texts<'a> {
+    Document {
+        uri: &'a Uri,
+        front_end: &'static dyn FrontEnd,
+        text: &'a str,
+    },
+    Cells(Vec<(&'a Uri, &'a str)>),
+}
+
+impl Texts<'_> {
+    /// The edit migrating request `unit` under `settings`, if the fix applies.
+    fn fix_unit(&self, settings: &Settings, unit: usize) -> Option<WorkspaceEdit> {
+        std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| match self {
+            Texts::Document {
+                uri,
+                front_end,
+                text,
+            } => {
+                let new = engine::fix_unit(*front_end, text, settings, unit)
+                    .ok()?
+                    .fixed?;
+                Some(workspace_edit(uri, text_edits(text, &new)))
+            }
+            Texts::Cells(cells) => {
+                let sources: Vec<&str> = cells.iter().map(|(_, text)| *text).collect();
+                let fixed = notebook::fix_unit_in_cells(&sources, settings, unit).ok()?;
+                self.cell_edits(fixed)
+            }
+        }))
+        .ok()
+        .flatten()
+    }
+
+    /// The edit applying every safe fix, if there is one.
+    fn fix_all(&self, settings: &Settings) -> Option<WorkspaceEdit> {
+        let mut settings = settings.clone();
+        settings.fix = true;
+        settings.unsafe_fixes = false;
+        std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| match self {
+            Texts::Document {
+                uri,
+                front_end,
+                text,
+            } => {
+                let new = engine::check(*front_end, text, &settings).ok()?.fixed?;
+                Some(workspace_edit(uri, text_edits(text, &new)))
+            }
+            Texts::Cells(cells) => {
+                let sources: Vec<&str> = cells.iter().map(|(_, text)| *text).collect();
+                self.cell_edits(notebook::check_cells(&sources, &settings).ok()?)
+            }
+        }))
+        .ok()
+        .flatten()
+    }
+
+    /// The edits of every cell the fix changed, by cell document; `None` when none changed.
+    fn cell_edits(&self, fixed: notebook::CheckedCells) -> Option<WorkspaceEdit> {
+        let Texts::Cells(cells) = self else {
+            return None;
+        };
+        // Built in place: `changes` is keyed by `Uri`, which clippy takes for a mutable key.
+        let edit = WorkspaceEdit {
+            changes: Some(
+                cells
+                    .iter()
+                    .zip(fixed.cells)
+                    .filter(|((_, old), (new, _))| old != new)
+                    .map(|((uri, old), (new, _))| ((*uri).clone(), text_edits(old, &new)))
+                    .collect(),
+            ),
+            ..WorkspaceEdit::default()
+        };
+        edit.changes
+            .as_ref()
+            .is_some_and(|changes| !changes.is_empty())
+            .then_some(edit)
+    }
+}
+
+/// The document the actions are asked for (a notebook cell, for a notebook).
+pub struct Target<'a> {
+    pub uri: &'a Uri,
+    pub text: &'a str,
+    pub report: &'a Report,
+    /// The report's findings as LSP diagnostics, in the same order.
+    pub diagnostics: &'a [Diagnostic],
+    /// The comment that starts a suppression in its language, if it has comments.
+    pub comment: Option<&'static str>,
+    /// The findings of the notebook's other cells (none for a document): a request's
+    /// findings there decide its fix too.
+    pub elsewhere: &'a [&'a Finding],
+}
+
+/// The comment that starts a suppression in the file `name`, if its language has comments.
+pub fn comment_marker(name: &std::path::Path) -> Option<&'static str> {
     match name.extension()?.to_str()? {
         "py" | "pyi" => Some("#"),
         "ts" | "tsx" | "mts" | "cts" | "js" | "jsx" | "mjs" | "cjs" | "rs" => Some("//"),
@@ -61,24 +161,29 @@ fn comment_marker(name: &std::path::Path) -> Option<&'static str> {
     }
 }
 
-/// The code actions for `range` of the document.
+/// The code actions for `range` of the target; `texts` is what its fixes rewrite.
 pub fn actions(
-    uri: &Uri,
-    name: &std::path::Path,
-    text: &str,
-    report: &Report,
+    target: &Target,
+    texts: &Texts,
     range: Range,
     only: Option<&[CodeActionKind]>,
 ) -> Vec<CodeAction> {
-    let Some(fe) = report.front_end else {
+    let Target {
+        uri,
+        text,
+        report,
+        diagnostics,
+        comment,
+        elsewhere,
+    } = *target;
+    if report.front_end.is_none() {
         return Vec::new();
-    };
+    }
     let lines = Lines::new(text);
     let (start, end) = (
         lines.offset(text, range.start),
         lines.offset(text, range.end),
     );
-    let diagnostics = all_to_lsp(uri, text, &report.findings);
     let touched: Vec<usize> = (0..report.findings.len())
         .filter(|&i| {
             let s = report.findings[i].diagnostic.span;
@@ -97,9 +202,11 @@ pub fn actions(
             let of_unit: Vec<usize> = (0..report.findings.len())
                 .filter(|&i| report.findings[i].diagnostic.unit == Some(unit))
                 .collect();
+            let of_unit_elsewhere = elsewhere.iter().filter(|f| f.diagnostic.unit == Some(unit));
             let statuses: Vec<&FixStatus> = of_unit
                 .iter()
                 .map(|&i| &report.findings[i].status)
+                .chain(of_unit_elsewhere.clone().map(|f| &f.status))
                 .collect();
             // Display-only and blocked requests get no edit: the hover says what holds them.
             if statuses.iter().any(|s| matches!(s, FixStatus::Blocked(_)))
@@ -111,33 +218,38 @@ pub fn actions(
             }
             let unsafe_rules: Vec<&str> = of_unit
                 .iter()
-                .filter(|&&i| report.findings[i].status == FixStatus::Unsafe)
-                .map(|&i| report.findings[i].diagnostic.rule)
+                .map(|&i| &report.findings[i])
+                .chain(of_unit_elsewhere.copied())
+                .filter(|f| f.status == FixStatus::Unsafe)
+                .map(|f| f.diagnostic.rule)
                 .collect();
             let mut settings = report.settings.clone();
             settings.unsafe_fixes = !unsafe_rules.is_empty();
-            let fixed = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-                engine::fix_unit(fe, text, &settings, unit)
-            }));
-            let Ok(Ok(checked)) = fixed else { continue };
-            let Some(new) = checked.fixed else { continue };
+            let Some(edit) = texts.fix_unit(&settings, unit) else {
+                continue;
+            };
             let title = if unsafe_rules.is_empty() {
                 MIGRATE.to_string()
             } else {
-                let mut rules = unsafe_rules.clone();
-                rules.dedup();
+                // Each rule once, in the order of its first finding.
+                let mut rules: Vec<&str> = Vec::new();
+                for rule in &unsafe_rules {
+                    if !rules.contains(rule) {
+                        rules.push(rule);
+                    }
+                }
                 format!("{MIGRATE} (unsafe: {})", rules.join(", "))
             };
             out.push(CodeAction {
                 title,
                 kind: Some(CodeActionKind::QUICKFIX),
                 diagnostics: Some(of_unit.iter().map(|&i| diagnostics[i].clone()).collect()),
-                edit: Some(workspace_edit(uri, text_edits(text, &new))),
+                edit: Some(edit),
                 is_preferred: Some(unsafe_rules.is_empty()),
                 ..CodeAction::default()
             });
         }
-        if let Some(marker) = comment_marker(name) {
+        if let Some(marker) = comment {
             let mut seen = Vec::new();
             for &i in &touched {
                 let d = &report.findings[i].diagnostic;
@@ -175,16 +287,7 @@ pub fn actions(
         }
     }
     if wanted(only, FIX_ALL) {
-        let mut settings = report.settings.clone();
-        settings.fix = true;
-        settings.unsafe_fixes = false;
-        let fixed = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-            engine::check(fe, text, &settings)
-        }));
-        if let Ok(Ok(engine::Checked {
-            fixed: Some(new), ..
-        })) = fixed
-        {
+        if let Some(edit) = texts.fix_all(&report.settings) {
             let fixed_diagnostics: Vec<Diagnostic> = (0..report.findings.len())
                 .filter(|&i| report.findings[i].status == FixStatus::Safe)
                 .map(|i| diagnostics[i].clone())
@@ -193,7 +296,7 @@ pub fn actions(
                 title: "Apply every safe responsify fix in this file".into(),
                 kind: Some(CodeActionKind::new(FIX_ALL)),
                 diagnostics: Some(fixed_diagnostics),
-                edit: Some(workspace_edit(uri, text_edits(text, &new))),
+                edit: Some(edit),
                 ..CodeAction::default()
             });
         }

@@ -1,21 +1,23 @@
-//! One document through the engine, and its findings as LSP diagnostics.
+//! One document, or one notebook's cells, through the engine, and the findings as LSP
+//! diagnostics.
 
 use super::documents::Document;
+use super::notebooks::Notebook;
 use super::positions::Lines;
 use crate::config::Resolver;
 use crate::diagnostic::Severity;
 use crate::engine::{self, CheckError, Finding};
+use crate::frontend::python::PYTHON;
 use crate::frontend::FrontEnd;
+use crate::notebook;
 use crate::settings::Settings;
 use lsp_types::{
     CodeDescription, Diagnostic, DiagnosticRelatedInformation, DiagnosticSeverity, Location,
-    NumberOrString, Uri,
+    NumberOrString, Range, Uri,
 };
+use std::path::{Path, PathBuf};
 
-/// Where each rule's page lives (the same pages the SARIF report links to).
-pub fn rule_page(rule: &str) -> String {
-    format!("https://github.com/responsify/responsify/blob/main/docs/rules/{rule}.md")
-}
+pub use crate::report::rule_page;
 
 /// The engine's view of one version of a document.
 pub struct Report {
@@ -39,31 +41,33 @@ impl Report {
     }
 }
 
+/// The settings a file gets from its configuration (`defaults` for a document that is no
+/// file), or why it is not checked (excluded, or a configuration that does not load).
+fn settings_for(
+    path: Option<&Path>,
+    name: &Path,
+    resolver: &Resolver,
+    defaults: &Settings,
+) -> Result<Settings, String> {
+    if path.is_none() {
+        return Ok(defaults.clone());
+    }
+    let resolved = resolver
+        .resolve(name)
+        .map_err(|e| format!("configuration: {e}"))?;
+    if resolved.skips(name) {
+        return Err("excluded by the configuration".into());
+    }
+    Ok(resolved.for_file(name))
+}
+
 /// Check `doc` with the settings its configuration gives it (`defaults` for documents that
 /// are not files).
 pub fn analyse(doc: &Document, resolver: &Resolver, defaults: &Settings) -> Report {
     let name = doc.name();
-    let settings = match &doc.path {
-        None => defaults.clone(),
-        Some(_) => match resolver.resolve(&name) {
-            Ok(resolved) => {
-                if resolved.skips(&name) {
-                    return Report::empty(
-                        doc.version,
-                        defaults.clone(),
-                        Some("excluded by the configuration".into()),
-                    );
-                }
-                resolved.for_file(&name)
-            }
-            Err(e) => {
-                return Report::empty(
-                    doc.version,
-                    defaults.clone(),
-                    Some(format!("configuration: {e}")),
-                )
-            }
-        },
+    let settings = match settings_for(doc.path.as_deref(), &name, resolver, defaults) {
+        Ok(settings) => settings,
+        Err(note) => return Report::empty(doc.version, defaults.clone(), Some(note)),
     };
     let Some(fe) = doc.front_end() else {
         return Report::empty(doc.version, settings, None);
@@ -102,6 +106,78 @@ pub fn analyse(doc: &Document, resolver: &Resolver, defaults: &Settings) -> Repo
     report
 }
 
+/// The engine's view of one revision of a notebook: a report per Python cell.
+pub struct NotebookReport {
+    pub revision: u64,
+    /// The Python cells in notebook order, each with its findings (spans in the cell).
+    pub cells: Vec<(Uri, Report)>,
+    /// Why the notebook was not checked, when it was not (for the log).
+    pub note: Option<String>,
+}
+
+/// Check the notebook's Python cells together, as `check` checks an `.ipynb` file, with
+/// the settings the notebook file's configuration gives it.
+pub fn analyse_notebook(
+    notebook: &Notebook,
+    resolver: &Resolver,
+    defaults: &Settings,
+) -> NotebookReport {
+    let cells = notebook.python_cells();
+    let name = notebook
+        .path
+        .clone()
+        .unwrap_or_else(|| PathBuf::from("untitled.ipynb"));
+    let empty = |settings: &Settings, note: Option<String>| NotebookReport {
+        revision: notebook.revision,
+        cells: cells
+            .iter()
+            .map(|(uri, doc)| {
+                let mut report = Report::empty(doc.version, settings.clone(), None);
+                report.front_end = Some(&PYTHON);
+                ((*uri).clone(), report)
+            })
+            .collect(),
+        note,
+    };
+    let settings = match settings_for(notebook.path.as_deref(), &name, resolver, defaults) {
+        Ok(settings) => settings,
+        Err(note) => {
+            let mut report = empty(defaults, Some(note));
+            // An excluded notebook offers no fixes either.
+            for (_, cell) in &mut report.cells {
+                cell.front_end = None;
+            }
+            return report;
+        }
+    };
+    let size: usize = cells.iter().map(|(_, doc)| doc.text.len()).sum();
+    if size as u64 > settings.max_file_size {
+        let note = format!(
+            "{size} bytes of code, larger than the limit of {} (max-file-size); not checked",
+            settings.max_file_size
+        );
+        return empty(&settings, Some(note));
+    }
+    let sources: Vec<&str> = cells.iter().map(|(_, doc)| doc.text.as_str()).collect();
+    let checked = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        notebook::check_cells(&sources, &settings)
+    }));
+    let mut report = empty(&settings, None);
+    match checked {
+        Ok(Ok(checked)) => {
+            for ((_, cell), (_, findings)) in report.cells.iter_mut().zip(checked.cells) {
+                cell.findings = findings;
+            }
+        }
+        // A cell that does not parse is left out by the lifting; the cells together failing
+        // to parse or fix is reported as a file is.
+        Ok(Err(CheckError::Syntax(e))) => report.note = Some(format!("not checked: {}", e.message)),
+        Ok(Err(CheckError::FixFailed(why))) => report.note = Some(why),
+        Err(_) => report.note = Some("internal error (a bug in responsify); not checked".into()),
+    }
+    report
+}
+
 pub fn severity(s: Severity) -> DiagnosticSeverity {
     match s {
         Severity::Error => DiagnosticSeverity::ERROR,
@@ -110,40 +186,77 @@ pub fn severity(s: Severity) -> DiagnosticSeverity {
     }
 }
 
-/// The LSP diagnostic of `findings[index]`; the other findings of its request are its
-/// related information.
-pub fn to_lsp(
-    uri: &Uri,
-    text: &str,
-    lines: &Lines,
-    findings: &[Finding],
-    index: usize,
-) -> Diagnostic {
-    let f = &findings[index];
+/// One text and its findings: a document, or one cell of a notebook (whose requests can
+/// have findings in its other cells).
+pub struct Place<'a> {
+    pub uri: &'a Uri,
+    pub text: &'a str,
+    pub findings: &'a [Finding],
+}
+
+/// The LSP diagnostics of every place, in order. A finding's related information is the
+/// other findings of its request, in whichever place they are (the places are one
+/// document's or one notebook's, so a request number means the same request in all).
+pub fn all_to_lsp(places: &[Place]) -> Vec<Vec<Diagnostic>> {
+    let lines: Vec<Lines> = places.iter().map(|p| Lines::new(p.text)).collect();
+    let range = |p: usize, f: &Finding| {
+        lines[p].range(
+            places[p].text,
+            f.diagnostic.span.start,
+            f.diagnostic.span.end,
+        )
+    };
+    places
+        .iter()
+        .enumerate()
+        .map(|(p, place)| {
+            place
+                .findings
+                .iter()
+                .enumerate()
+                .map(|(i, f)| {
+                    let related = match f.diagnostic.unit {
+                        None => Vec::new(),
+                        Some(unit) => places
+                            .iter()
+                            .enumerate()
+                            .flat_map(|(q, other)| {
+                                other
+                                    .findings
+                                    .iter()
+                                    .enumerate()
+                                    .map(move |(j, o)| (q, j, o))
+                            })
+                            .filter(|&(q, j, o)| {
+                                (q, j) != (p, i) && o.diagnostic.unit == Some(unit)
+                            })
+                            .take(50)
+                            .map(|(q, _, o)| DiagnosticRelatedInformation {
+                                location: Location {
+                                    uri: places[q].uri.clone(),
+                                    range: range(q, o),
+                                },
+                                message: format!("{}: {}", o.diagnostic.rule, o.diagnostic.message),
+                            })
+                            .collect(),
+                    };
+                    to_lsp(f, range(p, f), related)
+                })
+                .collect()
+        })
+        .collect()
+}
+
+/// The LSP diagnostic of one finding, at `range`, with `related` as its related information.
+fn to_lsp(f: &Finding, range: Range, related: Vec<DiagnosticRelatedInformation>) -> Diagnostic {
     let d = &f.diagnostic;
     let mut message = d.message.clone();
     if let Some(help) = &d.help {
         message.push_str("\nhelp: ");
         message.push_str(help);
     }
-    let related: Vec<DiagnosticRelatedInformation> = match d.unit {
-        None => Vec::new(),
-        Some(unit) => findings
-            .iter()
-            .enumerate()
-            .filter(|(i, o)| *i != index && o.diagnostic.unit == Some(unit))
-            .take(50)
-            .map(|(_, o)| DiagnosticRelatedInformation {
-                location: Location {
-                    uri: uri.clone(),
-                    range: lines.range(text, o.diagnostic.span.start, o.diagnostic.span.end),
-                },
-                message: format!("{}: {}", o.diagnostic.rule, o.diagnostic.message),
-            })
-            .collect(),
-    };
     Diagnostic {
-        range: lines.range(text, d.span.start, d.span.end),
+        range,
         severity: Some(severity(d.severity())),
         code: Some(NumberOrString::String(d.rule.to_string())),
         code_description: rule_page(d.rule)
@@ -156,11 +269,4 @@ pub fn to_lsp(
         tags: None,
         data: None,
     }
-}
-
-pub fn all_to_lsp(uri: &Uri, text: &str, findings: &[Finding]) -> Vec<Diagnostic> {
-    let lines = Lines::new(text);
-    (0..findings.len())
-        .map(|i| to_lsp(uri, text, &lines, findings, i))
-        .collect()
 }

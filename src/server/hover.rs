@@ -2,11 +2,20 @@
 
 use super::diagnostics::{rule_page, Report};
 use crate::diagnostic::Severity;
-use crate::engine::FixStatus;
+use crate::engine::{Finding, FixStatus};
 use crate::rules;
 
-/// The Markdown for the findings that cover byte `at`, if any.
-pub fn hover(report: &Report, text: &str, at: usize) -> Option<String> {
+/// The findings of a notebook's other cells, for the blockers of a request that spans cells.
+pub struct Elsewhere<'a> {
+    /// Which cell, as Jupyter numbers them ("cell 3").
+    pub cell: String,
+    pub text: &'a str,
+    pub findings: &'a [Finding],
+}
+
+/// The Markdown for the findings that cover byte `at`, if any. `elsewhere` is the other
+/// cells of the notebook the text is a cell of (nothing for a document).
+pub fn hover(report: &Report, text: &str, at: usize, elsewhere: &[Elsewhere]) -> Option<String> {
     let here: Vec<_> = report
         .findings
         .iter()
@@ -45,16 +54,25 @@ pub fn hover(report: &Report, text: &str, at: usize) -> Option<String> {
                 out.push_str(&format!("\n**What blocks this request:** {why}\n"))
             }
         }
+        let here = std::iter::once(("", text, report.findings.as_slice()));
+        let there = elsewhere
+            .iter()
+            .map(|e| (e.cell.as_str(), e.text, e.findings));
         let blockers: Vec<String> = match d.unit {
             None => Vec::new(),
-            Some(unit) => report
-                .findings
-                .iter()
-                .filter(|o| o.diagnostic.unit == Some(unit) && o.diagnostic.blocks)
-                .map(|o| {
+            Some(unit) => here
+                .chain(there)
+                .flat_map(|(cell, text, findings)| findings.iter().map(move |o| (cell, text, o)))
+                .filter(|(_, _, o)| o.diagnostic.unit == Some(unit) && o.diagnostic.blocks)
+                .map(|(cell, text, o)| {
                     let line = crate::edit::line_col(text, o.diagnostic.span.start).0;
+                    let place = if cell.is_empty() {
+                        format!("line {line}")
+                    } else {
+                        format!("{cell}, line {line}")
+                    };
                     format!(
-                        "- `{}` (line {line}): {}",
+                        "- `{}` ({place}): {}",
                         o.diagnostic.rule, o.diagnostic.message
                     )
                 })

@@ -1,27 +1,36 @@
 //! `responsify server`: a Language Server Protocol server over stdio.
 //!
-//! The same engine and configuration discovery as `check`, one document at a time:
-//! diagnostics on open, change (debounced) and save; a quick fix per request (the whole
-//! migration unit or nothing), fix-all for the safe fixes, suppressions; hover with the
-//! rule's documentation. Built on rust-analyzer's `lsp-server` (a synchronous loop over a
-//! channel: no async runtime for a server whose work is CPU-bound).
+//! The same engine and configuration discovery as `check`, one document (or notebook) at a
+//! time: diagnostics on open, change (debounced) and save; a quick fix per request (the
+//! whole migration unit or nothing), fix-all for the safe fixes, suppressions; hover with
+//! the rule's documentation. Notebooks synced as notebook documents (LSP 3.17) are checked
+//! as `check` checks an `.ipynb` file, their Python cells together, with diagnostics, fixes
+//! and hover on each cell's document. A fix edits the document it is asked on (or the
+//! notebook's cells): requests that span files wait for repository-wide units (#12).
+//! Built on rust-analyzer's `lsp-server` (a synchronous loop over a channel: no async
+//! runtime for a server whose work is CPU-bound).
 
 mod code_actions;
 mod diagnostics;
 mod documents;
 mod hover;
+mod notebooks;
 pub mod positions;
 
 use crate::config::{Overrides, Resolver};
+use crate::engine;
 use crate::settings::Settings;
-use diagnostics::Report;
+use code_actions::{Target, Texts};
+use diagnostics::{NotebookReport, Place, Report};
 use documents::Document;
 use lsp_server::{Connection, ErrorCode, Message, Notification, Request, RequestId, Response};
 use lsp_types::{
-    CodeActionParams, DidChangeTextDocumentParams, DidCloseTextDocumentParams,
-    DidOpenTextDocumentParams, DidSaveTextDocumentParams, Hover, HoverContents, HoverParams,
-    MarkupContent, MarkupKind, PublishDiagnosticsParams, Uri,
+    CodeAction, CodeActionParams, DidChangeNotebookDocumentParams, DidChangeTextDocumentParams,
+    DidCloseNotebookDocumentParams, DidCloseTextDocumentParams, DidOpenNotebookDocumentParams,
+    DidOpenTextDocumentParams, DidSaveNotebookDocumentParams, DidSaveTextDocumentParams, Hover,
+    HoverContents, HoverParams, MarkupContent, MarkupKind, Position, PublishDiagnosticsParams, Uri,
 };
+use notebooks::Notebook;
 use serde_json::{json, Value};
 use std::collections::HashMap;
 use std::time::{Duration, Instant};
@@ -71,6 +80,15 @@ fn capabilities() -> Value {
             "resolveProvider": false,
         },
         "hoverProvider": true,
+        // Notebooks come as notebook documents, their Python cells checked together as
+        // `check` checks an `.ipynb` file.
+        "notebookDocumentSync": {
+            "notebookSelector": [{
+                "notebook": { "notebookType": notebooks::JUPYTER },
+                "cells": [{ "language": "python" }],
+            }],
+            "save": true,
+        },
     })
 }
 
@@ -91,7 +109,9 @@ struct Server {
     connection: Connection,
     documents: HashMap<Uri, Document>,
     reports: HashMap<Uri, Report>,
-    /// Documents changed and waiting for their check, with when it is due.
+    notebooks: HashMap<Uri, Notebook>,
+    notebook_reports: HashMap<Uri, NotebookReport>,
+    /// Documents and notebooks changed and waiting for their check, with when it is due.
     pending: HashMap<Uri, Instant>,
     resolver: Resolver,
     defaults: Settings,
@@ -110,6 +130,8 @@ impl Server {
             connection,
             documents: HashMap::new(),
             reports: HashMap::new(),
+            notebooks: HashMap::new(),
+            notebook_reports: HashMap::new(),
             pending: HashMap::new(),
             resolver: Resolver::new(Overrides::default(), Settings::default()),
             defaults: Settings::default(),
@@ -230,31 +252,13 @@ impl Server {
         match request.method.as_str() {
             "textDocument/codeAction" => {
                 let p: CodeActionParams = serde_json::from_value(request.params).map_err(bad)?;
-                let uri = p.text_document.uri;
-                if !self.fresh(&uri) {
-                    return Ok(Value::Null);
-                }
-                let (doc, report) = (&self.documents[&uri], &self.reports[&uri]);
-                let actions = code_actions::actions(
-                    &uri,
-                    &doc.name(),
-                    &doc.text,
-                    report,
-                    p.range,
-                    p.context.only.as_deref(),
-                );
+                let actions = self.code_actions(&p);
                 Ok(serde_json::to_value(actions).unwrap_or(Value::Null))
             }
             "textDocument/hover" => {
                 let p: HoverParams = serde_json::from_value(request.params).map_err(bad)?;
-                let uri = p.text_document_position_params.text_document.uri;
-                if !self.fresh(&uri) {
-                    return Ok(Value::Null);
-                }
-                let (doc, report) = (&self.documents[&uri], &self.reports[&uri]);
-                let lines = positions::Lines::new(&doc.text);
-                let at = lines.offset(&doc.text, p.text_document_position_params.position);
-                Ok(match hover::hover(report, &doc.text, at) {
+                let at = p.text_document_position_params;
+                Ok(match self.hover(&at.text_document.uri, at.position) {
                     Some(markdown) => serde_json::to_value(Hover {
                         contents: HoverContents::Markup(MarkupContent {
                             kind: MarkupKind::Markdown,
@@ -271,6 +275,126 @@ impl Server {
                 format!("responsify does not handle `{}`", request.method),
             )),
         }
+    }
+
+    /// The code actions asked for: on a document, or on a cell of an open notebook (`None`
+    /// for anything else, which the client shows as no actions).
+    fn code_actions(&mut self, p: &CodeActionParams) -> Option<Vec<CodeAction>> {
+        let uri = &p.text_document.uri;
+        let only = p.context.only.as_deref();
+        if self.fresh(uri) {
+            let (doc, report) = (&self.documents[uri], &self.reports[uri]);
+            let Some(front_end) = report.front_end else {
+                return Some(Vec::new());
+            };
+            let place = Place {
+                uri,
+                text: &doc.text,
+                findings: &report.findings,
+            };
+            let diagnostics = diagnostics::all_to_lsp(&[place]).pop().unwrap_or_default();
+            let target = Target {
+                uri,
+                text: &doc.text,
+                report,
+                diagnostics: &diagnostics,
+                comment: code_actions::comment_marker(&doc.name()),
+                elsewhere: &[],
+            };
+            let texts = Texts::Document {
+                uri,
+                front_end,
+                text: &doc.text,
+            };
+            return Some(code_actions::actions(&target, &texts, p.range, only));
+        }
+        let (notebook_uri, index) = self.fresh_cell(uri)?;
+        let notebook = &self.notebooks[&notebook_uri];
+        let report = &self.notebook_reports[&notebook_uri];
+        let cells = notebook.python_cells();
+        let places: Vec<Place> = cells
+            .iter()
+            .zip(&report.cells)
+            .map(|((uri, doc), (_, cell))| Place {
+                uri,
+                text: &doc.text,
+                findings: &cell.findings,
+            })
+            .collect();
+        let diagnostics = diagnostics::all_to_lsp(&places).swap_remove(index);
+        let elsewhere: Vec<&engine::Finding> = report
+            .cells
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| *i != index)
+            .flat_map(|(_, (_, cell))| &cell.findings)
+            .collect();
+        let target = Target {
+            uri,
+            text: &cells[index].1.text,
+            report: &report.cells[index].1,
+            diagnostics: &diagnostics,
+            comment: Some("#"),
+            elsewhere: &elsewhere,
+        };
+        let texts = Texts::Cells(
+            cells
+                .iter()
+                .map(|(uri, doc)| (*uri, doc.text.as_str()))
+                .collect(),
+        );
+        Some(code_actions::actions(&target, &texts, p.range, only))
+    }
+
+    /// The hover at `position` of a document or a notebook cell.
+    fn hover(&mut self, uri: &Uri, position: Position) -> Option<String> {
+        if self.fresh(uri) {
+            let (text, report) = (&self.documents[uri].text, &self.reports[uri]);
+            let at = positions::Lines::new(text).offset(text, position);
+            return hover::hover(report, text, at, &[]);
+        }
+        let (notebook_uri, index) = self.fresh_cell(uri)?;
+        let notebook = &self.notebooks[&notebook_uri];
+        let cells = &self.notebook_reports[&notebook_uri].cells;
+        let elsewhere: Vec<hover::Elsewhere> = cells
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| *i != index)
+            .filter_map(|(_, (cell, report))| {
+                Some(hover::Elsewhere {
+                    cell: format!("cell {}", notebook.number(cell)?),
+                    text: &notebook.cell(cell)?.text,
+                    findings: &report.findings,
+                })
+            })
+            .collect();
+        let (cell, report) = &cells[index];
+        let text = &notebook.cell(cell)?.text;
+        let at = positions::Lines::new(text).offset(text, position);
+        hover::hover(report, text, at, &elsewhere)
+    }
+
+    /// For a Python cell of an open notebook: the notebook, with its report made current,
+    /// and the cell's place among the report's cells.
+    fn fresh_cell(&mut self, uri: &Uri) -> Option<(Uri, usize)> {
+        let notebook_uri = self
+            .notebooks
+            .iter()
+            .find(|(_, notebook)| notebook.has_cell(uri))
+            .map(|(notebook_uri, _)| notebook_uri.clone())?;
+        let stale = self.pending.contains_key(&notebook_uri)
+            || self
+                .notebook_reports
+                .get(&notebook_uri)
+                .is_none_or(|r| r.revision != self.notebooks[&notebook_uri].revision);
+        if stale {
+            self.publish(&notebook_uri);
+        }
+        let index = self.notebook_reports[&notebook_uri]
+            .cells
+            .iter()
+            .position(|(cell, _)| cell == uri)?;
+        Some((notebook_uri, index))
     }
 
     /// Make sure the document's report is of its current text; `false` for a document the
@@ -310,7 +434,7 @@ impl Server {
                 }
             }
             "textDocument/didOpen" => {
-                let Ok(p) = serde_json::from_value::<DidOpenTextDocumentParams>(n.params) else {
+                let Some(p) = self.params::<DidOpenTextDocumentParams>(&n.method, n.params) else {
                     return;
                 };
                 let d = p.text_document;
@@ -322,7 +446,8 @@ impl Server {
                 self.publish(&uri);
             }
             "textDocument/didChange" => {
-                let Ok(p) = serde_json::from_value::<DidChangeTextDocumentParams>(n.params) else {
+                let Some(p) = self.params::<DidChangeTextDocumentParams>(&n.method, n.params)
+                else {
                     return;
                 };
                 let uri = p.text_document.uri;
@@ -332,7 +457,7 @@ impl Server {
                 }
             }
             "textDocument/didSave" => {
-                let Ok(p) = serde_json::from_value::<DidSaveTextDocumentParams>(n.params) else {
+                let Some(p) = self.params::<DidSaveTextDocumentParams>(&n.method, n.params) else {
                     return;
                 };
                 if let Some(text) = p.text {
@@ -345,20 +470,93 @@ impl Server {
                 }
             }
             "textDocument/didClose" => {
-                let Ok(p) = serde_json::from_value::<DidCloseTextDocumentParams>(n.params) else {
+                let Some(p) = self.params::<DidCloseTextDocumentParams>(&n.method, n.params) else {
                     return;
                 };
                 let uri = p.text_document.uri;
                 self.documents.remove(&uri);
                 self.reports.remove(&uri);
                 self.pending.remove(&uri);
-                self.notify(
-                    "textDocument/publishDiagnostics",
-                    PublishDiagnosticsParams::new(uri, Vec::new(), None),
-                );
+                self.clear(uri);
+            }
+            "notebookDocument/didOpen" => {
+                let Some(p) = self.params::<DidOpenNotebookDocumentParams>(&n.method, n.params)
+                else {
+                    return;
+                };
+                let uri = p.notebook_document.uri.clone();
+                self.notebooks.insert(uri.clone(), Notebook::open(p));
+                self.publish(&uri);
+            }
+            "notebookDocument/didChange" => {
+                let Some(p) = self.params::<DidChangeNotebookDocumentParams>(&n.method, n.params)
+                else {
+                    return;
+                };
+                let uri = p.notebook_document.uri;
+                if let Some(notebook) = self.notebooks.get_mut(&uri) {
+                    let gone = notebook.apply(p.change);
+                    // Cleared now, and out of the last report so the next check does not
+                    // clear them again (or forget them if the notebook closes first).
+                    if let Some(report) = self.notebook_reports.get_mut(&uri) {
+                        report.cells.retain(|(cell, _)| !gone.contains(cell));
+                    }
+                    for cell in gone {
+                        self.clear(cell);
+                    }
+                    self.pending.insert(uri, Instant::now() + self.debounce);
+                }
+            }
+            "notebookDocument/didSave" => {
+                let Some(p) = self.params::<DidSaveNotebookDocumentParams>(&n.method, n.params)
+                else {
+                    return;
+                };
+                if self.notebooks.contains_key(&p.notebook_document.uri) {
+                    self.publish(&p.notebook_document.uri);
+                }
+            }
+            "notebookDocument/didClose" => {
+                let Some(p) = self.params::<DidCloseNotebookDocumentParams>(&n.method, n.params)
+                else {
+                    return;
+                };
+                let uri = p.notebook_document.uri;
+                self.pending.remove(&uri);
+                self.notebook_reports.remove(&uri);
+                let mut cells: Vec<Uri> =
+                    p.cell_text_documents.into_iter().map(|c| c.uri).collect();
+                if let Some(notebook) = self.notebooks.remove(&uri) {
+                    cells.extend(notebook.cell_uris().cloned());
+                }
+                cells.sort_by(|a, b| a.as_str().cmp(b.as_str()));
+                cells.dedup();
+                for cell in cells {
+                    self.clear(cell);
+                }
             }
             _ => {}
         }
+    }
+
+    /// A notification's parameters, or `None` (logged: a client bug to see, not a crash)
+    /// when they are not what the protocol says.
+    fn params<T: serde::de::DeserializeOwned>(&self, method: &str, params: Value) -> Option<T> {
+        match serde_json::from_value(params) {
+            Ok(p) => Some(p),
+            Err(e) => {
+                self.log(format!("ignoring a malformed `{method}`: {e}"));
+                None
+            }
+        }
+    }
+
+    /// Take back the diagnostics published for `uri`.
+    fn clear(&self, uri: Uri) {
+        self.notify(
+            "textDocument/publishDiagnostics",
+            PublishDiagnosticsParams::new(uri, Vec::new(), None),
+        );
     }
 
     /// Ask for the `responsify` settings. The answer may never come: nothing waits for it.
@@ -392,7 +590,12 @@ impl Server {
     }
 
     fn recheck_all(&mut self) {
-        let uris: Vec<Uri> = self.documents.keys().cloned().collect();
+        let uris: Vec<Uri> = self
+            .documents
+            .keys()
+            .chain(self.notebooks.keys())
+            .cloned()
+            .collect();
         for uri in uris {
             self.publish(&uri);
         }
@@ -411,9 +614,13 @@ impl Server {
         }
     }
 
-    /// Check the document now and send its diagnostics.
+    /// Check the document or notebook now and send its diagnostics.
     fn publish(&mut self, uri: &Uri) {
         self.pending.remove(uri);
+        if self.notebooks.contains_key(uri) {
+            self.publish_notebook(uri);
+            return;
+        }
         let Some(doc) = self.documents.get(uri) else {
             return;
         };
@@ -421,12 +628,65 @@ impl Server {
         if let Some(note) = &report.note {
             self.log(format!("{}: {note}", uri.as_str()));
         }
-        let diagnostics = diagnostics::all_to_lsp(uri, &doc.text, &report.findings);
+        let place = Place {
+            uri,
+            text: &doc.text,
+            findings: &report.findings,
+        };
+        let diagnostics = diagnostics::all_to_lsp(&[place]).pop().unwrap_or_default();
         let version = doc.version;
         self.reports.insert(uri.clone(), report);
         self.notify(
             "textDocument/publishDiagnostics",
             PublishDiagnosticsParams::new(uri.clone(), diagnostics, Some(version)),
         );
+    }
+
+    /// Check the notebook's Python cells together and send each cell's diagnostics (cells
+    /// checked last time and not now, a cell turned to Markdown, lose theirs).
+    fn publish_notebook(&mut self, uri: &Uri) {
+        let Some(notebook) = self.notebooks.get(uri) else {
+            return;
+        };
+        let report = diagnostics::analyse_notebook(notebook, &self.resolver, &self.defaults);
+        if let Some(note) = &report.note {
+            self.log(format!("{}: {note}", uri.as_str()));
+        }
+        let cells = notebook.python_cells();
+        let places: Vec<Place> = cells
+            .iter()
+            .zip(&report.cells)
+            .map(|((uri, doc), (_, cell))| Place {
+                uri,
+                text: &doc.text,
+                findings: &cell.findings,
+            })
+            .collect();
+        let published: Vec<PublishDiagnosticsParams> = diagnostics::all_to_lsp(&places)
+            .into_iter()
+            .zip(&cells)
+            .map(|(diagnostics, (cell, doc))| {
+                PublishDiagnosticsParams::new((*cell).clone(), diagnostics, Some(doc.version))
+            })
+            .collect();
+        let dropped: Vec<Uri> = self
+            .notebook_reports
+            .get(uri)
+            .map(|old| {
+                old.cells
+                    .iter()
+                    .map(|(cell, _)| cell)
+                    .filter(|cell| !report.cells.iter().any(|(now, _)| now == *cell))
+                    .cloned()
+                    .collect()
+            })
+            .unwrap_or_default();
+        for params in published {
+            self.notify("textDocument/publishDiagnostics", params);
+        }
+        for cell in dropped {
+            self.clear(cell);
+        }
+        self.notebook_reports.insert(uri.clone(), report);
     }
 }
