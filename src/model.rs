@@ -240,10 +240,15 @@ pub enum Site {
     Body,
     /// A Batch input line: the `url` string travels with its body.
     BatchLine { url: Span },
-    /// A hand-written HTTP request (`requests.post(URL, json=BODY)`): the body is a literal
-    /// in the code and `url` is the `chat/completions` text inside the URL literal that
-    /// becomes `responses`, when there is one the request may change alone.
-    Http { url: Option<Span> },
+    /// A hand-written HTTP request (`requests.post(URL, json=BODY)`) or a Batch input line
+    /// built in code: the body is a literal in the code and `url` is the `chat/completions`
+    /// text inside the URL literal that becomes `responses`, when there is one the request
+    /// may change alone. A Batch line's `endpoint` is the same text in the `endpoint=` of the
+    /// `batches.create` it is sent with, which changes with it.
+    Http {
+        url: Option<Span>,
+        endpoint: Option<Span>,
+    },
     /// An SDK call: `method` is the span of the path to replace (`chat.completions.create`)
     /// and `kind` says which method it is.
     SdkCall { method: Span, kind: SdkMethod },

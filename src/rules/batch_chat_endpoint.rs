@@ -27,9 +27,13 @@ declare_rule! {
     /// ```
     ///
     /// ## Fix safety
-    /// No fix: the files the batch reads are not in view of the call. The finding needs a
+    /// No fix when the lines the batch reads are not in view of the call: the finding needs a
     /// person (a warning); responsify migrates Batch input lines in `.jsonl` files on its
-    /// own.
+    /// own, display-only. A pipeline written in one Python file (the dicts it writes as
+    /// lines, this call, and the `json.loads(line)["response"]["body"]` readers of the
+    /// output) is one unit instead: the lines' findings (`chat-completions-request` and the
+    /// rest) carry this `endpoint` in their fix, which is applied when every piece is in
+    /// view.
     pub struct BatchChatEndpoint {
         name: "batch-chat-endpoint",
         summary: "Batch jobs created for `/v1/chat/completions`: move the endpoint and its files together",

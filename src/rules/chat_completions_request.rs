@@ -65,7 +65,7 @@ impl Rule for ChatCompletionsRequest {
                     .entry("model")
                     .and_then(|e| e.span)
                     .unwrap_or(request.span),
-                "Chat Completions request over HTTP: migrate its URL, body and reply to the Responses API",
+                "Chat Completions request written by hand (an HTTP call, a Batch line): migrate its URL, body and reply to the Responses API",
                 "Post the body to `/v1/responses`",
             ),
             Site::Body => (

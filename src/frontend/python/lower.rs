@@ -119,10 +119,16 @@ impl<'a> Lowering<'a> {
                             Site::SdkCall { method, .. } => {
                                 self.made.push(Edit::replace(method, "responses"))
                             }
-                            Site::Http { url: Some(path) } => {
-                                self.made.push(Edit::replace(path, "responses"))
+                            Site::Http {
+                                url: Some(path),
+                                endpoint,
+                            } => {
+                                self.made.push(Edit::replace(path, "responses"));
+                                if let Some(endpoint) = endpoint {
+                                    self.made.push(Edit::replace(endpoint, "responses"));
+                                }
                             }
-                            Site::Http { url: None } => {
+                            Site::Http { url: None, .. } => {
                                 return Err("the request's URL has no literal to rewrite".into())
                             }
                             Site::Body | Site::BatchLine { .. } => {}

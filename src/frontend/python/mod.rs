@@ -9,6 +9,7 @@
 //! runs (see `classify`), its parameters are followed to the literals that build them (see
 //! `values`), and the uses of its result are followed through variables (see `reads`).
 
+mod batch;
 mod callers;
 mod classify;
 mod lower;
@@ -294,6 +295,13 @@ fn lift_module(module: &[ast::Stmt], text: &str) -> Vec<Unit> {
     let name_uses = std::cell::OnceCell::new();
     // URL literals that a raw request found here reads.
     let mut carried: Vec<Span> = Vec::new();
+    // A Batch pipeline written here: its lines, and the batch they are created with.
+    let batch_lines = if text.contains("body") {
+        batch::lines(&index)
+    } else {
+        Vec::new()
+    };
+    let mut creations: Vec<batch::Creation> = Vec::new();
     // For results returned to callers: built on first need.
     let calls = std::cell::OnceCell::new();
     let module_of = || callers::Module {
@@ -374,6 +382,13 @@ fn lift_module(module: &[ast::Stmt], text: &str) -> Vec<Unit> {
                         text,
                     ));
                     shared.push(Vec::new());
+                } else if let Some(creation) = (!batch_lines.is_empty())
+                    .then(|| batch::creation(&index, scope_id, call))
+                    .flatten()
+                {
+                    // Moves with the lines this file writes (see `batch`).
+                    carried.extend(creation.endpoint.map(|e| span(e.range)));
+                    creations.push(creation);
                 } else if let Some((receiver, path)) = match_chat_batch(&index, scope_id, call) {
                     units.push(held_call(
                         &index,
@@ -399,6 +414,26 @@ fn lift_module(module: &[ast::Stmt], text: &str) -> Vec<Unit> {
                     shared.push(Vec::new());
                 }
             }
+        }
+    }
+    if !batch_lines.is_empty() {
+        let output = batch::output_reads(&index, &statements, text);
+        // One group: the lines, the batch's endpoint and the output readers move together.
+        let together = span(batch_lines[0].dict.range);
+        for (i, line) in batch_lines.iter().enumerate() {
+            let first = i == 0;
+            let (unit, mut spans) = batch::unit(
+                &index,
+                line,
+                creations.first(),
+                creations.len(),
+                first,
+                output.as_ref().filter(|_| first),
+                text,
+            );
+            spans.push(together);
+            units.push(unit);
+            shared.push(spans);
         }
     }
     for unit in method_references(&index, module, &units, text) {

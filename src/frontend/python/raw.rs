@@ -370,6 +370,7 @@ pub fn unit(
             endpoint: Endpoint::ChatCompletions,
             site: Site::Http {
                 url: rewrite.as_ref().ok().copied(),
+                endpoint: None,
             },
             span: call_span,
             body: request_body,

@@ -48,6 +48,10 @@ pub enum Shape {
     HttpJson,
     /// Its body as text, bytes or lines: whatever reads it is not followed.
     HttpBody,
+    /// A line of a Batch output file, parsed (`json.loads(line)`): its `response`.
+    BatchOutput,
+    /// A Batch output line's `response`: its `body` is the completion as a dict.
+    BatchOutputResponse,
     /// A choice's `finish_reason`: only a comparison with a literal can be migrated.
     FinishReason,
     /// The `chat.completions.stream()` helper's stream.
@@ -185,6 +189,11 @@ fn follow(shape: Shape, root: Span, segs: &[(Seg, Span)]) -> Followed {
                 ),
             )
             | (Shape::HttpBody, _) => Some(Shape::HttpBody),
+            (Shape::BatchOutput, Seg::Attr("response")) => Some(Shape::BatchOutputResponse),
+            (Shape::BatchOutputResponse, Seg::Attr("body")) => Some(Shape::Completion),
+            // The rest of a line (`custom_id`, `error`, the HTTP status) is the same for
+            // both endpoints, and a `json.loads` of anything else reads nothing of ours.
+            (Shape::BatchOutput | Shape::BatchOutputResponse, _) => None,
             // What the reply says about the exchange is the same for both APIs; its body as
             // text or bytes is not.
             (
@@ -237,7 +246,10 @@ fn follow(shape: Shape, root: Span, segs: &[(Seg, Span)]) -> Followed {
             (shape, next),
             (Shape::ToolCalls, Shape::ToolCall)
                 | (_, Shape::Usage | Shape::ResponseUsage)
-                | (Shape::Raw | Shape::HttpJson, Shape::Completion)
+                | (
+                    Shape::Raw | Shape::HttpJson | Shape::BatchOutputResponse,
+                    Shape::Completion
+                )
         ) {
             base = at;
         }
@@ -298,6 +310,8 @@ fn describe(shape: Shape, seg: &Seg) -> String {
         Shape::HttpResponse => "the HTTP reply",
         Shape::HttpJson => "the reply's `json`",
         Shape::HttpBody => "the reply's body",
+        Shape::BatchOutput => "a Batch output line",
+        Shape::BatchOutputResponse => "a Batch output line's `response`",
         Shape::FinishReason => "`finish_reason`",
         Shape::Helper => "the `stream()` helper",
         Shape::HelperFinal => "`get_final_completion`",
