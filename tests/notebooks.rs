@@ -238,13 +238,12 @@ fn machine_readable_reports_name_the_notebook_file_its_cell_and_its_lines() {
     assert_eq!(first["cell"], 2);
     // SARIF: the region is the notebook file's line; the cell's position is a property.
     let sarif = run(dir.path(), "sarif");
-    let result = sarif["runs"][0]["results"]
-        .as_array()
-        .unwrap()
+    let findings = sarif_findings(&sarif);
+    let finding = findings
         .iter()
-        .find(|r| r["ruleId"] == "max-tokens")
+        .find(|f| f["ruleId"] == "max-tokens")
         .unwrap();
-    let location = &result["locations"][0];
+    let location = &finding["location"];
     assert_eq!(
         location["physicalLocation"]["artifactLocation"]["uri"],
         "nb.ipynb"

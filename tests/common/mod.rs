@@ -108,3 +108,57 @@ pub fn bin() -> assert_cmd::Command {
     }
     cmd
 }
+
+/// Every finding of a SARIF log, flattened from its results: a result of one finding is
+/// that finding; a grouped result (a request, or a file's requests) holds its findings as
+/// related locations. Each item: `result` (the index of its result), `ruleId`, `level`,
+/// `message`, `location` (with `physicalLocation`, and for a notebook `logicalLocations` and
+/// `properties`), `fixStatus`, `fingerprint` (`responsifyFingerprint/v1`) and `request_id`.
+pub fn sarif_findings(log: &serde_json::Value) -> Vec<serde_json::Value> {
+    use serde_json::{json, Value};
+    let mut out = Vec::new();
+    let results = log["runs"][0]["results"].as_array().expect("results");
+    for (i, r) in results.iter().enumerate() {
+        match r["relatedLocations"].as_array() {
+            None => out.push(json!({
+                "result": i,
+                "ruleId": r["ruleId"],
+                "level": r["level"],
+                "message": r["message"]["text"],
+                "location": r["locations"][0],
+                "fixStatus": r["properties"]["fixStatus"],
+                "fingerprint": r["partialFingerprints"]["responsifyFingerprint/v1"],
+                "request_id": r["properties"]["request_id"],
+            })),
+            Some(related) => {
+                for l in related {
+                    let p = &l["properties"];
+                    let rule = p["ruleId"].as_str().expect("a related finding's rule");
+                    let text = l["message"]["text"].as_str().expect("message");
+                    let message = text
+                        .strip_prefix(&format!("{rule}: "))
+                        .expect("`rule: message`");
+                    let mut location = l.clone();
+                    for key in ["id", "message"] {
+                        location.as_object_mut().unwrap().remove(key);
+                    }
+                    let request = match &p["request_id"] {
+                        Value::Null => r["properties"]["request_id"].clone(),
+                        id => id.clone(),
+                    };
+                    out.push(json!({
+                        "result": i,
+                        "ruleId": rule,
+                        "level": p["level"],
+                        "message": message,
+                        "location": location,
+                        "fixStatus": p["fixStatus"],
+                        "fingerprint": p["responsifyFingerprint/v1"],
+                        "request_id": request,
+                    }));
+                }
+            }
+        }
+    }
+    out
+}
