@@ -9,7 +9,6 @@ use assert_cmd::Command;
 use serde_json::Value;
 use std::collections::{HashMap, HashSet};
 use std::fs;
-use std::io::Write;
 use std::path::{Path, PathBuf};
 
 const CHAT: &str = r#"{"model": "gpt-5.5", "messages": [{"role": "user", "content": "hi"}], "max_tokens": 100}
@@ -385,14 +384,7 @@ fn percent_encode(path: &str) -> String {
         .collect()
 }
 
-/// Say loudly that the SARIF oracle did not run; fail instead when CI requires the oracles.
-fn skip(what: &str, why: &str) {
-    if std::env::var_os("RESPONSIFY_REQUIRE_ORACLES").is_some() {
-        panic!("{what}: required but unavailable: {why}");
-    }
-    // Written to the process's stderr directly, past the test harness's capture.
-    let _ = writeln!(std::io::stderr(), "\n*** SKIPPED {what}: {why} ***\n");
-}
+use common::skip;
 
 /// ci/sarif-validate.sh (or the script RESPONSIFY_SARIF_VALIDATOR names), when npm works.
 fn sarif_validator() -> Result<PathBuf, String> {
@@ -411,6 +403,7 @@ fn sarif_validator() -> Result<PathBuf, String> {
 
 #[test]
 fn sarif_validates_against_the_official_schema() {
+    let _oracle = common::oracle("sarif_validates_against_the_official_schema");
     const WHAT: &str = "sarif_validates_against_the_official_schema (SARIF Multitool)";
     let script = match sarif_validator() {
         Ok(s) => s,
@@ -480,6 +473,7 @@ fn scale_repo(py_files: usize, batch_lines: &[usize]) -> tempfile::TempDir {
 
 #[test]
 fn sarif_at_scale_has_a_result_per_request_and_keeps_every_finding() {
+    let _oracle = common::oracle("sarif_at_scale_has_a_result_per_request_and_keeps_every_finding");
     let dir = scale_repo(40, &[30, 250]);
     let findings = json_findings(dir.path());
     let text = check(dir.path(), "sarif");

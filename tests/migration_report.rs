@@ -10,20 +10,14 @@
 //! picks another build). Without it the browser test skips with a loud message, unless
 //! RESPONSIFY_REQUIRE_ORACLES is set (CI sets it), when it fails.
 
+mod common;
+
 use std::fs::File;
-use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 use std::time::{Duration, Instant};
 
-/// Say loudly that the browser test did not run; fail instead when CI requires it.
-fn skip(what: &str, why: &str) {
-    if std::env::var_os("RESPONSIFY_REQUIRE_ORACLES").is_some() {
-        panic!("{what}: required but unavailable: {why}");
-    }
-    // Written to the process's stderr directly, past the test harness's capture.
-    let _ = writeln!(std::io::stderr(), "\n*** SKIPPED {what}: {why} ***\n");
-}
+use common::skip;
 
 fn chromium() -> Option<PathBuf> {
     if let Some(path) = std::env::var_os("CHROMIUM") {
@@ -193,6 +187,7 @@ fn bars(svg: &str) -> Vec<(String, f64)> {
 
 #[test]
 fn html_report_renders_in_chromium() {
+    let _oracle = common::oracle("html_report_renders_in_chromium");
     let (tmp, html) = report("html", "report.html");
     let page = std::fs::read_to_string(&html).unwrap();
     // Self-contained: nothing to run, nothing to fetch.
@@ -386,6 +381,7 @@ fn write_large_repo(dir: &Path, files: usize) {
 /// code frames, 64 MB on the shared 20,000-file corpus, and took Chromium minutes.)
 #[test]
 fn html_report_of_a_large_tree_is_small_and_renders_in_seconds() {
+    let _oracle = common::oracle("html_report_of_a_large_tree_is_small_and_renders_in_seconds");
     const FILES: usize = 3000;
     /// The page's bound, whatever the tree: the goal is 10 MB on 20,000 files.
     const MAX_PAGE: u64 = 4 * 1024 * 1024;
