@@ -421,6 +421,8 @@ fn sarif_validates_against_the_official_schema() {
     fs::write(&empty, check(clean.path(), "sarif")).unwrap();
     let output = std::process::Command::new("bash")
         .arg(&script)
+        // The Multitool's cache goes under the target directory, not the source tree.
+        .env("CARGO_TARGET_TMPDIR", env!("CARGO_TARGET_TMPDIR"))
         .arg(&full)
         .arg(&empty)
         .output()
@@ -559,6 +561,8 @@ fn sarif_at_scale_has_a_result_per_request_and_keeps_every_finding() {
     fs::write(&path, &text).unwrap();
     let output = std::process::Command::new("bash")
         .arg(&script)
+        // The Multitool's cache goes under the target directory, not the source tree.
+        .env("CARGO_TARGET_TMPDIR", env!("CARGO_TARGET_TMPDIR"))
         .arg(&path)
         .output()
         .unwrap();

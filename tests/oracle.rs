@@ -43,7 +43,8 @@ fn responses_bodies(text: &str) -> Vec<serde_json::Value> {
 
 /// Fix every rule fixture with all fixes and write each Responses body it yields to a file.
 fn produce_bodies(name: &str) -> (PathBuf, usize) {
-    let dir = root().join("target").join(name);
+    // Under the target directory cargo gives tests, never the source tree.
+    let dir = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join(name);
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).unwrap();
     let mut count = 0;

@@ -7,7 +7,8 @@
 //! The samples need crates.io (or a filled cargo cache). Without it this test skips with a
 //! loud message, unless RESPONSIFY_REQUIRE_ORACLES is set (CI sets it; see
 //! ci/rust-oracle.sh), when it fails. All samples share one target directory,
-//! target/rust-oracle, so async-openai is compiled once.
+//! `rust-oracle` in the tmp/ directory cargo gives tests (CARGO_TARGET_TMPDIR, under
+//! CARGO_TARGET_DIR when that is set), so async-openai is compiled once.
 
 mod common;
 
@@ -36,7 +37,7 @@ fn cargo_check(dir: &Path) -> Result<(), String> {
         .current_dir(dir)
         .env(
             "CARGO_TARGET_DIR",
-            root().join("target").join("rust-oracle"),
+            Path::new(env!("CARGO_TARGET_TMPDIR")).join("rust-oracle"),
         )
         .env_remove("RUSTFLAGS")
         .output()
