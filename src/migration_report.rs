@@ -770,6 +770,8 @@ details.file[open]>summary::before{transform:rotate(90deg)}
 details.file[open]>summary{border-bottom:1px solid var(--line)}
 .path{font-family:var(--mono);font-size:13.5px;font-weight:600;word-break:break-all}
 .count{color:var(--muted);font-size:13px;margin-left:auto}
+.blocks{padding:10px 16px;background:#fdf3f4;border-bottom:1px solid var(--line);font-size:13.5px}
+.blocks ul{margin:4px 0 0;padding-left:20px}.blocks li{margin:2px 0}
 .finding{padding:14px 16px 16px;border-top:1px solid var(--line)}
 .finding:first-of-type{border-top:0}
 .head{display:flex;flex-wrap:wrap;gap:6px 10px;align-items:baseline}
@@ -962,7 +964,7 @@ fn write_html(
     writeln!(out, "</section>\n</div>")?;
 
     write_files(out, &st)?;
-    by_request::write(out, messages, details)?;
+    by_request::write(out, messages, &st.root, details)?;
     write_footer(out)
 }
 
@@ -2057,7 +2059,10 @@ mod tests {
         assert_eq!(cards[2].0, "", "the Markdown site is about no request");
         let first = &html[html.find("<details class=\"file req\"").unwrap()..];
         let first = &first[..first.find("</details>").unwrap()];
-        assert!(first.contains("repo/requests/a.json:2"), "{first}");
+        assert!(
+            first.contains("title=\"repo/requests/a.json\">requests/a.json:2<"),
+            "{first}"
+        );
         assert!(first.contains("<b>What blocks it:</b>"), "{first}");
         assert!(first.contains("<span class=\"rule\">n-parameter</span> n-parameter finding"));
         assert!(first.contains("the request also needs <code>n-parameter</code>"));

@@ -55,6 +55,8 @@ pub(super) fn blockers(ms: &[&Message]) -> Vec<(Option<&'static str>, String)> {
             out.push(item);
         }
     }
+    // The findings that block first, then the reasons the rest wait.
+    out.sort_by_key(|(rule, _)| rule.is_none());
     out
 }
 
@@ -74,7 +76,12 @@ pub(super) fn ordered(messages: &[Message]) -> Vec<Request<'_>> {
 
 /// The "Findings by request" section. `details` names the JSON file beside the page, when
 /// there is one.
-pub(super) fn write(out: &mut String, messages: &[Message], details: Option<&str>) -> fmt::Result {
+pub(super) fn write(
+    out: &mut String,
+    messages: &[Message],
+    root: &str,
+    details: Option<&str>,
+) -> fmt::Result {
     let groups = ordered(messages);
     let shown = groups.len().min(MAX_CARDS);
     let shown_findings: usize = groups[..shown].iter().map(|g| g.messages.len()).sum();
@@ -122,7 +129,7 @@ pub(super) fn write(out: &mut String, messages: &[Message], details: Option<&str
     }
     writeln!(out, "</p>")?;
     for g in &groups[..shown] {
-        card(out, g)?;
+        card(out, g, root)?;
     }
     writeln!(out, "</section>")
 }
@@ -140,19 +147,27 @@ fn href(name: &str) -> String {
     out
 }
 
-fn card(out: &mut String, g: &Request) -> fmt::Result {
+/// One request's card. Paths are shown relative to `root`, the directory every file is in,
+/// as in the table of files; the full path is the title.
+fn card(out: &mut String, g: &Request, root: &str) -> fmt::Result {
     let ms = &g.messages;
     let f = status(ms);
-    let path = &ms[0].path;
+    let full = &ms[0].path;
+    let path = full
+        .strip_prefix(root)
+        .and_then(|p| p.strip_prefix('/'))
+        .filter(|_| !matches!(root, "." | "/"))
+        .unwrap_or(full.strip_prefix("./").unwrap_or(full));
     let line = line(ms);
     writeln!(
         out,
         "<details class=\"file req\" open data-request=\"{}\" data-status=\"{}\" \
-         data-findings=\"{}\"><summary><span class=\"path\">{}:{line}</span>\
+         data-findings=\"{}\"><summary><span class=\"path\" title=\"{}\">{}:{line}</span>\
          <span class=\"badge {}\">{}</span><span class=\"count\">{}</span></summary>",
         Esc(g.id.as_deref().unwrap_or("")),
         f.key(),
         ms.len(),
+        Esc(full),
         Esc(path),
         f.key(),
         if g.id.is_some() {
