@@ -43,6 +43,8 @@ const MAX_COLUMNS: usize = 160;
 const MAX_FRAMES: usize = 3000;
 /// Rows of the HTML table of files; the rest are counted.
 const MAX_FILE_ROWS: usize = 100;
+/// Rows of the HTML table of reasons fixes are held back; the rest are summed in one row.
+const MAX_REASONS: usize = 40;
 /// Bars shown per chart; the rest are summed into one bar.
 const MAX_BARS: usize = 24;
 
@@ -1341,7 +1343,8 @@ fn write_blockers(out: &mut String, st: &Stats) -> fmt::Result {
              <th class=\"num\">Requests</th><th class=\"num\">Findings</th>\
              <th class=\"num\">Files</th></tr></thead><tbody>"
         )?;
-        for b in &st.blocked {
+        // Reasons name lines, so a large tree has thousands: the most common are listed.
+        for b in st.blocked.iter().take(MAX_REASONS) {
             writeln!(
                 out,
                 "<tr><td>{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td>\
@@ -1350,6 +1353,17 @@ fn write_blockers(out: &mut String, st: &Stats) -> fmt::Result {
                 Num(b.requests),
                 Num(b.findings),
                 Num(b.files)
+            )?;
+        }
+        let rest = &st.blocked[st.blocked.len().min(MAX_REASONS)..];
+        if !rest.is_empty() {
+            writeln!(
+                out,
+                "<tr><td>({} more reasons)</td><td class=\"num\">{}</td><td class=\"num\">{}</td>\
+                 <td class=\"num\"></td></tr>",
+                Num(rest.len()),
+                Num(rest.iter().map(|b| b.requests).sum()),
+                Num(rest.iter().map(|b| b.findings).sum()),
             )?;
         }
         writeln!(out, "</tbody></table></div>")?;
@@ -2123,6 +2137,29 @@ mod tests {
         assert_eq!(all[0]["status"], "person");
         assert_eq!(all[0]["blocked_by"][0]["rule"], "n-parameter");
         assert_eq!(all[0]["findings"][0]["rule"], "n-parameter");
+    }
+
+    #[test]
+    fn the_reasons_table_lists_the_most_common_and_sums_the_rest() {
+        let src: Arc<str> = Arc::from("x = 1\n");
+        let ms: Vec<Message> = (0..MAX_REASONS + 5)
+            .map(|i| {
+                let why = format!("the request also needs `n-parameter` (line {i})");
+                msg(
+                    "a.py",
+                    &src,
+                    "x",
+                    REQUEST_RULE,
+                    Severity::Warning,
+                    FixStatus::Blocked(why),
+                )
+            })
+            .collect();
+        let page = html(&ms, "t");
+        let table = &page[page.find("data-table=\"blocked\"").unwrap()..];
+        let table = &table[..table.find("</table>").unwrap()];
+        assert_eq!(table.matches("<tr><td>").count(), MAX_REASONS + 1);
+        assert!(table.contains("<tr><td>(5 more reasons)</td><td class=\"num\">5</td>"));
     }
 
     /// The `<svg ...>...</svg>` element with this data-chart.

@@ -2,7 +2,9 @@
 //! stay small on a large tree without losing a finding.
 //!
 //! One document: `{"format": …, "findings": N, "requests": R, "by_request": [...]}`, one
-//! request per line (compact, so it greps and diffs), in the order of the page's cards.
+//! request per line (compact, so it greps and diffs), in the order of the page's cards. A
+//! finding about no request (a whole file's) is an entry of its own, with a null
+//! `request_id`, not counted in `requests`.
 
 use super::by_request::{blockers, line, ordered, status};
 use crate::engine::FixStatus;
@@ -16,7 +18,7 @@ pub fn json(messages: &[Message]) -> String {
         "{{\"format\": \"responsify-report-details/1\", \"findings\": {}, \"requests\": {}, \
          \"by_request\": [\n",
         messages.len(),
-        groups.len()
+        groups.iter().filter(|g| g.id.is_some()).count()
     );
     for (i, g) in groups.iter().enumerate() {
         let (file, cell) = split_cell(&g.messages[0].path);
