@@ -44,7 +44,7 @@ const MAX_FRAMES: usize = 3000;
 /// Rows of the HTML table of files; the rest are counted.
 const MAX_FILE_ROWS: usize = 100;
 /// Rows of the HTML table of reasons fixes are held back; the rest are summed in one row.
-const MAX_REASONS: usize = 40;
+const MAX_REASONS: usize = 15;
 /// Bars shown per chart; the rest are summed into one bar.
 const MAX_BARS: usize = 24;
 
