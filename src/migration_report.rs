@@ -2127,6 +2127,10 @@ mod tests {
             by_request::MAX_CARDS
         )));
         assert!(page.contains("<a href=\"r.findings.json\" data-details>"));
+        // Without a file beside it (the page on standard output), the page says how to get one.
+        let alone = html(&ms, "t");
+        assert!(alone.contains("<code>responsify report -o report.html</code>"));
+        assert!(!alone.contains("data-details"));
         // The table of files is capped too.
         assert_eq!(page.matches("<tr><td><span title=").count(), MAX_FILE_ROWS);
         // The details file has every request and finding.
