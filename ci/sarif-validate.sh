@@ -9,7 +9,9 @@
 #
 # The Multitool comes from npm (@microsoft/sarif-multitool-<platform>, pinned below) and is
 # installed with `npm install --prefix` into $RESPONSIFY_SARIF_CACHE, by default
-# target/sarif-multitool-<version> in this repository (ignored by git).
+# sarif-multitool-<version> in the tmp/ directory cargo gives tests: $CARGO_TARGET_TMPDIR
+# when the tests run it, else tmp/ under $CARGO_TARGET_DIR or this repository's target/
+# (ignored by git).
 #
 # Exit codes: 0 valid; 1 a file has schema or rule errors; 2 usage; 3 the validator is not
 # available here (no npm or node, an unsupported platform, or the install failed).
@@ -17,7 +19,8 @@ set -euo pipefail
 
 VERSION=5.7.0
 root="$(cd "$(dirname "$0")/.." && pwd)"
-cache="${RESPONSIFY_SARIF_CACHE:-$root/target/sarif-multitool-$VERSION}"
+tmp="${CARGO_TARGET_TMPDIR:-${CARGO_TARGET_DIR:-$root/target}/tmp}"
+cache="${RESPONSIFY_SARIF_CACHE:-$tmp/sarif-multitool-$VERSION}"
 
 unavailable() {
   echo "sarif-validate: validator unavailable: $*" >&2

@@ -3,12 +3,18 @@
 //!
 //! [`html`] writes one self-contained page: inline CSS, charts drawn here as inline SVG, no
 //! scripts and nothing fetched, so it opens offline, prints, and survives being mailed around.
+//! Its tables and request cards are capped so that it stays small and quick to render on a
+//! tree of any size; [`details::json`] is every finding, grouped by request, for the file
+//! beside it.
 //! [`markdown`] writes the same content for issues and wikis.
 //!
 //! Every chart carries stable markers for tests and tools: `<svg class="chart"
 //! data-chart="by-rule|by-dir|by-language|fixability|requests">`, and in each one
 //! `<rect data-bar="KEY" data-count="N">` per bar (the bar's whole length; its coloured
 //! parts are `<rect data-segment="safe|unsafe|person|reported">`).
+
+mod by_request;
+pub mod details;
 
 use crate::diagnostic::Severity;
 use crate::engine::FixStatus;
@@ -33,8 +39,12 @@ const CONTEXT_LINES: usize = 2;
 const MAX_SPAN_LINES: usize = 8;
 /// Longer lines are cut to a window around the span (a Batch JSONL line can be huge).
 const MAX_COLUMNS: usize = 160;
-/// Beyond this many findings, findings are listed without their code frames.
+/// Beyond this many findings, the Markdown report lists findings without their code frames.
 const MAX_FRAMES: usize = 3000;
+/// Rows of the HTML table of files; the rest are counted.
+const MAX_FILE_ROWS: usize = 100;
+/// Rows of the HTML table of reasons fixes are held back; the rest are summed in one row.
+const MAX_REASONS: usize = 15;
 /// Bars shown per chart; the rest are summed into one bar.
 const MAX_BARS: usize = 24;
 
@@ -762,6 +772,8 @@ details.file[open]>summary::before{transform:rotate(90deg)}
 details.file[open]>summary{border-bottom:1px solid var(--line)}
 .path{font-family:var(--mono);font-size:13.5px;font-weight:600;word-break:break-all}
 .count{color:var(--muted);font-size:13px;margin-left:auto}
+.blocks{padding:10px 16px;background:#fdf3f4;border-bottom:1px solid var(--line);font-size:13.5px}
+.blocks ul{margin:4px 0 0;padding-left:20px}.blocks li{margin:2px 0}
 .finding{padding:14px 16px 16px;border-top:1px solid var(--line)}
 .finding:first-of-type{border-top:0}
 .head{display:flex;flex-wrap:wrap;gap:6px 10px;align-items:baseline}
@@ -797,12 +809,24 @@ details.file{break-inside:auto}}
 
 /// The report as one self-contained HTML page.
 pub fn html(messages: &[Message], title: &str) -> String {
-    let mut out = String::with_capacity(64 * 1024 + messages.len() * 1024);
-    write_html(&mut out, messages, title).expect("writing to a String cannot fail");
+    html_with_details(messages, title, None)
+}
+
+/// The page, linking to the JSON file of every finding ([`details::json`]) written beside it
+/// as `details` (a file name, relative to the page).
+pub fn html_with_details(messages: &[Message], title: &str, details: Option<&str>) -> String {
+    // The page's size no longer grows with the findings: tables and cards are capped.
+    let mut out = String::with_capacity(256 * 1024);
+    write_html(&mut out, messages, title, details).expect("writing to a String cannot fail");
     out
 }
 
-fn write_html(out: &mut String, messages: &[Message], title: &str) -> fmt::Result {
+fn write_html(
+    out: &mut String,
+    messages: &[Message],
+    title: &str,
+    details: Option<&str>,
+) -> fmt::Result {
     let st = stats(messages);
     writeln!(out, "<!DOCTYPE html>")?;
     writeln!(out, "<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">")?;
@@ -942,6 +966,7 @@ fn write_html(out: &mut String, messages: &[Message], title: &str) -> fmt::Resul
     writeln!(out, "</section>\n</div>")?;
 
     write_files(out, &st)?;
+    by_request::write(out, messages, &st.root, details)?;
     write_footer(out)
 }
 
@@ -1318,7 +1343,8 @@ fn write_blockers(out: &mut String, st: &Stats) -> fmt::Result {
              <th class=\"num\">Requests</th><th class=\"num\">Findings</th>\
              <th class=\"num\">Files</th></tr></thead><tbody>"
         )?;
-        for b in &st.blocked {
+        // Reasons name lines, so a large tree has thousands: the most common are listed.
+        for b in st.blocked.iter().take(MAX_REASONS) {
             writeln!(
                 out,
                 "<tr><td>{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td>\
@@ -1327,6 +1353,17 @@ fn write_blockers(out: &mut String, st: &Stats) -> fmt::Result {
                 Num(b.requests),
                 Num(b.findings),
                 Num(b.files)
+            )?;
+        }
+        let rest = &st.blocked[st.blocked.len().min(MAX_REASONS)..];
+        if !rest.is_empty() {
+            writeln!(
+                out,
+                "<tr><td>({} more reasons)</td><td class=\"num\">{}</td><td class=\"num\">{}</td>\
+                 <td class=\"num\"></td></tr>",
+                Num(rest.len()),
+                Num(rest.iter().map(|b| b.requests).sum()),
+                Num(rest.iter().map(|b| b.findings).sum()),
             )?;
         }
         writeln!(out, "</tbody></table></div>")?;
@@ -1380,75 +1417,60 @@ fn mini_bar(out: &mut String, counts: &Counts) -> fmt::Result {
     write!(out, "</span>")
 }
 
+/// The table of files: the [`MAX_FILE_ROWS`] with the most findings that need a person (then
+/// the most findings), so the table stays readable and the page small on any tree.
 fn write_files(out: &mut String, st: &Stats) -> fmt::Result {
     writeln!(out, "<section id=\"files\">")?;
     writeln!(out, "<h2>Findings by file</h2>")?;
-    writeln!(
-        out,
-        "<p class=\"note\">{} with findings. Each finding shows the code it points at; the \
-         highlighted text is the span.</p>",
-        plural(st.files, "file", "files")
-    )?;
+    let mut rows: Vec<(&String, &str, Counts, usize)> = st
+        .by_path
+        .iter()
+        .map(|(shown, path, ms)| (shown, *path, counts_of(ms), ms.len()))
+        .collect();
+    rows.sort_by(|a, b| {
+        b.2[Person.index()]
+            .cmp(&a.2[Person.index()])
+            .then(b.3.cmp(&a.3))
+            .then(a.0.cmp(b.0))
+    });
+    let listed = rows.len().min(MAX_FILE_ROWS);
+    if listed < rows.len() {
+        writeln!(
+            out,
+            "<p class=\"note\">{} with findings; these are the {} with the most findings \
+             that need a person.</p>",
+            plural(st.by_path.len(), "file", "files"),
+            Num(listed)
+        )?;
+    } else {
+        writeln!(
+            out,
+            "<p class=\"note\">{} with findings, those with the most that need a person \
+             first.</p>",
+            plural(st.by_path.len(), "file", "files")
+        )?;
+    }
     writeln!(
         out,
         "<div class=\"tbl\"><table class=\"files\" data-table=\"files\"><thead><tr><th>File</th>\
          <th class=\"num\">Findings</th><th class=\"num\">Safe</th><th class=\"num\">Unsafe</th>\
          <th class=\"num\">Person</th><th class=\"num\">Reported</th></tr></thead><tbody>"
     )?;
-    for (i, (shown, path, ms)) in st.by_path.iter().enumerate() {
-        let c = counts_of(ms);
+    for (shown, path, c, n) in &rows[..listed] {
         write!(
             out,
-            "<tr><td><a href=\"#file-{i}\" title=\"{}\">{}</a>",
+            "<tr><td><span title=\"{}\">{}</span>",
             Esc(path),
             Esc(shown)
         )?;
-        mini_bar(out, &c)?;
-        write!(out, "</td><td class=\"num\">{}</td>", ms.len())?;
+        mini_bar(out, c)?;
+        write!(out, "</td><td class=\"num\">{}</td>", Num(*n))?;
         for f in Fixability::ALL {
-            write!(out, "<td class=\"num\">{}</td>", c[f.index()])?;
+            write!(out, "<td class=\"num\">{}</td>", Num(c[f.index()]))?;
         }
         writeln!(out, "</tr>")?;
     }
     writeln!(out, "</tbody></table></div>")?;
-    let mut framed = 0;
-    for (i, (shown, path, ms)) in st.by_path.iter().enumerate() {
-        writeln!(
-            out,
-            "<details class=\"file\" id=\"file-{i}\" open><summary>\
-             <span class=\"path\" title=\"{}\">{}</span>",
-            Esc(path),
-            Esc(shown)
-        )?;
-        let c = counts_of(ms);
-        for f in Fixability::ALL {
-            if c[f.index()] > 0 {
-                write!(
-                    out,
-                    "<span class=\"badge {}\">{}</span>",
-                    f.key(),
-                    f.counted(c[f.index()])
-                )?;
-            }
-        }
-        writeln!(
-            out,
-            "<span class=\"count\">{}</span></summary>",
-            plural(ms.len(), "finding", "findings")
-        )?;
-        for m in ms {
-            let show_frame = framed < MAX_FRAMES;
-            framed += 1;
-            write_finding(out, m, show_frame)?;
-        }
-        writeln!(out, "</details>")?;
-    }
-    if framed > MAX_FRAMES {
-        writeln!(
-            out,
-            "<p class=\"note\">Code frames are shown for the first {MAX_FRAMES} findings only.</p>"
-        )?;
-    }
     writeln!(out, "</section>")
 }
 
@@ -2001,6 +2023,147 @@ mod tests {
                 FixStatus::None,
             ),
         ]
+    }
+
+    /// [`sample`] with its findings on their requests: the JSON body's three (blocked by
+    /// `n`), the Python call's three; the Markdown site is about no request.
+    fn sample_with_requests() -> Vec<Message> {
+        let mut ms = sample();
+        for m in &mut ms {
+            if m.path.ends_with(".md") {
+                continue;
+            }
+            let len = m.source.trim_end().len();
+            m.request = Some((Span::new(0, len), vec![]));
+        }
+        ms
+    }
+
+    /// `(data-request, data-status, data-findings)` of every request card.
+    fn cards(html: &str) -> Vec<(String, String, usize)> {
+        let attr = |tag: &str, name: &str| -> String {
+            let key = format!(" {name}=\"");
+            let i = tag.find(&key).unwrap() + key.len();
+            tag[i..i + tag[i..].find('"').unwrap()].to_string()
+        };
+        html.match_indices("<details class=\"file req\"")
+            .map(|(i, _)| {
+                let tag = &html[i..i + html[i..].find('>').unwrap()];
+                (
+                    attr(tag, "data-request"),
+                    attr(tag, "data-status"),
+                    attr(tag, "data-findings").parse().unwrap(),
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn one_card_per_request_with_what_blocks_it() {
+        let html = html(&sample_with_requests(), "t");
+        let cards = cards(&html);
+        // The blocked body first, then the Python call, then the Markdown site.
+        let shape: Vec<(&str, usize)> = cards.iter().map(|c| (c.1.as_str(), c.2)).collect();
+        assert_eq!(shape, [("person", 3), ("unsafe", 3), ("reported", 1)]);
+        assert!(
+            cards[0].0.len() == 16 && cards[1].0.len() == 16,
+            "{cards:?}"
+        );
+        assert_ne!(cards[0].0, cards[1].0);
+        assert_eq!(cards[2].0, "", "the Markdown site is about no request");
+        let first = &html[html.find("<details class=\"file req\"").unwrap()..];
+        let first = &first[..first.find("</details>").unwrap()];
+        assert!(
+            first.contains("title=\"repo/requests/a.json\">requests/a.json:2<"),
+            "{first}"
+        );
+        assert!(first.contains("<b>What blocks it:</b>"), "{first}");
+        assert!(first.contains("<span class=\"rule\">n-parameter</span> n-parameter finding"));
+        assert!(first.contains("the request also needs <code>n-parameter</code>"));
+        assert_eq!(first.matches("<div class=\"finding\"").count(), 3);
+        assert!(
+            html.contains("All 3 requests with their 7 findings"),
+            "{html}"
+        );
+    }
+
+    #[test]
+    fn a_large_report_shows_the_first_cards_and_counts_the_rest() {
+        // MAX_CARDS + 10 requests of one finding each, every tenth needing a person.
+        let src: Arc<str> = Arc::from("x = 1\n".repeat(by_request::MAX_CARDS + 10).as_str());
+        let ms: Vec<Message> = (0..by_request::MAX_CARDS + 10)
+            .map(|i| {
+                let person = i % 10 == 0;
+                let mut m = msg(
+                    &format!("src/f{i:04}.py"),
+                    &src,
+                    "x",
+                    if person { "n-parameter" } else { REQUEST_RULE },
+                    if person {
+                        Severity::Error
+                    } else {
+                        Severity::Warning
+                    },
+                    if person {
+                        FixStatus::None
+                    } else {
+                        FixStatus::Safe
+                    },
+                );
+                m.request = Some((Span::new(0, 5), vec![]));
+                m
+            })
+            .collect();
+        let page = html_with_details(&ms, "t", Some("r.findings.json"));
+        let cards = cards(&page);
+        assert_eq!(cards.len(), by_request::MAX_CARDS);
+        // Those that need a person come first.
+        assert!(cards[..26].iter().all(|c| c.1 == "person"), "{cards:?}");
+        assert!(cards[26..].iter().all(|c| c.1 == "safe"));
+        assert!(page.contains(&format!(
+            "data-total-findings=\"{}\" data-total-requests=\"{}\" data-shown-requests=\"{}\"",
+            ms.len(),
+            ms.len(),
+            by_request::MAX_CARDS
+        )));
+        assert!(page.contains("<a href=\"r.findings.json\" data-details>"));
+        // Without a file beside it (the page on standard output), the page says how to get one.
+        let alone = html(&ms, "t");
+        assert!(alone.contains("<code>responsify report -o report.html</code>"));
+        assert!(!alone.contains("data-details"));
+        // The table of files is capped too.
+        assert_eq!(page.matches("<tr><td><span title=").count(), MAX_FILE_ROWS);
+        // The details file has every request and finding.
+        let details: serde_json::Value = serde_json::from_str(&details::json(&ms)).unwrap();
+        assert_eq!(details["findings"], ms.len());
+        let all = details["by_request"].as_array().unwrap();
+        assert_eq!(all.len(), ms.len());
+        assert_eq!(all[0]["status"], "person");
+        assert_eq!(all[0]["blocked_by"][0]["rule"], "n-parameter");
+        assert_eq!(all[0]["findings"][0]["rule"], "n-parameter");
+    }
+
+    #[test]
+    fn the_reasons_table_lists_the_most_common_and_sums_the_rest() {
+        let src: Arc<str> = Arc::from("x = 1\n");
+        let ms: Vec<Message> = (0..MAX_REASONS + 5)
+            .map(|i| {
+                let why = format!("the request also needs `n-parameter` (line {i})");
+                msg(
+                    "a.py",
+                    &src,
+                    "x",
+                    REQUEST_RULE,
+                    Severity::Warning,
+                    FixStatus::Blocked(why),
+                )
+            })
+            .collect();
+        let page = html(&ms, "t");
+        let table = &page[page.find("data-table=\"blocked\"").unwrap()..];
+        let table = &table[..table.find("</table>").unwrap()];
+        assert_eq!(table.matches("<tr><td>").count(), MAX_REASONS + 1);
+        assert!(table.contains("<tr><td>(5 more reasons)</td><td class=\"num\">5</td>"));
     }
 
     /// The `<svg ...>...</svg>` element with this data-chart.

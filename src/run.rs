@@ -606,8 +606,27 @@ fn migration_report(args: &ReportArgs) -> Outcome {
     let failed = tree.errors > 0;
     let messages = tree.messages;
     let title = "responsify migration report";
+    // The HTML page holds the tables and the first requests; every finding goes to a JSON
+    // file beside it (`report.html` -> `report.findings.json`), when the page goes to a file.
+    let details = match (&args.output, args.format) {
+        (Some(path), ReportFormat::Html) => Some(details_path(path)),
+        _ => None,
+    };
+    if let Some(path) = &details {
+        let text = crate::migration_report::details::json(&messages);
+        if let Err(e) = std::fs::write(path, text) {
+            error(format!("{}: {e}", path.display()));
+            return Outcome::Error;
+        }
+    }
     let text = match args.format {
-        ReportFormat::Html => crate::migration_report::html(&messages, title),
+        ReportFormat::Html => {
+            let name = details
+                .as_ref()
+                .and_then(|p| p.file_name())
+                .map(|n| n.to_string_lossy().into_owned());
+            crate::migration_report::html_with_details(&messages, title, name.as_deref())
+        }
         ReportFormat::Markdown => crate::migration_report::markdown(&messages, title),
         ReportFormat::Json | ReportFormat::Csv => {
             let owners = crate::handoff::CodeOwners::find(Path::new("."));
@@ -639,6 +658,15 @@ fn migration_report(args: &ReportArgs) -> Outcome {
     } else {
         Outcome::Clean
     }
+}
+
+/// The details file beside an HTML report: `report.html` -> `report.findings.json`.
+fn details_path(page: &Path) -> PathBuf {
+    let stem = page
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "report".into());
+    page.with_file_name(format!("{stem}.findings.json"))
 }
 
 fn plural(n: usize, word: &str) -> String {

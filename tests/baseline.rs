@@ -310,16 +310,22 @@ fn a_version_1_baseline_is_still_read() {
         .stdout
         .clone();
     let sarif: serde_json::Value = serde_json::from_slice(&out).unwrap();
-    let findings: Vec<serde_json::Value> = sarif["runs"][0]["results"]
+    // The request's result holds its findings as related locations, each with its own
+    // version 1 fingerprint, as version 1 baselines stored them.
+    let results = sarif["runs"][0]["results"].as_array().unwrap();
+    assert_eq!(results.len(), 1, "one result for the one request");
+    let findings: Vec<serde_json::Value> = results[0]["relatedLocations"]
         .as_array()
         .unwrap()
         .iter()
-        .map(|r| {
+        .map(|l| {
+            let rule = l["properties"]["ruleId"].as_str().unwrap();
+            let text = l["message"]["text"].as_str().unwrap();
             serde_json::json!({
-                "fingerprint": r["partialFingerprints"]["responsifyFingerprint/v1"],
-                "rule": r["ruleId"],
+                "fingerprint": l["properties"]["responsifyFingerprint/v1"],
+                "rule": rule,
                 "path": "a.json",
-                "message": r["message"]["text"],
+                "message": text.strip_prefix(&format!("{rule}: ")).unwrap(),
             })
         })
         .collect();

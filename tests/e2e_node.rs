@@ -8,7 +8,8 @@
 //! them the test skips with a loud message, unless RESPONSIFY_REQUIRE_ORACLES is set, when it
 //! fails.
 
-use std::io::Write;
+mod common;
+
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
@@ -16,13 +17,7 @@ fn manifest() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
 
-/// Say loudly that an oracle did not run; fail instead when the oracles are required.
-fn skip(what: &str, why: &str) {
-    if std::env::var_os("RESPONSIFY_REQUIRE_ORACLES").is_some() {
-        panic!("{what}: required but unavailable: {why}");
-    }
-    let _ = writeln!(std::io::stderr(), "\n*** SKIPPED {what}: {why} ***\n");
-}
+use common::skip;
 
 fn runs(program: &str, arg: &str) -> bool {
     Command::new(program)
@@ -33,6 +28,7 @@ fn runs(program: &str, arg: &str) -> bool {
 
 #[test]
 fn migrated_node_programs_behave_like_the_originals() {
+    let _oracle = common::oracle("migrated_node_programs_behave_like_the_originals");
     run_e2e("the TypeScript/JavaScript end-to-end oracle", &[], 10);
 }
 
@@ -41,6 +37,7 @@ fn migrated_node_programs_behave_like_the_originals() {
 /// `responsify check --fix` print what their hand-written Responses versions print.
 #[test]
 fn half_migrated_node_programs_run_after_the_fix() {
+    let _oracle = common::oracle("half_migrated_node_programs_run_after_the_fix");
     run_e2e(
         "the TypeScript/JavaScript residue end-to-end oracle",
         &["--residue"],

@@ -7,7 +7,8 @@
 //! tests/e2e/python/requirements.txt (and `jsonschema` for the request validator). Without them
 //! these tests skip with a loud message, unless RESPONSIFY_REQUIRE_ORACLES is set, when they fail.
 
-use std::io::Write;
+mod common;
+
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
@@ -23,14 +24,7 @@ fn runner() -> PathBuf {
         .join("run_e2e.py")
 }
 
-/// Say loudly that an oracle did not run; fail instead when the oracles are required.
-fn skip(what: &str, why: &str) {
-    if std::env::var_os("RESPONSIFY_REQUIRE_ORACLES").is_some() {
-        panic!("{what}: required but unavailable: {why}");
-    }
-    // Written to the process's stderr directly, past the test harness's capture.
-    let _ = writeln!(std::io::stderr(), "\n*** SKIPPED {what}: {why} ***\n");
-}
+use common::skip;
 
 fn python_can(code: &str) -> bool {
     Command::new("python3")
@@ -106,6 +100,7 @@ fn assert_all_passed(what: &str, ok: bool, output: &str) {
 /// sends only valid Responses requests that mean the same as the original's.
 #[test]
 fn migrated_python_programs_behave_like_the_originals() {
+    let _oracle = common::oracle("migrated_python_programs_behave_like_the_originals");
     let what = "the Python end-to-end oracle";
     if let Some((ok, output)) = run_e2e(what, &[]) {
         assert_all_passed(what, ok, &output);
@@ -116,6 +111,7 @@ fn migrated_python_programs_behave_like_the_originals() {
 /// the stub, so the stub answers both endpoints equivalently.
 #[test]
 fn python_stub_and_reference_migrations_agree() {
+    let _oracle = common::oracle("python_stub_and_reference_migrations_agree");
     let what = "the Python end-to-end self-check";
     if let Some((ok, output)) = run_e2e(what, &["--self-check"]) {
         assert_all_passed(what, ok, &output);
@@ -127,6 +123,7 @@ fn python_stub_and_reference_migrations_agree() {
 /// hand-written Responses versions print, with requests that mean the same and validate.
 #[test]
 fn half_migrated_python_programs_run_after_the_fix() {
+    let _oracle = common::oracle("half_migrated_python_programs_run_after_the_fix");
     let what = "the Python residue end-to-end oracle";
     if let Some((ok, output)) = run_e2e(what, &["--residue"]) {
         assert_all_passed(what, ok, &output);

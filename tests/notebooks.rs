@@ -5,7 +5,6 @@ mod common;
 
 use common::*;
 use responsify::notebook;
-use std::io::Write;
 use std::process::Command;
 
 fn fixing() -> responsify::settings::Settings {
@@ -35,6 +34,7 @@ fn describe(checked: &notebook::Checked) -> String {
 
 #[test]
 fn notebook_fixtures_match_their_snapshots_and_keep_other_bytes() {
+    let _oracle = common::oracle("notebook_fixtures_match_their_snapshots_and_keep_other_bytes");
     let all = notebooks();
     assert!(all.len() >= 2, "expected notebook fixtures");
     for path in all {
@@ -137,12 +137,9 @@ fn check_with_nbformat(path: &std::path::Path, text: &str) {
         Err(_) => (false, ()),
     };
     if !ok {
-        if std::env::var_os("RESPONSIFY_REQUIRE_ORACLES").is_some() {
-            panic!("nbformat is required but not installed");
-        }
-        let _ = writeln!(
-            std::io::stderr(),
-            "\n*** SKIPPED the nbformat check: python3 -c 'import nbformat' failed ***\n"
+        skip(
+            "the nbformat check",
+            "python3 -c 'import nbformat' failed (pip install nbformat)",
         );
         return;
     }
@@ -238,13 +235,12 @@ fn machine_readable_reports_name_the_notebook_file_its_cell_and_its_lines() {
     assert_eq!(first["cell"], 2);
     // SARIF: the region is the notebook file's line; the cell's position is a property.
     let sarif = run(dir.path(), "sarif");
-    let result = sarif["runs"][0]["results"]
-        .as_array()
-        .unwrap()
+    let findings = sarif_findings(&sarif);
+    let finding = findings
         .iter()
-        .find(|r| r["ruleId"] == "max-tokens")
+        .find(|f| f["ruleId"] == "max-tokens")
         .unwrap();
-    let location = &result["locations"][0];
+    let location = &finding["location"];
     assert_eq!(
         location["physicalLocation"]["artifactLocation"]["uri"],
         "nb.ipynb"

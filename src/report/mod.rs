@@ -9,7 +9,9 @@ mod json;
 mod json_lines;
 mod junit;
 mod markdown;
+pub mod requests;
 mod sarif;
+mod sarif_units;
 mod statistics;
 
 use crate::diagnostic::Severity;

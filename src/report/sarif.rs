@@ -1,11 +1,13 @@
-//! SARIF 2.1.0: one run, every rule described, every finding a result.
+//! SARIF 2.1.0: one run, every rule described, a result per request (see
+//! [`sarif_units`](super::sarif_units)) with every finding a location of its result.
 
+use super::sarif_units::{units, Kind};
 use super::{fingerprints, request_ids, split_cell, Message};
 use crate::diagnostic::Severity;
 use crate::engine::FixStatus;
 use crate::rules;
 use serde_json::{json, Map, Value};
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 use std::io::{self, Write};
 
 const SCHEMA: &str = "https://json.schemastore.org/sarif-2.1.0.json";
@@ -13,6 +15,9 @@ const SCHEMA: &str = "https://json.schemastore.org/sarif-2.1.0.json";
 pub const FINGERPRINT_KEY: &str = "responsifyFingerprint/v1";
 /// Relative artifact URIs are relative to the directory responsify ran in.
 const SRCROOT: &str = "%SRCROOT%";
+/// The rule that marks one Chat Completions request: a request's result is shown at it
+/// unless another finding is more severe.
+const REQUEST_RULE: &str = "chat-completions-request";
 
 /// A SARIF log. Paths become relative URIs (forward slashes, percent-encoded) against
 /// `%SRCROOT%`; columns count Unicode code points (`columnKind`). A notebook finding points at
@@ -33,16 +38,21 @@ fn log(messages: &[Message]) -> Value {
         .map(|(i, r)| (r.meta().name, i))
         .collect();
     let descriptors: Vec<Value> = all.iter().map(|r| descriptor(r.meta())).collect();
-    let results: Vec<Value> = messages
-        .iter()
-        .zip(fingerprints(messages))
-        .zip(request_ids(messages))
-        .map(|((m, fingerprint), id)| {
-            let mut r = result(m, index.get(m.rule).copied(), &fingerprint);
-            if let Some(id) = id {
-                r["properties"]["request_id"] = json!(id);
+    let prints = fingerprints(messages);
+    let ids = request_ids(messages);
+    let results: Vec<Value> = units(messages)
+        .into_iter()
+        .map(|unit| match unit.members.as_slice() {
+            // A unit of one finding is the finding's own result.
+            &[i] => {
+                let m = &messages[i];
+                let mut r = result(m, index.get(m.rule).copied(), &prints[i]);
+                if let Some(id) = &ids[i] {
+                    r["properties"]["request_id"] = json!(id);
+                }
+                r
             }
-            r
+            members => grouped(&unit.kind, members, messages, &index, &prints, &ids),
         })
         .collect();
     json!({
@@ -62,6 +72,228 @@ fn log(messages: &[Message]) -> Value {
             "results": results,
         }]
     })
+}
+
+/// Where `partialFingerprints` keeps the request id of a request's result.
+pub const REQUEST_KEY: &str = "responsifyRequest/v1";
+/// Where `partialFingerprints` keeps the identity of a grouped file's part.
+pub const FILE_KEY: &str = "responsifyFile/v1";
+/// Findings named by a link in a grouped result's message; the rest are counted.
+const MAX_LINKS: usize = 20;
+
+/// The result of several findings ([`sarif_units`](super::sarif_units)): shown at its most
+/// severe finding (a request's own finding first among equals), every finding a related
+/// location carrying what its own result would (rule, level, fix status, fingerprint).
+fn grouped(
+    kind: &Kind,
+    members: &[usize],
+    messages: &[Message],
+    index: &HashMap<&str, usize>,
+    prints: &[String],
+    ids: &[Option<String>],
+) -> Value {
+    let ms: Vec<&Message> = members.iter().map(|&i| &messages[i]).collect();
+    let primary = ms
+        .iter()
+        .enumerate()
+        .min_by_key(|(k, m)| (m.severity, m.rule != REQUEST_RULE, *k))
+        .map(|(_, m)| *m)
+        .expect("a group has findings");
+    let mut r = Map::new();
+    r.insert("ruleId".into(), json!(primary.rule));
+    if let Some(&i) = index.get(primary.rule) {
+        r.insert("ruleIndex".into(), json!(i));
+    }
+    r.insert("level".into(), json!(level(primary.severity)));
+    let mut statuses: BTreeMap<&str, usize> = BTreeMap::new();
+    let mut rules_count: BTreeMap<&str, usize> = BTreeMap::new();
+    for m in &ms {
+        *statuses.entry(status(m)).or_default() += 1;
+        *rules_count.entry(m.rule).or_default() += 1;
+    }
+    let text = match kind {
+        Kind::File { .. } => {
+            let requests: std::collections::HashSet<&Option<String>> =
+                members.iter().map(|&i| &ids[i]).collect();
+            let by_rule: Vec<String> = rules_count
+                .iter()
+                .map(|(rule, n)| format!("{rule} ×{n}"))
+                .collect();
+            format!(
+                "{} findings on {} requests in this file, each a related location: {}",
+                ms.len(),
+                requests.len(),
+                by_rule.join(", ")
+            )
+        }
+        _ => {
+            let links: Vec<String> = ms
+                .iter()
+                .enumerate()
+                .take(MAX_LINKS)
+                .map(|(k, m)| format!("[{}]({})", m.rule, k + 1))
+                .collect();
+            let more = ms.len().saturating_sub(MAX_LINKS);
+            format!(
+                "{} ({} findings on this request: {}{})",
+                escape_links(&primary.message),
+                ms.len(),
+                links.join(", "),
+                if more > 0 {
+                    format!(" and {more} more")
+                } else {
+                    String::new()
+                }
+            )
+        }
+    };
+    r.insert("message".into(), json!({ "text": text }));
+    r.insert("locations".into(), json!([location(primary)]));
+    let related: Vec<Value> = members
+        .iter()
+        .enumerate()
+        .map(|(k, &i)| {
+            // A request's findings share its id, given once in the result's properties.
+            let request = match kind {
+                Kind::Request(_) => None,
+                _ => ids[i].as_deref(),
+            };
+            related_location(&messages[i], k + 1, &prints[i], request)
+        })
+        .collect();
+    r.insert("relatedLocations".into(), Value::Array(related));
+    let (key, print) = match kind {
+        Kind::Request(id) => (REQUEST_KEY, id.clone()),
+        Kind::File { file, part } => (
+            FILE_KEY,
+            format!(
+                "{:016x}",
+                super::fnv1a64(&["responsify-file", file, &part.to_string()])
+            ),
+        ),
+        Kind::Finding => (FINGERPRINT_KEY, prints[members[0]].clone()),
+    };
+    r.insert("partialFingerprints".into(), json!({ key: print }));
+    let fixes = group_fixes(&ms);
+    if !fixes.is_empty() {
+        r.insert("fixes".into(), Value::Array(fixes));
+    }
+    let mut properties = Map::new();
+    if let Kind::Request(id) = kind {
+        properties.insert("request_id".into(), json!(id));
+    }
+    properties.insert("findings".into(), json!(ms.len()));
+    properties.insert("fixStatuses".into(), json!(statuses));
+    r.insert("properties".into(), Value::Object(properties));
+    Value::Object(r)
+}
+
+/// Brackets in message text are literal, not embedded links (SARIF 3.11.6).
+fn escape_links(text: &str) -> String {
+    text.replace('[', "\\[").replace(']', "\\]")
+}
+
+fn status(m: &Message) -> &'static str {
+    match &m.status {
+        FixStatus::None => "none",
+        FixStatus::Safe => "safe",
+        FixStatus::Unsafe => "unsafe",
+        FixStatus::Blocked(_) => "blocked",
+    }
+}
+
+/// One finding of a grouped result: its location, its message, and as properties what its
+/// own result would say.
+fn related_location(m: &Message, id: usize, fingerprint: &str, request: Option<&str>) -> Value {
+    let mut loc = location(m);
+    loc["id"] = json!(id);
+    loc["message"] = json!({ "text": format!("{}: {}", m.rule, m.message) });
+    let mut p = match loc.get("properties") {
+        Some(Value::Object(p)) => p.clone(),
+        _ => Map::new(),
+    };
+    p.insert("ruleId".into(), json!(m.rule));
+    p.insert("level".into(), json!(level(m.severity)));
+    p.insert("fixStatus".into(), json!(status(m)));
+    if let FixStatus::Blocked(why) = &m.status {
+        p.insert("blockedBy".into(), json!(why));
+    }
+    if let Some(title) = &m.fix_title {
+        p.insert("fixTitle".into(), json!(title));
+    }
+    if let Some(help) = &m.help {
+        p.insert("help".into(), json!(help));
+    }
+    p.insert(FINGERPRINT_KEY.into(), json!(fingerprint));
+    if let Some(id) = request {
+        p.insert("request_id".into(), json!(id));
+    }
+    loc["properties"] = Value::Object(p);
+    loc
+}
+
+/// A group's fixes: its safe edits (what `--fix` applies), and when some are unsafe, the
+/// alternative of all of them (`--unsafe-fixes`). None for notebooks (their edits are in the
+/// cells' code) or when edits of different findings overlap.
+fn group_fixes(ms: &[&Message]) -> Vec<Value> {
+    let (file, cell) = split_cell(&ms[0].path);
+    if cell.is_some() || ms.iter().any(|m| split_cell(&m.path).0 != file) {
+        return Vec::new();
+    }
+    let edits = |with_unsafe: bool| -> Option<Vec<&crate::edit::Edit>> {
+        let mut edits: Vec<&crate::edit::Edit> = ms
+            .iter()
+            .filter(|m| {
+                m.status == FixStatus::Safe || (with_unsafe && m.status == FixStatus::Unsafe)
+            })
+            .flat_map(|m| &m.edits)
+            .collect();
+        edits.sort_by_key(|e| (e.span.start, e.span.end));
+        edits.dedup_by(|a, b| a.span == b.span && a.text == b.text);
+        let overlap = edits
+            .windows(2)
+            .any(|w| w[1].span.start < w[0].span.end || w[1].span.start == w[0].span.start);
+        (!edits.is_empty() && !overlap).then_some(edits)
+    };
+    let fix = |edits: Vec<&crate::edit::Edit>, description: &str| {
+        let replacements: Vec<Value> = edits.iter().map(|e| replacement(e)).collect();
+        json!({
+            "description": { "text": description },
+            "artifactChanges": [{
+                "artifactLocation": artifact(file),
+                "replacements": replacements,
+            }],
+        })
+    };
+    let mut fixes = Vec::new();
+    let safe = edits(false);
+    let any_unsafe = ms
+        .iter()
+        .any(|m| m.status == FixStatus::Unsafe && !m.edits.is_empty());
+    if let Some(safe) = safe {
+        fixes.push(fix(safe, "Apply the safe fixes (what --fix applies)"));
+    }
+    if any_unsafe {
+        if let Some(all) = edits(true) {
+            fixes.push(fix(
+                all,
+                "Apply every fix (unsafe: applied by --fix --unsafe-fixes)",
+            ));
+        }
+    }
+    fixes
+}
+
+fn replacement(e: &crate::edit::Edit) -> Value {
+    let mut r = Map::new();
+    r.insert(
+        "deletedRegion".into(),
+        json!({ "byteOffset": e.span.start, "byteLength": e.span.end - e.span.start }),
+    );
+    if !e.text.is_empty() {
+        r.insert("insertedContent".into(), json!({ "text": e.text }));
+    }
+    Value::Object(r)
 }
 
 fn descriptor(meta: &rules::RuleMeta) -> Value {
@@ -181,21 +413,7 @@ fn fix(m: &Message) -> Option<Value> {
     } else {
         title.to_string()
     };
-    let replacements: Vec<Value> = m
-        .edits
-        .iter()
-        .map(|e| {
-            let mut r = Map::new();
-            r.insert(
-                "deletedRegion".into(),
-                json!({ "byteOffset": e.span.start, "byteLength": e.span.end - e.span.start }),
-            );
-            if !e.text.is_empty() {
-                r.insert("insertedContent".into(), json!({ "text": e.text }));
-            }
-            Value::Object(r)
-        })
-        .collect();
+    let replacements: Vec<Value> = m.edits.iter().map(replacement).collect();
     Some(json!({
         "description": { "text": description },
         "artifactChanges": [{
