@@ -24,8 +24,8 @@ Prints `PASS name` or `FAIL name: why` (with details) per program and a last lin
 
 The programs construct their clients plainly (`new OpenAI()`); the runner points them at the
 stub with OPENAI_BASE_URL=http://127.0.0.1:PORT/v1 and OPENAI_API_KEY=test. Nothing else is
-contacted. The work folder lives under oracle/ so that `openai` and `zod` resolve from
-oracle/node_modules.
+contacted. The work folder is a temporary folder outside the source tree with a
+`node_modules` link to oracle/node_modules, so that `openai` and `zod` resolve from there.
 """
 import argparse
 import difflib
@@ -285,8 +285,10 @@ def main():
         if not need.exists():
             print("setup error: %s is missing (npm ci --prefix oracle)" % need)
             return 2
-    workdir = Path(tempfile.mkdtemp(prefix=".e2e-node-", dir=ORACLE))
+    # Outside the source tree; the oracle's packages resolve through a link to them.
+    workdir = Path(tempfile.mkdtemp(prefix="responsify-e2e-node-"))
     try:
+        (workdir / "node_modules").symlink_to(ORACLE / "node_modules", target_is_directory=True)
         (workdir / "package.json").write_text('{"type": "module", "private": true}\n')
         try:
             stub = Stub(workdir)
