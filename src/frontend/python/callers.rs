@@ -103,6 +103,21 @@ fn follow_at(
         return;
     }
     seen.push(scope);
+    // Another definition of the name (a nested function, a rebinding) may be what a call
+    // reaches: then the calls are not surely this function's.
+    let defined = module
+        .index
+        .scopes
+        .iter()
+        .filter(|s| s.name == name)
+        .count();
+    let rebound = !module.index.assignments(0, name).1.is_empty();
+    if defined > 1 || rebound {
+        unit.unseen.push(format!(
+            "`{name}` returns the result, and the name is defined more than once in this file"
+        ));
+        return;
+    }
     let calls = module
         .calls
         .by_name
@@ -122,6 +137,16 @@ fn follow_at(
         return;
     }
     unit.leaves_through.push(name.to_string());
+    if let Some(&(caller, _)) = calls
+        .iter()
+        .find(|(caller, _)| module.index.is_parameter(*caller, name))
+    {
+        unit.unseen.push(format!(
+            "`{name}` returns the result, and `{}` takes a parameter of that name",
+            module.index.scopes[caller].name
+        ));
+        return;
+    }
     for &(caller, call) in calls {
         let statements = module.statements[caller]
             .get_or_init(|| Statements::new(module.index.scopes[caller].body));
