@@ -252,7 +252,7 @@ pub fn unit(
         }
         None if !first => {}
         None => unit.unseen.push(
-            "the batch's output is not read in this file: where it is read, `choices` becomes `output`"
+            "no reader of the batch's output (`json.loads(line)[\"response\"][\"body\"]…`) was found in this file: where it is read, `choices` becomes `output`"
                 .into(),
         ),
     }
