@@ -40,6 +40,12 @@ impl Rule for ChatCompletionsRequest {
 
     fn check(&self, unit: &Unit, _ctx: &Context, out: &mut Vec<Diagnostic>) {
         let request = &unit.request;
+        // A body is found at its `model`, or where it starts.
+        let at_model = request
+            .body
+            .entry("model")
+            .and_then(|e| e.span)
+            .unwrap_or(request.span);
         let (span, message, title) = match request.site {
             Site::BatchLine { url } => (
                 url,
@@ -60,20 +66,12 @@ impl Rule for ChatCompletionsRequest {
                 "Call the Responses API",
             ),
             Site::Http { .. } => (
-                request
-                    .body
-                    .entry("model")
-                    .and_then(|e| e.span)
-                    .unwrap_or(request.span),
+                at_model,
                 "Chat Completions request written by hand (an HTTP call, a Batch line): migrate its URL, body and reply to the Responses API",
                 "Post the body to `/v1/responses`",
             ),
             Site::Body => (
-                request
-                    .body
-                    .entry("model")
-                    .and_then(|e| e.span)
-                    .unwrap_or(request.span),
+                at_model,
                 "Chat Completions request body: migrate it to the Responses API",
                 "Rewrite the body for the Responses API",
             ),

@@ -9,9 +9,9 @@
 //! elsewhere, its output read elsewhere) keeps the fix display-only.
 
 use super::reads::{self, Shape, Statements};
-use super::scope::{flatten, header_exprs, Index};
+use super::scope::{scope_exprs, Index};
 use super::values::{self, span};
-use crate::model::{Endpoint, Kind, Request, Site, Span, Unit, Value, Verdict};
+use crate::model::{Endpoint, Kind, Request, Site, Span, Unit, Verdict};
 use ruff_python_ast::visitor::{self, Visitor};
 use ruff_python_ast::{self as ast, Expr};
 use ruff_text_size::Ranged;
@@ -53,13 +53,9 @@ pub fn lines<'a>(index: &Index<'a>) -> Vec<Line<'a>> {
         }
     }
     let mut found = Vec::new();
-    for (scope, s) in index.scopes.iter().enumerate() {
+    for (scope, expr) in scope_exprs(index) {
         let mut dicts = Dicts::default();
-        for stmt in flatten(s.body) {
-            for expr in header_exprs(stmt) {
-                dicts.visit_expr(expr);
-            }
-        }
+        dicts.visit_expr(expr);
         for dict in dicts.0 {
             let (Some(Expr::StringLiteral(url)), Some(body)) =
                 (value_of(dict, "url"), value_of(dict, "body"))
@@ -95,19 +91,15 @@ pub fn creation<'a>(
     if create.attr.id.as_str() != "create" || batches.attr.id.as_str() != "batches" {
         return None;
     }
-    let endpoint = call
-        .arguments
-        .keywords
-        .iter()
-        .find(|k| k.arg.as_ref().is_some_and(|a| a.id.as_str() == "endpoint"))?;
-    let named = super::classify::string_value(index, scope, &endpoint.value)?;
+    let endpoint = super::classify::keyword(call, "endpoint")?;
+    let named = super::classify::string_value(index, scope, endpoint)?;
     if named.trim_end_matches('/') != "/v1/chat/completions" {
         return None;
     }
     Some(Creation {
         scope,
         receiver: &batches.value,
-        endpoint: match &endpoint.value {
+        endpoint: match endpoint {
             Expr::StringLiteral(s) => Some(s),
             _ => None,
         },
@@ -151,15 +143,11 @@ pub fn output_reads<'a>(
     }
     let mut all = reads::Uses::default();
     let mut any = false;
-    for (scope, s) in index.scopes.iter().enumerate() {
+    for (scope, expr) in scope_exprs(index) {
         let mut loads = Loads::default();
-        for stmt in flatten(s.body) {
-            for expr in header_exprs(stmt) {
-                loads.visit_expr(expr);
-            }
-        }
+        loads.visit_expr(expr);
         for call in loads.0 {
-            let own = statements[scope].get_or_init(|| Statements::new(s.body));
+            let own = statements[scope].get_or_init(|| Statements::new(index.scopes[scope].body));
             let uses = reads::analyze(own, span(call.range()), Shape::BatchOutput, text);
             if uses.reads.is_empty() {
                 continue;
@@ -194,19 +182,13 @@ pub fn unit(
         .filter(|_| first)
         .and_then(|c| c.endpoint)
         .and_then(|e| chat_path(e, text));
-    let (request_body, containers, hidden, unseen, shared) = match body {
-        Some(b) => (b.value, b.containers, b.hidden, b.unseen, b.shared),
-        None => (
-            Value {
-                kind: Kind::Map(Vec::new()),
-                span: None,
-            },
-            Vec::new(),
-            vec!["a body that is not a dict in view".to_string()],
-            Vec::new(),
-            Vec::new(),
-        ),
-    };
+    let values::Body {
+        value: request_body,
+        containers,
+        hidden,
+        unseen,
+        shared,
+    } = body.unwrap_or_else(values::Body::out_of_sight);
     let mut unit = Unit::new(
         Request {
             endpoint: Endpoint::ChatCompletions,

@@ -10,7 +10,7 @@
 
 use super::raw::NameUses;
 use super::reads::{self, Shape, Statements};
-use super::scope::{flatten, header_exprs, Index};
+use super::scope::{scope_exprs, Index};
 use super::values::span;
 use crate::model::Unit;
 use ruff_python_ast::visitor::{self, Visitor};
@@ -43,13 +43,9 @@ impl<'a> Calls<'a> {
             }
         }
         let mut by_name: HashMap<&'a str, Vec<(usize, &'a ast::ExprCall)>> = HashMap::new();
-        for (scope, s) in index.scopes.iter().enumerate() {
+        for (scope, expr) in scope_exprs(index) {
             let mut named = Named::default();
-            for stmt in flatten(s.body) {
-                for expr in header_exprs(stmt) {
-                    named.visit_expr(expr);
-                }
-            }
+            named.visit_expr(expr);
             for call in named.0 {
                 if let Expr::Name(n) = &*call.func {
                     by_name

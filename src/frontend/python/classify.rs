@@ -225,7 +225,8 @@ fn module_client(index: &Index, scope: usize, source: &str) -> Judged {
     Judged::openai()
 }
 
-fn keyword<'a>(call: &'a ast::ExprCall, name: &str) -> Option<&'a Expr> {
+/// The value of the keyword argument `name=`.
+pub(super) fn keyword<'a>(call: &'a ast::ExprCall, name: &str) -> Option<&'a Expr> {
     call.arguments
         .keywords
         .iter()

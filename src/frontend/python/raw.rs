@@ -12,7 +12,7 @@ use super::classify::environment_read;
 use super::reads;
 use super::scope::{flatten, Index};
 use super::values::{self, span};
-use crate::model::{Endpoint, Kind, Request, Site, Span, Unit, Value, Verdict};
+use crate::model::{Endpoint, Kind, Request, Site, Span, Unit, Verdict};
 use ruff_python_ast::visitor::{self, Visitor};
 use ruff_python_ast::{self as ast, Expr, Stmt};
 use ruff_text_size::Ranged;
@@ -256,13 +256,7 @@ pub fn match_raw<'a>(
         }
         _ => return None,
     };
-    let keyword = |name: &str| {
-        call.arguments
-            .keywords
-            .iter()
-            .find(|k| k.arg.as_ref().is_some_and(|a| a.id.as_str() == name))
-            .map(|k| &k.value)
-    };
+    let keyword = |name: &str| super::classify::keyword(call, name);
     let url_expr = call.arguments.args.first().or_else(|| keyword("url"))?;
     let mut url = url_value(index, scope, uses, url_expr, 8)?;
     if !crate::classify::names_chat_endpoint(&url.text) {
@@ -271,13 +265,8 @@ pub fn match_raw<'a>(
     // A path posted on a client built with `base_url=` goes where that base says.
     if !url.text.contains("://") {
         let base = session
-            .and_then(|c| {
-                c.arguments
-                    .keywords
-                    .iter()
-                    .find(|k| k.arg.as_ref().is_some_and(|a| a.id.as_str() == "base_url"))
-            })
-            .and_then(|k| url_value(index, scope, uses, &k.value, 8));
+            .and_then(|c| super::classify::keyword(c, "base_url"))
+            .and_then(|e| url_value(index, scope, uses, e, 8));
         if let Some(base) = base {
             url = join(base, url);
         }
@@ -348,19 +337,13 @@ pub fn unit(
         }
         (_, None) => Err("the URL has no literal responsify could rewrite".into()),
     };
-    let (request_body, containers, hidden, unseen, shared) = match body {
-        Some(b) => (b.value, b.containers, b.hidden, b.unseen, b.shared),
-        None => (
-            Value {
-                kind: Kind::Map(Vec::new()),
-                span: None,
-            },
-            Vec::new(),
-            vec!["a body that is not a dict in view".to_string()],
-            Vec::new(),
-            Vec::new(),
-        ),
-    };
+    let values::Body {
+        value: request_body,
+        containers,
+        hidden,
+        unseen,
+        shared,
+    } = body.unwrap_or_else(values::Body::out_of_sight);
     let stream = matches!(
         request_body.get("stream").map(|v| &v.kind),
         Some(Kind::Bool(true))

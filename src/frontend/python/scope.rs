@@ -324,6 +324,22 @@ pub fn header_exprs(stmt: &Stmt) -> Vec<&Expr> {
     }
 }
 
+/// Every expression the statements of each scope evaluate themselves, with the scope: what a
+/// visitor looking for calls or literals anywhere in a module walks.
+pub fn scope_exprs<'a>(index: &Index<'a>) -> Vec<(usize, &'a Expr)> {
+    index
+        .scopes
+        .iter()
+        .enumerate()
+        .flat_map(|(scope, s)| {
+            flatten(s.body)
+                .into_iter()
+                .flat_map(header_exprs)
+                .map(move |e| (scope, e))
+        })
+        .collect()
+}
+
 /// The values a function returns (`return x`), in source order.
 pub fn returns(function: &ast::StmtFunctionDef) -> Vec<&Expr> {
     flatten(&function.body)

@@ -106,6 +106,22 @@ pub struct Body {
     pub shared: Vec<Span>,
 }
 
+impl Body {
+    /// The body of a request whose body is not a dict in view: no keys known.
+    pub fn out_of_sight() -> Body {
+        Body {
+            value: Value {
+                kind: Kind::Map(Vec::new()),
+                span: None,
+            },
+            containers: Vec::new(),
+            hidden: vec!["a body that is not a dict in view".to_string()],
+            unseen: Vec::new(),
+            shared: Vec::new(),
+        }
+    }
+}
+
 /// Collect a call's keyword arguments, dicts splatted into it, and the literals that names
 /// passed as arguments were assigned in this scope.
 pub fn body(index: &Index, scope: usize, call: &ast::ExprCall, source: &str) -> Body {
