@@ -41,5 +41,19 @@ def main():
         print(call.function.name, call.function.arguments)
 
 
+class Assistant:
+    def __init__(self):
+        self.client = OpenAI()
+
+    def _complete(self, question):
+        return self.client.chat.completions.create(
+            model="gpt-4o-mini", messages=[{"role": "user", "content": question}]
+        )
+
+    def reply(self, question):
+        # The private method's only callers are the class's own `self._complete(...)`.
+        return self._complete(question).choices[0].message.content
+
+
 if __name__ == "__main__":
     main()

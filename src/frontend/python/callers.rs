@@ -23,39 +23,68 @@ use std::collections::HashMap;
 /// it to `main`).
 const DEPTH: usize = 3;
 
-/// The calls of each plainly named function in a module, with the scope they are made in.
+/// The calls of each plainly named function in a module, and of each method called on
+/// `self`, with the scope they are made in.
 pub struct Calls<'a> {
     by_name: HashMap<&'a str, Vec<(usize, &'a ast::ExprCall)>>,
+    on_self: HashMap<&'a str, Vec<(usize, &'a ast::ExprCall)>>,
+    /// How often `self.name` is read at all (a call, or the bound method handed on).
+    self_reads: HashMap<&'a str, usize>,
 }
 
 impl<'a> Calls<'a> {
     pub fn build(index: &Index<'a>) -> Calls<'a> {
         #[derive(Default)]
-        struct Named<'a>(Vec<&'a ast::ExprCall>);
+        struct Named<'a> {
+            calls: Vec<&'a ast::ExprCall>,
+            self_reads: Vec<&'a str>,
+        }
         impl<'a> Visitor<'a> for Named<'a> {
             fn visit_expr(&mut self, expr: &'a Expr) {
-                if let Expr::Call(call) = expr {
-                    if matches!(&*call.func, Expr::Name(_)) {
-                        self.0.push(call);
+                match expr {
+                    Expr::Call(call)
+                        if matches!(&*call.func, Expr::Name(_) | Expr::Attribute(_)) =>
+                    {
+                        self.calls.push(call)
                     }
+                    Expr::Attribute(a) if matches!(&*a.value, Expr::Name(n) if n.id.as_str() == "self") => {
+                        self.self_reads.push(a.attr.id.as_str())
+                    }
+                    _ => {}
                 }
                 visitor::walk_expr(self, expr);
             }
         }
-        let mut by_name: HashMap<&'a str, Vec<(usize, &'a ast::ExprCall)>> = HashMap::new();
+        let mut calls = Calls {
+            by_name: HashMap::new(),
+            on_self: HashMap::new(),
+            self_reads: HashMap::new(),
+        };
         for (scope, expr) in scope_exprs(index) {
             let mut named = Named::default();
             named.visit_expr(expr);
-            for call in named.0 {
-                if let Expr::Name(n) = &*call.func {
-                    by_name
+            for call in named.calls {
+                match &*call.func {
+                    Expr::Name(n) => calls
+                        .by_name
                         .entry(n.id.as_str())
                         .or_default()
-                        .push((scope, call));
+                        .push((scope, call)),
+                    Expr::Attribute(a) if matches!(&*a.value, Expr::Name(n) if n.id.as_str() == "self") => {
+                        calls
+                            .on_self
+                            .entry(a.attr.id.as_str())
+                            .or_default()
+                            .push((scope, call))
+                    }
+                    _ => {}
                 }
             }
+            for name in named.self_reads {
+                *calls.self_reads.entry(name).or_default() += 1;
+            }
         }
-        Calls { by_name }
+        calls
     }
 }
 
@@ -83,12 +112,15 @@ fn follow_at(
 ) {
     let s = &module.index.scopes[scope];
     let name = s.name;
-    // A method's callers go through objects, a nested function's through its closure.
-    if s.parent != Some(0) || s.class.is_some() || name.is_empty() {
+    if let Some(class) = s.class {
+        return follow_method(module, scope, class, shape, unit, depth, seen);
+    }
+    // A nested function's callers go through its closure.
+    if s.parent != Some(0) || name.is_empty() {
         unit.unseen.push(if name.is_empty() {
             "the result is returned from the module".to_string()
         } else {
-            format!("`{name}` returns the result, and the callers of a method or nested function are not followed")
+            format!("`{name}` returns the result, and the callers of a nested function are not followed")
         });
         return;
     }
@@ -140,6 +172,63 @@ fn follow_at(
         unit.unseen.push(format!(
             "`{name}` returns the result, and `{}` takes a parameter of that name",
             module.index.scopes[caller].name
+        ));
+        return;
+    }
+    for &(caller, call) in calls {
+        let statements = module.statements[caller]
+            .get_or_init(|| Statements::new(module.index.scopes[caller].body));
+        let uses = reads::analyze(statements, span(call.range()), shape, module.text);
+        unit.reads.extend(uses.reads);
+        unit.unseen.extend(uses.unseen);
+        if let Some(next) = uses.returned {
+            follow_at(module, caller, next, unit, depth - 1, seen);
+        }
+    }
+}
+
+/// A private method (`_ask`) of a class, called as `self._ask(...)` by the class's other
+/// methods: those calls are all its callers. A public method is called through objects
+/// responsify does not track.
+fn follow_method(
+    module: &Module,
+    scope: usize,
+    class: &ast::StmtClassDef,
+    shape: Shape,
+    unit: &mut Unit,
+    depth: usize,
+    seen: &mut Vec<usize>,
+) {
+    let name = module.index.scopes[scope].name;
+    let private = name.starts_with('_') && !name.starts_with("__");
+    if !private {
+        unit.unseen.push(format!(
+            "`{name}` returns the result, and a public method's callers go through objects responsify does not follow"
+        ));
+        return;
+    }
+    if depth == 0 || seen.contains(&scope) {
+        unit.unseen.push(format!(
+            "`{name}` hands the result on further than responsify follows"
+        ));
+        return;
+    }
+    seen.push(scope);
+    let same_class = |caller: usize| {
+        module.index.scopes[caller]
+            .class
+            .is_some_and(|c| std::ptr::eq(c, class))
+    };
+    let calls = module
+        .calls
+        .on_self
+        .get(name)
+        .map(Vec::as_slice)
+        .unwrap_or(&[]);
+    let reads = module.calls.self_reads.get(name).copied().unwrap_or(0);
+    if calls.is_empty() || reads > calls.len() || !calls.iter().all(|(c, _)| same_class(*c)) {
+        unit.unseen.push(format!(
+            "`{name}` returns the result, and some of its callers are out of sight (the method is handed on, or called from another class)"
         ));
         return;
     }
