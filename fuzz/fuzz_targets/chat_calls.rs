@@ -104,8 +104,20 @@ fn python(call: &Call) -> String {
     };
     match call.around % 3 {
         0 => out += &format!("def ask(extra):\n{}", body("    ")),
-        1 => out += &format!("class Bot:\n    def ask(self, extra):\n{}", body("        ").replace('\n', "\n    ").trim_end_matches(' ')),
-        _ => out += &format!("async def ask(extra):\n{}", body("    ").replace("client.", "await client.")),
+        1 => {
+            out += &format!(
+                "class Bot:\n    def ask(self, extra):\n{}",
+                body("        ")
+                    .replace('\n', "\n    ")
+                    .trim_end_matches(' ')
+            )
+        }
+        _ => {
+            out += &format!(
+                "async def ask(extra):\n{}",
+                body("    ").replace("client.", "await client.")
+            )
+        }
     }
     if call.twice {
         out += &format!(
@@ -176,14 +188,23 @@ fn typescript(call: &Call) -> String {
     }
     args.extend(params.iter().map(|p| p.to_string()));
     let method = pick(TS_METHODS, call.method);
-    let mut body = format!("  const r = await client.{method}({{ {} }});\n", args.join(", "));
+    let mut body = format!(
+        "  const r = await client.{method}({{ {} }});\n",
+        args.join(", ")
+    );
     for &read in &call.reads {
         body += &format!("  {}\n", pick(TS_READS, read));
     }
     match call.around % 3 {
         0 => out += &format!("export async function ask(extra: object) {{\n{body}}}\n"),
         1 => out += &format!("const ask = async (extra: object) => {{\n{body}}};\n"),
-        _ => out += &format!("class Bot {{\n  async ask(extra: object) {{\n{}  }}\n}}\n", body.replace("\n  ", "\n    ").replacen("  const", "    const", 1)),
+        _ => {
+            out += &format!(
+                "class Bot {{\n  async ask(extra: object) {{\n{}  }}\n}}\n",
+                body.replace("\n  ", "\n    ")
+                    .replacen("  const", "    const", 1)
+            )
+        }
     }
     if call.twice {
         out += "\nexport const again = () => client.chat.completions.create({ model: \"gpt-5.5\", messages: history });\n";

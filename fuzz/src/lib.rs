@@ -31,7 +31,12 @@ fn kept_outside_edits(fe: &'static dyn frontend::FrontEnd, text: &str, fixed: &s
     let spans = first
         .findings
         .iter()
-        .filter(|f| matches!(f.status, engine::FixStatus::Safe | engine::FixStatus::Unsafe))
+        .filter(|f| {
+            matches!(
+                f.status,
+                engine::FixStatus::Safe | engine::FixStatus::Unsafe
+            )
+        })
         .flat_map(|f| f.edits.iter().map(|e| e.span));
     let (Some(start), Some(end)) = (
         spans.clone().map(|s| s.start).min(),
