@@ -48,6 +48,9 @@ pub struct Derived<'a> {
     typed_inits: std::cell::OnceCell<HashMap<Span, Vec<Span>>>,
     /// By name: the type annotations of the declarators and parameters that bind it.
     typed_names: std::cell::OnceCell<HashMap<&'a str, Vec<Span>>>,
+    /// The file ends multiline objects and arrays with a comma (a fact of the text, which
+    /// is the same for every group lowered with this tree).
+    trailing_commas: std::cell::OnceCell<bool>,
 }
 
 impl<'a> Derived<'a> {
@@ -58,6 +61,7 @@ impl<'a> Derived<'a> {
             urls: Default::default(),
             typed_inits: Default::default(),
             typed_names: Default::default(),
+            trailing_commas: Default::default(),
         }
     }
 
@@ -160,14 +164,9 @@ impl<'a, 'd: 'a> Lowering<'a, 'd> {
             quote: file_quote(text, units),
             newline: line_ending(text),
             typescript: program.source_type.is_typescript(),
-            trailing_commas: {
-                // Once per text, not once per request (see `frontend::per_text`).
-                type Memo = std::cell::RefCell<Option<(String, bool)>>;
-                thread_local! {
-                    static COMMAS: Memo = const { std::cell::RefCell::new(None) };
-                }
-                crate::frontend::per_text(&COMMAS, text, ends_lines_with_commas)
-            },
+            trailing_commas: *derived
+                .trailing_commas
+                .get_or_init(|| ends_lines_with_commas(text)),
             made: crate::edit::Nested::default(),
             renamed_imports: Vec::new(),
         }

@@ -62,6 +62,8 @@ struct Session<'a> {
     source_type: SourceType,
     allocator: &'a Allocator,
     tree: std::cell::OnceCell<Result<(&'a Program<'a>, lower::Derived<'a>), String>>,
+    /// An empty program, for the groups that need no tree.
+    empty: std::cell::OnceCell<Result<(&'a Program<'a>, lower::Derived<'a>), String>>,
     /// The text names a chat type or a zod helper, whose moves need the tree.
     names_types: std::cell::OnceCell<bool>,
 }
@@ -88,16 +90,14 @@ impl super::Lowerer for Session<'_> {
                     }
                 )
             });
-        if !needs_tree {
-            // An empty program: nothing to look up, and nothing kept.
-            let allocator = Allocator::default();
-            let program = parse(&allocator, "", self.source_type).map_err(|e| e.message)?;
-            let derived = lower::Derived::new(&program);
-            return lower::Lowering::new(self.text, units, &derived).lower(changes);
-        }
-        let tree = self.tree.get_or_init(|| {
-            let program =
-                parse(self.allocator, self.text, self.source_type).map_err(|e| e.message)?;
+        // Without a tree, an empty program: nothing to look up.
+        let (cell, source) = if needs_tree {
+            (&self.tree, self.text)
+        } else {
+            (&self.empty, "")
+        };
+        let tree = cell.get_or_init(|| {
+            let program = parse(self.allocator, source, self.source_type).map_err(|e| e.message)?;
             let program: &Program = self.allocator.alloc(program);
             Ok((program, lower::Derived::new(program)))
         });
@@ -173,6 +173,7 @@ impl FrontEnd for TypeScript {
             source_type: (self.source_type)(),
             allocator: &allocator,
             tree: Default::default(),
+            empty: Default::default(),
             names_types: Default::default(),
         })
     }
