@@ -33,6 +33,20 @@ fn pick<'a>(table: &[&'a str], i: u8) -> &'a str {
     table[i as usize % table.len()]
 }
 
+/// The parameters `indices` pick, each once: Python refuses a repeated keyword, and a
+/// repeated key is one request of two minds, which a pass-by-pass fix resolves one copy at
+/// a time (the check of bytes outside the first pass's edits would flag that).
+fn params<'a>(table: &[&'a str], indices: &[u8]) -> Vec<&'a str> {
+    let mut out: Vec<&str> = Vec::new();
+    for &i in indices {
+        let p = pick(table, i);
+        if !out.contains(&p) {
+            out.push(p);
+        }
+    }
+    out
+}
+
 const PY_CLIENTS: &[&str] = &[
     "OpenAI()",
     "OpenAI(base_url='http://localhost:8000/v1')",
@@ -86,7 +100,7 @@ fn python(call: &Call) -> String {
     out += &format!("client = {}\n", pick(PY_CLIENTS, call.client));
     let word = call.word.replace(['\'', '\\', '\n', '\r'], "");
     out += &format!("history = [{{'role': 'system', 'content': '{word}'}}]\n\n");
-    let params: Vec<&str> = call.params.iter().map(|&p| pick(PY_PARAMS, p)).collect();
+    let params = params(PY_PARAMS, &call.params);
     let mut args = vec!["model='gpt-5.5'".to_string()];
     if !params.contains(&"messages=history") {
         args.push(format!(
@@ -179,7 +193,7 @@ fn typescript(call: &Call) -> String {
     out += &format!(
         "const history: ChatCompletionMessageParam[] = [{{ role: \"system\", content: \"{word}\" }}];\n\n"
     );
-    let params: Vec<&str> = call.params.iter().map(|&p| pick(TS_PARAMS, p)).collect();
+    let params = params(TS_PARAMS, &call.params);
     let mut args = vec!["model: \"gpt-5.5\"".to_string()];
     if !params.contains(&"messages: history") {
         args.push(format!(
