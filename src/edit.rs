@@ -150,6 +150,27 @@ impl LineIndex {
     }
 }
 
+/// A [`LineIndex`] built on first use, for a text that may need no line number at all.
+pub struct Lines<'t> {
+    text: &'t str,
+    index: std::cell::OnceCell<LineIndex>,
+}
+
+impl<'t> Lines<'t> {
+    pub fn new(text: &'t str) -> Self {
+        Lines {
+            text,
+            index: std::cell::OnceCell::new(),
+        }
+    }
+
+    /// The 1-based line of byte `at`, as [`line_col`] gives it.
+    pub fn line(&self, at: usize) -> usize {
+        let index = self.index.get_or_init(|| LineIndex::new(self.text));
+        index.line_col(self.text, at).0
+    }
+}
+
 fn memchr_newlines(text: &str) -> impl Iterator<Item = usize> + '_ {
     text.bytes()
         .enumerate()

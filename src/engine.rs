@@ -2,7 +2,7 @@
 
 use crate::diagnostic::{Applicability, Change, Diagnostic};
 use crate::edit::{self, Edit};
-use crate::frontend::{FrontEnd, SyntaxError};
+use crate::frontend::{FrontEnd, Lowerer, SyntaxError};
 use crate::model::{Endpoint, Hold, Span, Unit, Value, Verdict};
 use crate::rules::{self, Context};
 use crate::settings::Settings;
@@ -254,6 +254,39 @@ pub fn analyze(
         }
         by_unit.push(found);
     }
+    let mut findings = Vec::new();
+    let mut by_unit = Some(by_unit);
+    // One lowerer for every request of the text (see `FrontEnd::lowering`).
+    fe.lowering(text, &mut |low| {
+        let by_unit = by_unit.take().unwrap_or_default();
+        findings = judge(fe, low, text, settings, &units, by_unit);
+    });
+    // A value shared by two requests (one tools list) draws the same finding from both:
+    // report it once.
+    let mut seen = std::collections::HashSet::new();
+    findings.retain(|f| {
+        seen.insert((
+            f.diagnostic.rule,
+            f.diagnostic.span,
+            f.diagnostic.message.clone(),
+        ))
+    });
+    Ok(Analysis { units, findings })
+}
+
+/// The findings of the units' diagnostics: suppressions applied, and each with what will
+/// become of it (fixed, blocked and why), which needs its fix lowered.
+fn judge(
+    fe: &dyn FrontEnd,
+    low: &dyn Lowerer,
+    text: &str,
+    settings: &Settings,
+    units: &[Unit],
+    by_unit: Vec<Vec<Diagnostic>>,
+) -> Vec<Finding> {
+    // Line numbers for messages, from one index of the text: counting lines from the start
+    // for each message is quadratic in a file of many requests.
+    let line_of = crate::edit::Lines::new(text);
     let suppressions = fe.suppressions(text);
     let mut used = vec![false; suppressions.len()];
     let lines = (!suppressions.is_empty()).then(|| crate::edit::LineIndex::new(text));
@@ -296,7 +329,7 @@ pub fn analyze(
         let statuses: Vec<Result<Applicability, String>> = pieces
             .iter()
             .map(|piece| {
-                let mut status = unit_status(piece, settings, text);
+                let mut status = unit_status(piece, settings, &line_of);
                 if let Some(rule) = silenced.first() {
                     status = Err(format!(
                         "`{rule}` is suppressed here, so the request is left as it is"
@@ -313,7 +346,7 @@ pub fn analyze(
                         .flat_map(|f| f.changes.iter().cloned())
                         .collect();
                     if !all.is_empty() {
-                        if let Err(why) = lower(fe, text, unit, all) {
+                        if let Err(why) = lower(fe, low, unit, all) {
                             status = Err(format!("responsify cannot write this fix ({why})"));
                         }
                     }
@@ -326,7 +359,7 @@ pub fn analyze(
             let status = &statuses[if whole { 0 } else { i }];
             let edits = match &diagnostic.fix {
                 Some(fix) if settings.display_edits => {
-                    lower(fe, text, unit, fix.changes.clone()).unwrap_or_default()
+                    lower(fe, low, unit, fix.changes.clone()).unwrap_or_default()
                 }
                 _ => Vec::new(),
             };
@@ -384,80 +417,78 @@ pub fn analyze(
         }));
     }
     // Units that share source are written together: when their changes cannot be, say so on
-    // each of them rather than leave fixes that --fix would quietly skip.
-    let mut groups: Vec<usize> = units.iter().filter_map(|u| u.group).collect();
-    groups.sort_unstable();
-    groups.dedup();
-    for g in groups {
-        let members: Vec<usize> = (0..units.len())
-            .filter(|&i| units[i].group == Some(g))
-            .collect();
+    // each of them rather than leave fixes that --fix would quietly skip. Members by group
+    // and findings by unit are indexed once: scanning every unit and every finding for each
+    // group made a file of many groups quadratic.
+    let mut by_group: std::collections::BTreeMap<usize, Vec<usize>> = Default::default();
+    for (i, unit) in units.iter().enumerate() {
+        if let Some(g) = unit.group {
+            by_group.entry(g).or_default().push(i);
+        }
+    }
+    let mut of_unit: Vec<Vec<usize>> = vec![Vec::new(); units.len()];
+    for (i, f) in findings.iter().enumerate() {
+        if let Some(u) = f.diagnostic.unit {
+            of_unit[u].push(i);
+        }
+    }
+    for members in by_group.values() {
         // One member held back holds the others back: `plan` fixes a group whole or not at
-        // all, so their fixes must not be counted as fixable either.
-        let held = findings
+        // all, so their fixes must not be counted as fixable either. (Members are in
+        // ascending order, so the first held is the one the message names.)
+        let held = members
             .iter()
-            .filter(|f| matches!(f.status, FixStatus::Blocked(_)))
-            .filter_map(|f| f.diagnostic.unit)
-            .filter(|u| units[*u].group == Some(g))
-            .min()
-            .map(|i| edit::line_col(text, units[i].request.span.start).0);
+            .find(|&&m| {
+                of_unit[m]
+                    .iter()
+                    .any(|&i| matches!(findings[i].status, FixStatus::Blocked(_)))
+            })
+            .map(|&m| line_of.line(units[m].request.span.start));
         if let Some(line) = held {
-            for f in findings.iter_mut() {
-                let in_group = f.diagnostic.unit.is_some_and(|u| units[u].group == Some(g));
-                if in_group && matches!(f.status, FixStatus::Safe | FixStatus::Unsafe) {
-                    f.status = FixStatus::Blocked(format!(
-                        "the request at line {line} shares this request's code and cannot be fixed yet"
-                    ));
+            for &m in members {
+                for &i in &of_unit[m] {
+                    let f = &mut findings[i];
+                    if matches!(f.status, FixStatus::Safe | FixStatus::Unsafe) {
+                        f.status = FixStatus::Blocked(format!(
+                            "the request at line {line} shares this request's code and cannot be fixed yet"
+                        ));
+                    }
                 }
             }
             continue;
         }
-        let result = {
-            // One pass over the findings, not one per member.
-            let mut changes: std::collections::HashMap<usize, Vec<Change>> =
-                members.iter().map(|&i| (i, Vec::new())).collect();
-            for f in findings.iter() {
-                let Some(list) = f.diagnostic.unit.and_then(|u| changes.get_mut(&u)) else {
-                    continue;
-                };
-                if matches!(f.status, FixStatus::Safe | FixStatus::Unsafe) {
-                    if let Some(fix) = &f.diagnostic.fix {
-                        list.extend(fix.changes.iter().cloned());
-                    }
-                }
-            }
-            let group: Vec<(&Unit, Vec<Change>)> = members
-                .iter()
-                .map(|&i| (&units[i], changes.remove(&i).unwrap_or_default()))
-                .collect();
-            if group.iter().all(|(_, c)| c.is_empty()) {
-                Ok(Vec::new())
-            } else {
-                lower_group(fe, text, &group)
-            }
+        let group: Vec<(&Unit, Vec<Change>)> = members
+            .iter()
+            .map(|&m| {
+                let changes = of_unit[m]
+                    .iter()
+                    .map(|&i| &findings[i])
+                    .filter(|f| matches!(f.status, FixStatus::Safe | FixStatus::Unsafe))
+                    .filter_map(|f| f.diagnostic.fix.as_ref())
+                    .flat_map(|fix| fix.changes.iter().cloned())
+                    .collect();
+                (&units[m], changes)
+            })
+            .collect();
+        let result = if group.iter().all(|(_, c)| c.is_empty()) {
+            Ok(Vec::new())
+        } else {
+            lower_group(fe, low, &group)
         };
         if let Err(why) = result {
-            for f in findings.iter_mut() {
-                let in_group = f.diagnostic.unit.is_some_and(|u| members.contains(&u));
-                if in_group && f.diagnostic.fix.is_some() {
-                    f.status = FixStatus::Blocked(format!(
-                        "responsify cannot write the fixes of the requests that share this code ({why})"
-                    ));
+            for &m in members {
+                for &i in &of_unit[m] {
+                    let f = &mut findings[i];
+                    if f.diagnostic.fix.is_some() {
+                        f.status = FixStatus::Blocked(format!(
+                            "responsify cannot write the fixes of the requests that share this code ({why})"
+                        ));
+                    }
                 }
             }
         }
     }
-    // A value shared by two requests (one tools list) draws the same finding from both:
-    // report it once.
-    let mut seen = std::collections::HashSet::new();
-    findings.retain(|f| {
-        seen.insert((
-            f.diagnostic.rule,
-            f.diagnostic.span,
-            f.diagnostic.message.clone(),
-        ))
-    });
-    Ok(Analysis { units, findings })
+    findings
 }
 
 /// The weakest applicability that fixes the whole unit, or why the unit cannot be fixed.
@@ -497,11 +528,11 @@ fn handed_on(unit: &mut crate::model::Unit, settings: &Settings) {
 fn unit_status(
     diagnostics: &[Diagnostic],
     settings: &Settings,
-    text: &str,
+    lines: &edit::Lines,
 ) -> Result<Applicability, String> {
     let mut level = Applicability::Safe;
     let mut blockers = Vec::new();
-    let line = |d: &Diagnostic| edit::line_col(text, d.span.start).0;
+    let line = |d: &Diagnostic| lines.line(d.span.start);
     for d in diagnostics {
         match &d.fix {
             None if d.blocks => blockers.push(format!("`{}` (line {})", d.rule, line(d))),
@@ -574,45 +605,48 @@ fn plan(
     }
     let mut all = Vec::new();
     let mut count = 0;
-    let mut done = vec![false; analysis.units.len()];
-    for index in 0..analysis.units.len() {
-        if done[index] || !allowed[index] || only.is_some_and(|o| o != index) {
-            continue;
-        }
-        // The unit and every unit it shares source with.
-        let members: Vec<usize> = match analysis.units[index].group {
-            Some(g) => by_group[&g].clone(),
-            None => vec![index],
-        };
-        let mut group = Vec::new();
-        let mut fixed = 0;
-        for &i in &members {
-            done[i] = true;
-            let mut findings = unit_findings(i);
-            if piecewise(i) {
-                findings.retain(|f| applies(f));
+    // One lowerer for every request of the text (see `FrontEnd::lowering`).
+    fe.lowering(text, &mut |low| {
+        let mut done = vec![false; analysis.units.len()];
+        for index in 0..analysis.units.len() {
+            if done[index] || !allowed[index] || only.is_some_and(|o| o != index) {
+                continue;
             }
-            let changes: Vec<Change> = findings
-                .iter()
-                .filter_map(|f| f.diagnostic.fix.as_ref())
-                .flat_map(|fix| fix.changes.iter().cloned())
-                .collect();
-            fixed += findings
-                .iter()
-                .filter(|f| f.diagnostic.fix.is_some())
-                .count();
-            if !changes.is_empty() {
-                group.push((&analysis.units[i], changes));
+            // The unit and every unit it shares source with.
+            let members: Vec<usize> = match analysis.units[index].group {
+                Some(g) => by_group[&g].clone(),
+                None => vec![index],
+            };
+            let mut group = Vec::new();
+            let mut fixed = 0;
+            for &i in &members {
+                done[i] = true;
+                let mut findings = unit_findings(i);
+                if piecewise(i) {
+                    findings.retain(|f| applies(f));
+                }
+                let changes: Vec<Change> = findings
+                    .iter()
+                    .filter_map(|f| f.diagnostic.fix.as_ref())
+                    .flat_map(|fix| fix.changes.iter().cloned())
+                    .collect();
+                fixed += findings
+                    .iter()
+                    .filter(|f| f.diagnostic.fix.is_some())
+                    .count();
+                if !changes.is_empty() {
+                    group.push((&analysis.units[i], changes));
+                }
+            }
+            if group.is_empty() {
+                continue;
+            }
+            if let Ok(edits) = lower_group(fe, low, &group) {
+                count += fixed;
+                all.extend(edits);
             }
         }
-        if group.is_empty() {
-            continue;
-        }
-        if let Ok(edits) = lower_group(fe, text, &group) {
-            count += fixed;
-            all.extend(edits);
-        }
-    }
+    });
     // Text-level fixes (unused suppressions) come once the requests have settled, so they
     // never overlap a request's edits.
     if all.is_empty() {
@@ -665,27 +699,27 @@ fn comment_removal(text: &str, span: crate::model::Span) -> Option<Edit> {
 }
 
 /// Resolve parameter-level changes against the request, then let the front end lower them.
-pub fn lower(
+fn lower(
     fe: &dyn FrontEnd,
-    text: &str,
+    low: &dyn Lowerer,
     unit: &Unit,
     changes: Vec<Change>,
 ) -> Result<Vec<Edit>, String> {
-    lower_group(fe, text, &[(unit, changes)])
+    lower_group(fe, low, &[(unit, changes)])
 }
 
 /// Lower the changes of units that share source together: each unit's parameter changes are
 /// resolved against its own request, then the front end lowers them as one set (changes two
 /// units share, such as a reshaped message in their common list, count once).
-pub fn lower_group(
+fn lower_group(
     fe: &dyn FrontEnd,
-    text: &str,
+    low: &dyn Lowerer,
     group: &[(&Unit, Vec<Change>)],
 ) -> Result<Vec<Edit>, String> {
     if fe.lowers_each_unit() && group.len() > 1 {
         let mut edits = Vec::new();
         for member in group {
-            edits.extend(lower_group(fe, text, std::slice::from_ref(member))?);
+            edits.extend(lower_group(fe, low, std::slice::from_ref(member))?);
         }
         return edit::normalize(edits);
     }
@@ -698,7 +732,7 @@ pub fn lower_group(
         }
     }
     let units: Vec<&Unit> = group.iter().map(|(u, _)| *u).collect();
-    edit::normalize(fe.lower(text, &units, &resolved)?)
+    edit::normalize(low.lower(&units, &resolved)?)
 }
 
 /// Insert the entries of `value` into the literal map `existing` (the parameter `path`),

@@ -109,9 +109,43 @@ fn string_list(array: &toml_edit::Array) -> (Vec<String>, Vec<Span>) {
     (names, spans)
 }
 
+/// What the TOML parser says when it panics instead of reporting an error.
+const PARSER_PANICKED: &str = "TOML syntax error: the TOML parser failed on this file";
+
+/// Parse a manifest; `None` when the parser panicked. toml_edit 0.23.10 panics ("all items
+/// have spans") on some malformed documents, such as `async-openai={e b[]e=.\nasync-openai.`
+/// (found by the `cargo_toml` fuzz target): that is one bad file, which must not end the run. The
+/// panic's own message is kept off stderr (see `quiet_panics`).
+fn parse_toml(text: &str) -> Option<Result<toml_edit::Document<&str>, toml_edit::TomlError>> {
+    quiet_panics(|| toml_edit::Document::parse(text))
+}
+
+/// Run `f`, turning a panic into `None` without the default hook printing it.
+fn quiet_panics<T>(f: impl FnOnce() -> T + std::panic::UnwindSafe) -> Option<T> {
+    thread_local! {
+        static QUIET: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+    }
+    static HOOK: std::sync::Once = std::sync::Once::new();
+    HOOK.call_once(|| {
+        // The hook is the process's; only a thread inside `quiet_panics` is silenced.
+        let previous = std::panic::take_hook();
+        std::panic::set_hook(Box::new(move |info| {
+            if !QUIET.with(|q| q.get()) {
+                previous(info);
+            }
+        }));
+    });
+    let was = QUIET.with(|q| q.replace(true));
+    let out = std::panic::catch_unwind(f).ok();
+    QUIET.with(|q| q.set(was));
+    out
+}
+
 /// Every async-openai dependency of a manifest's text.
 fn dependencies(text: &str) -> Result<Vec<Dependency>, SyntaxError> {
-    let doc = toml_edit::Document::parse(text).map_err(|e| {
+    let parsed =
+        parse_toml(text).ok_or_else(|| SyntaxError::new(PARSER_PANICKED, Span::new(0, 0)))?;
+    let doc = parsed.map_err(|e| {
         SyntaxError::new(
             format!("TOML syntax error: {}", e.message()),
             span(e.span()).unwrap_or(Span::new(0, 0)),
@@ -541,7 +575,8 @@ impl FrontEnd for CargoManifest {
     }
 
     fn verify(&self, _before: &str, after: &str) -> Result<(), String> {
-        toml_edit::Document::parse(after)
+        parse_toml(after)
+            .ok_or_else(|| PARSER_PANICKED.to_string())?
             .map(|_| ())
             .map_err(|e| e.message().to_string())
     }
@@ -591,6 +626,21 @@ fn toml_value(value: &Value) -> Result<String, String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// toml_edit panicked on this (the `cargo_toml` fuzz target's finding): a syntax error of
+    /// the one file, in both the lift and the verification of a fix.
+    #[test]
+    fn a_manifest_that_panics_the_toml_parser_is_a_syntax_error() {
+        let text = "async-openai={e b[]e=.\nasync-openai.";
+        let err = ANY_MANIFEST.lift(text).unwrap_err();
+        assert_eq!(err.message, PARSER_PANICKED);
+        assert_eq!(
+            ANY_MANIFEST.verify("", text),
+            Err(PARSER_PANICKED.to_string())
+        );
+        // The parser still works afterwards, on this thread and its hook.
+        assert!(ANY_MANIFEST.lift("[package]\nname = \"x\"\n").is_ok());
+    }
 
     #[test]
     fn every_spelling_of_the_dependency_is_found() {

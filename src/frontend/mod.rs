@@ -65,6 +65,15 @@ pub trait FrontEnd: Sync {
     /// resolved (no `SetParam` / `AppendParam` left).
     fn lower(&self, text: &str, units: &[&Unit], changes: &[Change]) -> Result<Vec<Edit>, String>;
 
+    /// Run `run` with a [`Lowerer`] for `text`. The engine lowers a file's requests one group
+    /// at a time; a front end whose lowering needs the syntax tree or indexes over it
+    /// overrides this to build them once for all the groups, so a file's lowering stays
+    /// linear in its number of requests. By default each group goes through
+    /// [`FrontEnd::lower`].
+    fn lowering(&self, text: &str, run: &mut dyn FnMut(&dyn Lowerer)) {
+        run(&EachCall { fe: self, text })
+    }
+
     /// Do the units of a group share no source, so that each is lowered on its own? (The
     /// lines of one Batch file are grouped to be fixed together, not because they share text.)
     fn lowers_each_unit(&self) -> bool {
@@ -84,6 +93,60 @@ pub trait FrontEnd: Sync {
     /// Check that fixed text is still well-formed; by default, that it lifts.
     fn verify(&self, _before: &str, after: &str) -> Result<(), String> {
         self.lift(after).map(|_| ()).map_err(|e| e.message)
+    }
+}
+
+/// Group items that share source: item `i` joins the group of every earlier item that shares
+/// a key with it (the last such one wins), an earlier item without a group getting the next
+/// number first. The keys are looked up in a map, not compared pairwise: comparing every
+/// pair of requests was quadratic in a file of many requests.
+pub(crate) fn share_groups<K: std::hash::Hash + Eq>(groups: &mut [Option<usize>], keys: &[Vec<K>]) {
+    let mut holders: std::collections::HashMap<&K, Vec<usize>> = std::collections::HashMap::new();
+    let mut next = 0;
+    for i in 0..groups.len() {
+        let mut earlier: Vec<usize> = keys[i]
+            .iter()
+            .filter_map(|k| holders.get(k))
+            .flatten()
+            .copied()
+            .collect();
+        earlier.sort_unstable();
+        earlier.dedup();
+        for j in earlier {
+            let g = match groups[j] {
+                Some(g) => g,
+                None => {
+                    groups[j] = Some(next);
+                    next += 1;
+                    next - 1
+                }
+            };
+            groups[i] = Some(g);
+        }
+        for k in &keys[i] {
+            let list = holders.entry(k).or_default();
+            if list.last() != Some(&i) {
+                list.push(i);
+            }
+        }
+    }
+}
+
+/// Lowers the groups of units of one text (see [`FrontEnd::lowering`]).
+pub trait Lowerer {
+    /// As [`FrontEnd::lower`], for the text the lowerer was made for.
+    fn lower(&self, units: &[&Unit], changes: &[Change]) -> Result<Vec<Edit>, String>;
+}
+
+/// The default [`Lowerer`]: each group through [`FrontEnd::lower`].
+pub struct EachCall<'f, F: ?Sized> {
+    pub fe: &'f F,
+    pub text: &'f str,
+}
+
+impl<F: FrontEnd + ?Sized> Lowerer for EachCall<'_, F> {
+    fn lower(&self, units: &[&Unit], changes: &[Change]) -> Result<Vec<Edit>, String> {
+        self.fe.lower(self.text, units, changes)
     }
 }
 

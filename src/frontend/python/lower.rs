@@ -18,9 +18,13 @@ pub struct Lowering<'a> {
     /// Edits made so far; a later copy of their source carries them.
     made: crate::edit::Nested,
     /// f-strings and their quote: a string spelled inside one must use the other quote
-    /// (before Python 3.12 an f-string cannot hold its own quote). Found on first need.
-    fstrings: std::cell::OnceCell<std::rc::Rc<Vec<(Span, char)>>>,
+    /// (before Python 3.12 an f-string cannot hold its own quote). Found on first need, and
+    /// shared by every group of the text (see `FrontEnd::lowering`).
+    fstrings: &'a FStrings,
 }
+
+/// The f-strings of a text, found on first need.
+pub type FStrings = std::cell::OnceCell<std::rc::Rc<Vec<(Span, char)>>>;
 
 /// The f-strings of `text`, found once per text rather than once per request (each finding
 /// parses the whole file; see `frontend::per_text`).
@@ -68,7 +72,7 @@ fn fstrings(text: &str) -> Vec<(Span, char)> {
 }
 
 impl<'a> Lowering<'a> {
-    pub fn new(text: &'a str, units: &'a [&'a Unit]) -> Self {
+    pub fn new(text: &'a str, units: &'a [&'a Unit], fstrings: &'a FStrings) -> Self {
         let quote = units
             .iter()
             .find_map(|u| first_quote(text, u))
@@ -79,7 +83,7 @@ impl<'a> Lowering<'a> {
             quote,
             newline: line_ending(text),
             made: crate::edit::Nested::default(),
-            fstrings: std::cell::OnceCell::new(),
+            fstrings,
         }
     }
 

@@ -59,7 +59,14 @@ impl FrontEnd for Python {
     }
 
     fn lower(&self, text: &str, units: &[&Unit], changes: &[Change]) -> Result<Vec<Edit>, String> {
-        lower::Lowering::new(text, units).lower(changes)
+        lower::Lowering::new(text, units, &Default::default()).lower(changes)
+    }
+
+    fn lowering(&self, text: &str, run: &mut dyn FnMut(&dyn super::Lowerer)) {
+        run(&Session {
+            text,
+            fstrings: Default::default(),
+        })
     }
 
     fn suppressions(&self, text: &str) -> Vec<crate::suppression::Suppression> {
@@ -488,20 +495,35 @@ fn match_alias<'a>(
 /// `X.chat.completions.create` named without being called: handed to a retry helper
 /// (`with_retries(client.chat.completions.create, ...)`) or bound to a name called elsewhere.
 /// Found and reported; the call it makes is out of sight, so no fix is applied.
+/// Lowering for every group of one text, with the f-strings found once: the memo behind
+/// `lower` compares the whole text on each call, which is linear per request.
+struct Session<'t> {
+    text: &'t str,
+    fstrings: lower::FStrings,
+}
+
+impl super::Lowerer for Session<'_> {
+    fn lower(&self, units: &[&Unit], changes: &[Change]) -> Result<Vec<Edit>, String> {
+        lower::Lowering::new(self.text, units, &self.fstrings).lower(changes)
+    }
+}
+
 fn method_references(index: &Index, module: &[ast::Stmt], units: &[Unit], text: &str) -> Vec<Unit> {
     #[derive(Default)]
     struct References<'a> {
         /// Called, or read through (a mock's `create.return_value`, `create.assert_called_with`):
         /// not a method handed on.
-        used_in_place: Vec<Span>,
+        used_in_place: std::collections::HashSet<Span>,
         named: Vec<&'a Expr>,
     }
     impl<'a> Visitor<'a> for References<'a> {
         fn visit_expr(&mut self, expr: &'a Expr) {
             match expr {
-                Expr::Call(call) => self.used_in_place.push(span(call.func.range())),
+                Expr::Call(call) => {
+                    self.used_in_place.insert(span(call.func.range()));
+                }
                 Expr::Attribute(a) => {
-                    self.used_in_place.push(span(a.value.range()));
+                    self.used_in_place.insert(span(a.value.range()));
                     if a.attr.id.as_str() == "create" {
                         self.named.push(expr);
                     }
@@ -515,6 +537,14 @@ fn method_references(index: &Index, module: &[ast::Stmt], units: &[Unit], text: 
     for stmt in module {
         refs.visit_stmt(stmt);
     }
+    // Sets, not scans: every call's `create` is named, so a scan per name is quadratic.
+    let reported: std::collections::HashSet<Span> = units
+        .iter()
+        .filter_map(|u| match u.request.site {
+            Site::SdkCall { method, .. } => Some(method),
+            _ => None,
+        })
+        .collect();
     let mut found = Vec::new();
     for expr in refs.named {
         let at = span(expr.range());
@@ -535,11 +565,7 @@ fn method_references(index: &Index, module: &[ast::Stmt], units: &[Unit], text: 
             completions.attr.range.end().to_usize(),
         );
         // An alias already reported through its calls.
-        let reported = units.iter().any(|u| match u.request.site {
-            Site::SdkCall { method, .. } => method == path,
-            _ => false,
-        });
-        if reported {
+        if reported.contains(&path) {
             continue;
         }
         let client = classify::trace(index, 0, &chat.value, text);
@@ -728,20 +754,9 @@ fn body_stream_flag(unit: &Unit) -> StreamFlag {
 
 /// Units that share source (a message list, a splatted dict) get one group.
 fn group(units: &mut [Unit], shared: &[Vec<Span>]) {
-    let mut next = 0;
-    for i in 0..units.len() {
-        for j in 0..i {
-            if shared[i].iter().any(|s| shared[j].contains(s)) {
-                let g = match units[j].group {
-                    Some(g) => g,
-                    None => {
-                        units[j].group = Some(next);
-                        next += 1;
-                        next - 1
-                    }
-                };
-                units[i].group = Some(g);
-            }
-        }
+    let mut groups: Vec<Option<usize>> = units.iter().map(|u| u.group).collect();
+    super::share_groups(&mut groups, shared);
+    for (unit, g) in units.iter_mut().zip(groups) {
+        unit.group = g;
     }
 }

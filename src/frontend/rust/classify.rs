@@ -28,6 +28,8 @@ pub struct Tracer<'t, 'a> {
     pub callers: &'t Callers,
     pub imported: bool,
     pub text: &'t str,
+    /// Line numbers for messages, from one index of the text.
+    lines: crate::edit::Lines<'t>,
     /// The functions whose client parameter is being traced through their callers, so that
     /// a cycle of calls ends.
     visiting: RefCell<Vec<Span>>,
@@ -45,6 +47,7 @@ impl<'t, 'a> Tracer<'t, 'a> {
             callers,
             imported,
             text,
+            lines: crate::edit::Lines::new(text),
             visiting: RefCell::new(Vec::new()),
         }
     }
@@ -162,7 +165,7 @@ impl<'t, 'a> Tracer<'t, 'a> {
         if let Some(at) = self.callers.as_value(name, self.bodies) {
             return untraced(format!(
                 " and `{name}` is used as a value at line {}",
-                crate::edit::line_col(text, at.start).0
+                self.lines.line(at.start)
             ));
         }
         let me = body.span();
@@ -177,7 +180,7 @@ impl<'t, 'a> Tracer<'t, 'a> {
         let mut judged: Vec<Judged> = Vec::new();
         let mut failed = None;
         for call in calls {
-            let line = crate::edit::line_col(text, call.span.start).0;
+            let line = self.lines.line(call.span.start);
             // `Self::name(&self_value, client)` passes the receiver first.
             let index = position + usize::from(private.receiver && !call.method);
             let Some(arg) = call.args.get(index) else {

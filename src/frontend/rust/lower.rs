@@ -31,24 +31,27 @@ pub struct Lowering<'a> {
 }
 
 impl<'a> Lowering<'a> {
-    pub fn new(text: &'a str, all: &'a [SiteInfo], units: &[&Unit]) -> Self {
+    /// `all` is every site of the text in the order `analyze` gives them (by where they
+    /// start), `header` what [`header`] says of the text.
+    pub fn new(
+        text: &'a str,
+        all: &'a [SiteInfo],
+        units: &[&Unit],
+        header: &(String, Option<Edit>),
+    ) -> Self {
+        // A binary search, not a scan: one scan per request is quadratic in a file of many.
         let sites = units
             .iter()
-            .filter_map(|u| all.iter().find(|s| s.unit.request.span == u.request.span))
+            .filter_map(|u| {
+                let span = u.request.span;
+                let first = all.partition_point(|s| s.unit.request.span.start < span.start);
+                all[first..]
+                    .iter()
+                    .take_while(|s| s.unit.request.span.start == span.start)
+                    .find(|s| s.unit.request.span == span)
+            })
             .collect();
-        let (prefix, import) = if has_import(text) {
-            ("responses::".to_string(), None)
-        } else if mentions_other_responses(text) {
-            (format!("{MODULE}::"), None)
-        } else {
-            let nl = line_ending(text);
-            let line = format!("use {MODULE};");
-            let edit = match import_point(text) {
-                (at, true) => Edit::insert(at, format!("{nl}{line}")),
-                (at, false) => Edit::insert(at, format!("{line}{nl}")),
-            };
-            ("responses::".to_string(), Some(edit))
-        };
+        let (prefix, import) = header.clone();
         Lowering {
             text,
             sites,
@@ -630,6 +633,25 @@ fn describe_change(change: &Change) -> &'static str {
 }
 
 /// `use async_openai::types::responses;` (or a group that names `responses` under it).
+/// The prefix new Responses types are written with, and the `use` to add for it if any: a
+/// fact of the whole text (it parses the text to find where imports go), so computed once
+/// for all its requests.
+pub fn header(text: &str) -> (String, Option<Edit>) {
+    if has_import(text) {
+        ("responses::".to_string(), None)
+    } else if mentions_other_responses(text) {
+        (format!("{MODULE}::"), None)
+    } else {
+        let nl = line_ending(text);
+        let line = format!("use {MODULE};");
+        let edit = match import_point(text) {
+            (at, true) => Edit::insert(at, format!("{nl}{line}")),
+            (at, false) => Edit::insert(at, format!("{line}{nl}")),
+        };
+        ("responses::".to_string(), Some(edit))
+    }
+}
+
 fn has_import(text: &str) -> bool {
     text.lines().any(|l| {
         let l = l.trim();

@@ -128,8 +128,17 @@ impl FrontEnd for Rust {
     }
 
     fn lower(&self, text: &str, units: &[&Unit], changes: &[Change]) -> Result<Vec<Edit>, String> {
-        let sites = analyze(text).map_err(|e| e.message)?;
-        lower::Lowering::new(text, &sites, units).lower(changes)
+        let mut out = None;
+        self.lowering(text, &mut |low| out = Some(low.lower(units, changes)));
+        out.expect("lowering runs its closure")
+    }
+
+    fn lowering(&self, text: &str, run: &mut dyn FnMut(&dyn super::Lowerer)) {
+        run(&Session {
+            text,
+            sites: Default::default(),
+            header: Default::default(),
+        })
     }
 
     fn suppressions(&self, text: &str) -> Vec<crate::suppression::Suppression> {
@@ -274,9 +283,31 @@ fn imports_client(file: &syn::File) -> bool {
     uses.0
 }
 
+/// Lowering for every group of one text: the sites are analysed, and the text's imports
+/// read, once for all of them, not once per request.
+struct Session<'t> {
+    text: &'t str,
+    sites: std::cell::OnceCell<Result<Vec<SiteInfo>, String>>,
+    header: std::cell::OnceCell<(String, Option<Edit>)>,
+}
+
+impl super::Lowerer for Session<'_> {
+    fn lower(&self, units: &[&Unit], changes: &[Change]) -> Result<Vec<Edit>, String> {
+        let sites = self
+            .sites
+            .get_or_init(|| analyze(self.text).map_err(|e| e.message))
+            .as_ref()
+            .map_err(|e| e.clone())?;
+        let header = self.header.get_or_init(|| lower::header(self.text));
+        lower::Lowering::new(self.text, sites, units, header).lower(changes)
+    }
+}
+
 pub(crate) fn analyze(text: &str) -> Result<Vec<SiteInfo>, SyntaxError> {
     let _scope = SpanScope;
     let file = parse_keeping_spans(text)?;
+    // Once, not once per call: each look is a scan of the whole text.
+    let async_openai = text.contains("async_openai");
     let imported = imports_client(&file);
     let bodies = scope::bodies(&file);
     let callers = scope::Callers::of(&file);
@@ -284,13 +315,13 @@ pub(crate) fn analyze(text: &str) -> Result<Vec<SiteInfo>, SyntaxError> {
     let mut sites = Vec::new();
     for body in &bodies {
         for call in &body.calls {
-            if text.contains("async_openai") {
+            if async_openai {
                 if let Some(site) = site(&tracer, body, call, text) {
                     sites.push(site);
                     continue;
                 }
             }
-            if text.contains("async_openai") {
+            if async_openai {
                 if let Some(site) = stored_site(&tracer, body, call, text) {
                     sites.push(site);
                     continue;
@@ -325,28 +356,24 @@ pub(crate) fn analyze(text: &str) -> Result<Vec<SiteInfo>, SyntaxError> {
 
 /// Sites that share a message list are fixed together.
 fn group(sites: &mut [SiteInfo]) {
-    let mut next = 0;
-    for i in 0..sites.len() {
-        for j in 0..i {
-            let shared = match (&sites[i].messages, &sites[j].messages) {
-                (Some((a, _)), Some((b, _))) => a == b,
-                _ => false,
-            };
-            let same_request = sites[i].request.as_ref().map(|c| c.body)
-                == sites[j].request.as_ref().map(|c| c.body)
-                && sites[i].request.is_some();
-            if shared || same_request {
-                let g = match sites[j].unit.group {
-                    Some(g) => g,
-                    None => {
-                        sites[j].unit.group = Some(next);
-                        next += 1;
-                        next - 1
-                    }
-                };
-                sites[i].unit.group = Some(g);
+    // Shared messages, or one request value that two sites send.
+    let keys: Vec<Vec<(bool, Span)>> = sites
+        .iter()
+        .map(|s| {
+            let mut keys = Vec::new();
+            if let Some((messages, _)) = &s.messages {
+                keys.push((true, *messages));
             }
-        }
+            if let Some(request) = &s.request {
+                keys.push((false, request.body));
+            }
+            keys
+        })
+        .collect();
+    let mut groups: Vec<Option<usize>> = sites.iter().map(|s| s.unit.group).collect();
+    super::share_groups(&mut groups, &keys);
+    for (site, g) in sites.iter_mut().zip(groups) {
+        site.unit.group = g;
     }
 }
 

@@ -7,6 +7,7 @@
 
 use super::values::span_of;
 use crate::model::Span;
+use std::collections::HashMap;
 use syn::visit::{self, Visit};
 use syn::{Expr, ExprMethodCall, FnArg, Pat, Stmt};
 
@@ -258,6 +259,10 @@ pub struct Callers {
     pub values: Vec<(String, Span, bool)>,
     /// Names bound by patterns (`let`, parameters, `for`, closures, arms), with where.
     pub bindings: Vec<(String, Span)>,
+    /// Indices into `calls` and `values` by name, in order: one scan of every call and use
+    /// per traced function is quadratic in a file of many functions.
+    calls_named: HashMap<String, Vec<usize>>,
+    values_named: HashMap<String, Vec<usize>>,
 }
 
 impl Callers {
@@ -267,8 +272,24 @@ impl Callers {
             calls: Vec::new(),
             values: Vec::new(),
             bindings: Vec::new(),
+            calls_named: HashMap::new(),
+            values_named: HashMap::new(),
         };
         callers.visit_file(file);
+        for (i, call) in callers.calls.iter().enumerate() {
+            callers
+                .calls_named
+                .entry(call.name.clone())
+                .or_default()
+                .push(i);
+        }
+        for (i, (name, _, _)) in callers.values.iter().enumerate() {
+            callers
+                .values_named
+                .entry(name.clone())
+                .or_default()
+                .push(i);
+        }
         callers
     }
 
@@ -276,9 +297,11 @@ impl Callers {
     /// a local variable, not the function, when the function body around it binds that
     /// name before it (`let poem = String::new(); .. Ok(poem)`).
     pub fn as_value(&self, name: &str, bodies: &[FnBody]) -> Option<Span> {
-        self.values
-            .iter()
-            .filter(|(n, _, _)| n == name)
+        self.values_named
+            .get(name)
+            .into_iter()
+            .flatten()
+            .map(|&i| &self.values[i])
             .find(|(_, at, alone)| {
                 let local = *alone
                     && bodies
@@ -298,9 +321,12 @@ impl Callers {
 
     /// The calls that may be of the function `private`.
     pub fn of_function<'c>(&'c self, private: &'c Private) -> impl Iterator<Item = &'c Call> {
-        self.calls
-            .iter()
-            .filter(move |c| c.name == private.name && (!c.method || private.receiver))
+        self.calls_named
+            .get(&private.name)
+            .into_iter()
+            .flatten()
+            .map(|&i| &self.calls[i])
+            .filter(move |c| !c.method || private.receiver)
     }
 }
 

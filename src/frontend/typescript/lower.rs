@@ -16,7 +16,7 @@ use crate::frontend::containers;
 use crate::model::{ContainerKind, Kind, Site, Span, Unit, Value};
 use oxc_ast::ast::*;
 use oxc_span::GetSpan;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 /// Chat request types and their Responses twins (all in `openai/resources/responses/responses`).
 const TYPE_RENAMES: &[(&str, &str)] = &[
@@ -35,10 +35,112 @@ const TYPE_RENAMES: &[(&str, &str)] = &[
 
 const RESPONSES_TYPES: &str = "openai/resources/responses/responses";
 
-pub struct Lowering<'a> {
+/// What lowering looks up in the syntax tree, built on first use and kept for every group of
+/// the text: walking the whole program once per request made a file's lowering quadratic in
+/// its number of requests.
+pub struct Derived<'a> {
+    program: &'a Program<'a>,
+    index: std::cell::OnceCell<super::scope::Index<'a>>,
+    /// The URL literal of each raw request, by its body (see `raw::url_literals`).
+    urls: std::cell::OnceCell<HashMap<Span, (Span, bool)>>,
+    /// By the (unwrapped) span of a declarator's initializer: the type annotations that
+    /// declarator gives it, its own and those of `as` / `satisfies` around the value.
+    typed_inits: std::cell::OnceCell<HashMap<Span, Vec<Span>>>,
+    /// By name: the type annotations of the declarators and parameters that bind it.
+    typed_names: std::cell::OnceCell<HashMap<&'a str, Vec<Span>>>,
+    /// The file ends multiline objects and arrays with a comma (a fact of the text, which
+    /// is the same for every group lowered with this tree).
+    trailing_commas: std::cell::OnceCell<bool>,
+}
+
+impl<'a> Derived<'a> {
+    pub fn new(program: &'a Program<'a>) -> Self {
+        Derived {
+            program,
+            index: Default::default(),
+            urls: Default::default(),
+            typed_inits: Default::default(),
+            typed_names: Default::default(),
+            trailing_commas: Default::default(),
+        }
+    }
+
+    fn urls(&self) -> &HashMap<Span, (Span, bool)> {
+        self.urls.get_or_init(|| {
+            let index = self
+                .index
+                .get_or_init(|| super::scope::Index::build(self.program));
+            super::raw::url_literals(index)
+        })
+    }
+
+    fn typed_inits(&self) -> &HashMap<Span, Vec<Span>> {
+        self.typed_inits.get_or_init(|| {
+            let mut out: HashMap<Span, Vec<Span>> = HashMap::new();
+            collect_declarators(&self.program.body, &mut |d| {
+                let Some(init) = &d.init else { return };
+                let mut targets = Vec::new();
+                if let Some(annotation) = &d.type_annotation {
+                    targets.push(span_of(annotation.span));
+                }
+                // `[...] as ChatCompletionMessageParam[]`, `{...} satisfies ChatCompletionCreateParams`
+                let mut e = init;
+                loop {
+                    match e {
+                        Expression::TSAsExpression(x) => {
+                            targets.push(span_of(x.type_annotation.span()));
+                            e = &x.expression;
+                        }
+                        Expression::TSSatisfiesExpression(x) => {
+                            targets.push(span_of(x.type_annotation.span()));
+                            e = &x.expression;
+                        }
+                        Expression::ParenthesizedExpression(p) => e = &p.expression,
+                        _ => break,
+                    }
+                }
+                if !targets.is_empty() {
+                    out.entry(span_of(unwrap(init).span()))
+                        .or_default()
+                        .extend(targets);
+                }
+            });
+            out
+        })
+    }
+
+    fn typed_names(&self) -> &HashMap<&'a str, Vec<Span>> {
+        self.typed_names.get_or_init(|| {
+            let mut out: HashMap<&'a str, Vec<Span>> = HashMap::new();
+            collect_declarators(&self.program.body, &mut |d| {
+                if let (BindingPattern::BindingIdentifier(id), Some(annotation)) =
+                    (&d.id, &d.type_annotation)
+                {
+                    out.entry(id.name.as_str())
+                        .or_default()
+                        .push(span_of(annotation.span));
+                }
+            });
+            collect_parameters(&self.program.body, &mut |p| {
+                if let (Some(id), Some(annotation)) =
+                    (p.pattern.get_binding_identifier(), &p.type_annotation)
+                {
+                    out.entry(id.name.as_str())
+                        .or_default()
+                        .push(span_of(annotation.span));
+                }
+            });
+            out
+        })
+    }
+}
+
+/// `'d` is the tree's own lifetime, which may outlive the groups lowered against it.
+pub struct Lowering<'a, 'd> {
     text: &'a str,
     units: &'a [&'a Unit],
     program: &'a Program<'a>,
+    derived: &'a Derived<'d>,
     quote: char,
     newline: &'static str,
     /// TypeScript (not JavaScript): casts and type imports may be written.
@@ -51,23 +153,20 @@ pub struct Lowering<'a> {
     renamed_imports: Vec<(String, String, &'static str)>,
 }
 
-impl<'a> Lowering<'a> {
-    pub fn new(text: &'a str, units: &'a [&'a Unit], program: &'a Program<'a>) -> Self {
+impl<'a, 'd: 'a> Lowering<'a, 'd> {
+    pub fn new(text: &'a str, units: &'a [&'a Unit], derived: &'a Derived<'d>) -> Self {
+        let program = derived.program;
         Lowering {
             text,
             units,
             program,
+            derived,
             quote: file_quote(text, units),
             newline: line_ending(text),
             typescript: program.source_type.is_typescript(),
-            trailing_commas: {
-                // Once per text, not once per request (see `frontend::per_text`).
-                type Memo = std::cell::RefCell<Option<(String, bool)>>;
-                thread_local! {
-                    static COMMAS: Memo = const { std::cell::RefCell::new(None) };
-                }
-                crate::frontend::per_text(&COMMAS, text, ends_lines_with_commas)
-            },
+            trailing_commas: *derived
+                .trailing_commas
+                .get_or_init(|| ends_lines_with_commas(text)),
             made: crate::edit::Nested::default(),
             renamed_imports: Vec::new(),
         }
@@ -271,9 +370,11 @@ impl<'a> Lowering<'a> {
 
     /// A raw request's URL literal: `…/chat/completions` becomes `…/responses`.
     fn switch_url(&mut self, unit: &Unit) -> Result<(), String> {
-        let index = super::scope::Index::build(self.program);
         let body = unit.request.body.span.ok_or("a body without a place")?;
-        let (literal, shared) = super::raw::url_literal(&index, body)
+        let (literal, shared) = *self
+            .derived
+            .urls()
+            .get(&body)
             .ok_or("the request's URL has no literal to rewrite")?;
         if shared {
             return Err("the URL constant is shared with other code".into());
@@ -349,31 +450,12 @@ impl<'a> Lowering<'a> {
         let messages = unit.request.body.get("messages").and_then(|m| m.span);
         let tools = unit.request.body.get("tools").and_then(|m| m.span);
         let mut targets = Vec::new();
-        collect_declarators(&self.program.body, &mut |d| {
-            let Some(init) = &d.init else { return };
-            let at = Some(span_of(unwrap(init).span()));
-            if at == body || at == messages || at == tools {
-                if let Some(annotation) = &d.type_annotation {
-                    targets.push(span_of(annotation.span));
-                }
-                // `[...] as ChatCompletionMessageParam[]`, `{...} satisfies ChatCompletionCreateParams`
-                let mut e = init;
-                loop {
-                    match e {
-                        Expression::TSAsExpression(x) => {
-                            targets.push(span_of(x.type_annotation.span()));
-                            e = &x.expression;
-                        }
-                        Expression::TSSatisfiesExpression(x) => {
-                            targets.push(span_of(x.type_annotation.span()));
-                            e = &x.expression;
-                        }
-                        Expression::ParenthesizedExpression(p) => e = &p.expression,
-                        _ => break,
-                    }
-                }
+        let inits = self.derived.typed_inits();
+        for at in [body, messages, tools].into_iter().flatten() {
+            if let Some(found) = inits.get(&at) {
+                targets.extend(found.iter().copied());
             }
-        });
+        }
         // Lists spread into the messages (`[...history, …]`), or passed as them, keep their
         // declared chat type only if responsify leaves it: retype their declarations too.
         let mut names: Vec<&str> = Vec::new();
@@ -391,25 +473,11 @@ impl<'a> Lowering<'a> {
                 }
             }
         }
-        if !names.is_empty() {
-            collect_declarators(&self.program.body, &mut |d| {
-                if let (BindingPattern::BindingIdentifier(id), Some(annotation)) =
-                    (&d.id, &d.type_annotation)
-                {
-                    if names.contains(&id.name.as_str()) {
-                        targets.push(span_of(annotation.span));
-                    }
-                }
-            });
-            collect_parameters(&self.program.body, &mut |p| {
-                if let (Some(id), Some(annotation)) =
-                    (p.pattern.get_binding_identifier(), &p.type_annotation)
-                {
-                    if names.contains(&id.name.as_str()) {
-                        targets.push(span_of(annotation.span));
-                    }
-                }
-            });
+        let typed = self.derived.typed_names();
+        for name in names {
+            if let Some(found) = typed.get(name) {
+                targets.extend(found.iter().copied());
+            }
         }
         targets.sort();
         targets.dedup();

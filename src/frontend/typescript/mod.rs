@@ -53,6 +53,58 @@ pub static COMMONJS: TypeScript = TypeScript {
     source_type: SourceType::cjs,
 };
 
+/// Lowering for every group of one text: the text is parsed again (lifting's tree is gone by
+/// then) at most once, and only if some group needs the tree, with the look-ups over it
+/// built once (see `lower::Derived`).
+struct Session<'a> {
+    text: &'a str,
+    source_type: SourceType,
+    allocator: &'a Allocator,
+    tree: std::cell::OnceCell<Result<(&'a Program<'a>, lower::Derived<'a>), String>>,
+    /// An empty program, for the groups that need no tree.
+    empty: std::cell::OnceCell<Result<(&'a Program<'a>, lower::Derived<'a>), String>>,
+    /// The text names a chat type or a zod helper, whose moves need the tree.
+    names_types: std::cell::OnceCell<bool>,
+}
+
+impl super::Lowerer for Session<'_> {
+    fn lower(&self, units: &[&Unit], changes: &[Change]) -> Result<Vec<Edit>, String> {
+        // The syntax tree is needed only to move types, imports and raw URLs; most fixes are
+        // spelled from the model alone, so the common case skips the second parse.
+        let names_types = || {
+            *self.names_types.get_or_init(|| {
+                ["ChatCompletion", "zodResponseFormat", "zodFunction"]
+                    .iter()
+                    .any(|name| self.text.contains(name))
+            })
+        };
+        let needs_tree = units.iter().any(|u| matches!(u.request.site, Site::Body))
+            || names_types()
+            || changes.iter().any(|c| {
+                matches!(
+                    c,
+                    Change::RewriteRead {
+                        to: crate::diagnostic::ReadTarget::ExtendWithOutput { .. },
+                        ..
+                    }
+                )
+            });
+        // Without a tree, an empty program: nothing to look up.
+        let (cell, source) = if needs_tree {
+            (&self.tree, self.text)
+        } else {
+            (&self.empty, "")
+        };
+        let tree = cell.get_or_init(|| {
+            let program = parse(self.allocator, source, self.source_type).map_err(|e| e.message)?;
+            let program: &Program = self.allocator.alloc(program);
+            Ok((program, lower::Derived::new(program)))
+        });
+        let (_, derived) = tree.as_ref().map_err(|e| e.clone())?;
+        lower::Lowering::new(self.text, units, derived).lower(changes)
+    }
+}
+
 /// Parse `text`; `Err` with the first syntax error.
 fn parse<'a>(
     allocator: &'a Allocator,
@@ -108,35 +160,21 @@ impl FrontEnd for TypeScript {
     }
 
     fn lower(&self, text: &str, units: &[&Unit], changes: &[Change]) -> Result<Vec<Edit>, String> {
-        // The syntax tree is needed only to move types, imports and raw URLs; most fixes are
-        // spelled from the model alone, so the common case skips the second parse.
-        type Memo = std::cell::RefCell<Option<(String, bool)>>;
-        thread_local! {
-            static NAMES_TYPES: Memo = const { std::cell::RefCell::new(None) };
-        }
-        // Once per text, not once per request (see `frontend::per_text`).
-        let names_types = || {
-            super::per_text(&NAMES_TYPES, text, |text| {
-                ["ChatCompletion", "zodResponseFormat", "zodFunction"]
-                    .iter()
-                    .any(|name| text.contains(name))
-            })
-        };
-        let needs_tree = units.iter().any(|u| matches!(u.request.site, Site::Body))
-            || names_types()
-            || changes.iter().any(|c| {
-                matches!(
-                    c,
-                    Change::RewriteRead {
-                        to: crate::diagnostic::ReadTarget::ExtendWithOutput { .. },
-                        ..
-                    }
-                )
-            });
+        let mut out = None;
+        self.lowering(text, &mut |low| out = Some(low.lower(units, changes)));
+        out.expect("lowering runs its closure")
+    }
+
+    fn lowering(&self, text: &str, run: &mut dyn FnMut(&dyn super::Lowerer)) {
         let allocator = Allocator::default();
-        let parsed = if needs_tree { text } else { "" };
-        let program = parse(&allocator, parsed, (self.source_type)()).map_err(|e| e.message)?;
-        lower::Lowering::new(text, units, &program).lower(changes)
+        run(&Session {
+            text,
+            source_type: (self.source_type)(),
+            allocator: &allocator,
+            tree: Default::default(),
+            empty: Default::default(),
+            names_types: Default::default(),
+        })
     }
 
     fn suppressions(&self, text: &str) -> Vec<crate::suppression::Suppression> {
@@ -736,21 +774,10 @@ fn raw_unit<'a>(
 
 /// Units that share source (a message list, a params object) get one group.
 fn group(units: &mut [Unit], shared: &[Vec<Span>]) {
-    let mut next = 0;
-    for i in 0..units.len() {
-        for j in 0..i {
-            if shared[i].iter().any(|s| shared[j].contains(s)) {
-                let g = match units[j].group {
-                    Some(g) => g,
-                    None => {
-                        units[j].group = Some(next);
-                        next += 1;
-                        next - 1
-                    }
-                };
-                units[i].group = Some(g);
-            }
-        }
+    let mut groups: Vec<Option<usize>> = units.iter().map(|u| u.group).collect();
+    super::share_groups(&mut groups, shared);
+    for (unit, g) in units.iter_mut().zip(groups) {
+        unit.group = g;
     }
 }
 

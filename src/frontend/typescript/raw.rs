@@ -184,13 +184,22 @@ pub fn match_raw<'a>(
     })
 }
 
-/// The span of the URL literal of the raw request whose body sits at `body`, for lowering.
-pub fn url_literal(index: &Index, body: Span) -> Option<(Span, bool)> {
-    index.calls.iter().find_map(|&(call, scope)| {
-        let site = match_raw(index, scope, call)?;
+/// The URL literal of every raw request, by where its body sits (the body written in the call,
+/// or the value of the variable the call passes), for lowering: built once per text, since
+/// looking each request up among every call is quadratic in a file of many requests. Where
+/// two calls have one body, the first call with a URL literal wins.
+pub fn url_literals(index: &Index) -> std::collections::HashMap<Span, (Span, bool)> {
+    let mut out = std::collections::HashMap::new();
+    for &(call, scope) in &index.calls {
+        let Some(site) = match_raw(index, scope, call) else {
+            continue;
+        };
+        let Some(literal) = site.literal else {
+            continue;
+        };
         let at = site
-            .body?
-            .as_expression()
+            .body
+            .and_then(|b| b.as_expression())
             .map(|e| span_of(unwrap(e).span()));
         let declared = site
             .body
@@ -200,8 +209,9 @@ pub fn url_literal(index: &Index, body: Span) -> Option<(Span, bool)> {
                 _ => None,
             })
             .and_then(|(_, d)| d.init.as_ref().map(|i| span_of(unwrap(i).span())));
-        (at == Some(body) || declared == Some(body))
-            .then_some(site.literal)
-            .flatten()
-    })
+        for body in [at, declared].into_iter().flatten() {
+            out.entry(body).or_insert(literal);
+        }
+    }
+    out
 }
