@@ -721,7 +721,7 @@ fn a_crlf_rust_file_fixed_through_the_binary_keeps_crlf() {
 // ---- determinism -----------------------------------------------------------------------
 
 /// `-j 1`, `-j 2` and `-j 8` give byte-identical output on one tree, run after run, and
-/// every run ends (30 runs here; the 200 only add time).
+/// every run ends: 201 runs, 67 rounds of the three.
 #[test]
 fn output_is_the_same_whatever_the_threads() {
     let mut files: Vec<(String, String)> = (0..12)
@@ -745,7 +745,7 @@ fn output_is_the_same_whatever_the_threads() {
         .collect();
     let dir = repo(&refs);
     let mut first: Option<(Vec<u8>, Vec<u8>, Option<i32>)> = None;
-    for round in 0..10 {
+    for round in 0..67 {
         for threads in ["1", "2", "8"] {
             let out = responsify()
                 .current_dir(dir.path())
