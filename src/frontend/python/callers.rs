@@ -112,6 +112,13 @@ fn follow_at(
 ) {
     let s = &module.index.scopes[scope];
     let name = s.name;
+    if depth == 0 || seen.contains(&scope) {
+        unit.unseen.push(format!(
+            "`{name}` hands the result on further than responsify follows"
+        ));
+        return;
+    }
+    seen.push(scope);
     if let Some(class) = s.class {
         return follow_method(module, scope, class, shape, unit, depth, seen);
     }
@@ -124,13 +131,6 @@ fn follow_at(
         });
         return;
     }
-    if depth == 0 || seen.contains(&scope) {
-        unit.unseen.push(format!(
-            "`{name}` hands the result on further than responsify follows"
-        ));
-        return;
-    }
-    seen.push(scope);
     // Another definition of the name (a nested function, a rebinding) may be what a call
     // reaches: then the calls are not surely this function's.
     let defined = module
@@ -164,7 +164,6 @@ fn follow_at(
         ));
         return;
     }
-    unit.leaves_through.push(name.to_string());
     if let Some(&(caller, _)) = calls
         .iter()
         .find(|(caller, _)| module.index.is_parameter(*caller, name))
@@ -175,6 +174,19 @@ fn follow_at(
         ));
         return;
     }
+    unit.leaves_through.push(name.to_string());
+    follow_calls(module, calls, shape, unit, depth, seen);
+}
+
+/// The reads of the result at each call, and on up where a caller returns it again.
+fn follow_calls(
+    module: &Module,
+    calls: &[(usize, &ast::ExprCall)],
+    shape: Shape,
+    unit: &mut Unit,
+    depth: usize,
+    seen: &mut Vec<usize>,
+) {
     for &(caller, call) in calls {
         let statements = module.statements[caller]
             .get_or_init(|| Statements::new(module.index.scopes[caller].body));
@@ -207,13 +219,6 @@ fn follow_method(
         ));
         return;
     }
-    if depth == 0 || seen.contains(&scope) {
-        unit.unseen.push(format!(
-            "`{name}` hands the result on further than responsify follows"
-        ));
-        return;
-    }
-    seen.push(scope);
     let same_class = |caller: usize| {
         module.index.scopes[caller]
             .class
@@ -232,14 +237,5 @@ fn follow_method(
         ));
         return;
     }
-    for &(caller, call) in calls {
-        let statements = module.statements[caller]
-            .get_or_init(|| Statements::new(module.index.scopes[caller].body));
-        let uses = reads::analyze(statements, span(call.range()), shape, module.text);
-        unit.reads.extend(uses.reads);
-        unit.unseen.extend(uses.unseen);
-        if let Some(next) = uses.returned {
-            follow_at(module, caller, next, unit, depth - 1, seen);
-        }
-    }
+    follow_calls(module, calls, shape, unit, depth, seen);
 }
