@@ -496,6 +496,19 @@ fn judge(
 /// Results handed on by functions of the file: callers in other files, and outside the
 /// repository, are out of sight or a named risk.
 fn handed_on(unit: &mut crate::model::Unit, settings: &Settings) {
+    // Module-level values the fix rewrites: another module importing one sends it too.
+    // Checked only in a run, where the other files are known (a text alone keeps what it
+    // always did).
+    if let (Some(project), Some(path)) = (&settings.project, settings.path.as_deref()) {
+        for name in std::mem::take(&mut unit.rewrites_importable) {
+            if let Some((file, line)) = project.named_elsewhere(&name, path) {
+                unit.unseen.push(format!(
+                    "the fix rewrites `{name}`, and {}:{line} names it too",
+                    crate::walk::display_path(&file)
+                ));
+            }
+        }
+    }
     for name in std::mem::take(&mut unit.leaves_through) {
         let (Some(project), Some(path)) = (&settings.project, settings.path.as_deref()) else {
             if settings.project.is_some() {

@@ -502,6 +502,9 @@ pub struct Unit {
     /// file already followed. Callers in other files are out of sight: the engine asks the
     /// run whether other files name these functions (see `project`).
     pub leaves_through: Vec<String>,
+    /// Module-level names whose values the fix rewrites (a `TOOLS` list, a URL constant):
+    /// another module that imports one would send the rewritten value too.
+    pub rewrites_importable: Vec<String>,
 }
 
 /// A list-like piece of source whose members are separated by commas.
@@ -537,6 +540,7 @@ impl Unit {
             base_url: None,
             enclosing: Vec::new(),
             leaves_through: Vec::new(),
+            rewrites_importable: Vec::new(),
         }
     }
 }

@@ -146,3 +146,35 @@ fn only_a_python_file_naming_the_helper_and_its_module_can_call_it() {
         other
     );
 }
+
+#[test]
+fn a_module_level_value_another_module_imports_is_not_rewritten_under_it() {
+    let app = r#"from openai import OpenAI
+
+client = OpenAI()
+TOOLS = [{"type": "function", "function": {"name": "weather", "parameters": {"type": "object", "properties": {}}}}]
+
+reply = client.chat.completions.create(model="gpt-4o-mini", messages=[{"role": "user", "content": "hi"}], tools=TOOLS)
+for call in reply.choices[0].message.tool_calls or []:
+    print(call.function.name)
+"#;
+    // Another module sends the same list to its own Chat Completions call.
+    let other = "from openai import OpenAI\nfrom app import TOOLS\n\nOpenAI().chat.completions.create(model='m', messages=[], tools=TOOLS)\n";
+    let dir = repo(&[("app.py", app), ("other.py", other)]);
+    let (code, out) = check(&dir, &["--fix", "--unsafe-fixes"]);
+    assert_eq!(code, 1, "{out}");
+    assert!(
+        out.contains("the fix rewrites `TOOLS`, and other.py:2 names it too"),
+        "{out}"
+    );
+    assert_eq!(fs::read_to_string(dir.path().join("app.py")).unwrap(), app);
+    // Alone, the same file migrates with its list.
+    let dir = repo(&[("app.py", app)]);
+    let (code, out) = check(&dir, &["--fix", "--unsafe-fixes"]);
+    assert_eq!(code, 0, "{out}");
+    let fixed = fs::read_to_string(dir.path().join("app.py")).unwrap();
+    assert!(
+        fixed.contains(r#""name": "weather""#) && !fixed.contains(r#""function": {"#),
+        "{fixed}"
+    );
+}

@@ -188,6 +188,7 @@ pub fn unit(
         hidden,
         unseen,
         shared,
+        module_names,
     } = body.unwrap_or_else(values::Body::out_of_sight);
     let mut unit = Unit::new(
         Request {
@@ -204,6 +205,7 @@ pub fn unit(
     );
     unit.containers = containers;
     unit.enclosing = index.enclosing(line.scope);
+    unit.rewrites_importable = module_names;
     for hidden in hidden {
         unit.unfixable.push(format!(
             "the line's body includes {hidden}, which responsify cannot see"

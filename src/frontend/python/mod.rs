@@ -693,6 +693,7 @@ fn chat_unit(
     );
     unit.containers = body.containers;
     unit.enclosing = index.enclosing(scope);
+    unit.rewrites_importable = body.module_names;
     client.apply_to(&mut unit);
     for hidden in body.hidden {
         unit.unfixable.push(format!(

@@ -29,6 +29,9 @@ struct Url {
     env: Option<String>,
     /// `chat/completions` itself is in an environment variable's fallback.
     path_in_env: bool,
+    /// The module-level constant the literal was reached through, which other modules could
+    /// import.
+    through: Option<String>,
 }
 
 /// How often each name is read in the file, for telling a URL constant of one request from
@@ -69,6 +72,7 @@ fn url_value(index: &Index, scope: usize, uses: &NameUses, e: &Expr, depth: usiz
         shared: false,
         env: None,
         path_in_env: false,
+        through: None,
     };
     match e {
         Expr::StringLiteral(s) => Some(plain(s.value.to_str().to_string(), span(s.range))),
@@ -80,6 +84,7 @@ fn url_value(index: &Index, scope: usize, uses: &NameUses, e: &Expr, depth: usiz
                 if piece.contains("completions") {
                     out.literal = Some(whole);
                     out.shared = false;
+                    out.through = None;
                 }
             };
             for part in f.value.iter() {
@@ -112,11 +117,14 @@ fn url_value(index: &Index, scope: usize, uses: &NameUses, e: &Expr, depth: usiz
             Some(join(left, right))
         }
         Expr::Name(n) => {
-            let (_, values) = index.assignments(scope, n.id.as_str());
+            let (found_in, values) = index.assignments(scope, n.id.as_str());
             let [value] = values.as_slice() else {
                 return None;
             };
             let mut url = url_value(index, scope, uses, value, depth - 1)?;
+            if found_in == 0 && url.literal.is_some() && url.through.is_none() {
+                url.through = Some(n.id.to_string());
+            }
             // A constant read elsewhere too (another request, a provider table) is shared.
             url.shared |= url.literal.is_some() && uses.of(n.id.as_str()) > 1;
             Some(url)
@@ -144,6 +152,11 @@ fn join(left: Url, right: Url) -> Url {
         shared: if right_has { right.shared } else { left.shared },
         env: left.env.or(right.env),
         path_in_env: left.path_in_env || right.path_in_env,
+        through: if right_has {
+            right.through
+        } else {
+            left.through
+        },
     }
 }
 
@@ -343,6 +356,7 @@ pub fn unit(
         hidden,
         unseen,
         shared,
+        module_names,
     } = body.unwrap_or_else(values::Body::out_of_sight);
     let stream = matches!(
         request_body.get("stream").map(|v| &v.kind),
@@ -363,6 +377,8 @@ pub fn unit(
     );
     unit.containers = containers;
     unit.enclosing = index.enclosing(scope);
+    unit.rewrites_importable = module_names;
+    unit.rewrites_importable.extend(site.url.through.clone());
     if matches!(unit.verdict, Verdict::Hold(_)) {
         unit.base_url = server;
     }

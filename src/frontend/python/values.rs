@@ -104,6 +104,8 @@ pub struct Body {
     pub unseen: Vec<String>,
     /// Values followed to their assignment (for grouping units that share them).
     pub shared: Vec<Span>,
+    /// The module-level names among them, which other modules could import.
+    pub module_names: Vec<String>,
 }
 
 impl Body {
@@ -118,6 +120,7 @@ impl Body {
             hidden: vec!["a body that is not a dict in view".to_string()],
             unseen: Vec::new(),
             shared: Vec::new(),
+            module_names: Vec::new(),
         }
     }
 }
@@ -138,6 +141,7 @@ pub fn body(index: &Index, scope: usize, call: &ast::ExprCall, source: &str) -> 
     let mut hidden = Vec::new();
     let mut unseen = Vec::new();
     let mut shared = Vec::new();
+    let mut module_names = Vec::new();
     if !call.arguments.args.is_empty() {
         hidden.push("positional arguments".to_string());
     }
@@ -152,6 +156,7 @@ pub fn body(index: &Index, scope: usize, call: &ast::ExprCall, source: &str) -> 
             None => match splatted_dict(index, scope, &keyword.value) {
                 Some((dict, at, built_in)) => {
                     shared.push(at);
+                    module_names.extend(splatted_name(index, scope, &keyword.value));
                     containers.push(dict_container(dict));
                     for item in &dict.items {
                         match &item.key {
@@ -176,6 +181,7 @@ pub fn body(index: &Index, scope: usize, call: &ast::ExprCall, source: &str) -> 
         &mut containers,
         &mut shared,
         &mut unseen,
+        &mut module_names,
         source,
     );
     Body {
@@ -187,6 +193,7 @@ pub fn body(index: &Index, scope: usize, call: &ast::ExprCall, source: &str) -> 
         hidden,
         unseen,
         shared,
+        module_names,
     }
 }
 
@@ -201,6 +208,7 @@ fn follow_names<'x>(
     containers: &mut Vec<Container>,
     shared: &mut Vec<Span>,
     unseen: &mut Vec<String>,
+    module_names: &mut Vec<String>,
     source: &str,
 ) {
     for e in entries.iter_mut() {
@@ -224,6 +232,9 @@ fn follow_names<'x>(
             }
             continue;
         };
+        if found_in == 0 && matches!(value, Expr::List(_) | Expr::Dict(_)) {
+            module_names.push(name.id.to_string());
+        }
         match value {
             Expr::List(list) => {
                 shared.push(span(list.range));
@@ -266,6 +277,9 @@ pub fn json_body<'e>(
     let mut hidden = Vec::new();
     let mut unseen = Vec::new();
     let mut shared = vec![at];
+    let mut module_names = splatted_name(index, scope, expr)
+        .into_iter()
+        .collect::<Vec<_>>();
     let mut containers = vec![dict_container(dict)];
     for item in &dict.items {
         match &item.key {
@@ -289,6 +303,7 @@ pub fn json_body<'e>(
         &mut containers,
         &mut shared,
         &mut unseen,
+        &mut module_names,
         source,
     );
     Some(Body {
@@ -300,7 +315,15 @@ pub fn json_body<'e>(
         hidden,
         unseen,
         shared,
+        module_names,
     })
+}
+
+/// The module-level name a splatted or posted dict was followed through (`**PARAMS`).
+fn splatted_name(index: &Index, scope: usize, expr: &Expr) -> Option<String> {
+    let Expr::Name(n) = expr else { return None };
+    let (found_in, values) = index.assignments(scope, n.id.as_str());
+    (found_in == 0 && matches!(values.as_slice(), [Expr::Dict(_)])).then(|| n.id.to_string())
 }
 
 fn find_keyword_value(call: &ast::ExprCall, at: Span) -> Option<&Expr> {
