@@ -30,6 +30,8 @@ pub struct Line<'a> {
 pub struct Creation<'a> {
     pub scope: usize,
     pub receiver: &'a Expr,
+    /// `batches.create`, as written.
+    pub path: Span,
     pub endpoint: Option<&'a ast::ExprStringLiteral>,
 }
 
@@ -98,6 +100,10 @@ pub fn creation<'a>(
     }
     Some(Creation {
         scope,
+        path: Span::new(
+            batches.attr.range.start().to_usize(),
+            create.attr.range.end().to_usize(),
+        ),
         receiver: &batches.value,
         endpoint: match endpoint {
             Expr::StringLiteral(s) => Some(s),

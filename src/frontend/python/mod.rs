@@ -218,32 +218,6 @@ fn match_stored(call: &ast::ExprCall) -> Option<(&Expr, Span)> {
     Some((&chat.value, path))
 }
 
-/// `X.batches.create(endpoint="/v1/chat/completions", ...)`: the receiver and the method
-/// path. The endpoint must be readable (a literal or a module constant) and the chat one.
-fn match_chat_batch<'a>(
-    index: &Index<'a>,
-    scope: usize,
-    call: &'a ast::ExprCall,
-) -> Option<(&'a Expr, Span)> {
-    let (method, _) = attribute(&call.func, &["create"])?;
-    let (batches, _) = attribute(&method.value, &["batches"])?;
-    let endpoint = call
-        .arguments
-        .keywords
-        .iter()
-        .find(|k| k.arg.as_ref().is_some_and(|a| a.id.as_str() == "endpoint"))?;
-    let endpoint = classify::string_value(index, scope, &endpoint.value)?;
-    (endpoint.trim_end_matches('/') == "/v1/chat/completions").then(|| {
-        (
-            &*batches.value,
-            Span::new(
-                batches.attr.range.start().to_usize(),
-                method.attr.range.end().to_usize(),
-            ),
-        )
-    })
-}
-
 /// A call held back for `kind` when its client is OpenAI's (`Judged::held_for`); a client that is not (another
 /// library, another server) keeps its own verdict.
 fn held_call(
@@ -389,24 +363,24 @@ fn lift_module(module: &[ast::Stmt], text: &str) -> Vec<Unit> {
                         text,
                     ));
                     shared.push(Vec::new());
-                } else if let Some(creation) = (!batch_lines.is_empty())
-                    .then(|| batch::creation(&index, scope_id, call))
-                    .flatten()
-                {
-                    // Moves with the lines this file writes (see `batch`).
-                    carried.extend(creation.endpoint.map(|e| span(e.range)));
-                    creations.push(creation);
-                } else if let Some((receiver, path)) = match_chat_batch(&index, scope_id, call) {
-                    units.push(held_call(
-                        &index,
-                        scope_id,
-                        receiver,
-                        (call_span, path),
-                        Hold::BatchChatEndpoint,
-                        "the batch is created for \"/v1/chat/completions\"".into(),
-                        text,
-                    ));
-                    shared.push(Vec::new());
+                } else if let Some(creation) = batch::creation(&index, scope_id, call) {
+                    if batch_lines.is_empty() {
+                        // The lines are elsewhere (a `.jsonl` file): a person moves both.
+                        units.push(held_call(
+                            &index,
+                            scope_id,
+                            creation.receiver,
+                            (call_span, creation.path),
+                            Hold::BatchChatEndpoint,
+                            "the batch is created for \"/v1/chat/completions\"".into(),
+                            text,
+                        ));
+                        shared.push(Vec::new());
+                    } else {
+                        // Moves with the lines this file writes (see `batch`).
+                        carried.extend(creation.endpoint.map(|e| span(e.range)));
+                        creations.push(creation);
+                    }
                 } else if let Some(path) = match_assistants(call) {
                     units.push(flagged(
                         call_span,
