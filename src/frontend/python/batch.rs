@@ -11,7 +11,7 @@
 use super::reads::{self, Shape, Statements};
 use super::scope::{scope_exprs, Index};
 use super::values::{self, span};
-use crate::model::{Endpoint, Kind, Request, Site, Span, Unit, Verdict};
+use crate::model::{Kind, Site, Span, Unit, Verdict};
 use ruff_python_ast::visitor::{self, Visitor};
 use ruff_python_ast::{self as ast, Expr};
 use ruff_text_size::Ranged;
@@ -112,16 +112,6 @@ pub fn creation<'a>(
     })
 }
 
-/// The `chat/completions` text inside a path literal.
-fn chat_path(literal: &ast::ExprStringLiteral, text: &str) -> Option<Span> {
-    let at = span(literal.range);
-    let found = text[at.start..at.end].rfind("chat/completions")?;
-    Some(Span::new(
-        at.start + found,
-        at.start + found + "chat/completions".len(),
-    ))
-}
-
 /// `json.loads(...)` calls whose result is read as a Batch output line through
 /// `["response"]["body"]`: the reads of each, and what leaves sight.
 pub fn output_reads<'a>(
@@ -187,37 +177,18 @@ pub fn unit(
     let endpoint = creation
         .filter(|_| first)
         .and_then(|c| c.endpoint)
-        .and_then(|e| chat_path(e, text));
-    let values::Body {
-        value: request_body,
-        containers,
-        hidden,
-        unseen,
-        shared,
-        module_names,
-    } = body.unwrap_or_else(values::Body::out_of_sight);
-    let mut unit = Unit::new(
-        Request {
-            endpoint: Endpoint::ChatCompletions,
-            site: Site::Http {
-                url: chat_path(line.url, text),
-                endpoint,
-            },
-            span: span(line.dict.range),
-            body: request_body,
-            hidden_keys: !hidden.is_empty(),
+        .and_then(|e| super::raw::chat_path(span(e.range), text));
+    let (mut unit, shared) = super::raw::body_unit(
+        index,
+        line.scope,
+        body.unwrap_or_else(values::Body::out_of_sight),
+        Site::Http {
+            url: super::raw::chat_path(span(line.url.range), text),
+            endpoint,
         },
+        span(line.dict.range),
         Verdict::Migrate,
     );
-    unit.containers = containers;
-    unit.enclosing = index.enclosing(line.scope);
-    unit.rewrites_importable = module_names;
-    for hidden in hidden {
-        unit.unfixable.push(format!(
-            "the line's body includes {hidden}, which responsify cannot see"
-        ));
-    }
-    unit.unseen.extend(unseen);
     match creation {
         None => unit.unseen.push(
             "the batch these lines go to is created elsewhere: its `endpoint` must change with them"

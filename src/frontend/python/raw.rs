@@ -298,6 +298,12 @@ pub fn match_raw<'a>(
     Some(RawSite { call, url, body })
 }
 
+/// The `chat/completions` text inside the literal at `literal`, which becomes `responses`.
+pub fn chat_path(literal: Span, text: &str) -> Option<Span> {
+    let at = text[literal.start..literal.end].rfind("chat/completions")? + literal.start;
+    Some(Span::new(at, at + "chat/completions".len()))
+}
+
 /// The literals of `site`'s URL, so the plain URL finding does not report them again.
 pub fn url_literal(site: &RawSite) -> Option<Span> {
     site.url.literal
@@ -336,48 +342,26 @@ pub fn unit(
             "the URL comes from a constant other code reads too; responsify does not rewrite it"
                 .to_string(),
         ),
-        (_, Some(literal)) => {
-            let written = &text[literal.start..literal.end];
-            match written.rfind("chat/completions") {
-                Some(at) => Ok(Span::new(
-                    literal.start + at,
-                    literal.start + at + "chat/completions".len(),
-                )),
-                None => {
-                    Err("the URL literal does not spell `chat/completions` in one piece".into())
-                }
-            }
-        }
+        (_, Some(literal)) => chat_path(literal, text).ok_or_else(|| {
+            "the URL literal does not spell `chat/completions` in one piece".to_string()
+        }),
         (_, None) => Err("the URL has no literal responsify could rewrite".into()),
     };
-    let values::Body {
-        value: request_body,
-        containers,
-        hidden,
-        unseen,
-        shared,
-        module_names,
-    } = body.unwrap_or_else(values::Body::out_of_sight);
-    let stream = matches!(
-        request_body.get("stream").map(|v| &v.kind),
-        Some(Kind::Bool(true))
-    );
-    let mut unit = Unit::new(
-        Request {
-            endpoint: Endpoint::ChatCompletions,
-            site: Site::Http {
-                url: rewrite.as_ref().ok().copied(),
-                endpoint: None,
-            },
-            span: call_span,
-            body: request_body,
-            hidden_keys: !hidden.is_empty(),
+    let (mut unit, shared) = body_unit(
+        index,
+        scope,
+        body.unwrap_or_else(values::Body::out_of_sight),
+        Site::Http {
+            url: rewrite.as_ref().ok().copied(),
+            endpoint: None,
         },
+        call_span,
         verdict,
     );
-    unit.containers = containers;
-    unit.enclosing = index.enclosing(scope);
-    unit.rewrites_importable = module_names;
+    let stream = matches!(
+        unit.request.body.get("stream").map(|v| &v.kind),
+        Some(Kind::Bool(true))
+    );
     unit.rewrites_importable.extend(site.url.through.clone());
     if matches!(unit.verdict, Verdict::Hold(_)) {
         unit.base_url = server;
@@ -385,11 +369,6 @@ pub fn unit(
     if site.body.is_none() {
         unit.unfixable
             .push("the request sends no `json=` body responsify can see".into());
-    }
-    for hidden in hidden {
-        unit.unfixable.push(format!(
-            "the request's body includes {hidden}, which responsify cannot see"
-        ));
     }
     if let Err(why) = rewrite {
         unit.unfixable.push(why);
@@ -407,7 +386,39 @@ pub fn unit(
     }
     let uses = reads::analyze(statements, call_span, reads::Shape::HttpResponse, text);
     unit.reads = uses.reads;
-    unit.unseen.extend(unseen);
     unit.unseen.extend(uses.unseen);
     (unit, shared, uses.returned)
+}
+
+/// A request written by hand as a unit: its body in view (or not), at `site`. What the body
+/// hides keeps the fix from being applied; what it takes from elsewhere is out of sight. The
+/// values it was followed to come back for grouping.
+pub fn body_unit(
+    index: &Index,
+    scope: usize,
+    body: values::Body,
+    site: Site,
+    span: Span,
+    verdict: Verdict,
+) -> (Unit, Vec<Span>) {
+    let mut unit = Unit::new(
+        Request {
+            endpoint: Endpoint::ChatCompletions,
+            site,
+            span,
+            body: body.value,
+            hidden_keys: !body.hidden.is_empty(),
+        },
+        verdict,
+    );
+    unit.containers = body.containers;
+    unit.enclosing = index.enclosing(scope);
+    unit.rewrites_importable = body.module_names;
+    for hidden in body.hidden {
+        unit.unfixable.push(format!(
+            "the request's body includes {hidden}, which responsify cannot see"
+        ));
+    }
+    unit.unseen.extend(body.unseen);
+    (unit, body.shared)
 }
