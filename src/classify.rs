@@ -239,9 +239,13 @@ pub fn names_chat_endpoint(text: &str) -> bool {
 
 /// The verdict on a hand-written HTTP request to `url`, a Chat Completions URL read to the
 /// end: OpenAI's, and Azure's v1 surface, migrate with the request; Azure's deployment route
-/// is dated; another server is left alone. The host comes back for a server that is not
+/// is dated; another server is left alone; a path without its server needs a person. The host comes back for a server that is not
 /// OpenAI's.
 pub fn judge_http_request(url: &str) -> (Verdict, Option<String>) {
+    // A bare path whose base is out of sight may go anywhere: a person must look.
+    if !url.contains("://") {
+        return (judge_chat_url(url), None);
+    }
     let host = url
         .split("/chat/completions")
         .next()

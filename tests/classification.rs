@@ -185,3 +185,50 @@ fn front_ends_judge_the_same_client_the_same_way() {
         disagreements.join("\n")
     );
 }
+
+/// A request posted by hand is judged by its URL in one place (`classify::judge_http_request`):
+/// OpenAI's migrates, another server's is left alone, a path without its server needs a
+/// person, whether Python or TypeScript posts it.
+#[test]
+fn front_ends_judge_a_hand_written_request_by_its_url_the_same_way() {
+    let python = |url: &str| {
+        format!(
+            "import requests\n\ndef ask(q):\n    r = requests.post(\"{url}\", json={{\"model\": \"m\", \"messages\": [{{\"role\": \"user\", \"content\": q}}]}})\n    return r.json()[\"choices\"][0][\"message\"][\"content\"]\n"
+        )
+    };
+    let typescript = |url: &str| {
+        format!(
+            "export async function ask(q: string) {{\n  const r = await fetch(\"{url}\", {{ method: \"POST\", body: JSON.stringify({{ model: \"m\", messages: [{{ role: \"user\", content: q }}] }}) }});\n  const data = await r.json();\n  return data.choices[0].message.content;\n}}\n"
+        )
+    };
+    let cases = [
+        (
+            "https://api.openai.com/v1/chat/completions",
+            "migrate (safe)",
+        ),
+        (
+            "http://localhost:8000/v1/chat/completions",
+            "third-party-endpoint info",
+        ),
+        (
+            "/v1/chat/completions",
+            "\"chat-completions-url\" \"warning\"",
+        ),
+    ];
+    let mut disagreements = Vec::new();
+    for (url, expected) in cases {
+        for (file, source) in [("ask.py", python(url)), ("ask.ts", typescript(url))] {
+            let got = verdict(file, &source);
+            if got != expected {
+                disagreements.push(format!(
+                    "{url}: {file} gives `{got}`, expected `{expected}`"
+                ));
+            }
+        }
+    }
+    assert!(
+        disagreements.is_empty(),
+        "the front ends disagree:\n{}",
+        disagreements.join("\n")
+    );
+}

@@ -318,12 +318,7 @@ pub fn unit(
     text: &str,
 ) -> (Unit, Vec<Span>, Option<reads::Shape>) {
     let call_span = span(site.call.range());
-    // A bare path whose base is out of sight may go anywhere: a person must look.
-    let (verdict, server) = if site.url.text.contains("://") {
-        crate::classify::judge_http_request(&site.url.text)
-    } else {
-        (crate::classify::judge_chat_url(&site.url.text), None)
-    };
+    let (verdict, server) = crate::classify::judge_http_request(&site.url.text);
     let body = site
         .body
         .and_then(|b| values::json_body(index, scope, b, text));
