@@ -237,6 +237,11 @@ pub fn names_chat_endpoint(text: &str) -> bool {
     !text.contains(char::is_whitespace) && path.ends_with("/chat/completions")
 }
 
+/// Why a call of the stored chat completions API (`path` as written) is held back.
+pub fn stored_completions_reason(path: &str) -> String {
+    format!("`{path}` is the stored chat completions API")
+}
+
 /// The verdict on a hand-written HTTP request to `url`, a Chat Completions URL read to the
 /// end: OpenAI's, and Azure's v1 surface, migrate with the request; Azure's deployment route
 /// is dated; another server is left alone; a path without its server needs a person. The host comes back for a server that is not

@@ -356,10 +356,7 @@ fn lift_module(module: &[ast::Stmt], text: &str) -> Vec<Unit> {
                         receiver,
                         (call_span, path),
                         Hold::StoredCompletions,
-                        format!(
-                            "`{}` is the stored chat completions API",
-                            &text[path.start..path.end]
-                        ),
+                        crate::classify::stored_completions_reason(&text[path.start..path.end]),
                         text,
                     ));
                     shared.push(Vec::new());

@@ -780,10 +780,7 @@ fn stored_site(
     };
     site.unit.verdict = judged.held_for(
         Hold::StoredCompletions,
-        format!(
-            "`{}` is the stored chat completions API",
-            &text[path.start..path.end]
-        ),
+        crate::classify::stored_completions_reason(&text[path.start..path.end]),
     );
     Some(site)
 }
