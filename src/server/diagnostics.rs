@@ -194,6 +194,23 @@ pub struct Place<'a> {
     pub findings: &'a [Finding],
 }
 
+/// The places of a notebook's Python cells (`cells`, as `Notebook::python_cells` gives them),
+/// with the findings `report` holds for each.
+pub fn cell_places<'a>(
+    cells: &'a [(&'a Uri, &'a Document)],
+    report: &'a NotebookReport,
+) -> Vec<Place<'a>> {
+    cells
+        .iter()
+        .zip(&report.cells)
+        .map(|((uri, doc), (_, cell))| Place {
+            uri,
+            text: &doc.text,
+            findings: &cell.findings,
+        })
+        .collect()
+}
+
 /// The LSP diagnostics of every place, in order. A finding's related information is the
 /// other findings of its request, in whichever place they are (the places are one
 /// document's or one notebook's, so a request number means the same request in all).

@@ -312,15 +312,7 @@ impl Server {
         let notebook = &self.notebooks[&notebook_uri];
         let report = &self.notebook_reports[&notebook_uri];
         let cells = notebook.python_cells();
-        let places: Vec<Place> = cells
-            .iter()
-            .zip(&report.cells)
-            .map(|((uri, doc), (_, cell))| Place {
-                uri,
-                text: &doc.text,
-                findings: &cell.findings,
-            })
-            .collect();
+        let places = diagnostics::cell_places(&cells, report);
         let diagnostics = diagnostics::all_to_lsp(&places).swap_remove(index);
         let elsewhere: Vec<&engine::Finding> = report
             .cells
@@ -653,15 +645,7 @@ impl Server {
             self.log(format!("{}: {note}", uri.as_str()));
         }
         let cells = notebook.python_cells();
-        let places: Vec<Place> = cells
-            .iter()
-            .zip(&report.cells)
-            .map(|((uri, doc), (_, cell))| Place {
-                uri,
-                text: &doc.text,
-                findings: &cell.findings,
-            })
-            .collect();
+        let places = diagnostics::cell_places(&cells, &report);
         let published: Vec<PublishDiagnosticsParams> = diagnostics::all_to_lsp(&places)
             .into_iter()
             .zip(&cells)
