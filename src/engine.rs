@@ -45,7 +45,7 @@ pub struct Analysis {
 }
 
 /// The outcome of checking (and maybe fixing) one text.
-#[derive(Debug)]
+#[derive(Clone, Debug)]
 pub struct Checked {
     /// Findings on the final text, selected rules only.
     pub findings: Vec<Finding>,
@@ -53,6 +53,9 @@ pub struct Checked {
     pub fixed: Option<String>,
     /// How many findings the fixes resolved.
     pub fixed_count: usize,
+    /// Edits in other files that belong to the fixes made (see `Unit::companions`): the
+    /// run writes them with this file, or writes none of them.
+    pub companions: Vec<crate::model::Companion>,
 }
 
 /// Why a file could not be checked or fixed.
@@ -110,6 +113,7 @@ fn check_only(
     };
     let mut current = body.to_string();
     let mut fixed_count = 0;
+    let mut companions = Vec::new();
     let mut analysis = analyze(fe, &current, settings).map_err(CheckError::Syntax)?;
     // The start of the one request to fix, in the current text.
     let mut target = match only {
@@ -140,9 +144,12 @@ fn check_only(
             if target.is_some() && wanted.is_none() {
                 break;
             }
-            let (edits, count) = plan(fe, &current, &analysis, settings, wanted);
+            let (edits, count, fixed_units) = plan(fe, &current, &analysis, settings, wanted);
             if edits.is_empty() {
                 break;
+            }
+            for i in fixed_units {
+                companions.extend(analysis.units[i].companions.iter().cloned());
             }
             passes += 1;
             if passes > MAX_PASSES {
@@ -185,6 +192,7 @@ fn check_only(
         findings,
         fixed,
         fixed_count,
+        companions,
     })
 }
 
@@ -493,8 +501,9 @@ fn judge(
 
 /// The weakest applicability that fixes the whole unit, or why the unit cannot be fixed.
 /// Each blocker is named with the line that holds the unit back.
-/// Results handed on by functions of the file: callers in other files, and outside the
-/// repository, are out of sight or a named risk.
+/// Results handed on by functions of the file: callers in other files are followed (their
+/// reads join the unit's fix as companion edits) or named as out of sight; callers outside
+/// the repository are a named risk.
 fn handed_on(unit: &mut crate::model::Unit, settings: &Settings) {
     // Module-level values the fix rewrites: another module importing one sends it too.
     // Checked only in a run, where the other files are known (a text alone keeps what it
@@ -509,10 +518,16 @@ fn handed_on(unit: &mut crate::model::Unit, settings: &Settings) {
             }
         }
     }
-    for name in std::mem::take(&mut unit.leaves_through) {
+    for handed in std::mem::take(&mut unit.leaves_through) {
+        let name = &handed.name;
         let (Some(project), Some(path)) = (&settings.project, settings.path.as_deref()) else {
             if settings.project.is_some() {
                 // A whole program given as one text (a fixture): nothing else calls it.
+                if !handed.called_here {
+                    unit.unseen.push(format!(
+                        "`{name}` returns the result, and nothing in this file calls it"
+                    ));
+                }
                 continue;
             }
             unit.unseen.push(format!(
@@ -520,12 +535,34 @@ fn handed_on(unit: &mut crate::model::Unit, settings: &Settings) {
             ));
             continue;
         };
-        if let Some((file, line)) = project.named_elsewhere(&name, path) {
+        let followers = project.followers(&handed, path, settings);
+        if followers.is_empty() && !handed.called_here {
             unit.unseen.push(format!(
-                "`{name}` hands the result to callers, and {}:{line} names it too",
-                crate::walk::display_path(&file)
+                "`{name}` returns the result, and nothing in this run calls it"
             ));
-        } else if !name.starts_with('_')
+            continue;
+        }
+        for follower in followers.iter() {
+            let shown = crate::walk::display_path(&follower.path);
+            match &follower.outcome {
+                Ok(fix) => {
+                    if let Some(why) = &fix.unsafe_because {
+                        unit.caveats.push(format!("in {shown}, {why}"));
+                    }
+                    unit.companions.push(crate::model::Companion {
+                        path: follower.path.clone(),
+                        edits: std::sync::Arc::clone(&fix.edits),
+                    });
+                }
+                Err((line, why)) => {
+                    let at = line.map_or(shown.clone(), |l| format!("{shown}:{l}"));
+                    unit.unseen.push(format!(
+                        "`{name}` hands the result to callers in {at}, where {why}"
+                    ));
+                }
+            }
+        }
+        if !name.starts_with('_')
             && settings
                 .path
                 .as_deref()
@@ -536,6 +573,92 @@ fn handed_on(unit: &mut crate::model::Unit, settings: &Settings) {
             ));
         }
     }
+}
+
+/// The edits an importing file's reads of a helper's result need.
+#[derive(Clone, Debug)]
+pub struct FollowerFix {
+    pub edits: std::sync::Arc<Vec<Edit>>,
+    /// The first of the reads' fixes that may change behaviour, in its own words.
+    pub unsafe_because: Option<String>,
+}
+
+/// The fix of `reads` (of a result the file gets from a helper in another module): the rules
+/// that rewrite reads, lowered by the file's front end. Anything a person must decide about
+/// them, or a fix only displayed, keeps them (and so the helper's request) as they are.
+pub fn follower_fix(
+    fe: &dyn FrontEnd,
+    text: &str,
+    reads: Vec<crate::model::Read>,
+    settings: &Settings,
+) -> Result<FollowerFix, (Option<usize>, String)> {
+    if reads.is_empty() {
+        return Ok(FollowerFix {
+            edits: Default::default(),
+            unsafe_because: None,
+        });
+    }
+    let lines = edit::Lines::new(text);
+    // The request lives in another file: a unit of the reads alone, with no parameters, and
+    // an empty span that no read holds.
+    let request = crate::model::Span::new(0, 0);
+    let mut unit = crate::model::Unit::of_reads(request);
+    unit.reads = reads;
+    let ctx = Context {
+        settings,
+        source: text,
+        units: std::slice::from_ref(&unit),
+    };
+    let mut found = Vec::new();
+    for rule in rules::all() {
+        let meta = rule.meta();
+        if meta.opt_in && !settings.is_selected(meta.name) {
+            continue;
+        }
+        rule.check(&unit, &ctx, &mut found);
+    }
+    // Only what is about the reads: request-level rules see an empty request here.
+    let on_reads = |d: &Diagnostic| {
+        d.span != request
+            && unit
+                .reads
+                .iter()
+                .any(|r| r.span.start <= d.span.start && d.span.end <= r.span.end)
+    };
+    let mut changes = Vec::new();
+    let mut unsafe_because = None;
+    for d in found.iter().filter(|d| on_reads(d)) {
+        let line = Some(lines.line(d.span.start));
+        match &d.fix {
+            None if d.blocks => return Err((line, d.message.clone())),
+            None => {}
+            Some(fix) => {
+                match fix.applicability {
+                    Applicability::DisplayOnly => return Err((line, d.message.clone())),
+                    Applicability::Unsafe if unsafe_because.is_none() => {
+                        unsafe_because = Some(d.message.clone())
+                    }
+                    _ => {}
+                }
+                changes.extend(fix.changes.iter().cloned());
+            }
+        }
+    }
+    let edits = fe.lower(text, &[&unit], &changes).map_err(|why| {
+        (
+            None,
+            format!("responsify cannot write the fix of its reads ({why})"),
+        )
+    })?;
+    let edits =
+        edit::normalize(edits).map_err(|_| (None, "the fixes of its reads overlap".to_string()))?;
+    let next = edit::apply(text, &edits);
+    fe.verify(text, &next)
+        .map_err(|why| (None, format!("its fixed reads would not parse ({why})")))?;
+    Ok(FollowerFix {
+        edits: std::sync::Arc::new(edits),
+        unsafe_because,
+    })
 }
 
 fn unit_status(
@@ -583,7 +706,7 @@ fn plan(
     analysis: &Analysis,
     settings: &Settings,
     only: Option<usize>,
-) -> (Vec<Edit>, usize) {
+) -> (Vec<Edit>, usize, Vec<usize>) {
     // Findings by unit and units by group, built once: a Batch file has thousands of each.
     let mut by_unit: Vec<Vec<&Finding>> = vec![Vec::new(); analysis.units.len()];
     for f in &analysis.findings {
@@ -618,6 +741,7 @@ fn plan(
     }
     let mut all = Vec::new();
     let mut count = 0;
+    let mut fixed_units = Vec::new();
     // One lowerer for every request of the text (see `FrontEnd::lowering`).
     fe.lowering(text, &mut |low| {
         let mut done = vec![false; analysis.units.len()];
@@ -657,6 +781,7 @@ fn plan(
             if let Ok(edits) = lower_group(fe, low, &group) {
                 count += fixed;
                 all.extend(edits);
+                fixed_units.extend(members);
             }
         }
     });
@@ -671,8 +796,8 @@ fn plan(
         }
     }
     match edit::normalize(all) {
-        Ok(edits) => (edits, count),
-        Err(_) => (Vec::new(), 0),
+        Ok(edits) => (edits, count, fixed_units),
+        Err(_) => (Vec::new(), 0, Vec::new()),
     }
 }
 

@@ -499,12 +499,45 @@ pub struct Unit {
     /// The names of the classes and functions the request sits in, outermost first.
     pub enclosing: Vec<String>,
     /// Functions of this file that hand the result to their callers, every caller in this
-    /// file already followed. Callers in other files are out of sight: the engine asks the
-    /// run whether other files name these functions (see `project`).
-    pub leaves_through: Vec<String>,
+    /// file already followed. The engine asks the run which other files import them, and
+    /// follows the result into those callers too (see `project`).
+    pub leaves_through: Vec<HandedOn>,
+    /// Edits in other files that belong to this unit's fix (the reads of callers that import
+    /// a helper returning the result): written with it, or not at all.
+    pub companions: Vec<Companion>,
     /// Module-level names whose values the fix rewrites (a `TOOLS` list, a URL constant):
     /// another module that imports one would send the rewritten value too.
     pub rewrites_importable: Vec<String>,
+}
+
+/// A function that returns a request's result to its callers.
+#[derive(Clone, Debug, PartialEq)]
+pub struct HandedOn {
+    pub name: String,
+    /// What the callers get: only whole results are followed into other files.
+    pub result: ResultShape,
+    /// Whether its own file calls it: a helper that nothing in the run calls has its callers
+    /// out of sight.
+    pub called_here: bool,
+}
+
+/// The shape of a result handed from one function to another, in every language's terms.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum ResultShape {
+    /// The whole completion.
+    Completion,
+    /// A stream of chunks.
+    Stream,
+    /// A part of a result (a message, a tool call, usage) or something derived from it.
+    Part,
+}
+
+/// The edits a unit's fix makes in another file of the run.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Companion {
+    pub path: std::path::PathBuf,
+    /// Against the file as the run read it.
+    pub edits: std::sync::Arc<Vec<crate::edit::Edit>>,
 }
 
 /// A list-like piece of source whose members are separated by commas.
@@ -526,6 +559,21 @@ pub enum ContainerKind {
 }
 
 impl Unit {
+    /// A unit of reads alone, for a result whose request lives in another file (the callers
+    /// of a helper that a module imports): no parameters, nothing to switch.
+    pub fn of_reads(span: Span) -> Unit {
+        Unit::new(
+            Request {
+                endpoint: Endpoint::ChatCompletions,
+                site: Site::Body,
+                span,
+                body: Value::new(Kind::Map(Vec::new())),
+                hidden_keys: false,
+            },
+            Verdict::Migrate,
+        )
+    }
+
     /// A unit for a request with nothing else known yet.
     pub fn new(request: Request, verdict: Verdict) -> Unit {
         Unit {
@@ -540,6 +588,7 @@ impl Unit {
             base_url: None,
             enclosing: Vec::new(),
             leaves_through: Vec::new(),
+            companions: Vec::new(),
             rewrites_importable: Vec::new(),
         }
     }

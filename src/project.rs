@@ -5,14 +5,21 @@
 //! that hand their result on) and answered lazily: the files of the run are scanned for the
 //! name once, in bytes, and the answer is kept for every later question. Another file can
 //! only call a Python function by importing it (`from app import ask`, `import app` then
-//! `app.ask`): a Python file that names both the function and its module is taken to call it.
-//! Following those callers is the next step of repository-wide units; until then they make
-//! the fix display-only. Notebooks and documents are not imported, so nothing else reaches
-//! the functions they define.
+//! `app.ask`): a Python file that names both the function and its module may call it. Those
+//! files are parsed (`followers`), their imports resolved against the run's files, and their
+//! reads of the result joined to the unit's fix as edits in those files (`Unit::companions`),
+//! which the run writes together with the unit's own file. Notebooks and documents are not
+//! imported, so nothing else reaches the functions they define.
 
+use crate::frontend::python::importers::{self, Importer, Target};
+use crate::model::HandedOn;
+use crate::settings::Settings;
 use std::collections::HashMap;
-use std::path::{Path, PathBuf};
-use std::sync::{Arc, Mutex};
+use std::path::{Component, Path, PathBuf};
+use std::sync::{Arc, Mutex, OnceLock};
+
+/// The importers of each helper asked about (its file and name), worked out once.
+type FollowersOf = HashMap<(PathBuf, String), Arc<OnceLock<Arc<Vec<Follower>>>>>;
 
 /// The files that name something, each with the first line that does.
 type Mentions = Arc<Vec<(PathBuf, usize)>>;
@@ -23,6 +30,17 @@ pub struct Project {
     files: Vec<PathBuf>,
     /// For each name asked about: the files that name it, with the first line doing so.
     mentions: Mutex<HashMap<String, Mentions>>,
+    /// For each helper asked about (its file and name): the run's files that import it.
+    followers: Mutex<FollowersOf>,
+}
+
+/// A file of the run that imports a helper returning a request's result.
+#[derive(Debug)]
+pub struct Follower {
+    pub path: PathBuf,
+    /// The edits its reads need, with what makes them unsafe (if anything); or why they cannot
+    /// be followed, with the line where sight is lost.
+    pub outcome: Result<crate::engine::FollowerFix, (Option<usize>, String)>,
 }
 
 /// Python modules: the files that can import a function, and be imported from.
@@ -49,6 +67,7 @@ impl Project {
         Project {
             files,
             mentions: Mutex::new(HashMap::new()),
+            followers: Mutex::new(HashMap::new()),
         }
     }
 
@@ -106,6 +125,152 @@ impl Project {
             })
             .collect()
     }
+}
+
+impl Project {
+    /// The files of the run that import the function `handed` of `this` and call it, each
+    /// with the edits its reads of the result need. Worked out once per helper, by whichever
+    /// file asks first.
+    pub fn followers(
+        &self,
+        handed: &HandedOn,
+        this: &Path,
+        settings: &Settings,
+    ) -> Arc<Vec<Follower>> {
+        if !is_module(this) {
+            return Arc::default();
+        }
+        let cell = Arc::clone(
+            self.followers
+                .lock()
+                .unwrap_or_else(|e| e.into_inner())
+                .entry((this.to_path_buf(), handed.name.clone()))
+                .or_default(),
+        );
+        // Computed without the map's lock: other helpers' questions go on meanwhile.
+        Arc::clone(cell.get_or_init(|| Arc::new(self.find_followers(handed, this, settings))))
+    }
+
+    fn find_followers(&self, handed: &HandedOn, this: &Path, settings: &Settings) -> Vec<Follower> {
+        let Some(module) = module_name(this) else {
+            return Vec::new();
+        };
+        let here = absolute(this);
+        let mut found = Vec::new();
+        for path in self
+            .scan(&handed.name, module)
+            .into_iter()
+            .map(|(path, _)| path)
+        {
+            if absolute(&path) == here {
+                continue;
+            }
+            let Ok(text) = std::fs::read_to_string(&path) else {
+                found.push(Follower {
+                    path,
+                    outcome: Err((None, "the file cannot be read as UTF-8".into())),
+                });
+                continue;
+            };
+            let bom = if text.starts_with('\u{feff}') { 3 } else { 0 };
+            let body = &text[bom..];
+            let is_module =
+                |dotted: &str, level: u32| self.names_module(dotted, level, &path, &here);
+            let target = Target {
+                name: &handed.name,
+                is_module: &is_module,
+            };
+            let outcome = match importers::follow(body, &target, handed.result) {
+                Importer::NotImporting => continue,
+                Importer::OutOfSight { line, why } => Err((line, why)),
+                Importer::Reads(reads) => crate::engine::follower_fix(
+                    &crate::frontend::python::PYTHON,
+                    body,
+                    reads,
+                    settings,
+                )
+                .map(|mut fix| {
+                    for e in std::sync::Arc::make_mut(&mut fix.edits) {
+                        e.span = e.span.offset(bom);
+                    }
+                    fix
+                }),
+            };
+            found.push(Follower { path, outcome });
+        }
+        found
+    }
+
+    /// Whether `dotted`, imported `level` dots deep from the file `from`, is the module of the
+    /// file at `target` (absolute). A plain dotted name must end the target's module path and
+    /// name no other file of the run: when it ends two (`utils` for two packages' `utils.py`)
+    /// the answer is `None`, which keeps the helper's callers out of sight.
+    fn names_module(&self, dotted: &str, level: u32, from: &Path, target: &Path) -> Option<bool> {
+        let segments: Vec<&str> = dotted.split('.').filter(|s| !s.is_empty()).collect();
+        if level > 0 {
+            let mut base = absolute(from);
+            for _ in 0..level {
+                base.pop();
+            }
+            for s in &segments {
+                base.push(s);
+            }
+            return Some(base.with_extension("py") == target || base.join("__init__.py") == target);
+        }
+        let ends = |path: &Path| {
+            let parts = module_path(path);
+            parts.len() >= segments.len()
+                && parts[parts.len() - segments.len()..]
+                    .iter()
+                    .zip(&segments)
+                    .all(|(a, b)| a == b)
+        };
+        if segments.is_empty() || !ends(target) {
+            return Some(false);
+        }
+        let named = self
+            .files
+            .iter()
+            .filter(|p| is_module(p) && ends(&absolute(p)))
+            .count();
+        (named <= 1).then_some(true)
+    }
+}
+
+/// The path with `.` and `..` resolved against the working directory, without touching the
+/// file system (canonicalizing every file of a run costs a system call each).
+fn absolute(path: &Path) -> PathBuf {
+    let joined = std::env::current_dir()
+        .map(|d| d.join(path))
+        .unwrap_or_else(|_| path.to_path_buf());
+    let mut out = PathBuf::new();
+    for c in joined.components() {
+        match c {
+            Component::CurDir => {}
+            Component::ParentDir => {
+                out.pop();
+            }
+            other => out.push(other),
+        }
+    }
+    out
+}
+
+/// The module path of a Python file as its folders spell it (`app/llm.py` and
+/// `app/llm/__init__.py` are both `app.llm`).
+fn module_path(path: &Path) -> Vec<String> {
+    let mut parts: Vec<String> = path
+        .with_extension("")
+        .components()
+        .filter_map(|c| match c {
+            Component::Normal(s) => s.to_str().map(str::to_string),
+            _ => None,
+        })
+        .collect();
+    if parts.last().is_some_and(|p| p == "__init__") {
+        parts.pop();
+    }
+    parts
 }
 
 /// Where `finder`'s needle first stands as a whole word in `bytes`.

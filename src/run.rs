@@ -182,6 +182,21 @@ struct FileResult {
     /// Said on stderr without failing the run (a read-only file left as it was).
     warnings: Vec<String>,
     diff: Option<String>,
+    /// A fix to write once every file is checked (see `settle`), and the file it was read
+    /// from.
+    pending: Option<Pending>,
+    /// Another file's fix changed this one (its reads of a helper's result).
+    edited_by_others: bool,
+}
+
+/// A file whose fix waits for the rest of the run: a unit's fix may edit other files too
+/// (companions), and each of those is read for that fix as the run found it.
+struct Pending {
+    file: PathBuf,
+    meta: std::fs::Metadata,
+    /// The text as read, to report findings on when the fix cannot be written.
+    original: String,
+    settings: Settings,
 }
 
 impl FileResult {
@@ -194,6 +209,8 @@ impl FileResult {
             error: None,
             warnings: Vec::new(),
             diff: None,
+            pending: None,
+            edited_by_others: false,
         }
     }
 
@@ -504,6 +521,8 @@ fn check_tree(
             .collect()
     });
     bar.finish_and_clear();
+    let mut results = results;
+    settle(&mut results, mode);
     let mut tree = Tree {
         messages: Vec::new(),
         errors: walk_errors.len(),
@@ -529,16 +548,234 @@ fn check_tree(
         tree.files.insert(r.path.clone());
         tree.diffs.extend(r.diff);
         tree.messages.extend(r.messages);
+        if r.edited_by_others || r.checked.as_ref().is_some_and(|c| c.fixed_count > 0) {
+            tree.fixed_files += 1;
+        }
         if let Some(checked) = r.checked {
             tree.fixed += checked.fixed_count;
-            if checked.fixed_count > 0 {
-                tree.fixed_files += 1;
-            }
             tree.messages
                 .extend(report::messages(&r.path, &r.source, checked.findings));
         }
     }
     Ok(tree)
+}
+
+/// Write the fixes of the run, each file's with the edits other files' fixes make in it
+/// (companions: the reads of a helper's callers in another module), or show them as diffs.
+/// A file and the files it shares a fix with are written together or not at all: when one
+/// of them cannot be, none is, and each says why.
+fn settle(results: &mut [FileResult], mode: Mode) {
+    use std::collections::{BTreeMap, BTreeSet};
+    if mode == Mode::Check {
+        return;
+    }
+    let key = |p: &Path| std::fs::canonicalize(p).unwrap_or_else(|_| p.to_path_buf());
+    let by_file: BTreeMap<PathBuf, usize> = results
+        .iter()
+        .enumerate()
+        .filter_map(|(i, r)| r.pending.as_ref().map(|p| (key(&p.file), i)))
+        .collect();
+    // For each file that others' fixes edit: those edits, and who makes them.
+    let mut incoming: BTreeMap<PathBuf, (PathBuf, Vec<usize>, Vec<crate::edit::Edit>)> =
+        BTreeMap::new();
+    for (i, r) in results.iter().enumerate() {
+        for c in r.checked.iter().flat_map(|c| &c.companions) {
+            let entry = incoming
+                .entry(key(&c.path))
+                .or_insert_with(|| (c.path.clone(), Vec::new(), Vec::new()));
+            entry.1.push(i);
+            entry.2.extend(c.edits.iter().cloned());
+        }
+    }
+    // The final text of each edited file, or why it cannot be written.
+    let mut finals: BTreeMap<PathBuf, Result<Companioned, String>> = BTreeMap::new();
+    for (k, (file, _, edits)) in &incoming {
+        let own = by_file.get(k).map(|&i| &results[i]);
+        let shown = walk::display_path(file);
+        let text = if results.iter().any(|r| r.path == shown) {
+            companion_text(file, edits, own)
+        } else {
+            Err("is not checked in this run (excluded)".to_string())
+        };
+        finals.insert(k.clone(), text);
+    }
+    // Fixes that share a file fail together: spread each failure to the sources and the other
+    // files of its fix until nothing changes.
+    let mut failed: BTreeMap<usize, String> = BTreeMap::new();
+    let mut failed_files: BTreeSet<PathBuf> = finals
+        .iter()
+        .filter(|(_, f)| f.is_err())
+        .map(|(k, _)| k.clone())
+        .collect();
+    loop {
+        let before = (failed.len(), failed_files.len());
+        for (k, (file, sources, _)) in &incoming {
+            if failed_files.contains(k) {
+                let why = match &finals[k] {
+                    Err(why) => why.clone(),
+                    Ok(_) => "shares a fix with a file that cannot be fixed".into(),
+                };
+                for &s in sources {
+                    failed.entry(s).or_insert_with(|| {
+                        format!(
+                            "not fixed: the fix also edits {}, which {why}",
+                            walk::display_path(file)
+                        )
+                    });
+                }
+            } else if sources.iter().any(|s| failed.contains_key(s)) {
+                failed_files.insert(k.clone());
+            }
+            if let Some(&own) = by_file.get(k) {
+                if failed_files.contains(k) && !failed.contains_key(&own) {
+                    failed.insert(
+                        own,
+                        "not fixed: another file's fix edits it too, and cannot be written".into(),
+                    );
+                }
+            }
+        }
+        if (failed.len(), failed_files.len()) == before {
+            break;
+        }
+    }
+    for (i, r) in results.iter_mut().enumerate() {
+        let Some(pending) = r.pending.take() else {
+            continue;
+        };
+        let k = key(&pending.file);
+        let target = finals.get(&k).filter(|_| !failed_files.contains(&k));
+        let failure = failed.get(&i).cloned();
+        let fixed = match (target, &failure) {
+            (_, Some(_)) => None,
+            (Some(Ok(done)), None) => {
+                r.edited_by_others = true;
+                if let Some(checked) = &done.checked {
+                    r.checked = Some(checked.clone());
+                }
+                Some(done.text.clone())
+            }
+            _ => r.checked.as_ref().and_then(|c| c.fixed.clone()),
+        };
+        let outcome = match (&fixed, mode) {
+            (None, _) => Err(failure.unwrap_or_default()),
+            (Some(text), Mode::Diff) => {
+                r.diff = Some(unified_diff(&r.path, &pending.original, text));
+                Ok(())
+            }
+            (Some(text), _) => write_atomically(&pending.file, &pending.meta, text)
+                .map_err(|e| format!("cannot write the fixed file: {e}")),
+        };
+        match outcome {
+            Ok(()) => {
+                if let Some(text) = fixed {
+                    r.source = Arc::from(text);
+                }
+            }
+            Err(why) => {
+                if !why.is_empty() {
+                    r.error = Some(why);
+                }
+                // Nothing was fixed: report the findings of the file as it still is.
+                r.checked = Some(unfixed_check(
+                    &pending.file,
+                    &pending.original,
+                    &pending.settings,
+                ));
+                r.source = Arc::from(pending.original);
+            }
+        }
+    }
+    // Files that only others' fixes edit (no finding of their own).
+    for (k, (file, _, _)) in &incoming {
+        if by_file.contains_key(k) || failed_files.contains(k) {
+            continue;
+        }
+        let Some(Ok(Companioned {
+            text,
+            original,
+            meta,
+            ..
+        })) = finals.get(k)
+        else {
+            continue;
+        };
+        let shown = walk::display_path(file);
+        let Some(r) = results.iter_mut().find(|r| r.path == shown) else {
+            continue;
+        };
+        match mode {
+            Mode::Diff => r.diff = Some(unified_diff(&r.path, original, text)),
+            _ => {
+                if let Err(e) = write_atomically(file, meta, text) {
+                    r.error = Some(format!("cannot write the fixed file: {e}"));
+                    continue;
+                }
+            }
+        }
+        r.edited_by_others = true;
+    }
+}
+
+/// A file that other files' fixes edit, ready to write.
+struct Companioned {
+    /// With those edits, and its own fix on top when it has one.
+    text: String,
+    original: String,
+    meta: std::fs::Metadata,
+    /// Its own fix's check, made again on the edited text.
+    checked: Option<Checked>,
+}
+
+/// The text of `file` with the edits of other files' fixes, and its own fix on top when it
+/// has one (checked again on the edited text).
+fn companion_text(
+    file: &Path,
+    edits: &[crate::edit::Edit],
+    own: Option<&FileResult>,
+) -> Result<Companioned, String> {
+    let (bytes, meta) = read_file(file, u64::MAX)?;
+    if read_only(&meta) {
+        return Err("is read-only".into());
+    }
+    let original = decode(bytes)?;
+    let edits = crate::edit::normalize(edits.to_vec())
+        .map_err(|_| "gets overlapping edits from two fixes".to_string())?;
+    let edited = crate::edit::apply(&original, &edits);
+    let fe = frontend::for_path(file).ok_or("is not a file responsify reads")?;
+    fe.verify(&original, &edited)
+        .map_err(|why| format!("would not parse once its reads are fixed ({why})"))?;
+    let (text, checked) = match own.and_then(|r| r.pending.as_ref()) {
+        Some(pending) => {
+            let checked = engine::check(fe, &edited, &pending.settings).map_err(|e| {
+                format!(
+                    "cannot be fixed once its reads are ({})",
+                    describe(&edited, e)
+                )
+            })?;
+            (checked.fixed.clone().unwrap_or(edited), Some(checked))
+        }
+        None => (edited, None),
+    };
+    Ok(Companioned {
+        text,
+        original,
+        meta,
+        checked,
+    })
+}
+
+/// The findings of a file left as it was.
+fn unfixed_check(file: &Path, text: &str, settings: &Settings) -> Checked {
+    let unfixed = without_fixes(settings);
+    frontend::for_path(file)
+        .and_then(|fe| engine::check(fe, text, &unfixed).ok())
+        .unwrap_or(Checked {
+            findings: Vec::new(),
+            fixed: None,
+            fixed_count: 0,
+            companions: Vec::new(),
+        })
 }
 
 /// Pair `--output-format`s with `--output-file`s: the terminal gets the one format without
@@ -1023,31 +1260,24 @@ fn check_file(
     } else {
         settings
     };
-    let mut checked = match engine::check(fe, &text, settings) {
+    let checked = match engine::check(fe, &text, settings) {
         Ok(c) => c,
         Err(e) => {
             result.error = Some(describe(&text, e));
             return Some(result);
         }
     };
-    if let Some(fixed) = &checked.fixed {
+    if checked.fixed.is_some() || !checked.companions.is_empty() {
         match mode {
-            Mode::Fix => {
-                if let Err(e) = write_atomically(path, &meta, fixed) {
-                    result.error = Some(format!("cannot write the fixed file: {e}"));
-                    // Nothing was fixed: report the findings of the file as it still is.
-                    let unfixed = without_fixes(settings);
-                    checked = match engine::check(fe, &text, &unfixed) {
-                        Ok(c) => c,
-                        Err(_) => Checked {
-                            findings: Vec::new(),
-                            fixed: None,
-                            fixed_count: 0,
-                        },
-                    };
-                }
+            // Written once the run has checked every file (`settle`).
+            Mode::Fix | Mode::Diff => {
+                result.pending = Some(Pending {
+                    file: path.clone(),
+                    meta,
+                    original: text.clone(),
+                    settings: settings.clone(),
+                })
             }
-            Mode::Diff => result.diff = Some(unified_diff(&result.path, &text, fixed)),
             Mode::Check => {}
         }
     }
@@ -1126,6 +1356,7 @@ fn check_notebook(path: &Path, shown: String, settings: &Settings, mode: Mode) -
         findings: Vec::new(),
         fixed: checked.fixed,
         fixed_count: checked.fixed_count,
+        companions: Vec::new(),
     });
     result
 }

@@ -64,13 +64,30 @@ fn a_helpers_callers_in_its_file_migrate_with_the_call() {
 }
 
 #[test]
-fn another_file_naming_the_helper_keeps_the_fix_display_only() {
+fn a_caller_in_another_file_migrates_with_the_helper() {
     let caller = "from app import ask\n\nprint(ask('hi').choices[0].message.content)\n";
+    let dir = repo(&[("app.py", HELPER), ("tools/use_it.py", caller)]);
+    let (code, out) = check(&dir, &["--fix"]);
+    assert_eq!(code, 0, "{out}");
+    assert_eq!(
+        fs::read_to_string(dir.path().join("tools/use_it.py")).unwrap(),
+        "from app import ask\n\nprint(ask('hi').output_text)\n"
+    );
+    assert!(fs::read_to_string(dir.path().join("app.py"))
+        .unwrap()
+        .contains("client.responses.create("));
+}
+
+#[test]
+fn a_caller_in_another_file_that_cannot_be_fixed_keeps_every_file_as_it_was() {
+    // The reads parse, but the import is shadowed: the unit's sight ends there.
+    let caller =
+        "from app import ask\n\nask = print\nprint(ask('hi').choices[0].message.content)\n";
     let dir = repo(&[("app.py", HELPER), ("tools/use_it.py", caller)]);
     let (code, out) = check(&dir, &["--fix", "--unsafe-fixes"]);
     assert_eq!(code, 1, "{out}");
     assert!(
-        out.contains("`ask` hands the result to callers, and tools/use_it.py:1 names it too"),
+        out.contains("`ask` hands the result to callers in tools/use_it.py, where `ask` is imported, and the name is bound again in the file"),
         "{out}"
     );
     assert_eq!(
@@ -81,6 +98,100 @@ fn another_file_naming_the_helper_keeps_the_fix_display_only() {
         fs::read_to_string(dir.path().join("tools/use_it.py")).unwrap(),
         caller
     );
+}
+
+#[test]
+fn a_read_only_caller_holds_back_the_helpers_fix() {
+    let caller = "from app import ask\n\nprint(ask('hi').choices[0].message.content)\n";
+    let dir = repo(&[("app.py", HELPER), ("use_it.py", caller)]);
+    let path = dir.path().join("use_it.py");
+    let mut perms = fs::metadata(&path).unwrap().permissions();
+    perms.set_readonly(true);
+    fs::set_permissions(&path, perms).unwrap();
+    let out = common::bin()
+        .current_dir(dir.path())
+        .args(["check", "--isolated", "--fix", "."])
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    assert!(
+        stderr.contains("not fixed: the fix also edits use_it.py, which is read-only"),
+        "{stderr}"
+    );
+    assert_eq!(
+        fs::read_to_string(dir.path().join("app.py")).unwrap(),
+        HELPER
+    );
+    assert_eq!(fs::read_to_string(&path).unwrap(), caller);
+}
+
+/// Each folder of `testdata/projects` is a small repository: its findings and the diff of
+/// `--fix --unsafe-fixes` (every file it changes) are snapshotted; the fix converges in one
+/// run; a `decoy-*` project keeps every byte, and its finding names where sight is lost.
+#[test]
+fn project_fixtures() {
+    let root = common::testdata().join("projects");
+    for project in common::sorted_entries(&root) {
+        let name = project.file_name().unwrap().to_string_lossy().into_owned();
+        let dir = tempfile::tempdir().unwrap();
+        copy_tree(&project, dir.path());
+        let before = tree_text(dir.path());
+        let (_, findings) = check(&dir, &[]);
+        let (_, diff) = check(&dir, &["--diff", "--unsafe-fixes"]);
+        insta::with_settings!({ snapshot_path => "snapshots/projects", prepend_module_to_snapshot => false }, {
+            insta::assert_snapshot!(name.clone(), format!("# check\n{findings}\n# check --diff --unsafe-fixes\n{diff}"));
+        });
+        let (code, out) = check(&dir, &["--fix", "--unsafe-fixes"]);
+        if name.starts_with("decoy-") {
+            assert_eq!(code, 1, "{name}: {out}");
+            assert!(
+                out.contains("hands the result to callers in"),
+                "{name}: {out}"
+            );
+            assert_eq!(
+                tree_text(dir.path()),
+                before,
+                "{name}: a decoy keeps every byte"
+            );
+        } else {
+            assert_eq!(code, 0, "{name}: {out}");
+            assert_ne!(tree_text(dir.path()), before, "{name}");
+            let (_, again) = check(&dir, &["--diff", "--unsafe-fixes"]);
+            assert!(
+                !again.contains("---"),
+                "{name}: a second run changes nothing: {again}"
+            );
+        }
+    }
+}
+
+fn copy_tree(from: &std::path::Path, to: &std::path::Path) {
+    for entry in fs::read_dir(from).unwrap().flatten() {
+        let target = to.join(entry.file_name());
+        if entry.file_type().unwrap().is_dir() {
+            fs::create_dir_all(&target).unwrap();
+            copy_tree(&entry.path(), &target);
+        } else {
+            fs::copy(entry.path(), target).unwrap();
+        }
+    }
+}
+
+/// Every file of the tree with its text, in order.
+fn tree_text(dir: &std::path::Path) -> Vec<(std::path::PathBuf, String)> {
+    let mut out = Vec::new();
+    for entry in common::sorted_entries(dir) {
+        if entry.is_dir() {
+            out.extend(tree_text(&entry));
+        } else {
+            out.push((
+                entry.clone(),
+                fs::read_to_string(&entry).unwrap_or_default(),
+            ));
+        }
+    }
+    out
 }
 
 #[test]

@@ -3,8 +3,8 @@
 //! `def ask(q): return client.chat.completions.create(...)` hands the completion to whoever
 //! calls `ask`: their reads are part of the unit and migrate with the call. Every call of the
 //! function in the file is followed (through callers that return it again, a few levels up);
-//! the unit then names the function in `leaves_through`, and the engine asks the run whether
-//! other files name it too (their callers are not followed yet: display-only). A function
+//! the unit then names the function in `leaves_through`, and the engine asks the run for the
+//! modules that import it (see `importers`). A function
 //! used as a value, a method, or a function nobody in the file calls keeps the result out of
 //! sight.
 
@@ -33,6 +33,11 @@ pub struct Calls<'a> {
 }
 
 impl<'a> Calls<'a> {
+    /// The calls of the plainly named function `name`, with the scope each is made in.
+    pub fn by_name(&self, name: &str) -> &[(usize, &'a ast::ExprCall)] {
+        self.by_name.get(name).map(Vec::as_slice).unwrap_or(&[])
+    }
+
     pub fn build(index: &Index<'a>) -> Calls<'a> {
         #[derive(Default)]
         struct Named<'a> {
@@ -152,12 +157,6 @@ fn follow_at(
         .get(name)
         .map(Vec::as_slice)
         .unwrap_or(&[]);
-    if calls.is_empty() {
-        unit.unseen.push(format!(
-            "`{name}` returns the result, and nothing in this file calls it"
-        ));
-        return;
-    }
     if module.name_uses.of(name) > calls.len() {
         unit.unseen.push(format!(
             "`{name}` returns the result and is also used as a value, so some of its callers are out of sight"
@@ -174,7 +173,11 @@ fn follow_at(
         ));
         return;
     }
-    unit.leaves_through.push(name.to_string());
+    unit.leaves_through.push(crate::model::HandedOn {
+        name: name.to_string(),
+        result: shape.handed(),
+        called_here: !calls.is_empty(),
+    });
     follow_calls(module, calls, shape, unit, depth, seen);
 }
 

@@ -12,6 +12,7 @@
 mod batch;
 mod callers;
 mod classify;
+pub mod importers;
 mod lower;
 mod mocks;
 mod raw;

@@ -73,6 +73,26 @@ pub enum Shape {
     ResponseEvent,
 }
 
+impl Shape {
+    /// The shape callers in other files get, in the model's terms.
+    pub fn handed(self) -> crate::model::ResultShape {
+        match self {
+            Shape::Completion => crate::model::ResultShape::Completion,
+            Shape::Stream => crate::model::ResultShape::Stream,
+            _ => crate::model::ResultShape::Part,
+        }
+    }
+
+    /// The shape a caller in another file starts from.
+    pub fn of_handed(result: crate::model::ResultShape) -> Option<Shape> {
+        match result {
+            crate::model::ResultShape::Completion => Some(Shape::Completion),
+            crate::model::ResultShape::Stream => Some(Shape::Stream),
+            crate::model::ResultShape::Part => None,
+        }
+    }
+}
+
 /// One step of a chain.
 #[derive(Debug)]
 enum Seg<'s> {

@@ -1,0 +1,3 @@
+from pkg import ask
+
+print(ask("hi").choices[0].message.content)

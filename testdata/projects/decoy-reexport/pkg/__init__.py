@@ -1,0 +1,3 @@
+from .llm import ask
+
+__all__ = ["ask"]
