@@ -222,36 +222,54 @@ class Runner:
                ["  " + r for r in tail(out + err, 40)]
 
     def program(self, src: Path):
+        """A program is one file, or a folder of modules run as `main.py` (a unit that spans
+        files: a helper module and its importers)."""
         name = src.stem
         where = self.workdir / name
         where.mkdir()
         fails, details = [], []
+        package = src.is_dir()
+        original = where / "original"
+        if package:
+            # Run from a copy: the source folder stays free of __pycache__.
+            shutil.copytree(src, original)
+            entry = original / "main.py"
+        else:
+            entry = src
 
         mark = self.stub.mark()
-        code, expected, err = run([sys.executable, str(src)], where, self.env, RUN_TIMEOUT)
+        code, expected, err = run([sys.executable, str(entry)], where, self.env, RUN_TIMEOUT)
         before = self.stub.entries_since(mark)
         if code != 0:
             return ["original program failed (%s)" % describe_exit(code)], ["stderr:"] + tail(err)
         if not any(e["path"] == CHAT for e in before) or any(e["path"] == RESPONSES for e in before):
             return ["original program did not talk to Chat Completions only (a broken test program)"], []
 
-        copy = where / src.name
-        if self.args.self_check:
-            reference = Path(self.args.reference) / src.name
-            if not reference.is_file():
-                return ["no reference version %s" % reference], []
-            shutil.copyfile(reference, copy)
+        copy = where / ("migrated" if package else src.name)
+        reference = Path(self.args.reference) / src.name
+        if self.args.self_check and not reference.exists():
+            return ["no reference version %s" % reference], []
+        if package:
+            shutil.copytree(reference if self.args.self_check else src, copy)
         else:
-            shutil.copyfile(src, copy)
+            shutil.copyfile(reference if self.args.self_check else src, copy)
+        if not self.args.self_check:
             mcode, mout, merr = run([self.args.responsify, "check", "--fix", "--unsafe-fixes", str(copy)],
                                     where, None, MIGRATE_TIMEOUT)
             if mcode not in (0, 1):
                 return ["responsify check --fix --unsafe-fixes failed (%s)" % describe_exit(mcode, MIGRATE_TIMEOUT)], \
                     tail(mout + merr, 40)
-        source_diff = list(difflib.unified_diff(src.read_text().splitlines(), copy.read_text().splitlines(),
-                                                "original/" + src.name, "migrated/" + src.name, lineterm=""))
+        files = sorted(p.relative_to(src) for p in src.rglob("*.py")) if package else [Path(src.name)]
+        source_diff = []
+        for rel in files:
+            before_text = (src / rel if package else src).read_text().splitlines()
+            after_text = (copy / rel if package else copy).read_text().splitlines()
+            source_diff += difflib.unified_diff(before_text, after_text, "original/%s" % rel,
+                                                "migrated/%s" % rel, lineterm="")
         if not source_diff:
             fails.append("the migration left the program unchanged")
+        if package:
+            copy = copy / "main.py"
 
         mark = self.stub.mark()
         code, got, err = run([sys.executable, str(copy)], where, self.env, RUN_TIMEOUT)
@@ -352,7 +370,8 @@ class Runner:
     def all(self):
         if self.args.residue:
             return self.report(sorted(RESIDUE.glob("*.py")), self.residue_program)
-        return self.report(sorted(PROGRAMS.glob("*.py")), self.program)
+        return self.report(sorted(list(PROGRAMS.glob("*.py")) + [d for d in PROGRAMS.iterdir() if d.is_dir()]),
+                           self.program)
 
     def report(self, programs, check):
         if self.args.only:
