@@ -509,6 +509,16 @@ fn handed_on(unit: &mut crate::model::Unit, settings: &Settings) {
     // Checked only in a run, where the other files are known (a text alone keeps what it
     // always did).
     if let (Some(project), Some(path)) = (&settings.project, settings.path.as_deref()) {
+        let migrating = unit.request.endpoint == Endpoint::ChatCompletions
+            && matches!(unit.verdict, Verdict::Migrate);
+        if migrating {
+            if let Some((test, line)) = project.stubbed_by(path) {
+                unit.unseen.push(format!(
+                    "{}:{line} stubs `chat.completions.create` for this module: the test moves with the code (patch `responses.create`, return Responses results, assert on `input=`)",
+                    crate::walk::display_path(&test)
+                ));
+            }
+        }
         for name in std::mem::take(&mut unit.rewrites_importable) {
             if let Some((file, line)) = project.named_elsewhere(&name, path) {
                 unit.unseen.push(format!(

@@ -21,6 +21,9 @@ use std::sync::{Arc, Mutex, OnceLock};
 /// The importers of each helper asked about (its file and name), worked out once.
 type FollowersOf = HashMap<(PathBuf, String), Arc<OnceLock<Arc<Vec<Follower>>>>>;
 
+/// A file, and the line in it that matters.
+type Mention = (PathBuf, usize);
+
 /// The files that name something, each with the first line that does.
 type Mentions = Arc<Vec<(PathBuf, usize)>>;
 
@@ -32,6 +35,9 @@ pub struct Project {
     mentions: Mutex<HashMap<String, Mentions>>,
     /// For each helper asked about (its file and name): the run's files that import it.
     followers: Mutex<FollowersOf>,
+    /// For each module asked about: the first test of the run that stubs the chat completions
+    /// method and names the module, with the line.
+    stubs: Mutex<HashMap<PathBuf, Arc<OnceLock<Option<Mention>>>>>,
 }
 
 /// A file of the run that imports a helper returning a request's result.
@@ -68,6 +74,7 @@ impl Project {
             files,
             mentions: Mutex::new(HashMap::new()),
             followers: Mutex::new(HashMap::new()),
+            stubs: Mutex::new(HashMap::new()),
         }
     }
 
@@ -199,6 +206,37 @@ impl Project {
             found.push(Follower { path, outcome });
         }
         found
+    }
+
+    /// The first other file of the run that names the module `this` and stubs the chat
+    /// completions method (`patch("app.llm.client.chat.completions.create")`, a mock's
+    /// `chat.completions.create.return_value`), with the line: the test feeds that module
+    /// Chat Completions results and asserts on chat arguments, so it must move with the code.
+    pub fn stubbed_by(&self, this: &Path) -> Option<(PathBuf, usize)> {
+        if !is_module(this) {
+            return None;
+        }
+        let cell = Arc::clone(
+            self.stubs
+                .lock()
+                .unwrap_or_else(|e| e.into_inner())
+                .entry(this.to_path_buf())
+                .or_default(),
+        );
+        cell.get_or_init(|| {
+            let module = module_name(this)?;
+            let here = absolute(this);
+            self.scan("completions", module)
+                .into_iter()
+                .filter(|(path, _)| absolute(path) != here)
+                .find_map(|(path, _)| {
+                    let text = std::fs::read_to_string(&path).ok()?;
+                    let at = crate::frontend::python::first_chat_stub(&text)?;
+                    let line = 1 + text[..at].matches('\n').count();
+                    Some((path, line))
+                })
+        })
+        .clone()
     }
 
     /// Whether `dotted`, imported `level` dots deep from the file `from`, is the module of the

@@ -146,7 +146,7 @@ fn project_fixtures() {
         if name.starts_with("decoy-") {
             assert_eq!(code, 1, "{name}: {out}");
             assert!(
-                out.contains("hands the result to callers in"),
+                out.contains("cannot see all of this request"),
                 "{name}: {out}"
             );
             assert_eq!(

@@ -32,6 +32,15 @@ use values::span;
 
 pub struct Python;
 
+/// Where `text` (a Python file) first stubs the chat completions method for a test, as a byte
+/// offset: a unit in a module it tests keeps its fix displayed until the test moves too.
+pub fn first_chat_stub(text: &str) -> Option<usize> {
+    let parsed = ruff_python_parser::parse_module(text).ok()?;
+    mocks::chat_stubs(parsed.suite())
+        .first()
+        .map(|(at, _)| at.start)
+}
+
 pub static PYTHON: Python = Python;
 
 impl FrontEnd for Python {
