@@ -137,7 +137,13 @@ fn project_fixtures() {
         let dir = tempfile::tempdir().unwrap();
         copy_tree(&project, dir.path());
         let before = tree_text(dir.path());
-        let (_, findings) = check(&dir, &[]);
+        // The full format, for the help that names the other files a fix edits.
+        let full = common::bin()
+            .current_dir(dir.path())
+            .args(["check", "--isolated", "--output-format", "full", "."])
+            .output()
+            .unwrap();
+        let findings = String::from_utf8_lossy(&full.stdout).into_owned();
         let (_, diff) = check(&dir, &["--diff", "--unsafe-fixes"]);
         insta::with_settings!({ snapshot_path => "snapshots/projects", prepend_module_to_snapshot => false }, {
             insta::assert_snapshot!(name.clone(), format!("# check\n{findings}\n# check --diff --unsafe-fixes\n{diff}"));

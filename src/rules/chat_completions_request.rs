@@ -7,7 +7,8 @@ declare_rule! {
     /// Finds every Chat Completions request: a request body, a Batch input line for
     /// `/v1/chat/completions`, a call of the SDK's chat completions methods, or a request
     /// posted by hand (`requests`, `httpx`, `aiohttp`, `fetch`, axios, reqwest) to the
-    /// Chat Completions URL.
+    /// Chat Completions URL. When a helper returns the result to modules that import it, the
+    /// finding names the files whose reads the fix rewrites too.
     ///
     /// ## Why migrate
     /// The Responses API is where new OpenAI features land. This finding is the anchor of the
@@ -76,9 +77,20 @@ impl Rule for ChatCompletionsRequest {
                 "Rewrite the body for the Responses API",
             ),
         };
-        out.push(
-            Diagnostic::new(Self::META.name, span, message)
-                .with_fix(Fix::safe(title, vec![Change::SwitchEndpoint])),
-        );
+        let mut diagnostic = Diagnostic::new(Self::META.name, span, message)
+            .with_fix(Fix::safe(title, vec![Change::SwitchEndpoint]));
+        if !unit.companions.is_empty() {
+            // The result is read in other modules too: say which files the fix edits.
+            let files: Vec<String> = unit
+                .companions
+                .iter()
+                .map(|c| format!("`{}`", crate::walk::display_path(&c.path)))
+                .collect();
+            diagnostic = diagnostic.with_help(format!(
+                "the fix also rewrites the reads of the result in {}",
+                files.join(", ")
+            ));
+        }
+        out.push(diagnostic);
     }
 }
