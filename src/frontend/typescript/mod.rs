@@ -11,6 +11,7 @@
 //! through variables and `for await` loops (see `reads`). The second argument (request
 //! options) is left as it is.
 
+mod callers;
 mod classify;
 mod lower;
 mod raw;
@@ -648,6 +649,9 @@ fn chat_unit(index: &Index, scope: usize, site: &SiteMatch, text: &str) -> (Unit
     unit.reads = uses.reads;
     unit.unseen.extend(uses.unseen);
     unit.unfixable.extend(uses.unfixable);
+    if let Some(shape) = uses.returned {
+        callers::follow(index, scope, shape, &mut unit, text);
+    }
     (unit, body.shared)
 }
 
@@ -763,6 +767,10 @@ fn raw_unit<'a>(
     let uses = reads::analyze(statements, expression_body, call_span, first, text);
     unit.reads = uses.reads;
     // Raw JSON is migrated only when every use of it is in view.
+    if uses.returned.is_some() {
+        unit.unfixable
+            .push("the result is returned to the caller".into());
+    }
     unit.unfixable.extend(body.unseen);
     unit.unfixable.extend(uses.unseen);
     unit.unfixable.extend(uses.unfixable);

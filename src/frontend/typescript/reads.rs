@@ -351,6 +351,9 @@ pub struct Uses {
     pub unseen: Vec<String>,
     /// The result went somewhere responsify cannot write (`.asResponse()`).
     pub unfixable: Vec<String>,
+    /// The shape the function returns the result as (`return completion`), for following it
+    /// into the function's callers.
+    pub returned: Option<Shape>,
 }
 
 /// Follow the result of the call at `call` through the statements of its scope.
@@ -376,10 +379,7 @@ pub fn analyze<'a>(
         // `async (q) => client.chat.completions.create(...)`: the result is returned.
         walk::expression(&mut walker, e);
         if span_of(unwrap(strip_await(e)).span()) == call {
-            walker
-                .uses
-                .unseen
-                .push("the result is returned to the caller".into());
+            walker.uses.returned = Some(first);
         }
     }
     let mut uses = walker.uses;
@@ -601,11 +601,22 @@ impl<'a> Visitor<'a> for Walker<'_> {
             }
             Statement::ReturnStatement(r) => {
                 if let Some(arg) = &r.argument {
-                    let (root, segs) = chain(arg);
-                    if segs.is_empty() && span_of(root.span()) == self.call {
-                        self.uses
-                            .unseen
-                            .push("the result is returned to the caller".into());
+                    let (root, segs) = chain(unwrap(strip_await(arg)));
+                    // The result itself, or a name holding it whole: the callers get it.
+                    let whole = match root {
+                        Expression::Identifier(_) => self
+                            .root_shape(root)
+                            .filter(|s| matches!(s, Shape::Completion | Shape::Stream)),
+                        _ if span_of(root.span()) == self.call => Some(self.first),
+                        _ => None,
+                    };
+                    if let Some(shape) = whole.filter(|_| segs.is_empty()) {
+                        if self.uses.returned.is_some_and(|r| r != shape) {
+                            self.uses
+                                .unseen
+                                .push("the function returns results of two shapes".into());
+                        }
+                        self.uses.returned = Some(shape);
                         self.consumed.insert(span_of(arg.span()));
                     }
                 }
