@@ -252,6 +252,9 @@ pub enum Site {
     /// An SDK call: `method` is the span of the path to replace (`chat.completions.create`)
     /// and `kind` says which method it is.
     SdkCall { method: Span, kind: SdkMethod },
+    /// An SDK call in another file, whose result this file reads (the callers of a helper
+    /// that a module imports): only the reads are here, spelled as on an SDK result.
+    Elsewhere,
 }
 
 /// The SDK method a call site uses.
@@ -565,7 +568,7 @@ impl Unit {
         Unit::new(
             Request {
                 endpoint: Endpoint::ChatCompletions,
-                site: Site::Body,
+                site: Site::Elsewhere,
                 span,
                 body: Value::new(Kind::Map(Vec::new())),
                 hidden_keys: false,

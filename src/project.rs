@@ -11,7 +11,7 @@
 //! which the run writes together with the unit's own file. Notebooks and documents are not
 //! imported, so nothing else reaches the functions they define.
 
-use crate::frontend::python::importers::{self, Importer, Target};
+use crate::frontend::{Importer, Target};
 use crate::model::HandedOn;
 use crate::settings::Settings;
 use std::collections::HashMap;
@@ -51,17 +51,30 @@ pub struct Follower {
 
 /// Python modules: the files that can import a function, and be imported from.
 fn is_module(path: &Path) -> bool {
-    matches!(
-        path.extension().and_then(|e| e.to_str()),
-        Some("py" | "pyi")
-    )
+    family(path) == Some(Family::Python)
+}
+
+/// Languages whose modules import one another: a helper of one is called from its own kind.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Family {
+    Python,
+    /// TypeScript and JavaScript, which import each other.
+    Script,
+}
+
+fn family(path: &Path) -> Option<Family> {
+    match path.extension().and_then(|e| e.to_str())? {
+        "py" | "pyi" => Some(Family::Python),
+        "ts" | "tsx" | "mts" | "cts" | "js" | "jsx" | "mjs" | "cjs" => Some(Family::Script),
+        _ => None,
+    }
 }
 
 /// The name other code imports the module at `path` by (`app` for `app.py`, `pkg` for
-/// `pkg/__init__.py`).
+/// `pkg/__init__.py` and `lib/index.ts`).
 fn module_name(path: &Path) -> Option<&str> {
     let stem = path.file_stem()?.to_str()?;
-    if stem == "__init__" {
+    if stem == "__init__" || (stem == "index" && family(path) == Some(Family::Script)) {
         return path.parent()?.file_name()?.to_str();
     }
     Some(stem)
@@ -118,11 +131,17 @@ impl Project {
     }
 
     fn scan(&self, name: &str, module: &str) -> Vec<(PathBuf, usize)> {
+        self.scan_family(name, module, Family::Python)
+    }
+
+    /// The files of `kind` that name both `name` and `module` as words, each with the first
+    /// line naming `name`.
+    fn scan_family(&self, name: &str, module: &str, kind: Family) -> Vec<(PathBuf, usize)> {
         let function = memchr::memmem::Finder::new(name.as_bytes());
         let importable = memchr::memmem::Finder::new(module.as_bytes());
         self.files
             .iter()
-            .filter(|path| is_module(path))
+            .filter(|path| family(path) == Some(kind))
             .filter_map(|path| {
                 let bytes = std::fs::read(path).ok()?;
                 let at = first_word(&function, &bytes, name.len())?;
@@ -144,7 +163,7 @@ impl Project {
         this: &Path,
         settings: &Settings,
     ) -> Arc<Vec<Follower>> {
-        if !is_module(this) {
+        if family(this).is_none() {
             return Arc::default();
         }
         let cell = Arc::clone(
@@ -159,13 +178,13 @@ impl Project {
     }
 
     fn find_followers(&self, handed: &HandedOn, this: &Path, settings: &Settings) -> Vec<Follower> {
-        let Some(module) = module_name(this) else {
+        let (Some(module), Some(kind)) = (module_name(this), family(this)) else {
             return Vec::new();
         };
         let here = absolute(this);
         let mut found = Vec::new();
         for path in self
-            .scan(&handed.name, module)
+            .scan_family(&handed.name, module, kind)
             .into_iter()
             .map(|(path, _)| path)
         {
@@ -181,27 +200,27 @@ impl Project {
             };
             let bom = if text.starts_with('\u{feff}') { 3 } else { 0 };
             let body = &text[bom..];
-            let is_module =
-                |dotted: &str, level: u32| self.names_module(dotted, level, &path, &here);
+            let Some(fe) = crate::frontend::for_path(&path) else {
+                continue;
+            };
+            let is_module = |written: &str, level: u32| match kind {
+                Family::Python => self.names_module(written, level, &path, &here),
+                Family::Script => names_script_module(written, &path, &here, module),
+            };
             let target = Target {
                 name: &handed.name,
                 is_module: &is_module,
             };
-            let outcome = match importers::follow(body, &target, handed.result) {
+            let outcome = match fe.follow_importer(body, &target, handed.result) {
                 Importer::NotImporting => continue,
                 Importer::OutOfSight { line, why } => Err((line, why)),
-                Importer::Reads(reads) => crate::engine::follower_fix(
-                    &crate::frontend::python::PYTHON,
-                    body,
-                    reads,
-                    settings,
-                )
-                .map(|mut fix| {
-                    for e in std::sync::Arc::make_mut(&mut fix.edits) {
-                        e.span = e.span.offset(bom);
-                    }
-                    fix
-                }),
+                Importer::Reads(reads) => crate::engine::follower_fix(fe, body, reads, settings)
+                    .map(|mut fix| {
+                        for e in std::sync::Arc::make_mut(&mut fix.edits) {
+                            e.span = e.span.offset(bom);
+                        }
+                        fix
+                    }),
             };
             found.push(Follower { path, outcome });
         }
@@ -273,6 +292,35 @@ impl Project {
             .count();
         (named <= 1).then_some(true)
     }
+}
+
+/// Whether the module specifier `written` (`./llm`, `../lib/llm.js`), imported by the file
+/// `from`, is the file `target` (absolute, with the module name `module`). A relative
+/// specifier is resolved as bundlers and TypeScript do (the extensions, `index` files, `.js`
+/// written for a `.ts` file); a bare one whose last segment is the module's name may be an
+/// alias (`@/lib/llm` through `tsconfig` paths), and the answer is `None`.
+fn names_script_module(written: &str, from: &Path, target: &Path, module: &str) -> Option<bool> {
+    const EXTENSIONS: &[&str] = &["ts", "tsx", "mts", "cts", "js", "jsx", "mjs", "cjs"];
+    if !written.starts_with('.') {
+        let last = written.rsplit('/').next().unwrap_or(written);
+        let last = last.split('.').next().unwrap_or(last);
+        return if last == module { None } else { Some(false) };
+    }
+    let mut base = absolute(from);
+    base.pop();
+    let base = absolute(&base.join(written));
+    let mut candidates = vec![base.clone()];
+    // `./llm.js` written for `llm.ts`: the extension names the compiled file.
+    let stem = base.with_extension("");
+    for ext in EXTENSIONS {
+        let mut appended = base.clone().into_os_string();
+        appended.push(format!(".{ext}"));
+        candidates.push(PathBuf::from(appended));
+        candidates.push(base.with_extension(ext));
+        candidates.push(stem.with_extension(ext));
+        candidates.push(base.join(format!("index.{ext}")));
+    }
+    Some(candidates.iter().any(|c| c == target))
 }
 
 /// The path with `.` and `..` resolved against the working directory, without touching the

@@ -295,3 +295,67 @@ for call in reply.choices[0].message.tool_calls or []:
         "{fixed}"
     );
 }
+
+/// The TypeScript projects, fixed, type-check under `tsc --strict` against the `openai` npm
+/// package (oracle/node_modules, from ci/node-e2e.sh): the importers' reads are the
+/// Responses SDK's, not merely text that looks right.
+#[test]
+fn typescript_projects_type_check_once_fixed() {
+    let _oracle = common::oracle("tsc --strict (multi-file TypeScript projects)");
+    let modules = common::root().join("oracle").join("node_modules");
+    for needed in ["openai", "typescript"] {
+        if !modules.join(needed).is_dir() {
+            return common::skip(
+                "the TypeScript project type check",
+                &format!("oracle/node_modules/{needed} is missing (ci/node-e2e.sh)"),
+            );
+        }
+    }
+    if std::process::Command::new("node")
+        .arg("--version")
+        .output()
+        .is_err()
+    {
+        return common::skip("the TypeScript project type check", "node is not installed");
+    }
+    let root = common::testdata().join("projects");
+    let mut checked = 0;
+    for project in common::sorted_entries(&root) {
+        let name = project.file_name().unwrap().to_string_lossy().into_owned();
+        if !name.starts_with("ts-") {
+            continue;
+        }
+        let dir = tempfile::Builder::new()
+            .prefix("tsc-project-")
+            .tempdir_in(env!("CARGO_TARGET_TMPDIR"))
+            .unwrap();
+        copy_tree(&project, dir.path());
+        let (code, out) = check(&dir, &["--fix", "--unsafe-fixes"]);
+        assert_eq!(code, 0, "{name}: {out}");
+        std::os::unix::fs::symlink(&modules, dir.path().join("node_modules")).unwrap();
+        fs::write(
+            dir.path().join("tsconfig.json"),
+            r#"{"compilerOptions": {"strict": true, "noEmit": true, "target": "es2022",
+                "module": "esnext", "moduleResolution": "bundler", "skipLibCheck": true},
+                "include": ["src"]}"#,
+        )
+        .unwrap();
+        let tsc = modules.join("typescript").join("lib").join("tsc.js");
+        let run = std::process::Command::new("node")
+            .arg(tsc)
+            .args(["-p", "tsconfig.json", "--pretty", "false"])
+            .current_dir(dir.path())
+            .output()
+            .unwrap();
+        assert!(
+            run.status.success(),
+            "{name}: the fixed project does not type-check:\n{}",
+            String::from_utf8_lossy(&run.stdout)
+        );
+        checked += 1;
+    }
+    assert!(
+        checked > 0,
+        "no TypeScript project fixture was type-checked"
+    );
+}

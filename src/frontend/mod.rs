@@ -94,6 +94,52 @@ pub trait FrontEnd: Sync {
     fn verify(&self, _before: &str, after: &str) -> Result<(), String> {
         self.lift(after).map(|_| ()).map_err(|e| e.message)
     }
+
+    /// Where `text`, another file of the run, calls the helper `target` (a function of
+    /// another module that returns a request's result of shape `result`), and what it reads.
+    /// Languages whose modules import one another answer; the others cannot be followed.
+    fn follow_importer(
+        &self,
+        _text: &str,
+        _target: &Target,
+        _result: crate::model::ResultShape,
+    ) -> Importer {
+        Importer::OutOfSight {
+            line: None,
+            why: "responsify does not follow imports in this kind of file".into(),
+        }
+    }
+}
+
+/// How a file of the run calls a helper another module exports: every read of every call,
+/// or where sight is lost (see `project::Project::followers`).
+#[derive(Debug)]
+pub enum Importer {
+    /// The file does not import the helper from its module.
+    NotImporting,
+    /// Every call's result is read in ways the fix can rewrite.
+    Reads(Vec<crate::model::Read>),
+    /// A use responsify cannot follow, with its line when it has one.
+    OutOfSight { line: Option<usize>, why: String },
+}
+
+impl Importer {
+    pub fn out_of_sight(line: Option<usize>, why: impl Into<String>) -> Importer {
+        Importer::OutOfSight {
+            line,
+            why: why.into(),
+        }
+    }
+}
+
+/// A helper as importers name it.
+pub struct Target<'a> {
+    /// The helper's name.
+    pub name: &'a str,
+    /// Whether a module as the importer writes it (`app.llm`, `./llm`; `level` dots deep for
+    /// Python's relative imports) names the helper's module: `None` when it may, and may name
+    /// another module too.
+    pub is_module: &'a dyn Fn(&str, u32) -> Option<bool>,
 }
 
 /// Group items that share source: item `i` joins the group of every earlier item that shares

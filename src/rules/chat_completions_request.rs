@@ -71,6 +71,8 @@ impl Rule for ChatCompletionsRequest {
                 "Chat Completions request written by hand (an HTTP call, a Batch line): migrate its URL, body and reply to the Responses API",
                 "Post the body to `/v1/responses`",
             ),
+            // The reads of a request another file makes: the request is reported there.
+            Site::Elsewhere => return,
             Site::Body => (
                 at_model,
                 "Chat Completions request body: migrate it to the Responses API",

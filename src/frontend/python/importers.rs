@@ -15,32 +15,12 @@ use super::raw::NameUses;
 use super::reads::{self, Shape, Statements};
 use super::scope::{scope_exprs, Index};
 use super::values::span;
-use crate::model::{Read, ResultShape, Unit};
+use crate::frontend::{Importer, Target};
+use crate::model::{ResultShape, Unit};
 use ruff_python_ast::visitor::{self, Visitor};
 use ruff_python_ast::{self as ast, Expr, Stmt};
 use ruff_text_size::Ranged;
 use std::cell::OnceCell;
-
-/// How an importing file calls the helper: every read of every call, or where sight is lost.
-#[derive(Debug)]
-pub enum Importer {
-    /// The file does not import the helper from its module.
-    NotImporting,
-    /// Every call's result is read in ways the fix can rewrite.
-    Reads(Vec<Read>),
-    /// A use responsify cannot follow, with its line when it has one.
-    OutOfSight { line: Option<usize>, why: String },
-}
-
-/// The helper's module as importers spell it.
-pub struct Target<'a> {
-    /// The helper's name.
-    pub name: &'a str,
-    /// Whether a dotted module path (`app.llm`, or `llm` from `from . import llm`) as written
-    /// in the importer, `level` dots deep for relative imports, names the helper's module:
-    /// `None` when it may, and may name another module too.
-    pub is_module: &'a dyn Fn(&str, u32) -> Option<bool>,
-}
 
 /// Where `text` (another file of the run) calls the helper `target`, and what it reads of a
 /// result of shape `result`.
@@ -168,10 +148,7 @@ pub fn follow(text: &str, target: &Target, result: ResultShape) -> Importer {
 }
 
 fn out_of_sight(line: Option<usize>, why: impl Into<String>) -> Importer {
-    Importer::OutOfSight {
-        line,
-        why: why.into(),
-    }
+    Importer::out_of_sight(line, why)
 }
 
 /// The names the helper is reachable by in the importer.

@@ -135,7 +135,7 @@ impl<'a> Lowering<'a> {
                             Site::Http { url: None, .. } => {
                                 return Err("the request's URL has no literal to rewrite".into())
                             }
-                            Site::Body | Site::BatchLine { .. } => {}
+                            Site::Body | Site::BatchLine { .. } | Site::Elsewhere => {}
                         }
                     }
                 }

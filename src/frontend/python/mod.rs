@@ -12,7 +12,7 @@
 mod batch;
 mod callers;
 mod classify;
-pub mod importers;
+mod importers;
 mod lower;
 mod mocks;
 mod raw;
@@ -56,6 +56,15 @@ impl FrontEnd for Python {
             "threads",
             "responses",
         ]
+    }
+
+    fn follow_importer(
+        &self,
+        text: &str,
+        target: &super::Target,
+        result: crate::model::ResultShape,
+    ) -> super::Importer {
+        importers::follow(text, target, result)
     }
 
     fn lift(&self, text: &str) -> Result<Lifted, SyntaxError> {

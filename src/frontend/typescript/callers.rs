@@ -3,9 +3,10 @@
 //! `async function ask(q) { return client.chat.completions.create(...) }` hands the completion
 //! to whoever calls `ask`: `(await ask("hi")).choices[0].message.content` is a read of the
 //! unit and migrates with the call. Every call of the function in the file is followed, and
-//! on up through callers that return it again, a few functions deep. A function that is
-//! exported, used as a value, nested, a method, or defined twice keeps the result out of
-//! sight, and the finding says which.
+//! on up through callers that return it again, a few functions deep; an exported function is
+//! named in `leaves_through`, and the engine asks the run for the modules that import it (see
+//! `importers`). A function used as a value, nested, a method, or defined twice keeps the
+//! result out of sight, and the finding says which.
 
 use super::reads::{self, Shape};
 use super::scope::Index;
@@ -47,12 +48,7 @@ fn follow_at(
         ));
         return;
     }
-    if index.exports(&name) {
-        unit.unseen.push(format!(
-            "`{name}` returns the result and is exported: its callers in other modules are out of sight"
-        ));
-        return;
-    }
+    let exported = index.exports(&name);
     let defined = (0..index.scopes.len())
         .filter(|&s| index.name_of(s).as_deref() == Some(name.as_str()))
         .count();
@@ -67,7 +63,7 @@ fn follow_at(
         .iter()
         .filter(|(call, _)| call.callee.is_specific_id(&name))
         .collect();
-    if calls.is_empty() {
+    if calls.is_empty() && !exported {
         unit.unseen.push(format!(
             "`{name}` returns the result, and nothing in this file calls it"
         ));
@@ -88,6 +84,14 @@ fn follow_at(
             index.name_of(caller).unwrap_or_default()
         ));
         return;
+    }
+    if exported {
+        // Callers in the modules that import it: the engine asks the run (see `project`).
+        unit.leaves_through.push(crate::model::HandedOn {
+            name: name.clone(),
+            result: shape.handed(),
+            called_here: !calls.is_empty(),
+        });
     }
     for &&(call, caller) in &calls {
         let (statements, expression_body) = match index.scopes[caller].function {

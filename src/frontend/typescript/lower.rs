@@ -191,6 +191,8 @@ impl<'a, 'd: 'a> Lowering<'a, 'd> {
                                 self.made.push(Edit::replace(method, "responses"))
                             }
                             Site::Body => self.switch_url(unit)?,
+                            // The call is in another file; only its reads are here.
+                            Site::Elsewhere => continue,
                             Site::BatchLine { .. } | Site::Http { .. } => {
                                 return Err(
                                     "a site of another front end in TypeScript source".into()

@@ -13,6 +13,7 @@
 
 mod callers;
 mod classify;
+mod importers;
 mod lower;
 mod raw;
 mod reads;
@@ -150,6 +151,19 @@ impl FrontEnd for TypeScript {
             "threads",
             "responses",
         ]
+    }
+
+    fn follow_importer(
+        &self,
+        text: &str,
+        target: &super::Target,
+        result: crate::model::ResultShape,
+    ) -> super::Importer {
+        let allocator = Allocator::default();
+        match parse(&allocator, text, (self.source_type)()) {
+            Ok(program) => importers::follow(&program, text, target, result),
+            Err(_) => super::Importer::out_of_sight(None, "the file does not parse"),
+        }
     }
 
     fn lift(&self, text: &str) -> Result<Lifted, SyntaxError> {

@@ -54,6 +54,17 @@ pub enum Shape {
     ResponseEvent,
 }
 
+impl Shape {
+    /// The shape callers in other modules get, in the model's terms.
+    pub fn handed(self) -> crate::model::ResultShape {
+        match self {
+            Shape::Completion => crate::model::ResultShape::Completion,
+            Shape::Stream => crate::model::ResultShape::Stream,
+            _ => crate::model::ResultShape::Part,
+        }
+    }
+}
+
 /// One step of a chain.
 #[derive(Debug)]
 enum Seg<'s> {
