@@ -208,6 +208,7 @@ pub fn analyze(
     crate::classify::hold_chat_twins(&mut units);
     for unit in &mut units {
         handed_on(unit, settings);
+        imported_values(unit, fe, text, settings);
         // A server the user declared Responses-capable is treated like OpenAI's.
         if unit
             .base_url
@@ -562,6 +563,7 @@ fn handed_on(unit: &mut crate::model::Unit, settings: &Settings) {
                     unit.companions.push(crate::model::Companion {
                         path: follower.path.clone(),
                         edits: std::sync::Arc::clone(&fix.edits),
+                        shared: None,
                     });
                 }
                 Err((line, why)) => {
@@ -608,16 +610,55 @@ pub fn follower_fix(
             unsafe_because: None,
         });
     }
-    let lines = edit::Lines::new(text);
     // The request lives in another file: a unit of the reads alone, with no parameters, and
     // an empty span that no read holds.
-    let request = crate::model::Span::new(0, 0);
-    let mut unit = crate::model::Unit::of_reads(request);
+    let mut unit = crate::model::Unit::of_reads(crate::model::Span::new(0, 0));
     unit.reads = reads;
+    let spans: Vec<crate::model::Span> = unit.reads.iter().map(|r| r.span).collect();
+    fix_elsewhere(fe, text, &unit, &spans, settings)
+}
+
+/// The fix of a value another module imports for its requests (`TOOLS`), in the module that
+/// writes it: the rules run on a request whose only parameter is `key`, and only what they
+/// say about the value counts.
+pub fn shared_value_fix(
+    fe: &dyn FrontEnd,
+    text: &str,
+    key: &str,
+    value: crate::model::Value,
+    containers: Vec<crate::model::Container>,
+    settings: &Settings,
+) -> Result<FollowerFix, (Option<usize>, String)> {
+    let Some(at) = value.span else {
+        return Err((None, "the value has no place in its module".into()));
+    };
+    let mut unit = crate::model::Unit::of_reads(crate::model::Span::new(0, 0));
+    unit.request.body =
+        crate::model::Value::new(crate::model::Kind::Map(vec![crate::model::Entry {
+            key: key.to_string(),
+            key_span: None,
+            value,
+            span: None,
+        }]));
+    unit.containers = containers;
+    fix_elsewhere(fe, text, &unit, &[at], settings)
+}
+
+/// Run the rules on `unit` (part of a request whose call is in another file), keep the
+/// findings inside `within`, and lower their fixes in `text`.
+fn fix_elsewhere(
+    fe: &dyn FrontEnd,
+    text: &str,
+    unit: &crate::model::Unit,
+    within: &[crate::model::Span],
+    settings: &Settings,
+) -> Result<FollowerFix, (Option<usize>, String)> {
+    let lines = edit::Lines::new(text);
+    let request = unit.request.span;
     let ctx = Context {
         settings,
         source: text,
-        units: std::slice::from_ref(&unit),
+        units: std::slice::from_ref(unit),
     };
     let mut found = Vec::new();
     for rule in rules::all() {
@@ -625,19 +666,18 @@ pub fn follower_fix(
         if meta.opt_in && !settings.is_selected(meta.name) {
             continue;
         }
-        rule.check(&unit, &ctx, &mut found);
+        rule.check(unit, &ctx, &mut found);
     }
-    // Only what is about the reads: request-level rules see an empty request here.
-    let on_reads = |d: &Diagnostic| {
+    // Only what is about the part here: request-level rules see an empty request.
+    let inside = |d: &Diagnostic| {
         d.span != request
-            && unit
-                .reads
+            && within
                 .iter()
-                .any(|r| r.span.start <= d.span.start && d.span.end <= r.span.end)
+                .any(|r| r.start <= d.span.start && d.span.end <= r.end)
     };
     let mut changes = Vec::new();
     let mut unsafe_because = None;
-    for d in found.iter().filter(|d| on_reads(d)) {
+    for d in found.iter().filter(|d| inside(d)) {
         let line = Some(lines.line(d.span.start));
         match &d.fix {
             None if d.blocks => return Err((line, d.message.clone())),
@@ -654,21 +694,77 @@ pub fn follower_fix(
             }
         }
     }
-    let edits = fe.lower(text, &[&unit], &changes).map_err(|why| {
-        (
-            None,
-            format!("responsify cannot write the fix of its reads ({why})"),
-        )
-    })?;
-    let edits =
-        edit::normalize(edits).map_err(|_| (None, "the fixes of its reads overlap".to_string()))?;
+    let edits = fe
+        .lower(text, &[unit], &changes)
+        .map_err(|why| (None, format!("responsify cannot write its fix ({why})")))?;
+    let edits = edit::normalize(edits).map_err(|_| (None, "the fixes overlap".to_string()))?;
     let next = edit::apply(text, &edits);
     fe.verify(text, &next)
-        .map_err(|why| (None, format!("its fixed reads would not parse ({why})")))?;
+        .map_err(|why| (None, format!("its fixed code would not parse ({why})")))?;
     Ok(FollowerFix {
         edits: std::sync::Arc::new(edits),
         unsafe_because,
     })
+}
+
+/// Parameters whose value a request imports from another module of the run (`tools=TOOLS`
+/// after `from app.tools import TOOLS`): migrated in that module, with the run's other
+/// requests that send it (see `project::Project::shared_value`).
+fn imported_values(
+    unit: &mut crate::model::Unit,
+    fe: &dyn FrontEnd,
+    text: &str,
+    settings: &Settings,
+) {
+    let (Some(project), Some(path), Some(shared)) = (
+        &settings.project,
+        settings.path.as_deref(),
+        fe.shared_values(),
+    ) else {
+        return;
+    };
+    if unit.request.endpoint != Endpoint::ChatCompletions
+        || !matches!(unit.verdict, Verdict::Migrate)
+    {
+        return;
+    }
+    let Some(entry) = unit.request.body.entry("tools") else {
+        return;
+    };
+    let (crate::model::Kind::Opaque, Some(at)) = (&entry.value.kind, entry.value.span) else {
+        return;
+    };
+    let local = &text[at.start..at.end];
+    if !local.chars().all(|c| c.is_alphanumeric() || c == '_') {
+        return;
+    }
+    let Some((module, level, name)) = shared.imported_binding(text, local) else {
+        return;
+    };
+    match project.shared_value(path, &module, level, &name, settings) {
+        Ok((value, fix)) => {
+            if let Some(why) = &fix.unsafe_because {
+                unit.caveats.push(format!(
+                    "in {}, {why}",
+                    crate::walk::display_path(&value.path)
+                ));
+            }
+            if !value.name.starts_with('_') && crate::project::Project::in_package(&value.path) {
+                unit.caveats.push(format!(
+                    "`{}` is public in a package: code outside this repository that imports it gets tools in Responses form",
+                    value.name
+                ));
+            }
+            unit.resolved_elsewhere.push("tools".into());
+            unit.companions.push(crate::model::Companion {
+                path: value.path.clone(),
+                edits: std::sync::Arc::clone(&fix.edits),
+                shared: Some(value),
+            });
+        }
+        Err(Some(why)) => unit.unseen.push(why),
+        Err(None) => {}
+    }
 }
 
 fn unit_status(

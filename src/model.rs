@@ -508,6 +508,9 @@ pub struct Unit {
     /// Edits in other files that belong to this unit's fix (the reads of callers that import
     /// a helper returning the result): written with it, or not at all.
     pub companions: Vec<Companion>,
+    /// Parameters whose value is imported from another module of the run and migrates there
+    /// (its edits are among `companions`).
+    pub resolved_elsewhere: Vec<String>,
     /// Module-level names whose values the fix rewrites (a `TOOLS` list, a URL constant):
     /// another module that imports one would send the rewritten value too.
     pub rewrites_importable: Vec<String>,
@@ -541,6 +544,18 @@ pub struct Companion {
     pub path: std::path::PathBuf,
     /// Against the file as the run read it.
     pub edits: std::sync::Arc<Vec<crate::edit::Edit>>,
+    /// A value several requests share (an imported `TOOLS` list): its edits may be written
+    /// only when every one of those requests is fixed in the same run.
+    pub shared: Option<std::sync::Arc<SharedValue>>,
+}
+
+/// A value of one module that requests in other modules import.
+#[derive(Clone, Debug, PartialEq)]
+pub struct SharedValue {
+    pub path: std::path::PathBuf,
+    pub name: String,
+    /// How many requests of the run send it.
+    pub users: usize,
 }
 
 /// A list-like piece of source whose members are separated by commas.
@@ -592,6 +607,7 @@ impl Unit {
             enclosing: Vec::new(),
             leaves_through: Vec::new(),
             companions: Vec::new(),
+            resolved_elsewhere: Vec::new(),
             rewrites_importable: Vec::new(),
         }
     }

@@ -11,8 +11,9 @@
 //! which the run writes together with the unit's own file. Notebooks and documents are not
 //! imported, so nothing else reaches the functions they define.
 
+use crate::engine::FollowerFix;
 use crate::frontend::{Importer, Target};
-use crate::model::HandedOn;
+use crate::model::{HandedOn, SharedValue};
 use crate::settings::Settings;
 use std::collections::HashMap;
 use std::path::{Component, Path, PathBuf};
@@ -38,7 +39,13 @@ pub struct Project {
     /// For each module asked about: the first test of the run that stubs the chat completions
     /// method and names the module, with the line.
     stubs: Mutex<HashMap<PathBuf, Arc<OnceLock<Option<Mention>>>>>,
+    /// For each value of a module that requests import (its file and name): its fix, and how
+    /// many requests of the run send it.
+    shared: Mutex<HashMap<(PathBuf, String), Arc<OnceLock<SharedOutcome>>>>,
 }
+
+/// A shared value's fix in its module, or why it cannot be migrated from there.
+type SharedOutcome = Result<(Arc<SharedValue>, FollowerFix), Option<String>>;
 
 /// A file of the run that imports a helper returning a request's result.
 #[derive(Debug)]
@@ -88,6 +95,7 @@ impl Project {
             mentions: Mutex::new(HashMap::new()),
             followers: Mutex::new(HashMap::new()),
             stubs: Mutex::new(HashMap::new()),
+            shared: Mutex::new(HashMap::new()),
         }
     }
 
@@ -225,6 +233,113 @@ impl Project {
             found.push(Follower { path, outcome });
         }
         found
+    }
+
+    /// The value `name` that the file `this` imports from `module` (`level` dots deep), when
+    /// that module is a file of the run: the fix that migrates it there, and how many
+    /// requests of the run send it (every one must be fixed for the value to change). `None`
+    /// as the error when the module is not in the run (a package: nothing to say).
+    pub fn shared_value(
+        &self,
+        this: &Path,
+        module: &str,
+        level: u32,
+        name: &str,
+        settings: &Settings,
+    ) -> SharedOutcome {
+        let from = absolute(this);
+        let mut matches = Vec::new();
+        for file in self.files.iter().filter(|f| is_module(f)) {
+            let target = absolute(file);
+            match self.names_module(module, level, &from, &target) {
+                Some(true) => matches.push((file.clone(), target)),
+                Some(false) => {}
+                None => return Err(Some(format!(
+                    "`{name}` comes from `{module}`, which more than one module of this run may be"
+                ))),
+            }
+        }
+        let [(file, target)] = matches.as_slice() else {
+            return Err(None);
+        };
+        let cell = Arc::clone(
+            self.shared
+                .lock()
+                .unwrap_or_else(|e| e.into_inner())
+                .entry((target.clone(), name.to_string()))
+                .or_default(),
+        );
+        cell.get_or_init(|| self.find_shared(file, target, name, settings))
+            .clone()
+    }
+
+    fn find_shared(
+        &self,
+        file: &Path,
+        target: &Path,
+        name: &str,
+        settings: &Settings,
+    ) -> SharedOutcome {
+        let shown = crate::walk::display_path(file);
+        let fe = crate::frontend::for_path(file).ok_or(None)?;
+        let shared = fe.shared_values().ok_or(None)?;
+        let text = std::fs::read_to_string(file).map_err(|_| {
+            Some(format!(
+                "`{name}` comes from {shown}, which cannot be read as UTF-8"
+            ))
+        })?;
+        let bom = if text.starts_with('\u{feff}') { 3 } else { 0 };
+        let body = &text[bom..];
+        let (value, containers) = shared
+            .module_value(body, name)
+            .map_err(|why| Some(format!("`{name}` comes from {shown}, where {why}")))?;
+        let mut fix =
+            crate::engine::shared_value_fix(fe, body, "tools", value, containers, settings)
+                .map_err(|(line, why)| {
+                    let at = line.map_or(shown.clone(), |l| format!("{shown}:{l}"));
+                    Some(format!("`{name}` comes from {at}, where {why}"))
+                })?;
+        for e in Arc::make_mut(&mut fix.edits) {
+            e.span = e.span.offset(bom);
+        }
+        let module = module_name(file).ok_or(None)?;
+        let mut users = 0;
+        for (path, _) in self.scan(name, module) {
+            if absolute(&path) == target {
+                continue;
+            }
+            let Ok(other) = std::fs::read_to_string(&path) else {
+                return Err(Some(format!(
+                    "`{name}` ({shown}) is also named in {}, which cannot be read",
+                    crate::walk::display_path(&path)
+                )));
+            };
+            let is_module =
+                |written: &str, level: u32| self.names_module(written, level, &path, target);
+            let who = Target {
+                name,
+                is_module: &is_module,
+            };
+            let other = other.strip_prefix('\u{feff}').unwrap_or(&other);
+            match shared.value_users(other, &who) {
+                Ok(n) => users += n,
+                Err((line, why)) => {
+                    let at = crate::walk::display_path(&path);
+                    let at = line.map_or(at.clone(), |l| format!("{at}:{l}"));
+                    return Err(Some(format!(
+                        "`{name}` ({shown}) is also used in {at}, where {why}"
+                    )));
+                }
+            }
+        }
+        Ok((
+            Arc::new(SharedValue {
+                path: file.to_path_buf(),
+                name: name.to_string(),
+                users,
+            }),
+            fix,
+        ))
     }
 
     /// The first other file of the run that names the module `this` and stubs the chat

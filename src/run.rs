@@ -587,6 +587,26 @@ fn settle(results: &mut [FileResult], mode: Mode) {
             entry.2.extend(c.edits.iter().cloned());
         }
     }
+    // Two requests that share a value bring the same edits for its file: once is enough.
+    for (_, _, edits) in incoming.values_mut() {
+        edits.sort();
+        edits.dedup();
+    }
+    // A shared value (an imported `TOOLS`) changes only when every request that sends it is
+    // fixed: fewer would leave the others sending it in Responses form to Chat Completions.
+    let mut quorum: BTreeMap<(PathBuf, String), (Arc<crate::model::SharedValue>, Vec<usize>)> =
+        BTreeMap::new();
+    for (i, r) in results.iter().enumerate() {
+        for c in r.checked.iter().flat_map(|c| &c.companions) {
+            if let Some(shared) = &c.shared {
+                quorum
+                    .entry((key(&shared.path), shared.name.clone()))
+                    .or_insert_with(|| (Arc::clone(shared), Vec::new()))
+                    .1
+                    .push(i);
+            }
+        }
+    }
     // The final text of each edited file, or why it cannot be written.
     let mut finals: BTreeMap<PathBuf, Result<Companioned, String>> = BTreeMap::new();
     for (k, (file, _, edits)) in &incoming {
@@ -602,6 +622,25 @@ fn settle(results: &mut [FileResult], mode: Mode) {
     // Fixes that share a file fail together: spread each failure to the sources and the other
     // files of its fix until nothing changes.
     let mut failed: BTreeMap<usize, String> = BTreeMap::new();
+    // Held back by a decision (a shared value not every request can take), not by an error:
+    // said as a warning, and the findings stay.
+    let mut held: BTreeSet<usize> = BTreeSet::new();
+    for (shared, sources) in quorum.values() {
+        if sources.len() < shared.users {
+            for &s in sources {
+                held.insert(s);
+                failed.entry(s).or_insert_with(|| {
+                    format!(
+                        "not fixed: `{}` ({}) is sent by {} requests of this run, and only {} of them can be fixed now",
+                        shared.name,
+                        walk::display_path(&shared.path),
+                        shared.users,
+                        sources.len()
+                    )
+                });
+            }
+        }
+    }
     let mut failed_files: BTreeSet<PathBuf> = finals
         .iter()
         .filter(|(_, f)| f.is_err())
@@ -673,7 +712,9 @@ fn settle(results: &mut [FileResult], mode: Mode) {
                 }
             }
             Err(why) => {
-                if !why.is_empty() {
+                if held.contains(&i) {
+                    r.warnings.push(why);
+                } else if !why.is_empty() {
                     r.error = Some(why);
                 }
                 // Nothing was fixed: report the findings of the file as it still is.

@@ -81,17 +81,37 @@ impl Rule for ChatCompletionsRequest {
         };
         let mut diagnostic = Diagnostic::new(Self::META.name, span, message)
             .with_fix(Fix::safe(title, vec![Change::SwitchEndpoint]));
-        if !unit.companions.is_empty() {
-            // The result is read in other modules too: say which files the fix edits.
-            let files: Vec<String> = unit
-                .companions
-                .iter()
-                .map(|c| format!("`{}`", crate::walk::display_path(&c.path)))
-                .collect();
-            diagnostic = diagnostic.with_help(format!(
-                "the fix also rewrites the reads of the result in {}",
-                files.join(", ")
-            ));
+        // The fix edits other files too: the reads of the result in modules that import its
+        // helper, values it imports from other modules. Say which.
+        let reads: Vec<String> = unit
+            .companions
+            .iter()
+            .filter(|c| c.shared.is_none())
+            .map(|c| format!("`{}`", crate::walk::display_path(&c.path)))
+            .collect();
+        let values: Vec<String> = unit
+            .companions
+            .iter()
+            .filter_map(|c| c.shared.as_ref())
+            .map(|v| {
+                format!(
+                    "`{}` in `{}` (sent by {} request{} of the run, fixed together)",
+                    v.name,
+                    crate::walk::display_path(&v.path),
+                    v.users,
+                    if v.users == 1 { "" } else { "s" }
+                )
+            })
+            .collect();
+        let mut also = Vec::new();
+        if !reads.is_empty() {
+            also.push(format!("the reads of the result in {}", reads.join(", ")));
+        }
+        if !values.is_empty() {
+            also.push(values.join(", "));
+        }
+        if !also.is_empty() {
+            diagnostic = diagnostic.with_help(format!("the fix also rewrites {}", also.join("; ")));
         }
         out.push(diagnostic);
     }

@@ -137,7 +137,10 @@ impl Rule for ToolDefinitions {
         let Some(value) = unit.request.body.get("tools") else {
             return;
         };
-        if unit.request.endpoint == Endpoint::ChatCompletions {
+        // Tools imported from another module of the run migrate there, with every request
+        // that sends them.
+        let elsewhere = unit.resolved_elsewhere.iter().any(|k| k == "tools");
+        if unit.request.endpoint == Endpoint::ChatCompletions && !elsewhere {
             unreadable_tools(value, ctx, out);
         }
         let Some(tools) = value.as_list() else {

@@ -83,10 +83,10 @@ impl Rule for UnseenUses {
                     ),
                 )
                 .with_help(
-                    "check every deployment sends this request to a server with the Responses API",
+                    "check that what is named here holds where the code runs (every deployment, every caller), then apply the fix with `--unsafe-fixes`",
                 )
                 .with_fix(Fix {
-                    title: "Migrate, knowing where the request may go".into(),
+                    title: "Migrate, knowing what may differ".into(),
                     applicability: Applicability::Unsafe,
                     changes: Vec::new(),
                 }),

@@ -153,14 +153,14 @@ fn out_of_sight(line: Option<usize>, why: impl Into<String>) -> Importer {
 
 /// The names the helper is reachable by in the importer.
 #[derive(Default)]
-struct Bindings {
+pub(super) struct Bindings {
     /// Local names of the helper itself (`from app.llm import ask as a`).
-    functions: Vec<String>,
+    pub functions: Vec<String>,
     /// Dotted names of its module (`import app.llm`, `from app import llm as m`).
-    modules: Vec<String>,
+    pub modules: Vec<String>,
 }
 
-fn bindings(index: &Index, target: &Target) -> Result<Bindings, (String, usize)> {
+pub(super) fn bindings(index: &Index, target: &Target) -> Result<Bindings, (String, usize)> {
     let mut found = Bindings::default();
     let mut ambiguous = None;
     let mut is_module =

@@ -18,6 +18,7 @@ mod mocks;
 mod raw;
 mod reads;
 mod scope;
+mod shared;
 mod values;
 
 use super::{FrontEnd, Lifted, SyntaxError};
@@ -31,6 +32,28 @@ use scope::{flatten, header_exprs, Index};
 use values::span;
 
 pub struct Python;
+
+impl super::SharedValues for Python {
+    fn imported_binding(&self, text: &str, local: &str) -> Option<(String, u32, String)> {
+        shared::imported_binding(text, local)
+    }
+
+    fn module_value(
+        &self,
+        text: &str,
+        name: &str,
+    ) -> Result<(crate::model::Value, Vec<crate::model::Container>), String> {
+        shared::module_value(text, name)
+    }
+
+    fn value_users(
+        &self,
+        text: &str,
+        target: &super::Target,
+    ) -> Result<usize, (Option<usize>, String)> {
+        shared::value_users(text, target)
+    }
+}
 
 /// Where `text` (a Python file) first stubs the chat completions method for a test, as a byte
 /// offset: a unit in a module it tests keeps its fix displayed until the test moves too.
@@ -56,6 +79,10 @@ impl FrontEnd for Python {
             "threads",
             "responses",
         ]
+    }
+
+    fn shared_values(&self) -> Option<&dyn super::SharedValues> {
+        Some(self)
     }
 
     fn follow_importer(

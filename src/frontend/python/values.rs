@@ -86,7 +86,7 @@ fn dict_container(dict: &ast::ExprDict) -> Container {
     }
 }
 
-fn list_container(list: &ast::ExprList) -> Container {
+pub(super) fn list_container(list: &ast::ExprList) -> Container {
     Container {
         span: span(list.range),
         members: list.elts.iter().map(|e| span(e.range())).collect(),
