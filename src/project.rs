@@ -20,7 +20,7 @@ use std::path::{Component, Path, PathBuf};
 use std::sync::{Arc, Mutex, OnceLock};
 
 /// The importers of each helper asked about (its file and name), worked out once.
-type FollowersOf = HashMap<(PathBuf, String), Arc<OnceLock<Arc<Vec<Follower>>>>>;
+type FollowersOf = OnceByName<Arc<Vec<Follower>>>;
 
 /// A file, and the line in it that matters.
 type Mention = (PathBuf, usize);
@@ -41,8 +41,11 @@ pub struct Project {
     stubs: Mutex<HashMap<PathBuf, Arc<OnceLock<Option<Mention>>>>>,
     /// For each value of a module that requests import (its file and name): its fix, and how
     /// many requests of the run send it.
-    shared: Mutex<HashMap<(PathBuf, String), Arc<OnceLock<SharedOutcome>>>>,
+    shared: Mutex<OnceByName<SharedOutcome>>,
 }
+
+/// Answers worked out once per file and name, by whichever worker asks first.
+type OnceByName<T> = HashMap<(PathBuf, String), Arc<OnceLock<T>>>;
 
 /// A shared value's fix in its module, or why it cannot be migrated from there.
 type SharedOutcome = Result<(Arc<SharedValue>, FollowerFix), Option<String>>;
