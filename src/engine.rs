@@ -535,9 +535,7 @@ fn handed_on(unit: &mut crate::model::Unit, settings: &Settings) {
             if settings.project.is_some() {
                 // A whole program given as one text (a fixture): nothing else calls it.
                 if !handed.called_here {
-                    unit.unseen.push(format!(
-                        "`{name}` returns the result, and nothing in this file calls it"
-                    ));
+                    unit.unseen.push(nothing_calls(&handed, "file"));
                 }
                 continue;
             }
@@ -548,9 +546,7 @@ fn handed_on(unit: &mut crate::model::Unit, settings: &Settings) {
         };
         let followers = project.followers(&handed, path, settings);
         if followers.is_empty() && !handed.called_here {
-            unit.unseen.push(format!(
-                "`{name}` returns the result, and nothing in this run calls it"
-            ));
+            unit.unseen.push(nothing_calls(&handed, "run"));
             continue;
         }
         for follower in followers.iter() {
@@ -584,6 +580,18 @@ fn handed_on(unit: &mut crate::model::Unit, settings: &Settings) {
                 "`{name}` is public in a package: code outside this repository that calls it gets a Responses result"
             ));
         }
+    }
+}
+
+/// Why a function that returns the result, and that nothing in `place` calls, keeps it out
+/// of sight (code outside may call it).
+fn nothing_calls(handed: &crate::model::HandedOn, place: &str) -> String {
+    let name = &handed.name;
+    match handed.result {
+        crate::model::ResultShape::Instance => format!(
+            "a method of `{name}` returns the result, and nothing in this {place} calls it on an instance"
+        ),
+        _ => format!("`{name}` returns the result, and nothing in this {place} calls it"),
     }
 }
 

@@ -536,6 +536,8 @@ pub enum ResultShape {
     Stream,
     /// A part of a result (a message, a tool call, usage) or something derived from it.
     Part,
+    /// A method's result, through instances of its class (`HandedOn::name` is the class).
+    Instance,
 }
 
 /// The edits a unit's fix makes in another file of the run.

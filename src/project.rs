@@ -257,9 +257,11 @@ impl Project {
             match self.names_module(module, level, &from, &target) {
                 Some(true) => matches.push((file.clone(), target)),
                 Some(false) => {}
-                None => return Err(Some(format!(
+                None => {
+                    return Err(Some(format!(
                     "`{name}` comes from `{module}`, which more than one module of this run may be"
-                ))),
+                )))
+                }
             }
         }
         let [(file, target)] = matches.as_slice() else {

@@ -202,6 +202,64 @@ fn follow_calls(
     }
 }
 
+/// A public method: its calls on instances the module makes (see `instances`) and on `self`
+/// in the class's other methods. Other modules that import the class keep it out of sight.
+fn follow_public_method(
+    module: &Module,
+    scope: usize,
+    class: &ast::StmtClassDef,
+    shape: Shape,
+    unit: &mut Unit,
+    depth: usize,
+    seen: &mut Vec<usize>,
+) {
+    let name = module.index.scopes[scope].name;
+    let class_name = class.name.id.as_str();
+    // A class inside a function, or a method called through `super()` from a subclass
+    // elsewhere, is beyond what the module-level instances show.
+    let top_level = module.index.scopes[scope].parent.is_some_and(|p| p == 0);
+    let on_instances = if top_level {
+        super::instances::method_calls(module.index, module.name_uses, class_name, name)
+    } else {
+        Err(format!(
+            "`{class_name}` is not a class of the module's top level"
+        ))
+    };
+    let mut calls = match on_instances {
+        Ok(calls) => calls,
+        Err(why) => {
+            unit.unseen
+                .push(format!("`{name}` returns the result, and {why}"));
+            return;
+        }
+    };
+    let same_class = |caller: usize| {
+        module.index.scopes[caller]
+            .class
+            .is_some_and(|c| std::ptr::eq(c, class))
+    };
+    let on_self = module
+        .calls
+        .on_self
+        .get(name)
+        .map(Vec::as_slice)
+        .unwrap_or(&[]);
+    let self_reads = module.calls.self_reads.get(name).copied().unwrap_or(0);
+    if self_reads > on_self.len() || !on_self.iter().all(|(c, _)| same_class(*c)) {
+        unit.unseen.push(format!(
+            "`{name}` returns the result, and `self.{name}` is handed on or called from another class"
+        ));
+        return;
+    }
+    calls.extend_from_slice(on_self);
+    unit.leaves_through.push(crate::model::HandedOn {
+        name: class_name.to_string(),
+        result: crate::model::ResultShape::Instance,
+        called_here: !calls.is_empty(),
+    });
+    follow_calls(module, &calls, shape, unit, depth, seen);
+}
+
 /// A private method (`_ask`) of a class, called as `self._ask(...)` by the class's other
 /// methods: those calls are all its callers. A public method is called through objects
 /// responsify does not track.
@@ -217,10 +275,7 @@ fn follow_method(
     let name = module.index.scopes[scope].name;
     let private = name.starts_with('_') && !name.starts_with("__");
     if !private {
-        unit.unseen.push(format!(
-            "`{name}` returns the result, and a public method's callers go through objects responsify does not follow"
-        ));
-        return;
+        return follow_public_method(module, scope, class, shape, unit, depth, seen);
     }
     let same_class = |caller: usize| {
         module.index.scopes[caller]

@@ -26,10 +26,14 @@ use std::cell::OnceCell;
 /// result of shape `result`.
 pub fn follow(text: &str, target: &Target, result: ResultShape) -> Importer {
     let Some(shape) = Shape::of_handed(result) else {
-        return out_of_sight(
-            None,
-            "it gets a part of the result, which is not followed across files",
-        );
+        return match result {
+            // Only whether the file imports the class matters: its instances are not followed.
+            ResultShape::Instance => instance_importer(text, target),
+            _ => out_of_sight(
+                None,
+                "it gets a part of the result, which is not followed across files",
+            ),
+        };
     };
     let Ok(parsed) = ruff_python_parser::parse_module(text) else {
         return out_of_sight(None, "the file does not parse");
@@ -145,6 +149,26 @@ pub fn follow(text: &str, target: &Target, result: ResultShape) -> Importer {
         }
     }
     Importer::Reads(scratch.reads)
+}
+
+/// A file that may make instances of a class whose method returns the result: out of sight
+/// when it imports the class, since instances in other modules are not followed.
+fn instance_importer(text: &str, target: &Target) -> Importer {
+    let Ok(parsed) = ruff_python_parser::parse_module(text) else {
+        return out_of_sight(None, "the file does not parse");
+    };
+    let index = Index::build(parsed.suite());
+    match bindings(&index, target) {
+        Ok(b) if b.functions.is_empty() && b.modules.is_empty() => Importer::NotImporting,
+        Ok(_) => out_of_sight(
+            None,
+            format!(
+                "it imports `{}`, and method calls on instances made in other modules are not followed",
+                target.name
+            ),
+        ),
+        Err((why, _)) => out_of_sight(None, why),
+    }
 }
 
 fn out_of_sight(line: Option<usize>, why: impl Into<String>) -> Importer {

@@ -13,6 +13,7 @@ mod batch;
 mod callers;
 mod classify;
 mod importers;
+mod instances;
 mod lower;
 mod mocks;
 mod raw;

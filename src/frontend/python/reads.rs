@@ -88,7 +88,7 @@ impl Shape {
         match result {
             crate::model::ResultShape::Completion => Some(Shape::Completion),
             crate::model::ResultShape::Stream => Some(Shape::Stream),
-            crate::model::ResultShape::Part => None,
+            crate::model::ResultShape::Part | crate::model::ResultShape::Instance => None,
         }
     }
 }

@@ -25,7 +25,7 @@ pub fn follow(program: &Program, text: &str, target: &Target, result: ResultShap
     let shape = match result {
         ResultShape::Completion => Shape::Completion,
         ResultShape::Stream => Shape::Stream,
-        ResultShape::Part => {
+        ResultShape::Part | ResultShape::Instance => {
             return Importer::out_of_sight(
                 None,
                 "it gets a part of the result, which is not followed across files",
