@@ -36,6 +36,8 @@ pub struct Project {
     mentions: Mutex<HashMap<String, Mentions>>,
     /// For each helper asked about (its file and name): the run's files that import it.
     followers: Mutex<FollowersOf>,
+    /// Which words each file may hold, built on the first question.
+    words: OnceLock<WordFilters>,
     /// For each module asked about: the first test of the run that stubs the chat completions
     /// method and names the module, with the line.
     stubs: Mutex<HashMap<PathBuf, Arc<OnceLock<Option<Mention>>>>>,
@@ -97,6 +99,7 @@ impl Project {
             files,
             mentions: Mutex::new(HashMap::new()),
             followers: Mutex::new(HashMap::new()),
+            words: OnceLock::new(),
             stubs: Mutex::new(HashMap::new()),
             shared: Mutex::new(HashMap::new()),
         }
@@ -150,9 +153,20 @@ impl Project {
     fn scan_family(&self, name: &str, module: &str, kind: Family) -> Vec<(PathBuf, usize)> {
         let function = memchr::memmem::Finder::new(name.as_bytes());
         let importable = memchr::memmem::Finder::new(module.as_bytes());
+        let words = self.words.get_or_init(|| WordFilters::build(&self.files));
+        let (name_bits, module_bits) = (WordFilters::bits(name), WordFilters::bits(module));
         self.files
             .iter()
-            .filter(|path| family(path) == Some(kind))
+            .enumerate()
+            .filter(|(_, path)| family(path) == Some(kind))
+            // Only files whose words may hold both are read again. (The filters split words at
+            // every non-ASCII byte: a name with one is looked for in every file.)
+            .filter(|(i, _)| {
+                !name.is_ascii()
+                    || !module.is_ascii()
+                    || words.may_hold(*i, &name_bits) && words.may_hold(*i, &module_bits)
+            })
+            .map(|(_, path)| path)
             .filter_map(|path| {
                 let bytes = std::fs::read(path).ok()?;
                 let at = first_word(&function, &bytes, name.len())?;
@@ -477,6 +491,70 @@ fn module_path(path: &Path) -> Vec<String> {
         parts.pop();
     }
     parts
+}
+
+/// A small Bloom filter of the words of each file of the run: a question about a name reads
+/// again only the files that may hold it (and its module's name), not every file of the run
+/// for every helper. Built once, in parallel, on the first question; 128 bytes a file.
+#[derive(Debug, Default)]
+struct WordFilters {
+    /// Per file of the run, in order; `None` for files that are no module (never asked).
+    filters: Vec<Option<[u64; WordFilters::WORDS]>>,
+}
+
+impl WordFilters {
+    const WORDS: usize = 16;
+    const BITS: u64 = (Self::WORDS * 64) as u64;
+
+    fn build(files: &[PathBuf]) -> WordFilters {
+        use rayon::prelude::*;
+        let filters = files
+            .par_iter()
+            .map(|path| {
+                family(path)?;
+                let bytes = std::fs::read(path).ok()?;
+                let mut filter = [0u64; Self::WORDS];
+                let word = |b: u8| b.is_ascii_alphanumeric() || b == b'_';
+                for w in bytes.split(|&b| !word(b)).filter(|w| !w.is_empty()) {
+                    for bit in Self::bits_of(w) {
+                        filter[(bit / 64) as usize] |= 1 << (bit % 64);
+                    }
+                }
+                Some(filter)
+            })
+            .collect();
+        WordFilters { filters }
+    }
+
+    /// The three bits a word sets (two halves of one 64-bit FNV-1a hash, combined).
+    fn bits_of(word: &[u8]) -> [u64; 3] {
+        let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+        for &b in word {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+        let (a, b) = (h & 0xffff_ffff, h >> 32);
+        [
+            a % Self::BITS,
+            a.wrapping_add(b) % Self::BITS,
+            a.wrapping_add(b.wrapping_mul(2)) % Self::BITS,
+        ]
+    }
+
+    fn bits(word: &str) -> [u64; 3] {
+        Self::bits_of(word.as_bytes())
+    }
+
+    /// Whether file `i` may hold the word whose bits are `bits`. A file that could not be
+    /// read when the filters were built may hold anything: it is read when asked about.
+    fn may_hold(&self, i: usize, bits: &[u64; 3]) -> bool {
+        match self.filters.get(i) {
+            Some(Some(filter)) => bits
+                .iter()
+                .all(|bit| filter[(*bit / 64) as usize] & (1 << (bit % 64)) != 0),
+            _ => true,
+        }
+    }
 }
 
 /// Where `finder`'s needle first stands as a whole word in `bytes`.
