@@ -470,6 +470,23 @@ fn judge_named_url(url: &str, by_default: bool) -> Judged {
     }
 }
 
+/// The model family of a request, from what its body shows: a literal model name (through
+/// the one table in [`crate::models`]), or reasoning parameters, which only reasoning models
+/// take. A model written as a variable or a call is `Unknown`, and so is a name the table does
+/// not know: rules that depend on the family say so instead of guessing.
+pub fn model_family(body: &crate::model::Value) -> crate::models::Family {
+    use crate::models::{family, Family};
+    if ["reasoning", "reasoning_effort"]
+        .iter()
+        .any(|key| body.get_present(key).is_some())
+    {
+        return Family::Reasoning;
+    }
+    body.get("model")
+        .and_then(|m| m.as_str())
+        .map_or(Family::Unknown, family)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
