@@ -20,6 +20,13 @@ Both endpoints stream (`stream: true`): chat as `data: {chunk}` lines ending wit
 `stream_options.include_usage`), Responses as typed events (`event: response.created` ...
 `event: response.completed`).
 
+Reasoning models (o-series, gpt-5 family; see `reasons`) put a `reasoning` item first in
+`output`, as the real API does. Its `encrypted_content` is only filled when the request asks
+with `include: ["reasoning.encrypted_content"]` (the older API behaviour, the stricter one), and
+a non-reasoning model refuses that `include`. A reasoning item replayed in a later input is
+accepted when it carries its encrypted content or names an item of a stored response; one from
+a `store: false` response without its content is refused ("Item with id ... not found").
+
 `previous_response_id` is honoured: responses are kept in memory and a chained request is
 answered as if the earlier turns had been sent again (instructions are NOT carried over, as in
 the real API). Chaining onto a response created with `store: false` fails with 400
@@ -49,6 +56,8 @@ CREATED = 1_700_000_000
 LOCK = threading.Lock()
 COUNTER = itertools.count(1)
 STORED = {}  # response id -> {"chain": [...], "store": bool, "response": {...}}
+ITEMS = {}  # reasoning item id -> {"store": bool, "encrypted": str}
+ENCRYPTED_REASONING = "reasoning.encrypted_content"
 
 UNSET_STRICT = "unset (Responses then attempts strict mode)"
 EMPTY_PARAMETERS = {"type": "object", "properties": {}}
@@ -171,6 +180,10 @@ def responses_entries(items):
             entries.append(["call", name, canon_args(item.get("arguments")), [("id", call_id), ("name", name)]])
         elif kind == "function_call_output":
             entries.append(["result", ("id", item.get("call_id")), text_of(item.get("output"))])
+        elif kind == "reasoning":
+            # The model's own reasoning, replayed: Chat Completions has no such entry, and the
+            # conversation means the same with or without it (check_input decides if it is valid).
+            continue
         else:
             entries.append(["item-type-%s" % kind, canon(item)])
     return entries
@@ -317,6 +330,14 @@ RESPONSES_PARAMS = {
     "service_tier", "store", "stream", "stream_options", "temperature", "text", "tool_choice",
     "tools", "top_logprobs", "top_p", "truncation", "user",
 }
+def reasons(model):
+    """The stub's view of which models reason: enough for the names the e2e programs use."""
+    name = str(model or "").lower()
+    if "-chat-latest" in name or name.startswith(("gpt-3", "gpt-4")):
+        return False
+    return bool(re.match(r"o\d+(-|$)", name)) or name.startswith(("gpt-5", "codex-"))
+
+
 MESSAGE_ROLES = {"user", "assistant", "system", "developer"}
 MESSAGE_KEYS = {"type", "role", "content", "id", "status", "phase"}
 INPUT_PARTS = {"input_text", "input_image", "input_file", "input_audio"}
@@ -325,6 +346,7 @@ ITEM_KEYS = {
     "function_call": {"type", "call_id", "name", "arguments", "id", "status", "namespace"},
     "function_call_output": {"type", "call_id", "output", "id", "status"},
 }
+REASONING_KEYS = {"type", "id", "summary", "content", "encrypted_content", "status"}
 FORMAT_KEYS = {"type", "name", "description", "schema", "strict"}
 
 
@@ -375,6 +397,17 @@ def check_input(items, chain_calls):
                     check_part(part, "%scontent[%d]." % (where, j), role)
             elif not isinstance(item.get("content"), str):
                 raise Refused("Invalid type for '%scontent'." % where, where + "content", "invalid_type")
+        elif kind == "reasoning":
+            unknown(item, REASONING_KEYS, where)
+            known = ITEMS.get(item.get("id"))
+            if item.get("encrypted_content"):
+                if known is not None and item["encrypted_content"] != known["encrypted"]:
+                    raise Refused("The encrypted content of %sencrypted_content could not be verified." % where,
+                                  where + "encrypted_content", "invalid_encrypted_content")
+            elif known is None or not known["store"]:
+                raise Refused("Item with id '%s' not found. Items are not persisted when `store` is set to "
+                              "false; send the item with its encrypted content, or store the response."
+                              % item.get("id"), "input")
         elif kind in ITEM_KEYS:
             unknown(item, ITEM_KEYS[kind], where)
             if not item.get("call_id"):
@@ -396,6 +429,8 @@ def check_tools(tools):
 
 def check_responses_body(body, chain_calls):
     unknown(body, RESPONSES_PARAMS, "")
+    if ENCRYPTED_REASONING in (body.get("include") or []) and not reasons(body.get("model")):
+        raise Refused("Encrypted content is not supported with this model.", "include", "unsupported_parameter")
     limit = body.get("max_output_tokens")
     if isinstance(limit, int) and limit < 16:
         raise Refused("Invalid 'max_output_tokens': integer below minimum value. Expected a value >= 16, "
@@ -731,6 +766,12 @@ def responses_reply(body, norm, chain, answer, usage):
     n = next(COUNTER)
     rid = "resp_stub%06d" % n
     output = []
+    if reasons(body.get("model")):
+        rs_id = "rs_stub%06d" % n
+        encrypted = "enc:" + hashlib.sha1(rs_id.encode()).hexdigest()
+        output.append({"id": rs_id, "type": "reasoning", "summary": [],
+                       "encrypted_content": encrypted if ENCRYPTED_REASONING in (body.get("include") or []) else None})
+        ITEMS[rs_id] = {"store": norm["store"], "encrypted": encrypted}
     if "text" in answer:
         output.append({
             "id": "msg_stub%06d" % n, "type": "message", "status": "completed", "role": "assistant",
@@ -773,7 +814,9 @@ def responses_reply(body, norm, chain, answer, usage):
     emit("response.created", response=start)
     emit("response.in_progress", response=start)
     for index, item in enumerate(output):
-        if item["type"] == "message":
+        if item["type"] == "reasoning":
+            emit("response.output_item.added", output_index=index, item={**item, "encrypted_content": None})
+        elif item["type"] == "message":
             text = item["content"][0]["text"]
             emit("response.output_item.added", output_index=index,
                  item={**item, "status": "in_progress", "content": []})
