@@ -412,7 +412,11 @@ impl<'a> Lowering<'a> {
                     .iter()
                     .map(|v| self.print(v, multiline, &inner))
                     .collect();
-                if multiline {
+                // A short list of scalars (`include=["reasoning.encrypted_content"]`) stays
+                // on one line even in a call laid out one argument per line, as people write it.
+                let short = items.iter().all(Value::is_scalar)
+                    && parts.iter().map(|p| p.len() + 2).sum::<usize>() <= 60;
+                if multiline && !short {
                     format!(
                         "[{nl}{inner}{}{nl}{indent}]",
                         parts.join(&format!(",{nl}{inner}"))
