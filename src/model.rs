@@ -449,6 +449,10 @@ pub enum ReadKind {
     /// (`list.append({"role": "assistant", "content": resp.output_text})`); `list` is the span
     /// of the list expression and the read's `base` the response.
     AppendText { list: Span },
+    /// A Responses result's output items replayed into a list (`history.extend(resp.output)`,
+    /// `items += resp.output`); `list` is the span of the list expression and the read's
+    /// `base` the response.
+    ReplayOutput { list: Span },
     /// A stream chunk's text: `chunk.choices[0].delta.content`. `guarded` when the code only
     /// gets here for chunks that passed the `chunk.choices` guard.
     StreamText { guarded: bool },

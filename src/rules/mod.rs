@@ -60,6 +60,7 @@ mod tool_output_call_id;
 mod unknown_parameter;
 mod unmapped_read;
 mod unseen_uses;
+mod unstored_reasoning_replay;
 mod unused_suppression;
 mod usage_read;
 mod user_parameter;
@@ -223,6 +224,7 @@ pub fn all() -> &'static [&'static dyn Rule] {
         &tool_call_type::ToolCallType,
         &reply_append::ReplyAppend,
         &reasoning_items_dropped::ReasoningItemsDropped,
+        &unstored_reasoning_replay::UnstoredReasoningReplay,
         &usage_read::UsageRead,
         &stream_read::StreamRead,
         &unmapped_read::UnmappedRead,

@@ -633,6 +633,17 @@ impl<'s> Walker<'s> {
                 if let Expr::Call(call) = &*e.value {
                     if let (Expr::Attribute(attr), [arg]) = (&*call.func, &call.arguments.args[..])
                     {
+                        if attr.attr.id.as_str() == "extend" && call.arguments.keywords.is_empty() {
+                            if let Some(base) = self.replayed_output(arg) {
+                                self.uses.reads.push(Read {
+                                    span: span(call.range()),
+                                    base,
+                                    kind: ReadKind::ReplayOutput {
+                                        list: span(attr.value.range()),
+                                    },
+                                });
+                            }
+                        }
                         if attr.attr.id.as_str() == "append" && call.arguments.keywords.is_empty() {
                             if let Some(base) = self.replayed_text(arg) {
                                 self.uses.reads.push(Read {
@@ -664,6 +675,18 @@ impl<'s> Walker<'s> {
                             }
                         }
                     }
+                }
+            }
+            // `items += resp.output`: the output items replayed into a list.
+            Stmt::AugAssign(a) if a.op == ast::Operator::Add => {
+                if let Some(base) = self.replayed_output(&a.value) {
+                    self.uses.reads.push(Read {
+                        span: span(a.range),
+                        base,
+                        kind: ReadKind::ReplayOutput {
+                            list: span(a.target.range()),
+                        },
+                    });
                 }
             }
             _ => {}
@@ -703,6 +726,15 @@ impl Walker<'_> {
                 self.consumed.insert(span(content.range()));
                 Some(root_span)
             }
+            _ => None,
+        }
+    }
+
+    /// `resp.output` on a Responses result: the span of the response expression.
+    fn replayed_output(&self, expr: &Expr) -> Option<Span> {
+        let (root, segs) = chain(expr);
+        match (self.root_shape(root), segs.as_slice()) {
+            (Some(Shape::Response), [(Seg::Attr("output"), _)]) => Some(span(root.range())),
             _ => None,
         }
     }
