@@ -188,7 +188,8 @@ impl<'a> Lowering<'a> {
                 Change::Replace { span, with } => {
                     let multiline = self.text[span.start..span.end].contains('\n');
                     let indent = indentation_at(self.text, span.start).to_string();
-                    let text = self.print(with, multiline, &indent);
+                    let trailing = trailing_comma(&self.text[span.start..span.end]);
+                    let text = self.print_styled(with, multiline, &indent, trailing);
                     self.made.absorb(*span);
                     self.made.push(Edit::replace(*span, text));
                 }
@@ -205,9 +206,10 @@ impl<'a> Lowering<'a> {
                         ", ".to_string()
                     };
                     let multiline = self.text[span.start..span.end].contains('\n');
+                    let trailing = trailing_comma(&self.text[span.start..span.end]);
                     let parts: Vec<String> = with
                         .iter()
-                        .map(|v| self.print(v, multiline, &indent))
+                        .map(|v| self.print_styled(v, multiline, &indent, trailing))
                         .collect();
                     self.made.absorb(*span);
                     self.made.push(Edit::replace(*span, parts.join(&separator)));
@@ -386,6 +388,12 @@ impl<'a> Lowering<'a> {
     }
 
     fn print(&self, value: &Value, multiline: bool, indent: &str) -> String {
+        self.print_styled(value, multiline, indent, false)
+    }
+
+    /// `print`, with a comma after the last entry of each map or list laid out over lines
+    /// when `trailing` (the style of the code it replaces).
+    fn print_styled(&self, value: &Value, multiline: bool, indent: &str, trailing: bool) -> String {
         if let Some(span) = value.span {
             let copied = self.made.copy(self.text, span);
             // A copy moved to another depth takes the new depth, unless a string spans its
@@ -410,7 +418,7 @@ impl<'a> Lowering<'a> {
             Kind::List(items) => {
                 let parts: Vec<String> = items
                     .iter()
-                    .map(|v| self.print(v, multiline, &inner))
+                    .map(|v| self.print_styled(v, multiline, &inner, trailing))
                     .collect();
                 // A short list of scalars (`include=["reasoning.encrypted_content"]`) stays
                 // on one line even in a call laid out one argument per line, as people write it.
@@ -418,8 +426,9 @@ impl<'a> Lowering<'a> {
                     && parts.iter().map(|p| p.len() + 2).sum::<usize>() <= 60;
                 if multiline && !short {
                     format!(
-                        "[{nl}{inner}{}{nl}{indent}]",
-                        parts.join(&format!(",{nl}{inner}"))
+                        "[{nl}{inner}{}{}{nl}{indent}]",
+                        parts.join(&format!(",{nl}{inner}")),
+                        if trailing { "," } else { "" }
                     )
                 } else {
                     format!("[{}]", parts.join(", "))
@@ -432,14 +441,15 @@ impl<'a> Lowering<'a> {
                         format!(
                             "{}: {}",
                             self.string(&e.key),
-                            self.print(&e.value, multiline, &inner)
+                            self.print_styled(&e.value, multiline, &inner, trailing)
                         )
                     })
                     .collect();
                 if multiline {
                     format!(
-                        "{{{nl}{inner}{}{nl}{indent}}}",
-                        parts.join(&format!(",{nl}{inner}"))
+                        "{{{nl}{inner}{}{}{nl}{indent}}}",
+                        parts.join(&format!(",{nl}{inner}")),
+                        if trailing { "," } else { "" }
                     )
                 } else {
                     format!("{{{}}}", parts.join(", "))
@@ -447,6 +457,17 @@ impl<'a> Lowering<'a> {
             }
         }
     }
+}
+
+/// Does this source, laid out over lines, end its last entry with a comma before its closing
+/// bracket (`...,\n}`)? A rewrite of it then keeps that style.
+fn trailing_comma(source: &str) -> bool {
+    let body = source.trim_end();
+    let Some(inner) = body.strip_suffix(['}', ']', ')']) else {
+        return false;
+    };
+    let inner = inner.trim_end_matches([' ', '\t']);
+    inner.ends_with('\n') && inner.trim_end().ends_with(',')
 }
 
 /// The quote the request's own strings use, so new strings match them.
