@@ -453,6 +453,9 @@ pub enum ReadKind {
     /// `items += resp.output`); `list` is the span of the list expression and the read's
     /// `base` the response.
     ReplayOutput { list: Span },
+    /// `item.id` on an item of a Responses result's output: the item's id, not its call's
+    /// (`call_id`). The read's `base` is the item.
+    OutputItemId,
     /// A stream chunk's text: `chunk.choices[0].delta.content`. `guarded` when the code only
     /// gets here for chunks that passed the `chunk.choices` guard.
     StreamText { guarded: bool },

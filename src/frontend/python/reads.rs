@@ -445,6 +445,8 @@ pub fn analyze(body: &Statements, call_span: Span, first: Shape, source: &str) -
         consumed: Default::default(),
         loops: Vec::new(),
         guarded: Vec::new(),
+        item_lists: Default::default(),
+        items: Default::default(),
     };
     // The call's own statement: the last one that starts before it and holds it (statements
     // are in source order, a compound statement before the ones it holds; an `elif` test
@@ -461,7 +463,13 @@ pub fn analyze(body: &Statements, call_span: Span, first: Shape, source: &str) -
         if let Some(stmt) = body.stmts.get(i) {
             walker.statement(stmt);
         }
-        at = body.next_mention(walker.names.keys(), i);
+        // Output items kept by name are followed too: only their `id` is read from them.
+        let names = walker
+            .names
+            .keys()
+            .chain(&walker.items)
+            .chain(&walker.item_lists);
+        at = body.next_mention(names, i);
     }
     walker
         .uses
@@ -494,6 +502,10 @@ struct Walker<'s> {
     loops: Vec<(String, Span)>,
     /// Where a chunk is known to have passed the `choices` guard: its name and the region.
     guarded: Vec<(String, Span)>,
+    /// Names bound to a list of a Responses result's output items (`calls = [i for i in
+    /// resp.output if ...]`), and names bound to one such item (`for call in calls:`).
+    item_lists: std::collections::HashSet<String>,
+    items: std::collections::HashSet<String>,
 }
 
 impl<'s> Walker<'s> {
@@ -557,6 +569,12 @@ impl<'s> Walker<'s> {
             }
             Stmt::Assign(a) if a.targets.len() == 1 => {
                 if let Expr::Name(target) = &a.targets[0] {
+                    self.items.remove(target.id.as_str());
+                    if self.output_items(&a.value) {
+                        self.item_lists.insert(target.id.to_string());
+                    } else {
+                        self.item_lists.remove(target.id.as_str());
+                    }
                     match self.evaluate(&a.value) {
                         Some(shape) => {
                             self.names.insert(target.id.to_string(), shape);
@@ -572,6 +590,11 @@ impl<'s> Walker<'s> {
             }
             Stmt::For(f) => {
                 if let Expr::Name(target) = &*f.target {
+                    if self.output_items(&f.iter) {
+                        self.items.insert(target.id.to_string());
+                    } else {
+                        self.items.remove(target.id.as_str());
+                    }
                     let shape = self.evaluate(&f.iter);
                     let element = match shape {
                         Some(Shape::ToolCalls) => Some(Shape::ToolCall),
@@ -730,6 +753,22 @@ impl Walker<'_> {
         }
     }
 
+    /// Does `expr` hold a Responses result's output items: `resp.output`, a name bound to
+    /// them, or a comprehension that keeps some of them (`[i for i in resp.output if ...]`)?
+    fn output_items(&self, expr: &Expr) -> bool {
+        match expr {
+            Expr::Name(n) => self.item_lists.contains(n.id.as_str()),
+            Expr::ListComp(c) => match (&*c.elt, &c.generators[..]) {
+                (Expr::Name(elt), [g]) => {
+                    matches!(&g.target, Expr::Name(t) if t.id == elt.id)
+                        && self.output_items(&g.iter)
+                }
+                _ => false,
+            },
+            _ => self.replayed_output(expr).is_some(),
+        }
+    }
+
     /// `resp.output` on a Responses result: the span of the response expression.
     fn replayed_output(&self, expr: &Expr) -> Option<Span> {
         let (root, segs) = chain(expr);
@@ -884,6 +923,17 @@ impl<'a> Visitor<'a> for Uses_<'_, '_> {
                     }
                 }
                 visitor::walk_expr(self, expr);
+            }
+            // `call.id` on an output item: its item id, which a tool result must not quote.
+            Expr::Attribute(a)
+                if a.attr.id.as_str() == "id"
+                    && matches!(&*a.value, Expr::Name(n) if self.walker.items.contains(n.id.as_str())) =>
+            {
+                self.walker.uses.reads.push(Read {
+                    span: here,
+                    base: span(a.value.range()),
+                    kind: ReadKind::OutputItemId,
+                });
             }
             Expr::Attribute(_)
             | Expr::Subscript(_)
