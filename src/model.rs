@@ -456,6 +456,12 @@ pub enum ReadKind {
     /// `item.id` on an item of a Responses result's output: the item's id, not its call's
     /// (`call_id`). The read's `base` is the item.
     OutputItemId,
+    /// `resp.output[0].content[0].text` on a Responses result: the first output item's text,
+    /// read as the reply's.
+    FirstOutputText,
+    /// `resp.output[0]` read any other way: the first output item taken for the reply (the
+    /// read's span is `resp.output[0]`).
+    FirstOutputItem,
     /// A stream chunk's text: `chunk.choices[0].delta.content`. `guarded` when the code only
     /// gets here for chunks that passed the `chunk.choices` guard.
     StreamText { guarded: bool },

@@ -21,6 +21,7 @@ mod chat_completions_request;
 mod chat_completions_url;
 mod choices_read;
 mod content_parts;
+mod first_output_item;
 mod input_audio_part;
 mod instructions_not_carried_over;
 mod legacy_function_messages;
@@ -225,6 +226,7 @@ pub fn all() -> &'static [&'static dyn Rule] {
         &reply_append::ReplyAppend,
         &reasoning_items_dropped::ReasoningItemsDropped,
         &unstored_reasoning_replay::UnstoredReasoningReplay,
+        &first_output_item::FirstOutputItem,
         &usage_read::UsageRead,
         &stream_read::StreamRead,
         &unmapped_read::UnmappedRead,

@@ -95,6 +95,15 @@ struct Followed {
 /// Follow `segs` from a value of `shape` whose expression spans `base`. Each segment
 /// carries the span of the chain's expression up to and including it.
 fn follow(shape: Shape, root: Span, segs: &[(Seg, Span)]) -> Followed {
+    if shape == Shape::Response {
+        if let Some(read) = first_output_item(root, segs) {
+            return Followed {
+                reads: vec![read],
+                end: None,
+                base: root,
+            };
+        }
+    }
     let mut reads = Vec::new();
     let mut shape = shape;
     // The expression that holds the current object in Responses terms: a choice and its
@@ -282,6 +291,44 @@ fn follow(shape: Shape, root: Span, segs: &[(Seg, Span)]) -> Followed {
         end: Some(shape),
         base,
     }
+}
+
+/// `resp.output[0]` on a Responses result, read as if it were the reply: the first output
+/// item is a reasoning item on reasoning models. `resp.output[0].content[0].text` (or its
+/// JSON spelling) is the reply's text; any other read through the first item is only
+/// reported.
+fn first_output_item(root: Span, segs: &[(Seg, Span)]) -> Option<Read> {
+    let name = |seg: &Seg| match seg {
+        Seg::Attr(a) | Seg::Key(a) => Some(a.to_string()),
+        _ => None,
+    };
+    let [(output, _), (Seg::Index(Some(0)), item), rest @ ..] = segs else {
+        return None;
+    };
+    if name(output).as_deref() != Some("output") {
+        return None;
+    }
+    let text = match rest {
+        [(content, _), (Seg::Index(Some(0)), _), (text, at)]
+            if name(content).as_deref() == Some("content")
+                && name(text).as_deref() == Some("text") =>
+        {
+            Some(*at)
+        }
+        _ => None,
+    };
+    Some(match text {
+        Some(at) => Read {
+            span: at,
+            base: root,
+            kind: ReadKind::FirstOutputText,
+        },
+        None => Read {
+            span: *item,
+            base: root,
+            kind: ReadKind::FirstOutputItem,
+        },
+    })
 }
 
 fn describe(shape: Shape, seg: &Seg) -> String {
