@@ -434,6 +434,8 @@ pub enum ReadKind {
     Content,
     /// `choices[0].message.parsed`
     Parsed,
+    /// `choices[0].message.refusal`: the refusal's text, or none.
+    Refusal,
     /// `choices[0].message.tool_calls`
     ToolCalls,
     /// `choices[0].message.function_call` (legacy functions)

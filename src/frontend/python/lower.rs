@@ -236,6 +236,9 @@ impl<'a> Lowering<'a> {
             ReadTarget::Response => b,
             ReadTarget::OutputText => format!("{b}.output_text"),
             ReadTarget::OutputParsed => format!("{b}.output_parsed"),
+            ReadTarget::Refusal => format!(
+                "next((part.refusal for item in {b}.output if item.type == {q}message{q} for part in item.content if part.type == {q}refusal{q}), None)"
+            ),
             ReadTarget::FunctionCalls => {
                 format!("[item for item in {b}.output if item.type == {q}function_call{q}]")
             }
@@ -303,6 +306,11 @@ impl<'a> Lowering<'a> {
             ReadTarget::FunctionCalls => {
                 format!("[item for item in {output} if {}]", is("item", "function_call"))
             }
+            ReadTarget::Refusal => format!(
+                "next((part[{q}refusal{q}] for item in {output} if {} for part in item[{q}content{q}] if {}), None)",
+                is("item", "message"),
+                is("part", "refusal")
+            ),
             ReadTarget::FirstFunctionCall => format!(
                 "next((item for item in {output} if {}), None)",
                 is("item", "function_call")

@@ -137,6 +137,10 @@ fn follow(shape: Shape, root: Span, segs: &[(Seg, Span)]) -> Followed {
                 push(ReadKind::Parsed);
                 None
             }
+            (Shape::Message, Seg::Attr("refusal")) => {
+                push(ReadKind::Refusal);
+                None
+            }
             (Shape::Message, Seg::Attr("tool_calls")) => {
                 push(ReadKind::ToolCalls);
                 Some(Shape::ToolCalls)

@@ -452,7 +452,8 @@ def check_responses_body(body, chain_calls):
 # --------------------------------------------------------------------------------------------
 # The script: one table for both endpoints, keyed on the normal form.
 #
-# An answer is {"text": str} or {"calls": [(call_id, name, arguments_json), ...]}.
+# An answer is {"text": str}, {"refusal": str} (not streamed) or
+# {"calls": [(call_id, name, arguments_json), ...]}.
 
 SCRIPT = []
 
@@ -498,6 +499,13 @@ def stock(norm, q, ctx):
         symbols = re.findall(r"\b[A-Z]{2,5}\b", q)
         if symbols:
             return {"calls": [call("get_stock_price", {"symbol": symbols[0]})]}
+    return None
+
+
+@scenario
+def secret(norm, q, ctx):
+    if "secret password" in q.lower() and not norm["stream"]:
+        return {"refusal": "I can't help with finding passwords."}
     return None
 
 
@@ -652,8 +660,9 @@ def usage_for(norm, answer):
     prompt += sum(12 + words(t.get("description") or "") + len(t.get("parameters", "")) // 8 for t in norm["tools"])
     if norm["format"]:
         prompt += 25
-    if "text" in answer:
-        completion = max(1, words(answer["text"]) + len(answer["text"]) // 16)
+    if "text" in answer or "refusal" in answer:
+        said = answer.get("text", answer.get("refusal"))
+        completion = max(1, words(said) + len(said) // 16)
     else:
         completion = sum(9 + len(args) // 6 for _, _, args in answer["calls"])
     return prompt, completion
@@ -696,7 +705,8 @@ def chat_reply(body, norm, answer, usage):
     cid = "chatcmpl-stub%06d" % n
     model = body.get("model") or "gpt-4o-mini"
     legacy = bool(body.get("functions")) and not body.get("tools")
-    message = {"role": "assistant", "content": answer.get("text"), "refusal": None, "annotations": []}
+    message = {"role": "assistant", "content": answer.get("text"), "refusal": answer.get("refusal"),
+               "annotations": []}
     finish = "stop"
     if "calls" in answer:
         if legacy:
@@ -772,7 +782,12 @@ def responses_reply(body, norm, chain, answer, usage):
         output.append({"id": rs_id, "type": "reasoning", "summary": [],
                        "encrypted_content": encrypted if ENCRYPTED_REASONING in (body.get("include") or []) else None})
         ITEMS[rs_id] = {"store": norm["store"], "encrypted": encrypted}
-    if "text" in answer:
+    if "refusal" in answer:
+        output.append({
+            "id": "msg_stub%06d" % n, "type": "message", "status": "completed", "role": "assistant",
+            "content": [{"type": "refusal", "refusal": answer["refusal"]}],
+        })
+    elif "text" in answer:
         output.append({
             "id": "msg_stub%06d" % n, "type": "message", "status": "completed", "role": "assistant",
             "content": [{"type": "output_text", "text": answer["text"], "annotations": [], "logprobs": []}],
