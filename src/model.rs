@@ -479,6 +479,8 @@ pub enum ReadKind {
     HelperEventName(String),
     /// `event.content` of a helper `content.done` event.
     HelperEventText,
+    /// `event.arguments_delta` of a helper `tool_calls.function.arguments.delta` event.
+    HelperEventArgumentsDelta,
     /// A read with no mapping responsify can prove (`finish_reason`, `choices[1]`, logprobs…).
     Unknown(String),
     /// A tool call's `type` compared with a literal (`tc.type === "function"`, which the

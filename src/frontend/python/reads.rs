@@ -187,7 +187,12 @@ fn follow(shape: Shape, root: Span, segs: &[(Seg, Span)]) -> Followed {
             (Shape::Helper, Seg::Attr("until_done" | "close")) => None,
             (Shape::HelperFinal, Seg::Call) => Some(Shape::Completion),
             (Shape::HelperEvent, Seg::Attr("type")) => Some(Shape::HelperEventType),
-            (Shape::HelperEvent, Seg::Attr("delta")) => None,
+            // Text deltas, and a tool call's finished `arguments`, are spelled alike on both.
+            (Shape::HelperEvent, Seg::Attr("delta" | "arguments")) => None,
+            (Shape::HelperEvent, Seg::Attr("arguments_delta")) => {
+                push(ReadKind::HelperEventArgumentsDelta);
+                None
+            }
             (Shape::HelperEvent, Seg::Attr("content")) => {
                 push(ReadKind::HelperEventText);
                 None

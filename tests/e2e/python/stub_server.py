@@ -849,8 +849,9 @@ def responses_reply(body, norm, chain, answer, usage):
                  item={**item, "status": "in_progress", "arguments": ""})
             for piece in pieces(item["arguments"], 7):
                 emit("response.function_call_arguments.delta", item_id=item["id"], output_index=index, delta=piece)
+            # No `name`: the real server never sent it (see DRIFT.md); the item carries it.
             emit("response.function_call_arguments.done", item_id=item["id"], output_index=index,
-                 name=item["name"], arguments=item["arguments"])
+                 arguments=item["arguments"])
         emit("response.output_item.done", output_index=index, item=item)
     emit("response.completed", response=response)
     sse = "".join("event: %s\ndata: %s\n\n" % (kind, json.dumps(data)) for kind, data in events)
