@@ -458,6 +458,10 @@ pub enum ReadKind {
     /// `item.id` on an item of a Responses result's output: the item's id, not its call's
     /// (`call_id`). The read's `base` is the item.
     OutputItemId,
+    /// A Responses stream's `response.output_item.added` item replayed into a list (the
+    /// read's span is the event-name literal). `alone` when the replay is all its branch
+    /// does; `chained` when other branches (`elif`, `else`) follow its test.
+    ReplayAddedItem { alone: bool, chained: bool },
     /// `resp.output[0].content[0].text` on a Responses result: the first output item's text,
     /// read as the reply's.
     FirstOutputText,

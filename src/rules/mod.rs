@@ -8,6 +8,7 @@ mod flagged_sites;
 mod helpers;
 mod selection;
 
+mod added_item_replay;
 mod assistant_message;
 mod assistant_tool_calls;
 mod assistants_api;
@@ -227,6 +228,7 @@ pub fn all() -> &'static [&'static dyn Rule] {
         &reasoning_items_dropped::ReasoningItemsDropped,
         &unstored_reasoning_replay::UnstoredReasoningReplay,
         &first_output_item::FirstOutputItem,
+        &added_item_replay::AddedItemReplay,
         &usage_read::UsageRead,
         &stream_read::StreamRead,
         &unmapped_read::UnmappedRead,

@@ -686,6 +686,7 @@ impl<'s> Walker<'s> {
             Stmt::If(_) | Stmt::While(_) => {
                 if let Stmt::If(i) = stmt {
                     self.note_guard(i);
+                    self.note_added_item_replay(i);
                 }
                 // A list of tool calls, a legacy function call or usage tested for truth keeps its
                 // meaning: the rewritten read is empty or `None` exactly when the old one was.
@@ -853,6 +854,55 @@ impl Walker<'_> {
     /// Record where an `if` makes a chunk's text reads safe: after `if chunk.choices and …`
     /// (the rest of the test and the body), and after `if not chunk.choices: continue` (the
     /// rest of the loop).
+    /// `if event.type == "response.output_item.added":` whose body replays `event.item` into
+    /// a list (`items.append(event.item)`): the item as it started, before its content or
+    /// arguments arrived. The read is the event-name literal; `alone` when the replay is all
+    /// the branch does, `chained` when `elif` / `else` branches follow it.
+    fn note_added_item_replay(&mut self, stmt: &ast::StmtIf) {
+        let Expr::Compare(c) = &*stmt.test else {
+            return;
+        };
+        let ([ast::CmpOp::Eq], [Expr::StringLiteral(name)]) = (&c.ops[..], &c.comparators[..])
+        else {
+            return;
+        };
+        if name.value.to_str() != "response.output_item.added" {
+            return;
+        }
+        let (root, segs) = chain(&c.left);
+        let Expr::Name(event) = root else { return };
+        if self.root_shape(root) != Some(Shape::ResponseEvent)
+            || !matches!(segs.as_slice(), [(Seg::Attr("type"), _)])
+        {
+            return;
+        }
+        let replays = |s: &Stmt| {
+            let Stmt::Expr(e) = s else { return false };
+            let Expr::Call(call) = &*e.value else {
+                return false;
+            };
+            let (Expr::Attribute(attr), [Expr::Attribute(arg)]) =
+                (&*call.func, &call.arguments.args[..])
+            else {
+                return false;
+            };
+            attr.attr.id.as_str() == "append"
+                && arg.attr.id.as_str() == "item"
+                && matches!(&*arg.value, Expr::Name(n) if n.id == event.id)
+        };
+        if stmt.body.iter().any(replays) {
+            let at = span(c.comparators[0].range());
+            self.uses.reads.push(Read {
+                span: at,
+                base: at,
+                kind: ReadKind::ReplayAddedItem {
+                    alone: stmt.body.len() == 1,
+                    chained: !stmt.elif_else_clauses.is_empty(),
+                },
+            });
+        }
+    }
+
     fn note_guard(&mut self, stmt: &ast::StmtIf) {
         if let Expr::BoolOp(b) = &*stmt.test {
             if b.op == ast::BoolOp::And {
