@@ -166,8 +166,9 @@ impl<'a> Lowering<'a> {
             self.made.push(edit);
         }
         for (container, items) in inserts {
-            let edit = self.insertion(container, &items, &removed)?;
-            self.made.push(edit);
+            for edit in self.insertion(container, &items, &removed)? {
+                self.made.push(edit);
+            }
         }
         // Then the edits that copy source, innermost first, so each copy carries the edits
         // made inside it (a tool call's `id` inside a reshaped tool result, a renamed
@@ -348,14 +349,19 @@ impl<'a> Lowering<'a> {
         at: Span,
         items: &[(Option<&str>, &Value)],
         removed: &[Span],
-    ) -> Result<Edit, String> {
+    ) -> Result<Vec<Edit>, String> {
         let container = containers::at(self.units, at).ok_or("nowhere to insert")?;
         let containers::Layout {
             after,
-            separator,
+            mut separator,
             indent,
             multiline,
         } = containers::layout(self.text, &container, removed, self.newline);
+        // A separator copied from between two members carries that line's comment: the new
+        // entries take the comma and the line break, not another line's comment.
+        if separator.contains('#') {
+            separator = format!(",{}{indent}", self.newline);
+        }
         let printed: Vec<String> = items
             .iter()
             .map(|(key, value)| {
@@ -368,11 +374,36 @@ impl<'a> Lowering<'a> {
             })
             .collect();
         match after {
-            Some(last) => Ok(Edit::insert(
-                last.end,
-                format!("{separator}{}", printed.join(&separator)),
-            )),
-            None => Ok(Edit::insert(at.start + 1, printed.join(", "))),
+            Some(last) => {
+                // The last member's own comment (`messages=msgs,  # history`) stays on its
+                // line: the new entries go on the lines after it, in the same comma style.
+                let line_end = self.text[last.end..]
+                    .find(['\n', '\r'])
+                    .map_or(self.text.len(), |i| last.end + i);
+                let rest = self.text[last.end..line_end].trim_start();
+                let (comma, comment) = match rest.strip_prefix(',') {
+                    Some(after_comma) => (true, after_comma.trim_start().starts_with('#')),
+                    None => (false, rest.starts_with('#')),
+                };
+                let entries = printed.join(&format!(",{}{indent}", self.newline));
+                if multiline && comment {
+                    let mut edits = Vec::new();
+                    if !comma {
+                        edits.push(Edit::insert(last.end, ","));
+                    }
+                    let trailing = if comma { "," } else { "" };
+                    edits.push(Edit::insert(
+                        line_end,
+                        format!("{}{indent}{entries}{trailing}", self.newline),
+                    ));
+                    return Ok(edits);
+                }
+                Ok(vec![Edit::insert(
+                    last.end,
+                    format!("{separator}{}", printed.join(&separator)),
+                )])
+            }
+            None => Ok(vec![Edit::insert(at.start + 1, printed.join(", "))]),
         }
     }
 
