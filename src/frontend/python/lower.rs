@@ -430,10 +430,29 @@ impl<'a> Lowering<'a> {
         self.print_styled(value, multiline, indent, false)
     }
 
+    /// A string's span with the parentheses written around it (`(\n "a "\n "b"\n)`, a
+    /// long text split over lines): the parser's span covers the strings only, and a copy
+    /// without them loses the layout. A body's strings are values of entries, elements and
+    /// keyword arguments, so parentheses right around one are its own.
+    fn with_parentheses(&self, value: &Value, span: Span) -> Span {
+        if !matches!(value.kind, Kind::Str(_)) {
+            return span;
+        }
+        let before = self.text[..span.start].trim_end();
+        let after = self.text[span.end..].trim_start();
+        if before.ends_with('(') && after.starts_with(')') {
+            let start = before.len() - 1;
+            let end = self.text.len() - after.len() + 1;
+            return Span::new(start, end);
+        }
+        span
+    }
+
     /// `print`, with a comma after the last entry of each map or list laid out over lines
     /// when `trailing` (the style of the code it replaces).
     fn print_styled(&self, value: &Value, multiline: bool, indent: &str, trailing: bool) -> String {
         if let Some(span) = value.span {
+            let span = self.with_parentheses(value, span);
             let copied = self.made.copy(self.text, span);
             // A copy moved to another depth takes the new depth, unless a string spans its
             // lines (then its text would change).
