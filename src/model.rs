@@ -526,6 +526,10 @@ pub struct Unit {
     /// Module-level names whose values the fix rewrites (a `TOOLS` list, a URL constant):
     /// another module that imports one would send the rewritten value too.
     pub rewrites_importable: Vec<String>,
+    /// The model name a variable stands for (`model=MODEL` with `MODEL = "o4-mini"` in
+    /// scope), when the front end followed it to one string literal. The body keeps the
+    /// variable: this is only what rules may know about the model (see `classify::model_family`).
+    pub model_name: Option<String>,
 }
 
 /// A list-like piece of source whose members are separated by commas.
@@ -562,6 +566,7 @@ impl Unit {
             enclosing: Vec::new(),
             leaves_through: Vec::new(),
             rewrites_importable: Vec::new(),
+            model_name: None,
         }
     }
 }

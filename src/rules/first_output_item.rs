@@ -51,7 +51,7 @@ impl Rule for FirstOutputItem {
         if !on_responses(unit) {
             return;
         }
-        let family = crate::classify::model_family(&unit.request.body);
+        let family = crate::classify::model_family(unit);
         let why = match family {
             Family::Reasoning => "this model reasons, so its first output item is a reasoning item",
             Family::Plain | Family::Unknown => {

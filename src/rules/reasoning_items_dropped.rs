@@ -41,7 +41,7 @@ declare_rule! {
 }
 
 fn reasons(unit: &Unit) -> bool {
-    crate::classify::model_family(&unit.request.body) == crate::models::Family::Reasoning
+    crate::classify::model_family(unit) == crate::models::Family::Reasoning
 }
 
 impl Rule for ReasoningItemsDropped {

@@ -22,9 +22,10 @@ declare_rule! {
     /// reports from 2025) needed `include`; writing it works under both.
     ///
     /// Non-reasoning models reject that `include`, so the fix is only written for a model
-    /// responsify knows reasons (a literal o-series or gpt-5 family name, or a request with
-    /// reasoning parameters). When the model is a variable, the finding says what to check
-    /// and nothing is written.
+    /// responsify knows reasons (an o-series or gpt-5 family name, written in the call or
+    /// in the one assignment of the variable it passes, or a request with reasoning
+    /// parameters). When the model cannot be read, the finding says what to check and
+    /// nothing is written.
     ///
     /// ## Example
     /// ```python
@@ -90,7 +91,7 @@ impl Rule for UnstoredReasoningReplay {
                     .any(|item| item.as_str() == Some(ENCRYPTED_REASONING))
             })
         });
-        match (crate::classify::model_family(body), asked) {
+        match (crate::classify::model_family(unit), asked) {
             (_, Some(true)) | (Family::Plain, _) => {}
             (Family::Reasoning, None) => out.push(
                 Diagnostic::new(
