@@ -84,16 +84,18 @@ impl Rule for UnstoredReasoningReplay {
             return;
         }
         let body = &unit.request.body;
-        let asked = body.get_present("include").map(|include| {
-            include.as_list().is_some_and(|items| {
-                items
-                    .iter()
-                    .any(|item| item.as_str() == Some(ENCRYPTED_REASONING))
-            })
+        // Whether `include` already asks for it: `None` when absent, and when it is a list
+        // responsify cannot read (then only a person can add to it).
+        let include = body.get_present("include");
+        let asked = include.and_then(Value::as_list).map(|items| {
+            items
+                .iter()
+                .any(|item| item.as_str() == Some(ENCRYPTED_REASONING))
         });
+        let readable = include.is_none() || asked.is_some();
         match (crate::classify::model_family(unit), asked) {
             (_, Some(true)) | (Family::Plain, _) => {}
-            (Family::Reasoning, None) => out.push(
+            (Family::Reasoning, _) if readable => out.push(
                 Diagnostic::new(
                     Self::META.name,
                     replay.span,
@@ -101,19 +103,19 @@ impl Rule for UnstoredReasoningReplay {
                 )
                 .with_fix(Fix::safe(
                     "Ask for the encrypted reasoning with `include`",
-                    vec![Change::SetParam {
-                        path: vec!["include".into()],
-                        value: Value::list(vec![Value::str(ENCRYPTED_REASONING)]),
+                    vec![Change::AppendParam {
+                        key: "include".into(),
+                        value: Value::str(ENCRYPTED_REASONING),
                     }],
                 )),
             ),
-            (Family::Reasoning, Some(false)) => out.push(
+            (Family::Reasoning, _) => out.push(
                 Diagnostic::new(
                     Self::META.name,
                     replay.span,
-                    "the output of an unstored reasoning model is replayed, and `include` does not ask for its encrypted reasoning",
+                    "the output of an unstored reasoning model is replayed, and responsify cannot tell whether `include` asks for its encrypted reasoning",
                 )
-                .with_help(format!("add {ENCRYPTED_REASONING:?} to `include`, or store the response"))
+                .with_help(format!("make sure `include` holds {ENCRYPTED_REASONING:?}, or store the response"))
                 .with_severity(Severity::Warning),
             ),
             (Family::Unknown, _) => out.push(
