@@ -15,6 +15,9 @@ normal form alone, so two requests that mean the same thing get the same answer 
 endpoint they went to. The normal form is also written to the request log, where the runner
 compares the original run's requests with the migrated run's.
 
+A scripted refusal comes back as chat's `message.refusal` and as a `refusal` content part of
+the Responses message item.
+
 Both endpoints stream (`stream: true`): chat as `data: {chunk}` lines ending with
 `data: [DONE]` (plus a usage-only chunk with `choices: []` when
 `stream_options.include_usage`), Responses as typed events (`event: response.created` ...
