@@ -84,8 +84,8 @@ impl Rule for UnstoredReasoningReplay {
             return;
         }
         let body = &unit.request.body;
-        // Whether `include` already asks for it: `None` when absent, and when it is a list
-        // responsify cannot read (then only a person can add to it).
+        // Whether `include` already asks for it; `None` when there is no list to read: none
+        // written (the fix writes one), or one responsify cannot see into (a person adds to it).
         let include = body.get_present("include");
         let asked = include.and_then(Value::as_list).map(|items| {
             items
