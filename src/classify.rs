@@ -470,6 +470,26 @@ fn judge_named_url(url: &str, by_default: bool) -> Judged {
     }
 }
 
+/// The model family of a request, from what its body shows: a literal model name (through
+/// the one table in [`crate::models`]), the literal a front end followed a variable to, or
+/// reasoning parameters, which only reasoning models take. A model responsify cannot read is
+/// `Unknown`, and so is a name the table does not know: rules that depend on the family say
+/// so instead of guessing.
+pub fn model_family(unit: &crate::model::Unit) -> crate::models::Family {
+    use crate::models::{family, Family};
+    let body = &unit.request.body;
+    if ["reasoning", "reasoning_effort"]
+        .iter()
+        .any(|key| body.get_present(key).is_some())
+    {
+        return Family::Reasoning;
+    }
+    body.get("model")
+        .and_then(|m| m.as_str())
+        .or(unit.model_name.as_deref())
+        .map_or(Family::Unknown, family)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

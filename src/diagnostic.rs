@@ -59,6 +59,9 @@ pub enum ReadTarget {
     OutputText,
     /// The parsed structured output (`output_parsed`).
     OutputParsed,
+    /// The text of the first `refusal` content part of the output's message items, or none
+    /// (what a chat message's `refusal` was).
+    Refusal,
     /// The `function_call` items of the output, as a list.
     FunctionCalls,
     /// The first `function_call` item of the output, or none.

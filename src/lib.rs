@@ -34,6 +34,7 @@ pub mod frontend;
 pub mod handoff;
 pub mod migration_report;
 pub mod model;
+pub mod models;
 pub mod notebook;
 pub mod project;
 pub mod report;

@@ -437,6 +437,8 @@ pub enum ReadKind {
     Content,
     /// `choices[0].message.parsed`
     Parsed,
+    /// `choices[0].message.refusal`: the refusal's text, or none.
+    Refusal,
     /// `choices[0].message.tool_calls`
     ToolCalls,
     /// `choices[0].message.function_call` (legacy functions)
@@ -452,6 +454,23 @@ pub enum ReadKind {
     /// (`list.append({"role": "assistant", "content": resp.output_text})`); `list` is the span
     /// of the list expression and the read's `base` the response.
     AppendText { list: Span },
+    /// A Responses result's output items replayed into a list (`history.extend(resp.output)`,
+    /// `items += resp.output`); `list` is the span of the list expression and the read's
+    /// `base` the response.
+    ReplayOutput { list: Span },
+    /// `item.id` on an item of a Responses result's output: the item's id, not its call's
+    /// (`call_id`). The read's `base` is the item.
+    OutputItemId,
+    /// A Responses stream's `response.output_item.added` item replayed into a list (the
+    /// read's span is the event-name literal). `alone` when the replay is all its branch
+    /// does; `chained` when other branches (`elif`, `else`) follow its test.
+    ReplayAddedItem { alone: bool, chained: bool },
+    /// `resp.output[0].content[0].text` on a Responses result: the first output item's text,
+    /// read as the reply's.
+    FirstOutputText,
+    /// `resp.output[0]` read any other way: the first output item taken for the reply (the
+    /// read's span is `resp.output[0]`).
+    FirstOutputItem,
     /// A stream chunk's text: `chunk.choices[0].delta.content`. `guarded` when the code only
     /// gets here for chunks that passed the `chunk.choices` guard.
     StreamText { guarded: bool },
@@ -467,6 +486,8 @@ pub enum ReadKind {
     HelperEventName(String),
     /// `event.content` of a helper `content.done` event.
     HelperEventText,
+    /// `event.arguments_delta` of a helper `tool_calls.function.arguments.delta` event.
+    HelperEventArgumentsDelta,
     /// A read with no mapping responsify can prove (`finish_reason`, `choices[1]`, logprobs…).
     Unknown(String),
     /// A tool call's `type` compared with a literal (`tc.type === "function"`, which the
@@ -514,6 +535,10 @@ pub struct Unit {
     /// Module-level names whose values the fix rewrites (a `TOOLS` list, a URL constant):
     /// another module that imports one would send the rewritten value too.
     pub rewrites_importable: Vec<String>,
+    /// The model name a variable stands for (`model=MODEL` with `MODEL = "o4-mini"` in
+    /// scope), when the front end followed it to one string literal. The body keeps the
+    /// variable: this is only what rules may know about the model (see `classify::model_family`).
+    pub model_name: Option<String>,
 }
 
 /// A function that returns a request's result to its callers.
@@ -611,6 +636,7 @@ impl Unit {
             companions: Vec::new(),
             resolved_elsewhere: Vec::new(),
             rewrites_importable: Vec::new(),
+            model_name: None,
         }
     }
 }

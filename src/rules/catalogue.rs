@@ -74,6 +74,11 @@ pub const CHAT_PARAMETERS: &[(&str, Disposition)] = &[
 /// They mean the same on `responses.create`, so they pass through.
 pub const SDK_REQUEST_OPTIONS: &[&str] = &["extra_headers", "extra_query", "extra_body", "timeout"];
 
+/// Responses parameters found on a Chat Completions request: a half-done migration wrote
+/// them already (a body with both `messages` and `instructions`). Chat Completions would
+/// refuse them; the migrated request takes them as they are.
+pub const RESPONSES_PARAMETERS_KEPT: &[&str] = &["instructions"];
+
 pub fn disposition(parameter: &str) -> Option<Disposition> {
     CHAT_PARAMETERS
         .iter()

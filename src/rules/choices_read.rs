@@ -67,6 +67,11 @@ impl Rule for ChoicesRead {
                     "the parsed reply is `output_parsed` on a Responses result",
                     "Read `output_parsed`",
                 ),
+                ReadKind::Refusal => (
+                    ReadTarget::Refusal,
+                    "a refusal is a `refusal` content part of the message item on a Responses result",
+                    "Read the refusal content part",
+                ),
                 ReadKind::Reply => (
                     ReadTarget::Response,
                     "a Responses result has no `choices`: keep the response itself",

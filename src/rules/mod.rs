@@ -8,6 +8,7 @@ mod flagged_sites;
 mod helpers;
 mod selection;
 
+mod added_item_replay;
 mod assistant_message;
 mod assistant_tool_calls;
 mod assistants_api;
@@ -21,6 +22,7 @@ mod chat_completions_request;
 mod chat_completions_url;
 mod choices_read;
 mod content_parts;
+mod first_output_item;
 mod input_audio_part;
 mod instructions_not_carried_over;
 mod legacy_function_messages;
@@ -60,6 +62,7 @@ mod tool_output_call_id;
 mod unknown_parameter;
 mod unmapped_read;
 mod unseen_uses;
+mod unstored_reasoning_replay;
 mod unused_suppression;
 mod usage_read;
 mod user_parameter;
@@ -223,6 +226,9 @@ pub fn all() -> &'static [&'static dyn Rule] {
         &tool_call_type::ToolCallType,
         &reply_append::ReplyAppend,
         &reasoning_items_dropped::ReasoningItemsDropped,
+        &unstored_reasoning_replay::UnstoredReasoningReplay,
+        &first_output_item::FirstOutputItem,
+        &added_item_replay::AddedItemReplay,
         &usage_read::UsageRead,
         &stream_read::StreamRead,
         &unmapped_read::UnmappedRead,

@@ -40,16 +40,8 @@ declare_rule! {
     }
 }
 
-/// Model families whose output carries reasoning items.
-const REASONING_MODELS: &[&str] = &["o1", "o3", "o4", "gpt-5", "codex"];
-
 fn reasons(unit: &Unit) -> bool {
-    let body = &unit.request.body;
-    body.get_present("reasoning").is_some()
-        || body
-            .get("model")
-            .and_then(|m| m.as_str())
-            .is_some_and(|m| REASONING_MODELS.iter().any(|p| m.starts_with(p)))
+    crate::classify::model_family(unit) == crate::models::Family::Reasoning
 }
 
 impl Rule for ReasoningItemsDropped {

@@ -33,7 +33,11 @@ declare_rule! {
     /// The `chat.completions.stream()` helper becomes `responses.stream()`: its `content.delta`
     /// and `content.done` (and refusal) events are renamed to their Responses twins (a finished
     /// text's `content` is `text`), and `get_final_completion()` becomes `get_final_response()`,
-    /// whose reads migrate like any response's. Other helper events are reported.
+    /// whose reads migrate like any response's. Its tool-call argument events become
+    /// `response.function_call_arguments.delta` / `.done` (`arguments_delta` is `delta`,
+    /// `arguments` stays); their `name` and `index` are reported, since the Responses `.done`
+    /// event carries no name (take it from the `function_call` item) and `output_index`
+    /// counts every output item. Other helper events are reported.
     ///
     /// ## Fix safety
     /// Safe: applied with its call, as one unit. Streamed tool-call fragments and
@@ -52,6 +56,10 @@ fn helper_event(chat: &str) -> Option<&'static str> {
         "content.done" => "response.output_text.done",
         "refusal.delta" => "response.refusal.delta",
         "refusal.done" => "response.refusal.done",
+        // Their `name` and `index` have no twin (the Responses `.done` event carries no name,
+        // and `output_index` counts every output item): reads of those stay unmapped.
+        "tool_calls.function.arguments.delta" => "response.function_call_arguments.delta",
+        "tool_calls.function.arguments.done" => "response.function_call_arguments.done",
         _ => return None,
     })
 }
@@ -79,6 +87,10 @@ impl Rule for StreamRead {
                 ReadKind::HelperEventText => (
                     ReadTarget::Attr("text".into()),
                     "a finished text event carries its text as `text` on Responses",
+                ),
+                ReadKind::HelperEventArgumentsDelta => (
+                    ReadTarget::Attr("delta".into()),
+                    "a tool call's arguments arrive as the `delta` of `response.function_call_arguments.delta` events on Responses",
                 ),
                 ReadKind::HelperEventName(name) => match helper_event(&name) {
                     Some(new) => (

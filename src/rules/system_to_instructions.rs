@@ -42,7 +42,10 @@ impl Rule for SystemToInstructions {
         let all = messages(unit);
         let [first, rest @ ..] = all else { return };
         let is_instruction = |m| matches!(role(m), Some("system" | "developer"));
-        if !is_instruction(first) || rest.is_empty() || rest.iter().any(is_instruction) {
+        // `instructions` written already (a half-done migration): the system message stays
+        // an input item rather than overwrite or merge with them.
+        let written = unit.request.body.get_present("instructions").is_some();
+        if written || !is_instruction(first) || rest.is_empty() || rest.iter().any(is_instruction) {
             return;
         }
         let (Some(span), Some(content)) = (first.span, first.get("content")) else {

@@ -1,7 +1,7 @@
 use super::helpers::type_of;
 use super::{declare_rule, Context, Rule, RuleMeta};
 use crate::diagnostic::{Change, Diagnostic, Fix};
-use crate::model::{Endpoint, Kind, Unit, Value};
+use crate::model::{Endpoint, Kind, SdkMethod, Site, Unit, Value};
 
 declare_rule! {
     /// ## What it does
@@ -24,6 +24,11 @@ declare_rule! {
     /// ```json
     /// {"type": "function", "name": "get_weather", "parameters": {"type": "object"}, "strict": false}
     /// ```
+    ///
+    /// A Python tool built with `pydantic_function_tool(...)` is in Chat Completions form:
+    /// `responses.parse` and `responses.stream` convert it, `responses.create` sends it as it
+    /// is, and the API rejects it. A `create` call with such a tool is reported, on code being
+    /// migrated and on code already on Responses.
     ///
     /// ## Fix safety
     /// Safe: writing chat's `strict` value keeps chat's behaviour.
@@ -86,14 +91,58 @@ fn custom_tool(custom: &Value) -> Option<Value> {
 /// (`zodFunction` → `zodResponsesFunction`).
 const TOOL_HELPERS: &[&str] = &["zodFunction("];
 
+/// Python helpers that build a tool in Chat Completions form, which the openai SDK converts
+/// for `responses.parse` and `responses.stream` but not for `responses.create`.
+const CHAT_TOOL_HELPERS: &[&str] = &["pydantic_function_tool(", "openai.pydantic_function_tool("];
+
+fn chat_tool_helper(tool: &Value, ctx: &Context) -> bool {
+    matches!(tool.kind, Kind::Opaque)
+        && ctx
+            .source_of(tool)
+            .is_some_and(|s| CHAT_TOOL_HELPERS.iter().any(|h| s.starts_with(h)))
+}
+
+/// The SDK method of the call, when it is one.
+fn method(unit: &Unit) -> Option<SdkMethod> {
+    match unit.request.site {
+        Site::SdkCall { kind, .. } => Some(kind),
+        _ => None,
+    }
+}
+
+/// `pydantic_function_tool(...)` passed to a `create` call, which sends it as a Chat
+/// Completions tool (before or after migration).
+fn chat_helper_tools(unit: &Unit, value: &Value, ctx: &Context, out: &mut Vec<Diagnostic>) {
+    if method(unit) != Some(SdkMethod::Create) {
+        return;
+    }
+    let Some(tools) = value.as_list() else { return };
+    for tool in tools.iter().filter(|t| chat_tool_helper(t, ctx)) {
+        let Some(span) = tool.span else { continue };
+        out.push(
+            Diagnostic::new(
+                ToolDefinitions::META.name,
+                span,
+                format!(
+                    "`{}` builds a Chat Completions tool: `responses.create` sends it as it is, and the Responses API rejects it",
+                    ctx.source_of(tool).map_or("…".into(), short)
+                ),
+            )
+            .with_help("call `responses.parse` (which converts it), or build it with `pydantic_responses_function_tool` in an SDK that has it")
+            .blocking(),
+        );
+    }
+}
+
 /// Tools responsify cannot read would reach `responses.create` in Chat Completions form,
-/// which the API rejects: a person must say what they are.
+/// which the API rejects: a person must say what they are. `pydantic_function_tool(...)`
+/// is known: `parse` and `stream` convert it, `create` is reported by `chat_helper_tools`.
 fn unreadable_tools(value: &Value, ctx: &Context, out: &mut Vec<Diagnostic>) {
     let unreadable: Vec<&Value> = match &value.kind {
         Kind::Opaque => vec![value],
         Kind::List(items) => items
             .iter()
-            .filter(|t| matches!(t.kind, Kind::Opaque))
+            .filter(|t| matches!(t.kind, Kind::Opaque) && !chat_tool_helper(t, ctx))
             .filter(|t| {
                 !ctx.source_of(t)
                     .is_some_and(|s| TOOL_HELPERS.iter().any(|h| s.starts_with(h)))
@@ -143,6 +192,7 @@ impl Rule for ToolDefinitions {
         if unit.request.endpoint == Endpoint::ChatCompletions && !elsewhere {
             unreadable_tools(value, ctx, out);
         }
+        chat_helper_tools(unit, value, ctx, out);
         let Some(tools) = value.as_list() else {
             return;
         };

@@ -1,12 +1,13 @@
 use super::helpers::{messages, on_responses, type_of};
 use super::{declare_rule, Context, Rule, RuleMeta};
-use crate::diagnostic::Diagnostic;
-use crate::model::Unit;
+use crate::diagnostic::{Change, Diagnostic, Fix, ReadTarget};
+use crate::model::{ReadKind, Unit, Value};
 
 declare_rule! {
     /// ## What it does
     /// Reports a `function_call_output` item whose `call_id` is taken from an item's `id`
-    /// (`item.id`, `call["id"]`).
+    /// (`item.id`, `call["id"]`), or quotes, as a literal, the `id` of a `function_call` item
+    /// earlier in the same input, and fixes it when it can tell which call is meant.
     ///
     /// ## Why it matters
     /// A Responses `function_call` item has two identifiers: `id` names the item (`fc_…`),
@@ -24,8 +25,11 @@ declare_rule! {
     /// ```
     ///
     /// ## Fix safety
-    /// No fix: responsify cannot prove that the object is a function call item rather than
-    /// something whose `id` is right.
+    /// Safe when the object is an item of a Responses result's output (a loop over
+    /// `resp.output`, or over a list kept from it): its `call_id` is the call's id. A literal
+    /// id that names a `function_call` item of the same input becomes that item's `call_id`.
+    /// Anything else gets no fix: responsify cannot prove that the object is a function call
+    /// item rather than something whose `id` is right.
     pub struct ToolOutputCallId {
         name: "tool-output-call-id",
         summary: "tool outputs quote an item's `id` where `call_id` is required",
@@ -61,7 +65,8 @@ impl Rule for ToolOutputCallId {
         if !on_responses(unit) {
             return;
         }
-        for item in messages(unit) {
+        let items = messages(unit);
+        for (at, item) in items.iter().enumerate() {
             if !matches!(
                 type_of(item),
                 Some("function_call_output" | "custom_tool_call_output")
@@ -74,20 +79,67 @@ impl Rule for ToolOutputCallId {
             let Some(source) = ctx.source_of(&entry.value) else {
                 continue;
             };
+            if let Some(quoted) = entry.value.as_str() {
+                if let (Some(call_id), Some(span)) =
+                    (call_id_of_item(&items[..at], quoted), entry.value.span)
+                {
+                    out.push(
+                        Diagnostic::new(
+                            Self::META.name,
+                            span,
+                            format!("the tool output quotes the item id {quoted:?} of a function call: Responses matches tool results by its `call_id` ({call_id:?})"),
+                        )
+                        .with_fix(Fix::safe(
+                            "Quote the call's `call_id`",
+                            vec![Change::Replace {
+                                span,
+                                with: Value::str(call_id),
+                            }],
+                        )),
+                    );
+                }
+                continue;
+            }
             if entry.value.is_literal() || !reads_id(source) {
                 continue;
             }
-            out.push(
-                Diagnostic::new(
-                    Self::META.name,
-                    entry.value.span.unwrap_or(unit.request.span),
-                    format!("the tool output quotes `{source}`: Responses matches tool results by the call's `call_id`, not the item's `id`"),
-                )
-                .with_help("use the function call item's `call_id`")
-                .blocking(),
-            );
+            let message = format!("the tool output quotes `{source}`: Responses matches tool results by the call's `call_id`, not the item's `id`");
+            let span = entry.value.span.unwrap_or(unit.request.span);
+            let item_id = unit.reads.iter().find(|read| {
+                read.kind == ReadKind::OutputItemId && Some(read.span) == entry.value.span
+            });
+            out.push(match item_id {
+                Some(read) => Diagnostic::new(Self::META.name, span, message).with_fix(Fix::safe(
+                    "Quote the output item's `call_id`",
+                    vec![Change::RewriteRead {
+                        span: read.span,
+                        base: read.base,
+                        to: ReadTarget::Attr("call_id".into()),
+                    }],
+                )),
+                None => Diagnostic::new(Self::META.name, span, message)
+                    .with_help("use the function call item's `call_id`")
+                    .blocking(),
+            });
         }
     }
+}
+
+/// The `call_id` of the `function_call` item among `earlier` whose item `id` is `quoted`,
+/// unless `quoted` is itself some call's `call_id` (then it is right as it is).
+fn call_id_of_item<'v>(earlier: &'v [Value], quoted: &str) -> Option<&'v str> {
+    let calls = || {
+        earlier
+            .iter()
+            .filter(|item| type_of(item) == Some("function_call"))
+    };
+    let field = |item: &'v Value, key: &str| item.get(key).and_then(Value::as_str);
+    if calls().any(|item| field(item, "call_id") == Some(quoted)) {
+        return None;
+    }
+    calls()
+        .find(|item| field(item, "id") == Some(quoted))
+        .and_then(|item| field(item, "call_id"))
 }
 
 #[cfg(test)]

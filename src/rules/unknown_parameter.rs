@@ -1,4 +1,4 @@
-use super::catalogue::{disposition, SDK_REQUEST_OPTIONS};
+use super::catalogue::{disposition, RESPONSES_PARAMETERS_KEPT, SDK_REQUEST_OPTIONS};
 use super::{declare_rule, Context, Rule, RuleMeta};
 use crate::diagnostic::Diagnostic;
 use crate::model::{Site, Unit};
@@ -6,7 +6,9 @@ use crate::model::{Site, Unit};
 declare_rule! {
     /// ## What it does
     /// Reports request parameters that are not Chat Completions parameters at all — vendor
-    /// extensions such as `top_k`, or typos.
+    /// extensions such as `top_k`, or typos. A Responses parameter that a half-done
+    /// migration wrote already (`instructions` beside `messages`) is not reported: the
+    /// migrated request takes it as it is.
     ///
     /// ## Why migrate
     /// The Responses API rejects unknown parameters. responsify cannot know what a foreign
@@ -34,7 +36,8 @@ impl Rule for UnknownParameter {
         for entry in unit.request.body.entries().unwrap_or_default() {
             let sdk_option = matches!(unit.request.site, Site::SdkCall { .. })
                 && SDK_REQUEST_OPTIONS.contains(&entry.key.as_str());
-            if disposition(&entry.key).is_some() || sdk_option {
+            let kept = RESPONSES_PARAMETERS_KEPT.contains(&entry.key.as_str());
+            if disposition(&entry.key).is_some() || sdk_option || kept {
                 continue;
             }
             let Some(key) = entry.key_span else { continue };

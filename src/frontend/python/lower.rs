@@ -166,8 +166,9 @@ impl<'a> Lowering<'a> {
             self.made.push(edit);
         }
         for (container, items) in inserts {
-            let edit = self.insertion(container, &items, &removed)?;
-            self.made.push(edit);
+            for edit in self.insertion(container, &items, &removed)? {
+                self.made.push(edit);
+            }
         }
         // Then the edits that copy source, innermost first, so each copy carries the edits
         // made inside it (a tool call's `id` inside a reshaped tool result, a renamed
@@ -188,7 +189,8 @@ impl<'a> Lowering<'a> {
                 Change::Replace { span, with } => {
                     let multiline = self.text[span.start..span.end].contains('\n');
                     let indent = indentation_at(self.text, span.start).to_string();
-                    let text = self.print(with, multiline, &indent);
+                    let trailing = trailing_comma(&self.text[span.start..span.end]);
+                    let text = self.print_styled(with, multiline, &indent, trailing);
                     self.made.absorb(*span);
                     self.made.push(Edit::replace(*span, text));
                 }
@@ -205,9 +207,10 @@ impl<'a> Lowering<'a> {
                         ", ".to_string()
                     };
                     let multiline = self.text[span.start..span.end].contains('\n');
+                    let trailing = trailing_comma(&self.text[span.start..span.end]);
                     let parts: Vec<String> = with
                         .iter()
-                        .map(|v| self.print(v, multiline, &indent))
+                        .map(|v| self.print_styled(v, multiline, &indent, trailing))
                         .collect();
                     self.made.absorb(*span);
                     self.made.push(Edit::replace(*span, parts.join(&separator)));
@@ -234,6 +237,9 @@ impl<'a> Lowering<'a> {
             ReadTarget::Response => b,
             ReadTarget::OutputText => format!("{b}.output_text"),
             ReadTarget::OutputParsed => format!("{b}.output_parsed"),
+            ReadTarget::Refusal => format!(
+                "next((part.refusal for item in {b}.output if item.type == {q}message{q} for part in item.content if part.type == {q}refusal{q}), None)"
+            ),
             ReadTarget::FunctionCalls => {
                 format!("[item for item in {b}.output if item.type == {q}function_call{q}]")
             }
@@ -301,6 +307,11 @@ impl<'a> Lowering<'a> {
             ReadTarget::FunctionCalls => {
                 format!("[item for item in {output} if {}]", is("item", "function_call"))
             }
+            ReadTarget::Refusal => format!(
+                "next((part[{q}refusal{q}] for item in {output} if {} for part in item[{q}content{q}] if {}), None)",
+                is("item", "message"),
+                is("part", "refusal")
+            ),
             ReadTarget::FirstFunctionCall => format!(
                 "next((item for item in {output} if {}), None)",
                 is("item", "function_call")
@@ -338,14 +349,19 @@ impl<'a> Lowering<'a> {
         at: Span,
         items: &[(Option<&str>, &Value)],
         removed: &[Span],
-    ) -> Result<Edit, String> {
+    ) -> Result<Vec<Edit>, String> {
         let container = containers::at(self.units, at).ok_or("nowhere to insert")?;
         let containers::Layout {
             after,
-            separator,
+            mut separator,
             indent,
             multiline,
         } = containers::layout(self.text, &container, removed, self.newline);
+        // A separator copied from between two members carries that line's comment: the new
+        // entries take the comma and the line break, not another line's comment.
+        if separator.contains('#') {
+            separator = format!(",{}{indent}", self.newline);
+        }
         let printed: Vec<String> = items
             .iter()
             .map(|(key, value)| {
@@ -358,11 +374,36 @@ impl<'a> Lowering<'a> {
             })
             .collect();
         match after {
-            Some(last) => Ok(Edit::insert(
-                last.end,
-                format!("{separator}{}", printed.join(&separator)),
-            )),
-            None => Ok(Edit::insert(at.start + 1, printed.join(", "))),
+            Some(last) => {
+                // The last member's own comment (`messages=msgs,  # history`) stays on its
+                // line: the new entries go on the lines after it, in the same comma style.
+                let line_end = self.text[last.end..]
+                    .find(['\n', '\r'])
+                    .map_or(self.text.len(), |i| last.end + i);
+                let rest = self.text[last.end..line_end].trim_start();
+                let (comma, comment) = match rest.strip_prefix(',') {
+                    Some(after_comma) => (true, after_comma.trim_start().starts_with('#')),
+                    None => (false, rest.starts_with('#')),
+                };
+                let entries = printed.join(&format!(",{}{indent}", self.newline));
+                if multiline && comment {
+                    let mut edits = Vec::new();
+                    if !comma {
+                        edits.push(Edit::insert(last.end, ","));
+                    }
+                    let trailing = if comma { "," } else { "" };
+                    edits.push(Edit::insert(
+                        line_end,
+                        format!("{}{indent}{entries}{trailing}", self.newline),
+                    ));
+                    return Ok(edits);
+                }
+                Ok(vec![Edit::insert(
+                    last.end,
+                    format!("{separator}{}", printed.join(&separator)),
+                )])
+            }
+            None => Ok(vec![Edit::insert(at.start + 1, printed.join(", "))]),
         }
     }
 
@@ -386,7 +427,32 @@ impl<'a> Lowering<'a> {
     }
 
     fn print(&self, value: &Value, multiline: bool, indent: &str) -> String {
+        self.print_styled(value, multiline, indent, false)
+    }
+
+    /// A string's span with the parentheses written around it (`(\n "a "\n "b"\n)`, a
+    /// long text split over lines): the parser's span covers the strings only, and a copy
+    /// without them loses the layout. A body's strings are values of entries, elements and
+    /// keyword arguments, so parentheses right around one are its own.
+    fn with_parentheses(&self, value: &Value, span: Span) -> Span {
+        if !matches!(value.kind, Kind::Str(_)) {
+            return span;
+        }
+        let before = self.text[..span.start].trim_end();
+        let after = self.text[span.end..].trim_start();
+        if before.ends_with('(') && after.starts_with(')') {
+            let start = before.len() - 1;
+            let end = self.text.len() - after.len() + 1;
+            return Span::new(start, end);
+        }
+        span
+    }
+
+    /// `print`, with a comma after the last entry of each map or list laid out over lines
+    /// when `trailing` (the style of the code it replaces).
+    fn print_styled(&self, value: &Value, multiline: bool, indent: &str, trailing: bool) -> String {
         if let Some(span) = value.span {
+            let span = self.with_parentheses(value, span);
             let copied = self.made.copy(self.text, span);
             // A copy moved to another depth takes the new depth, unless a string spans its
             // lines (then its text would change).
@@ -410,12 +476,17 @@ impl<'a> Lowering<'a> {
             Kind::List(items) => {
                 let parts: Vec<String> = items
                     .iter()
-                    .map(|v| self.print(v, multiline, &inner))
+                    .map(|v| self.print_styled(v, multiline, &inner, trailing))
                     .collect();
-                if multiline {
+                // A short list of scalars (`include=["reasoning.encrypted_content"]`) stays
+                // on one line even in a call laid out one argument per line, as people write it.
+                let short = items.iter().all(Value::is_scalar)
+                    && parts.iter().map(|p| p.len() + 2).sum::<usize>() <= 60;
+                if multiline && !short {
                     format!(
-                        "[{nl}{inner}{}{nl}{indent}]",
-                        parts.join(&format!(",{nl}{inner}"))
+                        "[{nl}{inner}{}{}{nl}{indent}]",
+                        parts.join(&format!(",{nl}{inner}")),
+                        if trailing { "," } else { "" }
                     )
                 } else {
                     format!("[{}]", parts.join(", "))
@@ -428,14 +499,15 @@ impl<'a> Lowering<'a> {
                         format!(
                             "{}: {}",
                             self.string(&e.key),
-                            self.print(&e.value, multiline, &inner)
+                            self.print_styled(&e.value, multiline, &inner, trailing)
                         )
                     })
                     .collect();
                 if multiline {
                     format!(
-                        "{{{nl}{inner}{}{nl}{indent}}}",
-                        parts.join(&format!(",{nl}{inner}"))
+                        "{{{nl}{inner}{}{}{nl}{indent}}}",
+                        parts.join(&format!(",{nl}{inner}")),
+                        if trailing { "," } else { "" }
                     )
                 } else {
                     format!("{{{}}}", parts.join(", "))
@@ -443,6 +515,17 @@ impl<'a> Lowering<'a> {
             }
         }
     }
+}
+
+/// Does this source, laid out over lines, end its last entry with a comma before its closing
+/// bracket (`...,\n}`)? A rewrite of it then keeps that style.
+fn trailing_comma(source: &str) -> bool {
+    let body = source.trim_end();
+    let Some(inner) = body.strip_suffix(['}', ']', ')']) else {
+        return false;
+    };
+    let inner = inner.trim_end_matches([' ', '\t']);
+    inner.ends_with('\n') && inner.trim_end().ends_with(',')
 }
 
 /// The quote the request's own strings use, so new strings match them.

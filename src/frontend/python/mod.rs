@@ -712,6 +712,7 @@ fn chat_unit(
     unit.containers = body.containers;
     unit.enclosing = index.enclosing(scope);
     unit.rewrites_importable = body.module_names;
+    unit.model_name = body.model;
     client.apply_to(&mut unit);
     for hidden in body.hidden {
         unit.unfixable.push(format!(

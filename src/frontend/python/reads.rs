@@ -115,6 +115,15 @@ struct Followed {
 /// Follow `segs` from a value of `shape` whose expression spans `base`. Each segment
 /// carries the span of the chain's expression up to and including it.
 fn follow(shape: Shape, root: Span, segs: &[(Seg, Span)]) -> Followed {
+    if shape == Shape::Response {
+        if let Some(read) = first_output_item(root, segs) {
+            return Followed {
+                reads: vec![read],
+                end: None,
+                base: root,
+            };
+        }
+    }
     let mut reads = Vec::new();
     let mut shape = shape;
     // The expression that holds the current object in Responses terms: a choice and its
@@ -146,6 +155,10 @@ fn follow(shape: Shape, root: Span, segs: &[(Seg, Span)]) -> Followed {
             }
             (Shape::Message, Seg::Attr("parsed")) => {
                 push(ReadKind::Parsed);
+                None
+            }
+            (Shape::Message, Seg::Attr("refusal")) => {
+                push(ReadKind::Refusal);
                 None
             }
             (Shape::Message, Seg::Attr("tool_calls")) => {
@@ -194,7 +207,12 @@ fn follow(shape: Shape, root: Span, segs: &[(Seg, Span)]) -> Followed {
             (Shape::Helper, Seg::Attr("until_done" | "close")) => None,
             (Shape::HelperFinal, Seg::Call) => Some(Shape::Completion),
             (Shape::HelperEvent, Seg::Attr("type")) => Some(Shape::HelperEventType),
-            (Shape::HelperEvent, Seg::Attr("delta")) => None,
+            // Text deltas, and a tool call's finished `arguments`, are spelled alike on both.
+            (Shape::HelperEvent, Seg::Attr("delta" | "arguments")) => None,
+            (Shape::HelperEvent, Seg::Attr("arguments_delta")) => {
+                push(ReadKind::HelperEventArgumentsDelta);
+                None
+            }
             (Shape::HelperEvent, Seg::Attr("content")) => {
                 push(ReadKind::HelperEventText);
                 None
@@ -302,6 +320,44 @@ fn follow(shape: Shape, root: Span, segs: &[(Seg, Span)]) -> Followed {
         end: Some(shape),
         base,
     }
+}
+
+/// `resp.output[0]` on a Responses result, read as if it were the reply: the first output
+/// item is a reasoning item on reasoning models. `resp.output[0].content[0].text` (or its
+/// JSON spelling) is the reply's text; any other read through the first item is only
+/// reported.
+fn first_output_item(root: Span, segs: &[(Seg, Span)]) -> Option<Read> {
+    let name = |seg: &Seg| match seg {
+        Seg::Attr(a) | Seg::Key(a) => Some(a.to_string()),
+        _ => None,
+    };
+    let [(output, _), (Seg::Index(Some(0)), item), rest @ ..] = segs else {
+        return None;
+    };
+    if name(output).as_deref() != Some("output") {
+        return None;
+    }
+    let text = match rest {
+        [(content, _), (Seg::Index(Some(0)), _), (text, at)]
+            if name(content).as_deref() == Some("content")
+                && name(text).as_deref() == Some("text") =>
+        {
+            Some(*at)
+        }
+        _ => None,
+    };
+    Some(match text {
+        Some(at) => Read {
+            span: at,
+            base: root,
+            kind: ReadKind::FirstOutputText,
+        },
+        None => Read {
+            span: *item,
+            base: root,
+            kind: ReadKind::FirstOutputItem,
+        },
+    })
 }
 
 fn describe(shape: Shape, seg: &Seg) -> String {
@@ -465,6 +521,8 @@ pub fn analyze(body: &Statements, call_span: Span, first: Shape, source: &str) -
         consumed: Default::default(),
         loops: Vec::new(),
         guarded: Vec::new(),
+        item_lists: Default::default(),
+        items: Default::default(),
     };
     // The call's own statement: the last one that starts before it and holds it (statements
     // are in source order, a compound statement before the ones it holds; an `elif` test
@@ -481,7 +539,13 @@ pub fn analyze(body: &Statements, call_span: Span, first: Shape, source: &str) -
         if let Some(stmt) = body.stmts.get(i) {
             walker.statement(stmt);
         }
-        at = body.next_mention(walker.names.keys(), i);
+        // Output items kept by name are followed too: only their `id` is read from them.
+        let names = walker
+            .names
+            .keys()
+            .chain(&walker.items)
+            .chain(&walker.item_lists);
+        at = body.next_mention(names, i);
     }
     walker
         .uses
@@ -514,6 +578,10 @@ struct Walker<'s> {
     loops: Vec<(String, Span)>,
     /// Where a chunk is known to have passed the `choices` guard: its name and the region.
     guarded: Vec<(String, Span)>,
+    /// Names bound to a list of a Responses result's output items (`calls = [i for i in
+    /// resp.output if ...]`), and names bound to one such item (`for call in calls:`).
+    item_lists: std::collections::HashSet<String>,
+    items: std::collections::HashSet<String>,
 }
 
 impl<'s> Walker<'s> {
@@ -577,6 +645,12 @@ impl<'s> Walker<'s> {
             }
             Stmt::Assign(a) if a.targets.len() == 1 => {
                 if let Expr::Name(target) = &a.targets[0] {
+                    self.items.remove(target.id.as_str());
+                    if self.output_items(&a.value) {
+                        self.item_lists.insert(target.id.to_string());
+                    } else {
+                        self.item_lists.remove(target.id.as_str());
+                    }
                     match self.evaluate(&a.value) {
                         Some(shape) => {
                             self.names.insert(target.id.to_string(), shape);
@@ -592,6 +666,11 @@ impl<'s> Walker<'s> {
             }
             Stmt::For(f) => {
                 if let Expr::Name(target) = &*f.target {
+                    if self.output_items(&f.iter) {
+                        self.items.insert(target.id.to_string());
+                    } else {
+                        self.items.remove(target.id.as_str());
+                    }
                     let shape = self.evaluate(&f.iter);
                     let element = match shape {
                         Some(Shape::ToolCalls) => Some(Shape::ToolCall),
@@ -627,6 +706,7 @@ impl<'s> Walker<'s> {
             Stmt::If(_) | Stmt::While(_) => {
                 if let Stmt::If(i) = stmt {
                     self.note_guard(i);
+                    self.note_added_item_replay(i);
                 }
                 // A list of tool calls, a legacy function call or usage tested for truth keeps its
                 // meaning: the rewritten read is empty or `None` exactly when the old one was.
@@ -653,6 +733,17 @@ impl<'s> Walker<'s> {
                 if let Expr::Call(call) = &*e.value {
                     if let (Expr::Attribute(attr), [arg]) = (&*call.func, &call.arguments.args[..])
                     {
+                        if attr.attr.id.as_str() == "extend" && call.arguments.keywords.is_empty() {
+                            if let Some(base) = self.replayed_output(arg) {
+                                self.uses.reads.push(Read {
+                                    span: span(call.range()),
+                                    base,
+                                    kind: ReadKind::ReplayOutput {
+                                        list: span(attr.value.range()),
+                                    },
+                                });
+                            }
+                        }
                         if attr.attr.id.as_str() == "append" && call.arguments.keywords.is_empty() {
                             if let Some(base) = self.replayed_text(arg) {
                                 self.uses.reads.push(Read {
@@ -684,6 +775,18 @@ impl<'s> Walker<'s> {
                             }
                         }
                     }
+                }
+            }
+            // `items += resp.output`: the output items replayed into a list.
+            Stmt::AugAssign(a) if a.op == ast::Operator::Add => {
+                if let Some(base) = self.replayed_output(&a.value) {
+                    self.uses.reads.push(Read {
+                        span: span(a.range),
+                        base,
+                        kind: ReadKind::ReplayOutput {
+                            list: span(a.target.range()),
+                        },
+                    });
                 }
             }
             _ => {}
@@ -727,6 +830,31 @@ impl Walker<'_> {
         }
     }
 
+    /// Does `expr` hold a Responses result's output items: `resp.output`, a name bound to
+    /// them, or a comprehension that keeps some of them (`[i for i in resp.output if ...]`)?
+    fn output_items(&self, expr: &Expr) -> bool {
+        match expr {
+            Expr::Name(n) => self.item_lists.contains(n.id.as_str()),
+            Expr::ListComp(c) => match (&*c.elt, &c.generators[..]) {
+                (Expr::Name(elt), [g]) => {
+                    matches!(&g.target, Expr::Name(t) if t.id == elt.id)
+                        && self.output_items(&g.iter)
+                }
+                _ => false,
+            },
+            _ => self.replayed_output(expr).is_some(),
+        }
+    }
+
+    /// `resp.output` on a Responses result: the span of the response expression.
+    fn replayed_output(&self, expr: &Expr) -> Option<Span> {
+        let (root, segs) = chain(expr);
+        match (self.root_shape(root), segs.as_slice()) {
+            (Some(Shape::Response), [(Seg::Attr("output"), _)]) => Some(span(root.range())),
+            _ => None,
+        }
+    }
+
     /// `chunk.choices` as a tracked chunk's guard: the chunk's name.
     fn guard_name(&self, expr: &Expr) -> Option<String> {
         let Expr::Attribute(a) = expr else {
@@ -746,6 +874,55 @@ impl Walker<'_> {
     /// Record where an `if` makes a chunk's text reads safe: after `if chunk.choices and …`
     /// (the rest of the test and the body), and after `if not chunk.choices: continue` (the
     /// rest of the loop).
+    /// `if event.type == "response.output_item.added":` whose body replays `event.item` into
+    /// a list (`items.append(event.item)`): the item as it started, before its content or
+    /// arguments arrived. The read is the event-name literal; `alone` when the replay is all
+    /// the branch does, `chained` when `elif` / `else` branches follow it.
+    fn note_added_item_replay(&mut self, stmt: &ast::StmtIf) {
+        let Expr::Compare(c) = &*stmt.test else {
+            return;
+        };
+        let ([ast::CmpOp::Eq], [Expr::StringLiteral(name)]) = (&c.ops[..], &c.comparators[..])
+        else {
+            return;
+        };
+        if name.value.to_str() != "response.output_item.added" {
+            return;
+        }
+        let (root, segs) = chain(&c.left);
+        let Expr::Name(event) = root else { return };
+        if self.root_shape(root) != Some(Shape::ResponseEvent)
+            || !matches!(segs.as_slice(), [(Seg::Attr("type"), _)])
+        {
+            return;
+        }
+        let replays = |s: &Stmt| {
+            let Stmt::Expr(e) = s else { return false };
+            let Expr::Call(call) = &*e.value else {
+                return false;
+            };
+            let (Expr::Attribute(attr), [Expr::Attribute(arg)]) =
+                (&*call.func, &call.arguments.args[..])
+            else {
+                return false;
+            };
+            attr.attr.id.as_str() == "append"
+                && arg.attr.id.as_str() == "item"
+                && matches!(&*arg.value, Expr::Name(n) if n.id == event.id)
+        };
+        if stmt.body.iter().any(replays) {
+            let at = span(c.comparators[0].range());
+            self.uses.reads.push(Read {
+                span: at,
+                base: at,
+                kind: ReadKind::ReplayAddedItem {
+                    alone: stmt.body.len() == 1,
+                    chained: !stmt.elif_else_clauses.is_empty(),
+                },
+            });
+        }
+    }
+
     fn note_guard(&mut self, stmt: &ast::StmtIf) {
         if let Expr::BoolOp(b) = &*stmt.test {
             if b.op == ast::BoolOp::And {
@@ -872,6 +1049,17 @@ impl<'a> Visitor<'a> for Uses_<'_, '_> {
                     }
                 }
                 visitor::walk_expr(self, expr);
+            }
+            // `call.id` on an output item: its item id, which a tool result must not quote.
+            Expr::Attribute(a)
+                if a.attr.id.as_str() == "id"
+                    && matches!(&*a.value, Expr::Name(n) if self.walker.items.contains(n.id.as_str())) =>
+            {
+                self.walker.uses.reads.push(Read {
+                    span: here,
+                    base: span(a.value.range()),
+                    kind: ReadKind::OutputItemId,
+                });
             }
             Expr::Attribute(_)
             | Expr::Subscript(_)

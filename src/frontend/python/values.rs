@@ -106,6 +106,8 @@ pub struct Body {
     pub shared: Vec<Span>,
     /// The module-level names among them, which other modules could import.
     pub module_names: Vec<String>,
+    /// The string a `model=NAME` argument's name is assigned, when it is one literal.
+    pub model: Option<String>,
 }
 
 impl Body {
@@ -121,6 +123,7 @@ impl Body {
             unseen: Vec::new(),
             shared: Vec::new(),
             module_names: Vec::new(),
+            model: None,
         }
     }
 }
@@ -173,6 +176,12 @@ pub fn body(index: &Index, scope: usize, call: &ast::ExprCall, source: &str) -> 
             },
         }
     }
+    let model = entries
+        .iter()
+        .find(|e| e.key == "model")
+        .and_then(|e| e.value.span)
+        .and_then(|at| find_keyword_value(call, at))
+        .and_then(|expr| model_literal(index, scope, expr));
     follow_names(
         index,
         scope,
@@ -194,6 +203,18 @@ pub fn body(index: &Index, scope: usize, call: &ast::ExprCall, source: &str) -> 
         unseen,
         shared,
         module_names,
+        model,
+    }
+}
+
+/// `MODEL` assigned one string literal in scope (`MODEL = "o4-mini"`): the model name, for
+/// what rules may know about the model. The request keeps sending the variable.
+fn model_literal(index: &Index, scope: usize, expr: &Expr) -> Option<String> {
+    let Expr::Name(name) = expr else { return None };
+    let (_, values) = index.assignments(scope, name.id.as_str());
+    match values.as_slice() {
+        [Expr::StringLiteral(s)] => Some(s.value.to_str().to_string()),
+        _ => None,
     }
 }
 
@@ -316,6 +337,7 @@ pub fn json_body<'e>(
         unseen,
         shared,
         module_names,
+        model: None,
     })
 }
 

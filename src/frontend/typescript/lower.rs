@@ -314,6 +314,11 @@ impl<'a, 'd: 'a> Lowering<'a, 'd> {
             ),
             ReadTarget::OutputText => format!("{b}{dot}output_text"),
             ReadTarget::OutputParsed => format!("{b}{dot}output_parsed"),
+            // Only the Python front end lifts this read today. The ternaries narrow the item
+            // and part unions, so the spelling type-checks under `tsc --strict`.
+            ReadTarget::Refusal => format!(
+                "({b}.output.flatMap({item} => item.type === {q}message{q} ? item.content : []).flatMap({part} => part.type === {q}refusal{q} ? [part.refusal] : [])[0] ?? null)"
+            ),
             ReadTarget::FunctionCalls => {
                 format!("{b}.output.filter({item} => item.type === {q}function_call{q})")
             }

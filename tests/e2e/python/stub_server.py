@@ -15,10 +15,20 @@ normal form alone, so two requests that mean the same thing get the same answer 
 endpoint they went to. The normal form is also written to the request log, where the runner
 compares the original run's requests with the migrated run's.
 
+A scripted refusal comes back as chat's `message.refusal` and as a `refusal` content part of
+the Responses message item.
+
 Both endpoints stream (`stream: true`): chat as `data: {chunk}` lines ending with
 `data: [DONE]` (plus a usage-only chunk with `choices: []` when
 `stream_options.include_usage`), Responses as typed events (`event: response.created` ...
 `event: response.completed`).
+
+Reasoning models (o-series, gpt-5 family; see `reasons`) put a `reasoning` item first in
+`output`, as the real API does. Its `encrypted_content` is only filled when the request asks
+with `include: ["reasoning.encrypted_content"]` (the older API behaviour, the stricter one), and
+a non-reasoning model refuses that `include`. A reasoning item replayed in a later input is
+accepted when it carries its encrypted content or names an item of a stored response; one from
+a `store: false` response without its content is refused ("Item with id ... not found").
 
 `previous_response_id` is honoured: responses are kept in memory and a chained request is
 answered as if the earlier turns had been sent again (instructions are NOT carried over, as in
@@ -49,6 +59,8 @@ CREATED = 1_700_000_000
 LOCK = threading.Lock()
 COUNTER = itertools.count(1)
 STORED = {}  # response id -> {"chain": [...], "store": bool, "response": {...}}
+ITEMS = {}  # reasoning item id -> {"store": bool, "encrypted": str}
+ENCRYPTED_REASONING = "reasoning.encrypted_content"
 
 UNSET_STRICT = "unset (Responses then attempts strict mode)"
 EMPTY_PARAMETERS = {"type": "object", "properties": {}}
@@ -171,6 +183,10 @@ def responses_entries(items):
             entries.append(["call", name, canon_args(item.get("arguments")), [("id", call_id), ("name", name)]])
         elif kind == "function_call_output":
             entries.append(["result", ("id", item.get("call_id")), text_of(item.get("output"))])
+        elif kind == "reasoning":
+            # The model's own reasoning, replayed: Chat Completions has no such entry, and the
+            # conversation means the same with or without it (check_input decides if it is valid).
+            continue
         else:
             entries.append(["item-type-%s" % kind, canon(item)])
     return entries
@@ -317,6 +333,14 @@ RESPONSES_PARAMS = {
     "service_tier", "store", "stream", "stream_options", "temperature", "text", "tool_choice",
     "tools", "top_logprobs", "top_p", "truncation", "user",
 }
+def reasons(model):
+    """The stub's view of which models reason: enough for the names the e2e programs use."""
+    name = str(model or "").lower()
+    if "-chat-latest" in name or name.startswith(("gpt-3", "gpt-4")):
+        return False
+    return bool(re.match(r"o\d+(-|$)", name)) or name.startswith(("gpt-5", "codex-"))
+
+
 MESSAGE_ROLES = {"user", "assistant", "system", "developer"}
 MESSAGE_KEYS = {"type", "role", "content", "id", "status", "phase"}
 INPUT_PARTS = {"input_text", "input_image", "input_file", "input_audio"}
@@ -325,6 +349,7 @@ ITEM_KEYS = {
     "function_call": {"type", "call_id", "name", "arguments", "id", "status", "namespace"},
     "function_call_output": {"type", "call_id", "output", "id", "status"},
 }
+REASONING_KEYS = {"type", "id", "summary", "content", "encrypted_content", "status"}
 FORMAT_KEYS = {"type", "name", "description", "schema", "strict"}
 
 
@@ -375,6 +400,17 @@ def check_input(items, chain_calls):
                     check_part(part, "%scontent[%d]." % (where, j), role)
             elif not isinstance(item.get("content"), str):
                 raise Refused("Invalid type for '%scontent'." % where, where + "content", "invalid_type")
+        elif kind == "reasoning":
+            unknown(item, REASONING_KEYS, where)
+            known = ITEMS.get(item.get("id"))
+            if item.get("encrypted_content"):
+                if known is not None and item["encrypted_content"] != known["encrypted"]:
+                    raise Refused("The encrypted content of %sencrypted_content could not be verified." % where,
+                                  where + "encrypted_content", "invalid_encrypted_content")
+            elif known is None or not known["store"]:
+                raise Refused("Item with id '%s' not found. Items are not persisted when `store` is set to "
+                              "false; send the item with its encrypted content, or store the response."
+                              % item.get("id"), "input")
         elif kind in ITEM_KEYS:
             unknown(item, ITEM_KEYS[kind], where)
             if not item.get("call_id"):
@@ -396,6 +432,8 @@ def check_tools(tools):
 
 def check_responses_body(body, chain_calls):
     unknown(body, RESPONSES_PARAMS, "")
+    if ENCRYPTED_REASONING in (body.get("include") or []) and not reasons(body.get("model")):
+        raise Refused("Encrypted content is not supported with this model.", "include", "unsupported_parameter")
     limit = body.get("max_output_tokens")
     if isinstance(limit, int) and limit < 16:
         raise Refused("Invalid 'max_output_tokens': integer below minimum value. Expected a value >= 16, "
@@ -417,7 +455,8 @@ def check_responses_body(body, chain_calls):
 # --------------------------------------------------------------------------------------------
 # The script: one table for both endpoints, keyed on the normal form.
 #
-# An answer is {"text": str} or {"calls": [(call_id, name, arguments_json), ...]}.
+# An answer is {"text": str}, {"refusal": str} (not streamed) or
+# {"calls": [(call_id, name, arguments_json), ...]}.
 
 SCRIPT = []
 
@@ -463,6 +502,13 @@ def stock(norm, q, ctx):
         symbols = re.findall(r"\b[A-Z]{2,5}\b", q)
         if symbols:
             return {"calls": [call("get_stock_price", {"symbol": symbols[0]})]}
+    return None
+
+
+@scenario
+def secret(norm, q, ctx):
+    if "secret password" in q.lower() and not norm["stream"]:
+        return {"refusal": "I can't help with finding passwords."}
     return None
 
 
@@ -617,8 +663,9 @@ def usage_for(norm, answer):
     prompt += sum(12 + words(t.get("description") or "") + len(t.get("parameters", "")) // 8 for t in norm["tools"])
     if norm["format"]:
         prompt += 25
-    if "text" in answer:
-        completion = max(1, words(answer["text"]) + len(answer["text"]) // 16)
+    if "text" in answer or "refusal" in answer:
+        said = answer.get("text", answer.get("refusal"))
+        completion = max(1, words(said) + len(said) // 16)
     else:
         completion = sum(9 + len(args) // 6 for _, _, args in answer["calls"])
     return prompt, completion
@@ -661,7 +708,8 @@ def chat_reply(body, norm, answer, usage):
     cid = "chatcmpl-stub%06d" % n
     model = body.get("model") or "gpt-4o-mini"
     legacy = bool(body.get("functions")) and not body.get("tools")
-    message = {"role": "assistant", "content": answer.get("text"), "refusal": None, "annotations": []}
+    message = {"role": "assistant", "content": answer.get("text"), "refusal": answer.get("refusal"),
+               "annotations": []}
     finish = "stop"
     if "calls" in answer:
         if legacy:
@@ -731,7 +779,18 @@ def responses_reply(body, norm, chain, answer, usage):
     n = next(COUNTER)
     rid = "resp_stub%06d" % n
     output = []
-    if "text" in answer:
+    if reasons(body.get("model")):
+        rs_id = "rs_stub%06d" % n
+        encrypted = "enc:" + hashlib.sha1(rs_id.encode()).hexdigest()
+        output.append({"id": rs_id, "type": "reasoning", "summary": [],
+                       "encrypted_content": encrypted if ENCRYPTED_REASONING in (body.get("include") or []) else None})
+        ITEMS[rs_id] = {"store": norm["store"], "encrypted": encrypted}
+    if "refusal" in answer:
+        output.append({
+            "id": "msg_stub%06d" % n, "type": "message", "status": "completed", "role": "assistant",
+            "content": [{"type": "refusal", "refusal": answer["refusal"]}],
+        })
+    elif "text" in answer:
         output.append({
             "id": "msg_stub%06d" % n, "type": "message", "status": "completed", "role": "assistant",
             "content": [{"type": "output_text", "text": answer["text"], "annotations": [], "logprobs": []}],
@@ -773,7 +832,9 @@ def responses_reply(body, norm, chain, answer, usage):
     emit("response.created", response=start)
     emit("response.in_progress", response=start)
     for index, item in enumerate(output):
-        if item["type"] == "message":
+        if item["type"] == "reasoning":
+            emit("response.output_item.added", output_index=index, item={**item, "encrypted_content": None})
+        elif item["type"] == "message":
             text = item["content"][0]["text"]
             emit("response.output_item.added", output_index=index,
                  item={**item, "status": "in_progress", "content": []})
@@ -791,8 +852,9 @@ def responses_reply(body, norm, chain, answer, usage):
                  item={**item, "status": "in_progress", "arguments": ""})
             for piece in pieces(item["arguments"], 7):
                 emit("response.function_call_arguments.delta", item_id=item["id"], output_index=index, delta=piece)
+            # No `name`: the real server never sent it (see DRIFT.md); the item carries it.
             emit("response.function_call_arguments.done", item_id=item["id"], output_index=index,
-                 name=item["name"], arguments=item["arguments"])
+                 arguments=item["arguments"])
         emit("response.output_item.done", output_index=index, item=item)
     emit("response.completed", response=response)
     sse = "".join("event: %s\ndata: %s\n\n" % (kind, json.dumps(data)) for kind, data in events)

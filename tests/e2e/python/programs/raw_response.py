@@ -9,6 +9,7 @@ raw = client.chat.completions.with_raw_response.create(
 )
 print("request id:", raw.headers.get("x-request-id"))
 print("status:", raw.status_code)
+print("request id (attribute):", raw.request_id)
 
 completion = raw.parse()
 print(completion.choices[0].message.content)

@@ -6,6 +6,7 @@ client = OpenAI()
 with client.chat.completions.stream(
     model="gpt-4o-mini",
     messages=[{"role": "user", "content": "Write a haiku about autumn leaves."}],
+    stream_options={"include_usage": True},
 ) as stream:
     for event in stream:
         if event.type == "content.delta":
@@ -16,3 +17,5 @@ with client.chat.completions.stream(
     final = stream.get_final_completion()
 
 print("final:", final.choices[0].message.content)
+usage = final.usage
+print("tokens:", usage.prompt_tokens, final.usage.completion_tokens, usage.total_tokens)

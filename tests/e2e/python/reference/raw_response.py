@@ -10,6 +10,7 @@ raw = client.responses.with_raw_response.create(
 )
 print("request id:", raw.headers.get("x-request-id"))
 print("status:", raw.status_code)
+print("request id (attribute):", raw.request_id)
 
 response = raw.parse()
 print(response.output_text)

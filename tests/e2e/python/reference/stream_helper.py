@@ -17,3 +17,5 @@ with client.responses.stream(
     final = stream.get_final_response()
 
 print("final:", final.output_text)
+usage = final.usage
+print("tokens:", usage.input_tokens, final.usage.output_tokens, usage.total_tokens)

@@ -1,0 +1,93 @@
+//! What responsify knows about model families, kept in this one place.
+//!
+//! Only one property matters to a migration today: whether a model reasons. A reasoning
+//! model's Responses output starts with a `reasoning` item (before its message or function
+//! calls), and a conversation that replays its output must send that item back in a form the
+//! API can use: stored (`store: true`), or carrying its `encrypted_content`. Non-reasoning
+//! models reject `include: ["reasoning.encrypted_content"]`, so the answer depends on the
+//! model, and a model responsify cannot name (a variable, a deployment, a family newer than
+//! this table) is reported as unknown rather than guessed.
+
+/// Whether a model produces reasoning items.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Family {
+    /// o-series and the gpt-5 family (and the codex models built on them).
+    Reasoning,
+    /// gpt-3.5, gpt-4, gpt-4o, gpt-4.1 and the `*-chat-latest` chat models.
+    Plain,
+    /// A name this table does not know.
+    Unknown,
+}
+
+/// Chat-tuned snapshots of reasoning families that do not reason (`gpt-5-chat-latest`,
+/// `gpt-5.1-chat-latest`, …): matched before the family prefixes.
+const PLAIN_INFIXES: &[&str] = &["-chat-latest", "-search-preview", "-audio-preview"];
+
+/// Families that do not reason, by prefix.
+const PLAIN_PREFIXES: &[&str] = &["gpt-3.5", "gpt-4", "chatgpt-", "gpt-realtime", "gpt-audio"];
+
+/// Families that reason, by prefix (`gpt-5` covers `gpt-5.5`, `gpt-5-mini`, `gpt-5-codex`).
+const REASONING_PREFIXES: &[&str] = &["gpt-5", "codex-"];
+
+/// The family of a literal model name, as sent in a request (`o4-mini`, `gpt-5.5-2026-01-01`,
+/// `openai/gpt-5` as some gateways spell it).
+pub fn family(model: &str) -> Family {
+    let name = model.trim().to_ascii_lowercase();
+    let name = name.strip_prefix("openai/").unwrap_or(&name);
+    if PLAIN_INFIXES.iter().any(|infix| name.contains(infix)) {
+        return Family::Plain;
+    }
+    if PLAIN_PREFIXES.iter().any(|p| name.starts_with(p)) {
+        return Family::Plain;
+    }
+    if REASONING_PREFIXES.iter().any(|p| name.starts_with(p)) || is_o_series(name) {
+        return Family::Reasoning;
+    }
+    Family::Unknown
+}
+
+/// `o1`, `o3-mini`, `o4-mini-2025-04-16`, `o3-pro`: an `o`, digits, then the end or a dash.
+fn is_o_series(name: &str) -> bool {
+    let Some(rest) = name.strip_prefix('o') else {
+        return false;
+    };
+    let digits = rest.chars().take_while(char::is_ascii_digit).count();
+    digits > 0 && (rest.len() == digits || rest[digits..].starts_with('-'))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{family, Family};
+
+    #[test]
+    fn families_by_name() {
+        for name in [
+            "o1",
+            "o3-mini",
+            "o4-mini-2025-04-16",
+            "o3-pro",
+            "gpt-5",
+            "gpt-5.5",
+            "gpt-5-mini",
+            "gpt-5-codex",
+            "codex-mini-latest",
+            "openai/gpt-5",
+        ] {
+            assert_eq!(family(name), Family::Reasoning, "{name}");
+        }
+        for name in [
+            "gpt-4o-mini",
+            "gpt-4.1",
+            "gpt-3.5-turbo",
+            "gpt-5-chat-latest",
+            "gpt-5.1-chat-latest",
+            "chatgpt-4o-latest",
+            "gpt-4o-mini-search-preview",
+        ] {
+            assert_eq!(family(name), Family::Plain, "{name}");
+        }
+        for name in ["omni", "o", "my-deployment", "gpt-6-preview", "llama-3"] {
+            assert_eq!(family(name), Family::Unknown, "{name}");
+        }
+    }
+}

@@ -1,0 +1,9 @@
+from openai import OpenAI
+
+client = OpenAI()
+
+history = [{"role": "user", "content": "Start a story."}]
+resp = client.responses.create(
+    model="o4-mini", input=history, store=False, include=["reasoning.encrypted_content"]
+)
+history.extend(resp.output)
