@@ -209,6 +209,7 @@ pub fn analyze(
     for unit in &mut units {
         handed_on(unit, settings);
         imported_values(unit, fe, text, settings);
+        sdk_version(unit, fe, settings);
         // A server the user declared Responses-capable is treated like OpenAI's.
         if unit
             .base_url
@@ -713,6 +714,58 @@ fn fix_elsewhere(
         edits: std::sync::Arc::new(edits),
         unsafe_because,
     })
+}
+
+/// Whether the `openai` SDK the project pins can run the migrated call (see `sdk_pins`): a
+/// pin below the first release with what the call needs holds the request.
+fn sdk_version(unit: &mut crate::model::Unit, fe: &dyn FrontEnd, settings: &Settings) {
+    use crate::sdk_pins::Sdk;
+    let Some(file) = settings.manifests_from.as_deref() else {
+        return;
+    };
+    let crate::model::Site::SdkCall { kind, .. } = unit.request.site else {
+        return;
+    };
+    if unit.request.endpoint != Endpoint::ChatCompletions
+        || !matches!(unit.verdict, Verdict::Migrate)
+        || fe.documentation()
+    {
+        return;
+    }
+    let sdk = match file.extension().and_then(|e| e.to_str()) {
+        Some("py" | "pyi" | "ipynb") => Sdk::Python,
+        Some("ts" | "tsx" | "mts" | "cts" | "js" | "jsx" | "mjs" | "cjs") => Sdk::Node,
+        _ => return,
+    };
+    let dir = file.parent().unwrap_or(std::path::Path::new("."));
+    let dir = if dir.as_os_str().is_empty() {
+        std::path::Path::new(".")
+    } else {
+        dir
+    };
+    let pin = match &settings.project {
+        Some(project) => project.sdk_pin(dir, sdk),
+        None => crate::sdk_pins::pin_for(dir, sdk),
+    };
+    let Some(pin) = pin else { return };
+    let helpers = matches!(
+        kind,
+        crate::model::SdkMethod::Parse | crate::model::SdkMethod::Stream
+    );
+    let floor = sdk.floor(helpers);
+    if pin.at_most < floor {
+        let what = if helpers {
+            "the Responses API's structured-output and stream helpers"
+        } else {
+            "the Responses API"
+        };
+        unit.sdk_too_old = Some(format!(
+            "{} holds the {} SDK at `{}`, older than {what} ({floor}): the migrated call would not run; upgrade the SDK first",
+            crate::walk::display_path(&pin.file),
+            sdk.name(),
+            pin.written
+        ));
+    }
 }
 
 /// Parameters whose value a request imports from another module of the run (`tools=TOOLS`

@@ -41,6 +41,7 @@ pub mod report;
 pub mod rules;
 pub mod run;
 pub mod sdk;
+pub mod sdk_pins;
 pub mod server;
 pub mod settings;
 pub mod suppression;

@@ -532,6 +532,9 @@ pub struct Unit {
     /// Parameters whose value is imported from another module of the run and migrates there
     /// (its edits are among `companions`).
     pub resolved_elsewhere: Vec<String>,
+    /// Why the project's `openai` SDK cannot run the migrated call (a pin below the first
+    /// release with the Responses API), when it cannot.
+    pub sdk_too_old: Option<String>,
     /// Module-level names whose values the fix rewrites (a `TOOLS` list, a URL constant):
     /// another module that imports one would send the rewritten value too.
     pub rewrites_importable: Vec<String>,
@@ -635,6 +638,7 @@ impl Unit {
             leaves_through: Vec::new(),
             companions: Vec::new(),
             resolved_elsewhere: Vec::new(),
+            sdk_too_old: None,
             rewrites_importable: Vec::new(),
             model_name: None,
         }

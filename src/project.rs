@@ -38,6 +38,8 @@ pub struct Project {
     followers: Mutex<FollowersOf>,
     /// Which words each file may hold, built on the first question.
     words: OnceLock<WordFilters>,
+    /// The `openai` SDK pin of each folder asked about.
+    pins: Mutex<HashMap<(PathBuf, crate::sdk_pins::Sdk), Option<crate::sdk_pins::Pin>>>,
     /// For each module asked about: the first test of the run that stubs the chat completions
     /// method and names the module, with the line.
     stubs: Mutex<HashMap<PathBuf, Arc<OnceLock<Option<Mention>>>>>,
@@ -100,6 +102,7 @@ impl Project {
             mentions: Mutex::new(HashMap::new()),
             followers: Mutex::new(HashMap::new()),
             words: OnceLock::new(),
+            pins: Mutex::new(HashMap::new()),
             stubs: Mutex::new(HashMap::new()),
             shared: Mutex::new(HashMap::new()),
         }
@@ -359,6 +362,25 @@ impl Project {
             }),
             fix,
         ))
+    }
+
+    /// The `openai` pin for code in `dir` (see `sdk_pins::pin_for`), read once per folder.
+    pub fn sdk_pin(&self, dir: &Path, sdk: crate::sdk_pins::Sdk) -> Option<crate::sdk_pins::Pin> {
+        let key = (dir.to_path_buf(), sdk);
+        if let Some(known) = self
+            .pins
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .get(&key)
+        {
+            return known.clone();
+        }
+        let pin = crate::sdk_pins::pin_for(dir, sdk);
+        self.pins
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .insert(key, pin.clone());
+        pin
     }
 
     /// The first other file of the run that names the module `this` and stubs the chat

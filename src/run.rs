@@ -1258,6 +1258,7 @@ fn check_file(
             let mut settings = resolved.for_file(path);
             settings.project = Some(Arc::clone(project));
             settings.path = Some(path.clone());
+            settings.manifests_from = Some(path.clone());
             settings
         }
         Err(e) => return Some(FileResult::failed(shown, format!("configuration: {e}"))),

@@ -16,6 +16,16 @@ impl std::fmt::Display for Version {
 pub const FIRST_RESPONSES: Version = Version(0, 28, 2);
 pub const FIRST_FEATURE_GATED: Version = Version(0, 31, 0);
 
+/// The first openai-python release with `client.responses` (1.66.0, March 2025), and the first
+/// taken to have its structured-output helper `responses.parse` (kept high on purpose: a
+/// project between the two is held, not broken).
+pub const PYTHON_RESPONSES: Version = Version(1, 66, 0);
+pub const PYTHON_RESPONSES_HELPERS: Version = Version(1, 86, 0);
+/// The first openai-node release with `client.responses` and a working `output_text`
+/// (4.87.2), and the first taken to have `responses.parse` / `zodTextFormat` (v5).
+pub const NODE_RESPONSES: Version = Version(4, 87, 2);
+pub const NODE_RESPONSES_HELPERS: Version = Version(5, 0, 0);
+
 /// The lowest version a requirement allows (`"0.29"`, `"^0.31.1"`, `"=0.43.0"`, `">=0.30, <0.40"`).
 pub fn minimum(requirement: &str) -> Option<Version> {
     let first = requirement.split(',').next()?.trim();

@@ -41,6 +41,9 @@ pub struct Settings {
     pub project: Option<std::sync::Arc<crate::project::Project>>,
     /// The checked file, when it is one.
     pub path: Option<std::path::PathBuf>,
+    /// The file whose nearest manifests and lockfiles say which `openai` SDK runs it (a file
+    /// on disk; an editor buffer's file too).
+    pub manifests_from: Option<std::path::PathBuf>,
 }
 
 pub const DEFAULT_MAX_FILE_SIZE: u64 = 64 * 1024 * 1024;
@@ -61,6 +64,7 @@ impl Settings {
             preview_display_only: false,
             project: None,
             path: None,
+            manifests_from: None,
         }
     }
 

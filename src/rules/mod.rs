@@ -44,6 +44,7 @@ mod reply_append;
 mod response_format;
 mod responses_twin;
 mod run_tools;
+mod sdk_without_responses;
 mod seed_parameter;
 mod stop_parameter;
 mod store_default;
@@ -237,6 +238,7 @@ pub fn all() -> &'static [&'static dyn Rule] {
         &responses_twin::ResponsesTwin,
         &azure_dated_api_version::AzureDatedApiVersion,
         &legacy_openai_sdk::LegacyOpenaiSdk,
+        &sdk_without_responses::SdkWithoutResponses,
         &assistants_api::AssistantsApi,
         &chat_completions_url::ChatCompletionsUrl,
         &async_openai_version::AsyncOpenaiVersion,

@@ -72,7 +72,10 @@ pub fn settings_for(rule: Option<&str>, fix: bool, unsafe_fixes: bool) -> Settin
 
 pub fn check(path: &Path, text: &str, settings: &Settings) -> Checked {
     let fe = frontend::for_path(path).expect("a front end for the fixture");
-    engine::check(fe, text, settings)
+    // The manifests beside a fixture say which SDK it runs with (`sdk-without-responses`).
+    let mut settings = settings.clone();
+    settings.manifests_from = Some(path.to_path_buf());
+    engine::check(fe, text, &settings)
         .unwrap_or_else(|e| panic!("{}: the engine failed: {e:?}", path.display()))
 }
 

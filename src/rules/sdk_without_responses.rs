@@ -1,0 +1,55 @@
+use super::{declare_rule, Context, Rule, RuleMeta};
+use crate::diagnostic::Diagnostic;
+use crate::model::{Site, Unit};
+
+declare_rule! {
+    /// ## What it does
+    /// Reports a Chat Completions call in a project whose manifests or lockfiles hold the
+    /// `openai` SDK below the first release with the Responses API: openai-python 1.66.0,
+    /// openai-node 4.87.2 (the structured-output helpers, `responses.parse` and
+    /// `zodTextFormat`, later still). The nearest `requirements*.txt`, `pyproject.toml`,
+    /// `poetry.lock`, `uv.lock`, `Pipfile`, `setup.py` / `setup.cfg`, or `package.json`,
+    /// `package-lock.json`, `pnpm-lock.yaml`, `yarn.lock` is read, up to the repository's
+    /// root; an exact pin, a lockfile's version or an upper bound below the floor holds the
+    /// request.
+    ///
+    /// ## Why migrate
+    /// The migrated call is `client.responses.create(...)`. On an SDK older than the Responses
+    /// API that attribute does not exist: Python raises `AttributeError` on the first call, and
+    /// TypeScript no longer compiles. Upgrade the SDK (and run the project's tests on it)
+    /// first; then the migration applies.
+    ///
+    /// ## Example
+    /// ```python
+    /// # requirements.txt: openai==1.48.0
+    /// client.chat.completions.create(model="gpt-4o", messages=messages)
+    /// ```
+    ///
+    /// ## Fix safety
+    /// No fix, and the request's other fixes wait: an SDK upgrade is the project's decision.
+    pub struct SdkWithoutResponses {
+        name: "sdk-without-responses",
+        summary: "the project pins an `openai` SDK that has no Responses API: upgrade it first",
+    }
+}
+
+impl Rule for SdkWithoutResponses {
+    fn meta(&self) -> &'static RuleMeta {
+        &Self::META
+    }
+
+    fn check(&self, unit: &Unit, _ctx: &Context, out: &mut Vec<Diagnostic>) {
+        let Some(why) = &unit.sdk_too_old else {
+            return;
+        };
+        let span = match unit.request.site {
+            Site::SdkCall { method, .. } => method,
+            _ => unit.request.span,
+        };
+        out.push(
+            Diagnostic::new(Self::META.name, span, why.clone())
+                .with_help("upgrade the `openai` SDK, then run responsify again")
+                .blocking(),
+        );
+    }
+}
