@@ -48,6 +48,7 @@ mod sdk_without_responses;
 mod seed_parameter;
 mod stop_parameter;
 mod store_default;
+mod stored_completion_request;
 mod stored_completions;
 mod stream_options;
 mod stream_read;
@@ -245,6 +246,7 @@ pub fn all() -> &'static [&'static dyn Rule] {
         &async_openai_responses_feature::AsyncOpenaiResponsesFeature,
         &run_tools::RunTools,
         &stored_completions::StoredCompletions,
+        &stored_completion_request::StoredCompletionRequest,
         &batch_chat_endpoint::BatchChatEndpoint,
         &chat_completions_mock::ChatCompletionsMock,
         &unused_suppression::UnusedSuppression,

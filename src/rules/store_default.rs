@@ -1,6 +1,6 @@
 use super::helpers::on_responses;
 use super::{declare_rule, Context, Rule, RuleMeta};
-use crate::diagnostic::{Change, Diagnostic, Fix, Severity};
+use crate::diagnostic::{Change, Diagnostic, Fix};
 use crate::model::{Unit, Value};
 use crate::settings::StorePolicy;
 
@@ -30,14 +30,12 @@ declare_rule! {
     /// Safe with the default policy, which keeps chat's behaviour. Unsafe with
     /// `--store-policy true`, which changes it.
     ///
-    /// On code already on Responses there is no fix, only a note: the author may rely on
-    /// stored responses on purpose. A request that needs them (`previous_response_id`,
-    /// `background`, a `conversation`) gets no note.
+    /// Code already on Responses is left alone: it was written for that API and its default,
+    /// and may rely on stored responses on purpose.
     pub struct StoreDefault {
         name: "store-default",
         summary: "`store` defaults differ: write it explicitly",
-        reviews_responses: true,
-        severity: "**warning** on a request being migrated; **info** on code already on Responses, which may rely on the default on purpose.",
+        severity: "**warning**: the request being migrated keeps or changes its retention.",
     }
 }
 
@@ -67,24 +65,10 @@ impl Rule for StoreDefault {
             });
             changes
         };
+        // Code already on Responses chose its API and its defaults: a request that leaves
+        // `store` out may well mean the stored default (a later `previous_response_id`), and a
+        // note on every such call was noise on code written for Responses.
         if on_responses(unit) {
-            // Code already on Responses may rely on stored responses (`previous_response_id`
-            // in a later turn): say what the default means, and let the author choose.
-            if ["previous_response_id", "background", "conversation"]
-                .iter()
-                .any(|k| body.get_present(k).is_some())
-            {
-                return;
-            }
-            out.push(
-                Diagnostic::new(
-                    Self::META.name,
-                    span,
-                    "request leaves `store` to its default: Responses stores it (`true`), where Chat Completions did not",
-                )
-                .with_help("set `store` explicitly: false keeps Chat Completions' retention; true is needed if a later turn uses `previous_response_id`")
-                .with_severity(Severity::Info),
-            );
             return;
         }
         let diagnostic = Diagnostic::new(Self::META.name, span, message);
