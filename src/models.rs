@@ -19,6 +19,43 @@ pub enum Family {
     Unknown,
 }
 
+/// Models that Chat Completions serves and the Responses API does not, each with what to
+/// use there instead: the chat search models (Responses searches with the `web_search` tool
+/// on a regular model), the audio-output models (no audio output in Responses), and the
+/// first o1 previews.
+const CHAT_ONLY: &[(&str, &str)] = &[
+    (
+        "-search-preview",
+        "a current model with the `web_search` tool",
+    ),
+    (
+        "-audio-preview",
+        "the Realtime API, or a text model with speech done apart",
+    ),
+    (
+        "gpt-audio",
+        "the Realtime API, or a text model with speech done apart",
+    ),
+    ("o1-mini", "o4-mini or another current reasoning model"),
+    ("o1-preview", "o3 or another current reasoning model"),
+];
+
+/// When the Responses API does not serve the literal model `model`: what to move to.
+pub fn chat_only(model: &str) -> Option<&'static str> {
+    let name = model.trim().to_ascii_lowercase();
+    let name = name.strip_prefix("openai/").unwrap_or(&name);
+    CHAT_ONLY
+        .iter()
+        .find(|(part, _)| {
+            if part.starts_with('-') {
+                name.contains(part)
+            } else {
+                name.starts_with(part)
+            }
+        })
+        .map(|(_, instead)| *instead)
+}
+
 /// Chat-tuned snapshots of reasoning families that do not reason (`gpt-5-chat-latest`,
 /// `gpt-5.1-chat-latest`, …): matched before the family prefixes.
 const PLAIN_INFIXES: &[&str] = &["-chat-latest", "-search-preview", "-audio-preview"];
@@ -57,7 +94,19 @@ fn is_o_series(name: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::{family, Family};
+
+    #[test]
+    fn chat_only_models_are_named_with_a_way_forward() {
+        assert!(chat_only("gpt-4o-mini-search-preview").is_some());
+        assert!(chat_only("gpt-4o-audio-preview-2025-06-03").is_some());
+        assert!(chat_only("o1-mini").is_some());
+        assert!(chat_only("openai/o1-preview").is_some());
+        assert_eq!(chat_only("o1"), None);
+        assert_eq!(chat_only("gpt-4o-mini"), None);
+        assert_eq!(chat_only("o4-mini"), None);
+    }
+
+    use super::{chat_only, family, Family};
 
     #[test]
     fn families_by_name() {

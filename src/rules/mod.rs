@@ -20,6 +20,7 @@ mod batch_chat_endpoint;
 mod chat_completions_mock;
 mod chat_completions_request;
 mod chat_completions_url;
+mod chat_only_model;
 mod choices_read;
 mod content_parts;
 mod first_output_item;
@@ -247,6 +248,7 @@ pub fn all() -> &'static [&'static dyn Rule] {
         &run_tools::RunTools,
         &stored_completions::StoredCompletions,
         &stored_completion_request::StoredCompletionRequest,
+        &chat_only_model::ChatOnlyModel,
         &batch_chat_endpoint::BatchChatEndpoint,
         &chat_completions_mock::ChatCompletionsMock,
         &unused_suppression::UnusedSuppression,
