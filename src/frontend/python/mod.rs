@@ -67,6 +67,37 @@ pub fn first_chat_stub(text: &str) -> Option<usize> {
 
 pub static PYTHON: Python = Python;
 
+/// A script in cells (`# %%`, as Jupytext, VS Code and Spyder write them) with its IPython
+/// lines (`%load_ext`, `!pip install`, and the lines a trailing backslash continues) turned
+/// into comments, byte for byte in place (the `%` or `!` becomes `#`), so it parses and every
+/// offset stays where it was. `None` for a file without cells or without such lines.
+fn percent_script_masked(text: &str) -> Option<String> {
+    if !text.contains("# %%") {
+        return None;
+    }
+    let mut masked = String::with_capacity(text.len());
+    let mut continued = false;
+    let mut changed = false;
+    for line in text.split_inclusive('\n') {
+        let start = line.len() - line.trim_start().len();
+        let magic = continued || line[start..].starts_with(['%', '!']);
+        continued = magic && line.trim_end().ends_with('\\');
+        if magic && start < line.trim_end().len() {
+            masked.push_str(&line[..start]);
+            masked.push('#');
+            // The first character is one byte (`%`, `!`, or what a continuation starts with,
+            // which may be wider): keep the rest after its whole width.
+            let width = line[start..].chars().next().map_or(1, char::len_utf8);
+            masked.push_str(&" ".repeat(width - 1));
+            masked.push_str(&line[start + width..]);
+            changed = true;
+        } else {
+            masked.push_str(line);
+        }
+    }
+    changed.then_some(masked)
+}
+
 impl FrontEnd for Python {
     fn name(&self) -> &'static str {
         "Python"
@@ -97,8 +128,15 @@ impl FrontEnd for Python {
 
     fn lift(&self, text: &str) -> Result<Lifted, SyntaxError> {
         super::depth::guard_python(text)?;
-        let parsed = ruff_python_parser::parse_module(text)
-            .map_err(|e| SyntaxError::new(e.error.to_string(), span(e.location)))?;
+        let parsed = match ruff_python_parser::parse_module(text) {
+            Ok(parsed) => parsed,
+            Err(e) => {
+                // A script in cells (`# %%`) may hold IPython lines, as notebooks do.
+                let error = SyntaxError::new(e.error.to_string(), span(e.location));
+                let masked = percent_script_masked(text).ok_or(error.clone())?;
+                ruff_python_parser::parse_module(&masked).map_err(|_| error)?
+            }
+        };
         let module = parsed.syntax();
         Ok(Lifted {
             units: lift_module(&module.body, text),
