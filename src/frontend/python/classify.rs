@@ -100,7 +100,13 @@ fn trace_at(index: &Index, scope: usize, receiver: &Expr, source: &str, depth: u
             let (found_in, values) = index.assignments(scope, id);
             match values.as_slice() {
                 [] if index.is_parameter(scope, id) => {
-                    unsure(format!("the client `{id}` is passed in by the caller"))
+                    match foreign_annotation(index, scope, id, source) {
+                        // Typed as another library's client: its calls are that library's.
+                        Some(class) => Judged::not_openai(format!(
+                            "the client `{id}` is a `{class}`, another library's client"
+                        )),
+                        None => unsure(format!("the client `{id}` is passed in by the caller")),
+                    }
                 }
                 [] => unsure(format!("`{id}` is not assigned in this file")),
                 [one] => trace_at(index, found_in, one, source, depth - 1),
@@ -382,6 +388,32 @@ pub fn literal_parts(expr: &Expr) -> Option<String> {
             };
             Some(format!("{}{}", piece(&b.left), piece(&b.right)))
         }
+        _ => None,
+    }
+}
+
+/// The class a parameter is annotated with when it is not the `openai` SDK's: a name imported
+/// from another library (`from groq import Groq`), or an attribute of another module
+/// (`groq.AsyncGroq`). An annotation responsify cannot read (a string, `Optional[...]`) says
+/// nothing.
+fn foreign_annotation(index: &Index, scope: usize, name: &str, source: &str) -> Option<String> {
+    let annotation = index.parameter_annotation(scope, name)?;
+    match annotation {
+        Expr::Name(class) => {
+            let id = class.id.as_str();
+            (index.foreign.iter().any(|f| f == id)
+                && !index.client_classes.iter().any(|(c, _)| c == id))
+            .then(|| id.to_string())
+        }
+        Expr::Attribute(attr) => match &*attr.value {
+            Expr::Name(module)
+                if !index.is_openai_module(module.id.as_str())
+                    && index.foreign.iter().any(|f| f == module.id.as_str()) =>
+            {
+                Some(text(source, annotation).to_string())
+            }
+            _ => None,
+        },
         _ => None,
     }
 }

@@ -11,6 +11,8 @@ pub struct Scope<'a> {
     pub params: Vec<String>,
     /// The function's name (empty for the module).
     pub name: &'a str,
+    /// The function's definition (`None` for the module), for its parameters' annotations.
+    pub function: Option<&'a ast::StmtFunctionDef>,
 }
 
 /// Canonical SDK client classes.
@@ -50,6 +52,7 @@ impl<'a> Index<'a> {
             class: None,
             params: Vec::new(),
             name: "",
+            function: None,
         });
         index.collect(module, 0, None);
         index.assigned = index
@@ -122,6 +125,7 @@ impl<'a> Index<'a> {
                         class,
                         params,
                         name: def.name.id.as_str(),
+                        function: Some(def),
                     });
                     let id = self.scopes.len() - 1;
                     self.collect(&def.body, id, None);
@@ -142,6 +146,7 @@ impl<'a> Index<'a> {
                                 class: Some(def),
                                 params,
                                 name: method.name.id.as_str(),
+                                function: Some(method),
                             });
                             let id = self.scopes.len() - 1;
                             self.collect(&method.body, id, Some(def));
@@ -151,6 +156,27 @@ impl<'a> Index<'a> {
                 _ => {}
             }
         }
+    }
+
+    /// The annotation of the parameter `name` that `scope` sees (`client: groq.Groq`).
+    pub fn parameter_annotation(&self, scope: usize, name: &str) -> Option<&'a Expr> {
+        let mut at = Some(scope);
+        while let Some(id) = at {
+            let s = &self.scopes[id];
+            if s.params.iter().any(|p| p == name) {
+                return s
+                    .function?
+                    .parameters
+                    .iter()
+                    .find(|p| p.name().id.as_str() == name)?
+                    .annotation();
+            }
+            if !self.assigned_in(id, name).is_empty() {
+                return None;
+            }
+            at = s.parent;
+        }
+        None
     }
 
     pub fn is_openai_module(&self, name: &str) -> bool {
