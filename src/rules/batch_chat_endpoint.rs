@@ -7,7 +7,9 @@ declare_rule! {
     /// ## What it does
     /// Reports a Batch job created for the Chat Completions endpoint:
     /// `batches.create({ endpoint: "/v1/chat/completions", ... })` (Python
-    /// `endpoint="/v1/chat/completions"`, async-openai `BatchEndpoint::V1ChatCompletions`).
+    /// `endpoint="/v1/chat/completions"`, async-openai `BatchEndpoint::V1ChatCompletions`),
+    /// and Python code in a file of its own that reads such a batch's output
+    /// (`json.loads(line)["response"]["body"]["choices"]`): it moves with the batch.
     ///
     /// ## Why migrate
     /// A batch's endpoint must match every line of its input file: each line names its `url`

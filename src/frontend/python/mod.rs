@@ -110,6 +110,9 @@ impl FrontEnd for Python {
             "assistants",
             "threads",
             "responses",
+            // A reader of a Chat Completions batch's output, in a file of its own.
+            "\"body\"][\"choices\"]",
+            "'body']['choices']",
         ]
     }
 
@@ -477,6 +480,23 @@ fn lift_module(module: &[ast::Stmt], text: &str) -> Vec<Unit> {
                     shared.push(Vec::new());
                 }
             }
+        }
+    }
+    if batch_lines.is_empty() && creations.is_empty() {
+        // A file that only reads a Batch's output (`json.loads(line)["response"]["body"]
+        // ["choices"]`): its batch is made elsewhere, and when that batch moves to
+        // `/v1/responses` this reader must move with it.
+        if let Some(first) = batch::output_reads(&index, &statements, text)
+            .and_then(|uses| uses.reads.first().map(|r| r.span))
+        {
+            units.push(flagged(
+                first,
+                first,
+                Endpoint::ChatCompletions,
+                Hold::BatchChatEndpoint,
+                "this code reads the output of a Chat Completions batch (`response.body.choices`); when the batch moves to `/v1/responses`, its lines' bodies are Responses results (`output`)".into(),
+            ));
+            shared.push(Vec::new());
         }
     }
     if !batch_lines.is_empty() {
