@@ -174,10 +174,11 @@ enum Mode {
 /// What happened to one file.
 struct FileResult {
     path: String,
-    source: Arc<str>,
-    checked: Option<Checked>,
-    /// Findings already turned into messages (notebooks report per cell).
+    /// The file's findings as messages, made in the worker that checked it (line and column
+    /// counting is per file work, not the reporting thread's).
     messages: Vec<Message>,
+    /// Findings fixed and written back (`--fix`) or shown as a diff (`--diff`).
+    fixed_count: usize,
     error: Option<String>,
     /// Said on stderr without failing the run (a read-only file left as it was).
     warnings: Vec<String>,
@@ -188,9 +189,8 @@ impl FileResult {
     fn new(path: String) -> Self {
         FileResult {
             path,
-            source: Arc::from(""),
-            checked: None,
             messages: Vec::new(),
+            fixed_count: 0,
             error: None,
             warnings: Vec::new(),
             diff: None,
@@ -279,31 +279,54 @@ fn check(args: &CheckArgs) -> Outcome {
     } else {
         args.paths.clone()
     };
-    let tree = match check_tree(&paths, &resolver, mode, true, args.threads) {
-        Ok(tree) => tree,
-        Err(e) => {
-            error(e);
-            return Outcome::Error;
+    let terminal_format = terminal.unwrap_or_else(Format::default_for_environment);
+    let color = use_color(io::stdout().is_terminal());
+    // Findings go to the terminal as each file is done, unless something needs them all
+    // first: a baseline, a report file, statistics, or a format that is one document.
+    let streaming = files.is_empty()
+        && args.baseline.is_none()
+        && args.write_baseline.is_none()
+        && args.add_noqa.is_none()
+        && !args.statistics
+        && terminal_format.streams();
+    let mut out = io::BufWriter::with_capacity(64 << 10, io::stdout().lock());
+    // A closed pipe (`| head -1`) stops the output; the run still ends as it would have.
+    let mut closed: Option<io::Error> = None;
+    let mut diffs = 0;
+    let mut kept: Vec<Message> = Vec::new();
+    let mut tally = Tally::default();
+    let mut checked_files = std::collections::HashSet::new();
+    let tree = {
+        let mut sink = |r: FileResult| {
+            if let Some(diff) = &r.diff {
+                diffs += 1;
+                if closed.is_none() {
+                    closed = write!(out, "{diff}").err();
+                }
+            }
+            if streaming {
+                tally.add(&r.messages);
+                if mode != Mode::Diff && closed.is_none() && !r.messages.is_empty() {
+                    closed = report::write(terminal_format, &r.messages, color, &mut out).err();
+                }
+            } else {
+                checked_files.insert(r.path);
+                kept.extend(r.messages);
+            }
+        };
+        match check_tree(&paths, &resolver, mode, true, args.threads, &mut sink) {
+            Ok(tree) => tree,
+            Err(e) => {
+                error(e);
+                return Outcome::Error;
+            }
         }
     };
-    let mut out = io::stdout().lock();
     let mut err = io::stderr().lock();
-    // A closed pipe (`| head -1`) stops the output; the run still ends as it would have.
-    let mut closed = None;
-    for diff in &tree.diffs {
-        if let Err(e) = write!(out, "{diff}") {
-            closed = Some(e);
-            break;
-        }
-    }
-    let (mut messages, fixed, fixed_files, diffs) = (
-        tree.messages,
-        tree.fixed,
-        tree.fixed_files,
-        tree.diffs.len(),
-    );
+    let (mut messages, fixed, fixed_files) = (kept, tree.fixed, tree.fixed_files);
     let mut failed = tree.errors > 0;
     if let Some(path) = &args.write_baseline {
+        let _ = out.flush();
         return match crate::baseline::write(path, &messages) {
             Ok(n) => {
                 let _ = writeln!(err, "Wrote {} to {}.", plural(n, "finding"), path.display());
@@ -320,6 +343,7 @@ fn check(args: &CheckArgs) -> Outcome {
         };
     }
     if let Some(reason) = &args.add_noqa {
+        let _ = out.flush();
         return add_noqa(&messages, reason, &mut err, failed);
     }
     let mut stale_entries = 0;
@@ -341,7 +365,7 @@ fn check(args: &CheckArgs) -> Outcome {
             .map(|p| walk::display_path(p))
             .collect();
         let in_scope = |file: &str| {
-            tree.files.contains(file)
+            checked_files.contains(file)
                 || (!Path::new(file).exists()
                     && roots
                         .iter()
@@ -370,15 +394,20 @@ fn check(args: &CheckArgs) -> Outcome {
     }
     // Machine-readable reports carry the stale entries too, so a CI job that shows only
     // them (GitHub annotations, code scanning) says why the run failed.
-    let with_stale: Vec<Message> = messages.iter().cloned().chain(stale_messages).collect();
+    // (A copy of every finding only when there are stale entries to add.)
+    let with_stale: Option<Vec<Message>> = (!stale_messages.is_empty())
+        .then(|| messages.iter().cloned().chain(stale_messages).collect());
     let report_messages = |format: Format| -> &[Message] {
-        if matches!(
-            format,
-            Format::Full | Format::Concise | Format::Markdown | Format::Agent
-        ) {
-            &messages
-        } else {
-            &with_stale
+        match &with_stale {
+            Some(with_stale)
+                if !matches!(
+                    format,
+                    Format::Full | Format::Concise | Format::Markdown | Format::Agent
+                ) =>
+            {
+                with_stale
+            }
+            _ => &messages,
         }
     };
     for (format, path) in &files {
@@ -390,9 +419,10 @@ fn check(args: &CheckArgs) -> Outcome {
             failed = true;
         }
     }
-    let color = use_color(io::stdout().is_terminal());
-    let terminal_format = terminal.unwrap_or_else(Format::default_for_environment);
-    if mode != Mode::Diff && closed.is_none() {
+    if !streaming {
+        tally.add(&messages);
+    }
+    if mode != Mode::Diff && closed.is_none() && !streaming {
         let written = if args.statistics {
             report::write_statistics(&messages, terminal_format == Format::Json, &mut out)
         } else {
@@ -403,13 +433,16 @@ fn check(args: &CheckArgs) -> Outcome {
                 &mut out,
             )
         };
-        closed = written.and_then(|()| out.flush()).err();
+        closed = written.err();
+    }
+    if closed.is_none() {
+        closed = out.flush().err();
     }
     let outcome = if failed {
         Outcome::Error
     } else if args.exit_zero {
         Outcome::Clean
-    } else if needs_action(&messages) || (mode == Mode::Diff && diffs > 0) || stale_entries > 0 {
+    } else if tally.needs_action() || (mode == Mode::Diff && diffs > 0) || stale_entries > 0 {
         Outcome::Findings
     } else {
         Outcome::Clean
@@ -427,7 +460,7 @@ fn check(args: &CheckArgs) -> Outcome {
         summarize(
             &mut err,
             mode,
-            &messages,
+            &tally,
             (fixed, fixed_files, diffs),
             failed,
             known,
@@ -443,26 +476,29 @@ fn check(args: &CheckArgs) -> Outcome {
     outcome
 }
 
-/// What checking a tree gave.
+/// What checking a tree gave besides the files handed to the sink.
 struct Tree {
-    messages: Vec<Message>,
     /// Paths that could not be checked (already reported on stderr).
     errors: usize,
-    diffs: Vec<String>,
     fixed: usize,
     fixed_files: usize,
-    /// The files that were checked (display paths).
-    files: std::collections::HashSet<String>,
 }
 
-/// Walk `paths`, check every file in parallel, report unreadable paths on stderr, and gather
-/// the findings in path order.
+/// Files checked in parallel per batch. The batches go to the sink in walk order while the
+/// next one is checked, so memory holds a few batches, not the run: it stays flat however
+/// large the tree (issue #15). Large enough that the workers rarely wait at a batch's end.
+const BATCH: usize = 512;
+
+/// Walk `paths`, check every file in parallel, report unreadable paths on stderr, and hand
+/// each file's result to `sink` in path order, whatever the number of threads (output is
+/// the same for `-j 1` and `-j N`).
 fn check_tree(
     paths: &[PathBuf],
     resolver: &Resolver,
     mode: Mode,
     progress: bool,
     threads: Option<usize>,
+    sink: &mut dyn FnMut(FileResult),
 ) -> Result<Tree, String> {
     let walk::Discovery {
         candidates,
@@ -478,39 +514,16 @@ fn check_tree(
     } else {
         indicatif::ProgressBar::hidden()
     };
-    // Output is sorted whatever the number of threads.
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(threads.unwrap_or(0))
         .stack_size(WORKER_STACK)
         .thread_name(|i| format!("responsify-worker-{i}"))
         .build()
         .map_err(|e| format!("cannot start the worker threads: {e}"))?;
-    let results: Vec<FileResult> = pool.install(|| {
-        candidates
-            .par_iter()
-            .filter_map(|c| {
-                // A bug in one file's check must not take the others down with it: the panic
-                // has printed its message, and the file is counted as an error.
-                let result = std::panic::catch_unwind(|| check_file(c, resolver, mode, &project))
-                    .unwrap_or_else(|_| {
-                        Some(FileResult::failed(
-                            walk::display_path(&c.path),
-                            "internal error (a bug in responsify; please report it); skipped",
-                        ))
-                    });
-                bar.inc(1);
-                result
-            })
-            .collect()
-    });
-    bar.finish_and_clear();
     let mut tree = Tree {
-        messages: Vec::new(),
         errors: walk_errors.len(),
-        diffs: Vec::new(),
         fixed: 0,
         fixed_files: 0,
-        files: std::collections::HashSet::new(),
     };
     for (path, message) in &walk_errors {
         error(format!("{}: {message}", walk::display_path(path)));
@@ -518,26 +531,71 @@ fn check_tree(
     for (path, message) in &walk_warnings {
         warning(format!("{}: {message}", walk::display_path(path)));
     }
-    for r in results {
-        for w in &r.warnings {
-            warning(format!("{}: {w}", r.path));
-        }
-        if let Some(e) = &r.error {
-            tree.errors += 1;
-            error(format!("{}: {e}", r.path));
-        }
-        tree.files.insert(r.path.clone());
-        tree.diffs.extend(r.diff);
-        tree.messages.extend(r.messages);
-        if let Some(checked) = r.checked {
-            tree.fixed += checked.fixed_count;
-            if checked.fixed_count > 0 {
-                tree.fixed_files += 1;
+    let check_batch = |batch: &[Candidate]| -> Vec<FileResult> {
+        pool.install(|| {
+            batch
+                .par_iter()
+                .filter_map(|c| {
+                    // A bug in one file's check must not take the others down with it: the
+                    // panic has printed its message, and the file is counted as an error.
+                    let result = std::panic::catch_unwind(|| {
+                        check_file(c, resolver, mode, &project)
+                    })
+                    .unwrap_or_else(|_| {
+                        Some(FileResult::failed(
+                            walk::display_path(&c.path),
+                            "internal error (a bug in responsify; please report it); skipped",
+                        ))
+                    });
+                    bar.inc(1);
+                    result
+                })
+                .collect()
+        })
+    };
+    // One batch waits in the channel while the sink takes the one before it.
+    let (sender, batches) = std::sync::mpsc::sync_channel::<Vec<FileResult>>(1);
+    std::thread::scope(|scope| {
+        scope.spawn(move || {
+            for batch in candidates.chunks(BATCH) {
+                if sender.send(check_batch(batch)).is_err() {
+                    break;
+                }
             }
-            tree.messages
-                .extend(report::messages(&r.path, &r.source, checked.findings));
+        });
+        for batch in batches {
+            for r in batch {
+                tree.fixed += r.fixed_count;
+                if r.fixed_count > 0 {
+                    tree.fixed_files += 1;
+                }
+                if r.error.is_some() {
+                    tree.errors += 1;
+                }
+                let mut take = |r: FileResult| {
+                    for w in &r.warnings {
+                        warning(format!("{}: {w}", r.path));
+                    }
+                    if let Some(e) = &r.error {
+                        error(format!("{}: {e}", r.path));
+                    }
+                    sink(r);
+                };
+                // The bar is drawn on stderr: what goes to the terminal meanwhile must not
+                // be drawn over.
+                let quiet = r.messages.is_empty()
+                    && r.diff.is_none()
+                    && r.error.is_none()
+                    && r.warnings.is_empty();
+                if quiet {
+                    take(r);
+                } else {
+                    bar.suspend(|| take(r));
+                }
+            }
         }
-    }
+    });
+    bar.finish_and_clear();
     Ok(tree)
 }
 
@@ -596,7 +654,11 @@ fn migration_report(args: &ReportArgs) -> Outcome {
     } else {
         args.paths.clone()
     };
-    let tree = match check_tree(&paths, &resolver, Mode::Check, false, None) {
+    // The report's tables are over every finding, so they are all kept.
+    let mut messages = Vec::new();
+    let tree = match check_tree(&paths, &resolver, Mode::Check, false, None, &mut |r| {
+        messages.extend(r.messages)
+    }) {
         Ok(tree) => tree,
         Err(e) => {
             error(e);
@@ -604,7 +666,6 @@ fn migration_report(args: &ReportArgs) -> Outcome {
         }
     };
     let failed = tree.errors > 0;
-    let messages = tree.messages;
     let title = "responsify migration report";
     // The HTML page holds the tables and the first requests; every finding goes to a JSON
     // file beside it (`report.html` -> `report.findings.json`), when the page goes to a file.
@@ -674,22 +735,52 @@ fn plural(n: usize, word: &str) -> String {
 }
 
 #[allow(clippy::too_many_arguments)]
+/// The counts the summary and the exit code need, kept as findings stream past.
+#[derive(Default)]
+struct Tally {
+    findings: usize,
+    safe: usize,
+    unsafe_: usize,
+    /// Notes on code left alone on purpose (`info`).
+    notes: usize,
+}
+
+impl Tally {
+    fn add(&mut self, messages: &[Message]) {
+        for m in messages {
+            self.findings += 1;
+            match m.status {
+                FixStatus::Safe => self.safe += 1,
+                FixStatus::Unsafe => self.unsafe_ += 1,
+                _ => {}
+            }
+            if m.severity == Severity::Info {
+                self.notes += 1;
+            }
+        }
+    }
+
+    /// Whether any finding asks something of the user: notes never fail a run.
+    fn needs_action(&self) -> bool {
+        self.findings > self.notes
+    }
+}
+
+/// Whether any finding asks something of the user: notes on code left alone on purpose
+/// (`info`) never fail a run.
+fn needs_action(messages: &[Message]) -> bool {
+    messages.iter().any(|m| m.severity != Severity::Info)
+}
+
 fn summarize(
     err: &mut dyn Write,
     mode: Mode,
-    messages: &[Message],
+    tally: &Tally,
     (fixed, fixed_files, diffs): (usize, usize, usize),
     failed: bool,
     known: Option<usize>,
 ) {
-    let safe = messages
-        .iter()
-        .filter(|m| m.status == FixStatus::Safe)
-        .count();
-    let unsafe_ = messages
-        .iter()
-        .filter(|m| m.status == FixStatus::Unsafe)
-        .count();
+    let (safe, unsafe_) = (tally.safe, tally.unsafe_);
     match mode {
         Mode::Fix if fixed > 0 => {
             let _ = writeln!(
@@ -709,11 +800,8 @@ fn summarize(
         }
         _ => {}
     }
-    let notes = messages
-        .iter()
-        .filter(|m| m.severity == Severity::Info)
-        .count();
-    let actionable = messages.len() - notes;
+    let notes = tally.notes;
+    let actionable = tally.findings - notes;
     let noted = if notes > 0 {
         format!(
             "; {} on code left as it is on purpose",
@@ -885,12 +973,6 @@ fn stale_message(entry: &crate::baseline::Entry) -> Message {
     }
 }
 
-/// Whether any finding asks something of the user: notes on code left alone on purpose
-/// (`info`) never fail a run.
-fn needs_action(messages: &[Message]) -> bool {
-    messages.iter().any(|m| m.severity != Severity::Info)
-}
-
 /// Read a file the walk found. It is opened without blocking and checked to be a regular file
 /// on the open handle, so a path swapped for a FIFO after the walk cannot hang the run; a
 /// file removed since the walk is named as such. Returns the bytes and what the file was when
@@ -1051,8 +1133,10 @@ fn check_file(
             Mode::Check => {}
         }
     }
-    result.source = Arc::from(checked.fixed.clone().unwrap_or(text));
-    result.checked = Some(checked);
+    // In `--fix` the findings left are those of the fixed text, so they point into it.
+    let source: Arc<str> = Arc::from(checked.fixed.take().unwrap_or(text));
+    result.messages = report::messages(&result.path, &source, checked.findings);
+    result.fixed_count = checked.fixed_count;
     Some(result)
 }
 
@@ -1122,11 +1206,7 @@ fn check_notebook(path: &Path, shown: String, settings: &Settings, mode: Mode) -
                 }),
         );
     }
-    result.checked = Some(Checked {
-        findings: Vec::new(),
-        fixed: checked.fixed,
-        fixed_count: checked.fixed_count,
-    });
+    result.fixed_count = checked.fixed_count;
     result
 }
 
