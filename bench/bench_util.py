@@ -12,6 +12,11 @@
     bench_util.py rss --export-json OUT -- COMMAND
         Run a command once and record its peak resident set size (ru_maxrss) and time.
 
+    bench_util.py shared --bin B --corpus DIR --expected EXPECTED.json --work DIR --scratch DIR ...
+        The issue #15 rows on the shared generator's corpus: rg, check and check --fix
+        interleaved, ast-grep in 4 languages, peak RSS, time per file at a larger tree, and
+        the planted sites located; appends a goals table to --markdown.
+
     bench_util.py report --results DIR --markdown OUT [--baseline NAME] [--info KEY=VALUE ...]
         Read every *.json in DIR (hyperfine --export-json output, one or more commands each),
         print a table of medians with the ratio to the baseline, and write it as markdown.
@@ -150,6 +155,156 @@ def cmd_rss(args):
     return 0
 
 
+# ---- the shared generator's corpus (issue #15) -----------------------------------------------
+
+def sh(command, cwd=None):
+    subprocess.run(command, shell=True, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=True)
+
+
+def interleaved(commands, runs, warmup):
+    """Time shell commands round-robin, so load that comes and goes hits each alike.
+    commands: [(name, command, prepare or None)]. Returns {name: {"times", "cpu"}} with
+    wall times and user+sys CPU per run (prepare is run untimed before each run)."""
+    out = {name: {"times": [], "cpu": []} for name, _, _ in commands}
+    for i in range(warmup + runs):
+        for name, command, prepare in commands:
+            if prepare:
+                sh(prepare)
+            before = resource.getrusage(resource.RUSAGE_CHILDREN)
+            t0 = time.perf_counter()
+            sh(command)
+            wall = time.perf_counter() - t0
+            after = resource.getrusage(resource.RUSAGE_CHILDREN)
+            if i >= warmup:
+                out[name]["times"].append(wall)
+                out[name]["cpu"].append((after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime))
+        print("  round %d/%d done" % (i + 1, warmup + runs), file=sys.stderr)
+    return out
+
+
+def peak_rss_kb(command):
+    code = ("import resource,subprocess,sys;"
+            "subprocess.run(sys.argv[1],shell=True,stdout=subprocess.DEVNULL,stderr=subprocess.DEVNULL);"
+            "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)")
+    out = subprocess.run([sys.executable, "-c", code, command], capture_output=True, text=True, check=True)
+    return int(out.stdout.strip())
+
+
+def q(path):
+    return "'" + path.replace("'", "'\\''") + "'"
+
+
+def cmd_shared(args):
+    med = statistics.median
+    b, c20 = q(args.bin), q(args.corpus)
+    check = "%s check --isolated %s --exit-zero --output-format concise > /dev/null" % (b, c20)
+    rg = "rg -l -e completions -e messages %s > /dev/null" % c20
+    work = q(args.work)
+    fix = "cd %s && %s check --isolated . --exit-zero --fix --output-format concise > /dev/null" % (work, b)
+    copy = "rm -rf %s && cp -a %s %s" % (work, c20, work)
+    commands = [("rg", rg, None), ("responsify check", check, None), ("responsify check --fix", fix, copy)]
+    print("==> shared corpus, %d files: interleaved timing, %d runs (+%d warmup)" % (args.files, args.runs, args.warmup),
+          file=sys.stderr)
+    t = interleaved(commands, args.runs, args.warmup)
+    rows = {name: {"median": med(v["times"]), "cpu": med(v["cpu"]), "runs": len(v["times"]),
+                   "min": min(v["times"])} for name, v in t.items()}
+    if args.ast_grep:
+        # One pattern, each of the four languages the corpus's calls are written in.
+        ag = " && ".join("%s run -p '$C.chat.completions.create($$$)' --lang %s --files-with-matches %s > /dev/null"
+                         % (q(args.ast_grep), lang, c20) for lang in ("python", "typescript", "tsx", "javascript"))
+        print("==> ast-grep, 4 languages: %d runs, interleaved with responsify check" % args.ast_grep_runs, file=sys.stderr)
+        t2 = interleaved([("ast-grep (4 languages)", ag, None), ("responsify check (beside ast-grep)", check, None)],
+                         args.ast_grep_runs, 1)
+        for name, v in t2.items():
+            rows[name] = {"median": med(v["times"]), "cpu": med(v["cpu"]), "runs": len(v["times"]), "min": min(v["times"])}
+    rss20 = [peak_rss_kb(check) for _ in range(3)]
+    big = None
+    if args.corpus_large:
+        cl = q(args.corpus_large)
+        check_l = "%s check --isolated %s --exit-zero --output-format concise > /dev/null" % (b, cl)
+        print("==> shared corpus, %d files: interleaved with %d files, %d runs" % (args.files_large, args.files, args.large_runs),
+              file=sys.stderr)
+        t3 = interleaved([("check, %d files" % args.files, check, None), ("check, %d files" % args.files_large, check_l, None)],
+                         args.large_runs, 1)
+        small, large = t3["check, %d files" % args.files], t3["check, %d files" % args.files_large]
+        rss_l = [peak_rss_kb(check_l) for _ in range(3)]
+        big = {
+            "small": small, "large": large, "rss": med(rss_l),
+            "per_file_wall": (med(large["times"]) / args.files_large) / (med(small["times"]) / args.files),
+            "per_file_cpu": (med(large["cpu"]) / args.files_large) / (med(small["cpu"]) / args.files),
+        }
+    # Where the planted sites are reported.
+    findings = os.path.join(args.scratch, "findings.jsonl")
+    # Run inside the tree, so paths are as EXPECTED.json writes them.
+    sh("%s check --isolated . --exit-zero --output-format json-lines > %s" % (b, q(findings)), cwd=args.corpus)
+    score_json = os.path.join(args.scratch, "score.json")
+    cmd_score(argparse.Namespace(expected=args.expected, findings=findings, json=score_json))
+    with open(score_json) as fh:
+        score = json.load(fh)
+
+    r = rows
+    ratio = r["responsify check"]["median"] / r["rg"]["median"]
+    cpu_ratio = r["responsify check"]["cpu"] / r["rg"]["cpu"] if r["rg"]["cpu"] else float("nan")
+    fix_ratio = r["responsify check --fix"]["median"] / r["responsify check"]["median"]
+    fix_cpu = r["responsify check --fix"]["cpu"] / r["responsify check"]["cpu"]
+    goals = []
+    def goal(figure, measured, target, met):
+        goals.append((figure, measured, target, "yes" if met else "**no**"))
+    goal("`check` vs `rg -l -e completions -e messages`", "%.1fx wall (%.0f ms vs %.0f ms); %.1fx CPU" % (
+        ratio, r["responsify check"]["median"] * 1e3, r["rg"]["median"] * 1e3, cpu_ratio), "<= 2.0x", ratio <= 2.0)
+    if args.ast_grep:
+        ag_x = r["ast-grep (4 languages)"]["median"] / r["responsify check (beside ast-grep)"]["median"]
+        ag_cpu = r["ast-grep (4 languages)"]["cpu"] / r["responsify check (beside ast-grep)"]["cpu"]
+        goal("vs ast-grep, `$C.chat.completions.create($$$)` in 4 languages", "%.1fx faster wall (%.2f s vs %.2f s); %.1fx CPU" % (
+            ag_x, r["ast-grep (4 languages)"]["median"], r["responsify check (beside ast-grep)"]["median"], ag_cpu),
+            ">= 30x faster", ag_x >= 30)
+    else:
+        goal("vs ast-grep in 4 languages", "not measured (ast-grep not available)", ">= 30x faster", False)
+    goal("planted call sites located by a request-level finding", "%d of %d; controls reported: %d of %d (%d Responses calls carry an info note)" % (
+        score["call_sites_located"], score["call_sites"], score["negatives_reported"], score["negatives"],
+        score["negatives_with_info_note"]), "all, and no control",
+        score["call_sites_located"] == score["call_sites"] and score["negatives_reported"] == 0)
+    goal("`check --fix` vs `check`", "%.2fx wall (%.2f s vs %.2f s); %.2fx CPU" % (
+        fix_ratio, r["responsify check --fix"]["median"], r["responsify check"]["median"], fix_cpu), "<= 2x", fix_ratio <= 2.0)
+    goal("peak RSS, %d files" % args.files, "%.0f MB" % (med(rss20) / 1024), "<= 100 MB", med(rss20) / 1024 <= 100)
+    if big:
+        goal("peak RSS, %d files" % args.files_large, "%.0f MB" % (big["rss"] / 1024), "<= 200 MB, flat",
+             big["rss"] / 1024 <= 200)
+        goal("time per file, %d vs %d files" % (args.files_large, args.files), "%.2fx wall (%.2f s vs %.2f s); %.2fx CPU" % (
+            big["per_file_wall"], med(big["large"]["times"]), med(big["small"]["times"]), big["per_file_cpu"]),
+            "<= 1.25x", big["per_file_wall"] <= 1.25)
+
+    lines = ["", "## Issue #15 goals on the shared generator's corpus", "",
+             "`%s --files %d --seed %d` (and `--files %d` for the large rows); its `EXPECTED.json` moved beside the "
+             "tree so no tool reads it. Medians of whole processes, warm page cache, commands interleaved round-robin "
+             "so load that comes and goes hits each alike. CPU is user+system of the process." % (
+                 args.generator, args.files, args.seed, args.files_large or 0), "",
+             "| figure | measured | goal | met |", "|---|---|---|---|"]
+    lines += ["| %s | %s | %s | %s |" % g for g in goals]
+    lines += ["", "| command | median (ms) | min (ms) | CPU median (ms) | runs |", "|---|---:|---:|---:|---:|"]
+    for name, v in rows.items():
+        lines.append("| %s | %s | %s | %s | %d |" % (name, fmt_ms(v["median"]), fmt_ms(v["min"]), fmt_ms(v["cpu"]), v["runs"]))
+    if big:
+        for key, n in (("small", args.files), ("large", args.files_large)):
+            v = big[key]
+            lines.append("| check, %d files (size run) | %s | %s | %s | %d |" % (
+                n, fmt_ms(med(v["times"])), fmt_ms(min(v["times"])), fmt_ms(med(v["cpu"])), len(v["times"])))
+    lines += ["", "Peak RSS (median of 3): %d files %.0f MB (%s)%s." % (
+        args.files, med(rss20) / 1024, ", ".join("%.0f" % (x / 1024) for x in rss20),
+        "; %d files %.0f MB" % (args.files_large, big["rss"] / 1024) if big else "")]
+    lines += ["", "Sites by kind (located / planted; the rules that located them):", ""]
+    for kind, v in sorted(score["by_kind"].items()):
+        lines.append("- %s (%s): %d / %d%s" % (kind, v["role"], v["located"], v["sites"],
+                     (" — " + ", ".join(sorted(v["rules"]))) if v["rules"] else ""))
+    lines += ["", "Load average after: %s" % open("/proc/loadavg").read().strip() if os.path.exists("/proc/loadavg") else ""]
+    text = "\n".join(lines) + "\n"
+    print(text)
+    if args.markdown:
+        with open(args.markdown, "a", encoding="utf-8") as fh:
+            fh.write(text)
+    return 0
+
+
 def fmt_ms(seconds):
     ms = seconds * 1000
     return "%.0f" % ms if ms >= 100 else "%.1f" % ms
@@ -249,7 +404,22 @@ def main(argv=None):
     rs.add_argument("--name", required=True)
     rs.add_argument("--export-json", required=True)
     rs.add_argument("command", nargs=argparse.REMAINDER)
+    sh_ = sub.add_parser("shared")
+    for name in ("--bin", "--corpus", "--expected", "--work", "--scratch", "--generator"):
+        sh_.add_argument(name, required=True)
+    sh_.add_argument("--corpus-large")
+    sh_.add_argument("--files", type=int, default=20000)
+    sh_.add_argument("--files-large", type=int, default=100000)
+    sh_.add_argument("--seed", type=int, default=1)
+    sh_.add_argument("--runs", type=int, default=10)
+    sh_.add_argument("--warmup", type=int, default=2)
+    sh_.add_argument("--large-runs", type=int, default=5)
+    sh_.add_argument("--ast-grep")
+    sh_.add_argument("--ast-grep-runs", type=int, default=5)
+    sh_.add_argument("--markdown")
     args = ap.parse_args(argv)
+    if args.cmd == "shared":
+        return cmd_shared(args)
     if args.cmd == "score":
         return cmd_score(args)
     if args.cmd == "rss":
