@@ -196,6 +196,7 @@ def q(path):
 
 def cmd_shared(args):
     med = statistics.median
+    load_before = open("/proc/loadavg").read().strip() if os.path.exists("/proc/loadavg") else "unknown"
     b, c20 = q(args.bin), q(args.corpus)
     check = "%s check --isolated %s --exit-zero --output-format concise > /dev/null" % (b, c20)
     rg = "rg -l -e completions -e messages %s > /dev/null" % c20
@@ -296,7 +297,9 @@ def cmd_shared(args):
     for kind, v in sorted(score["by_kind"].items()):
         lines.append("- %s (%s): %d / %d%s" % (kind, v["role"], v["located"], v["sites"],
                      (" — " + ", ".join(sorted(v["rules"]))) if v["rules"] else ""))
-    lines += ["", "Load average after: %s" % open("/proc/loadavg").read().strip() if os.path.exists("/proc/loadavg") else ""]
+    load_after = open("/proc/loadavg").read().strip() if os.path.exists("/proc/loadavg") else "unknown"
+    lines += ["", "Load average (1/5/15 min, on %d cores): %s before these rows, %s after." % (
+        os.cpu_count() or 0, load_before, load_after)]
     text = "\n".join(lines) + "\n"
     print(text)
     if args.markdown:
