@@ -219,3 +219,64 @@ fn peak_memory_does_not_grow_with_the_number_of_files() {
         small / 1024
     );
 }
+
+/// Output crosses the batches the run checks files in (512 at a time) in walk order: on
+/// 1,300 files, with unreadable ones among them, `-j 1` and `-j 2` streaming, and `-j 2`
+/// gathering every finding first (a report file is also written), print the same bytes.
+#[test]
+fn streamed_output_is_walk_order_across_batches() {
+    let dir = tempfile::tempdir().unwrap();
+    tree_of_requests(dir.path(), 1_300);
+    for i in [7, 600, 1_250] {
+        let d = dir.path().join(format!("d{:03}", i / 100));
+        std::fs::write(
+            d.join(format!("broken{i}.json")),
+            "{\"model\": \"m\", \"messages\": [\n",
+        )
+        .unwrap();
+    }
+    let report = dir.path().join("out.sarif");
+    let report = report.to_str().unwrap();
+    let concise = |extra: &[&str]| {
+        let out = Command::new(env!("CARGO_BIN_EXE_responsify"))
+            .current_dir(dir.path())
+            .env("NO_COLOR", "1")
+            .args(["check", "--isolated"])
+            .args(extra)
+            .output()
+            .unwrap();
+        (out.stdout, out.stderr, out.status.code())
+    };
+    let streamed_1 = concise(&["-j", "1", "--output-format", "concise", "."]);
+    let streamed_2 = concise(&["-j", "2", "--output-format", "concise", "."]);
+    let gathered = concise(&[
+        "-j",
+        "2",
+        "--output-format",
+        "sarif",
+        "--output-file",
+        report,
+        "--output-format",
+        "concise",
+        ".",
+    ]);
+    let text = String::from_utf8_lossy(&streamed_1.0);
+    assert_eq!(streamed_1.2, Some(2), "broken files fail the run");
+    assert_eq!(
+        text.lines().count(),
+        1_300 * 5,
+        "{}",
+        String::from_utf8_lossy(&streamed_1.1)
+    );
+    // Walk order: the files' names sorted as paths.
+    let files: Vec<&str> = text.lines().map(|l| l.split(':').next().unwrap()).collect();
+    let mut sorted = files.clone();
+    sorted.sort_by(|a, b| std::path::Path::new(a).cmp(std::path::Path::new(b)));
+    assert!(files == sorted, "findings out of walk order");
+    assert!(streamed_1 == streamed_2, "-j 1 and -j 2 differ");
+    assert!(
+        streamed_1.0 == gathered.0,
+        "streamed and gathered findings differ"
+    );
+    assert_eq!(streamed_1.2, gathered.2);
+}
