@@ -4,6 +4,19 @@
     bench_util.py time --name NAME --runs R --warmup W --export-json OUT -- COMMAND
         Time a shell command without hyperfine; writes hyperfine-shaped JSON.
 
+    bench_util.py score --expected EXPECTED.json --findings FINDINGS.jsonl [--json OUT]
+        Score `--output-format json-lines` against the shared generator's ground truth: how
+        many planted sites a request-level finding (one with a request_id) starts inside of,
+        and how many negative controls one wrongly does.
+
+    bench_util.py rss --export-json OUT -- COMMAND
+        Run a command once and record its peak resident set size (ru_maxrss) and time.
+
+    bench_util.py shared --bin B --corpus DIR --expected EXPECTED.json --work DIR --scratch DIR ...
+        The issue #15 rows on the shared generator's corpus: rg, check and check --fix
+        interleaved, ast-grep in 4 languages, peak RSS, time per file at a larger tree, and
+        the planted sites located; appends a goals table to --markdown.
+
     bench_util.py report --results DIR --markdown OUT [--baseline NAME] [--info KEY=VALUE ...]
         Read every *.json in DIR (hyperfine --export-json output, one or more commands each),
         print a table of medians with the ratio to the baseline, and write it as markdown.
@@ -13,6 +26,7 @@ import argparse
 import glob
 import json
 import os
+import re
 import resource
 import statistics
 import subprocess
@@ -45,6 +59,252 @@ def cmd_time(args):
     with open(args.export_json, "w") as fh:
         json.dump({"results": [result]}, fh, indent=2)
     print("  %-28s median %8.1f ms  (%d runs)" % (args.name, result["median"] * 1000, len(times)))
+    return 0
+
+
+# The kinds of EXPECTED.json that are code call sites (the issue's 13,676 at 20,000 files);
+# Batch lines and JSON bodies are scored apart, as their spans are a URL token or an object.
+CALL_KINDS = {
+    "chat_completions_create", "chat_completions_with_raw_response_create", "chat_completions_parse",
+    "chat_completions_stream", "chat_completions_run_tools", "chat_completions_stored",
+    "legacy_chatcompletion_create",
+}
+
+def finding_ranges(lines):
+    """The request-level findings of json-lines output (those with a request_id), by file
+    and cell: their byte ranges."""
+    ranges = {}
+    for text in lines:
+        if not text.strip():
+            continue
+        f = json.loads(text)
+        if f.get("request_id") is None:
+            continue
+        start, end = f["byte_range"]
+        # An `info` note asks for nothing (a Responses call told its `store` default): it is
+        # counted apart, so a control it lands on is not called reported.
+        rule = f["rule"] + (" (info)" if f.get("severity") == "info" else "")
+        ranges.setdefault((f["filename"], f.get("cell")), []).append((start, end, rule))
+    return ranges
+
+
+def locating(site, ranges):
+    """The rules of the request-level findings that start inside the site's span."""
+    if "cell" in site:
+        # json output numbers cells from 1 and counts bytes in the cell's code.
+        key, lo, hi = (site["path"], site["cell"] + 1), site["cell_byte_start"], site["cell_byte_end"]
+    else:
+        key, lo, hi = (site["path"], None), site["byte_start"], site["byte_end"]
+    return {rule for start, end, rule in ranges.get(key, ()) if lo <= start < hi}
+
+
+def cmd_score(args):
+    with open(args.expected, encoding="utf-8") as fh:
+        expected = json.load(fh)
+    with open(args.findings, encoding="utf-8") as fh:
+        ranges = finding_ranges(fh)
+    by_kind = {}
+    for site in expected["sites"]:
+        rules = locating(site, ranges)
+        k = by_kind.setdefault(site["kind"], {"role": site["role"], "sites": 0, "located": 0, "rules": {}})
+        k["sites"] += 1
+        k["located"] += any(not r.endswith(" (info)") for r in rules)
+        k["noted"] = k.get("noted", 0) + (bool(rules) and all(r.endswith(" (info)") for r in rules))
+        for r in rules:
+            k["rules"][r] = k["rules"].get(r, 0) + 1
+    calls = [v for k, v in by_kind.items() if k in CALL_KINDS]
+    neg = [v for v in by_kind.values() if v["role"] == "negative"]
+    result = {
+        "call_sites": sum(v["sites"] for v in calls),
+        "call_sites_located": sum(v["located"] for v in calls),
+        "targets": sum(v["sites"] for v in by_kind.values() if v["role"] == "target"),
+        "targets_located": sum(v["located"] for v in by_kind.values() if v["role"] == "target"),
+        "negatives": sum(v["sites"] for v in neg),
+        "negatives_reported": sum(v["located"] for v in neg),
+        "negatives_with_info_note": sum(v.get("noted", 0) for v in neg),
+        "by_kind": by_kind,
+    }
+    print("planted call sites located by a request-level finding: %d of %d" % (
+        result["call_sites_located"], result["call_sites"]))
+    print("all planted targets (with Batch lines and JSON bodies): %d of %d" % (
+        result["targets_located"], result["targets"]))
+    for kind, v in sorted(by_kind.items()):
+        print("  %-45s %-8s %5d of %5d  %s" % (kind, v["role"], v["located"], v["sites"],
+              ", ".join(sorted(v["rules"]))))
+    print("negative controls reported: %d of %d (%d more carry only an info note)" % (
+        result["negatives_reported"], result["negatives"], result["negatives_with_info_note"]))
+    if args.json:
+        with open(args.json, "w") as fh:
+            json.dump(result, fh, indent=2)
+    return 0
+
+
+def cmd_rss(args):
+    command = " ".join(args.command)
+    t0 = time.perf_counter()
+    # A fresh shell per run, so RUSAGE_CHILDREN's maximum is this command's alone.
+    code = ("import resource,subprocess,sys;"
+            "subprocess.run(sys.argv[1],shell=True,stdout=subprocess.DEVNULL,stderr=subprocess.DEVNULL);"
+            "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)")
+    out = subprocess.run([sys.executable, "-c", code, command], capture_output=True, text=True, check=True)
+    wall = time.perf_counter() - t0
+    kb = int(out.stdout.strip())
+    with open(args.export_json, "w") as fh:
+        json.dump({"command": args.name, "max_rss_kb": kb, "wall": wall}, fh)
+    print("  %-28s peak RSS %7.1f MB  (%.2f s)" % (args.name, kb / 1024, wall))
+    return 0
+
+
+# ---- the shared generator's corpus (issue #15) -----------------------------------------------
+
+def sh(command, cwd=None):
+    subprocess.run(command, shell=True, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=True)
+
+
+def interleaved(commands, runs, warmup):
+    """Time shell commands round-robin, so load that comes and goes hits each alike.
+    commands: [(name, command, prepare or None)]. Returns {name: {"times", "cpu"}} with
+    wall times and user+sys CPU per run (prepare is run untimed before each run)."""
+    out = {name: {"times": [], "cpu": []} for name, _, _ in commands}
+    for i in range(warmup + runs):
+        for name, command, prepare in commands:
+            if prepare:
+                sh(prepare)
+            before = resource.getrusage(resource.RUSAGE_CHILDREN)
+            t0 = time.perf_counter()
+            sh(command)
+            wall = time.perf_counter() - t0
+            after = resource.getrusage(resource.RUSAGE_CHILDREN)
+            if i >= warmup:
+                out[name]["times"].append(wall)
+                out[name]["cpu"].append((after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime))
+        print("  round %d/%d done" % (i + 1, warmup + runs), file=sys.stderr)
+    return out
+
+
+def peak_rss_kb(command):
+    code = ("import resource,subprocess,sys;"
+            "subprocess.run(sys.argv[1],shell=True,stdout=subprocess.DEVNULL,stderr=subprocess.DEVNULL);"
+            "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)")
+    out = subprocess.run([sys.executable, "-c", code, command], capture_output=True, text=True, check=True)
+    return int(out.stdout.strip())
+
+
+def q(path):
+    return "'" + path.replace("'", "'\\''") + "'"
+
+
+def cmd_shared(args):
+    med = statistics.median
+    load_before = open("/proc/loadavg").read().strip() if os.path.exists("/proc/loadavg") else "unknown"
+    b, c20 = q(args.bin), q(args.corpus)
+    check = "%s check --isolated %s --exit-zero --output-format concise > /dev/null" % (b, c20)
+    rg = "rg -l -e completions -e messages %s > /dev/null" % c20
+    work = q(args.work)
+    fix = "cd %s && %s check --isolated . --exit-zero --fix --output-format concise > /dev/null" % (work, b)
+    copy = "rm -rf %s && cp -a %s %s" % (work, c20, work)
+    commands = [("rg", rg, None), ("responsify check", check, None), ("responsify check --fix", fix, copy)]
+    print("==> shared corpus, %d files: interleaved timing, %d runs (+%d warmup)" % (args.files, args.runs, args.warmup),
+          file=sys.stderr)
+    t = interleaved(commands, args.runs, args.warmup)
+    rows = {name: {"median": med(v["times"]), "cpu": med(v["cpu"]), "runs": len(v["times"]),
+                   "min": min(v["times"])} for name, v in t.items()}
+    if args.ast_grep:
+        # One pattern, each of the four languages the corpus's calls are written in.
+        ag = " && ".join("%s run -p '$C.chat.completions.create($$$)' --lang %s --files-with-matches %s > /dev/null"
+                         % (q(args.ast_grep), lang, c20) for lang in ("python", "typescript", "tsx", "javascript"))
+        print("==> ast-grep, 4 languages: %d runs, interleaved with responsify check" % args.ast_grep_runs, file=sys.stderr)
+        t2 = interleaved([("ast-grep (4 languages)", ag, None), ("responsify check (beside ast-grep)", check, None)],
+                         args.ast_grep_runs, 1)
+        for name, v in t2.items():
+            rows[name] = {"median": med(v["times"]), "cpu": med(v["cpu"]), "runs": len(v["times"]), "min": min(v["times"])}
+    rss20 = [peak_rss_kb(check) for _ in range(3)]
+    big = None
+    if args.corpus_large:
+        cl = q(args.corpus_large)
+        check_l = "%s check --isolated %s --exit-zero --output-format concise > /dev/null" % (b, cl)
+        print("==> shared corpus, %d files: interleaved with %d files, %d runs" % (args.files_large, args.files, args.large_runs),
+              file=sys.stderr)
+        t3 = interleaved([("check, %d files" % args.files, check, None), ("check, %d files" % args.files_large, check_l, None)],
+                         args.large_runs, 1)
+        small, large = t3["check, %d files" % args.files], t3["check, %d files" % args.files_large]
+        rss_l = [peak_rss_kb(check_l) for _ in range(3)]
+        big = {
+            "small": small, "large": large, "rss": med(rss_l),
+            "per_file_wall": (med(large["times"]) / args.files_large) / (med(small["times"]) / args.files),
+            "per_file_cpu": (med(large["cpu"]) / args.files_large) / (med(small["cpu"]) / args.files),
+        }
+    # Where the planted sites are reported.
+    findings = os.path.join(args.scratch, "findings.jsonl")
+    # Run inside the tree, so paths are as EXPECTED.json writes them.
+    sh("%s check --isolated . --exit-zero --output-format json-lines > %s" % (b, q(findings)), cwd=args.corpus)
+    score_json = os.path.join(args.scratch, "score.json")
+    cmd_score(argparse.Namespace(expected=args.expected, findings=findings, json=score_json))
+    with open(score_json) as fh:
+        score = json.load(fh)
+
+    r = rows
+    ratio = r["responsify check"]["median"] / r["rg"]["median"]
+    cpu_ratio = r["responsify check"]["cpu"] / r["rg"]["cpu"] if r["rg"]["cpu"] else float("nan")
+    fix_ratio = r["responsify check --fix"]["median"] / r["responsify check"]["median"]
+    fix_cpu = r["responsify check --fix"]["cpu"] / r["responsify check"]["cpu"]
+    goals = []
+    def goal(figure, measured, target, met):
+        goals.append((figure, measured, target, "yes" if met else "**no**"))
+    goal("`check` vs `rg -l -e completions -e messages`", "%.1fx wall (%.0f ms vs %.0f ms); %.1fx CPU" % (
+        ratio, r["responsify check"]["median"] * 1e3, r["rg"]["median"] * 1e3, cpu_ratio), "<= 2.0x", ratio <= 2.0)
+    if args.ast_grep:
+        ag_x = r["ast-grep (4 languages)"]["median"] / r["responsify check (beside ast-grep)"]["median"]
+        ag_cpu = r["ast-grep (4 languages)"]["cpu"] / r["responsify check (beside ast-grep)"]["cpu"]
+        goal("vs ast-grep, `$C.chat.completions.create($$$)` in 4 languages", "%.1fx faster wall (%.2f s vs %.2f s); %.1fx CPU" % (
+            ag_x, r["ast-grep (4 languages)"]["median"], r["responsify check (beside ast-grep)"]["median"], ag_cpu),
+            ">= 30x faster", ag_x >= 30)
+    else:
+        goal("vs ast-grep in 4 languages", "not measured (ast-grep not available)", ">= 30x faster", False)
+    goal("planted call sites located by a request-level finding", "%d of %d; controls reported: %d of %d (%d Responses calls carry an info note)" % (
+        score["call_sites_located"], score["call_sites"], score["negatives_reported"], score["negatives"],
+        score["negatives_with_info_note"]), "all, and no control",
+        score["call_sites_located"] == score["call_sites"] and score["negatives_reported"] == 0)
+    goal("`check --fix` vs `check`", "%.2fx wall (%.2f s vs %.2f s); %.2fx CPU" % (
+        fix_ratio, r["responsify check --fix"]["median"], r["responsify check"]["median"], fix_cpu), "<= 2x", fix_ratio <= 2.0)
+    goal("peak RSS, %d files" % args.files, "%.0f MB" % (med(rss20) / 1024), "<= 100 MB", med(rss20) / 1024 <= 100)
+    if big:
+        goal("peak RSS, %d files" % args.files_large, "%.0f MB" % (big["rss"] / 1024), "<= 200 MB, flat",
+             big["rss"] / 1024 <= 200)
+        goal("time per file, %d vs %d files" % (args.files_large, args.files), "%.2fx wall (%.2f s vs %.2f s); %.2fx CPU" % (
+            big["per_file_wall"], med(big["large"]["times"]), med(big["small"]["times"]), big["per_file_cpu"]),
+            "<= 1.25x", big["per_file_wall"] <= 1.25)
+
+    lines = ["", "## Issue #15 goals on the shared generator's corpus", "",
+             "`%s --files %d --seed %d` (and `--files %d` for the large rows); its `EXPECTED.json` moved beside the "
+             "tree so no tool reads it. Medians of whole processes, warm page cache, commands interleaved round-robin "
+             "so load that comes and goes hits each alike. CPU is user+system of the process." % (
+                 args.generator, args.files, args.seed, args.files_large or 0), "",
+             "| figure | measured | goal | met |", "|---|---|---|---|"]
+    lines += ["| %s | %s | %s | %s |" % g for g in goals]
+    lines += ["", "| command | median (ms) | min (ms) | CPU median (ms) | runs |", "|---|---:|---:|---:|---:|"]
+    for name, v in rows.items():
+        lines.append("| %s | %s | %s | %s | %d |" % (name, fmt_ms(v["median"]), fmt_ms(v["min"]), fmt_ms(v["cpu"]), v["runs"]))
+    if big:
+        for key, n in (("small", args.files), ("large", args.files_large)):
+            v = big[key]
+            lines.append("| check, %d files (size run) | %s | %s | %s | %d |" % (
+                n, fmt_ms(med(v["times"])), fmt_ms(min(v["times"])), fmt_ms(med(v["cpu"])), len(v["times"])))
+    lines += ["", "Peak RSS (median of 3): %d files %.0f MB (%s)%s." % (
+        args.files, med(rss20) / 1024, ", ".join("%.0f" % (x / 1024) for x in rss20),
+        "; %d files %.0f MB" % (args.files_large, big["rss"] / 1024) if big else "")]
+    lines += ["", "Sites by kind (located / planted; the rules that located them):", ""]
+    for kind, v in sorted(score["by_kind"].items()):
+        lines.append("- %s (%s): %d / %d%s" % (kind, v["role"], v["located"], v["sites"],
+                     (" — " + ", ".join(sorted(v["rules"]))) if v["rules"] else ""))
+    load_after = open("/proc/loadavg").read().strip() if os.path.exists("/proc/loadavg") else "unknown"
+    lines += ["", "Load average (1/5/15 min, on %d cores): %s before these rows, %s after." % (
+        os.cpu_count() or 0, load_before, load_after)]
+    text = "\n".join(lines) + "\n"
+    print(text)
+    if args.markdown:
+        with open(args.markdown, "a", encoding="utf-8") as fh:
+            fh.write(text)
     return 0
 
 
@@ -139,7 +399,36 @@ def main(argv=None):
     r.add_argument("--markdown")
     r.add_argument("--baseline", default="rg")
     r.add_argument("--info", action="append", default=[])
+    sc = sub.add_parser("score")
+    sc.add_argument("--expected", required=True)
+    sc.add_argument("--findings", required=True)
+    sc.add_argument("--json")
+    rs = sub.add_parser("rss")
+    rs.add_argument("--name", required=True)
+    rs.add_argument("--export-json", required=True)
+    rs.add_argument("command", nargs=argparse.REMAINDER)
+    sh_ = sub.add_parser("shared")
+    for name in ("--bin", "--corpus", "--expected", "--work", "--scratch", "--generator"):
+        sh_.add_argument(name, required=True)
+    sh_.add_argument("--corpus-large")
+    sh_.add_argument("--files", type=int, default=20000)
+    sh_.add_argument("--files-large", type=int, default=100000)
+    sh_.add_argument("--seed", type=int, default=1)
+    sh_.add_argument("--runs", type=int, default=10)
+    sh_.add_argument("--warmup", type=int, default=2)
+    sh_.add_argument("--large-runs", type=int, default=5)
+    sh_.add_argument("--ast-grep")
+    sh_.add_argument("--ast-grep-runs", type=int, default=5)
+    sh_.add_argument("--markdown")
     args = ap.parse_args(argv)
+    if args.cmd == "shared":
+        return cmd_shared(args)
+    if args.cmd == "score":
+        return cmd_score(args)
+    if args.cmd == "rss":
+        if args.command and args.command[0] == "--":
+            args.command = args.command[1:]
+        return cmd_rss(args)
     if args.cmd == "time":
         if args.command and args.command[0] == "--":
             args.command = args.command[1:]

@@ -2,9 +2,11 @@
 # Benchmark responsify against ripgrep (and ast-grep, when it can be had) on a generated tree.
 #
 #   bench/run.sh [--files N] [--seed S] [--runs R] [--warmup W] [--no-ast-grep] [--no-install]
+#                [--no-shared] [--large-files N | --no-large]
 #
 # Environment: FILES, SEED, RUNS, WARMUP, AST_GREP_RUNS and AST_GREP_WARMUP set the same
-# knobs; RESPONSIFY_BIN times an already built binary instead of `cargo build --release`.
+# knobs; RESPONSIFY_BIN times an already built binary instead of `cargo build --release`;
+# SHARED_GEN names the shared generator (default ../shared/bench/gen_corpus.py).
 # See bench/README.md.
 set -euo pipefail
 
@@ -16,6 +18,8 @@ AST_GREP_RUNS=${AST_GREP_RUNS:-5}
 AST_GREP_WARMUP=${AST_GREP_WARMUP:-1}   # one ast-grep run takes ~20 s on 2 cores
 USE_AST_GREP=1
 INSTALL=1
+USE_SHARED=1
+LARGE_FILES=${LARGE_FILES:-100000}
 
 while [ $# -gt 0 ]; do
     case "$1" in
@@ -25,7 +29,10 @@ while [ $# -gt 0 ]; do
         --warmup) WARMUP=$2; shift 2 ;;
         --no-ast-grep) USE_AST_GREP=0; shift ;;
         --no-install) INSTALL=0; shift ;;
-        -h|--help) sed -n '2,9p' "$0"; exit 0 ;;
+        --no-shared) USE_SHARED=0; shift ;;
+        --large-files) LARGE_FILES=$2; shift 2 ;;
+        --no-large) LARGE_FILES=0; shift ;;
+        -h|--help) sed -n '2,11p' "$0"; exit 0 ;;
         *) echo "run.sh: unknown argument: $1" >&2; exit 2 ;;
     esac
 done
@@ -208,3 +215,49 @@ fi
 
 python3 bench/bench_util.py report --results "$RESULTS" --baseline rg \
     --markdown bench/results.md "${info[@]}"
+
+# ---- the shared generator's corpus (issue #15) ---------------------------------------------
+
+# The generator other tools are measured with lives beside the repository, in ../shared; a
+# fresh clone may not have it, and then only the project's own corpus above is measured.
+SHARED_GEN=${SHARED_GEN:-$ROOT/../shared/bench/gen_corpus.py}
+if [ "$USE_SHARED" = 1 ] && [ ! -f "$SHARED_GEN" ]; then
+    log "the shared generator is not at $SHARED_GEN (set SHARED_GEN): skipping the shared-corpus rows"
+    printf '\n## Issue #15 goals on the shared generator'"'"'s corpus\n\nNot measured: %s was not found.\n' \
+        "$SHARED_GEN" >> bench/results.md
+    USE_SHARED=0
+fi
+if [ "$USE_SHARED" = 1 ]; then
+    # EXPECTED.json leaves the tree (it would be read as a JSON file); a stamp as above.
+    shared_corpus() { # shared_corpus FILES -> prints the tree's path
+        local n=$1 dir=bench/shared-corpus-$1
+        local stamp="files=$n seed=$SEED gen=$(sha256sum "$SHARED_GEN" | cut -c1-16)"
+        if [ -f "$dir/.bench-stamp" ] && [ "$(cat "$dir/.bench-stamp")" = "$stamp" ] \
+            && [ -f "$dir.expected.json" ]; then
+            log "reusing $dir ($stamp)"
+        else
+            log "generating $dir with $SHARED_GEN: $n files, seed $SEED"
+            rm -rf "$dir" "$dir.expected.json"
+            python3 "$SHARED_GEN" --files "$n" --seed "$SEED" --out "$dir" --quiet
+            mv "$dir/EXPECTED.json" "$dir.expected.json"
+            echo "$stamp" > "$dir/.bench-stamp"
+        fi
+        echo "$ROOT/$dir"
+    }
+    small=$(shared_corpus "$FILES")
+    large_args=()
+    if [ "$LARGE_FILES" -gt 0 ]; then
+        large=$(shared_corpus "$LARGE_FILES")
+        large_args=(--corpus-large "$large" --files-large "$LARGE_FILES")
+    fi
+    ag_args=()
+    if [ -n "$AST_GREP" ]; then
+        ag_args=(--ast-grep "$AST_GREP" --ast-grep-runs "$AST_GREP_RUNS")
+    fi
+    python3 bench/bench_util.py shared --bin "$ROOT/$BIN" --corpus "$small" \
+        --expected "$small.expected.json" --work "$ROOT/bench/shared-fix-work" --scratch "$RESULTS" \
+        --generator "${SHARED_GEN#"$ROOT/"}" --files "$FILES" --seed "$SEED" \
+        --runs "$RUNS" --warmup "$WARMUP" "${large_args[@]}" "${ag_args[@]}" \
+        --markdown bench/results.md
+    rm -rf bench/shared-fix-work
+fi

@@ -202,6 +202,9 @@ pub struct Resolved {
     per_file: Vec<(GlobSet, String, Vec<String>)>,
     root: PathBuf,
     base: Settings,
+    /// Canonical directories already asked for: the files of a directory share theirs, and
+    /// `canonicalize` costs a system call per path component (issue #15).
+    canonical_dirs: Mutex<HashMap<PathBuf, PathBuf>>,
 }
 
 impl Resolved {
@@ -210,7 +213,7 @@ impl Resolved {
         if self.excluded.is_none() && self.included.is_none() && !self.default_excludes {
             return false;
         }
-        let rel = relative(path, &self.root);
+        let rel = self.relative(path);
         // Only the part below the configuration's directory (or the working directory)
         // counts: a checkout that lives in `~/build/` is still checked.
         let default = self.default_excludes
@@ -226,7 +229,7 @@ impl Resolved {
 
     /// The `per-file-ignores` patterns that match `path`, with their rules.
     pub fn per_file_ignores(&self, path: &Path) -> Vec<(String, Vec<String>)> {
-        let rel = relative(path, &self.root);
+        let rel = self.relative(path);
         self.per_file
             .iter()
             .filter(|(globs, _, _)| globs.is_match(&rel))
@@ -240,7 +243,7 @@ impl Resolved {
         if self.per_file.is_empty() {
             return settings;
         }
-        let rel = relative(path, &self.root);
+        let rel = self.relative(path);
         for (globs, _, rules) in &self.per_file {
             if globs.is_match(&rel) {
                 for rule in rules {
@@ -252,12 +255,47 @@ impl Resolved {
     }
 }
 
-/// `path` relative to `root`, which is already canonical (see `Resolver::build`).
-fn relative(path: &Path, root: &Path) -> PathBuf {
-    let path = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
-    path.strip_prefix(root)
-        .map(Path::to_path_buf)
-        .unwrap_or(path)
+impl Resolved {
+    /// `path` relative to the root, which is already canonical (see `Resolver::build`).
+    fn relative(&self, path: &Path) -> PathBuf {
+        let path = self.canonical(path);
+        path.strip_prefix(&self.root)
+            .map(Path::to_path_buf)
+            .unwrap_or(path)
+    }
+
+    /// What `canonicalize` gives for `path` (or `path` itself where that fails). A file
+    /// that is not a symlink is its canonical directory joined with its name, so one
+    /// `lstat` and the remembered directory answer for most files.
+    fn canonical(&self, path: &Path) -> PathBuf {
+        let plain = std::fs::symlink_metadata(path).is_ok_and(|m| !m.file_type().is_symlink());
+        if let (true, Some(dir), Some(name)) = (plain, path.parent(), path.file_name()) {
+            let dir = if dir.as_os_str().is_empty() {
+                Path::new(".")
+            } else {
+                dir
+            };
+            let known = self
+                .canonical_dirs
+                .lock()
+                .unwrap_or_else(|e| e.into_inner())
+                .get(dir)
+                .cloned();
+            let canonical = match known {
+                Some(c) => Some(c),
+                None => std::fs::canonicalize(dir).ok().inspect(|c| {
+                    self.canonical_dirs
+                        .lock()
+                        .unwrap_or_else(|e| e.into_inner())
+                        .insert(dir.to_path_buf(), c.clone());
+                }),
+            };
+            if let Some(canonical) = canonical {
+                return canonical.join(name);
+            }
+        }
+        std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf())
+    }
 }
 
 fn globs(patterns: &[String]) -> Result<GlobSet, String> {
@@ -397,6 +435,7 @@ impl Resolver {
         }
         Ok(Resolved {
             base: settings.clone(),
+            canonical_dirs: Mutex::new(HashMap::new()),
             settings,
             config: loaded.as_ref().map(|c| c.path.clone()),
             extends: loaded

@@ -174,16 +174,16 @@ enum Mode {
 /// What happened to one file.
 struct FileResult {
     path: String,
-    source: Arc<str>,
-    checked: Option<Checked>,
-    /// Findings already turned into messages (notebooks report per cell).
+    /// The file's findings as messages, made in the worker that checked it (line and column
+    /// counting is per file work, not the reporting thread's).
     messages: Vec<Message>,
+    /// Findings fixed and written back (`--fix`) or shown as a diff (`--diff`).
+    fixed_count: usize,
     error: Option<String>,
     /// Said on stderr without failing the run (a read-only file left as it was).
     warnings: Vec<String>,
     diff: Option<String>,
-    /// A fix to write once every file is checked (see `settle`), and the file it was read
-    /// from.
+    /// A fix to write once every file is checked (see `settle`).
     pending: Option<Pending>,
     /// Another file's fix changed this one (its reads of a helper's result).
     edited_by_others: bool,
@@ -197,15 +197,17 @@ struct Pending {
     /// The text as read, to report findings on when the fix cannot be written.
     original: String,
     settings: Settings,
+    /// The check of the text as read, with its fix; its messages are made once the fix is
+    /// written or held back.
+    checked: Checked,
 }
 
 impl FileResult {
     fn new(path: String) -> Self {
         FileResult {
             path,
-            source: Arc::from(""),
-            checked: None,
             messages: Vec::new(),
+            fixed_count: 0,
             error: None,
             warnings: Vec::new(),
             diff: None,
@@ -296,31 +298,54 @@ fn check(args: &CheckArgs) -> Outcome {
     } else {
         args.paths.clone()
     };
-    let tree = match check_tree(&paths, &resolver, mode, true, args.threads) {
-        Ok(tree) => tree,
-        Err(e) => {
-            error(e);
-            return Outcome::Error;
+    let terminal_format = terminal.unwrap_or_else(Format::default_for_environment);
+    let color = use_color(io::stdout().is_terminal());
+    // Findings go to the terminal as each file is done, unless something needs them all
+    // first: a baseline, a report file, statistics, or a format that is one document.
+    let streaming = files.is_empty()
+        && args.baseline.is_none()
+        && args.write_baseline.is_none()
+        && args.add_noqa.is_none()
+        && !args.statistics
+        && terminal_format.streams();
+    let mut out = io::BufWriter::with_capacity(64 << 10, io::stdout().lock());
+    // A closed pipe (`| head -1`) stops the output; the run still ends as it would have.
+    let mut closed: Option<io::Error> = None;
+    let mut diffs = 0;
+    let mut kept: Vec<Message> = Vec::new();
+    let mut tally = Tally::default();
+    let mut checked_files = std::collections::HashSet::new();
+    let tree = {
+        let mut sink = |r: FileResult| {
+            if let Some(diff) = &r.diff {
+                diffs += 1;
+                if closed.is_none() {
+                    closed = write!(out, "{diff}").err();
+                }
+            }
+            if streaming {
+                tally.add(&r.messages);
+                if mode != Mode::Diff && closed.is_none() && !r.messages.is_empty() {
+                    closed = report::write(terminal_format, &r.messages, color, &mut out).err();
+                }
+            } else {
+                checked_files.insert(r.path);
+                kept.extend(r.messages);
+            }
+        };
+        match check_tree(&paths, &resolver, mode, true, args.threads, &mut sink) {
+            Ok(tree) => tree,
+            Err(e) => {
+                error(e);
+                return Outcome::Error;
+            }
         }
     };
-    let mut out = io::stdout().lock();
     let mut err = io::stderr().lock();
-    // A closed pipe (`| head -1`) stops the output; the run still ends as it would have.
-    let mut closed = None;
-    for diff in &tree.diffs {
-        if let Err(e) = write!(out, "{diff}") {
-            closed = Some(e);
-            break;
-        }
-    }
-    let (mut messages, fixed, fixed_files, diffs) = (
-        tree.messages,
-        tree.fixed,
-        tree.fixed_files,
-        tree.diffs.len(),
-    );
+    let (mut messages, fixed, fixed_files) = (kept, tree.fixed, tree.fixed_files);
     let mut failed = tree.errors > 0;
     if let Some(path) = &args.write_baseline {
+        let _ = out.flush();
         return match crate::baseline::write(path, &messages) {
             Ok(n) => {
                 let _ = writeln!(err, "Wrote {} to {}.", plural(n, "finding"), path.display());
@@ -337,6 +362,7 @@ fn check(args: &CheckArgs) -> Outcome {
         };
     }
     if let Some(reason) = &args.add_noqa {
+        let _ = out.flush();
         return add_noqa(&messages, reason, &mut err, failed);
     }
     let mut stale_entries = 0;
@@ -358,7 +384,7 @@ fn check(args: &CheckArgs) -> Outcome {
             .map(|p| walk::display_path(p))
             .collect();
         let in_scope = |file: &str| {
-            tree.files.contains(file)
+            checked_files.contains(file)
                 || (!Path::new(file).exists()
                     && roots
                         .iter()
@@ -387,15 +413,20 @@ fn check(args: &CheckArgs) -> Outcome {
     }
     // Machine-readable reports carry the stale entries too, so a CI job that shows only
     // them (GitHub annotations, code scanning) says why the run failed.
-    let with_stale: Vec<Message> = messages.iter().cloned().chain(stale_messages).collect();
+    // (A copy of every finding only when there are stale entries to add.)
+    let with_stale: Option<Vec<Message>> = (!stale_messages.is_empty())
+        .then(|| messages.iter().cloned().chain(stale_messages).collect());
     let report_messages = |format: Format| -> &[Message] {
-        if matches!(
-            format,
-            Format::Full | Format::Concise | Format::Markdown | Format::Agent
-        ) {
-            &messages
-        } else {
-            &with_stale
+        match &with_stale {
+            Some(with_stale)
+                if !matches!(
+                    format,
+                    Format::Full | Format::Concise | Format::Markdown | Format::Agent
+                ) =>
+            {
+                with_stale
+            }
+            _ => &messages,
         }
     };
     for (format, path) in &files {
@@ -407,9 +438,10 @@ fn check(args: &CheckArgs) -> Outcome {
             failed = true;
         }
     }
-    let color = use_color(io::stdout().is_terminal());
-    let terminal_format = terminal.unwrap_or_else(Format::default_for_environment);
-    if mode != Mode::Diff && closed.is_none() {
+    if !streaming {
+        tally.add(&messages);
+    }
+    if mode != Mode::Diff && closed.is_none() && !streaming {
         let written = if args.statistics {
             report::write_statistics(&messages, terminal_format == Format::Json, &mut out)
         } else {
@@ -420,13 +452,16 @@ fn check(args: &CheckArgs) -> Outcome {
                 &mut out,
             )
         };
-        closed = written.and_then(|()| out.flush()).err();
+        closed = written.err();
+    }
+    if closed.is_none() {
+        closed = out.flush().err();
     }
     let outcome = if failed {
         Outcome::Error
     } else if args.exit_zero {
         Outcome::Clean
-    } else if needs_action(&messages) || (mode == Mode::Diff && diffs > 0) || stale_entries > 0 {
+    } else if tally.needs_action() || (mode == Mode::Diff && diffs > 0) || stale_entries > 0 {
         Outcome::Findings
     } else {
         Outcome::Clean
@@ -444,7 +479,7 @@ fn check(args: &CheckArgs) -> Outcome {
         summarize(
             &mut err,
             mode,
-            &messages,
+            &tally,
             (fixed, fixed_files, diffs),
             failed,
             known,
@@ -460,26 +495,29 @@ fn check(args: &CheckArgs) -> Outcome {
     outcome
 }
 
-/// What checking a tree gave.
+/// What checking a tree gave besides the files handed to the sink.
 struct Tree {
-    messages: Vec<Message>,
     /// Paths that could not be checked (already reported on stderr).
     errors: usize,
-    diffs: Vec<String>,
     fixed: usize,
     fixed_files: usize,
-    /// The files that were checked (display paths).
-    files: std::collections::HashSet<String>,
 }
 
-/// Walk `paths`, check every file in parallel, report unreadable paths on stderr, and gather
-/// the findings in path order.
+/// Files checked in parallel per batch. The batches go to the sink in walk order while the
+/// next one is checked, so memory holds a few batches, not the run: it stays flat however
+/// large the tree (issue #15). Large enough that the workers rarely wait at a batch's end.
+const BATCH: usize = 512;
+
+/// Walk `paths`, check every file in parallel, report unreadable paths on stderr, and hand
+/// each file's result to `sink` in path order, whatever the number of threads (output is
+/// the same for `-j 1` and `-j N`).
 fn check_tree(
     paths: &[PathBuf],
     resolver: &Resolver,
     mode: Mode,
     progress: bool,
     threads: Option<usize>,
+    sink: &mut dyn FnMut(FileResult),
 ) -> Result<Tree, String> {
     let walk::Discovery {
         candidates,
@@ -495,41 +533,16 @@ fn check_tree(
     } else {
         indicatif::ProgressBar::hidden()
     };
-    // Output is sorted whatever the number of threads.
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(threads.unwrap_or(0))
         .stack_size(WORKER_STACK)
         .thread_name(|i| format!("responsify-worker-{i}"))
         .build()
         .map_err(|e| format!("cannot start the worker threads: {e}"))?;
-    let results: Vec<FileResult> = pool.install(|| {
-        candidates
-            .par_iter()
-            .filter_map(|c| {
-                // A bug in one file's check must not take the others down with it: the panic
-                // has printed its message, and the file is counted as an error.
-                let result = std::panic::catch_unwind(|| check_file(c, resolver, mode, &project))
-                    .unwrap_or_else(|_| {
-                        Some(FileResult::failed(
-                            walk::display_path(&c.path),
-                            "internal error (a bug in responsify; please report it); skipped",
-                        ))
-                    });
-                bar.inc(1);
-                result
-            })
-            .collect()
-    });
-    bar.finish_and_clear();
-    let mut results = results;
-    settle(&mut results, mode);
     let mut tree = Tree {
-        messages: Vec::new(),
         errors: walk_errors.len(),
-        diffs: Vec::new(),
         fixed: 0,
         fixed_files: 0,
-        files: std::collections::HashSet::new(),
     };
     for (path, message) in &walk_errors {
         error(format!("{}: {message}", walk::display_path(path)));
@@ -537,26 +550,84 @@ fn check_tree(
     for (path, message) in &walk_warnings {
         warning(format!("{}: {message}", walk::display_path(path)));
     }
-    for r in results {
-        for w in &r.warnings {
-            warning(format!("{}: {w}", r.path));
-        }
-        if let Some(e) = &r.error {
-            tree.errors += 1;
-            error(format!("{}: {e}", r.path));
-        }
-        tree.files.insert(r.path.clone());
-        tree.diffs.extend(r.diff);
-        tree.messages.extend(r.messages);
-        if r.edited_by_others || r.checked.as_ref().is_some_and(|c| c.fixed_count > 0) {
+    let leftovers = Leftovers::default();
+    let check_batch = |batch: &[Candidate]| -> Vec<FileResult> {
+        pool.install(|| {
+            batch
+                .par_iter()
+                .filter_map(|c| {
+                    // A bug in one file's check must not take the others down with it: the
+                    // panic has printed its message, and the file is counted as an error.
+                    let result = std::panic::catch_unwind(|| {
+                        check_file(c, resolver, mode, &project, &leftovers)
+                    })
+                    .unwrap_or_else(|_| {
+                        Some(FileResult::failed(
+                            walk::display_path(&c.path),
+                            "internal error (a bug in responsify; please report it); skipped",
+                        ))
+                    });
+                    bar.inc(1);
+                    result
+                })
+                .collect()
+        })
+    };
+    let mut tally = |tree: &mut Tree, r: FileResult| {
+        tree.fixed += r.fixed_count;
+        if r.fixed_count > 0 || r.edited_by_others {
             tree.fixed_files += 1;
         }
-        if let Some(checked) = r.checked {
-            tree.fixed += checked.fixed_count;
-            tree.messages
-                .extend(report::messages(&r.path, &r.source, checked.findings));
+        if r.error.is_some() {
+            tree.errors += 1;
         }
+        let mut take = |r: FileResult| {
+            for w in &r.warnings {
+                warning(format!("{}: {w}", r.path));
+            }
+            if let Some(e) = &r.error {
+                error(format!("{}: {e}", r.path));
+            }
+            sink(r);
+        };
+        // The bar is drawn on stderr: what goes to the terminal meanwhile must not be drawn
+        // over.
+        let quiet =
+            r.messages.is_empty() && r.diff.is_none() && r.error.is_none() && r.warnings.is_empty();
+        if quiet {
+            take(r);
+        } else {
+            bar.suspend(|| take(r));
+        }
+    };
+    if mode != Mode::Check {
+        // A fix may edit files other than its own (see `settle`): every file is checked
+        // before any is written, so the results wait for the whole run.
+        let mut results: Vec<FileResult> = candidates.chunks(BATCH).flat_map(check_batch).collect();
+        settle(&mut results, mode, &leftovers);
+        for r in results {
+            tally(&mut tree, r);
+        }
+        bar.finish_and_clear();
+        return Ok(tree);
     }
+    // One batch waits in the channel while the sink takes the one before it.
+    let (sender, batches) = std::sync::mpsc::sync_channel::<Vec<FileResult>>(1);
+    std::thread::scope(|scope| {
+        scope.spawn(move || {
+            for batch in candidates.chunks(BATCH) {
+                if sender.send(check_batch(batch)).is_err() {
+                    break;
+                }
+            }
+        });
+        for batch in batches {
+            for r in batch {
+                tally(&mut tree, r);
+            }
+        }
+    });
+    bar.finish_and_clear();
     Ok(tree)
 }
 
@@ -564,7 +635,7 @@ fn check_tree(
 /// (companions: the reads of a helper's callers in another module), or show them as diffs.
 /// A file and the files it shares a fix with are written together or not at all: when one
 /// of them cannot be, none is, and each says why.
-fn settle(results: &mut [FileResult], mode: Mode) {
+fn settle(results: &mut [FileResult], mode: Mode, leftovers: &Leftovers) {
     use std::collections::{BTreeMap, BTreeSet};
     if mode == Mode::Check {
         return;
@@ -579,7 +650,7 @@ fn settle(results: &mut [FileResult], mode: Mode) {
     let mut incoming: BTreeMap<PathBuf, (PathBuf, Vec<usize>, Vec<crate::edit::Edit>)> =
         BTreeMap::new();
     for (i, r) in results.iter().enumerate() {
-        for c in r.checked.iter().flat_map(|c| &c.companions) {
+        for c in r.pending.iter().flat_map(|p| &p.checked.companions) {
             let entry = incoming
                 .entry(key(&c.path))
                 .or_insert_with(|| (c.path.clone(), Vec::new(), Vec::new()));
@@ -597,7 +668,7 @@ fn settle(results: &mut [FileResult], mode: Mode) {
     let mut quorum: BTreeMap<(PathBuf, String), (Arc<crate::model::SharedValue>, Vec<usize>)> =
         BTreeMap::new();
     for (i, r) in results.iter().enumerate() {
-        for c in r.checked.iter().flat_map(|c| &c.companions) {
+        for c in r.pending.iter().flat_map(|p| &p.checked.companions) {
             if let Some(shared) = &c.shared {
                 quorum
                     .entry((key(&shared.path), shared.name.clone()))
@@ -685,16 +756,17 @@ fn settle(results: &mut [FileResult], mode: Mode) {
         let k = key(&pending.file);
         let target = finals.get(&k).filter(|_| !failed_files.contains(&k));
         let failure = failed.get(&i).cloned();
+        let mut checked = pending.checked;
         let fixed = match (target, &failure) {
             (_, Some(_)) => None,
             (Some(Ok(done)), None) => {
                 r.edited_by_others = true;
-                if let Some(checked) = &done.checked {
-                    r.checked = Some(checked.clone());
+                if let Some(again) = &done.checked {
+                    checked = again.clone();
                 }
                 Some(done.text.clone())
             }
-            _ => r.checked.as_ref().and_then(|c| c.fixed.clone()),
+            _ => checked.fixed.clone(),
         };
         let outcome = match (&fixed, mode) {
             (None, _) => Err(failure.unwrap_or_default()),
@@ -702,30 +774,26 @@ fn settle(results: &mut [FileResult], mode: Mode) {
                 r.diff = Some(unified_diff(&r.path, &pending.original, text));
                 Ok(())
             }
-            (Some(text), _) => write_atomically(&pending.file, &pending.meta, text)
+            (Some(text), _) => write_atomically(&pending.file, &pending.meta, text, leftovers)
                 .map_err(|e| format!("cannot write the fixed file: {e}")),
         };
-        match outcome {
-            Ok(()) => {
-                if let Some(text) = fixed {
-                    r.source = Arc::from(text);
-                }
-            }
-            Err(why) => {
+        let source: Arc<str> = match (outcome, fixed) {
+            (Ok(()), Some(text)) => Arc::from(text),
+            (Ok(()), None) => Arc::from(pending.original),
+            (Err(why), _) => {
                 if held.contains(&i) {
                     r.warnings.push(why);
                 } else if !why.is_empty() {
                     r.error = Some(why);
                 }
                 // Nothing was fixed: report the findings of the file as it still is.
-                r.checked = Some(unfixed_check(
-                    &pending.file,
-                    &pending.original,
-                    &pending.settings,
-                ));
-                r.source = Arc::from(pending.original);
+                checked = unfixed_check(&pending.file, &pending.original, &pending.settings);
+                Arc::from(pending.original)
             }
-        }
+        };
+        // The findings left point into the text as it now is.
+        r.fixed_count = checked.fixed_count;
+        r.messages = report::messages(&r.path, &source, checked.findings);
     }
     // Files that only others' fixes edit (no finding of their own).
     for (k, (file, _, _)) in &incoming {
@@ -748,7 +816,7 @@ fn settle(results: &mut [FileResult], mode: Mode) {
         match mode {
             Mode::Diff => r.diff = Some(unified_diff(&r.path, original, text)),
             _ => {
-                if let Err(e) = write_atomically(file, meta, text) {
+                if let Err(e) = write_atomically(file, meta, text, leftovers) {
                     r.error = Some(format!("cannot write the fixed file: {e}"));
                     continue;
                 }
@@ -874,7 +942,11 @@ fn migration_report(args: &ReportArgs) -> Outcome {
     } else {
         args.paths.clone()
     };
-    let tree = match check_tree(&paths, &resolver, Mode::Check, false, None) {
+    // The report's tables are over every finding, so they are all kept.
+    let mut messages = Vec::new();
+    let tree = match check_tree(&paths, &resolver, Mode::Check, false, None, &mut |r| {
+        messages.extend(r.messages)
+    }) {
         Ok(tree) => tree,
         Err(e) => {
             error(e);
@@ -882,7 +954,6 @@ fn migration_report(args: &ReportArgs) -> Outcome {
         }
     };
     let failed = tree.errors > 0;
-    let messages = tree.messages;
     let title = "responsify migration report";
     // The HTML page holds the tables and the first requests; every finding goes to a JSON
     // file beside it (`report.html` -> `report.findings.json`), when the page goes to a file.
@@ -952,22 +1023,52 @@ fn plural(n: usize, word: &str) -> String {
 }
 
 #[allow(clippy::too_many_arguments)]
+/// The counts the summary and the exit code need, kept as findings stream past.
+#[derive(Default)]
+struct Tally {
+    findings: usize,
+    safe: usize,
+    unsafe_: usize,
+    /// Notes on code left alone on purpose (`info`).
+    notes: usize,
+}
+
+impl Tally {
+    fn add(&mut self, messages: &[Message]) {
+        for m in messages {
+            self.findings += 1;
+            match m.status {
+                FixStatus::Safe => self.safe += 1,
+                FixStatus::Unsafe => self.unsafe_ += 1,
+                _ => {}
+            }
+            if m.severity == Severity::Info {
+                self.notes += 1;
+            }
+        }
+    }
+
+    /// Whether any finding asks something of the user: notes never fail a run.
+    fn needs_action(&self) -> bool {
+        self.findings > self.notes
+    }
+}
+
+/// Whether any finding asks something of the user: notes on code left alone on purpose
+/// (`info`) never fail a run.
+fn needs_action(messages: &[Message]) -> bool {
+    messages.iter().any(|m| m.severity != Severity::Info)
+}
+
 fn summarize(
     err: &mut dyn Write,
     mode: Mode,
-    messages: &[Message],
+    tally: &Tally,
     (fixed, fixed_files, diffs): (usize, usize, usize),
     failed: bool,
     known: Option<usize>,
 ) {
-    let safe = messages
-        .iter()
-        .filter(|m| m.status == FixStatus::Safe)
-        .count();
-    let unsafe_ = messages
-        .iter()
-        .filter(|m| m.status == FixStatus::Unsafe)
-        .count();
+    let (safe, unsafe_) = (tally.safe, tally.unsafe_);
     match mode {
         Mode::Fix if fixed > 0 => {
             let _ = writeln!(
@@ -987,11 +1088,8 @@ fn summarize(
         }
         _ => {}
     }
-    let notes = messages
-        .iter()
-        .filter(|m| m.severity == Severity::Info)
-        .count();
-    let actionable = messages.len() - notes;
+    let notes = tally.notes;
+    let actionable = tally.findings - notes;
     let noted = if notes > 0 {
         format!(
             "; {} on code left as it is on purpose",
@@ -1108,7 +1206,7 @@ fn add_noqa(messages: &[Message], reason: &str, err: &mut dyn Write, failed: boo
             }
             out.push_str(line);
         }
-        if let Err(e) = write_atomically(Path::new(path), &meta, &out) {
+        if let Err(e) = write_atomically(Path::new(path), &meta, &out, &Leftovers::default()) {
             error(format!("{path}: cannot write: {e}"));
             outcome = Outcome::Error;
             continue;
@@ -1161,12 +1259,6 @@ fn stale_message(entry: &crate::baseline::Entry) -> Message {
         request: None,
         file_lines: None,
     }
-}
-
-/// Whether any finding asks something of the user: notes on code left alone on purpose
-/// (`info`) never fail a run.
-fn needs_action(messages: &[Message]) -> bool {
-    messages.iter().any(|m| m.severity != Severity::Info)
 }
 
 /// Read a file the walk found. It is opened without blocking and checked to be a regular file
@@ -1247,6 +1339,7 @@ fn check_file(
     resolver: &Resolver,
     mode: Mode,
     project: &Arc<crate::project::Project>,
+    leftovers: &Leftovers,
 ) -> Option<FileResult> {
     let path = &candidate.path;
     let shown = walk::display_path(path);
@@ -1265,7 +1358,7 @@ fn check_file(
     };
     let settings = &settings;
     if frontend::is_notebook(path) {
-        return Some(check_notebook(path, shown, settings, mode));
+        return Some(check_notebook(path, shown, settings, mode, leftovers));
     }
     let Some(fe) = frontend::for_path(path) else {
         if candidate.explicit {
@@ -1302,33 +1395,39 @@ fn check_file(
     } else {
         settings
     };
-    let checked = match engine::check(fe, &text, settings) {
+    let mut checked = match engine::check(fe, &text, settings) {
         Ok(c) => c,
         Err(e) => {
             result.error = Some(describe(&text, e));
             return Some(result);
         }
     };
-    if checked.fixed.is_some() || !checked.companions.is_empty() {
-        match mode {
-            // Written once the run has checked every file (`settle`).
-            Mode::Fix | Mode::Diff => {
-                result.pending = Some(Pending {
-                    file: path.clone(),
-                    meta,
-                    original: text.clone(),
-                    settings: settings.clone(),
-                })
-            }
-            Mode::Check => {}
-        }
+    if mode != Mode::Check && (checked.fixed.is_some() || !checked.companions.is_empty()) {
+        // Written (or shown) once the run has checked every file (`settle`): a fix may edit
+        // other files too, which must be read as they were.
+        result.pending = Some(Pending {
+            file: path.clone(),
+            meta,
+            original: text,
+            settings: settings.clone(),
+            checked,
+        });
+        return Some(result);
     }
-    result.source = Arc::from(checked.fixed.clone().unwrap_or(text));
-    result.checked = Some(checked);
+    // In `--fix` the findings left are those of the fixed text, so they point into it.
+    let source: Arc<str> = Arc::from(checked.fixed.take().unwrap_or(text));
+    result.messages = report::messages(&result.path, &source, checked.findings);
+    result.fixed_count = checked.fixed_count;
     Some(result)
 }
 
-fn check_notebook(path: &Path, shown: String, settings: &Settings, mode: Mode) -> FileResult {
+fn check_notebook(
+    path: &Path,
+    shown: String,
+    settings: &Settings,
+    mode: Mode,
+    leftovers: &Leftovers,
+) -> FileResult {
     let mut result = FileResult::new(shown.clone());
     let (bytes, meta) = match read_file(path, settings.max_file_size) {
         Ok(b) => b,
@@ -1366,7 +1465,7 @@ fn check_notebook(path: &Path, shown: String, settings: &Settings, mode: Mode) -
     if let Some(fixed) = &checked.fixed {
         match mode {
             Mode::Fix => {
-                if let Err(e) = write_atomically(path, &meta, fixed) {
+                if let Err(e) = write_atomically(path, &meta, fixed, leftovers) {
                     result.error = Some(format!("cannot write the fixed file: {e}"));
                     if let Ok(c) = crate::notebook::check(&text, &unfixed) {
                         checked = c;
@@ -1394,12 +1493,7 @@ fn check_notebook(path: &Path, shown: String, settings: &Settings, mode: Mode) -
                 }),
         );
     }
-    result.checked = Some(Checked {
-        findings: Vec::new(),
-        fixed: checked.fixed,
-        fixed_count: checked.fixed_count,
-        companions: Vec::new(),
-    });
+    result.fixed_count = checked.fixed_count;
     result
 }
 
@@ -1433,7 +1527,16 @@ fn temp_prefix(name: &std::ffi::OsStr) -> std::ffi::OsString {
 /// so a crash never leaves half a file; the original's permissions are kept. `read` is the
 /// file as it was read: one that changed since (an editor saved it) is not overwritten. A
 /// symlink is followed, so the link stays a link and its target gets the fix.
-fn write_atomically(path: &Path, read: &std::fs::Metadata, text: &str) -> io::Result<()> {
+///
+/// The temporary file is not synced before the rename (as formatters do): the rename is
+/// what keeps a killed run from leaving half a file, and a sync per file made `--fix` on a
+/// large tree several times slower than checking it (issue #15).
+fn write_atomically(
+    path: &Path,
+    read: &std::fs::Metadata,
+    text: &str,
+    leftovers: &Leftovers,
+) -> io::Result<()> {
     let path = std::fs::canonicalize(path)?;
     let now = std::fs::metadata(&path)?;
     if now.len() != read.len() || now.modified().ok() != read.modified().ok() {
@@ -1444,30 +1547,60 @@ fn write_atomically(path: &Path, read: &std::fs::Metadata, text: &str) -> io::Re
     let dir = path.parent().unwrap_or(Path::new("."));
     let name = path.file_name().unwrap_or_default();
     let prefix = temp_prefix(name);
-    remove_leftovers(dir, &prefix);
+    leftovers.remove(dir, &prefix);
     let mut tmp = tempfile::Builder::new().prefix(&prefix).tempfile_in(dir)?;
     tmp.write_all(text.as_bytes())?;
-    tmp.as_file().sync_all()?;
     tmp.as_file().set_permissions(now.permissions())?;
     tmp.persist(&path).map_err(|e| e.error)?;
     Ok(())
 }
 
-/// Remove the temporary files an earlier run killed mid-write (`kill -9`) left beside the
-/// file it was fixing. The original was never touched then, so they hold nothing to keep.
-fn remove_leftovers(dir: &Path, prefix: &std::ffi::OsStr) {
-    let Ok(entries) = std::fs::read_dir(dir) else {
-        return;
-    };
-    let prefix = prefix.as_encoded_bytes();
-    for entry in entries.flatten() {
-        let name = entry.file_name();
-        if name.as_encoded_bytes().starts_with(prefix)
-            && entry.file_type().is_ok_and(|t| t.is_file())
-        {
-            let _ = std::fs::remove_file(entry.path());
-        }
+/// The temporary files an earlier run killed mid-write (`kill -9`) left, by directory. Each
+/// directory is listed once per run, not once per file fixed in it (which cost a run time
+/// growing with the square of a directory's size). The originals were never touched then,
+/// so the leftovers hold nothing to keep.
+#[derive(Default)]
+struct Leftovers {
+    by_dir: std::sync::Mutex<std::collections::HashMap<PathBuf, Vec<std::ffi::OsString>>>,
+}
+
+impl Leftovers {
+    /// Remove the leftovers in `dir` of the file whose temporary names start with `prefix`.
+    /// Only names listed before this run wrote anything there are candidates, so a
+    /// temporary file of this run is never taken for one.
+    fn remove(&self, dir: &Path, prefix: &std::ffi::OsStr) {
+        let mut by_dir = self.by_dir.lock().unwrap_or_else(|e| e.into_inner());
+        let names = by_dir
+            .entry(dir.to_path_buf())
+            .or_insert_with(|| list_leftovers(dir));
+        let prefix = prefix.as_encoded_bytes();
+        names.retain(|name| {
+            if !name.as_encoded_bytes().starts_with(prefix) {
+                return true;
+            }
+            let _ = std::fs::remove_file(dir.join(name));
+            false
+        });
     }
+}
+
+/// The hidden temporary files of fixes in `dir` (see [`temp_prefix`]).
+fn list_leftovers(dir: &Path) -> Vec<std::ffi::OsString> {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return Vec::new();
+    };
+    let marker = b".responsify-tmp-";
+    entries
+        .flatten()
+        .filter(|entry| {
+            let name = entry.file_name();
+            let bytes = name.as_encoded_bytes();
+            bytes.starts_with(b".")
+                && bytes.windows(marker.len()).any(|w| w == marker)
+                && entry.file_type().is_ok_and(|t| t.is_file())
+        })
+        .map(|entry| entry.file_name())
+        .collect()
 }
 
 fn unified_diff(path: &str, old: &str, new: &str) -> String {
@@ -1711,7 +1844,7 @@ mod tests {
         std::fs::write(&path, "old\n").unwrap();
         let (_, read) = read_file(&path, u64::MAX).unwrap();
         std::fs::write(&path, "newer text\n").unwrap();
-        let err = write_atomically(&path, &read, "fixed\n").unwrap_err();
+        let err = write_atomically(&path, &read, "fixed\n", &Leftovers::default()).unwrap_err();
         assert!(
             err.to_string().contains("changed while responsify"),
             "{err}"
@@ -1719,7 +1852,7 @@ mod tests {
         assert_eq!(std::fs::read_to_string(&path).unwrap(), "newer text\n");
         let (_, read) = read_file(&path, u64::MAX).unwrap();
         std::fs::remove_file(&path).unwrap();
-        assert!(write_atomically(&path, &read, "fixed\n").is_err());
+        assert!(write_atomically(&path, &read, "fixed\n", &Leftovers::default()).is_err());
         assert!(!path.exists());
         assert_eq!(
             read_file(&path, u64::MAX).unwrap_err(),

@@ -580,6 +580,10 @@ impl FrontEnd for CargoManifest {
             .map(|_| ())
             .map_err(|e| e.message().to_string())
     }
+
+    fn verify_is_lift(&self) -> bool {
+        false
+    }
 }
 
 fn entry(key: &str, value: Value, key_span: Option<Span>) -> Entry {

@@ -216,6 +216,10 @@ impl FrontEnd for Markdown {
         }
         Ok(())
     }
+
+    fn verify_is_lift(&self) -> bool {
+        false
+    }
 }
 
 #[cfg(test)]

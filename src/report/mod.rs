@@ -128,6 +128,17 @@ impl Format {
         }
     }
 
+    /// Whether the format is a sequence of findings that can be written file by file as
+    /// each is done (the same bytes as writing them all at once): per-finding lines and
+    /// frames, and JSON Lines, whose request ids count within one file. The others are one
+    /// document over the whole run (a JSON array, SARIF, XML, a summary).
+    pub fn streams(self) -> bool {
+        matches!(
+            self,
+            Format::Full | Format::Concise | Format::JsonLines | Format::Github | Format::Agent
+        )
+    }
+
     /// Whether the format shows each finding's own fix as edits, so the engine should
     /// lower them (`settings.display_edits`).
     pub fn shows_edits(self) -> bool {

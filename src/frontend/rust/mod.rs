@@ -158,6 +158,10 @@ impl FrontEnd for Rust {
     fn verify(&self, _before: &str, after: &str) -> Result<(), String> {
         parse(after).map(|_| ()).map_err(|e| e.message)
     }
+
+    fn verify_is_lift(&self) -> bool {
+        false
+    }
 }
 
 /// `//` comments that mention `responsify:` (found lexically: syn drops comments). A `//`
