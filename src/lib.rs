@@ -37,6 +37,7 @@ pub mod model;
 pub mod notebook;
 pub mod project;
 pub mod report;
+pub mod retired_models;
 pub mod rules;
 pub mod run;
 pub mod sdk;

@@ -41,6 +41,7 @@ mod reasoning_items_dropped;
 mod reply_append;
 mod response_format;
 mod responses_twin;
+mod retired_model;
 mod run_tools;
 mod seed_parameter;
 mod stop_parameter;
@@ -218,6 +219,7 @@ pub fn all() -> &'static [&'static dyn Rule] {
         &prediction_parameter::PredictionParameter,
         &input_audio_part::InputAudioPart,
         &unknown_parameter::UnknownParameter,
+        &retired_model::RetiredModel,
         &choices_read::ChoicesRead,
         &tool_call_read::ToolCallRead,
         &tool_call_type::ToolCallType,
