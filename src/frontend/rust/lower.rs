@@ -324,10 +324,21 @@ impl<'a> Lowering<'a> {
         let Some(chain) = &item.chain else {
             return Err("a message is not built with a message builder".into());
         };
+        // A message given alone becomes an array of one: `[I; 1]` converts into the input.
+        let open = if item.alone && chain.type_path.start == item.span.start {
+            "["
+        } else if item.alone {
+            return Err("a message given alone does not start with its builder's type".into());
+        } else {
+            ""
+        };
         self.edits.push(Edit::replace(
             chain.type_path,
-            format!("{prefix}EasyInputMessageArgs"),
+            format!("{open}{prefix}EasyInputMessageArgs"),
         ));
+        if item.alone {
+            self.edits.push(Edit::insert(item.span.end, "]"));
+        }
         let role_setter = format!(".role({prefix}Role::{variant})");
         let text = match chain.setters.first() {
             Some(first) if self.text[chain.root.end..first.call.start].contains('\n') => {

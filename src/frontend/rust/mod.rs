@@ -225,6 +225,9 @@ pub(crate) struct MessageItem {
     /// The text of a message written as an enum value or a `from` conversion
     /// (`ChatCompletionRequestMessage::User("hi".into())`).
     pub text: Option<Span>,
+    /// One message given where chat takes `Into<Vec<_>>` (`.messages(msg.build()?)`): the
+    /// Responses input takes an array, so the lowering writes one around it.
+    pub alone: bool,
 }
 
 /// Everything lowering needs to know about one site, found again from the text.
@@ -1148,6 +1151,19 @@ fn find_messages_list(
         }
     }
     let Some(elements) = values::list_elements(list_expr) else {
+        // One built message passed as it is: a list of one.
+        let single = values::chain(arg)
+            .filter(|c| role_of(&c.type_name).is_some() && c.build.is_some() && c.into.is_none());
+        if let (true, Some(chain)) = (std::ptr::eq(list_expr, arg), single) {
+            let item = MessageItem {
+                span: span_of(arg),
+                role: role_of(&chain.type_name),
+                chain: Some(chain),
+                text: None,
+                alone: true,
+            };
+            return Some((span_of(arg), vec![item]));
+        }
         let at = span_of(arg);
         unfixable.push(format!(
             "the message list `{}` is not a list literal",
@@ -1177,6 +1193,7 @@ fn find_messages_list(
                 chain,
                 role,
                 text,
+                alone: false,
             }
         })
         .collect();
