@@ -413,6 +413,14 @@ impl<'a> Lowering<'a> {
                         ));
                     }
                     self.edits.push(Edit::delete(setter.after_previous));
+                    // The `let` that held the setter's value goes with it, line and all.
+                    if let Some(stmt) = setter
+                        .value
+                        .span
+                        .and_then(|v| site.bound_lets.iter().find(|l| l.contains(v)))
+                    {
+                        self.edits.push(Edit::delete(whole_lines(self.text, *stmt)));
+                    }
                     return Ok(());
                 }
             }
@@ -545,6 +553,20 @@ impl<'a> Lowering<'a> {
             }
             other => Err(format!("response format `{other}`")),
         }
+    }
+}
+
+/// `span` widened to the whole lines it sits on, when nothing else shares them.
+fn whole_lines(text: &str, span: Span) -> Span {
+    let start = text[..span.start].rfind('\n').map_or(0, |i| i + 1);
+    let end = text[span.end..]
+        .find('\n')
+        .map_or(text.len(), |i| span.end + i + 1);
+    let alone = text[start..span.start].trim().is_empty() && text[span.end..end].trim().is_empty();
+    if alone {
+        Span::new(start, end)
+    } else {
+        span
     }
 }
 

@@ -247,6 +247,10 @@ pub(crate) struct SiteInfo {
     pub stream_iterated: Vec<(Span, Span, bool)>,
     /// Stream text reads whose base is a choice those loops bind.
     pub via_choice: Vec<Span>,
+    /// `let` statements whose value a setter takes by name and which nothing else uses
+    /// (`let format = ResponseFormat::JsonSchema { .. }; .. .response_format(format)`): the
+    /// setter's value is the `let`'s, and the `let` goes when the setter is rewritten.
+    pub bound_lets: Vec<Span>,
 }
 
 fn role_of(type_name: &str) -> Option<&'static str> {
@@ -466,7 +470,7 @@ fn site(
             request_var = Some(name);
         }
     }
-    let request = values::chain(request_expr)
+    let mut request = values::chain(request_expr)
         .filter(|c| c.type_name == format!("{request_type}Args") && c.build.is_some())
         .or_else(|| {
             mutable_builder(
@@ -477,6 +481,10 @@ fn site(
                 &mut unseen,
             )
         });
+    let bound_lets = request
+        .as_mut()
+        .map(|chain| bind_values(body, chain, text))
+        .unwrap_or_default();
     // A parameter typed as the request (`request: CreateChatCompletionRequest`) says so too.
     let typed_parameter = values::ident(arg)
         .and_then(|name| body.param(&name))
@@ -746,6 +754,7 @@ fn site(
         url_path: None,
         stream_iterated,
         via_choice,
+        bound_lets,
     })
 }
 
@@ -983,6 +992,7 @@ fn raw_site(body: &FnBody, call: &syn::ExprMethodCall, text: &str) -> Option<Sit
         url_path: unit_url,
         stream_iterated: Vec::new(),
         via_choice: Vec::new(),
+        bound_lets: Vec::new(),
     })
 }
 
@@ -1055,6 +1065,7 @@ fn url_site(url: &str, at: Span) -> SiteInfo {
         url_path: None,
         stream_iterated: Vec::new(),
         via_choice: Vec::new(),
+        bound_lets: Vec::new(),
     }
 }
 
@@ -1113,6 +1124,41 @@ fn other_mentions(body: &FnBody, name: &str, after: usize, call: Span, text: &st
             )
         })
         .collect()
+}
+
+/// Setters given a name whose only use is this setter, bound by a `let` (not `mut`) in the
+/// same body: a response format built apart from the request. The setter takes the `let`'s
+/// value; the `let` statements are returned, for the lowering to remove with the setter.
+fn bind_values(body: &FnBody, chain: &mut Chain, text: &str) -> Vec<Span> {
+    let mut lets = Vec::new();
+    for setter in chain.setters.iter_mut() {
+        if setter.name != "response_format" || !matches!(setter.value.kind, Kind::Opaque) {
+            continue;
+        }
+        let Some(at) = setter.value.span else {
+            continue;
+        };
+        let name = &text[at.start..at.end];
+        if !name.chars().all(|c| c.is_alphanumeric() || c == '_') {
+            continue;
+        }
+        let Some(local) = body.local_before(name, at.start) else {
+            continue;
+        };
+        let Some(init) = local.init.filter(|_| !local.mutable) else {
+            continue;
+        };
+        let call = Span::new(at.start, at.end);
+        if !other_mentions(body, name, local.stmt.end, call, text).is_empty() {
+            continue;
+        }
+        let value = values::lift(init);
+        if matches!(value.kind, Kind::Map(_)) {
+            setter.value = value;
+            lets.push(local.stmt);
+        }
+    }
+    lets
 }
 
 /// The list a `messages(..)` setter is given: a literal, or a `let` holding one.

@@ -4,6 +4,7 @@ use async_openai::types::chat::{
     ChatCompletionRequestDeveloperMessageArgs, ChatCompletionRequestMessage,
     ChatCompletionRequestUserMessage, ChatCompletionRequestUserMessageArgs, ChatCompletionTool,
     ChatCompletionTools, CreateChatCompletionRequestArgs, FunctionObjectArgs, ResponseFormat,
+    ResponseFormatJsonSchema,
 };
 use async_openai::Client;
 use serde_json::json;
@@ -76,11 +77,32 @@ async fn without_builders(client: &Client<async_openai::config::OpenAIConfig>, q
     Ok(())
 }
 
+/// A JSON schema format built before the request and bound to a name.
+async fn bound_format(client: &Client<async_openai::config::OpenAIConfig>) -> Result<(), Box<dyn std::error::Error>> {
+    let format = ResponseFormat::JsonSchema {
+        json_schema: ResponseFormatJsonSchema {
+            name: "city".into(),
+            description: Some("A city and its country.".into()),
+            schema: json!({"type": "object", "properties": {"name": {"type": "string"}, "country": {"type": "string"}}, "required": ["name", "country"], "additionalProperties": false}),
+            strict: Some(true),
+        },
+    };
+    let request = CreateChatCompletionRequestArgs::default()
+        .model("gpt-5.4-mini")
+        .response_format(format)
+        .messages([ChatCompletionRequestUserMessageArgs::default().content("Name a city.").build()?.into()])
+        .build()?;
+    let response = client.chat().create(request).await?;
+    println!("{}", response.choices[0].message.content.clone().unwrap_or_default());
+    Ok(())
+}
+
 #[tokio::main]
 async fn main() -> Result<(), Box<dyn std::error::Error>> {
     let client = Client::new();
     with_tool(&client).await?;
     println!("{}", as_json(&client).await?);
     without_builders(&client, "Bonjour?".to_string()).await?;
+    bound_format(&client).await?;
     Ok(())
 }
