@@ -194,6 +194,11 @@ impl<'a> Lowering<'a> {
                     };
                     self.edits.push(Edit::replace(*span, new));
                 }
+                Change::Replace { span, with } if self.is_tool_choice(*span) => {
+                    let new = self.render_tool_choice(with)?;
+                    uses_prefix = true;
+                    self.edits.push(Edit::replace(*span, new));
+                }
                 Change::Replace { span, with }
                     if with.get("type").and_then(Value::as_str) == Some("function")
                         && with.span.is_none() =>
@@ -295,7 +300,52 @@ impl<'a> Lowering<'a> {
                 self.switch_message(item)?;
             }
         }
+        // A tool choice mode no rule reshapes still names its chat type.
+        for setter in chain.setters.iter().filter(|s| s.name == "tool_choice") {
+            if let (Some(at), Kind::Str(_)) = (setter.value.span, &setter.value.kind) {
+                if !replaced.contains(&at) {
+                    let new = self.render_tool_choice(&setter.value)?;
+                    self.edits.push(Edit::replace(at, new));
+                }
+            }
+        }
         Ok(())
+    }
+
+    /// Is `span` the value of a `tool_choice` setter?
+    fn is_tool_choice(&self, span: Span) -> bool {
+        self.sites
+            .iter()
+            .filter_map(|s| s.request.as_ref())
+            .flat_map(|c| &c.setters)
+            .any(|s| s.name == "tool_choice" && s.value.span == Some(span))
+    }
+
+    /// A Responses tool choice: a mode (`auto`, `none`, `required`) or a named function.
+    fn render_tool_choice(&self, choice: &Value) -> Result<String, String> {
+        let p = &self.prefix;
+        if let Some(mode @ ("auto" | "none" | "required")) = choice.as_str() {
+            return Ok(format!(
+                "{p}ToolChoiceParam::Option({p}ToolChoiceOptions::{})",
+                camel(mode)
+            ));
+        }
+        match (
+            choice.get("type").and_then(Value::as_str),
+            choice.get("name"),
+        ) {
+            (Some("function"), Some(name)) => {
+                // A literal name is written anew; an expression is a `String` already.
+                let name = match &name.kind {
+                    Kind::Str(s) => format!("{s:?}.into()"),
+                    _ => self.render_scalar(name)?,
+                };
+                Ok(format!(
+                    "{p}ToolChoiceParam::Function({p}ToolChoiceFunction {{ name: {name} }})"
+                ))
+            }
+            _ => Err("a tool choice responsify cannot write in Rust yet".into()),
+        }
     }
 
     fn switch_message(&mut self, item: &MessageItem) -> Result<(), String> {

@@ -4,7 +4,8 @@ use async_openai::types::chat::{
     ChatCompletionRequestDeveloperMessageArgs, ChatCompletionRequestMessage,
     ChatCompletionRequestUserMessage, ChatCompletionRequestUserMessageArgs, ChatCompletionTool,
     ChatCompletionTools, CreateChatCompletionRequestArgs, FunctionObjectArgs, ResponseFormat,
-    ResponseFormatJsonSchema,
+    ResponseFormatJsonSchema, ChatCompletionNamedToolChoice, ChatCompletionToolChoiceOption,
+    FunctionName, ToolChoiceOptions,
 };
 use async_openai::Client;
 use serde_json::json;
@@ -97,6 +98,41 @@ async fn bound_format(client: &Client<async_openai::config::OpenAIConfig>) -> Re
     Ok(())
 }
 
+/// A function forced by name, then a tool choice mode.
+async fn forced_choice(client: &Client<async_openai::config::OpenAIConfig>) -> Result<(), Box<dyn std::error::Error>> {
+    let request = CreateChatCompletionRequestArgs::default()
+        .model("gpt-5.4-mini")
+        .max_tokens(300u32)
+        .tools(vec![ChatCompletionTools::Function(ChatCompletionTool {
+            function: FunctionObjectArgs::default()
+                .name("lookup_city")
+                .description("Find a city's country.")
+                .parameters(json!({"type": "object", "properties": {"city": {"type": "string"}}, "required": ["city"]}))
+                .build()?,
+        })])
+        .tool_choice(ChatCompletionToolChoiceOption::Function(ChatCompletionNamedToolChoice {
+            function: FunctionName { name: "lookup_city".into() },
+        }))
+        .messages([ChatCompletionRequestUserMessageArgs::default().content("Where is Porto?").build()?.into()])
+        .build()?;
+    let response = client.chat().create(request).await?;
+    println!("{}", response.choices[0].message.content.clone().unwrap_or_default());
+    let again = CreateChatCompletionRequestArgs::default()
+        .model("gpt-5.4-mini")
+        .tools(vec![ChatCompletionTools::Function(ChatCompletionTool {
+            function: FunctionObjectArgs::default()
+                .name("lookup_city")
+                .parameters(json!({"type": "object", "properties": {"city": {"type": "string"}}}))
+                .build()?,
+        })])
+        .tool_choice(ChatCompletionToolChoiceOption::Mode(ToolChoiceOptions::Required))
+        .messages([ChatCompletionRequestUserMessageArgs::default().content("And Lyon?").build()?.into()])
+        .build()?;
+    let response = client.chat().create(again).await?;
+    println!("{}", response.choices[0].message.content.clone().unwrap_or_default());
+    Ok(())
+}
+
 #[tokio::main]
 async fn main() -> Result<(), Box<dyn std::error::Error>> {
     let client = Client::new();
@@ -104,5 +140,6 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
     println!("{}", as_json(&client).await?);
     without_builders(&client, "Bonjour?".to_string()).await?;
     bound_format(&client).await?;
+    forced_choice(&client).await?;
     Ok(())
 }
