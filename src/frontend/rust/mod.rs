@@ -1130,35 +1130,51 @@ fn other_mentions(body: &FnBody, name: &str, after: usize, call: Span, text: &st
 /// same body: a response format built apart from the request. The setter takes the `let`'s
 /// value; the `let` statements are returned, for the lowering to remove with the setter.
 fn bind_values(body: &FnBody, chain: &mut Chain, text: &str) -> Vec<Span> {
+    // A tool made apart (`let tool = ChatCompletionTools::Function(..); .tools(vec![tool])`):
+    // the element is the `let`'s value, which its rewrite replaces where it is written.
+    for setter in chain.setters.iter_mut().filter(|s| s.name == "tools") {
+        let Kind::List(items) = &mut setter.value.kind else {
+            continue;
+        };
+        for item in items.iter_mut() {
+            if let Some((value, _)) = bound_value(body, item, text) {
+                *item = value;
+            }
+        }
+    }
     let mut lets = Vec::new();
-    for setter in chain.setters.iter_mut() {
-        if setter.name != "response_format" || !matches!(setter.value.kind, Kind::Opaque) {
-            continue;
-        }
-        let Some(at) = setter.value.span else {
-            continue;
-        };
-        let name = &text[at.start..at.end];
-        if !name.chars().all(|c| c.is_alphanumeric() || c == '_') {
-            continue;
-        }
-        let Some(local) = body.local_before(name, at.start) else {
-            continue;
-        };
-        let Some(init) = local.init.filter(|_| !local.mutable) else {
-            continue;
-        };
-        let call = Span::new(at.start, at.end);
-        if !other_mentions(body, name, local.stmt.end, call, text).is_empty() {
-            continue;
-        }
-        let value = values::lift(init);
-        if matches!(value.kind, Kind::Map(_)) {
+    for setter in chain
+        .setters
+        .iter_mut()
+        .filter(|s| s.name == "response_format")
+    {
+        if let Some((value, stmt)) = bound_value(body, &setter.value, text) {
             setter.value = value;
-            lets.push(local.stmt);
+            lets.push(stmt);
         }
     }
     lets
+}
+
+/// The value a name stands for, when it is a `let` (not `mut`) of this body that nothing
+/// but this one use mentions, and the value is a map responsify can read: the lifted value
+/// and the `let` statement.
+fn bound_value(body: &FnBody, used: &Value, text: &str) -> Option<(Value, Span)> {
+    if !matches!(used.kind, Kind::Opaque) {
+        return None;
+    }
+    let at = used.span?;
+    let name = &text[at.start..at.end];
+    if name.is_empty() || !name.chars().all(|c| c.is_alphanumeric() || c == '_') {
+        return None;
+    }
+    let local = body.local_before(name, at.start)?;
+    let init = local.init.filter(|_| !local.mutable)?;
+    if !other_mentions(body, name, local.stmt.end, at, text).is_empty() {
+        return None;
+    }
+    let value = values::lift(init);
+    matches!(value.kind, Kind::Map(_)).then_some((value, local.stmt))
 }
 
 /// The list a `messages(..)` setter is given: a literal, or a `let` holding one.

@@ -98,18 +98,19 @@ async fn bound_format(client: &Client<async_openai::config::OpenAIConfig>) -> Re
     Ok(())
 }
 
-/// A function forced by name, then a tool choice mode.
+/// A function forced by name (its tool bound to a name), then a tool choice mode.
 async fn forced_choice(client: &Client<async_openai::config::OpenAIConfig>) -> Result<(), Box<dyn std::error::Error>> {
+    let tool = ChatCompletionTools::Function(ChatCompletionTool {
+        function: FunctionObjectArgs::default()
+            .name("lookup_city")
+            .description("Find a city's country.")
+            .parameters(json!({"type": "object", "properties": {"city": {"type": "string"}}, "required": ["city"]}))
+            .build()?,
+    });
     let request = CreateChatCompletionRequestArgs::default()
         .model("gpt-5.4-mini")
         .max_tokens(300u32)
-        .tools(vec![ChatCompletionTools::Function(ChatCompletionTool {
-            function: FunctionObjectArgs::default()
-                .name("lookup_city")
-                .description("Find a city's country.")
-                .parameters(json!({"type": "object", "properties": {"city": {"type": "string"}}, "required": ["city"]}))
-                .build()?,
-        })])
+        .tools(vec![tool])
         .tool_choice(ChatCompletionToolChoiceOption::Function(ChatCompletionNamedToolChoice {
             function: FunctionName { name: "lookup_city".into() },
         }))
