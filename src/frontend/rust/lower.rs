@@ -274,6 +274,14 @@ impl<'a> Lowering<'a> {
             };
             self.edits.push(Edit::replace(*choices, new));
         }
+        for (iterable, response) in &site.choice_loops {
+            // Without `n` a completion has one choice: the loop runs once, over the response.
+            let response = &self.text[response.start..response.end];
+            self.edits.push(Edit::replace(
+                *iterable,
+                format!("std::slice::from_ref(&{response})"),
+            ));
+        }
         if let Some(path) = site.url_path {
             // Raw HTTP: the URL's path changes with the body.
             self.edits.push(Edit::replace(path, "responses"));

@@ -247,6 +247,8 @@ pub(crate) struct SiteInfo {
     pub stream_iterated: Vec<(Span, Span, bool)>,
     /// Stream text reads whose base is a choice those loops bind.
     pub via_choice: Vec<Span>,
+    /// Loops over a (non-stream) response's choices: the iterable, and the response in it.
+    pub choice_loops: Vec<(Span, Span)>,
     /// `let` statements whose value a setter takes by name and which nothing else uses
     /// (`let format = ResponseFormat::JsonSchema { .. }; .. .response_format(format)`): the
     /// setter's value is the `let`'s, and the `let` goes when the setter is rewritten.
@@ -651,6 +653,7 @@ fn site(
     let mut reads_found = Vec::new();
     let mut stream_iterated = Vec::new();
     let mut via_choice = Vec::new();
+    let mut choice_loops = Vec::new();
     if method == "create_byot" && byot_body.is_some() {
         unseen.push(
             "`create_byot` returns a type of your own: it must read a Responses result".into(),
@@ -682,6 +685,7 @@ fn site(
                         let uses = reads::analyze(body, &name, span_of(local).end, text);
                         reads_found = uses.reads;
                         unseen.extend(uses.unseen);
+                        choice_loops = uses.choice_loops;
                     }
                 }
                 syn::Pat::Type(t) => {
@@ -704,6 +708,7 @@ fn site(
                 let uses = reads::analyze_within(body, &name, arm.start, arm.end, text);
                 reads_found.extend(uses.reads);
                 unseen.extend(uses.unseen);
+                choice_loops.extend(uses.choice_loops);
             }
         }
         _ if statement.is_none() => {}
@@ -754,6 +759,7 @@ fn site(
         url_path: None,
         stream_iterated,
         via_choice,
+        choice_loops,
         bound_lets,
     })
 }
@@ -992,6 +998,7 @@ fn raw_site(body: &FnBody, call: &syn::ExprMethodCall, text: &str) -> Option<Sit
         url_path: unit_url,
         stream_iterated: Vec::new(),
         via_choice: Vec::new(),
+        choice_loops: Vec::new(),
         bound_lets: Vec::new(),
     })
 }
@@ -1065,6 +1072,7 @@ fn url_site(url: &str, at: Span) -> SiteInfo {
         url_path: None,
         stream_iterated: Vec::new(),
         via_choice: Vec::new(),
+        choice_loops: Vec::new(),
         bound_lets: Vec::new(),
     }
 }

@@ -52,6 +52,22 @@ async fn from_the_environment() -> Result<(), Box<dyn Error>> {
     Ok(())
 }
 
+/// Every choice printed in a loop: without `n` there is one.
+async fn every_choice(client: &Client<OpenAIConfig>) -> Result<(), Box<dyn Error>> {
+    let request = CreateChatCompletionRequestArgs::default()
+        .model("gpt-5.4-mini")
+        .messages([ChatCompletionRequestUserMessageArgs::default().content("Name a river.").build()?.into()])
+        .build()?;
+    let response = client.chat().create(request).await?;
+    for choice in &response.choices {
+        println!("{}", choice.message.content.clone().unwrap_or_default());
+    }
+    for choice in response.choices.iter() {
+        println!("{:?}", choice.message.content);
+    }
+    Ok(())
+}
+
 #[tokio::main]
 async fn main() -> Result<(), Box<dyn Error>> {
     let client = Client::new();
@@ -80,5 +96,6 @@ async fn main() -> Result<(), Box<dyn Error>> {
     }
     through_the_message(&client).await?;
     from_the_environment().await?;
+    every_choice(&client).await?;
     Ok(())
 }
