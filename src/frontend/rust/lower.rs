@@ -4,8 +4,9 @@
 //! path prefix: `responses::` with a `use async_openai::types::responses;` added after the
 //! file's async-openai imports (every unit adds the same line, so the edits coincide), or the
 //! full `async_openai::types::responses::` when the file already has something else called
-//! `responses`. The chat imports stay: after the rewrite they are unused, which the compiler
-//! reports as a warning and a person can tidy.
+//! `responses`. Chat imports the rewrite leaves unused are removed when one lowering covers
+//! every chat call of the file (no other group's edits can touch those lines); otherwise they
+//! stay, and the compiler warns about them.
 //!
 //! A change this module cannot spell in Rust is refused with its reason, and the engine then
 //! reports the unit as one responsify cannot fix, rather than fixing half of it.
@@ -28,6 +29,9 @@ pub struct Lowering<'a> {
     edits: Vec<Edit>,
     /// Setters appended after a position (several may land after one chain).
     appended: BTreeMap<usize, Vec<String>>,
+    /// Every Chat Completions site of the text is lowered here: no other group's edits can
+    /// touch the chat imports, so the ones left unused may go.
+    whole_file: bool,
 }
 
 impl<'a> Lowering<'a> {
@@ -40,7 +44,7 @@ impl<'a> Lowering<'a> {
         header: &(String, Option<Edit>),
     ) -> Self {
         // A binary search, not a scan: one scan per request is quadratic in a file of many.
-        let sites = units
+        let sites: Vec<&SiteInfo> = units
             .iter()
             .filter_map(|u| {
                 let span = u.request.span;
@@ -52,6 +56,11 @@ impl<'a> Lowering<'a> {
             })
             .collect();
         let (prefix, import) = header.clone();
+        let chat_sites = all
+            .iter()
+            .filter(|s| s.unit.request.endpoint == crate::model::Endpoint::ChatCompletions)
+            .count();
+        let whole_file = sites.len() == chat_sites;
         Lowering {
             text,
             sites,
@@ -59,6 +68,7 @@ impl<'a> Lowering<'a> {
             import,
             edits: Vec::new(),
             appended: BTreeMap::new(),
+            whole_file,
         }
     }
 
@@ -232,12 +242,85 @@ impl<'a> Lowering<'a> {
             };
             self.edits.push(Edit::insert(at, text));
         }
-        if uses_prefix {
-            if let Some(import) = self.import.take() {
-                self.edits.push(import);
+        let mut import = if uses_prefix {
+            self.import.take()
+        } else {
+            None
+        };
+        if self.whole_file && changes.contains(&Change::SwitchEndpoint) {
+            self.drop_unused_chat_imports(&mut import);
+        }
+        self.edits.extend(import);
+        Ok(self.edits)
+    }
+
+    /// Remove the names a top-level `use async_openai::types::chat::..` imports that the
+    /// rewrite leaves unused: every other mention of the name lies in text an edit replaces
+    /// (and the new text does not name it). A `use` that loses all its names goes; when the
+    /// new `use ..::responses;` was to follow it, it takes its place.
+    fn drop_unused_chat_imports(&mut self, import: &mut Option<Edit>) {
+        let _scope = super::SpanScope;
+        let Ok(file) = super::parse_keeping_spans(self.text) else {
+            return;
+        };
+        for item in &file.items {
+            let syn::Item::Use(u) = item else { continue };
+            let Some(names) = chat_import_names(&u.tree) else {
+                continue;
+            };
+            let item_span = super::values::span_of(u);
+            let unused: Vec<usize> = names
+                .iter()
+                .enumerate()
+                .filter(|(_, (name, _))| self.unused_after_edits(name, item_span))
+                .map(|(i, _)| i)
+                .collect();
+            if unused.is_empty() {
+                continue;
+            }
+            if unused.len() < names.len() {
+                let members: Vec<Span> = names.iter().map(|(_, at)| *at).collect();
+                self.edits.extend(crate::edit::removals(&members, &unused));
+                continue;
+            }
+            match import.take() {
+                Some(new) if new.span.start == item_span.end => {
+                    let line = format!("use {MODULE};");
+                    self.edits.push(Edit::replace(item_span, line));
+                }
+                other => {
+                    *import = other;
+                    self.edits
+                        .push(Edit::delete(whole_lines(self.text, item_span)));
+                }
             }
         }
-        Ok(self.edits)
+    }
+
+    /// No mention of `name` outside `except` survives the edits.
+    fn unused_after_edits(&self, name: &str, except: Span) -> bool {
+        let ident = |c: char| c.is_alphanumeric() || c == '_';
+        let mentions = self.text.match_indices(name).filter(|(i, _)| {
+            let before = self.text[..*i].chars().next_back();
+            let after = self.text[i + name.len()..].chars().next();
+            !before.is_some_and(ident) && !after.is_some_and(ident)
+        });
+        let named_anew = self.edits.iter().any(|e| {
+            e.text.match_indices(name).any(|(i, _)| {
+                let before = e.text[..i].chars().next_back();
+                let after = e.text[i + name.len()..].chars().next();
+                !before.is_some_and(ident) && !after.is_some_and(ident)
+            })
+        });
+        !named_anew
+            && mentions
+                .map(|(i, _)| Span::new(i, i + name.len()))
+                .filter(|m| !except.contains(*m))
+                .all(|m| {
+                    self.edits
+                        .iter()
+                        .any(|e| e.span.start < e.span.end && e.span.contains(m))
+                })
     }
 
     /// Setters after a chain, one per line when the chain is written one setter per line.
@@ -611,6 +694,27 @@ impl<'a> Lowering<'a> {
             }
             other => Err(format!("response format `{other}`")),
         }
+    }
+}
+
+/// The names of `use async_openai::types::chat::Name;` or `::{A, B}` (plain names only),
+/// each with its span in the tree; `None` for any other `use`.
+fn chat_import_names(tree: &syn::UseTree) -> Option<Vec<(String, Span)>> {
+    let mut at = tree;
+    for segment in ["async_openai", "types", "chat"] {
+        match at {
+            syn::UseTree::Path(p) if p.ident == segment => at = &p.tree,
+            _ => return None,
+        }
+    }
+    let name = |t: &syn::UseTree| match t {
+        syn::UseTree::Name(n) => Some((n.ident.to_string(), super::values::span_of(t))),
+        _ => None,
+    };
+    match at {
+        syn::UseTree::Name(_) => Some(vec![name(at)?]),
+        syn::UseTree::Group(g) => g.items.iter().map(name).collect(),
+        _ => None,
     }
 }
 
