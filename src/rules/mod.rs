@@ -21,6 +21,7 @@ mod chat_completions_request;
 mod chat_completions_url;
 mod choices_read;
 mod content_parts;
+mod done_event_name;
 mod input_audio_part;
 mod instructions_not_carried_over;
 mod legacy_function_messages;
@@ -227,6 +228,7 @@ pub fn all() -> &'static [&'static dyn Rule] {
         &reasoning_items_dropped::ReasoningItemsDropped,
         &usage_read::UsageRead,
         &stream_read::StreamRead,
+        &done_event_name::DoneEventName,
         &unmapped_read::UnmappedRead,
         &unseen_uses::UnseenUses,
         &third_party_endpoint::ThirdPartyEndpoint,

@@ -745,6 +745,9 @@ fn site(
         unit.unseen.clear();
         unit.caveats.clear();
         messages = None;
+        if stream {
+            reads_found.extend(stream::done_event_names(body.block));
+        }
     }
     unit.request.endpoint = endpoint;
     unit.reads = reads_found;
