@@ -13,6 +13,8 @@ declare_rule! {
     /// dropped it. Code that takes the tool's name from the event calls no tool, or the wrong
     /// one. The name is on the `function_call` item, announced by `response.output_item.added`
     /// (and again in `response.output_item.done`) with the same `item_id` as the event.
+    /// The Rust front end reports it (async-openai still declares the field); the openai npm
+    /// types no longer have it, so `tsc` already rejects the read in TypeScript.
     ///
     /// ## Example
     /// ```rust
