@@ -142,8 +142,9 @@ pub struct CheckArgs {
 pub struct ConvertArgs {
     /// The request body (.json) or Batch input file (.jsonl); `-` or nothing reads standard input.
     pub file: Option<PathBuf>,
-    /// Also apply conversions that may change behaviour.
-    #[arg(long)]
+    /// Accepted for compatibility: `convert` always takes the conversions that may change a
+    /// behaviour, names each on stderr and exits 1.
+    #[arg(long, hide = true)]
     pub unsafe_fixes: bool,
     /// The `store` value to write where the request relied on the default.
     #[arg(long, value_enum, default_value = "false")]

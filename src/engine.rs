@@ -3,7 +3,7 @@
 use crate::diagnostic::{Applicability, Change, Diagnostic};
 use crate::edit::{self, Edit};
 use crate::frontend::{FrontEnd, Lowerer, SyntaxError};
-use crate::model::{Endpoint, Hold, Span, Unit, Value, Verdict};
+use crate::model::{Endpoint, Hold, Site, Span, Unit, Value, Verdict};
 use crate::rules::{self, Context};
 use crate::settings::Settings;
 
@@ -459,12 +459,20 @@ fn judge(
             .map(|&m| line_of.line(units[m].request.span.start));
         if let Some(line) = held {
             for &m in members {
+                // Batch lines share no code: they share the one endpoint a batch takes.
+                let why = if matches!(units[m].request.site, Site::BatchLine { .. }) {
+                    format!(
+                        "line {line} of this Batch file cannot be converted yet, and a batch takes one endpoint: no line is converted without it"
+                    )
+                } else {
+                    format!(
+                        "the request at line {line} shares this request's code and cannot be fixed yet"
+                    )
+                };
                 for &i in &of_unit[m] {
                     let f = &mut findings[i];
                     if matches!(f.status, FixStatus::Safe | FixStatus::Unsafe) {
-                        f.status = FixStatus::Blocked(format!(
-                            "the request at line {line} shares this request's code and cannot be fixed yet"
-                        ));
+                        f.status = FixStatus::Blocked(why.clone());
                     }
                 }
             }

@@ -38,6 +38,7 @@ pub mod models;
 pub mod notebook;
 pub mod project;
 pub mod report;
+pub mod retired_models;
 pub mod rules;
 pub mod run;
 pub mod sdk;

@@ -478,6 +478,9 @@ pub enum ReadKind {
     StreamGuard,
     /// A stream chunk's `usage` (the last chunk's, with `include_usage`).
     StreamUsage,
+    /// `name` read from a `response.function_call_arguments.done` event of a Responses
+    /// stream: the server never sends it (spec/DRIFT.md), so the read is always empty.
+    DoneEventName,
     /// `choices[0].finish_reason == "<reason>"` (or `!=`): a check of the finish reason.
     FinishReasonIs { reason: String, negated: bool },
     /// `stream.get_final_completion` of the `stream()` helper.

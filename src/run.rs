@@ -2,7 +2,7 @@
 
 use crate::cli::{CheckArgs, Cli, Command, ConvertArgs, ReportArgs, ReportFormat};
 use crate::config::{Overrides, Resolver};
-use crate::diagnostic::Severity;
+use crate::diagnostic::{Applicability, Severity};
 use crate::engine::{self, CheckError, Checked, FixStatus};
 use crate::frontend::{self, FrontEnd};
 use crate::report::{self, Format, Message};
@@ -1773,18 +1773,39 @@ fn convert(args: &ConvertArgs) -> Outcome {
     let fe = convert_front_end(file, &text);
     let mut settings = Settings::default();
     settings.fix = true;
-    settings.unsafe_fixes = args.unsafe_fixes;
+    // `convert` writes no file: a person places what it prints. A conversion that is complete
+    // but changes a named behaviour (a default, a model) is printed, and what it changed is
+    // named on stderr with exit 1, so refusing is kept for what only a person can decide.
+    // (`--unsafe-fixes` is still accepted; it changes nothing here.)
+    let _ = args.unsafe_fixes;
+    settings.unsafe_fixes = true;
     settings.store_policy = args.store_policy;
     // `convert` prints the body for a person to place: what it cannot see (the Batch's
     // `batches.create` call, the code reading the reply) is that person's to move.
     settings.preview_display_only = true;
 
-    match engine::analyze(fe, text.trim_start_matches('\u{feff}'), &settings) {
+    let body = text.trim_start_matches('\u{feff}');
+    // The findings whose own fix is unsafe, on the text as given: the behaviours the printed
+    // conversion may change.
+    let taken: Vec<engine::Finding> = match engine::analyze(fe, body, &settings) {
         Ok(analysis)
             if analysis.units.iter().any(|u| {
                 u.request.endpoint == crate::model::Endpoint::ChatCompletions
                     && u.verdict == crate::model::Verdict::Migrate
-            }) => {}
+            }) =>
+        {
+            analysis
+                .findings
+                .into_iter()
+                .filter(|f| {
+                    f.status == FixStatus::Unsafe
+                        && f.diagnostic
+                            .fix
+                            .as_ref()
+                            .is_some_and(|fix| fix.applicability == Applicability::Unsafe)
+                })
+                .collect()
+        }
         Ok(_) => {
             error(format!(
                 "{shown}: no Chat Completions request found (a body needs `model` and `messages`; fine-tuning data, Batch output and Responses requests are left alone)"
@@ -1798,7 +1819,7 @@ fn convert(args: &ConvertArgs) -> Outcome {
             ));
             return Outcome::Error;
         }
-    }
+    };
     let checked = match engine::check(fe, &text, &settings) {
         Ok(c) => c,
         Err(e) => {
@@ -1819,16 +1840,30 @@ fn convert(args: &ConvertArgs) -> Outcome {
     if refused {
         let _ = writeln!(
             err,
-            "error: {shown}: not converted: the findings above need a person{}",
-            if messages.iter().any(|m| m.status == FixStatus::Unsafe) {
-                " (or `--unsafe-fixes`)"
-            } else {
-                ""
-            }
+            "error: {shown}: not converted: the findings above need a person"
         );
         return Outcome::Findings;
     }
-    print_out(&final_text, Outcome::Clean)
+    if taken.is_empty() {
+        return print_out(&final_text, Outcome::Clean);
+    }
+    let original: Arc<str> = Arc::from(body);
+    for m in report::messages(&shown, &original, taken) {
+        let fix = m.fix_title.as_deref().unwrap_or("fix");
+        let _ = writeln!(
+            err,
+            "note[{}]: {shown}:{}:{}: converted with an unsafe fix ({fix}): {}",
+            m.rule, m.start.0, m.start.1, m.message
+        );
+        if let Some(help) = &m.help {
+            let _ = writeln!(err, "  help: {help}");
+        }
+    }
+    let _ = writeln!(
+        err,
+        "warning: {shown}: converted; check the behaviours the notes above name before using it"
+    );
+    print_out(&final_text, Outcome::Findings)
 }
 
 #[cfg(test)]

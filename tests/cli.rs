@@ -357,6 +357,31 @@ fn convert_reads_stdin_and_batch_lines() {
     assert_eq!(out.matches("\"url\": \"/v1/responses\"").count(), 2);
 }
 
+/// A conversion that is complete but changes a named behaviour is printed, with what it
+/// changed named on stderr and exit 1; a person decides whether to use it.
+#[test]
+fn convert_prints_a_complete_conversion_and_names_its_unsafe_fixes() {
+    let body = r#"{"model": "gpt-4o-search-preview", "messages": [{"role": "user", "content": "news?"}], "max_tokens": 100, "max_completion_tokens": 50, "web_search_options": {"search_context_size": "low"}}"#;
+    let out = responsify()
+        .arg("convert")
+        .write_stdin(body)
+        .assert()
+        .code(1)
+        .get_output()
+        .clone();
+    let converted: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(converted["max_output_tokens"], 50);
+    assert!(converted.get("max_tokens").is_none());
+    assert_eq!(converted["tools"][0]["type"], "web_search");
+    assert_eq!(converted["tools"][0]["search_context_size"], "low");
+    assert!(converted.get("web_search_options").is_none());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("note[max-tokens]"), "{err}");
+    assert!(err.contains("note[web-search-options]"), "{err}");
+    assert!(err.contains("shut down on 2026-07-23"), "{err}");
+    assert!(err.contains("converted; check the behaviours"), "{err}");
+}
+
 #[test]
 fn convert_refuses_parameters_without_equivalent() {
     responsify()
@@ -932,5 +957,8 @@ fn convert_refuses_a_batch_file_with_a_line_it_cannot_convert() {
         String::from_utf8_lossy(&out.stdout)
     );
     let err = String::from_utf8_lossy(&out.stderr);
-    assert!(err.contains("the request at line 2 shares"), "{err}");
+    assert!(
+        err.contains("line 2 of this Batch file cannot be converted yet"),
+        "{err}"
+    );
 }

@@ -28,7 +28,10 @@ declare_rule! {
     /// A comparison of `finish_reason` with a literal becomes a check of the response:
     /// `"length"` → `status == "incomplete"` with `incomplete_details.reason ==
     /// "max_output_tokens"`, `"content_filter"` likewise, `"tool_calls"` → the output has a
-    /// `function_call` item, `"stop"` → completed without one.
+    /// `function_call` item, `"stop"` → completed without one. The reasons the API added
+    /// after the bundled spec (`max_messages`, `steered`) are no chat finish reason: a
+    /// response that ends for them is incomplete, so it is neither `"stop"` nor `"length"`,
+    /// and every check above stays exact.
     ///
     /// ## Fix safety
     /// Safe: applied with its call, as one unit. Code that tested `content is None` now sees

@@ -23,6 +23,7 @@ mod chat_completions_url;
 mod chat_only_model;
 mod choices_read;
 mod content_parts;
+mod done_event_name;
 mod first_output_item;
 mod input_audio_part;
 mod instructions_not_carried_over;
@@ -44,6 +45,7 @@ mod reasoning_items_dropped;
 mod reply_append;
 mod response_format;
 mod responses_twin;
+mod retired_model;
 mod run_tools;
 mod sdk_without_responses;
 mod seed_parameter;
@@ -224,6 +226,7 @@ pub fn all() -> &'static [&'static dyn Rule] {
         &prediction_parameter::PredictionParameter,
         &input_audio_part::InputAudioPart,
         &unknown_parameter::UnknownParameter,
+        &retired_model::RetiredModel,
         &choices_read::ChoicesRead,
         &tool_call_read::ToolCallRead,
         &tool_call_type::ToolCallType,
@@ -234,6 +237,7 @@ pub fn all() -> &'static [&'static dyn Rule] {
         &added_item_replay::AddedItemReplay,
         &usage_read::UsageRead,
         &stream_read::StreamRead,
+        &done_event_name::DoneEventName,
         &unmapped_read::UnmappedRead,
         &unseen_uses::UnseenUses,
         &third_party_endpoint::ThirdPartyEndpoint,

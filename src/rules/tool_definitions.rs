@@ -1,7 +1,7 @@
 use super::helpers::type_of;
 use super::{declare_rule, Context, Rule, RuleMeta};
 use crate::diagnostic::{Change, Diagnostic, Fix};
-use crate::model::{Endpoint, Kind, SdkMethod, Site, Unit, Value};
+use crate::model::{Endpoint, Entry, Kind, SdkMethod, Site, Unit, Value};
 
 declare_rule! {
     /// ## What it does
@@ -31,7 +31,8 @@ declare_rule! {
     /// migrated and on code already on Responses.
     ///
     /// ## Fix safety
-    /// Safe: writing chat's `strict` value keeps chat's behaviour.
+    /// Safe: writing chat's `strict` value keeps chat's behaviour. `async`, which function and
+    /// custom tools may carry, is kept on the flat tool.
     pub struct ToolDefinitions {
         name: "tool-definitions",
         summary: "nested chat tool definitions become flat Responses tools",
@@ -204,7 +205,7 @@ impl Rule for ToolDefinitions {
                 _ => None,
             };
             let Some(flat) = flat else { continue };
-            let Some(flat) = flat else {
+            let Some(mut flat) = flat else {
                 out.push(
                     Diagnostic::new(
                         Self::META.name,
@@ -216,6 +217,21 @@ impl Rule for ToolDefinitions {
                 );
                 continue;
             };
+            // `async: true` (run the tool without holding the turn) is newer than the bundled
+            // spec, written beside `type` or inside the nested object: it stays on the tool.
+            let inner = tool.get("function").or_else(|| tool.get("custom"));
+            if let (Some(is_async), Kind::Map(entries)) = (
+                tool.get("async")
+                    .or_else(|| inner.and_then(|i| i.get("async"))),
+                &mut flat.kind,
+            ) {
+                entries.push(Entry {
+                    key: "async".into(),
+                    key_span: None,
+                    value: is_async.clone(),
+                    span: None,
+                });
+            }
             let name = flat
                 .get("name")
                 .map(ToString::to_string)

@@ -2,6 +2,7 @@ use super::helpers::{pick, remove};
 use super::{declare_rule, Context, Rule, RuleMeta};
 use crate::diagnostic::{Change, Diagnostic, Fix};
 use crate::model::{Unit, Value};
+use crate::retired_models;
 
 declare_rule! {
     /// ## What it does
@@ -24,7 +25,8 @@ declare_rule! {
     ///
     /// ## Fix safety
     /// Unsafe: chat web search runs on dedicated search models (`*-search-preview`), and the
-    /// request's `model` may have to change to one that takes the `web_search` tool.
+    /// request's `model` may have to change to one that takes the `web_search` tool. When the
+    /// model is one of them, the finding names its shutdown date and a model to move to.
     pub struct WebSearchOptions {
         name: "web-search-options",
         summary: "`web_search_options` becomes a `web_search` tool",
@@ -69,15 +71,32 @@ impl Rule for WebSearchOptions {
             }
             tool.push(("user_location".into(), Value::map(flat)));
         }
+        // A chat search model searches by itself and takes no tools: name the model to use.
+        let search_model = unit
+            .request
+            .body
+            .get("model")
+            .and_then(Value::as_str)
+            .and_then(|m| {
+                retired_models::lookup(m)
+                    .filter(|r| r.chat_search)
+                    .map(|r| (m, r))
+            });
+        let help = match search_model {
+            Some((model, retired)) => format!(
+                "`{model}` is a Chat Completions search model (shut down on {}): the `web_search` \
+                 tool runs on ordinary models, change `model` to one such as `{}`",
+                retired.shutdown, retired.successor
+            ),
+            None => "check that the model takes the `web_search` tool".to_string(),
+        };
         out.push(
             Diagnostic::new(
                 Self::META.name,
                 span,
                 "`web_search_options` is a `web_search` tool in the Responses API",
             )
-            .with_help(
-                "check that the model takes the `web_search` tool; chat search models may not",
-            )
+            .with_help(help)
             .with_fix(Fix::unsafe_(
                 "Replace `web_search_options` with a `web_search` tool",
                 vec![

@@ -4,8 +4,9 @@
 //! path prefix: `responses::` with a `use async_openai::types::responses;` added after the
 //! file's async-openai imports (every unit adds the same line, so the edits coincide), or the
 //! full `async_openai::types::responses::` when the file already has something else called
-//! `responses`. The chat imports stay: after the rewrite they are unused, which the compiler
-//! reports as a warning and a person can tidy.
+//! `responses`. Chat imports the rewrite leaves unused are removed when one lowering covers
+//! every chat call of the file (no other group's edits can touch those lines); otherwise they
+//! stay, and the compiler warns about them.
 //!
 //! A change this module cannot spell in Rust is refused with its reason, and the engine then
 //! reports the unit as one responsify cannot fix, rather than fixing half of it.
@@ -28,6 +29,9 @@ pub struct Lowering<'a> {
     edits: Vec<Edit>,
     /// Setters appended after a position (several may land after one chain).
     appended: BTreeMap<usize, Vec<String>>,
+    /// Every Chat Completions site of the text is lowered here: no other group's edits can
+    /// touch the chat imports, so the ones left unused may go.
+    whole_file: bool,
 }
 
 impl<'a> Lowering<'a> {
@@ -40,7 +44,7 @@ impl<'a> Lowering<'a> {
         header: &(String, Option<Edit>),
     ) -> Self {
         // A binary search, not a scan: one scan per request is quadratic in a file of many.
-        let sites = units
+        let sites: Vec<&SiteInfo> = units
             .iter()
             .filter_map(|u| {
                 let span = u.request.span;
@@ -52,6 +56,11 @@ impl<'a> Lowering<'a> {
             })
             .collect();
         let (prefix, import) = header.clone();
+        let chat_sites = all
+            .iter()
+            .filter(|s| s.unit.request.endpoint == crate::model::Endpoint::ChatCompletions)
+            .count();
+        let whole_file = sites.len() == chat_sites;
         Lowering {
             text,
             sites,
@@ -59,6 +68,7 @@ impl<'a> Lowering<'a> {
             import,
             edits: Vec::new(),
             appended: BTreeMap::new(),
+            whole_file,
         }
     }
 
@@ -194,6 +204,11 @@ impl<'a> Lowering<'a> {
                     };
                     self.edits.push(Edit::replace(*span, new));
                 }
+                Change::Replace { span, with } if self.is_tool_choice(*span) => {
+                    let new = self.render_tool_choice(with)?;
+                    uses_prefix = true;
+                    self.edits.push(Edit::replace(*span, new));
+                }
                 Change::Replace { span, with }
                     if with.get("type").and_then(Value::as_str) == Some("function")
                         && with.span.is_none() =>
@@ -227,12 +242,85 @@ impl<'a> Lowering<'a> {
             };
             self.edits.push(Edit::insert(at, text));
         }
-        if uses_prefix {
-            if let Some(import) = self.import.take() {
-                self.edits.push(import);
+        let mut import = if uses_prefix {
+            self.import.take()
+        } else {
+            None
+        };
+        if self.whole_file && changes.contains(&Change::SwitchEndpoint) {
+            self.drop_unused_chat_imports(&mut import);
+        }
+        self.edits.extend(import);
+        Ok(self.edits)
+    }
+
+    /// Remove the names a top-level `use async_openai::types::chat::..` imports that the
+    /// rewrite leaves unused: every other mention of the name lies in text an edit replaces
+    /// (and the new text does not name it). A `use` that loses all its names goes; when the
+    /// new `use ..::responses;` was to follow it, it takes its place.
+    fn drop_unused_chat_imports(&mut self, import: &mut Option<Edit>) {
+        let _scope = super::SpanScope;
+        let Ok(file) = super::parse_keeping_spans(self.text) else {
+            return;
+        };
+        for item in &file.items {
+            let syn::Item::Use(u) = item else { continue };
+            let Some(names) = chat_import_names(&u.tree) else {
+                continue;
+            };
+            let item_span = super::values::span_of(u);
+            let unused: Vec<usize> = names
+                .iter()
+                .enumerate()
+                .filter(|(_, (name, _))| self.unused_after_edits(name, item_span))
+                .map(|(i, _)| i)
+                .collect();
+            if unused.is_empty() {
+                continue;
+            }
+            if unused.len() < names.len() {
+                let members: Vec<Span> = names.iter().map(|(_, at)| *at).collect();
+                self.edits.extend(crate::edit::removals(&members, &unused));
+                continue;
+            }
+            match import.take() {
+                Some(new) if new.span.start == item_span.end => {
+                    let line = format!("use {MODULE};");
+                    self.edits.push(Edit::replace(item_span, line));
+                }
+                other => {
+                    *import = other;
+                    self.edits
+                        .push(Edit::delete(whole_lines(self.text, item_span)));
+                }
             }
         }
-        Ok(self.edits)
+    }
+
+    /// No mention of `name` outside `except` survives the edits.
+    fn unused_after_edits(&self, name: &str, except: Span) -> bool {
+        let ident = |c: char| c.is_alphanumeric() || c == '_';
+        let mentions = self.text.match_indices(name).filter(|(i, _)| {
+            let before = self.text[..*i].chars().next_back();
+            let after = self.text[i + name.len()..].chars().next();
+            !before.is_some_and(ident) && !after.is_some_and(ident)
+        });
+        let named_anew = self.edits.iter().any(|e| {
+            e.text.match_indices(name).any(|(i, _)| {
+                let before = e.text[..i].chars().next_back();
+                let after = e.text[i + name.len()..].chars().next();
+                !before.is_some_and(ident) && !after.is_some_and(ident)
+            })
+        });
+        !named_anew
+            && mentions
+                .map(|(i, _)| Span::new(i, i + name.len()))
+                .filter(|m| !except.contains(*m))
+                .all(|m| {
+                    self.edits
+                        .iter()
+                        .any(|e| e.span.start < e.span.end && e.span.contains(m))
+                })
     }
 
     /// Setters after a chain, one per line when the chain is written one setter per line.
@@ -269,6 +357,14 @@ impl<'a> Lowering<'a> {
             };
             self.edits.push(Edit::replace(*choices, new));
         }
+        for (iterable, response) in &site.choice_loops {
+            // Without `n` a completion has one choice: the loop runs once, over the response.
+            let response = &self.text[response.start..response.end];
+            self.edits.push(Edit::replace(
+                *iterable,
+                format!("std::slice::from_ref(&{response})"),
+            ));
+        }
         if let Some(path) = site.url_path {
             // Raw HTTP: the URL's path changes with the body.
             self.edits.push(Edit::replace(path, "responses"));
@@ -295,7 +391,52 @@ impl<'a> Lowering<'a> {
                 self.switch_message(item)?;
             }
         }
+        // A tool choice mode no rule reshapes still names its chat type.
+        for setter in chain.setters.iter().filter(|s| s.name == "tool_choice") {
+            if let (Some(at), Kind::Str(_)) = (setter.value.span, &setter.value.kind) {
+                if !replaced.contains(&at) {
+                    let new = self.render_tool_choice(&setter.value)?;
+                    self.edits.push(Edit::replace(at, new));
+                }
+            }
+        }
         Ok(())
+    }
+
+    /// Is `span` the value of a `tool_choice` setter?
+    fn is_tool_choice(&self, span: Span) -> bool {
+        self.sites
+            .iter()
+            .filter_map(|s| s.request.as_ref())
+            .flat_map(|c| &c.setters)
+            .any(|s| s.name == "tool_choice" && s.value.span == Some(span))
+    }
+
+    /// A Responses tool choice: a mode (`auto`, `none`, `required`) or a named function.
+    fn render_tool_choice(&self, choice: &Value) -> Result<String, String> {
+        let p = &self.prefix;
+        if let Some(mode @ ("auto" | "none" | "required")) = choice.as_str() {
+            return Ok(format!(
+                "{p}ToolChoiceParam::Option({p}ToolChoiceOptions::{})",
+                camel(mode)
+            ));
+        }
+        match (
+            choice.get("type").and_then(Value::as_str),
+            choice.get("name"),
+        ) {
+            (Some("function"), Some(name)) => {
+                // A literal name is written anew; an expression is a `String` already.
+                let name = match &name.kind {
+                    Kind::Str(s) => format!("{s:?}.into()"),
+                    _ => self.render_scalar(name)?,
+                };
+                Ok(format!(
+                    "{p}ToolChoiceParam::Function({p}ToolChoiceFunction {{ name: {name} }})"
+                ))
+            }
+            _ => Err("a tool choice responsify cannot write in Rust yet".into()),
+        }
     }
 
     fn switch_message(&mut self, item: &MessageItem) -> Result<(), String> {
@@ -324,10 +465,21 @@ impl<'a> Lowering<'a> {
         let Some(chain) = &item.chain else {
             return Err("a message is not built with a message builder".into());
         };
+        // A message given alone becomes an array of one: `[I; 1]` converts into the input.
+        let open = if item.alone && chain.type_path.start == item.span.start {
+            "["
+        } else if item.alone {
+            return Err("a message given alone does not start with its builder's type".into());
+        } else {
+            ""
+        };
         self.edits.push(Edit::replace(
             chain.type_path,
-            format!("{prefix}EasyInputMessageArgs"),
+            format!("{open}{prefix}EasyInputMessageArgs"),
         ));
+        if item.alone {
+            self.edits.push(Edit::insert(item.span.end, "]"));
+        }
         let role_setter = format!(".role({prefix}Role::{variant})");
         let text = match chain.setters.first() {
             Some(first) if self.text[chain.root.end..first.call.start].contains('\n') => {
@@ -402,6 +554,14 @@ impl<'a> Lowering<'a> {
                         ));
                     }
                     self.edits.push(Edit::delete(setter.after_previous));
+                    // The `let` that held the setter's value goes with it, line and all.
+                    if let Some(stmt) = setter
+                        .value
+                        .span
+                        .and_then(|v| site.bound_lets.iter().find(|l| l.contains(v)))
+                    {
+                        self.edits.push(Edit::delete(whole_lines(self.text, *stmt)));
+                    }
                     return Ok(());
                 }
             }
@@ -534,6 +694,41 @@ impl<'a> Lowering<'a> {
             }
             other => Err(format!("response format `{other}`")),
         }
+    }
+}
+
+/// The names of `use async_openai::types::chat::Name;` or `::{A, B}` (plain names only),
+/// each with its span in the tree; `None` for any other `use`.
+fn chat_import_names(tree: &syn::UseTree) -> Option<Vec<(String, Span)>> {
+    let mut at = tree;
+    for segment in ["async_openai", "types", "chat"] {
+        match at {
+            syn::UseTree::Path(p) if p.ident == segment => at = &p.tree,
+            _ => return None,
+        }
+    }
+    let name = |t: &syn::UseTree| match t {
+        syn::UseTree::Name(n) => Some((n.ident.to_string(), super::values::span_of(t))),
+        _ => None,
+    };
+    match at {
+        syn::UseTree::Name(_) => Some(vec![name(at)?]),
+        syn::UseTree::Group(g) => g.items.iter().map(name).collect(),
+        _ => None,
+    }
+}
+
+/// `span` widened to the whole lines it sits on, when nothing else shares them.
+fn whole_lines(text: &str, span: Span) -> Span {
+    let start = text[..span.start].rfind('\n').map_or(0, |i| i + 1);
+    let end = text[span.end..]
+        .find('\n')
+        .map_or(text.len(), |i| span.end + i + 1);
+    let alone = text[start..span.start].trim().is_empty() && text[span.end..end].trim().is_empty();
+    if alone {
+        Span::new(start, end)
+    } else {
+        span
     }
 }
 

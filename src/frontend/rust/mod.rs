@@ -229,6 +229,9 @@ pub(crate) struct MessageItem {
     /// The text of a message written as an enum value or a `from` conversion
     /// (`ChatCompletionRequestMessage::User("hi".into())`).
     pub text: Option<Span>,
+    /// One message given where chat takes `Into<Vec<_>>` (`.messages(msg.build()?)`): the
+    /// Responses input takes an array, so the lowering writes one around it.
+    pub alone: bool,
 }
 
 /// Everything lowering needs to know about one site, found again from the text.
@@ -248,6 +251,12 @@ pub(crate) struct SiteInfo {
     pub stream_iterated: Vec<(Span, Span, bool)>,
     /// Stream text reads whose base is a choice those loops bind.
     pub via_choice: Vec<Span>,
+    /// Loops over a (non-stream) response's choices: the iterable, and the response in it.
+    pub choice_loops: Vec<(Span, Span)>,
+    /// `let` statements whose value a setter takes by name and which nothing else uses
+    /// (`let format = ResponseFormat::JsonSchema { .. }; .. .response_format(format)`): the
+    /// setter's value is the `let`'s, and the `let` goes when the setter is rewritten.
+    pub bound_lets: Vec<Span>,
 }
 
 fn role_of(type_name: &str) -> Option<&'static str> {
@@ -467,7 +476,7 @@ fn site(
             request_var = Some(name);
         }
     }
-    let request = values::chain(request_expr)
+    let mut request = values::chain(request_expr)
         .filter(|c| c.type_name == format!("{request_type}Args") && c.build.is_some())
         .or_else(|| {
             mutable_builder(
@@ -478,6 +487,10 @@ fn site(
                 &mut unseen,
             )
         });
+    let bound_lets = request
+        .as_mut()
+        .map(|chain| bind_values(body, chain, text))
+        .unwrap_or_default();
     // A parameter typed as the request (`request: CreateChatCompletionRequest`) says so too.
     let typed_parameter = values::ident(arg)
         .and_then(|name| body.param(&name))
@@ -644,6 +657,7 @@ fn site(
     let mut reads_found = Vec::new();
     let mut stream_iterated = Vec::new();
     let mut via_choice = Vec::new();
+    let mut choice_loops = Vec::new();
     if method == "create_byot" && byot_body.is_some() {
         unseen.push(
             "`create_byot` returns a type of your own: it must read a Responses result".into(),
@@ -675,6 +689,7 @@ fn site(
                         let uses = reads::analyze(body, &name, span_of(local).end, text);
                         reads_found = uses.reads;
                         unseen.extend(uses.unseen);
+                        choice_loops = uses.choice_loops;
                     }
                 }
                 syn::Pat::Type(t) => {
@@ -697,6 +712,7 @@ fn site(
                 let uses = reads::analyze_within(body, &name, arm.start, arm.end, text);
                 reads_found.extend(uses.reads);
                 unseen.extend(uses.unseen);
+                choice_loops.extend(uses.choice_loops);
             }
         }
         _ if statement.is_none() => {}
@@ -733,6 +749,9 @@ fn site(
         unit.unseen.clear();
         unit.caveats.clear();
         messages = None;
+        if stream {
+            reads_found.extend(stream::done_event_names(body.block));
+        }
     }
     unit.request.endpoint = endpoint;
     unit.reads = reads_found;
@@ -747,6 +766,8 @@ fn site(
         url_path: None,
         stream_iterated,
         via_choice,
+        choice_loops,
+        bound_lets,
     })
 }
 
@@ -984,6 +1005,8 @@ fn raw_site(body: &FnBody, call: &syn::ExprMethodCall, text: &str) -> Option<Sit
         url_path: unit_url,
         stream_iterated: Vec::new(),
         via_choice: Vec::new(),
+        choice_loops: Vec::new(),
+        bound_lets: Vec::new(),
     })
 }
 
@@ -1056,6 +1079,8 @@ fn url_site(url: &str, at: Span) -> SiteInfo {
         url_path: None,
         stream_iterated: Vec::new(),
         via_choice: Vec::new(),
+        choice_loops: Vec::new(),
+        bound_lets: Vec::new(),
     }
 }
 
@@ -1116,6 +1141,57 @@ fn other_mentions(body: &FnBody, name: &str, after: usize, call: Span, text: &st
         .collect()
 }
 
+/// Setters given a name whose only use is this setter, bound by a `let` (not `mut`) in the
+/// same body: a response format built apart from the request. The setter takes the `let`'s
+/// value; the `let` statements are returned, for the lowering to remove with the setter.
+fn bind_values(body: &FnBody, chain: &mut Chain, text: &str) -> Vec<Span> {
+    // A tool made apart (`let tool = ChatCompletionTools::Function(..); .tools(vec![tool])`):
+    // the element is the `let`'s value, which its rewrite replaces where it is written.
+    for setter in chain.setters.iter_mut().filter(|s| s.name == "tools") {
+        let Kind::List(items) = &mut setter.value.kind else {
+            continue;
+        };
+        for item in items.iter_mut() {
+            if let Some((value, _)) = bound_value(body, item, text) {
+                *item = value;
+            }
+        }
+    }
+    let mut lets = Vec::new();
+    for setter in chain
+        .setters
+        .iter_mut()
+        .filter(|s| s.name == "response_format")
+    {
+        if let Some((value, stmt)) = bound_value(body, &setter.value, text) {
+            setter.value = value;
+            lets.push(stmt);
+        }
+    }
+    lets
+}
+
+/// The value a name stands for, when it is a `let` (not `mut`) of this body that nothing
+/// but this one use mentions, and the value is a map responsify can read: the lifted value
+/// and the `let` statement.
+fn bound_value(body: &FnBody, used: &Value, text: &str) -> Option<(Value, Span)> {
+    if !matches!(used.kind, Kind::Opaque) {
+        return None;
+    }
+    let at = used.span?;
+    let name = &text[at.start..at.end];
+    if name.is_empty() || !name.chars().all(|c| c.is_alphanumeric() || c == '_') {
+        return None;
+    }
+    let local = body.local_before(name, at.start)?;
+    let init = local.init.filter(|_| !local.mutable)?;
+    if !other_mentions(body, name, local.stmt.end, at, text).is_empty() {
+        return None;
+    }
+    let value = values::lift(init);
+    matches!(value.kind, Kind::Map(_)).then_some((value, local.stmt))
+}
+
 /// The list a `messages(..)` setter is given: a literal, or a `let` holding one.
 fn find_messages_list(
     body: &FnBody,
@@ -1152,6 +1228,19 @@ fn find_messages_list(
         }
     }
     let Some(elements) = values::list_elements(list_expr) else {
+        // One built message passed as it is: a list of one.
+        let single = values::chain(arg)
+            .filter(|c| role_of(&c.type_name).is_some() && c.build.is_some() && c.into.is_none());
+        if let (true, Some(chain)) = (std::ptr::eq(list_expr, arg), single) {
+            let item = MessageItem {
+                span: span_of(arg),
+                role: role_of(&chain.type_name),
+                chain: Some(chain),
+                text: None,
+                alone: true,
+            };
+            return Some((span_of(arg), vec![item]));
+        }
         let at = span_of(arg);
         unfixable.push(format!(
             "the message list `{}` is not a list literal",
@@ -1181,6 +1270,7 @@ fn find_messages_list(
                 chain,
                 role,
                 text,
+                alone: false,
             }
         })
         .collect();

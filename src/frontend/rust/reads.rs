@@ -52,6 +52,9 @@ const USAGE_FIELDS: &[&str] = &[
 pub struct Uses {
     pub reads: Vec<Read>,
     pub unseen: Vec<String>,
+    /// `for choice in &response.choices` (or `response.choices.iter()`): the iterable and
+    /// the response in it. A request without `n` has one choice, the response itself.
+    pub choice_loops: Vec<(Span, Span)>,
 }
 
 /// Follow the response bound to `name` after byte `after` in `body`.
@@ -80,6 +83,7 @@ pub fn analyze_within(body: &FnBody, name: &str, after: usize, end: usize, text:
         in_format: false,
         usage_aliases: Vec::new(),
         message_aliases: Vec::new(),
+        choice_aliases: Vec::new(),
     };
     reader.visit_block(body.block);
     reader.uses
@@ -96,6 +100,8 @@ struct Reader<'t> {
     usage_aliases: Vec<String>,
     /// Bindings of the reply message (`let message = &response.choices[0].message;`).
     message_aliases: Vec<String>,
+    /// Bindings of a choice by a loop over the choices (`for choice in &response.choices`).
+    choice_aliases: Vec<String>,
 }
 
 fn peel(expr: &Expr) -> &Expr {
@@ -250,6 +256,29 @@ impl Reader<'_> {
                         });
                     }
                 }
+            }
+        }
+        // `choice.message.content` (and `.clone()`) on a choice bound by a loop: the reply's
+        // text; anything else read from the choice has no mapping responsify can prove.
+        for alias in &self.choice_aliases {
+            let content = method(expr, "clone").map(|c| &*c.receiver).unwrap_or(expr);
+            if let Some(base) = field(content, "content")
+                .and_then(|m| field(m, "message"))
+                .filter(|b| is_ident(b, alias))
+            {
+                return Some(Read {
+                    span,
+                    base: span_of(base),
+                    kind: ReadKind::Content,
+                });
+            }
+            let of_choice = matches!(expr, Expr::Field(f) if is_ident(&f.base, alias));
+            if of_choice || is_ident(expr, alias) {
+                return Some(Read {
+                    span,
+                    base: span,
+                    kind: ReadKind::Unknown(self.snippet(span)),
+                });
             }
         }
         // `message.content` (and `.clone()`) on a binding of the reply message.
@@ -441,6 +470,35 @@ impl<'a> Visit<'a> for Reader<'_> {
             if let Some((_, diverge)) = &init.diverge {
                 self.visit_expr(diverge);
             }
+        }
+    }
+
+    fn visit_expr_for_loop(&mut self, expr: &'a syn::ExprForLoop) {
+        // `for choice in &response.choices` / `response.choices.iter()`.
+        let iterable = &*expr.expr;
+        let choices = match iterable {
+            Expr::Reference(r) if r.mutability.is_none() => field(&r.expr, "choices"),
+            Expr::MethodCall(m) if m.method == "iter" && m.args.is_empty() => {
+                field(&m.receiver, "choices")
+            }
+            _ => None,
+        };
+        let alias = match &*expr.pat {
+            syn::Pat::Ident(p) if p.by_ref.is_none() && p.subpat.is_none() => {
+                Some(p.ident.to_string())
+            }
+            _ => None,
+        };
+        match (choices.filter(|b| is_ident(b, &self.name)), alias) {
+            (Some(base), Some(alias)) if self.in_range(span_of(iterable)) => {
+                self.uses
+                    .choice_loops
+                    .push((span_of(iterable), span_of(base)));
+                self.choice_aliases.push(alias);
+                self.visit_block(&expr.body);
+                self.choice_aliases.pop();
+            }
+            _ => visit::visit_expr_for_loop(self, expr),
         }
     }
 

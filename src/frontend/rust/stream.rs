@@ -343,3 +343,88 @@ impl<'a> Visit<'a> for Chunk<'_> {
 
     fn visit_item(&mut self, _: &'a syn::Item) {}
 }
+
+/// Reads of `name` on a `ResponseStreamEvent::ResponseFunctionCallArgumentsDone(done)` event
+/// (bound by a `match` arm or an `if let`) anywhere in `block`: the field is in async-openai's
+/// type, but the server never fills it (spec/DRIFT.md).
+pub fn done_event_names(block: &syn::Block) -> Vec<Read> {
+    struct Finder {
+        /// The names bound to a done event where the visit is now.
+        bound: Vec<String>,
+        reads: Vec<Read>,
+    }
+    /// `ResponseStreamEvent::ResponseFunctionCallArgumentsDone(done)` (or `ref done`): `done`.
+    fn done_binding(pat: &syn::Pat) -> Option<String> {
+        let syn::Pat::TupleStruct(t) = pat else {
+            return None;
+        };
+        let last = t.path.segments.last()?;
+        if last.ident != "ResponseFunctionCallArgumentsDone" || t.elems.len() != 1 {
+            return None;
+        }
+        match &t.elems[0] {
+            syn::Pat::Ident(i) if i.subpat.is_none() => Some(i.ident.to_string()),
+            _ => None,
+        }
+    }
+    impl<'a> Visit<'a> for Finder {
+        fn visit_arm(&mut self, arm: &'a syn::Arm) {
+            match done_binding(&arm.pat) {
+                Some(name) => {
+                    self.bound.push(name);
+                    visit::visit_arm(self, arm);
+                    self.bound.pop();
+                }
+                None => visit::visit_arm(self, arm),
+            }
+        }
+        fn visit_expr_if(&mut self, e: &'a syn::ExprIf) {
+            let bound = match &*e.cond {
+                Expr::Let(l) => done_binding(&l.pat),
+                _ => None,
+            };
+            match bound {
+                Some(name) => {
+                    self.visit_expr(&e.cond);
+                    self.bound.push(name);
+                    self.visit_block(&e.then_branch);
+                    self.bound.pop();
+                    if let Some((_, other)) = &e.else_branch {
+                        self.visit_expr(other);
+                    }
+                }
+                None => visit::visit_expr_if(self, e),
+            }
+        }
+        fn visit_expr_field(&mut self, f: &'a syn::ExprField) {
+            let on_done = matches!(&*f.base, Expr::Path(p) if p.qself.is_none()
+                && self.bound.iter().any(|b| p.path.is_ident(b)));
+            if on_done && matches!(&f.member, syn::Member::Named(n) if n == "name") {
+                self.reads.push(Read {
+                    span: span_of(f),
+                    base: span_of(&*f.base),
+                    kind: ReadKind::DoneEventName,
+                });
+            }
+            visit::visit_expr_field(self, f);
+        }
+        fn visit_item(&mut self, _: &'a syn::Item) {}
+        // `println!("{:?}", done.name)`: macro arguments are tokens until parsed.
+        fn visit_macro(&mut self, mac: &'a syn::Macro) {
+            let parsed = mac.parse_body_with(
+                syn::punctuated::Punctuated::<Expr, syn::Token![,]>::parse_terminated,
+            );
+            if let Ok(args) = parsed {
+                for arg in &args {
+                    self.visit_expr(arg);
+                }
+            }
+        }
+    }
+    let mut finder = Finder {
+        bound: Vec::new(),
+        reads: Vec::new(),
+    };
+    finder.visit_block(block);
+    finder.reads
+}

@@ -342,6 +342,60 @@ pub fn lift(expr: &Expr) -> Value {
                 },
             ])
         }
+        // `ChatCompletionToolChoiceOption::Mode(ToolChoiceOptions::Auto)`: the mode's name.
+        Expr::Call(c)
+            if c.args.len() == 1
+                && path_ends(&c.func, &["ChatCompletionToolChoiceOption", "Mode"]) =>
+        {
+            let Expr::Path(p) = &c.args[0] else {
+                return opaque(expr);
+            };
+            let names: Vec<String> = p
+                .path
+                .segments
+                .iter()
+                .map(|s| s.ident.to_string())
+                .collect();
+            match names.as_slice() {
+                [.., ty, variant] if ty == "ToolChoiceOptions" => Kind::Str(snake(variant)),
+                _ => return opaque(expr),
+            }
+        }
+        // `ChatCompletionToolChoiceOption::Function(ChatCompletionNamedToolChoice { function:
+        // FunctionName { name } })`: `{"type": "function", "function": {"name": ..}}`.
+        Expr::Call(c)
+            if c.args.len() == 1
+                && path_ends(&c.func, &["ChatCompletionToolChoiceOption", "Function"]) =>
+        {
+            let field = |e: &Expr, name: &str| -> Option<Expr> {
+                let Expr::Struct(st) = e else { return None };
+                if st.rest.is_some() || st.fields.len() != 1 {
+                    return None;
+                }
+                st.fields
+                    .iter()
+                    .find(|f| matches!(&f.member, syn::Member::Named(n) if n == name))
+                    .map(|f| f.expr.clone())
+            };
+            let Some(name) = field(&c.args[0], "function").and_then(|f| field(&f, "name")) else {
+                return opaque(expr);
+            };
+            let name = lift(&name);
+            Kind::Map(vec![
+                Entry {
+                    key: "type".into(),
+                    key_span: None,
+                    value: Value::str("function"),
+                    span: None,
+                },
+                Entry {
+                    key: "function".into(),
+                    key_span: None,
+                    value: Value::map([("name", name)]),
+                    span: None,
+                },
+            ])
+        }
         // `Some(x)` in a struct field is the value `x`.
         Expr::Call(c) if c.args.len() == 1 && path_ends(&c.func, &["Some"]) => {
             let mut inner = lift(&c.args[0]);

@@ -51,6 +51,8 @@ pub struct Derived<'a> {
     /// The file ends multiline objects and arrays with a comma (a fact of the text, which
     /// is the same for every group lowered with this tree).
     trailing_commas: std::cell::OnceCell<bool>,
+    /// By the (unwrapped) span of an `if` statement's whole test: its consequent.
+    if_tests: std::cell::OnceCell<HashMap<Span, Span>>,
 }
 
 impl<'a> Derived<'a> {
@@ -62,7 +64,27 @@ impl<'a> Derived<'a> {
             typed_inits: Default::default(),
             typed_names: Default::default(),
             trailing_commas: Default::default(),
+            if_tests: Default::default(),
         }
+    }
+
+    fn if_tests(&self) -> &HashMap<Span, Span> {
+        self.if_tests.get_or_init(|| {
+            struct Collect(HashMap<Span, Span>);
+            impl<'a> super::walk::Visitor<'a> for Collect {
+                fn stmt(&mut self, stmt: &'a Statement<'a>) {
+                    if let Statement::IfStatement(i) = stmt {
+                        self.0.insert(
+                            span_of(unwrap(&i.test).span()),
+                            span_of(i.consequent.span()),
+                        );
+                    }
+                }
+            }
+            let mut collect = Collect(HashMap::new());
+            super::walk::statements(&mut collect, &self.program.body);
+            collect.0
+        })
     }
 
     fn urls(&self) -> &HashMap<Span, (Span, bool)> {
@@ -351,9 +373,17 @@ impl<'a, 'd: 'a> Lowering<'a, 'd> {
             ReadTarget::StreamTextGuard => {
                 format!("({b}.type === {q}response.output_text.delta{q})")
             }
-            ReadTarget::StreamCompletedUsage => {
-                format!("({b}.type === {q}response.completed{q} ? {b}.response.usage : undefined)")
-            }
+            ReadTarget::StreamCompletedUsage => match self.usage_guard(span, base) {
+                // `if (chunk.usage)`: the test narrows the event and its usage together, so
+                // the reads it guards type-check under `--strict` without `?.`.
+                UsageGuard::Test => {
+                    format!("{b}.type === {q}response.completed{q} && {b}.response.usage")
+                }
+                UsageGuard::Guarded => format!("{b}.response.usage"),
+                UsageGuard::None => format!(
+                    "({b}.type === {q}response.completed{q} ? {b}.response.usage : undefined)"
+                ),
+            },
             ReadTarget::FinishedFor { reason, negated } => {
                 let calls = format!("{b}.output.some({item} => item.type === {q}function_call{q})");
                 let check = match reason.as_str() {
@@ -372,6 +402,28 @@ impl<'a, 'd: 'a> Lowering<'a, 'd> {
                     check
                 }
             }
+        }
+    }
+
+    /// Where a stream chunk's usage read stands to an `if (chunk.usage)` that tests it.
+    fn usage_guard(&self, span: Span, base: Span) -> UsageGuard {
+        let tests = self.derived.if_tests();
+        if tests.contains_key(&span) {
+            return UsageGuard::Test;
+        }
+        let base_text = &self.text[base.start..base.end];
+        let guarded = self
+            .units
+            .iter()
+            .flat_map(|u| &u.reads)
+            .filter(|r| matches!(r.kind, crate::model::ReadKind::StreamUsage))
+            .filter(|r| &self.text[r.base.start..r.base.end] == base_text)
+            .filter_map(|r| tests.get(&r.span))
+            .any(|consequent| consequent.contains(span));
+        if guarded {
+            UsageGuard::Guarded
+        } else {
+            UsageGuard::None
         }
     }
 
@@ -839,6 +891,14 @@ fn find_entry(value: &Value, key: Span) -> Option<&crate::model::Entry> {
         Kind::List(items) => items.iter().find_map(|v| find_entry(v, key)),
         _ => None,
     }
+}
+
+/// A stream usage read: the whole test of an `if`, inside the consequent of such a test on
+/// the same chunk, or neither.
+enum UsageGuard {
+    Test,
+    Guarded,
+    None,
 }
 
 /// Every `VariableDeclarator` of the program, at any depth of statements.

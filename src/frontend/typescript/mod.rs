@@ -86,7 +86,9 @@ impl super::Lowerer for Session<'_> {
                 matches!(
                     c,
                     Change::RewriteRead {
-                        to: crate::diagnostic::ReadTarget::ExtendWithOutput { .. },
+                        to: crate::diagnostic::ReadTarget::ExtendWithOutput { .. }
+                            // A stream's usage is spelled by the `if` that tests it.
+                            | crate::diagnostic::ReadTarget::StreamCompletedUsage,
                         ..
                     }
                 )
