@@ -361,7 +361,7 @@ fn convert_reads_stdin_and_batch_lines() {
 /// changed named on stderr and exit 1; a person decides whether to use it.
 #[test]
 fn convert_prints_a_complete_conversion_and_names_its_unsafe_fixes() {
-    let body = r#"{"model": "gpt-4o-search-preview", "messages": [{"role": "user", "content": "news?"}], "max_tokens": 100, "max_completion_tokens": 50, "web_search_options": {"search_context_size": "low"}}"#;
+    let body = r#"{"model": "gpt-4o", "messages": [{"role": "user", "content": "news?"}], "max_tokens": 100, "max_completion_tokens": 50, "web_search_options": {"search_context_size": "low"}}"#;
     let out = responsify()
         .arg("convert")
         .write_stdin(body)
@@ -378,8 +378,22 @@ fn convert_prints_a_complete_conversion_and_names_its_unsafe_fixes() {
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("note[max-tokens]"), "{err}");
     assert!(err.contains("note[web-search-options]"), "{err}");
-    assert!(err.contains("shut down on 2026-07-23"), "{err}");
     assert!(err.contains("converted; check the behaviours"), "{err}");
+}
+
+/// A chat search model is not served by the Responses API: the body is not converted, and the
+/// finding says what to move to (and when the model shuts down).
+#[test]
+fn convert_refuses_a_model_responses_does_not_serve() {
+    let body = r#"{"model": "gpt-4o-search-preview", "messages": [{"role": "user", "content": "news?"}], "web_search_options": {}}"#;
+    responsify()
+        .arg("convert")
+        .write_stdin(body)
+        .assert()
+        .code(1)
+        .stdout("")
+        .stderr(predicate::str::contains("error[chat-only-model]"))
+        .stderr(predicate::str::contains("shut down on 2026-07-23"));
 }
 
 #[test]
