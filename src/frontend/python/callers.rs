@@ -233,24 +233,12 @@ fn follow_public_method(
             return;
         }
     };
-    let same_class = |caller: usize| {
-        module.index.scopes[caller]
-            .class
-            .is_some_and(|c| std::ptr::eq(c, class))
-    };
-    let on_self = module
-        .calls
-        .on_self
-        .get(name)
-        .map(Vec::as_slice)
-        .unwrap_or(&[]);
-    let self_reads = module.calls.self_reads.get(name).copied().unwrap_or(0);
-    if self_reads > on_self.len() || !on_self.iter().all(|(c, _)| same_class(*c)) {
+    let Some(on_self) = self_calls(module, class, name) else {
         unit.unseen.push(format!(
             "`{name}` returns the result, and `self.{name}` is handed on or called from another class"
         ));
         return;
-    }
+    };
     calls.extend_from_slice(on_self);
     unit.leaves_through.push(crate::model::HandedOn {
         name: class_name.to_string(),
@@ -277,6 +265,21 @@ fn follow_method(
     if !private {
         return follow_public_method(module, scope, class, shape, unit, depth, seen);
     }
+    match self_calls(module, class, name) {
+        Some(calls) if !calls.is_empty() => follow_calls(module, calls, shape, unit, depth, seen),
+        _ => unit.unseen.push(format!(
+            "`{name}` returns the result, and some of its callers are out of sight (the method is handed on, or called from another class)"
+        )),
+    }
+}
+
+/// Every `self.name(...)` call of the method, when they are all it is used for and all made
+/// from methods of `class`; `None` when `self.name` is handed on or called from elsewhere.
+fn self_calls<'m, 'a>(
+    module: &'m Module<'_, 'a>,
+    class: &ast::StmtClassDef,
+    name: &str,
+) -> Option<&'m [(usize, &'a ast::ExprCall)]> {
     let same_class = |caller: usize| {
         module.index.scopes[caller]
             .class
@@ -289,11 +292,5 @@ fn follow_method(
         .map(Vec::as_slice)
         .unwrap_or(&[]);
     let reads = module.calls.self_reads.get(name).copied().unwrap_or(0);
-    if calls.is_empty() || reads > calls.len() || !calls.iter().all(|(c, _)| same_class(*c)) {
-        unit.unseen.push(format!(
-            "`{name}` returns the result, and some of its callers are out of sight (the method is handed on, or called from another class)"
-        ));
-        return;
-    }
-    follow_calls(module, calls, shape, unit, depth, seen);
+    (reads <= calls.len() && calls.iter().all(|(c, _)| same_class(*c))).then_some(calls)
 }
