@@ -545,6 +545,9 @@ pub struct Unit {
     /// scope), when the front end followed it to one string literal. The body keeps the
     /// variable: this is only what rules may know about the model (see `classify::model_family`).
     pub model_name: Option<String>,
+    /// When the model is a parameter: the literals callers in view pass for it (and its
+    /// default), for rules about models the request may be sent with.
+    pub model_candidates: Vec<String>,
 }
 
 /// A function that returns a request's result to its callers.
@@ -644,6 +647,7 @@ impl Unit {
             sdk_too_old: None,
             rewrites_importable: Vec::new(),
             model_name: None,
+            model_candidates: Vec::new(),
         }
     }
 }

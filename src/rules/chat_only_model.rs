@@ -7,8 +7,9 @@ declare_rule! {
     /// Reports a Chat Completions request for a model the Responses API does not serve: the
     /// chat search models (`gpt-4o-search-preview`, `gpt-4o-mini-search-preview`), the
     /// audio-output models (`gpt-4o-audio-preview`, `gpt-audio`), and `o1-mini` /
-    /// `o1-preview`. The model name is read from the request, or from the one literal a
-    /// variable holds.
+    /// `o1-preview`. The model name is read from the request, from the one literal a
+    /// variable holds, or, when the request passes a parameter of its function, from that
+    /// parameter's default and the literals the file's calls of the function pass.
     ///
     /// ## Why migrate
     /// Sent to `/v1/responses`, such a request is rejected for its model: the migration would
@@ -41,30 +42,41 @@ impl Rule for ChatOnlyModel {
             return;
         }
         let entry = unit.request.body.entry("model");
-        let Some(model) = entry
-            .and_then(|e| e.value.as_str())
-            .or(unit.model_name.as_deref())
-        else {
-            return;
-        };
-        let Some(instead) = crate::models::chat_only(model) else {
-            return;
-        };
         let span = entry
             .and_then(|e| e.value.span)
             .unwrap_or(unit.request.span);
-        out.push(
-            Diagnostic::new(
-                Self::META.name,
-                span,
-                format!(
-                    "`{model}` is served by Chat Completions only: the Responses API rejects it"
-                ),
-            )
-            .with_help(format!(
-                "move to {instead} first, or keep this request on Chat Completions"
-            ))
-            .blocking(),
-        );
+        let named = entry
+            .and_then(|e| e.value.as_str())
+            .or(unit.model_name.as_deref());
+        // The model written (or its one literal), else every literal callers pass for it.
+        let models: Vec<(&str, bool)> = match named {
+            Some(model) => vec![(model, false)],
+            None => unit
+                .model_candidates
+                .iter()
+                .map(|m| (m.as_str(), true))
+                .collect(),
+        };
+        for (model, passed) in models {
+            let Some(instead) = crate::models::chat_only(model) else {
+                continue;
+            };
+            let how = if passed {
+                " (a caller in this file passes it, or it is the default)"
+            } else {
+                ""
+            };
+            out.push(
+                Diagnostic::new(
+                    Self::META.name,
+                    span,
+                    format!("`{model}`{how} is served by Chat Completions only: the Responses API rejects it"),
+                )
+                .with_help(format!(
+                    "move to {instead} first, or keep this request on Chat Completions"
+                ))
+                .blocking(),
+            );
+        }
     }
 }

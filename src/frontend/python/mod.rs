@@ -771,6 +771,7 @@ fn chat_unit(
     unit.enclosing = index.enclosing(scope);
     unit.rewrites_importable = body.module_names;
     unit.model_name = body.model;
+    unit.model_candidates = body.model_candidates;
     client.apply_to(&mut unit);
     for hidden in body.hidden {
         unit.unfixable.push(format!(

@@ -2,6 +2,7 @@
 
 use super::scope::{flatten, Index};
 use crate::model::{Container, ContainerKind, Entry, Kind, Span, Value};
+use ruff_python_ast::visitor;
 use ruff_python_ast::{self as ast, Expr, Stmt};
 use ruff_text_size::{Ranged, TextRange};
 
@@ -108,6 +109,9 @@ pub struct Body {
     pub module_names: Vec<String>,
     /// The string a `model=NAME` argument's name is assigned, when it is one literal.
     pub model: Option<String>,
+    /// When `model=` passes a parameter of the enclosing function: the literals it may hold
+    /// (its default, and what the file's calls of the function pass).
+    pub model_candidates: Vec<String>,
 }
 
 impl Body {
@@ -124,6 +128,7 @@ impl Body {
             shared: Vec::new(),
             module_names: Vec::new(),
             model: None,
+            model_candidates: Vec::new(),
         }
     }
 }
@@ -176,12 +181,15 @@ pub fn body(index: &Index, scope: usize, call: &ast::ExprCall, source: &str) -> 
             },
         }
     }
-    let model = entries
+    let model_expr = entries
         .iter()
         .find(|e| e.key == "model")
         .and_then(|e| e.value.span)
-        .and_then(|at| find_keyword_value(call, at))
-        .and_then(|expr| model_literal(index, scope, expr));
+        .and_then(|at| find_keyword_value(call, at));
+    let model = model_expr.and_then(|expr| model_literal(index, scope, expr));
+    let model_candidates = model_expr
+        .map(|expr| model_arguments(index, scope, expr))
+        .unwrap_or_default();
     follow_names(
         index,
         scope,
@@ -204,7 +212,97 @@ pub fn body(index: &Index, scope: usize, call: &ast::ExprCall, source: &str) -> 
         shared,
         module_names,
         model,
+        model_candidates,
     }
+}
+
+/// The string literals a parameter passed as `model=` may hold: its default, and what each
+/// call of the function in this file passes for it (by keyword or by position).
+fn model_arguments(index: &Index, scope: usize, expr: &Expr) -> Vec<String> {
+    let Expr::Name(name) = expr else {
+        return Vec::new();
+    };
+    let name = name.id.as_str();
+    if !index.is_parameter(scope, name) {
+        return Vec::new();
+    }
+    // The function whose parameter it is.
+    let mut at = Some(scope);
+    let function = loop {
+        let Some(id) = at else { return Vec::new() };
+        let s = &index.scopes[id];
+        if s.params.iter().any(|p| p == name) {
+            match s.function {
+                Some(f) => break (f, s.class.is_some()),
+                None => return Vec::new(),
+            }
+        }
+        at = s.parent;
+    };
+    let (def, method) = function;
+    let literal = |e: &Expr| match e {
+        Expr::StringLiteral(s) => Some(s.value.to_str().to_string()),
+        _ => None,
+    };
+    let mut found = Vec::new();
+    let positional: Vec<&ast::ParameterWithDefault> = def
+        .parameters
+        .posonlyargs
+        .iter()
+        .chain(&def.parameters.args)
+        .collect();
+    let position = positional
+        .iter()
+        .position(|p| p.parameter.name.id.as_str() == name)
+        .map(|i| if method { i.saturating_sub(1) } else { i });
+    for p in positional
+        .iter()
+        .chain(def.parameters.kwonlyargs.iter().collect::<Vec<_>>().iter())
+    {
+        if p.parameter.name.id.as_str() == name {
+            found.extend(p.default.as_deref().and_then(literal));
+        }
+    }
+    #[derive(Default)]
+    struct CallsOf<'a> {
+        name: &'a str,
+        calls: Vec<&'a ast::ExprCall>,
+    }
+    impl<'a> visitor::Visitor<'a> for CallsOf<'a> {
+        fn visit_expr(&mut self, expr: &'a Expr) {
+            if let Expr::Call(call) = expr {
+                let named = match &*call.func {
+                    Expr::Name(n) => n.id.as_str() == self.name,
+                    Expr::Attribute(a) => a.attr.id.as_str() == self.name,
+                    _ => false,
+                };
+                if named {
+                    self.calls.push(call);
+                }
+            }
+            visitor::walk_expr(self, expr);
+        }
+    }
+    let mut calls = CallsOf {
+        name: def.name.id.as_str(),
+        calls: Vec::new(),
+    };
+    for (_, e) in super::scope::scope_exprs(index) {
+        visitor::Visitor::visit_expr(&mut calls, e);
+    }
+    for call in calls.calls {
+        let by_keyword = call
+            .arguments
+            .keywords
+            .iter()
+            .find(|k| k.arg.as_ref().is_some_and(|a| a.id.as_str() == name))
+            .map(|k| &k.value);
+        let by_position = position.and_then(|i| call.arguments.args.get(i));
+        found.extend(by_keyword.or(by_position).and_then(literal));
+    }
+    found.sort();
+    found.dedup();
+    found
 }
 
 /// `MODEL` assigned one string literal in scope (`MODEL = "o4-mini"`): the model name, for
@@ -338,6 +436,7 @@ pub fn json_body<'e>(
         shared,
         module_names,
         model: None,
+        model_candidates: Vec::new(),
     })
 }
 
