@@ -337,6 +337,10 @@ pub enum Hold {
     /// `patch("...chat.completions.create")`): its fake results and asserted arguments are
     /// Chat shapes, so it changes with the code it tests.
     ChatCompletionsMock,
+    /// A recorded HTTP exchange with the Chat Completions endpoint (a test cassette or
+    /// fixture: the request sent and the reply received): it stands in for the API in tests,
+    /// and is recorded again, not rewritten, when the code under test moves.
+    RecordedExchange,
     /// Another server, named in the code (`base_url="http://localhost:11434/v1"`): it may
     /// well speak only Chat Completions, which is fine.
     OtherServer,
@@ -367,6 +371,7 @@ impl Hold {
             Hold::StoredCompletions => "stored-completions",
             Hold::BatchChatEndpoint => "batch-chat-endpoint",
             Hold::ChatCompletionsMock => "chat-completions-mock",
+            Hold::RecordedExchange => "recorded-chat-exchange",
             Hold::OtherServerByDefault | Hold::NotOpenAi => return None,
         })
     }

@@ -123,9 +123,56 @@ fn looks_like_training_row(v: &Value) -> bool {
         || v.get("preferred_output").is_some()
 }
 
+/// A recorded exchange with OpenAI's Chat Completions endpoint (`{"request": {"method",
+/// "url", "body"}, "response": {...}}`, as HTTP cassettes and test fixtures keep them): held,
+/// with the request body as the unit's body and the reply's span kept as a container (the
+/// rule reports the URL, the request and the reply).
+fn recorded_exchange(doc: &Value) -> Option<Unit> {
+    let request = doc.get("request")?;
+    let response = doc.get("response")?;
+    let url = request.get("url")?;
+    let body = request.get("body")?;
+    let path = url.as_str()?;
+    if !path.trim_end_matches('/').ends_with("/chat/completions") || !is_chat_body(body) {
+        return None;
+    }
+    // Another server's recording is that server's business.
+    let verdict = match crate::classify::url_kind(path) {
+        crate::classify::UrlKind::OpenAi => Verdict::hold(
+            Hold::RecordedExchange,
+            format!("a recorded exchange with {path:?}"),
+        ),
+        _ if !path.contains("://") => Verdict::hold(
+            Hold::RecordedExchange,
+            format!("a recorded exchange with {path:?}"),
+        ),
+        _ => Verdict::hold(Hold::NotOpenAi, "a recorded exchange with another server"),
+    };
+    let mut unit = Unit::new(
+        Request {
+            endpoint: Endpoint::ChatCompletions,
+            site: Site::Body,
+            span: url.span?,
+            body: body.clone(),
+            hidden_keys: false,
+        },
+        verdict,
+    );
+    let reply = response.get("body").unwrap_or(response);
+    unit.containers.push(crate::model::Container {
+        span: reply.span?,
+        members: Vec::new(),
+        kind: crate::model::ContainerKind::Map,
+    });
+    Some(unit)
+}
+
 /// Turn one parsed document into a unit, when it is a request.
 fn unit_for(doc: &Value) -> Option<Unit> {
     let span = doc.span?;
+    if let Some(unit) = recorded_exchange(doc) {
+        return Some(unit);
+    }
     if let (Some(url), Some(body)) = (doc.get("url"), doc.get("body")) {
         let path = url.as_str()?;
         let endpoint = match path.trim_end_matches('/') {

@@ -42,6 +42,7 @@ mod prediction_parameter;
 mod previous_response_not_stored;
 mod reasoning_effort;
 mod reasoning_items_dropped;
+mod recorded_chat_exchange;
 mod reply_append;
 mod response_format;
 mod responses_twin;
@@ -255,6 +256,7 @@ pub fn all() -> &'static [&'static dyn Rule] {
         &chat_only_model::ChatOnlyModel,
         &batch_chat_endpoint::BatchChatEndpoint,
         &chat_completions_mock::ChatCompletionsMock,
+        &recorded_chat_exchange::RecordedChatExchange,
         &unused_suppression::UnusedSuppression,
     ]
 }
