@@ -658,10 +658,16 @@ fn site(
     let mut stream_iterated = Vec::new();
     let mut via_choice = Vec::new();
     let mut choice_loops = Vec::new();
-    if method == "create_byot" && byot_body.is_some() {
-        unseen.push(
-            "`create_byot` returns a type of your own: it must read a Responses result".into(),
-        );
+    if method == "create_byot" {
+        // The reply is deserialized into whatever type the caller names, and nothing here
+        // rewrites that type: a Chat type left in place compiles, then fails on every reply.
+        // So any `create_byot` is held, whatever its request is made of.
+        unseen.push(match byot_result_type(body, call, call_span, text) {
+            Some(ty) => format!(
+                "`create_byot` reads its result as `{ty}`, a Chat Completions type that a Responses reply does not deserialize into; write it as `responses::Response` with every read"
+            ),
+            None => "`create_byot` returns a type of your own: it must read a Responses result".into(),
+        });
     }
     let statement = if method == "create_byot" {
         // The result is whatever type the caller asked for: nothing to follow.
@@ -769,6 +775,42 @@ fn site(
         choice_loops,
         bound_lets,
     })
+}
+
+/// The Chat Completions type a `create_byot` call's result is written as: in its turbofish
+/// (`create_byot::<_, CreateChatCompletionResponse>(..)`) or in the type of the `let` it
+/// initializes (`let res: Result<CreateChatCompletionResponse, _> = ..`).
+fn byot_result_type(
+    body: &FnBody,
+    call: &syn::ExprMethodCall,
+    call_span: Span,
+    text: &str,
+) -> Option<String> {
+    let chat_type = |at: Span| {
+        let written = &text[at.start..at.end];
+        written
+            .contains("ChatCompletion")
+            .then(|| snippet(written))
+    };
+    if let Some(turbofish) = &call.turbofish {
+        if let Some(ty) = turbofish.args.iter().find_map(|a| chat_type(span_of(a))) {
+            return Some(ty);
+        }
+    }
+    match body.statement_holding(call_span)? {
+        syn::Stmt::Local(local)
+            if local
+                .init
+                .as_ref()
+                .is_some_and(|i| result_of(&i.expr, call_span)) =>
+        {
+            match &local.pat {
+                syn::Pat::Type(t) => chat_type(span_of(&*t.ty)),
+                _ => None,
+            }
+        }
+        _ => None,
+    }
 }
 
 /// `client.chat().list() / retrieve(id) / update(id, ..) / delete(id) / messages(id)`:
