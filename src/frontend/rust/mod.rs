@@ -1552,12 +1552,36 @@ pub fn source_use(text: &str) -> super::cargo::SourceUse {
     let Ok(sites) = analyze(text) else {
         return Default::default();
     };
+    let chat_to_migrate = sites
+        .iter()
+        .filter(|s| matches!(s.unit.verdict, Verdict::Migrate))
+        .filter(|s| s.unit.request.endpoint == Endpoint::ChatCompletions)
+        .count();
+    // Which of those a `check --fix` run rewrites: the engine's own verdict on each call's
+    // fix (held, display-only, blocked by a rule that cannot write its part). The feature
+    // follows the rewrite, so a crate whose calls all stay keeps its manifest. The
+    // crate's version note is left out on purpose: the manifest reports the version itself.
+    let (mut safe, mut unsafe_) = (0, 0);
+    if chat_to_migrate > 0 {
+        let settings = crate::settings::Settings::default();
+        if let Ok(analysis) = crate::engine::analyze(&RUST, text, &settings) {
+            for finding in analysis
+                .findings
+                .iter()
+                .filter(|f| f.diagnostic.rule == "chat-completions-request")
+            {
+                match finding.status {
+                    crate::engine::FixStatus::Safe => safe += 1,
+                    crate::engine::FixStatus::Unsafe => unsafe_ += 1,
+                    _ => {}
+                }
+            }
+        }
+    }
     super::cargo::SourceUse {
-        chat_to_migrate: sites
-            .iter()
-            .filter(|s| matches!(s.unit.verdict, Verdict::Migrate))
-            .filter(|s| s.unit.request.endpoint == Endpoint::ChatCompletions)
-            .count(),
+        chat_to_migrate,
+        rewritten_safe: safe,
+        rewritten_unsafe: unsafe_,
         responses: text.contains(".responses()"),
     }
 }
