@@ -255,7 +255,10 @@ fn a_crate_whose_calls_are_all_held_keeps_its_manifest() {
 fn one_rewritten_call_is_enough() {
     let main = format!("{CHAT_MAIN}\n{}", HELD_MAIN.replace("fn ask", "fn ask_held").replace("use async_openai::types::chat::{ChatCompletionRequestUserMessageArgs, CreateChatCompletionRequestArgs};\nuse async_openai::Client;\n", ""));
     let dir = repo(&[
-        ("Cargo.toml", &manifest("[dependencies]\nasync-openai = \"0.43\"")),
+        (
+            "Cargo.toml",
+            &manifest("[dependencies]\nasync-openai = \"0.43\""),
+        ),
         ("src/main.rs", &main),
     ]);
     fix(dir.path());

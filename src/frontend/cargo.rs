@@ -502,8 +502,7 @@ impl FrontEnd for CargoManifest {
                 // crate whose chat calls are all held keeps its manifest until they move.
                 Ok(_)
                     if !features.iter().any(|f| f == "responses")
-                        && (used.responses
-                            || used.rewritten_safe + used.rewritten_unsafe > 0) =>
+                        && (used.responses || used.rewritten_safe + used.rewritten_unsafe > 0) =>
                 {
                     Hold::AsyncOpenaiResponsesFeature
                 }
