@@ -21,6 +21,7 @@
 //! `InputParam`, `output_text()`); the Cargo.toml front end checks the version and adds the
 //! `responses` feature the rewritten code needs.
 
+mod callers;
 mod classify;
 mod lower;
 mod raw;
@@ -257,6 +258,9 @@ pub(crate) struct SiteInfo {
     /// (`let format = ResponseFormat::JsonSchema { .. }; .. .response_format(format)`): the
     /// setter's value is the `let`'s, and the `let` goes when the setter is rewritten.
     pub bound_lets: Vec<Span>,
+    /// `CreateChatCompletionResponse` in the return type of the function that returns the
+    /// response to its callers (followed, see `callers`): it becomes `responses::Response`.
+    pub result_types: Vec<Span>,
 }
 
 fn role_of(type_name: &str) -> Option<&'static str> {
@@ -329,7 +333,7 @@ pub(crate) fn analyze(text: &str) -> Result<Vec<SiteInfo>, SyntaxError> {
     for body in &bodies {
         for call in &body.calls {
             if async_openai {
-                if let Some(site) = site(&tracer, body, call, text) {
+                if let Some(site) = site(&tracer, &bodies, &callers, body, call, text) {
                     sites.push(site);
                     continue;
                 }
@@ -411,6 +415,8 @@ fn result_of(stmt_expr: &Expr, call: Span) -> bool {
 
 fn site(
     tracer: &classify::Tracer,
+    bodies: &[FnBody],
+    callers: &scope::Callers,
     body: &FnBody,
     call: &syn::ExprMethodCall,
     text: &str,
@@ -658,6 +664,19 @@ fn site(
     let mut stream_iterated = Vec::new();
     let mut via_choice = Vec::new();
     let mut choice_loops = Vec::new();
+    let mut result_types = Vec::new();
+    // A response the function returns whole: its callers in the file read it.
+    let mut follow_callers = |reads_found: &mut Vec<crate::model::Read>,
+                              unseen: &mut Vec<String>,
+                              unfixable: &mut Vec<String>,
+                              choice_loops: &mut Vec<(Span, Span)>| {
+        let followed = callers::follow(bodies, callers, body, text);
+        reads_found.extend(followed.reads);
+        unseen.extend(followed.unseen);
+        unfixable.extend(followed.unfixable);
+        choice_loops.extend(followed.choice_loops);
+        result_types = followed.result_types;
+    };
     if method == "create_byot" {
         // The reply is deserialized into whatever type the caller names, and nothing here
         // rewrites that type: a Chat type left in place compiles, then fails on every reply.
@@ -692,10 +711,25 @@ fn site(
                         stream_iterated = uses.iterated;
                         via_choice = uses.via_choice;
                     } else {
-                        let uses = reads::analyze(body, &name, span_of(local).end, text);
+                        let returns = reads::return_positions(body, &name);
+                        let uses = reads::analyze_returning(
+                            body,
+                            &name,
+                            span_of(local).end,
+                            &returns,
+                            text,
+                        );
                         reads_found = uses.reads;
                         unseen.extend(uses.unseen);
                         choice_loops = uses.choice_loops;
+                        if !uses.returned.is_empty() && endpoint == Endpoint::ChatCompletions {
+                            follow_callers(
+                                &mut reads_found,
+                                &mut unseen,
+                                &mut unfixable,
+                                &mut choice_loops,
+                            );
+                        }
                     }
                 }
                 syn::Pat::Type(t) => {
@@ -710,6 +744,25 @@ fn site(
         }
         Some(syn::Stmt::Expr(e, Some(_))) if result_of(e, call_span) => {
             // The result is dropped: nothing reads it.
+        }
+        // `client.chat().create(request).await` as the function's tail: its callers get
+        // the response (or the `Result` holding it).
+        Some(stmt @ syn::Stmt::Expr(e, None))
+            if !stream
+                && endpoint == Endpoint::ChatCompletions
+                && result_of(e, call_span)
+                && body
+                    .block
+                    .stmts
+                    .last()
+                    .is_some_and(|last| std::ptr::eq(last, stmt)) =>
+        {
+            follow_callers(
+                &mut reads_found,
+                &mut unseen,
+                &mut unfixable,
+                &mut choice_loops,
+            );
         }
         Some(stmt) if !stream && matched_result(stmt, call_span).is_some() => {
             // `match client.chat().create(..).await { Ok(response) => .., Err(e) => .. }`
@@ -774,6 +827,7 @@ fn site(
         via_choice,
         choice_loops,
         bound_lets,
+        result_types,
     })
 }
 
@@ -788,9 +842,7 @@ fn byot_result_type(
 ) -> Option<String> {
     let chat_type = |at: Span| {
         let written = &text[at.start..at.end];
-        written
-            .contains("ChatCompletion")
-            .then(|| snippet(written))
+        written.contains("ChatCompletion").then(|| snippet(written))
     };
     if let Some(turbofish) = &call.turbofish {
         if let Some(ty) = turbofish.args.iter().find_map(|a| chat_type(span_of(a))) {
@@ -1049,6 +1101,7 @@ fn raw_site(body: &FnBody, call: &syn::ExprMethodCall, text: &str) -> Option<Sit
         via_choice: Vec::new(),
         choice_loops: Vec::new(),
         bound_lets: Vec::new(),
+        result_types: Vec::new(),
     })
 }
 
@@ -1123,6 +1176,7 @@ fn url_site(url: &str, at: Span) -> SiteInfo {
         via_choice: Vec::new(),
         choice_loops: Vec::new(),
         bound_lets: Vec::new(),
+        result_types: Vec::new(),
     }
 }
 
