@@ -36,6 +36,18 @@ async fn ask_tail(
     client.chat().create(request).await
 }
 
+/// The awaited response wrapped in `Ok` as the tail.
+async fn ask_ok(client: &Client<OpenAIConfig>) -> Result<CreateChatCompletionResponse, OpenAIError> {
+    let request = CreateChatCompletionRequestArgs::default()
+        .model("gpt-5.5")
+        .messages([ChatCompletionRequestUserMessageArgs::default()
+            .content("Hi")
+            .build()?
+            .into()])
+        .build()?;
+    Ok(client.chat().create(request).await?)
+}
+
 #[tokio::main]
 async fn main() -> Result<(), Box<dyn std::error::Error>> {
     let client = Client::new();
@@ -44,6 +56,9 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
     match ask_tail(&client).await {
         Ok(response) => println!("{}", response.choices[0].message.content.clone().unwrap_or_default()),
         Err(e) => eprintln!("{e}"),
+    }
+    if let Ok(short) = ask_ok(&client).await {
+        println!("{:?}", short.choices[0].message.content);
     }
     Ok(())
 }

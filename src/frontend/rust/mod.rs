@@ -413,6 +413,16 @@ fn result_of(stmt_expr: &Expr, call: Span) -> bool {
     }
 }
 
+/// `x` of `Ok(x)`.
+fn ok_of(expr: &Expr) -> Option<&Expr> {
+    match expr {
+        Expr::Call(call) if call.args.len() == 1 => {
+            matches!(&*call.func, Expr::Path(p) if p.path.is_ident("Ok")).then(|| &call.args[0])
+        }
+        _ => None,
+    }
+}
+
 fn site(
     tracer: &classify::Tracer,
     bodies: &[FnBody],
@@ -745,12 +755,13 @@ fn site(
         Some(syn::Stmt::Expr(e, Some(_))) if result_of(e, call_span) => {
             // The result is dropped: nothing reads it.
         }
-        // `client.chat().create(request).await` as the function's tail: its callers get
-        // the response (or the `Result` holding it).
+        // `client.chat().create(request).await` (or `Ok(..await?)`) as the function's
+        // tail: its callers get the response (or the `Result` holding it).
         Some(stmt @ syn::Stmt::Expr(e, None))
             if !stream
                 && endpoint == Endpoint::ChatCompletions
-                && result_of(e, call_span)
+                && (result_of(e, call_span)
+                    || ok_of(e).is_some_and(|inner| result_of(inner, call_span)))
                 && body
                     .block
                     .stmts

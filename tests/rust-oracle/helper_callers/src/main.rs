@@ -39,6 +39,18 @@ async fn ask_tail(
     client.chat().create(request).await
 }
 
+/// The awaited response wrapped in `Ok` as the tail.
+async fn ask_ok(client: &Client<OpenAIConfig>) -> Result<CreateChatCompletionResponse, OpenAIError> {
+    let request = CreateChatCompletionRequestArgs::default()
+        .model("gpt-5-mini")
+        .messages([ChatCompletionRequestUserMessageArgs::default()
+            .content("Hi")
+            .build()?
+            .into()])
+        .build()?;
+    Ok(client.chat().create(request).await?)
+}
+
 #[tokio::main]
 async fn main() -> Result<(), Box<dyn std::error::Error>> {
     let client = Client::new();
@@ -57,6 +69,9 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
     let again = ask(&client, "And at sunset?").await.unwrap();
     for choice in &again.choices {
         println!("{:?}", choice.message.content);
+    }
+    if let Ok(short) = ask_ok(&client).await {
+        println!("{:?}", short.choices[0].message.content);
     }
     Ok(())
 }
