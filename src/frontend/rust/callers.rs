@@ -90,6 +90,17 @@ pub fn follow(bodies: &[FnBody], callers: &Callers, helper: &FnBody, text: &str)
         ));
         return out;
     }
+    // The reads of a caller are rewritten with the call: a call through a path
+    // (`other::ask(..)`) may be of another function of that name, whose result is not ours.
+    if let Some(call) = calls.iter().find(|c| c.qualified) {
+        let at = call.span;
+        out.unseen.push(format!(
+            "`{name}` returns the result, and `{}` at line {} may call another function of that name",
+            super::snippet(&text[at.start..at.end]),
+            line(at.start)
+        ));
+        return out;
+    }
     for call in calls {
         let Some(caller) = bodies
             .iter()

@@ -253,6 +253,9 @@ pub struct Call {
     /// The arguments, as written (copied: a call inside a macro is parsed from its tokens).
     pub args: Vec<Expr>,
     pub span: Span,
+    /// `module::name(..)`, `Self::name(..)`: a path of more than the name, which may be
+    /// another function of that name.
+    pub qualified: bool,
 }
 
 /// Who calls what in one file, for tracing a parameter of a private function back to the
@@ -352,6 +355,7 @@ impl<'a> Visit<'a> for Callers {
                     method: false,
                     args: call.args.iter().cloned().collect(),
                     span: span_of(call),
+                    qualified: func.qself.is_some() || func.path.segments.len() > 1,
                 });
                 // The callee is a call, not a use as a value; its generic arguments and
                 // the arguments are visited as usual.
@@ -369,6 +373,7 @@ impl<'a> Visit<'a> for Callers {
             method: true,
             args: call.args.iter().cloned().collect(),
             span: span_of(call),
+            qualified: false,
         });
         visit::visit_expr_method_call(self, call);
     }

@@ -174,6 +174,10 @@ fn a_helper_out_of_reach_keeps_its_callers_out_of_sight() {
             helper(HELPER_SIGNATURE, "fn hand() { let _f = ask; }"),
             "used as a value",
         ),
+        (
+            helper(HELPER_SIGNATURE, "").replace("= ask()", "= legacy::ask()"),
+            "may call another function of that name",
+        ),
     ];
     for (text, why) in cases {
         let sites = analyze(&text).unwrap();
