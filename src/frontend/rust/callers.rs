@@ -55,6 +55,14 @@ pub fn follow(bodies: &[FnBody], callers: &Callers, helper: &FnBody, text: &str)
         ));
         return out;
     }
+    // `let ask = |..| ..; ask(..)` calls the closure, not the function.
+    if let Some((_, at)) = callers.bindings.iter().find(|(n, _)| n == name) {
+        out.unseen.push(format!(
+            "`{name}` returns the result, and the name is also bound at line {}, so a call of it may be of something else",
+            line(at.start)
+        ));
+        return out;
+    }
     if let Some(at) = callers.as_value(name, bodies) {
         out.unseen.push(format!(
             "`{name}` returns the result and is also used as a value at line {}, so some of its callers are out of sight",

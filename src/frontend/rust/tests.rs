@@ -175,6 +175,13 @@ fn a_helper_out_of_reach_keeps_its_callers_out_of_sight() {
             "used as a value",
         ),
         (
+            helper(HELPER_SIGNATURE, "").replace(
+                "let reply = ask()",
+                "let ask = || async { todo!() };\n    let reply = ask()",
+            ),
+            "also bound",
+        ),
+        (
             helper(HELPER_SIGNATURE, "").replace("= ask()", "= legacy::ask()"),
             "may call another function of that name",
         ),
