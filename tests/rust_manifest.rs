@@ -216,3 +216,90 @@ fn a_dependency_of_unknown_version_holds_the_crate_back() {
         );
     }
 }
+
+/// A message list grown with `push`: the chat call is reported, not rewritten.
+const HELD_MAIN: &str = r#"use async_openai::types::chat::{ChatCompletionRequestUserMessageArgs, CreateChatCompletionRequestArgs};
+use async_openai::Client;
+
+async fn ask() -> Result<(), Box<dyn std::error::Error>> {
+    let mut messages = Vec::new();
+    messages.push(ChatCompletionRequestUserMessageArgs::default().content("hi").build()?.into());
+    let request = CreateChatCompletionRequestArgs::default()
+        .model("gpt-5.5")
+        .messages(messages)
+        .build()?;
+    let response = Client::new().chat().create(request).await?;
+    println!("{:?}", response.choices[0].message.content);
+    Ok(())
+}
+"#;
+
+/// Measured on async-openai's own examples: nine manifests got the feature while every
+/// chat call of their crate stayed as it was.
+#[test]
+fn a_crate_whose_calls_are_all_held_keeps_its_manifest() {
+    let text = manifest("[dependencies]\nasync-openai = \"0.43\"");
+    let dir = repo(&[("Cargo.toml", &text), ("src/main.rs", HELD_MAIN)]);
+    let out = fix(dir.path());
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("Cargo.toml")).unwrap(),
+        text
+    );
+    assert!(!out.contains("async-openai-responses-feature"), "{out}");
+    let main = std::fs::read_to_string(dir.path().join("src/main.rs")).unwrap();
+    assert_eq!(main, HELD_MAIN);
+}
+
+/// One held call and one that migrates: the feature comes with the one rewritten.
+#[test]
+fn one_rewritten_call_is_enough() {
+    let main = format!("{CHAT_MAIN}\n{}", HELD_MAIN.replace("fn ask", "fn ask_held").replace("use async_openai::types::chat::{ChatCompletionRequestUserMessageArgs, CreateChatCompletionRequestArgs};\nuse async_openai::Client;\n", ""));
+    let dir = repo(&[
+        (
+            "Cargo.toml",
+            &manifest("[dependencies]\nasync-openai = \"0.43\""),
+        ),
+        ("src/main.rs", &main),
+    ]);
+    fix(dir.path());
+    let after = std::fs::read_to_string(dir.path().join("Cargo.toml")).unwrap();
+    assert!(after.contains("features = [\"responses\"]"), "{after}");
+}
+
+/// A call only `--unsafe-fixes` rewrites (a base URL read from the environment): `--fix`
+/// leaves both the call and the manifest, `--unsafe-fixes` moves both.
+#[test]
+fn the_feature_waits_for_the_run_that_rewrites_the_call() {
+    let main = CHAT_MAIN
+        .replace(
+            "use async_openai::Client;",
+            "use async_openai::config::OpenAIConfig;\nuse async_openai::Client;",
+        )
+        .replace(
+            "Client::new().chat()",
+            "Client::with_config(OpenAIConfig::new().with_api_base(std::env::var(\"OPENAI_BASE\").unwrap_or_else(|_| \"https://api.openai.com/v1\".to_string()))).chat()",
+        );
+    let text = manifest("[dependencies]\nasync-openai = \"0.43\"");
+    let dir = repo(&[("Cargo.toml", &text), ("src/main.rs", &main)]);
+    let out = common::bin()
+        .args(["check", "--fix"])
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    let out = String::from_utf8_lossy(&out.stdout).into_owned();
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("src/main.rs")).unwrap(),
+        main,
+        "{out}"
+    );
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("Cargo.toml")).unwrap(),
+        text,
+        "{out}"
+    );
+    fix(dir.path());
+    let after = std::fs::read_to_string(dir.path().join("Cargo.toml")).unwrap();
+    assert!(after.contains("features = [\"responses\"]"), "{after}");
+    let migrated = std::fs::read_to_string(dir.path().join("src/main.rs")).unwrap();
+    assert!(migrated.contains(".responses()"), "{migrated}");
+}

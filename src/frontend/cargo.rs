@@ -346,8 +346,12 @@ fn workspace_root(dir: &Path) -> Option<PathBuf> {
 /// What the crate's sources do with async-openai.
 #[derive(Clone, Copy, Debug, Default)]
 pub struct SourceUse {
-    /// Chat calls responsify would migrate.
+    /// Chat calls responsify would migrate (fixed by it or, held, by a person).
     pub chat_to_migrate: usize,
+    /// Of those, the calls `--fix` rewrites to Responses.
+    pub rewritten_safe: usize,
+    /// And the calls only `--unsafe-fixes` rewrites.
+    pub rewritten_unsafe: usize,
     /// Calls of `.responses()` already there.
     pub responses: bool,
 }
@@ -378,6 +382,8 @@ pub fn source_use(dir: &Path) -> SourceUse {
             }
             let used = super::rust::source_use(&text);
             found.chat_to_migrate += used.chat_to_migrate;
+            found.rewritten_safe += used.rewritten_safe;
+            found.rewritten_unsafe += used.rewritten_unsafe;
             found.responses |= used.responses;
         }
     }
@@ -491,11 +497,24 @@ impl FrontEnd for CargoManifest {
             let kind = match version {
                 Ok((v, _)) if v < FIRST_FEATURE_GATED => Hold::AsyncOpenaiVersion,
                 Err(_) => Hold::AsyncOpenaiVersion,
-                Ok(_) if !features.iter().any(|f| f == "responses") => {
+                // The feature comes with the code that needs it: only when this run
+                // rewrites a call of the crate (or the crate already calls Responses). A
+                // crate whose chat calls are all held keeps its manifest until they move.
+                Ok(_)
+                    if !features.iter().any(|f| f == "responses")
+                        && (used.responses || used.rewritten_safe + used.rewritten_unsafe > 0) =>
+                {
                     Hold::AsyncOpenaiResponsesFeature
                 }
                 Ok(_) => continue,
             };
+            if kind == Hold::AsyncOpenaiResponsesFeature
+                && !used.responses
+                && used.rewritten_safe == 0
+            {
+                // Only `--unsafe-fixes` rewrites a call: the feature waits for that run.
+                entries.push(entry("fix-level", Value::str("unsafe"), None));
+            }
             let mut unit = Unit::new(
                 Request {
                     endpoint: Endpoint::ChatCompletions,
@@ -598,8 +617,8 @@ fn entry(key: &str, value: Value, key_span: Option<Span>) -> Entry {
 fn describe_use(used: SourceUse) -> String {
     match (used.chat_to_migrate, used.responses) {
         (0, _) => "calls the Responses API".into(),
-        // Whether the call migrates by itself is its own findings' business: it may be
-        // blocked, and still needs the feature once a person has migrated it.
+        // The version is reported for every call a person would migrate, held or not: it
+        // needs a newer async-openai once migrated, by responsify or by hand.
         (1, _) => "has 1 Chat Completions call to move to Responses".into(),
         (n, _) => format!("has {n} Chat Completions calls to move to Responses"),
     }

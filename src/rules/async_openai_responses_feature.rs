@@ -27,6 +27,10 @@ declare_rule! {
     ///
     /// ## Fix safety
     /// Safe: a feature only adds code. `chat-completion` is kept for chat calls that stay.
+    /// The feature comes only with a rewritten call: a crate whose chat calls are all held
+    /// (display-only, or needing a person) keeps its manifest, and one whose calls only
+    /// `--unsafe-fixes` rewrites gets the feature in that run (the fix is marked unsafe to
+    /// travel with them).
     /// A dependency inherited with `workspace = true` gets the feature in the member's own
     /// entry, which Cargo adds to the workspace's.
     pub struct AsyncOpenaiResponsesFeature {
@@ -56,13 +60,17 @@ impl Rule for AsyncOpenaiResponsesFeature {
                 unit.request.span,
                 format!("async-openai lacks the `responses` feature, and the crate {uses}"),
             )
-            .with_fix(Fix::safe(
-                "Add the `responses` feature",
-                vec![Change::AppendParam {
+            .with_fix({
+                let changes = vec![Change::AppendParam {
                     key: "features".into(),
                     value: Value::str("responses"),
-                }],
-            )),
+                }];
+                // The front end says when only unsafe fixes rewrite the crate's calls.
+                match unit.request.body.get("fix-level").and_then(|v| v.as_str()) {
+                    Some("unsafe") => Fix::unsafe_("Add the `responses` feature", changes),
+                    _ => Fix::safe("Add the `responses` feature", changes),
+                }
+            }),
         );
     }
 }

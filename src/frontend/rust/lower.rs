@@ -357,6 +357,11 @@ impl<'a> Lowering<'a> {
             };
             self.edits.push(Edit::replace(*choices, new));
         }
+        for at in &site.result_types {
+            // The helper that returns the response declares the Responses type.
+            self.edits
+                .push(Edit::replace(*at, format!("{}Response", self.prefix)));
+        }
         for (iterable, response) in &site.choice_loops {
             // Without `n` a completion has one choice: the loop runs once, over the response.
             let response = &self.text[response.start..response.end];

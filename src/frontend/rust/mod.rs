@@ -21,6 +21,7 @@
 //! `InputParam`, `output_text()`); the Cargo.toml front end checks the version and adds the
 //! `responses` feature the rewritten code needs.
 
+mod callers;
 mod classify;
 mod lower;
 mod raw;
@@ -257,6 +258,9 @@ pub(crate) struct SiteInfo {
     /// (`let format = ResponseFormat::JsonSchema { .. }; .. .response_format(format)`): the
     /// setter's value is the `let`'s, and the `let` goes when the setter is rewritten.
     pub bound_lets: Vec<Span>,
+    /// `CreateChatCompletionResponse` in the return type of the function that returns the
+    /// response to its callers (followed, see `callers`): it becomes `responses::Response`.
+    pub result_types: Vec<Span>,
 }
 
 fn role_of(type_name: &str) -> Option<&'static str> {
@@ -329,7 +333,7 @@ pub(crate) fn analyze(text: &str) -> Result<Vec<SiteInfo>, SyntaxError> {
     for body in &bodies {
         for call in &body.calls {
             if async_openai {
-                if let Some(site) = site(&tracer, body, call, text) {
+                if let Some(site) = site(&tracer, &bodies, &callers, body, call, text) {
                     sites.push(site);
                     continue;
                 }
@@ -409,8 +413,20 @@ fn result_of(stmt_expr: &Expr, call: Span) -> bool {
     }
 }
 
+/// `x` of `Ok(x)`.
+fn ok_of(expr: &Expr) -> Option<&Expr> {
+    match expr {
+        Expr::Call(call) if call.args.len() == 1 => {
+            matches!(&*call.func, Expr::Path(p) if p.path.is_ident("Ok")).then(|| &call.args[0])
+        }
+        _ => None,
+    }
+}
+
 fn site(
     tracer: &classify::Tracer,
+    bodies: &[FnBody],
+    callers: &scope::Callers,
     body: &FnBody,
     call: &syn::ExprMethodCall,
     text: &str,
@@ -658,10 +674,29 @@ fn site(
     let mut stream_iterated = Vec::new();
     let mut via_choice = Vec::new();
     let mut choice_loops = Vec::new();
-    if method == "create_byot" && byot_body.is_some() {
-        unseen.push(
-            "`create_byot` returns a type of your own: it must read a Responses result".into(),
-        );
+    let mut result_types = Vec::new();
+    // A response the function returns whole: its callers in the file read it.
+    let mut follow_callers = |reads_found: &mut Vec<crate::model::Read>,
+                              unseen: &mut Vec<String>,
+                              unfixable: &mut Vec<String>,
+                              choice_loops: &mut Vec<(Span, Span)>| {
+        let followed = callers::follow(bodies, callers, body, text);
+        reads_found.extend(followed.reads);
+        unseen.extend(followed.unseen);
+        unfixable.extend(followed.unfixable);
+        choice_loops.extend(followed.choice_loops);
+        result_types = followed.result_types;
+    };
+    if method == "create_byot" {
+        // The reply is deserialized into whatever type the caller names, and nothing here
+        // rewrites that type: a Chat type left in place compiles, then fails on every reply.
+        // So any `create_byot` is held, whatever its request is made of.
+        unseen.push(match byot_result_type(body, call, call_span, text) {
+            Some(ty) => format!(
+                "`create_byot` reads its result as `{ty}`, a Chat Completions type that a Responses reply does not deserialize into; write it as `responses::Response` with every read"
+            ),
+            None => "`create_byot` returns a type of your own: it must read a Responses result".into(),
+        });
     }
     let statement = if method == "create_byot" {
         // The result is whatever type the caller asked for: nothing to follow.
@@ -686,10 +721,25 @@ fn site(
                         stream_iterated = uses.iterated;
                         via_choice = uses.via_choice;
                     } else {
-                        let uses = reads::analyze(body, &name, span_of(local).end, text);
+                        let returns = reads::return_positions(body, &name);
+                        let uses = reads::analyze_returning(
+                            body,
+                            &name,
+                            span_of(local).end,
+                            &returns,
+                            text,
+                        );
                         reads_found = uses.reads;
                         unseen.extend(uses.unseen);
                         choice_loops = uses.choice_loops;
+                        if !uses.returned.is_empty() && endpoint == Endpoint::ChatCompletions {
+                            follow_callers(
+                                &mut reads_found,
+                                &mut unseen,
+                                &mut unfixable,
+                                &mut choice_loops,
+                            );
+                        }
                     }
                 }
                 syn::Pat::Type(t) => {
@@ -704,6 +754,26 @@ fn site(
         }
         Some(syn::Stmt::Expr(e, Some(_))) if result_of(e, call_span) => {
             // The result is dropped: nothing reads it.
+        }
+        // `client.chat().create(request).await` (or `Ok(..await?)`) as the function's
+        // tail: its callers get the response (or the `Result` holding it).
+        Some(stmt @ syn::Stmt::Expr(e, None))
+            if !stream
+                && endpoint == Endpoint::ChatCompletions
+                && (result_of(e, call_span)
+                    || ok_of(e).is_some_and(|inner| result_of(inner, call_span)))
+                && body
+                    .block
+                    .stmts
+                    .last()
+                    .is_some_and(|last| std::ptr::eq(last, stmt)) =>
+        {
+            follow_callers(
+                &mut reads_found,
+                &mut unseen,
+                &mut unfixable,
+                &mut choice_loops,
+            );
         }
         Some(stmt) if !stream && matched_result(stmt, call_span).is_some() => {
             // `match client.chat().create(..).await { Ok(response) => .., Err(e) => .. }`
@@ -768,7 +838,42 @@ fn site(
         via_choice,
         choice_loops,
         bound_lets,
+        result_types,
     })
+}
+
+/// The Chat Completions type a `create_byot` call's result is written as: in its turbofish
+/// (`create_byot::<_, CreateChatCompletionResponse>(..)`) or in the type of the `let` it
+/// initializes (`let res: Result<CreateChatCompletionResponse, _> = ..`).
+fn byot_result_type(
+    body: &FnBody,
+    call: &syn::ExprMethodCall,
+    call_span: Span,
+    text: &str,
+) -> Option<String> {
+    let chat_type = |at: Span| {
+        let written = &text[at.start..at.end];
+        written.contains("ChatCompletion").then(|| snippet(written))
+    };
+    if let Some(turbofish) = &call.turbofish {
+        if let Some(ty) = turbofish.args.iter().find_map(|a| chat_type(span_of(a))) {
+            return Some(ty);
+        }
+    }
+    match body.statement_holding(call_span)? {
+        syn::Stmt::Local(local)
+            if local
+                .init
+                .as_ref()
+                .is_some_and(|i| result_of(&i.expr, call_span)) =>
+        {
+            match &local.pat {
+                syn::Pat::Type(t) => chat_type(span_of(&*t.ty)),
+                _ => None,
+            }
+        }
+        _ => None,
+    }
 }
 
 /// `client.chat().list() / retrieve(id) / update(id, ..) / delete(id) / messages(id)`:
@@ -1007,6 +1112,7 @@ fn raw_site(body: &FnBody, call: &syn::ExprMethodCall, text: &str) -> Option<Sit
         via_choice: Vec::new(),
         choice_loops: Vec::new(),
         bound_lets: Vec::new(),
+        result_types: Vec::new(),
     })
 }
 
@@ -1081,6 +1187,7 @@ fn url_site(url: &str, at: Span) -> SiteInfo {
         via_choice: Vec::new(),
         choice_loops: Vec::new(),
         bound_lets: Vec::new(),
+        result_types: Vec::new(),
     }
 }
 
@@ -1510,12 +1617,36 @@ pub fn source_use(text: &str) -> super::cargo::SourceUse {
     let Ok(sites) = analyze(text) else {
         return Default::default();
     };
+    let chat_to_migrate = sites
+        .iter()
+        .filter(|s| matches!(s.unit.verdict, Verdict::Migrate))
+        .filter(|s| s.unit.request.endpoint == Endpoint::ChatCompletions)
+        .count();
+    // Which of those a `check --fix` run rewrites: the engine's own verdict on each call's
+    // fix (held, display-only, blocked by a rule that cannot write its part). The feature
+    // follows the rewrite, so a crate whose calls all stay keeps its manifest. The
+    // crate's version note is left out on purpose: the manifest reports the version itself.
+    let (mut safe, mut unsafe_) = (0, 0);
+    if chat_to_migrate > 0 {
+        let settings = crate::settings::Settings::default();
+        if let Ok(analysis) = crate::engine::analyze(&RUST, text, &settings) {
+            for finding in analysis
+                .findings
+                .iter()
+                .filter(|f| f.diagnostic.rule == "chat-completions-request")
+            {
+                match finding.status {
+                    crate::engine::FixStatus::Safe => safe += 1,
+                    crate::engine::FixStatus::Unsafe => unsafe_ += 1,
+                    _ => {}
+                }
+            }
+        }
+    }
     super::cargo::SourceUse {
-        chat_to_migrate: sites
-            .iter()
-            .filter(|s| matches!(s.unit.verdict, Verdict::Migrate))
-            .filter(|s| s.unit.request.endpoint == Endpoint::ChatCompletions)
-            .count(),
+        chat_to_migrate,
+        rewritten_safe: safe,
+        rewritten_unsafe: unsafe_,
         responses: text.contains(".responses()"),
     }
 }

@@ -55,6 +55,9 @@ pub struct Uses {
     /// `for choice in &response.choices` (or `response.choices.iter()`): the iterable and
     /// the response in it. A request without `n` has one choice, the response itself.
     pub choice_loops: Vec<(Span, Span)>,
+    /// Where the function returns the response whole (`Ok(response)` as its tail or after
+    /// `return`): its callers read it, and the caller of `analyze_returning` follows them.
+    pub returned: Vec<Span>,
 }
 
 /// Follow the response bound to `name` after byte `after` in `body`.
@@ -62,8 +65,73 @@ pub fn analyze(body: &FnBody, name: &str, after: usize, text: &str) -> Uses {
     analyze_within(body, name, after, usize::MAX, text)
 }
 
+/// Follow the response bound to `name` after byte `after`, where the function returns it
+/// whole at `returns` (see [`return_positions`]): those uses are `returned`, not unseen.
+pub fn analyze_returning(
+    body: &FnBody,
+    name: &str,
+    after: usize,
+    returns: &[Span],
+    text: &str,
+) -> Uses {
+    analyze_inner(body, name, after, usize::MAX, returns, text)
+}
+
 /// Follow the response bound to `name` between bytes `after` and `end` (a match arm).
 pub fn analyze_within(body: &FnBody, name: &str, after: usize, end: usize, text: &str) -> Uses {
+    analyze_inner(body, name, after, end, &[], text)
+}
+
+/// The places where the function of `body` returns the value `name` whole: its tail
+/// expression or a `return`, as `name` or `Ok(name)`. A `return` inside a closure or an
+/// async block returns from that, not from the function, and is not one.
+pub fn return_positions(body: &FnBody, name: &str) -> Vec<Span> {
+    fn returned(expr: &Expr, name: &str) -> Option<Span> {
+        match peel(expr) {
+            Expr::Call(call) if call.args.len() == 1 => match &*call.func {
+                Expr::Path(p) if p.path.is_ident("Ok") && is_ident(&call.args[0], name) => {
+                    Some(span_of(peel(&call.args[0])))
+                }
+                _ => None,
+            },
+            e if is_ident(e, name) => Some(span_of(e)),
+            _ => None,
+        }
+    }
+    struct Returns<'n> {
+        name: &'n str,
+        found: Vec<Span>,
+    }
+    impl<'a> Visit<'a> for Returns<'_> {
+        fn visit_expr_return(&mut self, r: &'a syn::ExprReturn) {
+            if let Some(at) = r.expr.as_deref().and_then(|e| returned(e, self.name)) {
+                self.found.push(at);
+            }
+            visit::visit_expr_return(self, r);
+        }
+        fn visit_expr_closure(&mut self, _: &'a syn::ExprClosure) {}
+        fn visit_expr_async(&mut self, _: &'a syn::ExprAsync) {}
+        fn visit_item(&mut self, _: &'a syn::Item) {}
+    }
+    let mut returns = Returns {
+        name,
+        found: Vec::new(),
+    };
+    returns.visit_block(body.block);
+    if let Some(syn::Stmt::Expr(tail, None)) = body.block.stmts.last() {
+        returns.found.extend(returned(tail, name));
+    }
+    returns.found
+}
+
+fn analyze_inner(
+    body: &FnBody,
+    name: &str,
+    after: usize,
+    end: usize,
+    returns: &[Span],
+    text: &str,
+) -> Uses {
     // A later `let` of the same name shadows the response from there on.
     let until = body
         .locals
@@ -84,6 +152,7 @@ pub fn analyze_within(body: &FnBody, name: &str, after: usize, end: usize, text:
         usage_aliases: Vec::new(),
         message_aliases: Vec::new(),
         choice_aliases: Vec::new(),
+        returns,
     };
     reader.visit_block(body.block);
     reader.uses
@@ -102,6 +171,8 @@ struct Reader<'t> {
     message_aliases: Vec<String>,
     /// Bindings of a choice by a loop over the choices (`for choice in &response.choices`).
     choice_aliases: Vec<String>,
+    /// Where the function returns the response whole (see `analyze_returning`).
+    returns: &'t [Span],
 }
 
 fn peel(expr: &Expr) -> &Expr {
@@ -384,6 +455,7 @@ impl Reader<'_> {
                 kind: ReadKind::Unknown(self.snippet(span)),
             }),
             None if self.in_format => {}
+            None if self.returns.contains(&span) => self.uses.returned.push(span),
             None => self.uses.unseen.push(format!(
                 "the response is used as a whole at line {}: `{}`",
                 self.line(span.start),

@@ -38,6 +38,12 @@ pub struct FnBody<'a> {
     pub private: Option<Private>,
     pub locals: Vec<LocalDef<'a>>,
     pub calls: Vec<&'a ExprMethodCall>,
+    /// The function's name and declared return type (`-> T`), for following a result it
+    /// returns into its callers.
+    pub name: String,
+    pub output: Option<&'a syn::Type>,
+    /// A free function (`fn` item), not a method: callers name it by its path.
+    pub free: bool,
 }
 
 impl<'a> FnBody<'a> {
@@ -154,6 +160,7 @@ fn body<'a>(
     sig: &'a syn::Signature,
     block: &'a syn::Block,
     private: Option<&syn::Visibility>,
+    free: bool,
 ) -> FnBody<'a> {
     let params = sig
         .inputs
@@ -187,6 +194,12 @@ fn body<'a>(
         private,
         locals: collect.locals,
         calls: collect.calls,
+        name: sig.ident.to_string(),
+        output: match &sig.output {
+            syn::ReturnType::Type(_, ty) => Some(&**ty),
+            syn::ReturnType::Default => None,
+        },
+        free,
     }
 }
 
@@ -199,7 +212,7 @@ pub fn bodies(file: &syn::File) -> Vec<FnBody<'_>> {
     }
     impl<'a> Visit<'a> for Bodies<'a> {
         fn visit_item_fn(&mut self, f: &'a syn::ItemFn) {
-            self.found.push(body(&f.sig, &f.block, Some(&f.vis)));
+            self.found.push(body(&f.sig, &f.block, Some(&f.vis), true));
             let outer = std::mem::replace(&mut self.in_trait_impl, false);
             visit::visit_item_fn(self, f);
             self.in_trait_impl = outer;
@@ -211,14 +224,14 @@ pub fn bodies(file: &syn::File) -> Vec<FnBody<'_>> {
         }
         fn visit_impl_item_fn(&mut self, f: &'a syn::ImplItemFn) {
             let vis = (!self.in_trait_impl).then_some(&f.vis);
-            self.found.push(body(&f.sig, &f.block, vis));
+            self.found.push(body(&f.sig, &f.block, vis, false));
             let outer = std::mem::replace(&mut self.in_trait_impl, false);
             visit::visit_impl_item_fn(self, f);
             self.in_trait_impl = outer;
         }
         fn visit_trait_item_fn(&mut self, f: &'a syn::TraitItemFn) {
             if let Some(block) = &f.default {
-                self.found.push(body(&f.sig, block, None));
+                self.found.push(body(&f.sig, block, None, false));
             }
             visit::visit_trait_item_fn(self, f);
         }
@@ -240,6 +253,9 @@ pub struct Call {
     /// The arguments, as written (copied: a call inside a macro is parsed from its tokens).
     pub args: Vec<Expr>,
     pub span: Span,
+    /// `module::name(..)`, `Self::name(..)`: a path of more than the name, which may be
+    /// another function of that name.
+    pub qualified: bool,
 }
 
 /// Who calls what in one file, for tracing a parameter of a private function back to the
@@ -339,6 +355,7 @@ impl<'a> Visit<'a> for Callers {
                     method: false,
                     args: call.args.iter().cloned().collect(),
                     span: span_of(call),
+                    qualified: func.qself.is_some() || func.path.segments.len() > 1,
                 });
                 // The callee is a call, not a use as a value; its generic arguments and
                 // the arguments are visited as usual.
@@ -356,6 +373,7 @@ impl<'a> Visit<'a> for Callers {
             method: true,
             args: call.args.iter().cloned().collect(),
             span: span_of(call),
+            qualified: false,
         });
         visit::visit_expr_method_call(self, call);
     }

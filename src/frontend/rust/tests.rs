@@ -117,3 +117,89 @@ async fn ask() -> Result<(), Box<dyn std::error::Error>> {
     assert_eq!(units[0].reads.len(), 1, "{:?}", units[0].reads);
     assert!(matches!(&units[0].reads[0].kind, ReadKind::Unknown(what) if what.contains("choices")));
 }
+
+/// A helper `ask` that returns the response, the items `extra` before it, and a caller that
+/// reads the reply's text.
+fn helper(signature: &str, extra: &str) -> String {
+    format!(
+        r#"use async_openai::types::chat::{{ChatCompletionRequestUserMessageArgs, CreateChatCompletionRequestArgs, CreateChatCompletionResponse}};
+use async_openai::Client;
+{extra}
+{signature} {{
+    let request = CreateChatCompletionRequestArgs::default()
+        .model("gpt-5.5")
+        .messages([ChatCompletionRequestUserMessageArgs::default().content("hi").build()?.into()])
+        .build()?;
+    let response = Client::new().chat().create(request).await?;
+    Ok(response)
+}}
+
+async fn main_caller() {{
+    let reply = ask().await.unwrap();
+    println!("{{:?}}", reply.choices[0].message.content);
+}}
+"#
+    )
+}
+
+const HELPER_SIGNATURE: &str =
+    "async fn ask() -> Result<CreateChatCompletionResponse, async_openai::error::OpenAIError>";
+
+#[test]
+fn a_private_helper_takes_its_callers_reads_and_its_return_type() {
+    let text = helper(HELPER_SIGNATURE, "");
+    let sites = analyze(&text).unwrap();
+    let unit = &sites[0].unit;
+    assert!(unit.unseen.is_empty(), "{:?}", unit.unseen);
+    assert!(unit.unfixable.is_empty(), "{:?}", unit.unfixable);
+    assert_eq!(unit.reads.len(), 1);
+    assert!(matches!(unit.reads[0].kind, ReadKind::Content));
+    let types: Vec<&str> = sites[0]
+        .result_types
+        .iter()
+        .map(|s| slice(&text, *s))
+        .collect();
+    assert_eq!(types, ["CreateChatCompletionResponse"]);
+}
+
+#[test]
+fn a_helper_out_of_reach_keeps_its_callers_out_of_sight() {
+    let cases = [
+        (helper(&format!("pub {HELPER_SIGNATURE}"), ""), "is public"),
+        (
+            helper(HELPER_SIGNATURE, "mod other;"),
+            "modules in other files",
+        ),
+        (
+            helper(HELPER_SIGNATURE, "fn hand() { let _f = ask; }"),
+            "used as a value",
+        ),
+        (
+            helper(HELPER_SIGNATURE, "").replace(
+                "let reply = ask()",
+                "let ask = || async { todo!() };\n    let reply = ask()",
+            ),
+            "also bound",
+        ),
+        (
+            helper(HELPER_SIGNATURE, "").replace("= ask()", "= legacy::ask()"),
+            "may call another function of that name",
+        ),
+    ];
+    for (text, why) in cases {
+        let sites = analyze(&text).unwrap();
+        let unseen = sites[0].unit.unseen.join("; ");
+        assert!(unseen.contains(why), "{why}: {unseen}");
+    }
+}
+
+#[test]
+fn a_helper_whose_caller_writes_the_type_out_is_refused() {
+    let text = helper(HELPER_SIGNATURE, "").replace(
+        "let reply = ask()",
+        "let reply: CreateChatCompletionResponse = ask()",
+    );
+    let sites = analyze(&text).unwrap();
+    let unfixable = sites[0].unit.unfixable.join("; ");
+    assert!(unfixable.contains("is written out"), "{unfixable}");
+}
