@@ -385,12 +385,12 @@ impl Project {
 
     /// The first other file of the run that names the module `this` and stubs the chat
     /// completions method (`patch("app.llm.client.chat.completions.create")`, a mock's
-    /// `chat.completions.create.return_value`), with the line: the test feeds that module
+    /// `chat.completions.create.return_value`; in TypeScript `vi.mock("openai", …)` with a
+    /// fake `chat.completions.create`, `jest.spyOn(client.chat.completions, "create")`, and
+    /// only when the test loads the module itself), with the line: the test feeds that module
     /// Chat Completions results and asserts on chat arguments, so it must move with the code.
     pub fn stubbed_by(&self, this: &Path) -> Option<(PathBuf, usize)> {
-        if !is_module(this) {
-            return None;
-        }
+        let kind = family(this)?;
         let cell = Arc::clone(
             self.stubs
                 .lock()
@@ -401,12 +401,18 @@ impl Project {
         cell.get_or_init(|| {
             let module = module_name(this)?;
             let here = absolute(this);
-            self.scan("completions", module)
+            self.scan_family("completions", module, kind)
                 .into_iter()
                 .filter(|(path, _)| absolute(path) != here)
                 .find_map(|(path, _)| {
                     let text = std::fs::read_to_string(&path).ok()?;
-                    let at = crate::frontend::python::first_chat_stub(&text)?;
+                    let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
+                    let fe = crate::frontend::for_path(&path)?;
+                    let is_module = |written: &str, level: u32| match kind {
+                        Family::Python => self.names_module(written, level, &path, &here),
+                        Family::Script => names_script_module(written, &path, &here, module),
+                    };
+                    let at = fe.chat_stub(text, &is_module)?;
                     let line = 1 + text[..at].matches('\n').count();
                     Some((path, line))
                 })

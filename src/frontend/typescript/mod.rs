@@ -15,6 +15,7 @@ mod callers;
 mod classify;
 mod importers;
 mod lower;
+mod mocks;
 mod raw;
 mod reads;
 mod scope;
@@ -166,6 +167,23 @@ impl FrontEnd for TypeScript {
             Ok(program) => importers::follow(&program, text, target, result),
             Err(_) => super::Importer::out_of_sight(None, "the file does not parse"),
         }
+    }
+
+    fn chat_stub(
+        &self,
+        text: &str,
+        is_module: &dyn Fn(&str, u32) -> Option<bool>,
+    ) -> Option<usize> {
+        let allocator = Allocator::default();
+        let program = parse(&allocator, text, (self.source_type)()).ok()?;
+        // The line the test's own `chat-completions-mock` note points at.
+        let (_, first) = *mocks::chat_stubs(&program).first()?;
+        // The test must load the module (import it, mock it, require it): a path alias that
+        // may be it counts, since holding a fix back is the safe side.
+        mocks::loaded_modules(&program)
+            .iter()
+            .any(|m| is_module(m, 0) != Some(false))
+            .then_some(first.start)
     }
 
     fn lift(&self, text: &str) -> Result<Lifted, SyntaxError> {
@@ -420,6 +438,21 @@ fn lift_program(program: &Program, text: &str) -> Vec<Unit> {
             ));
             shared.push(Vec::new());
         }
+    }
+    let stubs = mocks::chat_stubs(program);
+    if let Some(&(first, path)) = stubs.first() {
+        let places = match stubs.len() {
+            1 => "1 place".to_string(),
+            n => format!("{n} places in this file"),
+        };
+        units.push(flagged(
+            first,
+            path,
+            Endpoint::ChatCompletions,
+            Hold::ChatCompletionsMock,
+            format!("this test stubs `chat.completions.create` ({places})"),
+        ));
+        shared.push(Vec::new());
     }
     // Strings naming the chat endpoint that no request here carries are reported.
     for (url, at) in chat_urls(program) {
