@@ -268,10 +268,20 @@ impl Project {
         settings: &Settings,
     ) -> SharedOutcome {
         let from = absolute(this);
+        let Some(kind) = family(this) else {
+            return Err(None);
+        };
         let mut matches = Vec::new();
-        for file in self.files.iter().filter(|f| is_module(f)) {
+        for file in self.files.iter().filter(|f| family(f) == Some(kind)) {
             let target = absolute(file);
-            match self.names_module(module, level, &from, &target) {
+            let names = match kind {
+                Family::Python => self.names_module(module, level, &from, &target),
+                Family::Script => match module_name(file) {
+                    Some(stem) => names_script_module(module, &from, &target, stem),
+                    None => Some(false),
+                },
+            };
+            match names {
                 Some(true) => matches.push((file.clone(), target)),
                 Some(false) => {}
                 None => {
@@ -325,8 +335,9 @@ impl Project {
             e.span = e.span.offset(bom);
         }
         let module = module_name(file).ok_or(None)?;
+        let kind = family(file).ok_or(None)?;
         let mut users = 0;
-        for (path, _) in self.scan(name, module) {
+        for (path, _) in self.scan_family(name, module, kind) {
             if absolute(&path) == target {
                 continue;
             }
@@ -336,14 +347,22 @@ impl Project {
                     crate::walk::display_path(&path)
                 )));
             };
-            let is_module =
-                |written: &str, level: u32| self.names_module(written, level, &path, target);
+            let is_module = |written: &str, level: u32| match kind {
+                Family::Python => self.names_module(written, level, &path, target),
+                Family::Script => names_script_module(written, &path, target, module),
+            };
+            // Each file is read by its own front end (a `.tsx` page may import a `.ts` list).
+            let Some(users_here) =
+                crate::frontend::for_path(&path).and_then(|fe| fe.shared_values())
+            else {
+                continue;
+            };
             let who = Target {
                 name,
                 is_module: &is_module,
             };
             let other = other.strip_prefix('\u{feff}').unwrap_or(&other);
-            match shared.value_users(other, &who) {
+            match users_here.value_users(other, &who) {
                 Ok(n) => users += n,
                 Err((line, why)) => {
                     let at = crate::walk::display_path(&path);

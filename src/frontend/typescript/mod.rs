@@ -19,6 +19,7 @@ mod mocks;
 mod raw;
 mod reads;
 mod scope;
+mod shared;
 mod values;
 mod walk;
 
@@ -169,6 +170,10 @@ impl FrontEnd for TypeScript {
         }
     }
 
+    fn shared_values(&self) -> Option<&dyn super::SharedValues> {
+        Some(self)
+    }
+
     fn chat_stub(
         &self,
         text: &str,
@@ -235,6 +240,55 @@ impl FrontEnd for TypeScript {
                 crate::suppression::parse_comment(body, at, line, own_line)
             })
             .collect()
+    }
+}
+
+impl TypeScript {
+    /// Parse `text` with this front end's source type, or, since the file asked about may be
+    /// of another kind than the module that asks (a `.tsx` page importing a `.ts` list), with
+    /// the first other one that parses it.
+    fn parse_any<'a>(&self, allocator: &'a Allocator, text: &'a str) -> Option<Program<'a>> {
+        let own = (self.source_type)();
+        [
+            own,
+            SourceType::ts(),
+            SourceType::tsx(),
+            SourceType::jsx(),
+            SourceType::cjs(),
+        ]
+        .into_iter()
+        .find_map(|st| parse(allocator, text, st).ok())
+    }
+}
+
+impl super::SharedValues for TypeScript {
+    fn imported_binding(&self, text: &str, local: &str) -> Option<(String, u32, String)> {
+        let allocator = Allocator::default();
+        let program = parse(&allocator, text, (self.source_type)()).ok()?;
+        shared::imported_binding(&program, local)
+    }
+
+    fn module_value(
+        &self,
+        text: &str,
+        name: &str,
+    ) -> Result<(Value, Vec<crate::model::Container>), String> {
+        let allocator = Allocator::default();
+        let program = parse(&allocator, text, (self.source_type)())
+            .map_err(|_| "its module does not parse".to_string())?;
+        shared::module_value(&program, text, name)
+    }
+
+    fn value_users(
+        &self,
+        text: &str,
+        target: &super::Target,
+    ) -> Result<usize, (Option<usize>, String)> {
+        let allocator = Allocator::default();
+        let program = self
+            .parse_any(&allocator, text)
+            .ok_or_else(|| (None, "the file does not parse".to_string()))?;
+        shared::value_users(&program, text, target)
     }
 }
 
