@@ -420,7 +420,14 @@ impl Project {
         cell.get_or_init(|| {
             let module = module_name(this)?;
             let here = absolute(this);
-            self.scan_family("completions", module, kind)
+            // A Python patch names the module in its target string; a TypeScript test loads
+            // the module, or a module of the run that loads it (`vi.mock("openai")` stubs the
+            // client of every module the test reaches), so it need not name it.
+            let named = match kind {
+                Family::Python => module,
+                Family::Script => "completions",
+            };
+            self.scan_family("completions", named, kind)
                 .into_iter()
                 .filter(|(path, _)| absolute(path) != here)
                 .find_map(|(path, _)| {
@@ -429,7 +436,12 @@ impl Project {
                     let fe = crate::frontend::for_path(&path)?;
                     let is_module = |written: &str, level: u32| match kind {
                         Family::Python => self.names_module(written, level, &path, &here),
-                        Family::Script => names_script_module(written, &path, &here, module),
+                        Family::Script => {
+                            match names_script_module(written, &path, &here, module) {
+                                Some(false) => self.loads_through(written, &path, &here, module),
+                                maybe => maybe,
+                            }
+                        }
                     };
                     let at = fe.chat_stub(text, &is_module)?;
                     let line = 1 + text[..at].matches('\n').count();
@@ -437,6 +449,51 @@ impl Project {
                 })
         })
         .clone()
+    }
+
+    /// Whether the module specifier `written` of the file `from` is a script module of the
+    /// run that itself loads the file `target` (absolute, named `module`): a test of a
+    /// service reaches the helper the service imports. One module deep; `None` when it may.
+    fn loads_through(
+        &self,
+        written: &str,
+        from: &Path,
+        target: &Path,
+        module: &str,
+    ) -> Option<bool> {
+        if !written.starts_with('.') {
+            return Some(false);
+        }
+        let mut answer = Some(false);
+        for file in self
+            .files
+            .iter()
+            .filter(|f| family(f) == Some(Family::Script))
+        {
+            let file_abs = absolute(file);
+            let Some(stem) = module_name(file) else {
+                continue;
+            };
+            if file_abs == target
+                || names_script_module(written, from, &file_abs, stem) != Some(true)
+            {
+                continue;
+            }
+            let Ok(text) = std::fs::read_to_string(file) else {
+                continue;
+            };
+            let Some(loaded) = crate::frontend::typescript::loaded_modules(&text) else {
+                continue;
+            };
+            for m in loaded {
+                match names_script_module(&m, &file_abs, target, module) {
+                    Some(true) => return Some(true),
+                    None => answer = None,
+                    Some(false) => {}
+                }
+            }
+        }
+        answer
     }
 
     /// Whether `dotted`, imported `level` dots deep from the file `from`, is the module of the

@@ -261,6 +261,15 @@ impl TypeScript {
     }
 }
 
+/// The module specifiers a script loads (see `mocks::loaded_modules`), whatever its kind:
+/// `None` when it parses as none of them.
+pub fn loaded_modules(text: &str) -> Option<Vec<String>> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let allocator = Allocator::default();
+    let program = TYPESCRIPT.parse_any(&allocator, text)?;
+    Some(mocks::loaded_modules(&program))
+}
+
 impl super::SharedValues for TypeScript {
     fn imported_binding(&self, text: &str, local: &str) -> Option<(String, u32, String)> {
         let allocator = Allocator::default();
