@@ -268,10 +268,20 @@ impl Project {
         settings: &Settings,
     ) -> SharedOutcome {
         let from = absolute(this);
+        let Some(kind) = family(this) else {
+            return Err(None);
+        };
         let mut matches = Vec::new();
-        for file in self.files.iter().filter(|f| is_module(f)) {
+        for file in self.files.iter().filter(|f| family(f) == Some(kind)) {
             let target = absolute(file);
-            match self.names_module(module, level, &from, &target) {
+            let names = match kind {
+                Family::Python => self.names_module(module, level, &from, &target),
+                Family::Script => match module_name(file) {
+                    Some(stem) => names_script_module(module, &from, &target, stem),
+                    None => Some(false),
+                },
+            };
+            match names {
                 Some(true) => matches.push((file.clone(), target)),
                 Some(false) => {}
                 None => {
@@ -325,8 +335,9 @@ impl Project {
             e.span = e.span.offset(bom);
         }
         let module = module_name(file).ok_or(None)?;
+        let kind = family(file).ok_or(None)?;
         let mut users = 0;
-        for (path, _) in self.scan(name, module) {
+        for (path, _) in self.scan_family(name, module, kind) {
             if absolute(&path) == target {
                 continue;
             }
@@ -336,14 +347,22 @@ impl Project {
                     crate::walk::display_path(&path)
                 )));
             };
-            let is_module =
-                |written: &str, level: u32| self.names_module(written, level, &path, target);
+            let is_module = |written: &str, level: u32| match kind {
+                Family::Python => self.names_module(written, level, &path, target),
+                Family::Script => names_script_module(written, &path, target, module),
+            };
+            // Each file is read by its own front end (a `.tsx` page may import a `.ts` list).
+            let Some(users_here) =
+                crate::frontend::for_path(&path).and_then(|fe| fe.shared_values())
+            else {
+                continue;
+            };
             let who = Target {
                 name,
                 is_module: &is_module,
             };
             let other = other.strip_prefix('\u{feff}').unwrap_or(&other);
-            match shared.value_users(other, &who) {
+            match users_here.value_users(other, &who) {
                 Ok(n) => users += n,
                 Err((line, why)) => {
                     let at = crate::walk::display_path(&path);
@@ -385,12 +404,12 @@ impl Project {
 
     /// The first other file of the run that names the module `this` and stubs the chat
     /// completions method (`patch("app.llm.client.chat.completions.create")`, a mock's
-    /// `chat.completions.create.return_value`), with the line: the test feeds that module
+    /// `chat.completions.create.return_value`; in TypeScript `vi.mock("openai", …)` with a
+    /// fake `chat.completions.create`, `jest.spyOn(client.chat.completions, "create")`, and
+    /// only when the test loads the module itself), with the line: the test feeds that module
     /// Chat Completions results and asserts on chat arguments, so it must move with the code.
     pub fn stubbed_by(&self, this: &Path) -> Option<(PathBuf, usize)> {
-        if !is_module(this) {
-            return None;
-        }
+        let kind = family(this)?;
         let cell = Arc::clone(
             self.stubs
                 .lock()
@@ -401,17 +420,80 @@ impl Project {
         cell.get_or_init(|| {
             let module = module_name(this)?;
             let here = absolute(this);
-            self.scan("completions", module)
+            // A Python patch names the module in its target string; a TypeScript test loads
+            // the module, or a module of the run that loads it (`vi.mock("openai")` stubs the
+            // client of every module the test reaches), so it need not name it.
+            let named = match kind {
+                Family::Python => module,
+                Family::Script => "completions",
+            };
+            self.scan_family("completions", named, kind)
                 .into_iter()
                 .filter(|(path, _)| absolute(path) != here)
                 .find_map(|(path, _)| {
                     let text = std::fs::read_to_string(&path).ok()?;
-                    let at = crate::frontend::python::first_chat_stub(&text)?;
+                    let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
+                    let fe = crate::frontend::for_path(&path)?;
+                    let is_module = |written: &str, level: u32| match kind {
+                        Family::Python => self.names_module(written, level, &path, &here),
+                        Family::Script => {
+                            match names_script_module(written, &path, &here, module) {
+                                Some(false) => self.loads_through(written, &path, &here, module),
+                                maybe => maybe,
+                            }
+                        }
+                    };
+                    let at = fe.chat_stub(text, &is_module)?;
                     let line = 1 + text[..at].matches('\n').count();
                     Some((path, line))
                 })
         })
         .clone()
+    }
+
+    /// Whether the module specifier `written` of the file `from` is a script module of the
+    /// run that itself loads the file `target` (absolute, named `module`): a test of a
+    /// service reaches the helper the service imports. One module deep; `None` when it may.
+    fn loads_through(
+        &self,
+        written: &str,
+        from: &Path,
+        target: &Path,
+        module: &str,
+    ) -> Option<bool> {
+        if !written.starts_with('.') {
+            return Some(false);
+        }
+        let mut answer = Some(false);
+        for file in self
+            .files
+            .iter()
+            .filter(|f| family(f) == Some(Family::Script))
+        {
+            let file_abs = absolute(file);
+            let Some(stem) = module_name(file) else {
+                continue;
+            };
+            if file_abs == target
+                || names_script_module(written, from, &file_abs, stem) != Some(true)
+            {
+                continue;
+            }
+            let Ok(text) = std::fs::read_to_string(file) else {
+                continue;
+            };
+            let Some(loaded) = crate::frontend::typescript::loaded_modules(&text) else {
+                continue;
+            };
+            for m in loaded {
+                match names_script_module(&m, &file_abs, target, module) {
+                    Some(true) => return Some(true),
+                    None => answer = None,
+                    Some(false) => {}
+                }
+            }
+        }
+        answer
     }
 
     /// Whether `dotted`, imported `level` dots deep from the file `from`, is the module of the

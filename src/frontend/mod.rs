@@ -118,6 +118,18 @@ pub trait FrontEnd: Sync {
         }
     }
 
+    /// Where `text`, another file of the run, stubs the chat completions method for a test
+    /// (a byte offset), when it may test the module `is_module` names (as
+    /// [`Target::is_module`]): a unit of that module keeps its fix displayed until the test
+    /// moves too. Languages without tests responsify reads answer `None`.
+    fn chat_stub(
+        &self,
+        _text: &str,
+        _is_module: &dyn Fn(&str, u32) -> Option<bool>,
+    ) -> Option<usize> {
+        None
+    }
+
     /// Values imported from other modules, in languages where responsify migrates them.
     fn shared_values(&self) -> Option<&dyn SharedValues> {
         None

@@ -8,8 +8,13 @@ declare_rule! {
     /// Reports a test that stubs the chat completions method: a mock whose
     /// `chat.completions.create` is given a `return_value` or `side_effect`, or is asserted
     /// on (`assert_called_once_with`, `call_args`), and `patch("pkg.mod.client.chat.completions.create")`
-    /// or `patch.object(client.chat.completions, "create")`. One finding per file, at the
-    /// first place, with the number of places.
+    /// or `patch.object(client.chat.completions, "create")`; in TypeScript and JavaScript,
+    /// `vi.mock("openai", …)` whose fake client has `chat.completions.create`,
+    /// `jest.spyOn(client.chat.completions, "create")`, `expect(client.chat.completions.create)`,
+    /// `….create.mockResolvedValue(...)` and fakes such as `{ chat: { completions: { create:
+    /// vi.fn() } } }`. One finding per file, at the first place, with the number of places.
+    /// A module such a test imports keeps its own fix displayed (`unseen-uses` names the test's
+    /// line) until the test moves too.
     ///
     /// ## Why migrate
     /// Such a test feeds the code under test `ChatCompletion` objects (or lookalikes with

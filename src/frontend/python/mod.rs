@@ -120,6 +120,16 @@ impl FrontEnd for Python {
         Some(self)
     }
 
+    fn chat_stub(
+        &self,
+        text: &str,
+        _is_module: &dyn Fn(&str, u32) -> Option<bool>,
+    ) -> Option<usize> {
+        // A patch names the module in a dotted string (`patch("app.llm.client…")`), which
+        // the project's scan for the module's name already required.
+        first_chat_stub(text)
+    }
+
     fn follow_importer(
         &self,
         text: &str,

@@ -309,6 +309,17 @@ impl<'a, 'd: 'a> Lowering<'a, 'd> {
                 _ => unreachable!("only copying changes are collected here"),
             }
         }
+        // A tools list another module imports is migrated here without its call
+        // (`engine::shared_value_fix`): its `ChatCompletionTool[]` annotation moves with it.
+        if !changes.is_empty() {
+            for unit in self.units {
+                if matches!(unit.request.site, Site::Elsewhere)
+                    && unit.request.body.get("tools").is_some()
+                {
+                    self.retype(unit);
+                }
+            }
+        }
         self.imports()?;
         Ok(self.made.finish())
     }

@@ -15,9 +15,11 @@ mod callers;
 mod classify;
 mod importers;
 mod lower;
+mod mocks;
 mod raw;
 mod reads;
 mod scope;
+mod shared;
 mod values;
 mod walk;
 
@@ -168,6 +170,27 @@ impl FrontEnd for TypeScript {
         }
     }
 
+    fn shared_values(&self) -> Option<&dyn super::SharedValues> {
+        Some(self)
+    }
+
+    fn chat_stub(
+        &self,
+        text: &str,
+        is_module: &dyn Fn(&str, u32) -> Option<bool>,
+    ) -> Option<usize> {
+        let allocator = Allocator::default();
+        let program = parse(&allocator, text, (self.source_type)()).ok()?;
+        // The line the test's own `chat-completions-mock` note points at.
+        let (_, first) = *mocks::chat_stubs(&program).first()?;
+        // The test must load the module (import it, mock it, require it): a path alias that
+        // may be it counts, since holding a fix back is the safe side.
+        mocks::loaded_modules(&program)
+            .iter()
+            .any(|m| is_module(m, 0) != Some(false))
+            .then_some(first.start)
+    }
+
     fn lift(&self, text: &str) -> Result<Lifted, SyntaxError> {
         let allocator = Allocator::default();
         let program = parse(&allocator, text, (self.source_type)())?;
@@ -217,6 +240,64 @@ impl FrontEnd for TypeScript {
                 crate::suppression::parse_comment(body, at, line, own_line)
             })
             .collect()
+    }
+}
+
+impl TypeScript {
+    /// Parse `text` with this front end's source type, or, since the file asked about may be
+    /// of another kind than the module that asks (a `.tsx` page importing a `.ts` list), with
+    /// the first other one that parses it.
+    fn parse_any<'a>(&self, allocator: &'a Allocator, text: &'a str) -> Option<Program<'a>> {
+        let own = (self.source_type)();
+        [
+            own,
+            SourceType::ts(),
+            SourceType::tsx(),
+            SourceType::jsx(),
+            SourceType::cjs(),
+        ]
+        .into_iter()
+        .find_map(|st| parse(allocator, text, st).ok())
+    }
+}
+
+/// The module specifiers a script loads (see `mocks::loaded_modules`), whatever its kind:
+/// `None` when it parses as none of them.
+pub fn loaded_modules(text: &str) -> Option<Vec<String>> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let allocator = Allocator::default();
+    let program = TYPESCRIPT.parse_any(&allocator, text)?;
+    Some(mocks::loaded_modules(&program))
+}
+
+impl super::SharedValues for TypeScript {
+    fn imported_binding(&self, text: &str, local: &str) -> Option<(String, u32, String)> {
+        let allocator = Allocator::default();
+        let program = parse(&allocator, text, (self.source_type)()).ok()?;
+        shared::imported_binding(&program, local)
+    }
+
+    fn module_value(
+        &self,
+        text: &str,
+        name: &str,
+    ) -> Result<(Value, Vec<crate::model::Container>), String> {
+        let allocator = Allocator::default();
+        let program = parse(&allocator, text, (self.source_type)())
+            .map_err(|_| "its module does not parse".to_string())?;
+        shared::module_value(&program, text, name)
+    }
+
+    fn value_users(
+        &self,
+        text: &str,
+        target: &super::Target,
+    ) -> Result<usize, (Option<usize>, String)> {
+        let allocator = Allocator::default();
+        let program = self
+            .parse_any(&allocator, text)
+            .ok_or_else(|| (None, "the file does not parse".to_string()))?;
+        shared::value_users(&program, text, target)
     }
 }
 
@@ -420,6 +501,21 @@ fn lift_program(program: &Program, text: &str) -> Vec<Unit> {
             ));
             shared.push(Vec::new());
         }
+    }
+    let stubs = mocks::chat_stubs(program);
+    if let Some(&(first, path)) = stubs.first() {
+        let places = match stubs.len() {
+            1 => "1 place".to_string(),
+            n => format!("{n} places in this file"),
+        };
+        units.push(flagged(
+            first,
+            path,
+            Endpoint::ChatCompletions,
+            Hold::ChatCompletionsMock,
+            format!("this test stubs `chat.completions.create` ({places})"),
+        ));
+        shared.push(Vec::new());
     }
     // Strings naming the chat endpoint that no request here carries are reported.
     for (url, at) in chat_urls(program) {

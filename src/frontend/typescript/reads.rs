@@ -290,6 +290,66 @@ fn describe(shape: Shape, seg: &Seg) -> String {
     format!("`{step}` on {on}")
 }
 
+/// The span a rewritten read is spelled on: `root`'s, or, when the chain awaits its root
+/// (`(await ask(q)).choices[0].message.content`), the whole parenthesized `await` under its
+/// first step, so `(await ask(q)).output_text` keeps waiting for the result (spelled on the
+/// bare call it would read a property of the promise).
+fn written_base(expr: &Expression, root: &Expression) -> Span {
+    let mut at = expr;
+    let mut below = expr;
+    let mut awaited = false;
+    loop {
+        let next = match at {
+            Expression::ChainExpression(c) => match &c.expression {
+                ChainElement::CallExpression(call) if call.arguments.is_empty() => {
+                    Some(&call.callee)
+                }
+                ChainElement::TSNonNullExpression(n) => {
+                    at = &n.expression;
+                    continue;
+                }
+                other => other.as_member_expression().map(|m| m.object()),
+            },
+            Expression::StaticMemberExpression(m) => Some(&m.object),
+            Expression::ComputedMemberExpression(m) => Some(&m.object),
+            Expression::CallExpression(c)
+                if c.arguments.is_empty() && c.callee.is_member_expression() =>
+            {
+                Some(&c.callee)
+            }
+            Expression::ParenthesizedExpression(p) => {
+                at = &p.expression;
+                continue;
+            }
+            Expression::AwaitExpression(a) => {
+                awaited = true;
+                at = &a.argument;
+                continue;
+            }
+            Expression::TSNonNullExpression(n) => {
+                at = &n.expression;
+                continue;
+            }
+            _ => None,
+        };
+        match next {
+            Some(object) => {
+                // A step: what it applies to is written as `object`; an await above the
+                // steps (`await x.y`) awaits the read, not the root.
+                at = object;
+                below = object;
+                awaited = false;
+            }
+            None => break,
+        }
+    }
+    if awaited && !std::ptr::eq(below, root) {
+        span_of(below.span())
+    } else {
+        span_of(root.span())
+    }
+}
+
 /// Split an expression into its root and the member/call steps applied to it. `await`,
 /// parentheses, `!` and `?.` are transparent.
 fn chain<'a, 'e>(expr: &'e Expression<'a>) -> (&'e Expression<'a>, Vec<(Seg<'e>, Span)>) {
@@ -479,7 +539,7 @@ impl Walker<'_> {
     fn evaluate(&mut self, expr: &Expression) -> Option<Shape> {
         let (root, segs) = chain(expr);
         let shape = self.root_shape(root)?;
-        let followed = follow(shape, span_of(root.span()), &segs, self.first);
+        let followed = follow(shape, written_base(expr, root), &segs, self.first);
         self.uses.reads.extend(followed.reads);
         self.consumed.insert(span_of(expr.span()));
         if segs
@@ -817,7 +877,7 @@ impl<'a> Visitor<'a> for Walker<'_> {
                 if let Some((left, s)) = literal {
                     let (root, segs) = chain(left);
                     if let Some(shape) = self.root_shape(root) {
-                        let followed = follow(shape, span_of(root.span()), &segs, self.first);
+                        let followed = follow(shape, written_base(left, root), &segs, self.first);
                         if followed.end == Some(Shape::ToolCallType) {
                             self.uses.reads.extend(followed.reads);
                             let at = span_of(s.span);
@@ -854,7 +914,8 @@ impl<'a> Visitor<'a> for Walker<'_> {
                 if nullish(&b.right) {
                     let (root, segs) = chain(&b.left);
                     if let Some(shape) = self.root_shape(root) {
-                        let followed = follow(shape, span_of(root.span()), &segs, self.first);
+                        let followed =
+                            follow(shape, written_base(&b.left, root), &segs, self.first);
                         let positive = matches!(
                             b.operator,
                             BinaryOperator::Equality | BinaryOperator::StrictEquality
@@ -898,7 +959,7 @@ impl<'a> Visitor<'a> for Walker<'_> {
                     ));
                     return false;
                 }
-                let followed = follow(shape, span_of(root.span()), &segs, self.first);
+                let followed = follow(shape, written_base(expr, root), &segs, self.first);
                 self.uses.reads.extend(followed.reads);
                 self.consumed.insert(here);
                 if followed.end == Some(Shape::Stream) {

@@ -218,6 +218,11 @@ impl<'a> Index<'a> {
         found.is_empty() && self.scopes[found_in].params.iter().any(|p| p == name)
     }
 
+    /// Is `name = …` assigned anywhere in the file?
+    pub fn value_of_anywhere_reassigned(&self, name: &str) -> bool {
+        self.assigned_set.contains(name)
+    }
+
     /// Is `name = …` assigned anywhere after its declaration?
     fn reassigned(&self, _scope: usize, name: &str) -> bool {
         self.assigned_set.contains(name)

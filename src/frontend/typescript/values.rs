@@ -121,7 +121,7 @@ fn object_container(o: &ObjectExpression) -> Container {
     }
 }
 
-fn array_container(a: &ArrayExpression) -> Container {
+pub(super) fn array_container(a: &ArrayExpression) -> Container {
     Container {
         span: span_of(a.span),
         members: a.elements.iter().map(|e| span_of(e.span())).collect(),
