@@ -43,6 +43,9 @@ pub struct Project {
     /// For each module asked about: the first test of the run that stubs the chat completions
     /// method and names the module, with the line.
     stubs: Mutex<HashMap<PathBuf, Arc<OnceLock<Option<Mention>>>>>,
+    /// The files of the run that stub the chat completions method at all, with their text:
+    /// found once, so each module's question reads only these.
+    stub_files: OnceLock<Vec<(PathBuf, String)>>,
     /// For each value of a module that requests import (its file and name): its fix, and how
     /// many requests of the run send it.
     shared: Mutex<OnceByName<SharedOutcome>>,
@@ -104,6 +107,7 @@ impl Project {
             words: OnceLock::new(),
             pins: Mutex::new(HashMap::new()),
             stubs: Mutex::new(HashMap::new()),
+            stub_files: OnceLock::new(),
             shared: Mutex::new(HashMap::new()),
         }
     }
@@ -383,8 +387,10 @@ impl Project {
         ))
     }
 
-    /// The `openai` pin for code in `dir` (see `sdk_pins::pin_for`), read once per folder.
+    /// The `openai` pin for code in `dir` (see `sdk_pins::pin_for`): each folder is read once
+    /// per run, its answer shared by every folder below it.
     pub fn sdk_pin(&self, dir: &Path, sdk: crate::sdk_pins::Sdk) -> Option<crate::sdk_pins::Pin> {
+        use crate::sdk_pins::Step;
         let key = (dir.to_path_buf(), sdk);
         if let Some(known) = self
             .pins
@@ -394,7 +400,21 @@ impl Project {
         {
             return known.clone();
         }
-        let pin = crate::sdk_pins::pin_for(dir, sdk);
+        let pin = match crate::sdk_pins::step(dir, sdk) {
+            Step::Pinned(pin) => Some(pin),
+            Step::Stop => None,
+            Step::Up => match dir.parent() {
+                Some(parent) if !parent.as_os_str().is_empty() => self.sdk_pin(parent, sdk),
+                // `dir` is relative and has no parent left: go on from the working directory.
+                _ => match std::env::current_dir().ok().and_then(|d| {
+                    let abs = d.join(dir);
+                    abs.parent().map(Path::to_path_buf)
+                }) {
+                    Some(parent) if parent != dir => self.sdk_pin(&parent, sdk),
+                    _ => None,
+                },
+            },
+        };
         self.pins
             .lock()
             .unwrap_or_else(|e| e.into_inner())
@@ -423,32 +443,80 @@ impl Project {
             // A Python patch names the module in its target string; a TypeScript test loads
             // the module, or a module of the run that loads it (`vi.mock("openai")` stubs the
             // client of every module the test reaches), so it need not name it.
-            let named = match kind {
-                Family::Python => module,
-                Family::Script => "completions",
-            };
-            self.scan_family("completions", named, kind)
-                .into_iter()
-                .filter(|(path, _)| absolute(path) != here)
-                .find_map(|(path, _)| {
-                    let text = std::fs::read_to_string(&path).ok()?;
-                    let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
-                    let fe = crate::frontend::for_path(&path)?;
+            let stem = memchr::memmem::Finder::new(module.as_bytes());
+            self.stub_files()
+                .iter()
+                .filter(|(path, _)| family(path) == Some(kind) && absolute(path) != here)
+                .filter(|(_, text)| {
+                    kind == Family::Script
+                        || first_word(&stem, text.as_bytes(), module.len()).is_some()
+                })
+                .find_map(|(path, text)| {
+                    let fe = crate::frontend::for_path(path)?;
                     let is_module = |written: &str, level: u32| match kind {
-                        Family::Python => self.names_module(written, level, &path, &here),
-                        Family::Script => {
-                            match names_script_module(written, &path, &here, module) {
-                                Some(false) => self.loads_through(written, &path, &here, module),
-                                maybe => maybe,
-                            }
-                        }
+                        Family::Python => self.names_module(written, level, path, &here),
+                        Family::Script => match names_script_module(written, path, &here, module) {
+                            Some(false) => self.loads_through(written, path, &here, module),
+                            maybe => maybe,
+                        },
                     };
                     let at = fe.chat_stub(text, &is_module)?;
                     let line = 1 + text[..at].matches('\n').count();
-                    Some((path, line))
+                    Some((path.clone(), line))
                 })
         })
         .clone()
+    }
+
+    /// Every file of the run that stubs the chat completions method for some module (a test):
+    /// the files that hold `completions` and a word of a mocking library, whose front end
+    /// finds a stub in them. Read once, in parallel.
+    fn stub_files(&self) -> &[(PathBuf, String)] {
+        use rayon::prelude::*;
+        /// Words without which no file stubs a method (unittest.mock, pytest-mock, Jest,
+        /// Vitest, Sinon).
+        const MOCKING: &[&str] = &[
+            "patch",
+            "return_value",
+            "side_effect",
+            "assert_called",
+            "call_args",
+            "Mock",
+            "mocker",
+            "mock",
+            "spyOn",
+            "fn",
+            "stub",
+            "mocked",
+            "mockResolvedValue",
+            "mockReturnValue",
+            "mockImplementation",
+        ];
+        self.stub_files.get_or_init(|| {
+            let words = self.words.get_or_init(|| WordFilters::build(&self.files));
+            let completions = WordFilters::bits("completions");
+            let mocking: Vec<[u64; 3]> = MOCKING.iter().map(|w| WordFilters::bits(w)).collect();
+            self.files
+                .par_iter()
+                .enumerate()
+                .filter(|(i, path)| {
+                    family(path).is_some()
+                        && words.may_hold(*i, &completions)
+                        && mocking.iter().any(|m| words.may_hold(*i, m))
+                })
+                .filter_map(|(_, path)| {
+                    let text = std::fs::read_to_string(path).ok()?;
+                    let text = text
+                        .strip_prefix('\u{feff}')
+                        .map(str::to_string)
+                        .unwrap_or(text);
+                    let fe = crate::frontend::for_path(path)?;
+                    // Any module: whether the file stubs the method at all.
+                    fe.chat_stub(&text, &|_, _| Some(true))?;
+                    Some((path.clone(), text))
+                })
+                .collect()
+        })
     }
 
     /// Whether the module specifier `written` of the file `from` is a script module of the

@@ -67,11 +67,21 @@ pub struct Pin {
     pub written: String,
 }
 
-/// The pin of the nearest folder, from `dir` up, that has one of the files that may hold the
-/// SDK's version; not above the repository's root (the folder with `.git`), whose parents
-/// are not the project's.
-pub fn pin_for(dir: &Path, sdk: Sdk) -> Option<Pin> {
-    let names: &[&str] = match sdk {
+/// What one folder says about the SDK's version.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Step {
+    /// A file here pins it.
+    Pinned(Pin),
+    /// The project's own manifest is here and says nothing about `openai`, or this is the
+    /// repository's root (the folder with `.git`): nothing above counts.
+    Stop,
+    /// Nothing here: ask the parent folder.
+    Up,
+}
+
+/// The files, nearest first, that may hold the SDK's version.
+fn names(sdk: Sdk) -> &'static [&'static str] {
+    match sdk {
         // Lockfiles first: they say what is installed.
         Sdk::Python => &[
             "poetry.lock",
@@ -90,29 +100,44 @@ pub fn pin_for(dir: &Path, sdk: Sdk) -> Option<Pin> {
             "yarn.lock",
             "package.json",
         ],
-    };
+    }
+}
+
+/// What `folder` alone says about the SDK's version.
+pub fn step(folder: &Path, sdk: Sdk) -> Step {
+    let mut found_any = false;
+    for name in names(sdk) {
+        let file = folder.join(name);
+        let Ok(text) = std::fs::read_to_string(&file) else {
+            continue;
+        };
+        found_any = true;
+        if let Some((at_most, written)) = read_pin(name, &text) {
+            return Step::Pinned(Pin {
+                file,
+                at_most,
+                written,
+            });
+        }
+    }
+    if found_any || folder.join(".git").exists() {
+        Step::Stop
+    } else {
+        Step::Up
+    }
+}
+
+/// The pin of the nearest folder, from `dir` up, that has one of the files that may hold the
+/// SDK's version; not above the repository's root (the folder with `.git`), whose parents
+/// are not the project's.
+pub fn pin_for(dir: &Path, sdk: Sdk) -> Option<Pin> {
     let mut at = Some(dir);
     while let Some(folder) = at {
-        let mut found_any = false;
-        for name in names {
-            let file = folder.join(name);
-            let Ok(text) = std::fs::read_to_string(&file) else {
-                continue;
-            };
-            found_any = true;
-            if let Some((at_most, written)) = read_pin(name, &text) {
-                return Some(Pin {
-                    file,
-                    at_most,
-                    written,
-                });
-            }
+        match step(folder, sdk) {
+            Step::Pinned(pin) => return Some(pin),
+            Step::Stop => return None,
+            Step::Up => at = folder.parent(),
         }
-        // The project's own manifest says nothing about openai: nothing above it does.
-        if found_any || folder.join(".git").exists() {
-            return None;
-        }
-        at = folder.parent();
     }
     None
 }
