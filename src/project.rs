@@ -32,6 +32,10 @@ type Mentions = Arc<Vec<(PathBuf, usize)>>;
 #[derive(Debug, Default)]
 pub struct Project {
     files: Vec<PathBuf>,
+    /// The language family of each file of `files`, found once: every question filters by it.
+    families: Vec<Option<Family>>,
+    /// Each file's absolute path and module path, built on the first question that needs them.
+    facts: OnceLock<Vec<(PathBuf, Vec<String>)>>,
     /// For each name asked about: the files that name it, with the first line doing so.
     mentions: Mutex<HashMap<String, Mentions>>,
     /// For each helper asked about (its file and name): the run's files that import it.
@@ -101,6 +105,8 @@ impl Project {
     /// A run over `files` (the candidates the walk found).
     pub fn new(files: Vec<PathBuf>) -> Project {
         Project {
+            families: files.iter().map(|f| family(f)).collect(),
+            facts: OnceLock::new(),
             files,
             mentions: Mutex::new(HashMap::new()),
             followers: Mutex::new(HashMap::new()),
@@ -165,7 +171,7 @@ impl Project {
         self.files
             .iter()
             .enumerate()
-            .filter(|(_, path)| family(path) == Some(kind))
+            .filter(|(i, _)| self.families[*i] == Some(kind))
             // Only files whose words may hold both are read again. (The filters split words at
             // every non-ASCII byte: a name with one is looked for in every file.)
             .filter(|(i, _)| {
@@ -276,8 +282,15 @@ impl Project {
             return Err(None);
         };
         let mut matches = Vec::new();
-        for file in self.files.iter().filter(|f| family(f) == Some(kind)) {
-            let target = absolute(file);
+        for (file, (target, _)) in self
+            .files
+            .iter()
+            .zip(self.facts())
+            .zip(&self.families)
+            .filter(|(_, f)| **f == Some(kind))
+            .map(|(pair, _)| pair)
+        {
+            let target = target.clone();
             let names = match kind {
                 Family::Python => self.names_module(module, level, &from, &target),
                 Family::Script => match module_name(file) {
@@ -468,6 +481,20 @@ impl Project {
         .clone()
     }
 
+    /// Each file's absolute path and module path, in the order of `files`.
+    fn facts(&self) -> &[(PathBuf, Vec<String>)] {
+        self.facts.get_or_init(|| {
+            self.files
+                .iter()
+                .map(|f| {
+                    let abs = absolute(f);
+                    let parts = module_path(&abs);
+                    (abs, parts)
+                })
+                .collect()
+        })
+    }
+
     /// Every file of the run that stubs the chat completions method for some module (a test):
     /// the files that hold `completions` and a word of a mocking library, whose front end
     /// finds a stub in them. Read once, in parallel.
@@ -499,8 +526,8 @@ impl Project {
             self.files
                 .par_iter()
                 .enumerate()
-                .filter(|(i, path)| {
-                    family(path).is_some()
+                .filter(|(i, _)| {
+                    self.families[*i].is_some()
                         && words.may_hold(*i, &completions)
                         && mocking.iter().any(|m| words.may_hold(*i, m))
                 })
@@ -533,12 +560,15 @@ impl Project {
             return Some(false);
         }
         let mut answer = Some(false);
-        for file in self
+        for (file, (file_abs, _)) in self
             .files
             .iter()
-            .filter(|f| family(f) == Some(Family::Script))
+            .zip(self.facts())
+            .zip(&self.families)
+            .filter(|(_, f)| **f == Some(Family::Script))
+            .map(|(pair, _)| pair)
         {
-            let file_abs = absolute(file);
+            let file_abs = file_abs.clone();
             let Some(stem) = module_name(file) else {
                 continue;
             };
@@ -580,21 +610,21 @@ impl Project {
             }
             return Some(base.with_extension("py") == target || base.join("__init__.py") == target);
         }
-        let ends = |path: &Path| {
-            let parts = module_path(path);
+        let ends = |parts: &[String]| {
             parts.len() >= segments.len()
                 && parts[parts.len() - segments.len()..]
                     .iter()
                     .zip(&segments)
                     .all(|(a, b)| a == b)
         };
-        if segments.is_empty() || !ends(target) {
+        if segments.is_empty() || !ends(&module_path(target)) {
             return Some(false);
         }
         let named = self
-            .files
+            .facts()
             .iter()
-            .filter(|p| is_module(p) && ends(&absolute(p)))
+            .zip(&self.families)
+            .filter(|((_, parts), f)| **f == Some(Family::Python) && ends(parts))
             .count();
         (named <= 1).then_some(true)
     }
@@ -632,9 +662,13 @@ fn names_script_module(written: &str, from: &Path, target: &Path, module: &str) 
 /// The path with `.` and `..` resolved against the working directory, without touching the
 /// file system (canonicalizing every file of a run costs a system call each).
 fn absolute(path: &Path) -> PathBuf {
-    let joined = std::env::current_dir()
-        .map(|d| d.join(path))
-        .unwrap_or_else(|_| path.to_path_buf());
+    // The working directory, asked once: a run never changes it, and asking costs a system
+    // call per path.
+    static CWD: OnceLock<Option<PathBuf>> = OnceLock::new();
+    let joined = match CWD.get_or_init(|| std::env::current_dir().ok()) {
+        Some(d) => d.join(path),
+        None => path.to_path_buf(),
+    };
     let mut out = PathBuf::new();
     for c in joined.components() {
         match c {
