@@ -496,8 +496,8 @@ impl Project {
     }
 
     /// Every file of the run that stubs the chat completions method for some module (a test):
-    /// the files that hold `completions` and a word of a mocking library, whose front end
-    /// finds a stub in them. Read once, in parallel.
+    /// the test files (by their path) that hold `completions` and a word of a mocking library,
+    /// whose front end finds a stub in them. Read once, in parallel.
     fn stub_files(&self) -> &[(PathBuf, String)] {
         use rayon::prelude::*;
         /// Words without which no file stubs a method (unittest.mock, pytest-mock, Jest,
@@ -526,8 +526,9 @@ impl Project {
             self.files
                 .par_iter()
                 .enumerate()
-                .filter(|(i, _)| {
+                .filter(|(i, path)| {
                     self.families[*i].is_some()
+                        && is_test_path(path)
                         && words.may_hold(*i, &completions)
                         && mocking.iter().any(|m| words.may_hold(*i, m))
                 })
@@ -659,6 +660,29 @@ fn names_script_module(written: &str, from: &Path, target: &Path, module: &str) 
     Some(candidates.iter().any(|c| c == target))
 }
 
+/// Whether `path` is where test runners look for tests (pytest's `test_*.py`, `*_test.py`,
+/// `conftest.py`; Jest's and Vitest's `*.test.*`, `*.spec.*`, `__tests__/`; any `test`,
+/// `tests` or `spec` folder): only such files stub a method for the code they test.
+fn is_test_path(path: &Path) -> bool {
+    let in_test_folder = path.parent().is_some_and(|dir| {
+        dir.components().any(|c| {
+            matches!(
+                c.as_os_str().to_str(),
+                Some("test" | "tests" | "__tests__" | "spec" | "specs" | "testing")
+            )
+        })
+    });
+    let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
+    let stem = name.split('.').next().unwrap_or("");
+    in_test_folder
+        || name == "conftest.py"
+        || stem.starts_with("test_")
+        || stem.ends_with("_test")
+        || stem.ends_with("_tests")
+        || name.contains(".test.")
+        || name.contains(".spec.")
+}
+
 /// The path with `.` and `..` resolved against the working directory, without touching the
 /// file system (canonicalizing every file of a run costs a system call each).
 fn absolute(path: &Path) -> PathBuf {
@@ -701,7 +725,7 @@ fn module_path(path: &Path) -> Vec<String> {
 
 /// A small Bloom filter of the words of each file of the run: a question about a name reads
 /// again only the files that may hold it (and its module's name), not every file of the run
-/// for every helper. Built once, in parallel, on the first question; 128 bytes a file.
+/// for every helper. Built once, in parallel, on the first question; 512 bytes a file.
 #[derive(Debug, Default)]
 struct WordFilters {
     /// Per file of the run, in order; `None` for files that are no module (never asked).
@@ -709,7 +733,9 @@ struct WordFilters {
 }
 
 impl WordFilters {
-    const WORDS: usize = 16;
+    /// 4096 bits: a large source file has several hundred distinct words, and a smaller
+    /// filter said "maybe" for most of them (each question then read a fifth of the run).
+    const WORDS: usize = 64;
     const BITS: u64 = (Self::WORDS * 64) as u64;
 
     fn build(files: &[PathBuf]) -> WordFilters {
