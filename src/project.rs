@@ -723,6 +723,9 @@ fn module_path(path: &Path) -> Vec<String> {
     parts
 }
 
+const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
+const FNV_PRIME: u64 = 0x0100_0000_01b3;
+
 /// A small Bloom filter of the words of each file of the run: a question about a name reads
 /// again only the files that may hold it (and its module's name), not every file of the run
 /// for every helper. Built once, in parallel, on the first question; 512 bytes a file.
@@ -746,10 +749,20 @@ impl WordFilters {
                 family(path)?;
                 let bytes = std::fs::read(path).ok()?;
                 let mut filter = [0u64; Self::WORDS];
-                let word = |b: u8| b.is_ascii_alphanumeric() || b == b'_';
-                for w in bytes.split(|&b| !word(b)).filter(|w| !w.is_empty()) {
-                    for bit in Self::bits_of(w) {
-                        filter[(bit / 64) as usize] |= 1 << (bit % 64);
+                // One pass over the bytes, hashing each word as it goes (the same hash as
+                // `bits_of`): this reads every module of the run once.
+                let mut hash = FNV_OFFSET;
+                let mut in_word = false;
+                for &b in bytes.iter().chain(std::iter::once(&b' ')) {
+                    if b.is_ascii_alphanumeric() || b == b'_' {
+                        hash = (hash ^ u64::from(b)).wrapping_mul(FNV_PRIME);
+                        in_word = true;
+                    } else if in_word {
+                        for bit in Self::bits_of_hash(hash) {
+                            filter[(bit / 64) as usize] |= 1 << (bit % 64);
+                        }
+                        hash = FNV_OFFSET;
+                        in_word = false;
                     }
                 }
                 Some(filter)
@@ -760,11 +773,14 @@ impl WordFilters {
 
     /// The three bits a word sets (two halves of one 64-bit FNV-1a hash, combined).
     fn bits_of(word: &[u8]) -> [u64; 3] {
-        let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+        let mut h = FNV_OFFSET;
         for &b in word {
-            h ^= u64::from(b);
-            h = h.wrapping_mul(0x0100_0000_01b3);
+            h = (h ^ u64::from(b)).wrapping_mul(FNV_PRIME);
         }
+        Self::bits_of_hash(h)
+    }
+
+    fn bits_of_hash(h: u64) -> [u64; 3] {
         let (a, b) = (h & 0xffff_ffff, h >> 32);
         [
             a % Self::BITS,
