@@ -10,3 +10,10 @@ def request_sample(prompt, model="gpt-4o"):
 
 print(request_sample("draft a case"))
 print(request_sample("draft another", model="o1-preview"))
+
+
+# Handed to an executor with the model for it.
+import concurrent.futures
+
+with concurrent.futures.ThreadPoolExecutor() as pool:
+    pending = pool.submit(request_sample, "draft a third", model="o1-mini")

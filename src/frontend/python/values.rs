@@ -263,10 +263,14 @@ fn model_arguments(index: &Index, scope: usize, expr: &Expr) -> Vec<String> {
             found.extend(p.default.as_deref().and_then(literal));
         }
     }
+    /// Calls of the function, and calls that hand it on with arguments for it
+    /// (`executor.submit(fn, ..., model="o1")`, `functools.partial(fn, model=...)`): for those
+    /// only the keyword arguments are read.
     #[derive(Default)]
     struct CallsOf<'a> {
         name: &'a str,
         calls: Vec<&'a ast::ExprCall>,
+        handing_on: Vec<&'a ast::ExprCall>,
     }
     impl<'a> visitor::Visitor<'a> for CallsOf<'a> {
         fn visit_expr(&mut self, expr: &'a Expr) {
@@ -278,6 +282,13 @@ fn model_arguments(index: &Index, scope: usize, expr: &Expr) -> Vec<String> {
                 };
                 if named {
                     self.calls.push(call);
+                } else if call
+                    .arguments
+                    .args
+                    .iter()
+                    .any(|a| matches!(a, Expr::Name(n) if n.id.as_str() == self.name))
+                {
+                    self.handing_on.push(call);
                 }
             }
             visitor::walk_expr(self, expr);
@@ -286,6 +297,7 @@ fn model_arguments(index: &Index, scope: usize, expr: &Expr) -> Vec<String> {
     let mut calls = CallsOf {
         name: def.name.id.as_str(),
         calls: Vec::new(),
+        handing_on: Vec::new(),
     };
     for (_, e) in super::scope::scope_exprs(index) {
         visitor::Visitor::visit_expr(&mut calls, e);
@@ -299,6 +311,15 @@ fn model_arguments(index: &Index, scope: usize, expr: &Expr) -> Vec<String> {
             .map(|k| &k.value);
         let by_position = position.and_then(|i| call.arguments.args.get(i));
         found.extend(by_keyword.or(by_position).and_then(literal));
+    }
+    for call in calls.handing_on {
+        found.extend(
+            call.arguments
+                .keywords
+                .iter()
+                .filter(|k| k.arg.as_ref().is_some_and(|a| a.id.as_str() == name))
+                .filter_map(|k| literal(&k.value)),
+        );
     }
     found.sort();
     found.dedup();
