@@ -470,6 +470,16 @@ fn judge_named_url(url: &str, by_default: bool) -> Judged {
     }
 }
 
+/// Why a test file that stubs the chat method in `places` places is noted, in the words every
+/// front end reports.
+pub fn chat_stub_reason(places: usize) -> String {
+    let places = match places {
+        1 => "1 place".to_string(),
+        n => format!("{n} places in this file"),
+    };
+    format!("this test stubs `chat.completions.create` ({places})")
+}
+
 /// The model family of a request, from what its body shows: a literal model name (through
 /// the one table in [`crate::models`]), the literal a front end followed a variable to, or
 /// reasoning parameters, which only reasoning models take. A model responsify cannot read is

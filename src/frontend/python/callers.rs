@@ -248,9 +248,9 @@ fn follow_public_method(
     follow_calls(module, &calls, shape, unit, depth, seen);
 }
 
-/// A private method (`_ask`) of a class, called as `self._ask(...)` by the class's other
-/// methods: those calls are all its callers. A public method is called through objects
-/// responsify does not track.
+/// A method of a class: a private one (`_ask`) is called as `self._ask(...)` by the class's
+/// other methods, and those calls are all its callers; a public one is also called on the
+/// instances the module makes (see `follow_public_method`).
 fn follow_method(
     module: &Module,
     scope: usize,

@@ -504,16 +504,12 @@ fn lift_program(program: &Program, text: &str) -> Vec<Unit> {
     }
     let stubs = mocks::chat_stubs(program);
     if let Some(&(first, path)) = stubs.first() {
-        let places = match stubs.len() {
-            1 => "1 place".to_string(),
-            n => format!("{n} places in this file"),
-        };
         units.push(flagged(
             first,
             path,
             Endpoint::ChatCompletions,
             Hold::ChatCompletionsMock,
-            format!("this test stubs `chat.completions.create` ({places})"),
+            crate::classify::chat_stub_reason(stubs.len()),
         ));
         shared.push(Vec::new());
     }
