@@ -118,6 +118,12 @@ impl Project {
         }
     }
 
+    /// Whether `path` is a module that other files may import, or whose fix may edit the
+    /// modules that import it (Python, TypeScript, JavaScript).
+    pub fn is_importable(path: &Path) -> bool {
+        family(path).is_some()
+    }
+
     /// A project in which the checked file is all there is (a single fixture, a proof).
     pub fn alone() -> Project {
         Project::default()
@@ -499,7 +505,6 @@ impl Project {
     /// the test files (by their path) that hold `completions` and a word of a mocking library,
     /// whose front end finds a stub in them. Read once, in parallel.
     fn stub_files(&self) -> &[(PathBuf, String)] {
-        use rayon::prelude::*;
         /// Words without which no file stubs a method (unittest.mock, pytest-mock, Jest,
         /// Vitest, Sinon).
         const MOCKING: &[&str] = &[
@@ -523,16 +528,17 @@ impl Project {
             let words = self.words.get_or_init(|| WordFilters::build(&self.files));
             let completions = WordFilters::bits("completions");
             let mocking: Vec<[u64; 3]> = MOCKING.iter().map(|w| WordFilters::bits(w)).collect();
-            self.files
-                .par_iter()
-                .enumerate()
-                .filter(|(i, path)| {
-                    self.families[*i].is_some()
-                        && is_test_path(path)
-                        && words.may_hold(*i, &completions)
-                        && mocking.iter().any(|m| words.may_hold(*i, m))
+            let indices: Vec<usize> = (0..self.files.len())
+                .filter(|&i| {
+                    self.families[i].is_some()
+                        && is_test_path(&self.files[i])
+                        && words.may_hold(i, &completions)
+                        && mocking.iter().any(|m| words.may_hold(i, m))
                 })
-                .filter_map(|(_, path)| {
+                .collect();
+            on_own_threads(&indices, |&i| {
+                let path = &self.files[i];
+                (|| {
                     let text = std::fs::read_to_string(path).ok()?;
                     let text = text
                         .strip_prefix('\u{feff}')
@@ -542,8 +548,11 @@ impl Project {
                     // Any module: whether the file stubs the method at all.
                     fe.chat_stub(&text, &|_, _| Some(true))?;
                     Some((path.clone(), text))
-                })
-                .collect()
+                })()
+            })
+            .into_iter()
+            .flatten()
+            .collect()
         })
     }
 
@@ -660,6 +669,24 @@ fn names_script_module(written: &str, from: &Path, target: &Path, module: &str) 
     Some(candidates.iter().any(|c| c == target))
 }
 
+/// `f` of each item, in order, on threads of its own. Not rayon's: these run while a worker
+/// of the run's pool waits for a lazily built answer (a `OnceLock`), and a rayon worker that
+/// waited by stealing the run's other work could ask for that same answer again and deadlock.
+fn on_own_threads<I: Sync, T: Send>(items: &[I], f: impl Fn(&I) -> T + Sync) -> Vec<T> {
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let chunk = items.len().div_ceil(threads.max(1)).max(1);
+    std::thread::scope(|scope| {
+        let handles: Vec<_> = items
+            .chunks(chunk)
+            .map(|part| scope.spawn(|| part.iter().map(&f).collect::<Vec<T>>()))
+            .collect();
+        handles
+            .into_iter()
+            .flat_map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
+            .collect()
+    })
+}
+
 /// Whether `path` is where test runners look for tests (pytest's `test_*.py`, `*_test.py`,
 /// `conftest.py`; Jest's and Vitest's `*.test.*`, `*.spec.*`, `__tests__/`; any `test`,
 /// `tests` or `spec` folder): only such files stub a method for the code they test.
@@ -742,32 +769,28 @@ impl WordFilters {
     const BITS: u64 = (Self::WORDS * 64) as u64;
 
     fn build(files: &[PathBuf]) -> WordFilters {
-        use rayon::prelude::*;
-        let filters = files
-            .par_iter()
-            .map(|path| {
-                family(path)?;
-                let bytes = std::fs::read(path).ok()?;
-                let mut filter = [0u64; Self::WORDS];
-                // One pass over the bytes, hashing each word as it goes (the same hash as
-                // `bits_of`): this reads every module of the run once.
-                let mut hash = FNV_OFFSET;
-                let mut in_word = false;
-                for &b in bytes.iter().chain(std::iter::once(&b' ')) {
-                    if b.is_ascii_alphanumeric() || b == b'_' {
-                        hash = (hash ^ u64::from(b)).wrapping_mul(FNV_PRIME);
-                        in_word = true;
-                    } else if in_word {
-                        for bit in Self::bits_of_hash(hash) {
-                            filter[(bit / 64) as usize] |= 1 << (bit % 64);
-                        }
-                        hash = FNV_OFFSET;
-                        in_word = false;
+        let filters = on_own_threads(files, |path| {
+            family(path)?;
+            let bytes = std::fs::read(path).ok()?;
+            let mut filter = [0u64; Self::WORDS];
+            // One pass over the bytes, hashing each word as it goes (the same hash as
+            // `bits_of`): this reads every module of the run once.
+            let mut hash = FNV_OFFSET;
+            let mut in_word = false;
+            for &b in bytes.iter().chain(std::iter::once(&b' ')) {
+                if b.is_ascii_alphanumeric() || b == b'_' {
+                    hash = (hash ^ u64::from(b)).wrapping_mul(FNV_PRIME);
+                    in_word = true;
+                } else if in_word {
+                    for bit in Self::bits_of_hash(hash) {
+                        filter[(bit / 64) as usize] |= 1 << (bit % 64);
                     }
+                    hash = FNV_OFFSET;
+                    in_word = false;
                 }
-                Some(filter)
-            })
-            .collect();
+            }
+            Some(filter)
+        });
         WordFilters { filters }
     }
 

@@ -1402,7 +1402,13 @@ fn check_file(
             return Some(result);
         }
     };
-    if mode != Mode::Check && (checked.fixed.is_some() || !checked.companions.is_empty()) {
+    // Only Python and TypeScript/JavaScript modules import one another: only their fixes
+    // can reach other files, or be reached by another file's fix.
+    let importable = crate::project::Project::is_importable(path);
+    if mode != Mode::Check
+        && importable
+        && (checked.fixed.is_some() || !checked.companions.is_empty())
+    {
         // Written (or shown) once the run has checked every file (`settle`): a fix may edit
         // other files too, which must be read as they were.
         result.pending = Some(Pending {
@@ -1413,6 +1419,19 @@ fn check_file(
             checked,
         });
         return Some(result);
+    }
+    if let Some(fixed) = &checked.fixed {
+        match mode {
+            Mode::Fix => {
+                if let Err(e) = write_atomically(path, &meta, fixed, leftovers) {
+                    result.error = Some(format!("cannot write the fixed file: {e}"));
+                    // Nothing was fixed: report the findings of the file as it still is.
+                    checked = unfixed_check(path, &text, settings);
+                }
+            }
+            Mode::Diff => result.diff = Some(unified_diff(&result.path, &text, fixed)),
+            Mode::Check => {}
+        }
     }
     // In `--fix` the findings left are those of the fixed text, so they point into it.
     let source: Arc<str> = Arc::from(checked.fixed.take().unwrap_or(text));
