@@ -45,11 +45,23 @@ pub fn follow(text: &str, target: &Target, result: ResultShape) -> Importer {
         Ok(b) => b,
         Err((why, at)) => return out_of_sight(Some(line(at)), why),
     };
-    if bindings.functions.is_empty() && bindings.modules.is_empty() {
-        return Importer::NotImporting;
-    }
     let calls = Calls::build(&index);
     let name_uses = NameUses::count(module);
+    if bindings.functions.is_empty() && bindings.modules.is_empty() {
+        // The name is used, but not through an import of the helper's module that
+        // responsify can tie to it (`import app` then `app.llm.ask(...)`, `importlib`): the
+        // callers may be here.
+        if name_uses.of(target.name) > 0 || attribute_named(module, target.name) {
+            return out_of_sight(
+                None,
+                format!(
+                    "`{}` is used without an import of its module that responsify follows",
+                    target.name
+                ),
+            );
+        }
+        return Importer::NotImporting;
+    }
     let mut found: Vec<(usize, &ast::ExprCall)> = Vec::new();
     for local in &bindings.functions {
         // Another definition of the name in the file may be what a call reaches.
@@ -173,6 +185,25 @@ fn instance_importer(text: &str, target: &Target) -> Importer {
 
 fn out_of_sight(line: Option<usize>, why: impl Into<String>) -> Importer {
     Importer::out_of_sight(line, why)
+}
+
+/// Whether any `x.name` attribute read stands in the module.
+fn attribute_named(module: &[Stmt], name: &str) -> bool {
+    struct Find<'n> {
+        name: &'n str,
+        found: bool,
+    }
+    impl<'a> Visitor<'a> for Find<'_> {
+        fn visit_expr(&mut self, expr: &'a Expr) {
+            if matches!(expr, Expr::Attribute(a) if a.attr.id.as_str() == self.name) {
+                self.found = true;
+            }
+            visitor::walk_expr(self, expr);
+        }
+    }
+    let mut find = Find { name, found: false };
+    find.visit_body(module);
+    find.found
 }
 
 /// The names the helper is reachable by in the importer.

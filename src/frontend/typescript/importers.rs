@@ -18,6 +18,7 @@ use super::walk::{self, span_of};
 use crate::frontend::{Importer, Target};
 use crate::model::{ResultShape, Unit};
 use oxc_ast::ast::*;
+use oxc_span::GetSpan;
 
 /// Where `program` (another file of the run) calls the helper `target`, and what it reads of
 /// a result of shape `result`.
@@ -67,7 +68,38 @@ pub fn follow(program: &Program, text: &str, target: &Target, result: ResultShap
             "the module is loaded with `require`, whose uses responsify does not follow",
         );
     }
+    // `export { ask } from "./llm"`, `export * from "./llm"`: a barrel hands the helper to
+    // modules that import it from the barrel, which name neither it nor its module's path.
+    for stmt in &program.body {
+        let source = match stmt {
+            Statement::ExportFromDeclaration(e) => Some(&e.source),
+            Statement::ExportAllDeclaration(e) => Some(&e.source),
+            _ => None,
+        };
+        if let Some(source) = source {
+            if (target.is_module)(source.value.as_str(), 0) != Some(false) {
+                return Importer::out_of_sight(
+                    Some(line(span_of(stmt.span()).start)),
+                    format!(
+                        "the module of `{}` is re-exported, and its importers are not followed",
+                        target.name
+                    ),
+                );
+            }
+        }
+    }
     if functions.is_empty() && namespaces.is_empty() {
+        // The name is used, but not through an import of the helper's module that responsify
+        // can tie to it (a dynamic `import()`, a global): the callers may be here.
+        if index.mentions(target.name) > 0 || member_named(program, target.name) {
+            return Importer::out_of_sight(
+                None,
+                format!(
+                    "`{}` is used without an import of its module that responsify follows",
+                    target.name
+                ),
+            );
+        }
         return Importer::NotImporting;
     }
     if text.contains("ChatCompletion") {
@@ -157,6 +189,26 @@ pub fn follow(program: &Program, text: &str, target: &Target, result: ResultShap
         }
     }
     Importer::Reads(scratch.reads)
+}
+
+/// Whether any `x.name` member read stands in the program.
+fn member_named(program: &Program, name: &str) -> bool {
+    struct Find<'n> {
+        name: &'n str,
+        found: bool,
+    }
+    impl<'a> walk::Visitor<'a> for Find<'_> {
+        fn expr(&mut self, e: &'a Expression<'a>) -> bool {
+            if matches!(e, Expression::StaticMemberExpression(m) if m.property.name.as_str() == self.name)
+            {
+                self.found = true;
+            }
+            true
+        }
+    }
+    let mut find = Find { name, found: false };
+    walk::statements(&mut find, &program.body);
+    find.found
 }
 
 /// `namespace.name` as an expression.
