@@ -257,13 +257,8 @@ pub fn lift(expr: &Expr) -> Value {
                 }
                 [.., ty, variant] if ty == "ResponseFormat" => {
                     return Value {
-                        kind: Kind::Map(vec![Entry {
-                            key: "type".into(),
-                            key_span: None,
-                            value: Value::str(snake(variant)),
-                            span: None,
-                        }]),
                         span,
+                        ..Value::map([("type", Value::str(snake(variant)))])
                     }
                 }
                 _ => Kind::Opaque,
@@ -327,20 +322,7 @@ pub fn lift(expr: &Expr) -> Value {
                 Some(c) if c.type_name == "FunctionObjectArgs" && c.build.is_some() => c.to_map(),
                 _ => lift(&function.expr),
             };
-            Kind::Map(vec![
-                Entry {
-                    key: "type".into(),
-                    key_span: None,
-                    value: Value::str("function"),
-                    span: None,
-                },
-                Entry {
-                    key: "function".into(),
-                    key_span: None,
-                    value: function,
-                    span: None,
-                },
-            ])
+            Value::map([("type", Value::str("function")), ("function", function)]).kind
         }
         // `ChatCompletionToolChoiceOption::Mode(ToolChoiceOptions::Auto)`: the mode's name.
         Expr::Call(c)
@@ -381,20 +363,11 @@ pub fn lift(expr: &Expr) -> Value {
                 return opaque(expr);
             };
             let name = lift(&name);
-            Kind::Map(vec![
-                Entry {
-                    key: "type".into(),
-                    key_span: None,
-                    value: Value::str("function"),
-                    span: None,
-                },
-                Entry {
-                    key: "function".into(),
-                    key_span: None,
-                    value: Value::map([("name", name)]),
-                    span: None,
-                },
+            Value::map([
+                ("type", Value::str("function")),
+                ("function", Value::map([("name", name)])),
             ])
+            .kind
         }
         // `Some(x)` in a struct field is the value `x`.
         Expr::Call(c) if c.args.len() == 1 && path_ends(&c.func, &["Some"]) => {
