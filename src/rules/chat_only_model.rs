@@ -1,6 +1,6 @@
 use super::{declare_rule, Context, Rule, RuleMeta};
 use crate::diagnostic::Diagnostic;
-use crate::model::{Endpoint, Unit, Verdict};
+use crate::model::Unit;
 
 declare_rule! {
     /// ## What it does
@@ -36,11 +36,7 @@ impl Rule for ChatOnlyModel {
     }
 
     fn check(&self, unit: &Unit, _ctx: &Context, out: &mut Vec<Diagnostic>) {
-        if unit.request.endpoint != Endpoint::ChatCompletions
-            || !matches!(unit.verdict, Verdict::Migrate)
-        {
-            return;
-        }
+        // The engine runs this rule on Chat requests being migrated only (not a reviewing rule).
         let entry = unit.request.body.entry("model");
         let span = entry
             .and_then(|e| e.value.span)

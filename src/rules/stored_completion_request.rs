@@ -1,6 +1,6 @@
 use super::{declare_rule, Context, Rule, RuleMeta};
 use crate::diagnostic::Diagnostic;
-use crate::model::{Endpoint, Kind, Unit, Verdict};
+use crate::model::{Kind, Unit};
 
 declare_rule! {
     /// ## What it does
@@ -37,11 +37,7 @@ impl Rule for StoredCompletionRequest {
     }
 
     fn check(&self, unit: &Unit, _ctx: &Context, out: &mut Vec<Diagnostic>) {
-        if unit.request.endpoint != Endpoint::ChatCompletions
-            || !matches!(unit.verdict, Verdict::Migrate)
-        {
-            return;
-        }
+        // The engine runs this rule on Chat requests being migrated only (not a reviewing rule).
         let Some(entry) = unit.request.body.entry("store") else {
             return;
         };
