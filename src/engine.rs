@@ -779,6 +779,11 @@ fn sdk_version(unit: &mut crate::model::Unit, fe: &dyn FrontEnd, settings: &Sett
     }
 }
 
+/// Parameters whose value a request may import from another module of the run, and which
+/// responsify migrates where the value is written: the tool list, and the response format
+/// (whose call site keeps only the name, moved under `text.format`).
+const SHARED_PARAMETERS: &[&str] = &["tools", "response_format"];
+
 /// Parameters whose value a request imports from another module of the run (`tools=TOOLS`
 /// after `from app.tools import TOOLS`): migrated in that module, with the run's other
 /// requests that send it (see `project::Project::shared_value`).
@@ -800,42 +805,59 @@ fn imported_values(
     {
         return;
     }
-    let Some(entry) = unit.request.body.entry("tools") else {
-        return;
-    };
-    let (crate::model::Kind::Opaque, Some(at)) = (&entry.value.kind, entry.value.span) else {
-        return;
-    };
-    let local = &text[at.start..at.end];
-    if !local.chars().all(|c| c.is_alphanumeric() || c == '_') {
-        return;
-    }
-    let Some((module, level, name)) = shared.imported_binding(text, local) else {
-        return;
-    };
-    match project.shared_value(path, &module, level, &name, settings) {
-        Ok((value, fix)) => {
-            if let Some(why) = &fix.unsafe_because {
-                unit.caveats.push(format!(
-                    "in {}, {why}",
-                    crate::walk::display_path(&value.path)
-                ));
-            }
-            if !value.name.starts_with('_') && crate::project::Project::in_package(&value.path) {
-                unit.caveats.push(format!(
-                    "`{}` is public in a package: code outside this repository that imports it gets tools in Responses form",
-                    value.name
-                ));
-            }
-            unit.resolved_elsewhere.push("tools".into());
-            unit.companions.push(crate::model::Companion {
-                path: value.path.clone(),
-                edits: std::sync::Arc::clone(&fix.edits),
-                shared: Some(value),
-            });
+    for &key in SHARED_PARAMETERS {
+        // `parse(response_format=Answer)` names a class, which keeps its name as
+        // `text_format`: nothing of it moves.
+        if key == "response_format"
+            && matches!(
+                unit.request.site,
+                crate::model::Site::SdkCall {
+                    kind: crate::model::SdkMethod::Parse,
+                    ..
+                }
+            )
+        {
+            continue;
         }
-        Err(Some(why)) => unit.unseen.push(why),
-        Err(None) => {}
+        let Some(entry) = unit.request.body.entry(key) else {
+            continue;
+        };
+        let (crate::model::Kind::Opaque, Some(at)) = (&entry.value.kind, entry.value.span) else {
+            continue;
+        };
+        let local = &text[at.start..at.end];
+        if !local.chars().all(|c| c.is_alphanumeric() || c == '_') {
+            continue;
+        }
+        let Some((module, level, name)) = shared.imported_binding(text, local) else {
+            continue;
+        };
+        match project.shared_value(path, &module, level, &name, key, settings) {
+            Ok((value, fix)) => {
+                if let Some(why) = &fix.unsafe_because {
+                    unit.caveats.push(format!(
+                        "in {}, {why}",
+                        crate::walk::display_path(&value.path)
+                    ));
+                }
+                if !value.name.starts_with('_') && crate::project::Project::in_package(&value.path)
+                {
+                    let what = if key == "tools" { "tools" } else { "a format" };
+                    unit.caveats.push(format!(
+                        "`{}` is public in a package: code outside this repository that imports it gets {what} in Responses form",
+                        value.name
+                    ));
+                }
+                unit.resolved_elsewhere.push(key.into());
+                unit.companions.push(crate::model::Companion {
+                    path: value.path.clone(),
+                    edits: std::sync::Arc::clone(&fix.edits),
+                    shared: Some(value),
+                });
+            }
+            Err(Some(why)) => unit.unseen.push(why),
+            Err(None) => {}
+        }
     }
 }
 

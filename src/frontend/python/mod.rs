@@ -43,7 +43,9 @@ impl super::SharedValues for Python {
         &self,
         text: &str,
         name: &str,
+        _key: &str,
     ) -> Result<(crate::model::Value, Vec<crate::model::Container>), String> {
+        // Python values carry no type the fix must change: the rules judge the literal.
         shared::module_value(text, name)
     }
 
@@ -51,8 +53,9 @@ impl super::SharedValues for Python {
         &self,
         text: &str,
         target: &super::Target,
+        key: &str,
     ) -> Result<usize, (Option<usize>, String)> {
-        shared::value_users(text, target)
+        shared::value_users(text, target, key)
     }
 }
 

@@ -2,7 +2,8 @@
 //! `tools=TOOLS`. The value is migrated where it is written, once every request of the run
 //! that uses it migrates too (see `project::Project::shared_value`); this module answers the
 //! three questions that takes about Python source: what a name in a file is imported as, what
-//! a module assigns to a name, and how often another file sends it as a request's tools.
+//! a module assigns to a name, and how often another file sends it as a request's parameter
+//! (`tools=`, `response_format=`).
 
 use super::importers::bindings;
 use super::raw::NameUses;
@@ -10,8 +11,10 @@ use super::scope::Index;
 use super::values;
 use crate::frontend::Target;
 use crate::model::{Container, Value};
+use ruff_python_ast as ast;
 use ruff_python_ast::visitor::{self, Visitor};
 use ruff_python_ast::{Expr, Stmt};
+use ruff_text_size::Ranged;
 
 /// The module-level `from MODULE import NAME [as local]` that binds `local`: the module as
 /// written, its level of leading dots, and the name it exports.
@@ -64,9 +67,13 @@ pub fn module_value(text: &str, name: &str) -> Result<(Value, Vec<Container>), S
 }
 
 /// How many requests the file `text` sends `target` (a value another module exports) as
-/// their `tools=`: `Ok(0)` when it does not import it; `Err` with the line when it uses it
+/// their `key=`: `Ok(0)` when it does not import it; `Err` with the line when it uses it
 /// any other way.
-pub fn value_users(text: &str, target: &Target) -> Result<usize, (Option<usize>, String)> {
+pub fn value_users(
+    text: &str,
+    target: &Target,
+    key: &str,
+) -> Result<usize, (Option<usize>, String)> {
     let parsed = ruff_python_parser::parse_module(text)
         .map_err(|_| (None, "the file does not parse".to_string()))?;
     let module = parsed.suite();
@@ -79,51 +86,73 @@ pub fn value_users(text: &str, target: &Target) -> Result<usize, (Option<usize>,
             format!("`{}` is read through its module", target.name),
         ));
     }
-    let uses = NameUses::count(module);
     let mut total = 0;
     for local in &found.functions {
-        let mut sent = ToolsArguments {
+        let mut sent = KeywordArguments {
+            key,
             name: local,
-            count: 0,
+            sent: Vec::new(),
         };
         sent.visit_body(module);
-        if uses.of(local) != sent.count {
+        let mut reads = Reads {
+            name: local,
+            at: Vec::new(),
+        };
+        reads.visit_body(module);
+        if let Some(&other) = reads.at.iter().find(|at| !sent.sent.contains(at)) {
             return Err((
-                None,
-                format!("`{local}` is used other than as a request's `tools=`"),
+                Some(line(other)),
+                format!("`{local}` is used other than as a request's `{key}=`"),
             ));
         }
-        total += sent.count;
+        total += sent.sent.len();
     }
     Ok(total)
 }
 
-/// Counts `tools=NAME` arguments of `….chat.completions.create(...)` calls.
-struct ToolsArguments<'n> {
+/// Where `KEY=NAME` arguments (`tools=TOOLS`) of `….chat.completions.create(...)` calls
+/// send the name.
+struct KeywordArguments<'n> {
+    key: &'n str,
     name: &'n str,
-    count: usize,
+    sent: Vec<usize>,
 }
 
-impl<'a> Visitor<'a> for ToolsArguments<'_> {
+impl<'a> Visitor<'a> for KeywordArguments<'_> {
     fn visit_expr(&mut self, expr: &'a Expr) {
         if let Expr::Call(call) = expr {
             if is_chat_create(&call.func) {
-                self.count += call
-                    .arguments
-                    .keywords
-                    .iter()
-                    .filter(|k| {
-                        k.arg.as_ref().is_some_and(|a| a.id.as_str() == "tools")
-                            && matches!(&k.value, Expr::Name(n) if n.id.as_str() == self.name)
-                    })
-                    .count();
+                for k in &call.arguments.keywords {
+                    if k.arg.as_ref().is_some_and(|a| a.id.as_str() == self.key)
+                        && matches!(&k.value, Expr::Name(n) if n.id.as_str() == self.name)
+                    {
+                        self.sent.push(k.value.range().start().to_usize());
+                    }
+                }
             }
         }
         visitor::walk_expr(self, expr);
     }
 }
 
-/// `X.chat.completions.create` (or `.parse`), the SDK method whose `tools=` the value goes to.
+/// Where the name is read.
+struct Reads<'n> {
+    name: &'n str,
+    at: Vec<usize>,
+}
+
+impl<'a> Visitor<'a> for Reads<'_> {
+    fn visit_expr(&mut self, expr: &'a Expr) {
+        if let Expr::Name(n) = expr {
+            if n.ctx == ast::ExprContext::Load && n.id.as_str() == self.name {
+                self.at.push(n.range.start().to_usize());
+            }
+        }
+        visitor::walk_expr(self, expr);
+    }
+}
+
+/// `X.chat.completions.create` (or `.parse`), the SDK method the value is sent to.
 fn is_chat_create(func: &Expr) -> bool {
     let Expr::Attribute(method) = func else {
         return false;

@@ -281,23 +281,25 @@ impl super::SharedValues for TypeScript {
         &self,
         text: &str,
         name: &str,
+        key: &str,
     ) -> Result<(Value, Vec<crate::model::Container>), String> {
         let allocator = Allocator::default();
         let program = parse(&allocator, text, (self.source_type)())
             .map_err(|_| "its module does not parse".to_string())?;
-        shared::module_value(&program, text, name)
+        shared::module_value(&program, text, name, key)
     }
 
     fn value_users(
         &self,
         text: &str,
         target: &super::Target,
+        key: &str,
     ) -> Result<usize, (Option<usize>, String)> {
         let allocator = Allocator::default();
         let program = self
             .parse_any(&allocator, text)
             .ok_or_else(|| (None, "the file does not parse".to_string()))?;
-        shared::value_users(&program, text, target)
+        shared::value_users(&program, text, target, key)
     }
 }
 
