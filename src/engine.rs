@@ -653,13 +653,17 @@ pub fn shared_value_fix(
         return Err((None, "the value has no place in its module".into()));
     };
     let mut unit = crate::model::Unit::of_reads(crate::model::Span::new(0, 0));
-    unit.request.body =
+    unit.request.body = if key == crate::frontend::SPLAT {
+        // The dict is the request's arguments.
+        value
+    } else {
         crate::model::Value::new(crate::model::Kind::Map(vec![crate::model::Entry {
             key: key.to_string(),
             key_span: None,
             value,
             span: None,
-        }]));
+        }]))
+    };
     unit.containers = containers;
     fix_elsewhere(fe, text, &unit, &[at], settings)
 }
@@ -688,9 +692,22 @@ fn fix_elsewhere(
         }
         rule.check(unit, &ctx, &mut found);
     }
-    // Only what is about the part here: request-level rules see an empty request.
+    // Only what is about the part here: request-level rules see an empty request, and a
+    // fix that only adds parameters (`store`) is the call's to make, where the whole
+    // request is judged.
+    let touches_here = |d: &Diagnostic| {
+        d.fix.as_ref().is_none_or(|fix| {
+            fix.changes.iter().any(|c| {
+                !matches!(
+                    c,
+                    Change::SwitchEndpoint | Change::SetParam { .. } | Change::AppendParam { .. }
+                )
+            })
+        })
+    };
     let inside = |d: &Diagnostic| {
         d.span != request
+            && touches_here(d)
             && within
                 .iter()
                 .any(|r| r.start <= d.span.start && d.span.end <= r.end)
@@ -713,6 +730,14 @@ fn fix_elsewhere(
                 changes.extend(fix.changes.iter().cloned());
             }
         }
+    }
+    // A dict splatted into the calls is their arguments: new parameters go into it.
+    if changes
+        .iter()
+        .any(|c| matches!(c, Change::SetParam { .. } | Change::AppendParam { .. }))
+    {
+        changes = resolve_params(&unit.request.body, changes)
+            .map_err(|why| (None, format!("responsify cannot write its fix ({why})")))?;
     }
     let edits = fe
         .lower(text, &[unit], &changes)
@@ -858,6 +883,82 @@ fn imported_values(
             Err(Some(why)) => unit.unseen.push(why),
             Err(None) => {}
         }
+    }
+    splatted_values(unit, shared, project, path, text, settings);
+}
+
+/// `**PARAMS` where another module of the run writes `PARAMS` (`from app.config import
+/// PARAMS`): the dict migrates there, with every request that splats it, and the call's rules
+/// judge its parameters as if written in the call.
+fn splatted_values(
+    unit: &mut crate::model::Unit,
+    shared: &dyn crate::frontend::SharedValues,
+    project: &crate::project::Project,
+    path: &std::path::Path,
+    text: &str,
+    settings: &Settings,
+) {
+    for local in std::mem::take(&mut unit.splats) {
+        let Some((module, level, name)) = shared.imported_binding(text, &local) else {
+            continue;
+        };
+        let (value, fix) = match project.shared_value(
+            path,
+            &module,
+            level,
+            &name,
+            crate::frontend::SPLAT,
+            settings,
+        ) {
+            Ok(found) => found,
+            Err(Some(why)) => {
+                unit.unseen.push(why);
+                continue;
+            }
+            Err(None) => continue,
+        };
+        let Some((entries, keys)) = value.splat.clone() else {
+            continue;
+        };
+        if let Some(twice) = entries
+            .iter()
+            .find(|e| unit.request.body.entry(&e.key).is_some())
+        {
+            // Python refuses the call ("got multiple values"): nothing to migrate into.
+            unit.unseen.push(format!(
+                "`{}` is both an argument of the call and a key of `{name}`",
+                twice.key
+            ));
+            continue;
+        }
+        if let Some(why) = &fix.unsafe_because {
+            unit.caveats.push(format!(
+                "in {}, {why}",
+                crate::walk::display_path(&value.path)
+            ));
+        }
+        if !value.name.starts_with('_') && crate::project::Project::in_package(&value.path) {
+            unit.caveats.push(format!(
+                "`{}` is public in a package: code outside this repository that splats it into a chat call gets Responses parameters",
+                value.name
+            ));
+        }
+        let hidden =
+            format!("the request's parameters include `**{local}`, which responsify cannot see");
+        unit.unfixable.retain(|why| *why != hidden);
+        unit.request.hidden_keys = unit
+            .unfixable
+            .iter()
+            .any(|why| why.starts_with("the request's parameters include"));
+        if let crate::model::Kind::Map(own) = &mut unit.request.body.kind {
+            own.extend(entries);
+        }
+        unit.keys_elsewhere.extend(keys);
+        unit.companions.push(crate::model::Companion {
+            path: value.path.clone(),
+            edits: std::sync::Arc::clone(&fix.edits),
+            shared: Some(value),
+        });
     }
 }
 
@@ -1064,6 +1165,7 @@ fn lower_group(
     let mut resolved: Vec<Change> = Vec::new();
     for (unit, changes) in group {
         for change in resolve_params(&unit.request.body, changes.clone())? {
+            written_here(unit, &change)?;
             if !resolved.contains(&change) {
                 resolved.push(change);
             }
@@ -1094,6 +1196,29 @@ fn merge_into(
                 value: entry.value.clone(),
             }),
             Some(nested) => merge_into(nested, &inner, entry.value.clone(), out)?,
+        }
+    }
+    Ok(())
+}
+
+/// Whether `change` can be written in the unit's own file: its values are all in view, and
+/// it adds no parameter that a dict splatted in from another module sets (before or after
+/// that dict's own fix), which would reach the call twice.
+fn written_here(unit: &Unit, change: &Change) -> Result<(), String> {
+    let values: Vec<&Value> = match change {
+        Change::Replace { with, .. } => vec![with],
+        Change::ReplaceWithMany { with, .. } => with.iter().collect(),
+        Change::InsertEntry { value, .. } | Change::InsertElement { value, .. } => vec![value],
+        _ => Vec::new(),
+    };
+    if values.iter().any(|v| v.has_placeless_opaque()) {
+        return Err("a value of the fix is not in this file".into());
+    }
+    if let Change::InsertEntry { map, key, .. } = change {
+        if Some(*map) == unit.request.body.span && unit.keys_elsewhere.contains(key) {
+            return Err(format!(
+                "`{key}` is also a parameter of a dict splatted into the call from another module"
+            ));
         }
     }
     Ok(())

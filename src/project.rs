@@ -351,11 +351,36 @@ impl Project {
         let (value, containers) = shared
             .module_value(body, name, key)
             .map_err(|why| Some(format!("`{name}` comes from {shown}, where {why}")))?;
+        let before = value.clone();
         let mut fix = crate::engine::shared_value_fix(fe, body, key, value, containers, settings)
             .map_err(|(line, why)| {
             let at = line.map_or(shown.clone(), |l| format!("{shown}:{l}"));
             Some(format!("`{name}` comes from {at}, where {why}"))
         })?;
+        let splat = if key == crate::frontend::SPLAT {
+            // The calls' rules judge the parameters as chat wrote them; the keys the dict has
+            // after its fix count too, so that no call adds one of them a second time.
+            let entries = before.entries().unwrap_or_default();
+            let mut keys: Vec<String> = entries.iter().map(|e| e.key.clone()).collect();
+            let fixed = crate::edit::apply(body, &fix.edits);
+            let (after, _) = shared.module_value(&fixed, name, key).map_err(|why| {
+                Some(format!(
+                    "`{name}` comes from {shown}, where once fixed {why}"
+                ))
+            })?;
+            keys.extend(
+                after
+                    .entries()
+                    .unwrap_or_default()
+                    .iter()
+                    .map(|e| e.key.clone()),
+            );
+            keys.sort();
+            keys.dedup();
+            Some((entries.iter().map(|e| e.without_places()).collect(), keys))
+        } else {
+            None
+        };
         for e in Arc::make_mut(&mut fix.edits) {
             e.span = e.span.offset(bom);
         }
@@ -403,6 +428,7 @@ impl Project {
                 path: file.to_path_buf(),
                 name: name.to_string(),
                 users,
+                splat,
             }),
             fix,
         ))

@@ -136,6 +136,10 @@ pub trait FrontEnd: Sync {
     }
 }
 
+/// The parameter "key" of a dict splatted into a call's arguments (`**PARAMS`): its entries
+/// are the request's parameters.
+pub const SPLAT: &str = "**";
+
 /// What a front end can say about values that one module imports from another (a `TOOLS`
 /// list sent as a request's tools, a `SCHEMA` dict sent as its `response_format`), for
 /// migrating them where they are written.

@@ -49,7 +49,7 @@ impl Rule for ResponseFormat {
         };
         let format = &entry.value;
         let name = Self::META.name;
-        if unit.request.site == Site::Elsewhere {
+        if unit.request.site == Site::Elsewhere && entry.span.is_none() {
             // The format alone, in the module that writes it for a request in another file.
             if let Some(at) = format.span {
                 in_its_module(format, at, out);

@@ -43,10 +43,10 @@ impl super::SharedValues for Python {
         &self,
         text: &str,
         name: &str,
-        _key: &str,
+        key: &str,
     ) -> Result<(crate::model::Value, Vec<crate::model::Container>), String> {
         // Python values carry no type the fix must change: the rules judge the literal.
-        shared::module_value(text, name)
+        shared::module_value(text, name, key)
     }
 
     fn value_users(
@@ -779,6 +779,7 @@ fn chat_unit(
     unit.containers = body.containers;
     unit.enclosing = index.enclosing(scope);
     unit.rewrites_importable = body.module_names;
+    unit.splats = body.splats;
     unit.model_name = body.model;
     unit.model_candidates = body.model_candidates;
     client.apply_to(&mut unit);

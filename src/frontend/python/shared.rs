@@ -9,7 +9,7 @@ use super::importers::bindings;
 use super::raw::NameUses;
 use super::scope::Index;
 use super::values;
-use crate::frontend::Target;
+use crate::frontend::{Target, SPLAT};
 use crate::model::{Container, Value};
 use ruff_python_ast as ast;
 use ruff_python_ast::visitor::{self, Visitor};
@@ -42,8 +42,10 @@ pub fn imported_binding(text: &str, local: &str) -> Option<(String, u32, String)
 
 /// What the module `text` assigns to `name`: one module-level assignment of a list or dict
 /// literal, which the module itself does not read (a module that also sends it, or changes
-/// it, is not one responsify can migrate from outside). With the list's container.
-pub fn module_value(text: &str, name: &str) -> Result<(Value, Vec<Container>), String> {
+/// it, is not one responsify can migrate from outside). With the list's container, or the
+/// dict's when it is splatted into the calls (`key` is `**`): the dict is then their
+/// arguments, and new parameters go into it.
+pub fn module_value(text: &str, name: &str, key: &str) -> Result<(Value, Vec<Container>), String> {
     let parsed = ruff_python_parser::parse_module(text)
         .map_err(|_| "its module does not parse".to_string())?;
     let module = parsed.suite();
@@ -60,6 +62,7 @@ pub fn module_value(text: &str, name: &str) -> Result<(Value, Vec<Container>), S
     }
     let containers = match value {
         Expr::List(list) => vec![values::list_container(list)],
+        Expr::Dict(dict) if key == SPLAT => vec![values::dict_container(dict)],
         Expr::Dict(_) => Vec::new(),
         _ => return Err(format!("`{name}` is not a list or dict literal")),
     };
@@ -100,9 +103,14 @@ pub fn value_users(
         };
         reads.visit_body(module);
         if let Some(&other) = reads.at.iter().find(|at| !sent.sent.contains(at)) {
+            let sent_as = if key == SPLAT {
+                format!("splatted into a request (`**{local}`)")
+            } else {
+                format!("as a request's `{key}=`")
+            };
             return Err((
                 Some(line(other)),
-                format!("`{local}` is used other than as a request's `{key}=`"),
+                format!("`{local}` is used other than {sent_as}"),
             ));
         }
         total += sent.sent.len();
@@ -110,8 +118,8 @@ pub fn value_users(
     Ok(total)
 }
 
-/// Where `KEY=NAME` arguments (`tools=TOOLS`) of `….chat.completions.create(...)` calls
-/// send the name.
+/// Where `KEY=NAME` arguments (`tools=TOOLS`, or `**NAME` for the key `**`) of
+/// `….chat.completions.create(...)` calls send the name.
 struct KeywordArguments<'n> {
     key: &'n str,
     name: &'n str,
@@ -123,9 +131,11 @@ impl<'a> Visitor<'a> for KeywordArguments<'_> {
         if let Expr::Call(call) = expr {
             if is_chat_create(&call.func) {
                 for k in &call.arguments.keywords {
-                    if k.arg.as_ref().is_some_and(|a| a.id.as_str() == self.key)
-                        && matches!(&k.value, Expr::Name(n) if n.id.as_str() == self.name)
-                    {
+                    let named = match &k.arg {
+                        Some(a) => a.id.as_str() == self.key,
+                        None => self.key == SPLAT,
+                    };
+                    if named && matches!(&k.value, Expr::Name(n) if n.id.as_str() == self.name) {
                         self.sent.push(k.value.range().start().to_usize());
                     }
                 }

@@ -66,7 +66,7 @@ fn entry(item: &ast::DictItem) -> Entry {
 }
 
 /// A container for a dict literal's items.
-fn dict_container(dict: &ast::ExprDict) -> Container {
+pub(super) fn dict_container(dict: &ast::ExprDict) -> Container {
     Container {
         span: span(dict.range),
         members: dict
@@ -107,6 +107,9 @@ pub struct Body {
     pub shared: Vec<Span>,
     /// The module-level names among them, which other modules could import.
     pub module_names: Vec<String>,
+    /// `**NAME` arguments whose name is no dict of this file (perhaps one another module
+    /// exports, see `engine::imported_values`), among `hidden` as `` `**NAME` ``.
+    pub splats: Vec<String>,
     /// The string a `model=NAME` argument's name is assigned, when it is one literal.
     pub model: Option<String>,
     /// When `model=` passes a parameter of the enclosing function: the literals it may hold
@@ -127,6 +130,7 @@ impl Body {
             unseen: Vec::new(),
             shared: Vec::new(),
             module_names: Vec::new(),
+            splats: Vec::new(),
             model: None,
             model_candidates: Vec::new(),
         }
@@ -150,6 +154,7 @@ pub fn body(index: &Index, scope: usize, call: &ast::ExprCall, source: &str) -> 
     let mut unseen = Vec::new();
     let mut shared = Vec::new();
     let mut module_names = Vec::new();
+    let mut splats = Vec::new();
     if !call.arguments.args.is_empty() {
         hidden.push("positional arguments".to_string());
     }
@@ -177,7 +182,12 @@ pub fn body(index: &Index, scope: usize, call: &ast::ExprCall, source: &str) -> 
                         entries.extend(subscript_entries(body, name));
                     }
                 }
-                None => hidden.push(format!("`**{}`", &source[keyword.value.range()])),
+                None => {
+                    if let Expr::Name(n) = &keyword.value {
+                        splats.push(n.id.to_string());
+                    }
+                    hidden.push(format!("`**{}`", &source[keyword.value.range()]))
+                }
             },
         }
     }
@@ -211,6 +221,7 @@ pub fn body(index: &Index, scope: usize, call: &ast::ExprCall, source: &str) -> 
         unseen,
         shared,
         module_names,
+        splats,
         model,
         model_candidates,
     }
@@ -456,6 +467,7 @@ pub fn json_body<'e>(
         unseen,
         shared,
         module_names,
+        splats: Vec::new(),
         model: None,
         model_candidates: Vec::new(),
     })
