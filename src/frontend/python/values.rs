@@ -362,6 +362,21 @@ fn follow_names<'x>(
     module_names: &mut Vec<String>,
     source: &str,
 ) {
+    // A list written in the call: its items must be in view too.
+    for e in entries.iter_mut().filter(|e| e.key == "messages") {
+        if let (Kind::List(_), Some(at)) = (&e.value.kind, e.value.span) {
+            if let Some(Expr::List(list)) = expr_at(at) {
+                unseen.extend(foreign_items(
+                    index,
+                    scope,
+                    list,
+                    &mut e.value,
+                    shared,
+                    source,
+                ));
+            }
+        }
+    }
     for e in entries.iter_mut() {
         let Kind::Opaque = e.value.kind else { continue };
         let Some(expr_span) = e.value.span else {
@@ -391,10 +406,22 @@ fn follow_names<'x>(
                 shared.push(span(list.range));
                 containers.push(list_container(list));
                 let mut lifted = lift(value);
+                if e.key == "messages" {
+                    unseen.extend(foreign_items(
+                        index,
+                        found_in,
+                        list,
+                        &mut lifted,
+                        shared,
+                        source,
+                    ));
+                }
                 if e.key == "messages" || e.key == "input" {
+                    let body = index.scopes[found_in].body;
                     if let Kind::List(items) = &mut lifted.kind {
-                        items.extend(appended(index.scopes[found_in].body, name.id.as_str()));
+                        items.extend(appended(index, found_in, body, name.id.as_str()));
                     }
+                    unseen.extend(spliced(index, found_in, body, name.id.as_str(), source));
                 }
                 e.value = lifted;
             }
@@ -560,8 +587,19 @@ fn subscript_entries(body: &[Stmt], name: &str) -> Vec<Entry> {
         .collect()
 }
 
-/// Dicts appended to a list: `name.append({...})`, `name.extend([...])`, `name += [...]`.
-fn appended(body: &[Stmt], name: &str) -> Vec<Value> {
+/// Dicts appended to a list: `name.append({...})`, `name.extend([...])`, `name += [...]`,
+/// `name.insert(i, {...})`; a name assigned one dict literal in scope stands for that dict.
+fn appended(index: &Index, scope: usize, body: &[Stmt], name: &str) -> Vec<Value> {
+    let dict = |e: &Expr| -> Option<Value> {
+        match e {
+            Expr::Dict(_) => Some(lift(e)),
+            Expr::Name(n) => match index.assignments(scope, n.id.as_str()).1.as_slice() {
+                [d @ Expr::Dict(_)] => Some(lift(d)),
+                _ => None,
+            },
+            _ => None,
+        }
+    };
     let mut out = Vec::new();
     for stmt in flatten(body) {
         match stmt {
@@ -576,26 +614,16 @@ fn appended(body: &[Stmt], name: &str) -> Vec<Value> {
                 if !on_list {
                     continue;
                 }
-                match (attr.attr.id.as_str(), call.arguments.args.first()) {
-                    ("append", Some(arg @ Expr::Dict(_))) => out.push(lift(arg)),
-                    ("extend", Some(Expr::List(list))) => out.extend(
-                        list.elts
-                            .iter()
-                            .filter(|e| matches!(e, Expr::Dict(_)))
-                            .map(lift),
-                    ),
+                match (attr.attr.id.as_str(), &call.arguments.args[..]) {
+                    ("append", [arg]) | ("insert", [_, arg]) => out.extend(dict(arg)),
+                    ("extend", [Expr::List(list)]) => out.extend(list.elts.iter().filter_map(dict)),
                     _ => {}
                 }
             }
             Stmt::AugAssign(a) => {
                 if matches!(&*a.target, Expr::Name(n) if n.id.as_str() == name) {
                     if let Expr::List(list) = &*a.value {
-                        out.extend(
-                            list.elts
-                                .iter()
-                                .filter(|e| matches!(e, Expr::Dict(_)))
-                                .map(lift),
-                        );
+                        out.extend(list.elts.iter().filter_map(dict));
                     }
                 }
             }
@@ -603,4 +631,124 @@ fn appended(body: &[Stmt], name: &str) -> Vec<Value> {
         }
     }
     out
+}
+
+/// The items of a message list literal that responsify cannot see: `*history` spliced in, a
+/// name or call whose message comes from elsewhere. A name assigned one dict literal in scope
+/// is that dict (lifted in its place, so the rules see and fix it where it is written). Each
+/// item out of sight is named with its line: it may be Chat-shaped (an assistant message with
+/// `tool_calls`, a `tool` message), which the Responses API rejects.
+fn foreign_items(
+    index: &Index,
+    scope: usize,
+    list: &ast::ExprList,
+    lifted: &mut Value,
+    shared: &mut Vec<Span>,
+    source: &str,
+) -> Vec<String> {
+    let mut unseen = Vec::new();
+    let Kind::List(items) = &mut lifted.kind else {
+        return unseen;
+    };
+    for (elt, item) in list.elts.iter().zip(items.iter_mut()) {
+        if !matches!(item.kind, Kind::Opaque) {
+            continue;
+        }
+        if let Expr::Name(n) = elt {
+            if let [dict @ Expr::Dict(_)] = index.assignments(scope, n.id.as_str()).1.as_slice() {
+                shared.push(span(dict.range()));
+                *item = lift(dict);
+                continue;
+            }
+        }
+        unseen.push(foreign_message(
+            &source[elt.range()],
+            elt.start().to_usize(),
+            source,
+        ));
+    }
+    unseen
+}
+
+fn foreign_message(what: &str, at: usize, source: &str) -> String {
+    format!(
+        "`{what}` at line {} puts messages responsify cannot see into the list (Chat-shaped ones, such as `tool_calls` or `tool` messages, are rejected by the Responses API)",
+        crate::edit::line_col(source, at).0
+    )
+}
+
+/// Statements that grow a message list with values responsify cannot see:
+/// `name.extend(history)`, `name += history`, `name.insert(0, x)`, `name.append(m)` of a
+/// loop variable or a call's result. Dict literals (and names assigned one), and the reply
+/// (a chain through `choices` / `.message`, which `reply-append` rewrites), are in view.
+fn spliced(index: &Index, scope: usize, body: &[Stmt], name: &str, source: &str) -> Vec<String> {
+    let in_view = |e: &Expr| match e {
+        Expr::Dict(_) => true,
+        Expr::Name(n) => match index.assignments(scope, n.id.as_str()).1.as_slice() {
+            [Expr::Dict(_)] => true,
+            [value] => reply_like(value),
+            _ => false,
+        },
+        other => reply_like(other),
+    };
+    let list_in_view = |e: &Expr| match e {
+        Expr::List(l) => l.elts.iter().all(in_view),
+        _ => false,
+    };
+    let mut out = Vec::new();
+    for stmt in flatten(body) {
+        let (grows, at) = match stmt {
+            Stmt::Expr(e) => {
+                let Expr::Call(call) = &*e.value else {
+                    continue;
+                };
+                let Expr::Attribute(attr) = &*call.func else {
+                    continue;
+                };
+                if !matches!(&*attr.value, Expr::Name(n) if n.id.as_str() == name) {
+                    continue;
+                }
+                let args = &call.arguments.args;
+                let seen = match (attr.attr.id.as_str(), &args[..]) {
+                    ("append", [arg]) => in_view(arg),
+                    ("extend", [arg]) => list_in_view(arg),
+                    ("insert", [_, arg]) => in_view(arg),
+                    ("append" | "extend" | "insert", _) => false,
+                    _ => continue,
+                };
+                (!seen, call.range())
+            }
+            Stmt::AugAssign(a) if a.op == ast::Operator::Add => {
+                if !matches!(&*a.target, Expr::Name(n) if n.id.as_str() == name) {
+                    continue;
+                }
+                (!list_in_view(&a.value), a.range)
+            }
+            _ => continue,
+        };
+        if grows {
+            out.push(foreign_message(&source[at], at.start().to_usize(), source));
+        }
+    }
+    out
+}
+
+/// The reply of a chat call, as code writes it: a chain through `choices` or ending on
+/// `.message` (`resp.choices[0].message`, `choice.message`).
+fn reply_like(expr: &Expr) -> bool {
+    let mut at = expr;
+    let mut last = true;
+    loop {
+        match at {
+            Expr::Attribute(a) => {
+                if a.attr.id.as_str() == "choices" || (last && a.attr.id.as_str() == "message") {
+                    return true;
+                }
+                at = &a.value;
+            }
+            Expr::Subscript(s) => at = &s.value,
+            _ => return false,
+        }
+        last = false;
+    }
 }

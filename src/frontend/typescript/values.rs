@@ -278,6 +278,22 @@ pub fn body_of<'a>(
                 shared.push(span_of(list.span));
                 containers.push(array_container(list));
                 let mut lifted = lift(source, init);
+                if e.key == "messages" {
+                    unseen.extend(spliced(index, found_in, name, source));
+                    // A message declared with an object literal is that object.
+                    if let Kind::List(items) = &mut lifted.kind {
+                        for (el, item) in list.elements.iter().zip(items.iter_mut()) {
+                            if let Some(Expression::Identifier(id)) = el.as_expression().map(unwrap)
+                            {
+                                if let Some(o) = declared_object(index, found_in, id.name.as_str())
+                                {
+                                    shared.push(span_of(o.span()));
+                                    *item = lift(source, o);
+                                }
+                            }
+                        }
+                    }
+                }
                 if e.key == "messages" || e.key == "input" {
                     let pushed = pushed(index, found_in, name, source);
                     if let Kind::List(items) = &mut lifted.kind {
@@ -300,12 +316,19 @@ pub fn body_of<'a>(
         }
     }
     if let Some(e) = entries.iter().find(|e| e.key == "messages") {
-        let opaque_parts = match &e.value.kind {
-            Kind::Opaque => true,
-            Kind::List(items) => items.iter().any(|i| matches!(i.kind, Kind::Opaque)),
-            _ => false,
-        };
-        if opaque_parts && !unseen.iter().any(|u| u.contains("messages")) {
+        // Items of the list out of sight (`...history`, a message made elsewhere), each with
+        // its line.
+        if let Kind::List(items) = &e.value.kind {
+            for item in items.iter().filter(|i| matches!(i.kind, Kind::Opaque)) {
+                let Some(at) = item.span else { continue };
+                unseen.push(format!(
+                    "`{}` at line {} puts messages responsify cannot see into the list (Chat-shaped ones, such as `tool_calls` or `tool` messages, are rejected by the Responses API)",
+                    &source[at.start..at.end],
+                    crate::edit::line_col(source, at.start).0
+                ));
+            }
+        }
+        if matches!(e.value.kind, Kind::Opaque) && !unseen.iter().any(|u| u.contains("messages")) {
             let at = e.value.span.map_or("", |s| &source[s.start..s.end]);
             unseen.push(format!(
                 "the messages come from `{at}`, which responsify cannot see into"
@@ -343,14 +366,111 @@ fn pushed(index: &Index, scope: usize, name: &str, source: &str) -> Vec<Value> {
         let Expression::StaticMemberExpression(m) = &call.callee else {
             continue;
         };
-        if m.property.name.as_str() != "push" || !m.object.is_specific_id(name) {
+        if !matches!(m.property.name.as_str(), "push" | "unshift") || !m.object.is_specific_id(name)
+        {
             continue;
         }
         for arg in &call.arguments {
-            if let Some(Expression::ObjectExpression(_)) = arg.as_expression().map(unwrap) {
-                out.push(lift(source, arg.as_expression().expect("checked")));
+            match arg.as_expression().map(unwrap) {
+                Some(Expression::ObjectExpression(_)) => {
+                    out.push(lift(source, arg.as_expression().expect("checked")));
+                }
+                Some(Expression::Identifier(id)) => {
+                    if let Some(o) = declared_object(index, *at, id.name.as_str()) {
+                        out.push(lift(source, o));
+                    }
+                }
+                _ => {}
             }
         }
     }
     out
+}
+
+/// The object literal `name` is declared with (once, never reassigned), seen from `scope`.
+fn declared_object<'a>(index: &Index<'a>, scope: usize, name: &str) -> Option<&'a Expression<'a>> {
+    let (_, declarator) = index.value_of(scope, name)?;
+    let init = declarator.init.as_ref()?;
+    matches!(unwrap(init), Expression::ObjectExpression(_)).then_some(init)
+}
+
+/// Calls that grow the message list `name` (declared in `scope`) with messages responsify
+/// cannot see: `name.push(...history)`, `name.push(m)` of a loop variable or a call's
+/// result, `unshift` and `splice` alike, anywhere in the declaring function (callbacks
+/// included). Object literals, names declared with one, and the reply (a chain through
+/// `choices` or ending on `.message`, which `reply-append` rewrites) are in view. Each is
+/// named with its line: a Chat-shaped item (`tool_calls`, a `tool` message) is rejected by
+/// the Responses API.
+fn spliced(index: &Index, scope: usize, name: &str, source: &str) -> Vec<String> {
+    let within = index.scopes[scope].span;
+    let mut out = Vec::new();
+    for (call, at) in &index.calls {
+        let call_span = span_of(call.span);
+        if !within.contains(call_span) || index.declarations(*at, name).0 != scope {
+            continue;
+        }
+        let Expression::StaticMemberExpression(m) = &call.callee else {
+            continue;
+        };
+        if !m.object.is_specific_id(name) {
+            continue;
+        }
+        let added = match m.property.name.as_str() {
+            "push" | "unshift" => &call.arguments[..],
+            "splice" => call.arguments.get(2..).unwrap_or(&[]),
+            _ => continue,
+        };
+        let in_view = |arg: &Argument| match arg.as_expression().map(unwrap) {
+            Some(Expression::ObjectExpression(_)) => true,
+            Some(Expression::Identifier(id)) => {
+                declared_object(index, *at, id.name.as_str()).is_some()
+                    || index
+                        .value_of(*at, id.name.as_str())
+                        .and_then(|(_, d)| d.init.as_ref())
+                        .is_some_and(reply_like)
+            }
+            Some(other) => reply_like(other),
+            None => false,
+        };
+        if !added.iter().all(in_view) {
+            out.push(format!(
+                "`{}` at line {} puts messages responsify cannot see into the list (Chat-shaped ones, such as `tool_calls` or `tool` messages, are rejected by the Responses API)",
+                &source[call_span.start..call_span.end],
+                crate::edit::line_col(source, call_span.start).0
+            ));
+        }
+    }
+    out
+}
+
+/// The reply of a chat call, as code writes it: a member chain through `choices` or ending on
+/// `.message` (`r.choices[0].message`, `choice.message`, `r.choices[0]?.message`).
+fn reply_like(e: &Expression) -> bool {
+    let mut at = unwrap(e);
+    let mut last = true;
+    loop {
+        match at {
+            Expression::StaticMemberExpression(m) => {
+                let p = m.property.name.as_str();
+                if p == "choices" || (last && p == "message") {
+                    return true;
+                }
+                at = unwrap(&m.object);
+            }
+            Expression::ComputedMemberExpression(m) => at = unwrap(&m.object),
+            Expression::ChainExpression(c) => match c.expression.as_member_expression() {
+                Some(MemberExpression::StaticMemberExpression(m)) => {
+                    let p = m.property.name.as_str();
+                    if p == "choices" || (last && p == "message") {
+                        return true;
+                    }
+                    at = unwrap(&m.object);
+                }
+                Some(MemberExpression::ComputedMemberExpression(m)) => at = unwrap(&m.object),
+                _ => return false,
+            },
+            _ => return false,
+        }
+        last = false;
+    }
 }
