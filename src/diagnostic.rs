@@ -73,8 +73,9 @@ pub enum ReadTarget {
     /// A stream event's text delta, or none for events that carry no text. `guarded` when
     /// the event is known to be a text delta (the guard was rewritten to check that).
     StreamTextDelta { guarded: bool },
-    /// "This stream event carries text": replaces the check for chunks with choices.
-    StreamTextGuard,
+    /// "This stream event carries text": replaces the check for chunks with choices
+    /// (`negated`: "carries none", for the check for chunks without choices).
+    StreamTextGuard { negated: bool },
     /// The usage of a `response.completed` event, or none for other events.
     StreamCompletedUsage,
     /// A string literal with this text, in place of another.

@@ -516,8 +516,10 @@ pub enum ReadKind {
     /// A stream chunk's text: `chunk.choices[0].delta.content`. `guarded` when the code only
     /// gets here for chunks that passed the `chunk.choices` guard.
     StreamText { guarded: bool },
-    /// A stream chunk's `choices` used as a condition (the guard for chunks without choices).
-    StreamGuard,
+    /// A stream chunk's `choices` used as a condition (the guard for chunks without choices):
+    /// `if chunk.choices`, `len(chunk.choices) > 0`; `negated` for the test that a chunk has
+    /// none (`len(chunk.choices) == 0`, `chunk.choices == []`), whose read spans the test.
+    StreamGuard { negated: bool },
     /// A stream chunk's `usage` (the last chunk's, with `include_usage`).
     StreamUsage,
     /// `name` read from a `response.function_call_arguments.done` event of a Responses

@@ -76,8 +76,8 @@ impl Rule for StreamRead {
                     ReadTarget::StreamTextDelta { guarded },
                     "a chunk's text is the delta of a `response.output_text.delta` event",
                 ),
-                ReadKind::StreamGuard => (
-                    ReadTarget::StreamTextGuard,
+                ReadKind::StreamGuard { negated } => (
+                    ReadTarget::StreamTextGuard { negated },
                     "Responses events have no `choices`: check the event type",
                 ),
                 ReadKind::HelperFinal => (

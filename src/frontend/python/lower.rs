@@ -264,8 +264,9 @@ impl<'a> Lowering<'a> {
             ReadTarget::StreamTextDelta { guarded: false } => {
                 format!("({b}.delta if {b}.type == {q}response.output_text.delta{q} else None)")
             }
-            ReadTarget::StreamTextGuard => {
-                format!("({b}.type == {q}response.output_text.delta{q})")
+            ReadTarget::StreamTextGuard { negated } => {
+                let op = if *negated { "!=" } else { "==" };
+                format!("({b}.type {op} {q}response.output_text.delta{q})")
             }
             ReadTarget::FinishedFor { reason, negated } => {
                 let calls = format!("any(item.type == {q}function_call{q} for item in {b}.output)");

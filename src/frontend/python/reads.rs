@@ -298,7 +298,7 @@ fn follow(shape: Shape, root: Span, segs: &[(Seg, Span)]) -> Followed {
             reads.push(Read {
                 span: at,
                 base,
-                kind: ReadKind::StreamGuard,
+                kind: ReadKind::StreamGuard { negated: false },
             });
             return Followed {
                 reads,
@@ -485,6 +485,9 @@ impl<'a> Statements<'a> {
                     names.visit_expr(target);
                 }
             }
+            if let Stmt::For(f) = stmt {
+                names.visit_expr(&f.target);
+            }
             for name in names.0 {
                 let at = mentions.entry(name).or_default();
                 if at.last() != Some(&i) {
@@ -523,6 +526,7 @@ pub fn analyze(body: &Statements, call_span: Span, first: Shape, source: &str) -
         guarded: Vec::new(),
         item_lists: Default::default(),
         items: Default::default(),
+        truth: Default::default(),
     };
     // The call's own statement: the last one that starts before it and holds it (statements
     // are in source order, a compound statement before the ones it holds; an `elif` test
@@ -552,6 +556,20 @@ pub fn analyze(body: &Statements, call_span: Span, first: Shape, source: &str) -
         .reads
         .sort_by_key(|r| (r.span.start, r.span.end));
     walker.uses.reads.dedup();
+    // A chunk's `choices` becomes the check of the event type only where it is tested for
+    // truth; used as a collection (`len`, iteration, a comparison) it has no equivalent.
+    let truth = std::mem::take(&mut walker.truth);
+    walker.uses.reads.retain(|read| {
+        if !matches!(read.kind, ReadKind::StreamGuard { .. }) || truth.contains(&read.span) {
+            return true;
+        }
+        walker.uses.unseen.push(format!(
+            "`{}` at line {} uses a chunk's `choices` as a collection, which a Responses event has no equivalent for (only a test for truth becomes the event-type check)",
+            &source[read.span.start..read.span.end],
+            crate::edit::line_col(source, read.span.start).0
+        ));
+        false
+    });
     walker.uses.unseen.dedup();
     // A chunk's text read where the guard has already passed is just the delta.
     for read in &mut walker.uses.reads {
@@ -582,6 +600,95 @@ struct Walker<'s> {
     /// resp.output if ...]`), and names bound to one such item (`for call in calls:`).
     item_lists: std::collections::HashSet<String>,
     items: std::collections::HashSet<String>,
+    /// Expressions whose value is only tested for truth (an `if` test, an operand of `not`
+    /// or of `and` / `or` in a test…), and tests of a chunk's `choices` that are booleans
+    /// already (`len(chunk.choices) > 0`).
+    truth: std::collections::HashSet<Span>,
+}
+
+/// Marks the expressions whose value is only tested for truth.
+struct Truth<'t>(&'t mut std::collections::HashSet<Span>);
+
+impl<'a> Visitor<'a> for Truth<'_> {
+    fn visit_expr(&mut self, expr: &'a Expr) {
+        match expr {
+            Expr::BoolOp(b) => {
+                // Every operand but the last is tested; the last is the value itself.
+                let whole = self.0.contains(&span(b.range));
+                let n = b.values.len();
+                for (i, v) in b.values.iter().enumerate() {
+                    if whole || i + 1 < n {
+                        self.0.insert(span(v.range()));
+                    }
+                }
+            }
+            Expr::UnaryOp(u) if u.op == ast::UnaryOp::Not => {
+                self.0.insert(span(u.operand.range()));
+            }
+            Expr::If(i) => {
+                self.0.insert(span(i.test.range()));
+            }
+            Expr::Call(c)
+                if matches!(&*c.func, Expr::Name(n) if n.id.as_str() == "bool")
+                    && c.arguments.args.len() == 1 =>
+            {
+                self.0.insert(span(c.arguments.args[0].range()));
+            }
+            Expr::ListComp(ast::ExprListComp { generators, .. })
+            | Expr::SetComp(ast::ExprSetComp { generators, .. })
+            | Expr::Generator(ast::ExprGenerator { generators, .. })
+            | Expr::DictComp(ast::ExprDictComp { generators, .. }) => {
+                for g in generators {
+                    for test in &g.ifs {
+                        self.0.insert(span(test.range()));
+                    }
+                }
+            }
+            _ => {}
+        }
+        visitor::walk_expr(self, expr);
+    }
+}
+
+/// `len(x) > 0` (and `!= 0`, `>= 1`), `x != []`: `Some((x, false))`; `len(x) == 0` (and
+/// `< 1`, `<= 0`), `x == []`: `Some((x, true))`, negated.
+fn emptiness_test(expr: &Expr) -> Option<(&Expr, bool)> {
+    let Expr::Compare(c) = expr else { return None };
+    let ([op], [right]) = (&c.ops[..], &c.comparators[..]) else {
+        return None;
+    };
+    if let Expr::List(empty) = right {
+        if !empty.elts.is_empty() {
+            return None;
+        }
+        return match op {
+            ast::CmpOp::Eq => Some((&c.left, true)),
+            ast::CmpOp::NotEq => Some((&c.left, false)),
+            _ => None,
+        };
+    }
+    let Expr::Call(len) = &*c.left else {
+        return None;
+    };
+    if !matches!(&*len.func, Expr::Name(n) if n.id.as_str() == "len")
+        || len.arguments.args.len() != 1
+        || !len.arguments.keywords.is_empty()
+    {
+        return None;
+    }
+    let Expr::NumberLiteral(n) = right else {
+        return None;
+    };
+    let n = match &n.value {
+        ast::Number::Int(i) => i.as_i64()?,
+        _ => return None,
+    };
+    let negated = match (op, n) {
+        (ast::CmpOp::Gt, 0) | (ast::CmpOp::NotEq, 0) | (ast::CmpOp::GtE, 1) => false,
+        (ast::CmpOp::Eq, 0) | (ast::CmpOp::Lt, 1) | (ast::CmpOp::LtE, 0) => true,
+        _ => return None,
+    };
+    Some((&len.arguments.args[0], negated))
 }
 
 impl<'s> Walker<'s> {
@@ -686,11 +793,17 @@ impl<'s> Walker<'s> {
                         }
                         None => None,
                     };
-                    if let Some(element) = element {
-                        if matches!(element, Shape::Chunk | Shape::ResponseEvent) {
-                            self.loops.push((target.id.to_string(), span(f.range)));
+                    match element {
+                        Some(element) => {
+                            if matches!(element, Shape::Chunk | Shape::ResponseEvent) {
+                                self.loops.push((target.id.to_string(), span(f.range)));
+                            }
+                            self.names.insert(target.id.to_string(), element);
                         }
-                        self.names.insert(target.id.to_string(), element);
+                        // The loop binds the name to something else.
+                        None => {
+                            self.names.remove(target.id.as_str());
+                        }
                     }
                 }
             }
@@ -792,6 +905,26 @@ impl<'s> Walker<'s> {
             _ => {}
         }
         // Every other use in the statement's own expressions.
+        match stmt {
+            Stmt::If(i) => {
+                self.truth.insert(span(i.test.range()));
+                for clause in &i.elif_else_clauses {
+                    if let Some(test) = &clause.test {
+                        self.truth.insert(span(test.range()));
+                    }
+                }
+            }
+            Stmt::While(w) => {
+                self.truth.insert(span(w.test.range()));
+            }
+            Stmt::Assert(a) => {
+                self.truth.insert(span(a.test.range()));
+            }
+            _ => {}
+        }
+        for expr in header_exprs(stmt) {
+            Truth(&mut self.truth).visit_expr(expr);
+        }
         for expr in header_exprs(stmt) {
             let mut finder = Uses_ { walker: self };
             finder.visit_expr(expr);
@@ -923,10 +1056,24 @@ impl Walker<'_> {
         }
     }
 
+    /// `chunk.choices`, `len(chunk.choices) > 0` or `chunk.choices != []` on a tracked chunk
+    /// (`negated`: `not chunk.choices`, `len(chunk.choices) == 0`, `chunk.choices == []`):
+    /// the chunk's name.
+    fn guard_test(&self, expr: &Expr, negated: bool) -> Option<String> {
+        match (expr, emptiness_test(expr)) {
+            (_, Some((choices, n))) if n == negated => self.guard_name(choices),
+            (Expr::UnaryOp(u), _) if negated && u.op == ast::UnaryOp::Not => {
+                self.guard_name(&u.operand)
+            }
+            _ if !negated => self.guard_name(expr),
+            _ => None,
+        }
+    }
+
     fn note_guard(&mut self, stmt: &ast::StmtIf) {
         if let Expr::BoolOp(b) = &*stmt.test {
             if b.op == ast::BoolOp::And {
-                if let Some(name) = b.values.first().and_then(|v| self.guard_name(v)) {
+                if let Some(name) = b.values.first().and_then(|v| self.guard_test(v, false)) {
                     let end = stmt.body.last().map_or(stmt.test.end(), |s| s.end());
                     self.guarded.push((
                         name,
@@ -934,7 +1081,7 @@ impl Walker<'_> {
                     ));
                 }
             }
-        } else if let Some(name) = self.guard_name(&stmt.test) {
+        } else if let Some(name) = self.guard_test(&stmt.test, false) {
             if let Some(last) = stmt.body.last() {
                 self.guarded.push((
                     name,
@@ -942,13 +1089,13 @@ impl Walker<'_> {
                 ));
             }
         }
-        if let Expr::UnaryOp(u) = &*stmt.test {
+        {
             let leaves = matches!(
                 stmt.body.as_slice(),
                 [Stmt::Continue(_)] | [Stmt::Return(_)] | [Stmt::Break(_)]
             );
-            if u.op == ast::UnaryOp::Not && leaves && stmt.elif_else_clauses.is_empty() {
-                if let Some(name) = self.guard_name(&u.operand) {
+            if leaves && stmt.elif_else_clauses.is_empty() {
+                if let Some(name) = self.guard_test(&stmt.test, true) {
                     if let Some((_, body)) = self
                         .loops
                         .iter()
@@ -975,6 +1122,28 @@ impl<'a> Visitor<'a> for Uses_<'_, '_> {
         let here = span(expr.range());
         if self.walker.consumed.contains(&here) {
             return;
+        }
+        // `len(chunk.choices) > 0`, `chunk.choices == []`: the test of a chunk's choices,
+        // which becomes the check of the event type (negated for "has none").
+        if let Some((choices, negated)) = emptiness_test(expr) {
+            let (root, segs) = chain(choices);
+            if let Some(shape) = self.walker.root_shape(root) {
+                let mut followed = follow(shape, span(root.range()), &segs);
+                if let Some(guard) = followed.reads.pop_if(|r| {
+                    matches!(r.kind, ReadKind::StreamGuard { .. })
+                        && r.span == span(choices.range())
+                }) {
+                    self.walker.uses.reads.extend(followed.reads);
+                    self.walker.uses.reads.push(Read {
+                        span: here,
+                        base: guard.base,
+                        kind: ReadKind::StreamGuard { negated },
+                    });
+                    self.walker.truth.insert(here);
+                    self.walker.consumed.insert(here);
+                    return;
+                }
+            }
         }
         match expr {
             // `x is None` / `x is not None` on a tracked object reads nothing of it.

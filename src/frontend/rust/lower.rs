@@ -816,7 +816,7 @@ fn describe_target(target: &ReadTarget) -> &'static str {
         ReadTarget::FunctionCalls | ReadTarget::FirstFunctionCall => "of tool calls",
         ReadTarget::ExtendWithOutput { .. } => "that appends the reply",
         ReadTarget::StreamTextDelta { .. }
-        | ReadTarget::StreamTextGuard
+        | ReadTarget::StreamTextGuard { .. }
         | ReadTarget::StreamCompletedUsage => "of a stream",
         ReadTarget::FinishedFor { .. } => "of the finish reason",
         _ => "",

@@ -381,8 +381,9 @@ impl<'a, 'd: 'a> Lowering<'a, 'd> {
             ReadTarget::StreamTextDelta { guarded: false } => {
                 format!("({b}.type === {q}response.output_text.delta{q} ? {b}.delta : undefined)")
             }
-            ReadTarget::StreamTextGuard => {
-                format!("({b}.type === {q}response.output_text.delta{q})")
+            ReadTarget::StreamTextGuard { negated } => {
+                let op = if *negated { "!==" } else { "===" };
+                format!("({b}.type {op} {q}response.output_text.delta{q})")
             }
             ReadTarget::StreamCompletedUsage => match self.usage_guard(span, base) {
                 // `if (chunk.usage)`: the test narrows the event and its usage together, so

@@ -225,7 +225,7 @@ fn follow(shape: Shape, root: Span, segs: &[(Seg, Span)], result: Shape) -> Foll
             reads.push(Read {
                 span: at,
                 base,
-                kind: ReadKind::StreamGuard,
+                kind: ReadKind::StreamGuard { negated: false },
             });
             return Followed {
                 reads,
@@ -444,6 +444,7 @@ pub fn analyze<'a>(
         consumed: HashSet::new(),
         guarded: Vec::new(),
         binding: None,
+        truth: HashSet::new(),
     };
     walk::statements(&mut walker, body);
     if let Some(e) = expression_body {
@@ -454,6 +455,21 @@ pub fn analyze<'a>(
         }
     }
     let mut uses = walker.uses;
+    // A chunk's `choices` becomes the check of the event type only where it is tested for
+    // truth; used as a collection (iterated, kept, `.length` compared with anything but
+    // zero) it has no equivalent.
+    let truth = std::mem::take(&mut walker.truth);
+    uses.reads.retain(|read| {
+        if !matches!(read.kind, ReadKind::StreamGuard { .. }) || truth.contains(&read.span) {
+            return true;
+        }
+        uses.unseen.push(format!(
+            "`{}` at line {} uses a chunk's `choices` as a collection, which a Responses event has no equivalent for (only a test for truth or emptiness becomes the event-type check)",
+            &source[read.span.start..read.span.end],
+            crate::edit::line_col(source, read.span.start).0
+        ));
+        false
+    });
     uses.reads.sort_by_key(|r| (r.span.start, r.span.end));
     uses.reads.dedup();
     uses.unseen.dedup();
@@ -488,6 +504,39 @@ struct Walker<'s> {
     guarded: Vec<(String, Span)>,
     /// The value being bound by the current declaration or assignment.
     binding: Option<Span>,
+    /// Expressions whose value is only tested for truth (a condition, an operand of `!` or
+    /// of `&&` / `||` in one), and tests of a chunk's `choices` that are booleans already
+    /// (`chunk.choices.length > 0`).
+    truth: HashSet<Span>,
+}
+
+/// `x.length > 0` (and `!== 0`, `!= 0`, `>= 1`): `Some((x, false))`; `x.length === 0` (and
+/// `== 0`, `< 1`, `<= 0`): `Some((x, true))`, negated.
+fn emptiness_test<'a, 'e>(b: &'e BinaryExpression<'a>) -> Option<(&'e Expression<'a>, bool)> {
+    let Expression::NumericLiteral(n) = unwrap(&b.right) else {
+        return None;
+    };
+    let object = match unwrap(&b.left) {
+        Expression::StaticMemberExpression(m) if m.property.name.as_str() == "length" => &m.object,
+        Expression::ChainExpression(c) => match c.expression.as_member_expression() {
+            Some(MemberExpression::StaticMemberExpression(m))
+                if m.property.name.as_str() == "length" =>
+            {
+                &m.object
+            }
+            _ => return None,
+        },
+        _ => return None,
+    };
+    use BinaryOperator as B;
+    let negated = match (b.operator, n.value) {
+        (B::GreaterThan | B::Inequality | B::StrictInequality, v) if v == 0.0 => false,
+        (B::GreaterEqualThan, v) if v == 1.0 => false,
+        (B::Equality | B::StrictEquality | B::LessEqualThan, v) if v == 0.0 => true,
+        (B::LessThan, v) if v == 1.0 => true,
+        _ => return None,
+    };
+    Some((object, negated))
 }
 
 impl Walker<'_> {
@@ -595,6 +644,53 @@ impl Walker<'_> {
         &self.source[s.start..s.end]
     }
 
+    /// `chunk.choices`, or `chunk.choices.length > 0`, of a tracked chunk: the chunk's name.
+    fn guard_test(&self, expr: &Expression) -> Option<String> {
+        match unwrap(expr) {
+            Expression::BinaryExpression(b) => match emptiness_test(b) {
+                Some((choices, false)) => self.guard_name(choices),
+                _ => None,
+            },
+            other => self.guard_name(other),
+        }
+    }
+
+    /// Mark the operands of `expr` that are only tested for truth (`expr` is one itself when
+    /// it is in `truth` already).
+    fn note_truth(&mut self, expr: &Expression) {
+        let whole = self.truth.contains(&span_of(expr.span()));
+        let truth = &mut self.truth;
+        let mut mark = |e: &Expression| {
+            truth.insert(span_of(e.span()));
+            truth.insert(span_of(unwrap(e).span()));
+        };
+        match expr {
+            Expression::LogicalExpression(l) => {
+                mark(&l.left);
+                if whole {
+                    mark(&l.right);
+                }
+            }
+            Expression::ParenthesizedExpression(p) => {
+                if whole {
+                    mark(&p.expression);
+                }
+            }
+            Expression::UnaryExpression(u) if u.operator == UnaryOperator::LogicalNot => {
+                mark(&u.argument)
+            }
+            Expression::ConditionalExpression(c) => mark(&c.test),
+            Expression::CallExpression(c)
+                if c.callee.is_specific_id("Boolean") && c.arguments.len() == 1 =>
+            {
+                if let Some(arg) = c.arguments[0].as_expression() {
+                    mark(arg)
+                }
+            }
+            _ => {}
+        }
+    }
+
     /// `chunk.choices` of a tracked chunk: the chunk's name.
     fn guard_name(&self, expr: &Expression) -> Option<String> {
         let (root, segs) = chain(expr);
@@ -663,6 +759,17 @@ impl<'a> Visitor<'a> for Walker<'_> {
     }
 
     fn stmt(&mut self, stmt: &'a Statement<'a>) {
+        let test = match stmt {
+            Statement::IfStatement(i) => Some(&i.test),
+            Statement::WhileStatement(w) => Some(&w.test),
+            Statement::DoWhileStatement(d) => Some(&d.test),
+            Statement::ForStatement(f) => f.test.as_ref(),
+            _ => None,
+        };
+        if let Some(test) = test {
+            self.truth.insert(span_of(test.span()));
+            self.truth.insert(span_of(unwrap(test).span()));
+        }
         match stmt {
             // `await client.chat.completions.create(...);`: the result is dropped.
             Statement::ExpressionStatement(e)
@@ -773,6 +880,39 @@ impl<'a> Visitor<'a> for Walker<'_> {
         let here = span_of(expr.span());
         if self.consumed.contains(&here) {
             return false;
+        }
+        self.note_truth(expr);
+        // `chunk.choices.length > 0` / `=== 0`: the test of a chunk's choices, which becomes
+        // the check of the event type (negated for "has none"); `chunk.choices.length` tested
+        // for truth is the same test.
+        let emptiness = match expr {
+            Expression::BinaryExpression(b) => emptiness_test(b),
+            Expression::StaticMemberExpression(m)
+                if m.property.name.as_str() == "length" && self.truth.contains(&here) =>
+            {
+                Some((&m.object, false))
+            }
+            _ => None,
+        };
+        if let Some((choices, negated)) = emptiness {
+            let (root, segs) = chain(choices);
+            if let Some(shape) = self.root_shape(root) {
+                let mut followed = follow(shape, written_base(choices, root), &segs, self.first);
+                let choices_at = span_of(choices.span());
+                if let Some(guard) = followed.reads.pop_if(|r| {
+                    matches!(r.kind, ReadKind::StreamGuard { .. }) && r.span == choices_at
+                }) {
+                    self.uses.reads.extend(followed.reads);
+                    self.uses.reads.push(Read {
+                        span: here,
+                        base: guard.base,
+                        kind: ReadKind::StreamGuard { negated },
+                    });
+                    self.truth.insert(here);
+                    self.consumed.insert(here);
+                    return false;
+                }
+            }
         }
         match expr {
             // `response = await client.chat.completions.create(...)` rebinds a name.
@@ -992,7 +1132,7 @@ impl Walker<'_> {
     fn note_guard(&mut self, stmt: &IfStatement) {
         if let Expression::LogicalExpression(l) = unwrap(&stmt.test) {
             if l.operator == LogicalOperator::And {
-                if let Some(name) = self.guard_name(&l.left) {
+                if let Some(name) = self.guard_test(&l.left) {
                     self.guarded.push((
                         name,
                         Span::new(
@@ -1002,7 +1142,7 @@ impl Walker<'_> {
                     ));
                 }
             }
-        } else if let Some(name) = self.guard_name(&stmt.test) {
+        } else if let Some(name) = self.guard_test(&stmt.test) {
             self.guarded.push((
                 name,
                 Span::new(
