@@ -59,6 +59,12 @@ pub enum ReadTarget {
     OutputText,
     /// The parsed structured output (`output_parsed`).
     OutputParsed,
+    /// In place of a test of the reply's text for none: a comparison with the empty string
+    /// (`output_text` is always a string, empty when the reply has no text); `negated` for
+    /// "is not empty".
+    EmptyTextTest { negated: bool },
+    /// In place of a fallback for no text (`??`): a fallback for the empty string (`||`).
+    EmptyTextFallback,
     /// The text of the first `refusal` content part of the output's message items, or none
     /// (what a chat message's `refusal` was).
     Refusal,

@@ -477,6 +477,13 @@ pub enum ReadKind {
     Reply,
     /// `choices[0].message.content`
     Content,
+    /// The reply's text tested for none (`content is None`, `text === null`, `!= None`): the
+    /// read spans the test's operator and `None` (` is None`), the text read itself is a
+    /// `Content` read or a name bound to one. `negated` for "has text".
+    TextTestedForNone { negated: bool },
+    /// The reply's text with a fallback for none (`text ?? "…"`): the read spans the `??`
+    /// operator and what surrounds it, up to the fallback.
+    TextFallback,
     /// `choices[0].message.parsed`
     Parsed,
     /// `choices[0].message.refusal`: the refusal's text, or none.

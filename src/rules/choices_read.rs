@@ -33,9 +33,17 @@ declare_rule! {
     /// response that ends for them is incomplete, so it is neither `"stop"` nor `"length"`,
     /// and every check above stays exact.
     ///
+    /// A test of the text for none (`content is None`, `is not None`, `== None`; `text ===
+    /// null`, `== null`, `=== undefined`, `!==`) compares it with the empty string instead,
+    /// and a TypeScript fallback `text ?? "…"` becomes `text || "…"`, so the branch for "no
+    /// text" (a tool call, a refusal) keeps running. The text may be read there or through a
+    /// name bound to it. Any other comparison of the text with `None` / `null` (`None is
+    /// content`, `null === text`, a `??` chained with other operators) is reported by
+    /// `unseen-uses` and holds the request back, naming the line.
+    ///
     /// ## Fix safety
-    /// Safe: applied with its call, as one unit. Code that tested `content is None` now sees
-    /// `""`.
+    /// Safe: applied with its call, as one unit. A reply whose text is empty although it is
+    /// there (`""`, which Chat Completions hardly ever sends) counts as no text after the fix.
     pub struct ChoicesRead {
         name: "choices-read",
         summary: "`choices[0].message.content` becomes `output_text`",
@@ -64,6 +72,16 @@ impl Rule for ChoicesRead {
                     ReadTarget::OutputText,
                     "the reply's text is `output_text` on a Responses result",
                     "Read `output_text`",
+                ),
+                ReadKind::TextTestedForNone { negated } => (
+                    ReadTarget::EmptyTextTest { negated: *negated },
+                    "`output_text` is never none, only empty: a test of the reply's text for none must compare it with the empty string",
+                    "Compare the text with the empty string",
+                ),
+                ReadKind::TextFallback => (
+                    ReadTarget::EmptyTextFallback,
+                    "`output_text` is never nullish, only empty: a fallback for no text must apply to the empty string",
+                    "Fall back when the text is empty",
                 ),
                 ReadKind::Parsed => (
                     ReadTarget::OutputParsed,

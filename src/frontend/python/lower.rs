@@ -237,6 +237,12 @@ impl<'a> Lowering<'a> {
             ReadTarget::Response => b,
             ReadTarget::OutputText => format!("{b}.output_text"),
             ReadTarget::OutputParsed => format!("{b}.output_parsed"),
+            ReadTarget::EmptyTextTest { negated } => {
+                let op = if *negated { "!=" } else { "==" };
+                format!(" {op} {q}{q}")
+            }
+            // Python's `or` already falls back on the empty string.
+            ReadTarget::EmptyTextFallback => self.text[base.start..base.end].to_string(),
             ReadTarget::Refusal => format!(
                 "next((part.refusal for item in {b}.output if item.type == {q}message{q} for part in item.content if part.type == {q}refusal{q}), None)"
             ),

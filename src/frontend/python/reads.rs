@@ -527,6 +527,7 @@ pub fn analyze(body: &Statements, call_span: Span, first: Shape, source: &str) -
         item_lists: Default::default(),
         items: Default::default(),
         truth: Default::default(),
+        texts: Default::default(),
     };
     // The call's own statement: the last one that starts before it and holds it (statements
     // are in source order, a compound statement before the ones it holds; an `elif` test
@@ -548,7 +549,8 @@ pub fn analyze(body: &Statements, call_span: Span, first: Shape, source: &str) -
             .names
             .keys()
             .chain(&walker.items)
-            .chain(&walker.item_lists);
+            .chain(&walker.item_lists)
+            .chain(&walker.texts);
         at = body.next_mention(names, i);
     }
     walker
@@ -604,6 +606,9 @@ struct Walker<'s> {
     /// or of `and` / `or` in a test…), and tests of a chunk's `choices` that are booleans
     /// already (`len(chunk.choices) > 0`).
     truth: std::collections::HashSet<Span>,
+    /// Names bound to the reply's text (`content = resp.choices[0].message.content`): a test
+    /// of one for `None` is a test of the text.
+    texts: std::collections::HashSet<String>,
 }
 
 /// Marks the expressions whose value is only tested for truth.
@@ -758,7 +763,16 @@ impl<'s> Walker<'s> {
                     } else {
                         self.item_lists.remove(target.id.as_str());
                     }
-                    match self.evaluate(&a.value) {
+                    let shape = self.evaluate(&a.value);
+                    let text = self.uses.reads.last().is_some_and(|r| {
+                        r.kind == ReadKind::Content && r.span == span(a.value.range())
+                    });
+                    if text {
+                        self.texts.insert(target.id.to_string());
+                    } else {
+                        self.texts.remove(target.id.as_str());
+                    }
+                    match shape {
                         Some(shape) => {
                             self.names.insert(target.id.to_string(), shape);
                         }
@@ -773,6 +787,7 @@ impl<'s> Walker<'s> {
             }
             Stmt::For(f) => {
                 if let Expr::Name(target) = &*f.target {
+                    self.texts.remove(target.id.as_str());
                     if self.output_items(&f.iter) {
                         self.items.insert(target.id.to_string());
                     } else {
@@ -1111,6 +1126,73 @@ impl Walker<'_> {
     }
 }
 
+impl Uses_<'_, '_> {
+    /// `content is None` (`is not None`, `== None`, `!= None`) where `content` is the reply's
+    /// text, read there or bound to a name: `output_text` is never `None`, so the test
+    /// compares the text with the empty string instead. Any other comparison of the text with
+    /// `None` is reported. Whether the comparison was handled.
+    fn text_tested_for_none(&mut self, c: &ast::ExprCompare) -> bool {
+        let is_none = |e: &Expr| matches!(e, Expr::NoneLiteral(_));
+        let operands: Vec<&Expr> = std::iter::once(&*c.left)
+            .chain(c.comparators.iter())
+            .collect();
+        if !operands.iter().any(|e| is_none(e)) {
+            return false;
+        }
+        let Some(text) = operands.iter().find_map(|e| self.text_read(e)) else {
+            return false;
+        };
+        let here = span(c.range);
+        let direct = matches!(
+            (&c.ops[..], &c.comparators[..]),
+            (
+                [ast::CmpOp::Is | ast::CmpOp::IsNot | ast::CmpOp::Eq | ast::CmpOp::NotEq],
+                [Expr::NoneLiteral(_)]
+            )
+        ) && !is_none(&c.left);
+        let (at, reads) = text;
+        self.walker.uses.reads.extend(reads);
+        self.walker.consumed.insert(at);
+        if direct && at == span(c.left.range()) {
+            let test = Span::new(at.end, here.end);
+            self.walker.uses.reads.push(Read {
+                span: test,
+                base: test,
+                kind: ReadKind::TextTestedForNone {
+                    negated: matches!(c.ops[0], ast::CmpOp::IsNot | ast::CmpOp::NotEq),
+                },
+            });
+        } else {
+            self.walker.uses.unseen.push(format!(
+                "`{}` at line {} tests the reply's text for `None` in a way responsify does not rewrite (`output_text` is never `None`, only empty)",
+                &self.walker.source[c.range()],
+                crate::edit::line_col(self.walker.source, here.start).0
+            ));
+        }
+        self.walker.consumed.insert(here);
+        true
+    }
+
+    /// The reply's text: a name bound to it, or a chain that reads it. Its span and the
+    /// reads of the chain.
+    fn text_read(&self, e: &Expr) -> Option<(Span, Vec<Read>)> {
+        let at = span(e.range());
+        if let Expr::Name(n) = e {
+            if self.walker.texts.contains(n.id.as_str()) {
+                return Some((at, Vec::new()));
+            }
+        }
+        let (root, segs) = chain(e);
+        let shape = self.walker.root_shape(root)?;
+        let followed = follow(shape, span(root.range()), &segs);
+        followed
+            .reads
+            .last()
+            .is_some_and(|r| r.kind == ReadKind::Content && r.span == at)
+            .then_some((at, followed.reads))
+    }
+}
+
 /// Visits expressions, following every maximal chain on a tracked root.
 #[allow(non_camel_case_types)]
 struct Uses_<'w, 's> {
@@ -1143,6 +1225,11 @@ impl<'a> Visitor<'a> for Uses_<'_, '_> {
                     self.walker.consumed.insert(here);
                     return;
                 }
+            }
+        }
+        if let Expr::Compare(c) = expr {
+            if self.text_tested_for_none(c) {
+                return;
             }
         }
         match expr {

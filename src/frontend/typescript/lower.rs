@@ -347,6 +347,11 @@ impl<'a, 'd: 'a> Lowering<'a, 'd> {
             ),
             ReadTarget::OutputText => format!("{b}{dot}output_text"),
             ReadTarget::OutputParsed => format!("{b}{dot}output_parsed"),
+            ReadTarget::EmptyTextTest { negated } => {
+                let op = if *negated { "!==" } else { "===" };
+                format!(" {op} {q}{q}")
+            }
+            ReadTarget::EmptyTextFallback => b.replacen("??", "||", 1),
             // Only the Python front end lifts this read today. The ternaries narrow the item
             // and part unions, so the spelling type-checks under `tsc --strict`.
             ReadTarget::Refusal => format!(

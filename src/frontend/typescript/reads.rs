@@ -445,6 +445,8 @@ pub fn analyze<'a>(
         guarded: Vec::new(),
         binding: None,
         truth: HashSet::new(),
+        texts: HashSet::new(),
+        logical_operands: HashSet::new(),
     };
     walk::statements(&mut walker, body);
     if let Some(e) = expression_body {
@@ -508,6 +510,12 @@ struct Walker<'s> {
     /// of `&&` / `||` in one), and tests of a chunk's `choices` that are booleans already
     /// (`chunk.choices.length > 0`).
     truth: HashSet<Span>,
+    /// Names bound to the reply's text (`const text = r.choices[0].message.content`): a test
+    /// of one for `null` is a test of the text.
+    texts: HashSet<String>,
+    /// Operands of `&&`, `||` and `??` written without parentheses: a `??` among them cannot
+    /// become `||` (JavaScript does not mix them unparenthesized).
+    logical_operands: HashSet<Span>,
 }
 
 /// `x.length > 0` (and `!== 0`, `!= 0`, `>= 1`): `Some((x, false))`; `x.length === 0` (and
@@ -644,6 +652,118 @@ impl Walker<'_> {
         &self.source[s.start..s.end]
     }
 
+    /// After `name = value` was evaluated: is `name` the reply's text now?
+    fn note_text(&mut self, name: &str, value: &Expression) {
+        let at = span_of(unwrap(value).span());
+        let text = self.uses.reads.last().is_some_and(|r| {
+            r.kind == ReadKind::Content && (r.span == at || r.span == span_of(value.span()))
+        });
+        if text {
+            self.texts.insert(name.to_string());
+        } else {
+            self.texts.remove(name);
+        }
+    }
+
+    /// The reply's text: a name bound to it, or a chain that reads it. Its span and the
+    /// reads of the chain.
+    fn text_read(&self, e: &Expression) -> Option<(Span, Vec<Read>)> {
+        let e = unwrap(e);
+        let at = span_of(e.span());
+        if let Expression::Identifier(id) = e {
+            if self.texts.contains(id.name.as_str()) {
+                return Some((at, Vec::new()));
+            }
+        }
+        let (root, segs) = chain(e);
+        let shape = self.root_shape(root)?;
+        let followed = follow(shape, written_base(e, root), &segs, self.first);
+        followed
+            .reads
+            .last()
+            .is_some_and(|r| r.kind == ReadKind::Content && r.span == at)
+            .then_some((at, followed.reads))
+    }
+
+    /// `text === null` (`== null`, `=== undefined`, `!==`, `!=`) and `text ?? fallback`
+    /// where `text` is the reply's text: `output_text` is never nullish, so the test compares
+    /// it with the empty string and the fallback applies to it (`||`). Any other nullish test
+    /// of the text is reported. Whether the expression was handled.
+    fn text_tested_for_none(&mut self, expr: &Expression) -> bool {
+        let here = span_of(expr.span());
+        let nullish = |e: &Expression| {
+            matches!(unwrap(e), Expression::NullLiteral(_)) || unwrap(e).is_specific_id("undefined")
+        };
+        match expr {
+            Expression::BinaryExpression(b) if b.operator.is_equality() => {
+                let (text, direct) = match (self.text_read(&b.left), self.text_read(&b.right)) {
+                    (Some(t), _) if nullish(&b.right) => (t, true),
+                    (_, Some(t)) if nullish(&b.left) => (t, false),
+                    _ => return false,
+                };
+                let (at, reads) = text;
+                self.uses.reads.extend(reads);
+                self.consumed.insert(at);
+                if direct {
+                    let test = Span::new(at.end, here.end);
+                    self.uses.reads.push(Read {
+                        span: test,
+                        base: test,
+                        kind: ReadKind::TextTestedForNone {
+                            negated: matches!(
+                                b.operator,
+                                BinaryOperator::Inequality | BinaryOperator::StrictInequality
+                            ),
+                        },
+                    });
+                } else {
+                    self.uses.unseen.push(self.untouched_none_test(here));
+                }
+                self.consumed.insert(here);
+                true
+            }
+            Expression::LogicalExpression(l) if l.operator == LogicalOperator::Coalesce => {
+                let Some((at, reads)) = self.text_read(&l.left) else {
+                    return false;
+                };
+                self.uses.reads.extend(reads);
+                self.consumed.insert(at);
+                let empty = match unwrap(&l.right) {
+                    Expression::StringLiteral(s) => s.value.is_empty(),
+                    Expression::TemplateLiteral(t) => {
+                        t.expressions.is_empty() && t.quasis.iter().all(|q| q.value.raw.is_empty())
+                    }
+                    _ => false,
+                };
+                if empty {
+                    // `text ?? ""`: the empty text falls back to itself.
+                } else if self.logical_operands.contains(&here) {
+                    self.uses.unseen.push(self.untouched_none_test(here));
+                } else {
+                    let operator = Span::new(at.end, span_of(l.right.span()).start);
+                    self.uses.reads.push(Read {
+                        span: operator,
+                        base: operator,
+                        kind: ReadKind::TextFallback,
+                    });
+                }
+                // The fallback is walked as any other expression.
+                walk::expression(self, &l.right);
+                self.consumed.insert(here);
+                true
+            }
+            _ => false,
+        }
+    }
+
+    fn untouched_none_test(&self, at: Span) -> String {
+        format!(
+            "`{}` at line {} tests the reply's text for `null` in a way responsify does not rewrite (`output_text` is never nullish, only empty)",
+            &self.source[at.start..at.end],
+            crate::edit::line_col(self.source, at.start).0
+        )
+    }
+
     /// `chunk.choices`, or `chunk.choices.length > 0`, of a tracked chunk: the chunk's name.
     fn guard_test(&self, expr: &Expression) -> Option<String> {
         match unwrap(expr) {
@@ -713,9 +833,11 @@ impl<'a> Visitor<'a> for Walker<'_> {
             BindingPattern::BindingIdentifier(id) => {
                 if self.root_shape(chain(init).0).is_some() {
                     let shape = self.evaluate(init);
+                    self.note_text(id.name.as_str(), init);
                     self.binding = Some(span_of(init.span()));
                     self.bind(id.name.as_str(), shape);
                 } else {
+                    self.texts.remove(id.name.as_str());
                     self.names.remove(id.name.as_str());
                 }
             }
@@ -882,6 +1004,13 @@ impl<'a> Visitor<'a> for Walker<'_> {
             return false;
         }
         self.note_truth(expr);
+        if let Expression::LogicalExpression(l) = expr {
+            self.logical_operands.insert(span_of(l.left.span()));
+            self.logical_operands.insert(span_of(l.right.span()));
+        }
+        if self.text_tested_for_none(expr) {
+            return false;
+        }
         // `chunk.choices.length > 0` / `=== 0`: the test of a chunk's choices, which becomes
         // the check of the event type (negated for "has none"); `chunk.choices.length` tested
         // for truth is the same test.
@@ -924,10 +1053,12 @@ impl<'a> Visitor<'a> for Walker<'_> {
                 };
                 if self.root_shape(chain(&a.right).0).is_some() {
                     let shape = self.evaluate(&a.right);
+                    self.note_text(id.name.as_str(), &a.right);
                     self.binding = Some(span_of(a.right.span()));
                     self.bind(id.name.as_str(), shape);
                     return false;
                 }
+                self.texts.remove(id.name.as_str());
                 self.names.remove(id.name.as_str());
                 true
             }
