@@ -826,6 +826,21 @@ fn chat_unit(
     let uses = reads::analyze(statements, call_span, first, text);
     unit.reads = uses.reads;
     unit.unseen.extend(uses.unseen);
+    // A list that receives the reply gets output items once the fix extends it with them:
+    // nothing else may read it as chat messages.
+    for read in &unit.reads {
+        if let crate::model::ReadKind::AppendReply { list } = read.kind {
+            let written = &text[list.start..list.end];
+            if values::is_name(written) {
+                unit.unseen
+                    .extend(values::list_readers(index, scope, written, text));
+            } else {
+                unit.unseen.push(format!(
+                    "the reply is appended to `{written}`, whose readers responsify does not follow (they would get output items instead of a chat message)"
+                ));
+            }
+        }
+    }
     (unit, body.shared, uses.returned)
 }
 

@@ -752,3 +752,99 @@ fn reply_like(expr: &Expr) -> bool {
         last = false;
     }
 }
+
+/// Where a message list that receives the reply (`name.append(resp.choices[0].message)`,
+/// which becomes `name.extend(resp.output)`) is read by anything else than a request that
+/// sends it (`messages=name`, `input=name`) and the calls that grow it (`append`, `extend`,
+/// `insert`, `clear`): one line each. Those readers would see output items instead of chat
+/// messages (a reasoning item has no `role`, a message's `content` is a list of parts).
+pub fn list_readers(index: &Index, scope: usize, name: &str, source: &str) -> Vec<String> {
+    let (found_in, _) = index.assignments(scope, name);
+    struct Readers<'s> {
+        name: &'s str,
+        allowed: std::collections::HashSet<Span>,
+        found: Vec<(Span, Span)>,
+        /// The expression around the name, for the message.
+        around: Vec<Span>,
+    }
+    impl<'a> visitor::Visitor<'a> for Readers<'_> {
+        fn visit_expr(&mut self, expr: &'a Expr) {
+            if let Expr::Call(call) = expr {
+                if let Expr::Attribute(a) = &*call.func {
+                    if matches!(&*a.value, Expr::Name(n) if n.id.as_str() == self.name)
+                        && matches!(a.attr.id.as_str(), "append" | "extend" | "insert" | "clear")
+                    {
+                        self.allowed.insert(span(a.value.range()));
+                    }
+                }
+                let request = {
+                    let mut path = Vec::new();
+                    let mut at = &*call.func;
+                    while let Expr::Attribute(a) = at {
+                        path.push(a.attr.id.as_str());
+                        at = &a.value;
+                    }
+                    matches!(
+                        path.as_slice(),
+                        [
+                            "create" | "parse" | "stream",
+                            "completions" | "responses",
+                            ..
+                        ]
+                    )
+                };
+                if request {
+                    for k in &call.arguments.keywords {
+                        let key = k.arg.as_ref().map(|a| a.id.as_str());
+                        if matches!(key, Some("messages" | "input"))
+                            && matches!(&k.value, Expr::Name(n) if n.id.as_str() == self.name)
+                        {
+                            self.allowed.insert(span(k.value.range()));
+                        }
+                    }
+                }
+            }
+            if let Expr::Name(n) = expr {
+                if n.id.as_str() == self.name && !self.allowed.contains(&span(n.range)) {
+                    let around = self.around.last().copied().unwrap_or(span(n.range));
+                    self.found.push((span(n.range), around));
+                }
+            }
+            self.around.push(span(expr.range()));
+            visitor::walk_expr(self, expr);
+            self.around.pop();
+        }
+    }
+    let mut readers = Readers {
+        name,
+        allowed: Default::default(),
+        found: Vec::new(),
+        around: Vec::new(),
+    };
+    for (at, expr) in super::scope::scope_exprs(index) {
+        if index.assignments(at, name).0 != found_in {
+            continue;
+        }
+        readers.around.clear();
+        visitor::Visitor::visit_expr(&mut readers, expr);
+    }
+    readers.found.sort_by_key(|(at, _)| at.start);
+    readers
+        .found
+        .iter()
+        .map(|(at, around)| {
+            format!(
+                "`{}` at line {} reads `{name}`, which gets the reply's output items instead of a chat message (a reasoning item has no `role`, a message's `content` is a list of parts)",
+                &source[around.start..around.end],
+                crate::edit::line_col(source, at.start).0
+            )
+        })
+        .collect()
+}
+
+/// A plain Python identifier.
+pub fn is_name(text: &str) -> bool {
+    let mut chars = text.chars();
+    chars.next().is_some_and(|c| c.is_alphabetic() || c == '_')
+        && chars.all(|c| c.is_alphanumeric() || c == '_')
+}
