@@ -759,6 +759,27 @@ fn chat_unit(index: &Index, scope: usize, site: &SiteMatch, text: &str) -> (Unit
     unit.reads = uses.reads;
     unit.unseen.extend(uses.unseen);
     unit.unfixable.extend(uses.unfixable);
+    // A list that receives the reply gets output items once the fix pushes them: nothing
+    // else may read it as chat messages.
+    for read in &unit.reads {
+        if let crate::model::ReadKind::AppendReply { list } = read.kind {
+            let written = &text[list.start..list.end];
+            if values::is_identifier(written) {
+                unit.unseen.extend(values::list_readers(
+                    index,
+                    index.scope_at(read.span),
+                    written,
+                    text,
+                    "which gets the reply's output items instead of a chat message (a reasoning item has no `role`, a message's `content` is a list of parts)",
+                ));
+            } else {
+                unit.unseen.push(format!(
+                    "the reply is pushed onto `{written}`, whose readers responsify does not follow (they would get output items instead of a chat message)"
+                ));
+            }
+        }
+    }
+    unit.unseen.dedup();
     if let Some(shape) = uses.returned {
         callers::follow(index, scope, shape, &mut unit, text);
     }

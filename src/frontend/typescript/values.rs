@@ -280,6 +280,21 @@ pub fn body_of<'a>(
                 let mut lifted = lift(source, init);
                 if e.key == "messages" {
                     unseen.extend(spliced(index, found_in, name, source));
+                    // A list declared with a chat type is retyped with the request: every
+                    // other use of it must accept the Responses type.
+                    let (before, after) = (
+                        &source[declarator.span.start as usize..list.span.start as usize],
+                        &source[list.span.end as usize..declarator.span.end as usize],
+                    );
+                    if before.contains("ChatCompletion") || after.contains("ChatCompletion") {
+                        unseen.extend(list_readers(
+                            index,
+                            found_in,
+                            name,
+                            source,
+                            "which still expects the chat type the fix retypes the list from",
+                        ));
+                    }
                     // A message declared with an object literal is that object.
                     if let Kind::List(items) = &mut lifted.kind {
                         for (el, item) in list.elements.iter().zip(items.iter_mut()) {
@@ -473,4 +488,86 @@ fn reply_like(e: &Expression) -> bool {
         }
         last = false;
     }
+}
+
+/// Where the message list `name` (seen from `scope`) is used by anything else than a request
+/// that sends it (`{ messages }`, `input: name`) and the calls that grow it (`push`,
+/// `unshift`, `splice`): one line each, saying `why` such a use breaks.
+pub fn list_readers(
+    index: &Index,
+    scope: usize,
+    name: &str,
+    source: &str,
+    why: &str,
+) -> Vec<String> {
+    let (found_in, _) = index.declarations(scope, name);
+    struct Readers<'n> {
+        name: &'n str,
+        allowed: std::collections::HashSet<Span>,
+        found: Vec<Span>,
+    }
+    impl<'a> super::walk::Visitor<'a> for Readers<'_> {
+        fn expr(&mut self, e: &'a Expression<'a>) -> bool {
+            if let Expression::CallExpression(call) = e {
+                if let Expression::StaticMemberExpression(m) = &call.callee {
+                    if m.object.is_specific_id(self.name)
+                        && matches!(m.property.name.as_str(), "push" | "unshift" | "splice")
+                    {
+                        self.allowed.insert(span_of(m.object.span()));
+                    }
+                }
+            }
+            // A request body (an object with a `model`, inline or declared) that sends it.
+            if let Expression::ObjectExpression(o) = e {
+                let keys: Vec<(Option<String>, &Expression)> = o
+                    .properties
+                    .iter()
+                    .filter_map(|p| match p {
+                        ObjectPropertyKind::ObjectProperty(p) => {
+                            Some((key_name(&p.key, p.computed), &p.value))
+                        }
+                        ObjectPropertyKind::SpreadProperty(_) => None,
+                    })
+                    .collect();
+                if keys.iter().any(|(k, _)| k.as_deref() == Some("model")) {
+                    for (key, value) in keys {
+                        if matches!(key.as_deref(), Some("messages" | "input"))
+                            && unwrap(value).is_specific_id(self.name)
+                        {
+                            self.allowed.insert(span_of(unwrap(value).span()));
+                        }
+                    }
+                }
+            }
+            if e.is_specific_id(self.name) && !self.allowed.contains(&span_of(e.span())) {
+                self.found.push(span_of(e.span()));
+            }
+            true
+        }
+    }
+    let mut readers = Readers {
+        name,
+        allowed: Default::default(),
+        found: Vec::new(),
+    };
+    super::walk::statements(&mut readers, &index.program.body);
+    let mut lines = Vec::new();
+    for at in readers.found {
+        if index.declarations(index.scope_at(at), name).0 != found_in {
+            continue;
+        }
+        let (line, _) = crate::edit::line_col(source, at.start);
+        if lines.iter().any(|(l, _)| *l == line) {
+            continue;
+        }
+        let start = source[..at.start].rfind('\n').map_or(0, |i| i + 1);
+        let end = source[at.start..]
+            .find('\n')
+            .map_or(source.len(), |i| at.start + i);
+        lines.push((line, source[start..end].trim().to_string()));
+    }
+    lines
+        .into_iter()
+        .map(|(line, text)| format!("`{name}` is used at line {line} (`{text}`), {why}"))
+        .collect()
 }
