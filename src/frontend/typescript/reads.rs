@@ -538,10 +538,10 @@ fn emptiness_test<'a, 'e>(b: &'e BinaryExpression<'a>) -> Option<(&'e Expression
     };
     use BinaryOperator as B;
     let negated = match (b.operator, n.value) {
-        (B::GreaterThan | B::Inequality | B::StrictInequality, v) if v == 0.0 => false,
-        (B::GreaterEqualThan, v) if v == 1.0 => false,
-        (B::Equality | B::StrictEquality | B::LessEqualThan, v) if v == 0.0 => true,
-        (B::LessThan, v) if v == 1.0 => true,
+        (B::GreaterThan | B::Inequality | B::StrictInequality, 0.0) => false,
+        (B::GreaterEqualThan, 1.0) => false,
+        (B::Equality | B::StrictEquality | B::LessEqualThan, 0.0) => true,
+        (B::LessThan, 1.0) => true,
         _ => return None,
     };
     Some((object, negated))
@@ -791,11 +791,7 @@ impl Walker<'_> {
                     mark(&l.right);
                 }
             }
-            Expression::ParenthesizedExpression(p) => {
-                if whole {
-                    mark(&p.expression);
-                }
-            }
+            Expression::ParenthesizedExpression(p) if whole => mark(&p.expression),
             Expression::UnaryExpression(u) if u.operator == UnaryOperator::LogicalNot => {
                 mark(&u.argument)
             }
