@@ -734,18 +734,25 @@ fn spliced(index: &Index, scope: usize, body: &[Stmt], name: &str, source: &str)
 }
 
 /// The reply of a chat call, as code writes it: a chain through `choices` or ending on
-/// `.message` (`resp.choices[0].message`, `choice.message`).
+/// `.message` (`resp.choices[0].message`, `choice.message`, raw JSON's
+/// `reply["choices"][0]["message"]`).
 fn reply_like(expr: &Expr) -> bool {
     let mut at = expr;
     let mut last = true;
     loop {
+        let step = match at {
+            Expr::Attribute(a) => Some(a.attr.id.as_str()),
+            Expr::Subscript(s) => match &*s.slice {
+                Expr::StringLiteral(k) => Some(k.value.to_str()),
+                _ => None,
+            },
+            _ => None,
+        };
+        if step == Some("choices") || (last && step == Some("message")) {
+            return true;
+        }
         match at {
-            Expr::Attribute(a) => {
-                if a.attr.id.as_str() == "choices" || (last && a.attr.id.as_str() == "message") {
-                    return true;
-                }
-                at = &a.value;
-            }
+            Expr::Attribute(a) => at = &a.value,
             Expr::Subscript(s) => at = &s.value,
             _ => return false,
         }

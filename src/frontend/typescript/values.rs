@@ -472,7 +472,15 @@ fn reply_like(e: &Expression) -> bool {
                 }
                 at = unwrap(&m.object);
             }
-            Expression::ComputedMemberExpression(m) => at = unwrap(&m.object),
+            Expression::ComputedMemberExpression(m) => {
+                if let Expression::StringLiteral(k) = &m.expression {
+                    let p = k.value.as_str();
+                    if p == "choices" || (last && p == "message") {
+                        return true;
+                    }
+                }
+                at = unwrap(&m.object)
+            }
             Expression::ChainExpression(c) => match c.expression.as_member_expression() {
                 Some(MemberExpression::StaticMemberExpression(m)) => {
                     let p = m.property.name.as_str();
