@@ -23,7 +23,12 @@ declare_rule! {
     /// ```
     ///
     /// ## Fix safety
-    /// Safe: applied with its call, as one unit.
+    /// Safe: applied with its call, as one unit, when the list is used only by the requests
+    /// that send it and the calls that grow it. Any other use of it (`history[-1].content`, a
+    /// loop printing `m.role`, `len(history)`, handing it to a function; in TypeScript also a
+    /// use that the retyped list no longer fits) would see output items instead of chat
+    /// messages — a reasoning item has no `role`, a message's `content` is a list of parts —
+    /// so `unseen-uses` names its line and the fix is only displayed.
     pub struct ReplyAppend {
         name: "reply-append",
         summary: "append the output items, not the reply message",

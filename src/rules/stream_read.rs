@@ -26,6 +26,12 @@ declare_rule! {
     ///     if (chunk.type == "response.output_text.delta") and chunk.delta:
     ///         print(chunk.delta, end="")
     /// ```
+    /// The guard is a test for truth (`if chunk.choices`, `not chunk.choices`, `chunk.choices
+    /// and …`) or for emptiness (`len(chunk.choices) > 0`, `== 0`, `chunk.choices == []`;
+    /// `chunk.choices.length > 0`, `=== 0`), whose negations become `!=` / `!==`. A chunk's
+    /// `choices` used as a collection (iterated, kept in a name, counted otherwise) has no
+    /// equivalent: `unseen-uses` names its line and the request is held back.
+    ///
     /// Where the code reads a chunk's text without the guard in front of it, the read becomes
     /// `(chunk.delta if chunk.type == "response.output_text.delta" else None)`, which keeps its
     /// meaning on its own (`None` where a chunk had no text), whatever the loop's shape.

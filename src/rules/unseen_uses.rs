@@ -6,7 +6,12 @@ declare_rule! {
     /// ## What it does
     /// Reports what responsify could not see of a request: its result returned to callers,
     /// passed to another function or stored away; a client built in another file or passed
-    /// in; parameters spread in from a dict built elsewhere. It also names what a deployment
+    /// in; parameters spread in from a dict built elsewhere; messages spliced into the list
+    /// from outside (`messages.extend(history)`, `[sys, *history]`, `push(...history)`, a loop
+    /// appending unknown items), which may be Chat-shaped; a list that receives the reply or
+    /// is retyped, read by other code; a stream chunk's `choices` used as a collection; the
+    /// reply's text tested for `None` in a way that cannot be rewritten. Each names its line.
+    /// It also names what a deployment
     /// may change although the code is complete: a base URL read from the environment whose
     /// fallback is OpenAI's, a custom HTTP transport.
     ///
