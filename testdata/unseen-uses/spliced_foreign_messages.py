@@ -59,3 +59,15 @@ def loaded(question):
 
 def load_history():
     return []
+
+
+SHARED = [{"role": "system", "content": "Be brief."}]
+
+
+def remember(message):
+    SHARED.append(message)
+
+
+def shared_list():
+    response = client.chat.completions.create(model="gpt-4o-mini", messages=SHARED)
+    return response.choices[0].message.content

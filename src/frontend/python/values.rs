@@ -421,7 +421,7 @@ fn follow_names<'x>(
                     if let Kind::List(items) = &mut lifted.kind {
                         items.extend(appended(index, found_in, body, name.id.as_str()));
                     }
-                    unseen.extend(spliced(index, found_in, body, name.id.as_str(), source));
+                    unseen.extend(spliced(index, found_in, name.id.as_str(), source));
                 }
                 e.value = lifted;
             }
@@ -681,7 +681,15 @@ fn foreign_message(what: &str, at: usize, source: &str) -> String {
 /// `name.extend(history)`, `name += history`, `name.insert(0, x)`, `name.append(m)` of a
 /// loop variable or a call's result. Dict literals (and names assigned one), and the reply
 /// (a chain through `choices` / `.message`, which `reply-append` rewrites), are in view.
-fn spliced(index: &Index, scope: usize, body: &[Stmt], name: &str, source: &str) -> Vec<String> {
+fn spliced(index: &Index, found_in: usize, name: &str, source: &str) -> Vec<String> {
+    // The scope that binds the list, and every function inside it that uses the same list.
+    (0..index.scopes.len())
+        .filter(|&id| index.assignments(id, name).0 == found_in)
+        .flat_map(|id| spliced_in(index, id, index.scopes[id].body, name, source))
+        .collect()
+}
+
+fn spliced_in(index: &Index, scope: usize, body: &[Stmt], name: &str, source: &str) -> Vec<String> {
     let in_view = |e: &Expr| match e {
         Expr::Dict(_) => true,
         Expr::Name(n) => match index.assignments(scope, n.id.as_str()).1.as_slice() {
