@@ -419,7 +419,10 @@ fn follow_names<'x>(
                 if e.key == "messages" || e.key == "input" {
                     let body = index.scopes[found_in].body;
                     if let Kind::List(items) = &mut lifted.kind {
-                        items.extend(appended(index, found_in, body, name.id.as_str()));
+                        let added = appended(index, found_in, body, name.id.as_str());
+                        // A dict appended by name may be appended to other lists too.
+                        shared.extend(added.iter().filter_map(|v| v.span));
+                        items.extend(added);
                     }
                     unseen.extend(spliced(index, found_in, name.id.as_str(), source));
                 }

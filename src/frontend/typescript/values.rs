@@ -311,6 +311,8 @@ pub fn body_of<'a>(
                 }
                 if e.key == "messages" || e.key == "input" {
                     let pushed = pushed(index, found_in, name, source);
+                    // An object pushed by name may be pushed onto other lists too.
+                    shared.extend(pushed.iter().filter_map(|v| v.span));
                     if let Kind::List(items) = &mut lifted.kind {
                         items.extend(pushed);
                     }
