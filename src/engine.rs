@@ -359,8 +359,17 @@ fn judge(
                         .flat_map(|f| f.changes.iter().cloned())
                         .collect();
                     if !all.is_empty() {
-                        if let Err(why) = lower(fe, low, unit, all) {
-                            status = Err(format!("responsify cannot write this fix ({why})"));
+                        match lower(fe, low, unit, all) {
+                            Err(why) => {
+                                status = Err(format!("responsify cannot write this fix ({why})"))
+                            }
+                            Ok(edits) => {
+                                if let Some(why) =
+                                    rewrites_held_source(unit, units, &edits, &line_of)
+                                {
+                                    status = Err(why);
+                                }
+                            }
                         }
                     }
                 }
@@ -960,6 +969,46 @@ fn splatted_values(
             shared: Some(value),
         });
     }
+}
+
+/// Why the fix's `edits` may not be written: they rewrite source (a message list, a params
+/// dict) that a request of the unit's group sends too, and that request stays on Chat
+/// Completions (another provider's client, a held call), which would get Responses shapes.
+fn rewrites_held_source(
+    unit: &crate::model::Unit,
+    units: &[crate::model::Unit],
+    edits: &[Edit],
+    lines: &edit::Lines,
+) -> Option<String> {
+    let group = unit.group?;
+    if !matches!(unit.verdict, Verdict::Migrate) {
+        return None;
+    }
+    units
+        .iter()
+        .filter(|other| other.group == Some(group) && !std::ptr::eq(*other, unit))
+        .filter_map(|other| match &other.verdict {
+            Verdict::Hold(reason) => Some((other, reason)),
+            Verdict::Migrate => None,
+        })
+        .find_map(|(other, reason)| {
+            let shared = other
+                .shared_spans
+                .iter()
+                .filter(|s| unit.shared_spans.contains(s))
+                .find(|s| edits.iter().any(|e| s.start < e.span.end && e.span.start < s.end))?;
+            let why = match reason.kind {
+                Hold::OtherServer | Hold::OtherServerByDefault | Hold::NotOpenAi => {
+                    "it is not a request to OpenAI, and keeps its Chat Completions shapes"
+                }
+                _ => "it is held on Chat Completions",
+            };
+            Some(format!(
+                "the fix rewrites what line {} holds, which the request at line {} sends too: {why}",
+                lines.line(shared.start),
+                lines.line(other.request.span.start),
+            ))
+        })
 }
 
 fn unit_status(

@@ -563,6 +563,10 @@ pub struct Unit {
     /// Units that share source (one message list sent by two calls) carry the same group:
     /// they are fixed together or not at all.
     pub group: Option<usize>,
+    /// The source the request shares with others of its group (a message list or a dict
+    /// followed to its literal): a fix may not rewrite what a request that stays on Chat
+    /// Completions (another provider's call) sends too.
+    pub shared_spans: Vec<Span>,
     /// The server the request goes to, when it is known and not OpenAI's.
     pub base_url: Option<String>,
     /// The names of the classes and functions the request sits in, outermost first.
@@ -691,6 +695,7 @@ impl Unit {
             verdict,
             containers: Vec::new(),
             group: None,
+            shared_spans: Vec::new(),
             base_url: None,
             enclosing: Vec::new(),
             leaves_through: Vec::new(),

@@ -891,8 +891,11 @@ fn raw_unit<'a>(
 fn group(units: &mut [Unit], shared: &[Vec<Span>]) {
     let mut groups: Vec<Option<usize>> = units.iter().map(|u| u.group).collect();
     super::share_groups(&mut groups, shared);
-    for (unit, g) in units.iter_mut().zip(groups) {
+    for ((unit, g), spans) in units.iter_mut().zip(groups).zip(shared) {
         unit.group = g;
+        if g.is_some() {
+            unit.shared_spans.clone_from(spans);
+        }
     }
 }
 
