@@ -97,10 +97,10 @@ impl Rule for ResponseFormat {
                 Diagnostic::new(
                     name,
                     key,
-                    "`parse` takes the output model as `text_format` in the Responses API",
+                    "`parse` takes the output model its Responses way: `text_format=Model` in Python, `text: { format: zodTextFormat(...) }` in TypeScript",
                 )
                 .with_fix(Fix::safe(
-                    "Rename `response_format` to `text_format`",
+                    "Pass the output model as the Responses `parse` takes it",
                     vec![Change::RenameKey {
                         key,
                         to: "text_format".into(),
