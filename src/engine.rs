@@ -209,6 +209,9 @@ pub fn analyze(
     let mut by_unit: Vec<Vec<Diagnostic>> = Vec::new();
     let mut units = lifted.units;
     crate::classify::hold_chat_twins(&mut units);
+    if let Some(path) = settings.path.as_deref() {
+        crate::classify::hold_sibling_chat_twins(&mut units, path);
+    }
     for unit in &mut units {
         handed_on(unit, settings);
         imported_values(unit, fe, text, settings);
