@@ -692,6 +692,18 @@ fn chat_urls(module: &[ast::Stmt]) -> Vec<(Span, String)> {
             visitor::walk_stmt(self, stmt);
         }
         fn visit_expr(&mut self, expr: &'a Expr) {
+            // A call that posts to another server (`requests.post("https://api.groq.com/...",
+            // json={"endpoint": "/v1/chat/completions"})`): its paths are that server's.
+            if let Expr::Call(call) = expr {
+                if let Some(Expr::StringLiteral(url)) = call.arguments.args.first() {
+                    let url = url.value.to_str();
+                    if url.contains("://")
+                        && crate::classify::url_kind(url) == crate::classify::UrlKind::Other
+                    {
+                        return;
+                    }
+                }
+            }
             let text = match expr {
                 Expr::StringLiteral(s) => Some(s.value.to_str().to_string()),
                 Expr::FString(_) => classify::literal_parts(expr),
