@@ -290,7 +290,12 @@ fn posts_by_hand(call: &ast::ExprCall) -> bool {
 }
 
 fn match_legacy(index: &Index, call: &ast::ExprCall) -> Option<Span> {
-    let (method, _) = attribute(&call.func, &["create", "acreate"])?;
+    legacy_method(index, &call.func)
+}
+
+/// `openai.ChatCompletion.create` (or `.acreate`) named, called or not: the span of the path.
+fn legacy_method(index: &Index, func: &Expr) -> Option<Span> {
+    let (method, _) = attribute(func, &["create", "acreate"])?;
     let (resource, _) = attribute(&method.value, &["ChatCompletion"])?;
     match &*resource.value {
         Expr::Name(n) if index.is_openai_module(n.id.as_str()) => Some(Span::new(
@@ -609,7 +614,7 @@ fn method_references(index: &Index, module: &[ast::Stmt], units: &[Unit], text: 
                 }
                 Expr::Attribute(a) => {
                     self.used_in_place.insert(span(a.value.range()));
-                    if a.attr.id.as_str() == "create" {
+                    if matches!(a.attr.id.as_str(), "create" | "acreate") {
                         self.named.push(expr);
                     }
                 }
@@ -634,6 +639,17 @@ fn method_references(index: &Index, module: &[ast::Stmt], units: &[Unit], text: 
     for expr in refs.named {
         let at = span(expr.range());
         if refs.used_in_place.contains(&at) {
+            continue;
+        }
+        // `run(openai.ChatCompletion.create, ...)`: the openai < 1.0 API, handed on.
+        if let Some(path) = legacy_method(index, expr) {
+            found.push(flagged(
+                at,
+                path,
+                Endpoint::ChatCompletions,
+                Hold::LegacySdk,
+                "`openai.ChatCompletion` is the openai < 1.0 API".into(),
+            ));
             continue;
         }
         let Some((create, _)) = attribute(expr, &["create"]) else {
