@@ -519,8 +519,19 @@ fn site(
                 .is_some_and(|l| l.ident == request_type),
             _ => false,
         });
+    // `match schema { true => builder.response_format(..).build()?, false => builder.build()? }`
+    // in a file that names the builder: a chat request, built where the fix cannot follow.
+    let built_in_arms = request.is_none()
+        && text.contains(&format!("{request_type}Args"))
+        && arms_end_in_build(request_expr);
+    if built_in_arms {
+        unfixable.push(
+            "the request is built in the branches of a `match` or `if`; responsify rewrites builder chains it can follow to one place".into(),
+        );
+    }
     let is_chat_request = request.is_some()
         || typed_parameter
+        || built_in_arms
         || matches!(request_expr, Expr::Struct(s) if s.path.segments.last().is_some_and(|l| l.ident == request_type));
     if endpoint == Endpoint::Responses && request.is_none() {
         return None;
@@ -558,7 +569,8 @@ fn site(
         }
         (None, _) => {
             let at = span_of(arg);
-            unfixable.push(if method == "create_byot" {
+            if !built_in_arms {
+                unfixable.push(if method == "create_byot" {
                 format!(
                     "`create_byot` is given `{}`, not a `json!` chat body with `model` and `messages`",
                     snippet(&text[at.start..at.end])
@@ -569,6 +581,7 @@ fn site(
                     snippet(&text[at.start..at.end])
                 )
             });
+            }
             (
                 Value {
                     kind: Kind::Map(Vec::new()),
@@ -1653,3 +1666,35 @@ pub fn source_use(text: &str) -> super::cargo::SourceUse {
 
 #[cfg(test)]
 mod tests;
+
+/// Whether every branch of a `match` or `if` ends in a builder's `.build()` (with `?` or
+/// not), so the value is a built request.
+fn arms_end_in_build(expr: &Expr) -> bool {
+    fn ends_in_build(expr: &Expr) -> bool {
+        match expr {
+            Expr::Try(t) => ends_in_build(&t.expr),
+            Expr::MethodCall(m) => m.method == "build",
+            Expr::Block(b) => b.block.stmts.last().is_some_and(|s| match s {
+                syn::Stmt::Expr(e, None) => ends_in_build(e),
+                _ => false,
+            }),
+            Expr::Match(_) | Expr::If(_) => arms_end_in_build(expr),
+            Expr::Paren(p) => ends_in_build(&p.expr),
+            _ => false,
+        }
+    }
+    match expr {
+        Expr::Match(m) => !m.arms.is_empty() && m.arms.iter().all(|arm| ends_in_build(&arm.body)),
+        Expr::If(i) => {
+            let then = i.then_branch.stmts.last().is_some_and(|s| match s {
+                syn::Stmt::Expr(e, None) => ends_in_build(e),
+                _ => false,
+            });
+            then && i
+                .else_branch
+                .as_ref()
+                .is_some_and(|(_, e)| ends_in_build(e))
+        }
+        _ => false,
+    }
+}
