@@ -707,7 +707,23 @@ fn chat_urls(module: &[ast::Stmt]) -> Vec<(Span, String)> {
             }
             visitor::walk_stmt(self, stmt);
         }
+        // `@app.post("/v1/chat/completions")`: a route this code serves (an
+        // OpenAI-compatible server or proxy), not a request it sends. So is a `case` pattern.
+        fn visit_decorator(&mut self, _: &'a ast::Decorator) {}
+        fn visit_pattern(&mut self, _: &'a ast::Pattern) {}
         fn visit_expr(&mut self, expr: &'a Expr) {
+            if let Expr::Call(call) = expr {
+                // `app.add_api_route("/v1/chat/completions", handler)` (FastAPI, Starlette),
+                // `app.add_url_rule(...)` (Flask): routes too.
+                if let Expr::Attribute(a) = &*call.func {
+                    if matches!(
+                        a.attr.id.as_str(),
+                        "add_api_route" | "add_url_rule" | "add_route" | "api_route"
+                    ) {
+                        return;
+                    }
+                }
+            }
             // A call that posts to another server (`requests.post("https://api.groq.com/...",
             // json={"endpoint": "/v1/chat/completions"})`): its paths are that server's.
             if let Expr::Call(call) = expr {

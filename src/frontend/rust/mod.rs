@@ -1166,8 +1166,21 @@ fn chat_urls(file: &syn::File) -> Vec<(String, Span)> {
         fn visit_macro(&mut self, mac: &'a syn::Macro) {
             scan(mac.tokens.clone(), &mut self.0);
         }
-        // Doc comments and attributes describe the endpoint; they do not call it.
+        // Doc comments and attributes describe the endpoint; they do not call it. Nor do a
+        // route an attribute declares (`#[post("/v1/chat/completions")]`), a pattern a server
+        // matches the request path with, or a route it registers (`.route("/v1/...", post(h))`).
         fn visit_attribute(&mut self, _: &'a syn::Attribute) {}
+        fn visit_pat(&mut self, _: &'a syn::Pat) {}
+        fn visit_expr_method_call(&mut self, call: &'a syn::ExprMethodCall) {
+            if call.method == "route" || call.method == "nest" {
+                self.visit_expr(&call.receiver);
+                for arg in call.args.iter().skip(1) {
+                    self.visit_expr(arg);
+                }
+                return;
+            }
+            syn::visit::visit_expr_method_call(self, call);
+        }
     }
     let mut urls = Urls(Vec::new());
     urls.visit_file(file);

@@ -551,7 +551,25 @@ fn chat_urls(program: &Program) -> Vec<(String, Span)> {
         paired: Vec<Span>,
     }
     impl<'a> walk::Visitor<'a> for Urls {
+        fn stmt(&mut self, s: &'a Statement<'a>) {
+            // `switch (path) { case "/v1/chat/completions": ... }`: a server routing the
+            // path it serves.
+            if let Statement::SwitchStatement(switch) = s {
+                for case in &switch.cases {
+                    if let Some(Expression::StringLiteral(path)) = &case.test {
+                        self.paired.push(span_of(path.span));
+                    }
+                }
+            }
+        }
         fn expr(&mut self, e: &'a Expression<'a>) -> bool {
+            // `app.post("/v1/chat/completions", async (req, res) => ...)`: a route this code
+            // serves (an OpenAI-compatible server or proxy), not a request it sends.
+            if let Expression::CallExpression(call) = e {
+                if let Some(path) = served_route(call) {
+                    self.paired.push(path);
+                }
+            }
             if let Expression::ObjectExpression(o) = e {
                 let values = o.properties.iter().filter_map(|p| match p {
                     ObjectPropertyKind::ObjectProperty(p) => match &p.value {
@@ -598,6 +616,30 @@ fn chat_urls(program: &Program) -> Vec<(String, Span)> {
     };
     walk::statements(&mut urls, &program.body);
     urls.found
+}
+
+/// The path of a route registration (`app.post("/v1/chat/completions", handler)` in Express,
+/// Hono, Fastify and the like): a path literal first, then a function that handles it.
+fn served_route(call: &CallExpression) -> Option<Span> {
+    let Expression::StaticMemberExpression(m) = &call.callee else {
+        return None;
+    };
+    if !matches!(
+        m.property.name.as_str(),
+        "get" | "post" | "put" | "patch" | "all" | "use" | "route" | "on"
+    ) {
+        return None;
+    }
+    let Some(Expression::StringLiteral(path)) = call.arguments.first()?.as_expression() else {
+        return None;
+    };
+    let handled = call.arguments.iter().skip(1).any(|a| {
+        matches!(
+            a.as_expression(),
+            Some(Expression::ArrowFunctionExpression(_) | Expression::FunctionExpression(_))
+        )
+    });
+    (path.value.starts_with('/') && handled).then(|| span_of(path.span))
 }
 
 /// `X.chat.completions.list / retrieve / update / delete(...)` and
