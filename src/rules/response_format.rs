@@ -65,23 +65,7 @@ impl Rule for ResponseFormat {
             .any(|k| k == "response_format")
         {
             // Flattened in its module (see `in_its_module`): the call keeps its name.
-            out.push(
-                Diagnostic::new(
-                    name,
-                    key,
-                    "`response_format` is `text.format` in the Responses API",
-                )
-                .with_fix(Fix::safe(
-                    "Move `response_format` to `text.format`",
-                    vec![
-                        Change::Remove { span },
-                        Change::SetParam {
-                            path: vec!["text".into(), "format".into()],
-                            value: format.clone(),
-                        },
-                    ],
-                )),
-            );
+            out.push(move_to_text(key, span, format.clone()));
             return;
         }
         if let (
@@ -126,24 +110,28 @@ impl Rule for ResponseFormat {
         let Some(flat) = flat_format(format, span, out) else {
             return;
         };
-        out.push(
-            Diagnostic::new(
-                name,
-                key,
-                "`response_format` is `text.format` in the Responses API",
-            )
-            .with_fix(Fix::safe(
-                "Move `response_format` to `text.format`",
-                vec![
-                    Change::Remove { span },
-                    Change::SetParam {
-                        path: vec!["text".into(), "format".into()],
-                        value: flat,
-                    },
-                ],
-            )),
-        );
+        out.push(move_to_text(key, span, flat));
     }
+}
+
+/// `response_format` (the entry at `span`, its key at `key`) moved to `text.format`, where
+/// it is written as `format`.
+fn move_to_text(key: Span, span: Span, format: Value) -> Diagnostic {
+    Diagnostic::new(
+        ResponseFormat::META.name,
+        key,
+        "`response_format` is `text.format` in the Responses API",
+    )
+    .with_fix(Fix::safe(
+        "Move `response_format` to `text.format`",
+        vec![
+            Change::Remove { span },
+            Change::SetParam {
+                path: vec!["text".into(), "format".into()],
+                value: format,
+            },
+        ],
+    ))
 }
 
 /// The Responses form of a chat format (`json_schema` flattened), or `None` after reporting
