@@ -569,6 +569,18 @@ fn chat_urls(program: &Program) -> Vec<(String, Span)> {
                 if let Some(path) = served_route(call) {
                     self.paired.push(path);
                 }
+                // `fetch("https://api.groq.com/openai/v1/batches", { body: ... })`: the paths
+                // a request to another server names are that server's.
+                if let Some(Expression::StringLiteral(url)) =
+                    call.arguments.first().and_then(|a| a.as_expression())
+                {
+                    let url = url.value.as_str();
+                    if url.contains("://")
+                        && crate::classify::url_kind(url) == crate::classify::UrlKind::Other
+                    {
+                        return false;
+                    }
+                }
             }
             if let Expression::ObjectExpression(o) = e {
                 let values = o.properties.iter().filter_map(|p| match p {
