@@ -48,6 +48,10 @@ pub enum Shape {
     HttpJson,
     /// Its body as text, bytes or lines: whatever reads it is not followed.
     HttpBody,
+    /// The reply of a request posted by hand to the Responses URL.
+    ResponsesHttp,
+    /// Its `.json` method, before it is called: the call gives the Response as a dict.
+    ResponsesHttpJson,
     /// A line of a Batch output file, parsed (`json.loads(line)`): its `response`.
     BatchOutput,
     /// A Batch output line's `response`: its `body` is the completion as a dict.
@@ -229,8 +233,10 @@ fn follow(shape: Shape, root: Span, segs: &[(Seg, Span)]) -> Followed {
             }
             (Shape::HttpResponse, Seg::Attr("json")) => Some(Shape::HttpJson),
             (Shape::HttpJson, Seg::Call) => Some(Shape::Completion),
+            (Shape::ResponsesHttp, Seg::Attr("json")) => Some(Shape::ResponsesHttpJson),
+            (Shape::ResponsesHttpJson, Seg::Call) => Some(Shape::Response),
             (
-                Shape::HttpResponse,
+                Shape::HttpResponse | Shape::ResponsesHttp,
                 Seg::Attr(
                     "text" | "content" | "read" | "aread" | "iter_lines" | "iter_content"
                     | "iter_bytes" | "iter_text" | "aiter_lines" | "aiter_bytes" | "aiter_text",
@@ -245,7 +251,7 @@ fn follow(shape: Shape, root: Span, segs: &[(Seg, Span)]) -> Followed {
             // What the reply says about the exchange is the same for both APIs; its body as
             // text or bytes is not.
             (
-                Shape::HttpResponse,
+                Shape::HttpResponse | Shape::ResponsesHttp,
                 Seg::Attr(
                     "raise_for_status" | "status_code" | "status" | "ok" | "reason"
                     | "reason_phrase" | "is_success" | "is_error" | "headers" | "elapsed" | "url"
@@ -298,10 +304,22 @@ fn follow(shape: Shape, root: Span, segs: &[(Seg, Span)]) -> Followed {
                     Shape::Raw | Shape::HttpJson | Shape::BatchOutputResponse,
                     Shape::Completion
                 )
+                | (Shape::ResponsesHttpJson, Shape::Response)
         ) {
             base = at;
         }
         shape = next;
+        // `r.json()["output"][0]...`: the reply's JSON read as a Response from here on.
+        if shape == Shape::Response {
+            if let Some(read) = first_output_item(base, &segs[i + 1..]) {
+                reads.push(read);
+                return Followed {
+                    reads,
+                    end: None,
+                    base,
+                };
+            }
+        }
         let last = i + 1 == segs.len();
         if last && shape == Shape::ChunkChoices {
             // `chunk.choices` on its own is the guard for chunks that carry text.
@@ -396,6 +414,8 @@ fn describe(shape: Shape, seg: &Seg) -> String {
         Shape::HttpResponse => "the HTTP reply",
         Shape::HttpJson => "the reply's `json`",
         Shape::HttpBody => "the reply's body",
+        Shape::ResponsesHttp => "the HTTP reply",
+        Shape::ResponsesHttpJson => "the reply's `json`",
         Shape::BatchOutput => "a Batch output line",
         Shape::BatchOutputResponse => "a Batch output line's `response`",
         Shape::FinishReason => "`finish_reason`",

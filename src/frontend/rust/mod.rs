@@ -810,7 +810,7 @@ fn site(
         // Only reads shaped like chat's matter on a Responses result; its own reads
         // (`output_text()`) are what the reader cannot name, not what is unseen.
         reads_found.retain(|r| match &r.kind {
-            ReadKind::Content => true,
+            ReadKind::Content | ReadKind::FirstOutputItem => true,
             ReadKind::Unknown(what) => what.contains("choices"),
             _ => false,
         });
@@ -821,6 +821,14 @@ fn site(
         messages = None;
         if stream {
             reads_found.extend(stream::done_event_names(body.block));
+        }
+    }
+    if endpoint != Endpoint::Responses {
+        // A chat result has no `output`: a read of it is nothing responsify can map.
+        for read in &mut reads_found {
+            if read.kind == ReadKind::FirstOutputItem {
+                read.kind = ReadKind::Unknown(snippet(&text[read.span.start..read.span.end]));
+            }
         }
     }
     unit.request.endpoint = endpoint;
