@@ -136,6 +136,8 @@ fn uses(text: &str, word: &str, skip: &[Span]) -> usize {
         .filter(|(at, _)| {
             let end = at + word.len();
             !text[..*at].chars().next_back().is_some_and(ident)
+                // A segment of a path (`.`) is another item of that name.
+                && !text[..*at].trim_end().ends_with(".")
                 && !text[end..].chars().next().is_some_and(ident)
                 && !skip.iter().any(|s| s.start <= *at && end <= s.end)
         })

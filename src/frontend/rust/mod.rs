@@ -23,6 +23,7 @@
 
 mod callers;
 mod classify;
+mod imports;
 mod lower;
 mod raw;
 mod reads;
@@ -126,6 +127,10 @@ impl FrontEnd for Rust {
             }
         }
         Ok(Lifted { units })
+    }
+
+    fn tidy_imports(&self, before: &str, after: &str) -> Vec<Edit> {
+        imports::tidy(before, after)
     }
 
     fn lower(&self, text: &str, units: &[&Unit], changes: &[Change]) -> Result<Vec<Edit>, String> {
