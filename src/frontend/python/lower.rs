@@ -504,16 +504,48 @@ impl<'a> Lowering<'a> {
                     })
                     .collect();
                 if multiline {
-                    format!(
-                        "{{{nl}{inner}{}{}{nl}{indent}}}",
-                        parts.join(&format!(",{nl}{inner}")),
-                        if trailing { "," } else { "" }
-                    )
+                    // An entry copied from the source keeps the comment at the end of its
+                    // line (`"name": "lookup",  # shown to the model`).
+                    let mut body = String::new();
+                    for (i, (part, e)) in parts.iter().zip(entries).enumerate() {
+                        let last = i + 1 == parts.len();
+                        body.push_str(part);
+                        if !last || trailing {
+                            body.push(',');
+                        }
+                        if let Some(comment) = self.line_comment(e) {
+                            body.push_str("  ");
+                            body.push_str(comment);
+                        }
+                        if !last {
+                            body.push_str(nl);
+                            body.push_str(&inner);
+                        }
+                    }
+                    format!("{{{nl}{inner}{body}{nl}{indent}}}")
                 } else {
                     format!("{{{}}}", parts.join(", "))
                 }
             }
         }
+    }
+}
+
+impl Lowering<'_> {
+    /// The comment that ends the source line of an entry copied from the source, after
+    /// its comma (`"name": "lookup",  # shown to the model`).
+    fn line_comment(&self, entry: &crate::model::Entry) -> Option<&str> {
+        // A string's parentheses are the value's (see `with_parentheses`).
+        let value_end = entry
+            .value
+            .span
+            .map(|at| self.with_parentheses(&entry.value, at).end);
+        let end = entry.span.map(|s| s.end).max(value_end)?;
+        let rest = &self.text[end..];
+        let line = &rest[..rest.find(['\n', '\r']).unwrap_or(rest.len())];
+        let after = line.trim_start();
+        let after = after.strip_prefix(',').unwrap_or(after).trim_start();
+        after.starts_with('#').then(|| after.trim_end())
     }
 }
 
