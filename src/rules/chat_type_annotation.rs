@@ -5,7 +5,8 @@ use crate::model::{Annotated, ReadKind, ResultShape, Site, Unit};
 declare_rule! {
     /// ## What it does
     /// Retypes the annotations of a migrated request and its result: `resp: ChatCompletion
-    /// = ...` and a helper's `-> ChatCompletion` become `Response`, a stream's
+    /// = ...` and a helper's `-> ChatCompletion` become `Response` (`ParsedChatCompletion[T]`
+    /// becomes `ParsedResponse[T]`), a stream's
     /// `ChatCompletionChunk` becomes `ResponseStreamEvent`, the message list sent
     /// (`msgs: list[ChatCompletionMessageParam] = [...]`) becomes a `ResponseInputParam`, and
     /// function tools (`ChatCompletionToolParam`) become `FunctionToolParam`s. The import the
@@ -65,6 +66,10 @@ fn retyped(unit: &Unit, name: &str, listed: bool, of: &Annotated) -> Option<(&'s
     match name {
         "ChatCompletion" if !listed && *of == Annotated::Result(ResultShape::Completion) => {
             Some(("Response", false))
+        }
+        // `parse()`'s result: `ParsedChatCompletion[Answer]` is a `ParsedResponse[Answer]`.
+        "ParsedChatCompletion" if !listed && *of == Annotated::Result(ResultShape::Completion) => {
+            Some(("ParsedResponse", false))
         }
         "ChatCompletionChunk" if !listed && *of == Annotated::Result(ResultShape::Stream) => {
             Some(("ResponseStreamEvent", false))

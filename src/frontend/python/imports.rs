@@ -23,6 +23,7 @@ use ruff_text_size::Ranged;
 /// a fix may write.
 const RESPONSES_TYPES: &[&str] = &[
     "Response",
+    "ParsedResponse",
     "ResponseStreamEvent",
     "ResponseInputParam",
     "FunctionToolParam",
