@@ -362,10 +362,13 @@ impl<'a> Lowering<'a> {
         if separator.contains('#') {
             separator = format!(",{}{indent}", self.newline);
         }
+        // New values follow the container's style: a comma after the last entry of each map
+        // or list laid out over lines when the container ends that way.
+        let trailing = trailing_comma(&self.text[container.span.start..container.span.end]);
         let printed: Vec<String> = items
             .iter()
             .map(|(key, value)| {
-                let v = self.print(value, multiline, &indent);
+                let v = self.print_child(value, multiline, &indent, trailing);
                 match (key, container.kind) {
                     (Some(k), ContainerKind::Arguments) => format!("{k}={v}"),
                     (Some(k), _) => format!("{}: {v}", self.string(k)),
@@ -426,10 +429,6 @@ impl<'a> Lowering<'a> {
         out
     }
 
-    fn print(&self, value: &Value, multiline: bool, indent: &str) -> String {
-        self.print_styled(value, multiline, indent, false)
-    }
-
     /// A string's span with the parentheses written around it (`(\n "a "\n "b"\n)`, a
     /// long text split over lines): the parser's span covers the strings only, and a copy
     /// without them loses the layout. A body's strings are values of entries, elements and
@@ -446,6 +445,19 @@ impl<'a> Lowering<'a> {
             return Span::new(start, end);
         }
         span
+    }
+
+    /// A value inside another (or a new argument): a new map that fits on one short line
+    /// is written there (`reasoning={"effort": "low"}`), as people write it, even where
+    /// the code around it is laid out over lines.
+    fn print_child(&self, value: &Value, multiline: bool, indent: &str, trailing: bool) -> String {
+        if multiline && value.span.is_none() && value.is_map() {
+            let flat = self.print_styled(value, false, indent, false);
+            if !flat.contains('\n') && flat.len() <= 60 {
+                return flat;
+            }
+        }
+        self.print_styled(value, multiline, indent, trailing)
     }
 
     /// `print`, with a comma after the last entry of each map or list laid out over lines
@@ -476,7 +488,7 @@ impl<'a> Lowering<'a> {
             Kind::List(items) => {
                 let parts: Vec<String> = items
                     .iter()
-                    .map(|v| self.print_styled(v, multiline, &inner, trailing))
+                    .map(|v| self.print_child(v, multiline, &inner, trailing))
                     .collect();
                 // A short list of scalars (`include=["reasoning.encrypted_content"]`) stays
                 // on one line even in a call laid out one argument per line, as people write it.
@@ -499,7 +511,7 @@ impl<'a> Lowering<'a> {
                         format!(
                             "{}: {}",
                             self.string(&e.key),
-                            self.print_styled(&e.value, multiline, &inner, trailing)
+                            self.print_child(&e.value, multiline, &inner, trailing)
                         )
                     })
                     .collect();
