@@ -309,3 +309,57 @@ pub fn tidy(before: &str, after: &str) -> Vec<Edit> {
     }
     edits
 }
+
+#[cfg(test)]
+mod tests {
+    use super::tidy;
+
+    fn tidied(before: &str, after: &str) -> String {
+        let mut edits = tidy(before, after);
+        edits.sort();
+        crate::edit::apply(after, &edits)
+    }
+
+    #[test]
+    fn a_name_the_fix_stopped_using_leaves_its_import() {
+        let before = "from openai.types.chat import ChatCompletion, ChatCompletionChunk\nx: ChatCompletion = f()\ny: ChatCompletionChunk = g()\n";
+        let after = "from openai.types.chat import ChatCompletion, ChatCompletionChunk\nx: Response = f()\ny: ChatCompletionChunk = g()\n";
+        assert_eq!(
+            tidied(before, after),
+            "from openai.types.chat import ChatCompletionChunk\nfrom openai.types.responses import Response\nx: Response = f()\ny: ChatCompletionChunk = g()\n"
+        );
+    }
+
+    #[test]
+    fn an_emptied_import_makes_room_for_the_new_one() {
+        let before =
+            "import os\nfrom openai.types.chat import ChatCompletion\nx: ChatCompletion = f()\n";
+        let after = "import os\nfrom openai.types.chat import ChatCompletion\nx: Response = f()\n";
+        assert_eq!(
+            tidied(before, after),
+            "import os\nfrom openai.types.responses import Response\nx: Response = f()\n"
+        );
+    }
+
+    #[test]
+    fn names_used_elsewhere_exported_or_unused_before_stay() {
+        // Still used; listed in `__all__`; never used (a re-export of a package).
+        let before = "from openai.types.chat import A, B, C\n__all__ = [\"B\"]\nx: A = f()\ny: A = f()\nz: B = f()\n";
+        let after = "from openai.types.chat import A, B, C\n__all__ = [\"B\"]\nx: Response = f()\ny: A = f()\nz: Response = f()\n";
+        assert!(tidied(before, after).starts_with("from openai.types.chat import A, B, C\n"));
+    }
+
+    #[test]
+    fn a_name_bound_before_is_not_imported_over() {
+        let before = "from requests import Response\nx = 1\n";
+        let after = "from requests import Response\nx: Response = 1\n";
+        assert_eq!(tidied(before, after), after);
+    }
+
+    #[test]
+    fn other_modules_imports_are_not_touched() {
+        let before = "from app.types import ChatCompletion\nx: ChatCompletion = f()\n";
+        let after = "from app.types import ChatCompletion\nx: Response = f()\n";
+        assert!(tidied(before, after).starts_with("from app.types import ChatCompletion\n"));
+    }
+}

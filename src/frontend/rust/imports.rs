@@ -151,3 +151,43 @@ pub fn tidy(before: &str, after: &str) -> Vec<Edit> {
     }
     edits
 }
+
+#[cfg(test)]
+mod tests {
+    use super::tidy;
+
+    fn tidied(before: &str, after: &str) -> String {
+        let mut edits = tidy(before, after);
+        edits.sort();
+        crate::edit::apply(after, &edits)
+    }
+
+    #[test]
+    fn names_left_unused_leave_nested_trees() {
+        let before =
+            "use async_openai::{types::chat::{A, B}, Client};\nfn f(a: A, b: B, c: Client) {}\n";
+        let after =
+            "use async_openai::{types::chat::{A, B}, Client};\nfn f(a: X, b: B, c: Client) {}\n";
+        assert_eq!(
+            tidied(before, after),
+            "use async_openai::{types::chat::{B}, Client};\nfn f(a: X, b: B, c: Client) {}\n"
+        );
+    }
+
+    #[test]
+    fn a_declaration_left_empty_goes() {
+        let before = "use async_openai::types::chat::{A, B};\nuse std::fmt;\nfn f(a: A, b: B) {}\n";
+        let after = "use async_openai::types::chat::{A, B};\nuse std::fmt;\nfn f(a: X, b: responses::B) {}\n";
+        assert_eq!(
+            tidied(before, after),
+            "use std::fmt;\nfn f(a: X, b: responses::B) {}\n"
+        );
+    }
+
+    #[test]
+    fn re_exports_and_names_unused_before_stay() {
+        let before = "pub use async_openai::types::chat::A;\nuse async_openai::types::chat::B;\nfn f(a: A) {}\n";
+        let after = "pub use async_openai::types::chat::A;\nuse async_openai::types::chat::B;\nfn f(a: X) {}\n";
+        assert_eq!(tidied(before, after), after);
+    }
+}
