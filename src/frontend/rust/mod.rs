@@ -680,6 +680,7 @@ fn site(
     let mut via_choice = Vec::new();
     let mut choice_loops = Vec::new();
     let mut result_types = Vec::new();
+    let mut typed_binding = None;
     // A response the function returns whole: its callers in the file read it.
     let mut follow_callers = |reads_found: &mut Vec<crate::model::Read>,
                               unseen: &mut Vec<String>,
@@ -716,8 +717,20 @@ fn site(
                 .as_ref()
                 .is_some_and(|i| result_of(&i.expr, call_span)) =>
         {
+            // `let response: CreateChatCompletionResponse = ..`: bound like a plain `let`,
+            // and its type becomes the Responses one.
+            let bound = match &local.pat {
+                syn::Pat::Ident(p) => Some((p, None)),
+                syn::Pat::Type(t) => match (&*t.pat, callers::written_chat_response(&t.ty)) {
+                    (syn::Pat::Ident(p), Some(at)) if !stream => Some((p, Some(at))),
+                    _ => None,
+                },
+                _ => None,
+            };
             match &local.pat {
-                syn::Pat::Ident(p) => {
+                _ if bound.is_some() => {
+                    let (p, typed) = bound.expect("matched");
+                    typed_binding = typed;
                     let name = p.ident.to_string();
                     if stream {
                         let uses = stream::analyze(body, &name, span_of(local).end, text);
@@ -797,6 +810,7 @@ fn site(
         )),
     }
 
+    result_types.extend(typed_binding);
     let mut unit = Unit::new(
         Request {
             endpoint: Endpoint::ChatCompletions,

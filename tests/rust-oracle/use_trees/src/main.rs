@@ -1,11 +1,12 @@
 //! Chat types imported through nested `use` trees, in a group shared with names the
-//! migration keeps: the names it stops using leave their trees, the others stay.
+//! migration keeps: the names it stops using leave their trees, the others stay. The
+//! response's type is written out, and moves with the call.
 
 use async_openai::{
     config::OpenAIConfig,
     types::chat::{
         ChatCompletionRequestUserMessageArgs, CreateChatCompletionRequestArgs,
-        FinishReason,
+        CreateChatCompletionResponse, FinishReason,
     },
     Client,
 };
@@ -21,7 +22,7 @@ async fn ask(client: &Client<OpenAIConfig>) -> Result<(), Box<dyn Error>> {
         .model("gpt-5-mini")
         .messages([ChatCompletionRequestUserMessageArgs::default().content("Name a colour.").build()?.into()])
         .build()?;
-    let response = client.chat().create(request).await?;
+    let response: CreateChatCompletionResponse = client.chat().create(request).await?;
     println!("{}", response.choices[0].message.content.clone().unwrap_or_default());
     Ok(())
 }
