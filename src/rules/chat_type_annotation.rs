@@ -34,9 +34,10 @@ declare_rule! {
     /// ## Fix safety
     /// Safe: an annotation changes no behaviour, and it moves with its call. An annotation
     /// of a part of the result (`ChatCompletionMessage` on `resp.choices[0].message`), a
-    /// dotted or quoted type, or one in another module (where responsify does not add the
-    /// import) is reported and holds the request back, since the rest of the code would be
-    /// typed for the old result.
+    /// dotted or quoted type, one in another module (where responsify does not add the
+    /// import), or one whose new name the file already gives to something else (`from
+    /// requests import Response`) is reported and holds the request back, since the rest of
+    /// the code would be typed for the old result.
     pub struct ChatTypeAnnotation {
         name: "chat-type-annotation",
         summary: "annotations of a migrated result name its Responses type",
@@ -87,19 +88,48 @@ fn retyped(unit: &Unit, name: &str, listed: bool, of: &Annotated) -> Option<(&'s
     }
 }
 
+/// Does the file already bind `to` to something else (`from requests import Response`, a
+/// class of its own, an assignment)? Then the new annotation would name that. A file that
+/// imports from the Responses types already is taken to mean those.
+fn named_otherwise(source: &str, to: &str) -> bool {
+    let ident = |c: char| c.is_alphanumeric() || c == '_';
+    let word = |line: &str| {
+        line.match_indices(to).any(|(at, _)| {
+            let end = at + to.len();
+            !line[..at].chars().next_back().is_some_and(ident)
+                && !line[end..].chars().next().is_some_and(ident)
+                && !line[..at].ends_with('.')
+        })
+    };
+    !source.contains("openai.types.responses")
+        && source.lines().map(str::trim_start).any(|line| {
+            let binds = line.starts_with("from ")
+                || line.starts_with("import ")
+                || [
+                    format!("class {to}"),
+                    format!("def {to}"),
+                    format!("{to} ="),
+                ]
+                .iter()
+                .any(|head| line.starts_with(head.as_str()));
+            binds && word(line)
+        })
+}
+
 impl Rule for ChatTypeAnnotation {
     fn meta(&self) -> &'static RuleMeta {
         &Self::META
     }
 
-    fn check(&self, unit: &Unit, _ctx: &Context, out: &mut Vec<Diagnostic>) {
+    fn check(&self, unit: &Unit, ctx: &Context, out: &mut Vec<Diagnostic>) {
         for read in &unit.reads {
             let ReadKind::ChatType { name, listed, of } = &read.kind else {
                 continue;
             };
             let elsewhere = unit.request.site == Site::Elsewhere;
             let new = retyped(unit, name, *listed, of);
-            match new.filter(|_| !elsewhere) {
+            let taken = new.is_some_and(|(to, _)| named_otherwise(ctx.source, to));
+            match new.filter(|_| !elsewhere && !taken) {
                 Some((to, whole)) => out.push(
                     Diagnostic::new(
                         Self::META.name,
@@ -117,10 +147,12 @@ impl Rule for ChatTypeAnnotation {
                     )),
                 ),
                 None => {
-                    let why = if new.is_some() {
-                        "is in another module than the request, where responsify does not add the import"
-                    } else {
-                        "annotates a part of the request or its result that responsify does not retype"
+                    let why = match new {
+                        Some((to, _)) if taken => format!(
+                            "would become `{to}`, a name this file already gives to something else"
+                        ),
+                        Some(_) => "is in another module than the request, where responsify does not add the import".to_string(),
+                        None => "annotates a part of the request or its result that responsify does not retype".to_string(),
                     };
                     out.push(
                         Diagnostic::new(Self::META.name, read.span, format!("`{name}` {why}"))
