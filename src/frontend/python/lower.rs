@@ -163,7 +163,9 @@ impl<'a> Lowering<'a> {
             }
         }
         for edit in containers::removals(self.units, &removed)? {
-            self.made.push(edit);
+            for edit in self.whole_line_removal(edit, &inserts) {
+                self.made.push(edit);
+            }
         }
         for (container, items) in inserts {
             for edit in self.insertion(container, &items, &removed)? {
@@ -219,6 +221,58 @@ impl<'a> Lowering<'a> {
             }
         }
         Ok(self.made.finish())
+    }
+
+    /// A removal in a container laid out over lines takes the removed members' lines whole,
+    /// with the comments that end them, as a removal from the middle does. The last members'
+    /// removal starts at the end of the member before them, so it would otherwise take that
+    /// member's comment and leave their own to whatever comes before (or is appended): it
+    /// starts at the end of that member's line instead, and that member's comma goes too
+    /// (it was a separator) unless new members follow it.
+    fn whole_line_removal(
+        &self,
+        mut edit: Edit,
+        inserts: &BTreeMap<Span, Vec<(Option<&str>, &Value)>>,
+    ) -> Vec<Edit> {
+        let text = self.text;
+        let line_end = |at: usize| text[at..].find(['\n', '\r']).map_or(text.len(), |i| at + i);
+        let removed = &text[edit.span.start..edit.span.end];
+        if !edit.text.is_empty() || !removed.contains('\n') {
+            return vec![edit];
+        }
+        // What follows the last removed member on its line: its comma and its comment.
+        let end = line_end(edit.span.end);
+        let rest = text[edit.span.end..end].trim_start();
+        let rest = rest.strip_prefix(',').unwrap_or(rest).trim_start();
+        let to_line_end = rest.is_empty() || rest.starts_with('#');
+        let trailing_run = removed.starts_with([',', ' ', '\t', '\n', '\r', '#']);
+        if !trailing_run {
+            if to_line_end && rest.starts_with('#') {
+                edit.span.end = end;
+            }
+            return vec![edit];
+        }
+        if !to_line_end {
+            return vec![edit];
+        }
+        let mut edits = Vec::new();
+        let appended = inserts
+            .keys()
+            .any(|c| c.start <= edit.span.start && edit.span.end <= c.end);
+        let last_had_comma = text[edit.span.end..end].trim_start().starts_with(',');
+        // New members after one whose line ends in a comment go on the next line and keep
+        // its comma as their separator.
+        let kept_comment = text[edit.span.start + 1..line_end(edit.span.start)]
+            .trim_start()
+            .starts_with('#');
+        if removed.starts_with(',') && !last_had_comma && !(appended && kept_comment) {
+            edits.push(Edit::delete(Span::new(
+                edit.span.start,
+                edit.span.start + 1,
+            )));
+        }
+        edits.push(Edit::delete(Span::new(line_end(edit.span.start), end)));
+        edits
     }
 
     /// Raw HTTP JSON (dicts and lists), not SDK objects.
@@ -364,7 +418,12 @@ impl<'a> Lowering<'a> {
         }
         // New values follow the container's style: a comma after the last entry of each map
         // or list laid out over lines when the container ends that way.
-        let trailing = trailing_comma(&self.text[container.span.start..container.span.end]);
+        let trailing = multiline
+            && container.members.last().is_some_and(|m| {
+                self.text[m.end..container.span.end]
+                    .trim_start()
+                    .starts_with(',')
+            });
         let printed: Vec<String> = items
             .iter()
             .map(|(key, value)| {
@@ -394,7 +453,7 @@ impl<'a> Lowering<'a> {
                     if !comma {
                         edits.push(Edit::insert(last.end, ","));
                     }
-                    let trailing = if comma { "," } else { "" };
+                    let trailing = if trailing { "," } else { "" };
                     edits.push(Edit::insert(
                         line_end,
                         format!("{}{indent}{entries}{trailing}", self.newline),
