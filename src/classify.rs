@@ -237,6 +237,17 @@ pub fn names_chat_endpoint(text: &str) -> bool {
     !text.contains(char::is_whitespace) && path.ends_with("/chat/completions")
 }
 
+/// A URL that names the Responses endpoint (`https://api.openai.com/v1/responses`): a request
+/// posted there by hand is reviewed like an SDK call on Responses.
+pub fn names_responses_endpoint(text: &str) -> bool {
+    let path = text
+        .split(['?', '#'])
+        .next()
+        .unwrap_or("")
+        .trim_end_matches('/');
+    !text.contains(char::is_whitespace) && path.ends_with("/v1/responses")
+}
+
 /// Why a call of the stored chat completions API (`path` as written) is held back.
 pub fn stored_completions_reason(path: &str) -> String {
     format!("`{path}` is the stored chat completions API")

@@ -172,6 +172,17 @@ fn check_only(
             fixed_count += count;
         }
     }
+    if current != body {
+        // The imports the fixes made stale or necessary, once every fix is in.
+        let edits = fe.tidy_imports(body, &current);
+        if !edits.is_empty() {
+            let next = edit::apply(&current, &edits);
+            analysis = analyze(fe, &next, settings).map_err(|e| {
+                CheckError::FixFailed(format!("the fixed imports do not parse ({})", e.message))
+            })?;
+            current = next;
+        }
+    }
     let findings = analysis
         .findings
         .into_iter()

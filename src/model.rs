@@ -535,9 +535,30 @@ pub enum ReadKind {
     HelperEventArgumentsDelta,
     /// A read with no mapping responsify can prove (`finish_reason`, `choices[1]`, logprobs…).
     Unknown(String),
+    /// A type annotation naming a Chat Completions type (`resp: ChatCompletion = ...`, a
+    /// helper's `-> ChatCompletion`, `Stream[ChatCompletionChunk]`, `msgs:
+    /// list[ChatCompletionMessageParam] = [...]`): `name` is the name as written and the
+    /// read's `base` its span; `listed` when the annotation is a list of it alone
+    /// (`list[X]`, `Iterable[X]`), whose whole span is then the read's span (else the name's).
+    /// `of` is what it annotates.
+    ChatType {
+        name: String,
+        listed: bool,
+        of: Annotated,
+    },
     /// A tool call's `type` compared with a literal (`tc.type === "function"`, which the
     /// openai npm types need before `tc.function`): the literal's span and text.
     ToolCallType(String),
+}
+
+/// What a type annotation tied to a request annotates.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Annotated {
+    /// The result, a stream of it, or a part of it.
+    Result(ResultShape),
+    /// The value the request sends as its parameter `key` (`messages`, `tools`), or with
+    /// `element` one element of that list.
+    Param { key: String, element: bool },
 }
 
 /// A request together with every read of its result the front end can see. A unit is

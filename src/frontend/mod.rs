@@ -96,6 +96,15 @@ pub trait FrontEnd: Sync {
         self.lift(after).map(|_| ()).map_err(|e| e.message)
     }
 
+    /// The edits that bring the imports of `after` (the fixed text of `before`) up to date
+    /// with what the fixes did: names of the old API the fixes left unused are dropped (not
+    /// names re-exported, nor names something still uses), and the names the fixes
+    /// introduced are imported. Only the names the fixes touched: an import unused before
+    /// them stays.
+    fn tidy_imports(&self, _before: &str, _after: &str) -> Vec<Edit> {
+        Vec::new()
+    }
+
     /// Whether [`FrontEnd::verify`] is the default: the fix loop then skips it, since
     /// analysing the fixed text lifts it anyway and fails the same way (one parse per pass
     /// instead of two, issue #15).

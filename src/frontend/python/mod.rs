@@ -13,6 +13,7 @@ mod batch;
 mod callers;
 mod classify;
 mod importers;
+mod imports;
 mod instances;
 mod lower;
 mod mocks;
@@ -157,6 +158,10 @@ impl FrontEnd for Python {
         Ok(Lifted {
             units: lift_module(&module.body, text),
         })
+    }
+
+    fn tidy_imports(&self, before: &str, after: &str) -> Vec<Edit> {
+        imports::tidy(before, after)
     }
 
     fn lower(&self, text: &str, units: &[&Unit], changes: &[Change]) -> Result<Vec<Edit>, String> {
@@ -856,6 +861,8 @@ fn chat_unit(
         };
         let uses = reads::analyze(statements, call_span, first, text);
         unit.reads = uses.reads;
+        unit.reads
+            .extend(param_annotations(index, &unit.request.body, text));
         return (unit, body.shared, None);
     }
     let first = if site.method == SdkMethod::Stream {
@@ -869,8 +876,40 @@ fn chat_unit(
     };
     let uses = reads::analyze(statements, call_span, first, text);
     unit.reads = uses.reads;
+    unit.reads
+        .extend(param_annotations(index, &unit.request.body, text));
     unit.unseen.extend(uses.unseen);
     (unit, body.shared, uses.returned)
+}
+
+/// The annotations of the bindings whose values the request sends as its messages or
+/// tools (`msgs: list[ChatCompletionMessageParam] = [...]`), and of its tools' elements.
+fn param_annotations(
+    index: &Index,
+    body: &crate::model::Value,
+    text: &str,
+) -> Vec<crate::model::Read> {
+    use crate::model::Annotated;
+    let mut found = Vec::new();
+    let mut of = |value: &crate::model::Value, key: &str, element: bool| {
+        if let Some(annotation) = value.span.and_then(|at| index.annotation_of(at)) {
+            let of = Annotated::Param {
+                key: key.to_string(),
+                element,
+            };
+            found.extend(reads::typed_reads(annotation, of, text));
+        }
+    };
+    for key in ["messages", "input", "tools"] {
+        let Some(value) = body.get(key) else { continue };
+        of(value, key, false);
+        if key == "tools" {
+            for tool in value.as_list().unwrap_or_default() {
+                of(tool, key, true);
+            }
+        }
+    }
+    found
 }
 
 enum StreamFlag {

@@ -23,6 +23,7 @@
 
 mod callers;
 mod classify;
+mod imports;
 mod lower;
 mod raw;
 mod reads;
@@ -126,6 +127,10 @@ impl FrontEnd for Rust {
             }
         }
         Ok(Lifted { units })
+    }
+
+    fn tidy_imports(&self, before: &str, after: &str) -> Vec<Edit> {
+        imports::tidy(before, after)
     }
 
     fn lower(&self, text: &str, units: &[&Unit], changes: &[Change]) -> Result<Vec<Edit>, String> {
@@ -688,6 +693,7 @@ fn site(
     let mut via_choice = Vec::new();
     let mut choice_loops = Vec::new();
     let mut result_types = Vec::new();
+    let mut typed_binding = None;
     // A response the function returns whole: its callers in the file read it.
     let mut follow_callers = |reads_found: &mut Vec<crate::model::Read>,
                               unseen: &mut Vec<String>,
@@ -724,8 +730,20 @@ fn site(
                 .as_ref()
                 .is_some_and(|i| result_of(&i.expr, call_span)) =>
         {
+            // `let response: CreateChatCompletionResponse = ..`: bound like a plain `let`,
+            // and its type becomes the Responses one.
+            let bound = match &local.pat {
+                syn::Pat::Ident(p) => Some((p, None)),
+                syn::Pat::Type(t) => match (&*t.pat, callers::written_chat_response(&t.ty)) {
+                    (syn::Pat::Ident(p), Some(at)) if !stream => Some((p, Some(at))),
+                    _ => None,
+                },
+                _ => None,
+            };
             match &local.pat {
-                syn::Pat::Ident(p) => {
+                _ if bound.is_some() => {
+                    let (p, typed) = bound.expect("matched");
+                    typed_binding = typed;
                     let name = p.ident.to_string();
                     if stream {
                         let uses = stream::analyze(body, &name, span_of(local).end, text);
@@ -805,6 +823,7 @@ fn site(
         )),
     }
 
+    result_types.extend(typed_binding);
     let mut unit = Unit::new(
         Request {
             endpoint: Endpoint::ChatCompletions,
@@ -823,7 +842,7 @@ fn site(
         // Only reads shaped like chat's matter on a Responses result; its own reads
         // (`output_text()`) are what the reader cannot name, not what is unseen.
         reads_found.retain(|r| match &r.kind {
-            ReadKind::Content => true,
+            ReadKind::Content | ReadKind::FirstOutputItem => true,
             ReadKind::Unknown(what) => what.contains("choices"),
             _ => false,
         });
@@ -834,6 +853,14 @@ fn site(
         messages = None;
         if stream {
             reads_found.extend(stream::done_event_names(body.block));
+        }
+    }
+    if endpoint != Endpoint::Responses {
+        // A chat result has no `output`: a read of it is nothing responsify can map.
+        for read in &mut reads_found {
+            if read.kind == ReadKind::FirstOutputItem {
+                read.kind = ReadKind::Unknown(snippet(&text[read.span.start..read.span.end]));
+            }
         }
     }
     unit.request.endpoint = endpoint;
