@@ -34,10 +34,26 @@ declare_rule! {
     /// ```
     ///
     /// ## Fix safety
-    /// No fix: the fakes are written for the test, in shapes only a person can map. The
-    /// finding is a note (`info`, which never fails a run): whether the test must change
-    /// depends on the client of the code it tests, which lives in another file (a test of a
-    /// Groq or DeepSeek adapter stubs the same method and stays as it is).
+    /// The finding itself is a note (`info`, which never fails a run): whether the test must
+    /// change depends on the client of the code it tests, which lives in another file (a test
+    /// of a Groq or DeepSeek adapter stubs the same method and stays as it is).
+    ///
+    /// The test moves with the code it tests: in a run, a Python test that stubs the call of
+    /// a module whose fix applies becomes part of that call's unit, and the call's fix
+    /// rewrites it too (all files or none) when every use of the stub is mechanical — the
+    /// patched path (`patch("app.llm.client.chat.completions.create")`, `patch.object(client.chat.completions,
+    /// "create")`, a patched client's `chat.completions.create`), the asserted arguments
+    /// (`assert_called_once_with(...)`, migrated by the same rules as the call's, so they
+    /// match what it now sends, `store=False` included), the keys read off a recorded call
+    /// (`call_args.kwargs["max_tokens"]`), and fakes that carry only a text
+    /// (`MagicMock(choices=[MagicMock(message=MagicMock(content="x"))])` or the same with
+    /// `SimpleNamespace` becomes `MagicMock(output_text="x")`, when everything that reads the
+    /// result reads its text). Anything else keeps the call's fix displayed, and its
+    /// `unseen-uses` finding names the test's line: a fake built by a helper or from a
+    /// recording, a `ChatCompletion` object, a key whose value the fix reshapes, asserted
+    /// arguments the rules would migrate differently from the call's, a stream, a module with
+    /// more than one chat request, a stub handed on. A test of a module that keeps calling
+    /// Chat Completions is never touched.
     pub struct ChatCompletionsMock {
         name: "chat-completions-mock",
         summary: "tests that stub `chat.completions.create`: they change with the code they test",
