@@ -54,6 +54,14 @@ declare_rule! {
     /// arguments the rules would migrate differently from the call's, a stream, a module with
     /// more than one chat request, a stub handed on. A test of a module that keeps calling
     /// Chat Completions is never touched.
+    ///
+    /// In TypeScript and JavaScript the same holds for `vi.spyOn(client.chat.completions,
+    /// "create")` / `jest.spyOn(...)` on the client the module exports (imported by name, or
+    /// as a member of the module imported whole): the spy's owner becomes `client.responses`,
+    /// `expect(spy).toHaveBeenCalledWith({ ... })` is migrated like the call,
+    /// `spy.mock.calls[0][0].max_tokens` is renamed, and `mockResolvedValue({ choices: [{
+    /// message: { content: "x" } }] })` becomes `mockResolvedValue({ output_text: "x" })`.
+    /// `vi.mock("openai", …)` factories and fake client objects keep the fix displayed.
     pub struct ChatCompletionsMock {
         name: "chat-completions-mock",
         summary: "tests that stub `chat.completions.create`: they change with the code they test",

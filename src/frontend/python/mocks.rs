@@ -980,7 +980,13 @@ pub fn migrate(
         }
     }
     if let Some(&first) = occurrences.0.iter().find(|o| !m.covered.contains(o)) {
-        return lost(&m, (first.start, "stubs `chat.completions.create` in a way responsify does not migrate with the call".into()));
+        return lost(
+            &m,
+            (
+                first.start,
+                "the chat method is stubbed here in a way responsify does not migrate".into(),
+            ),
+        );
     }
     TestStub::Migrate(m.out)
 }
