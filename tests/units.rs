@@ -504,3 +504,47 @@ fn a_test_of_a_module_that_keeps_calling_chat_is_left_as_it_is() {
         );
     }
 }
+
+#[test]
+fn a_stub_made_by_code_keeps_every_file_as_it_was() {
+    // A fake made by a function the stub calls: what it returns is not a literal to rewrite.
+    let python = STUBBING_TEST.replace(
+        "create.return_value = mock.MagicMock(\n        choices=[mock.MagicMock(message=mock.MagicMock(content=\"Paris\"))]\n    )",
+        "create.side_effect = lambda **kwargs: mock.MagicMock(\n        choices=[mock.MagicMock(message=mock.MagicMock(content=\"Paris\"))]\n    )",
+    );
+    assert_ne!(python, STUBBING_TEST);
+    let module = stubbed_module("OpenAI()", "");
+    let dir = repo(&[("app/llm.py", &module), ("tests/test_llm.py", &python)]);
+    let (code, out) = check(&dir, &["--fix", "--unsafe-fixes"]);
+    assert_eq!(code, 1, "{out}");
+    assert!(
+        out.contains("tests/test_llm.py:8 "),
+        "the finding names the line: {out}"
+    );
+    assert_eq!(
+        fs::read_to_string(dir.path().join("tests/test_llm.py")).unwrap(),
+        python
+    );
+    assert_eq!(
+        fs::read_to_string(dir.path().join("app/llm.py")).unwrap(),
+        module
+    );
+    // The same in TypeScript: `mockImplementation` on a spy of the exported client.
+    let module = "import OpenAI from \"openai\";\n\nexport const client = new OpenAI();\n\nexport async function ask(q: string) {\n  const r = await client.chat.completions.create({\n    model: \"gpt-4o-mini\",\n    messages: [{ role: \"user\", content: q }],\n  });\n  return r.choices[0].message.content;\n}\n";
+    let test = "import { expect, it, vi } from \"vitest\";\nimport { ask, client } from \"../src/llm\";\n\nit(\"asks\", async () => {\n  vi.spyOn(client.chat.completions, \"create\").mockImplementation(\n    async () => ({ choices: [{ message: { content: \"Paris\" } }] }) as never,\n  );\n  expect(await ask(\"Capital of France?\")).toBe(\"Paris\");\n});\n";
+    let dir = repo(&[("src/llm.ts", module), ("test/llm.test.ts", test)]);
+    let (code, out) = check(&dir, &["--fix", "--unsafe-fixes"]);
+    assert_eq!(code, 1, "{out}");
+    assert!(
+        out.contains("test/llm.test.ts:5 `mockImplementation` on the spy"),
+        "the finding names the line: {out}"
+    );
+    assert_eq!(
+        fs::read_to_string(dir.path().join("test/llm.test.ts")).unwrap(),
+        test
+    );
+    assert_eq!(
+        fs::read_to_string(dir.path().join("src/llm.ts")).unwrap(),
+        module
+    );
+}

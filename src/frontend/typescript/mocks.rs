@@ -456,6 +456,12 @@ impl<'a> walk::Visitor<'a> for Migration<'a, '_> {
                         }
                     }
                     _ if NEUTRAL.contains(&method) && self.is_spy(&m.object) => {}
+                    // Any other method of the spy (`mockImplementation`, `mockReturnValue`)
+                    // makes fakes or reads calls in ways responsify does not rewrite.
+                    _ if self.is_spy(&m.object) => self.lose(
+                        span_of(call.span).start,
+                        format!("`{method}` on the spy is not something responsify rewrites"),
+                    ),
                     "toHaveBeenCalledWith"
                     | "toBeCalledWith"
                     | "toHaveBeenLastCalledWith"
