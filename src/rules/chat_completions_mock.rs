@@ -47,10 +47,12 @@ declare_rule! {
     /// match what it now sends, `store=False` included), the keys read off a recorded call
     /// (`call_args.kwargs["max_tokens"]`), and fakes that carry only a text
     /// (`MagicMock(choices=[MagicMock(message=MagicMock(content="x"))])` or the same with
-    /// `SimpleNamespace` becomes `MagicMock(output_text="x")`, when everything that reads the
-    /// result reads its text). Anything else keeps the call's fix displayed, and its
-    /// `unseen-uses` finding names the test's line: a fake built by a helper or from a
-    /// recording, a `ChatCompletion` object, a key whose value the fix reshapes, asserted
+    /// `SimpleNamespace` becomes `MagicMock(output_text="x")`, and a `ChatCompletion(...)` of
+    /// one `Choice` whose `ChatCompletionMessage` holds only the text, built from literals,
+    /// becomes the `openai.types.responses.Response` that carries it, with its imports —
+    /// when everything that reads the result reads its text). Anything else keeps the call's
+    /// fix displayed, and its `unseen-uses` finding names the test's line: a fake built by a
+    /// helper or from a recording, a key whose value the fix reshapes, asserted
     /// arguments the rules would migrate differently from the call's, a stream, a module with
     /// more than one chat request, a stub handed on. A test of a module that keeps calling
     /// Chat Completions is never touched.

@@ -271,6 +271,8 @@ struct Migration<'a, 'c> {
     index: super::scope::Index<'a>,
     out: crate::frontend::StubEdits,
     covered: Vec<Span>,
+    /// A fake became a `Response`: the classes it is built from must be imported.
+    response_import: bool,
 }
 
 /// Why the stub cannot move with the call, at a byte offset.
@@ -440,6 +442,19 @@ impl<'a> Migration<'a, '_> {
         let Expr::Call(outer) = expr else {
             return not_mechanical(&shown);
         };
+        if called_name(outer) == Some("ChatCompletion") {
+            if let Some(text) = self.response_for(outer) {
+                if !self.call.text_only {
+                    return Err((
+                        at,
+                        "the code under test reads more of the result than its text, which this fake does not carry".into(),
+                    ));
+                }
+                self.out.edits.push(Edit::replace(span(expr.range()), text));
+                self.response_import = true;
+                return Ok(());
+            }
+        }
         if let Some(class) =
             called_name(outer).filter(|n| *n == "ChatCompletion" || *n == "ChatCompletionChunk")
         {
@@ -521,6 +536,126 @@ impl<'a> Migration<'a, '_> {
                 n.id
             ),
         ))
+    }
+
+    /// `ChatCompletion(id=…, created=…, model=…, choices=[Choice(message=ChatCompletionMessage(
+    /// role="assistant", content=TEXT), finish_reason="stop")])` as the `Response` that
+    /// carries the same text, or `None` when it says anything more.
+    fn response_for(&self, completion: &'a ast::ExprCall) -> Option<String> {
+        fn keywords<'e>(
+            call: &'e ast::ExprCall,
+            class: &str,
+            fixed: &[(&str, Option<&str>)],
+        ) -> Option<Vec<(&'e str, &'e Expr)>> {
+            if called_name(call) != Some(class) || !call.arguments.args.is_empty() {
+                return None;
+            }
+            let mut out = Vec::new();
+            for k in call.arguments.keywords.iter() {
+                let name = k.arg.as_ref()?.id.as_str();
+                // A key that must hold one literal (`None` for the literal `None`).
+                match fixed.iter().find(|(n, _)| *n == name) {
+                    Some((_, Some(v))) => {
+                        if !matches!(&k.value, Expr::StringLiteral(s) if s.value.to_str() == *v) {
+                            return None;
+                        }
+                    }
+                    Some((_, None)) => {
+                        if !matches!(&k.value, Expr::NoneLiteral(_)) {
+                            return None;
+                        }
+                    }
+                    None => out.push((name, &k.value)),
+                }
+            }
+            Some(out)
+        }
+        let top = keywords(
+            completion,
+            "ChatCompletion",
+            &[
+                ("object", Some("chat.completion")),
+                ("usage", None),
+                ("system_fingerprint", None),
+                ("service_tier", None),
+            ],
+        )?;
+        let get = |list: &[(&str, &'a Expr)], key: &str| {
+            list.iter().find(|(k, _)| *k == key).map(|(_, v)| *v)
+        };
+        if top
+            .iter()
+            .any(|(k, _)| !matches!(*k, "id" | "created" | "model" | "choices"))
+        {
+            return None;
+        }
+        let (id, created, model) = (get(&top, "id")?, get(&top, "created")?, get(&top, "model")?);
+        let Expr::List(choices) = get(&top, "choices")? else {
+            return None;
+        };
+        let [Expr::Call(choice)] = choices.elts.as_slice() else {
+            return None;
+        };
+        let choice = keywords(
+            choice,
+            "Choice",
+            &[("finish_reason", Some("stop")), ("logprobs", None)],
+        )?;
+        if choice.iter().any(|(k, v)| {
+            !(*k == "message" || *k == "index" && matches!(v, Expr::NumberLiteral(_)))
+        }) {
+            return None;
+        }
+        let Expr::Call(message) = get(&choice, "message")? else {
+            return None;
+        };
+        let message = keywords(
+            message,
+            "ChatCompletionMessage",
+            &[
+                ("role", Some("assistant")),
+                ("refusal", None),
+                ("tool_calls", None),
+                ("function_call", None),
+                ("audio", None),
+            ],
+        )?;
+        let [("content", content)] = message.as_slice() else {
+            return None;
+        };
+        let indent = crate::edit::indentation_at(self.text, span(completion.range()).start);
+        let i1 = format!("{indent}    ");
+        let i2 = format!("{indent}        ");
+        let i3 = format!("{indent}            ");
+        let newline = crate::edit::line_ending(self.text);
+        Some(
+            [
+                "Response(".to_string(),
+                format!("{i1}id={},", self.src(id)),
+                format!("{i1}object=\"response\","),
+                format!("{i1}created_at={},", self.src(created)),
+                format!("{i1}model={},", self.src(model)),
+                format!("{i1}output=["),
+                format!("{i2}ResponseOutputMessage("),
+                format!("{i3}id=\"msg_1\","),
+                format!("{i3}type=\"message\","),
+                format!("{i3}role=\"assistant\","),
+                format!("{i3}status=\"completed\","),
+                format!("{i3}content=["),
+                format!(
+                    "{i3}    ResponseOutputText(type=\"output_text\", text={}, annotations=[])",
+                    self.src(*content)
+                ),
+                format!("{i3}],"),
+                format!("{i2})"),
+                format!("{i1}],"),
+                format!("{i1}parallel_tool_calls=False,"),
+                format!("{i1}tool_choice=\"auto\","),
+                format!("{i1}tools=[],"),
+                format!("{indent})"),
+            ]
+            .join(newline),
+        )
     }
 
     /// A `side_effect`: fakes in a list, or an exception (which either API raises alike).
@@ -802,6 +937,7 @@ pub fn migrate(
         index: super::scope::Index::build(module),
         out: Default::default(),
         covered: Vec::new(),
+        response_import: false,
     };
     let lost = |m: &Migration, (at, why): Lost| {
         TestStub::OutOfSight {
@@ -987,6 +1123,67 @@ pub fn migrate(
                 "the chat method is stubbed here in a way responsify does not migrate".into(),
             ),
         );
+    }
+    if m.response_import {
+        // After the module's last import: the classes a `Response` fake is built from.
+        const CLASSES: [&str; 3] = ["Response", "ResponseOutputMessage", "ResponseOutputText"];
+        let bound: Vec<&Import> = m
+            .imports
+            .iter()
+            .filter(|i| CLASSES.contains(&i.local.as_str()))
+            .collect();
+        if bound.iter().any(|i| i.module != "openai.types.responses") {
+            return lost(
+                &m,
+                (0, "`Response` is bound to another name in the test".into()),
+            );
+        }
+        let missing: Vec<&str> = CLASSES
+            .iter()
+            .copied()
+            .filter(|c| !bound.iter().any(|i| i.local == *c))
+            .collect();
+        // Beside the test's own imports from the SDK when it has some.
+        let imports: Vec<&Stmt> = module
+            .iter()
+            .take_while(|s| matches!(s, Stmt::Import(_) | Stmt::ImportFrom(_) | Stmt::Expr(_)))
+            .filter(|s| matches!(s, Stmt::Import(_) | Stmt::ImportFrom(_)))
+            .collect();
+        let from_sdk = |s: &&Stmt| match s {
+            Stmt::ImportFrom(f) => f
+                .module
+                .as_ref()
+                .is_some_and(|m| m.id.as_str() == "openai" || m.id.as_str().starts_with("openai.")),
+            _ => false,
+        };
+        let last = imports
+            .iter()
+            .copied()
+            .rfind(from_sdk)
+            .or(imports.last().copied());
+        match (last, missing.is_empty()) {
+            (_, true) => {}
+            (Some(last), false) => {
+                let at = span(last.range()).end;
+                let newline = crate::edit::line_ending(text);
+                m.out.edits.push(Edit::replace(
+                    Span::new(at, at),
+                    format!(
+                        "{newline}from openai.types.responses import {}",
+                        missing.join(", ")
+                    ),
+                ));
+            }
+            (None, false) => {
+                return lost(
+                    &m,
+                    (
+                        0,
+                        "the test has no imports to add the `Response` classes to".into(),
+                    ),
+                )
+            }
+        }
     }
     TestStub::Migrate(m.out)
 }
