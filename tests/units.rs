@@ -548,3 +548,74 @@ fn a_stub_made_by_code_keeps_every_file_as_it_was() {
         module
     );
 }
+
+#[test]
+fn asserted_arguments_follow_the_system_message_into_instructions() {
+    let module = r#"from openai import OpenAI
+
+client = OpenAI()
+
+
+def summarize(text):
+    resp = client.chat.completions.create(
+        model="gpt-4o-mini",
+        messages=[
+            {"role": "system", "content": "Be brief."},
+            {"role": "user", "content": text},
+        ],
+    )
+    return resp.choices[0].message.content
+"#;
+    let test = r#"from unittest import mock
+
+from app import summarize
+
+
+@mock.patch("app.summarize.client.chat.completions.create")
+def test_summarize(create):
+    summarize.summarize("long")
+    create.assert_called_once_with(
+        model="gpt-4o-mini",
+        messages=[
+            {"role": "system", "content": "Be brief."},
+            {"role": "user", "content": "long"},
+        ],
+    )
+"#;
+    let dir = repo(&[
+        ("app/summarize.py", module),
+        ("tests/test_summarize.py", test),
+    ]);
+    let (code, out) = check(&dir, &["--select", "ALL", "--fix", "--unsafe-fixes"]);
+    assert!(code == 0 || code == 1, "{out}");
+    let fixed = fs::read_to_string(dir.path().join("app/summarize.py")).unwrap();
+    assert!(fixed.contains(r#"instructions="Be brief.""#), "{fixed}");
+    let fixed = fs::read_to_string(dir.path().join("tests/test_summarize.py")).unwrap();
+    assert!(
+        fixed.contains(r#"instructions="Be brief.""#) && !fixed.contains(r#""role": "system""#),
+        "the asserted request is what the call now sends: {fixed}"
+    );
+    // A key read off the recorded call whose value the fix reshapes: sight is lost.
+    let reads = test.replace(
+        "    create.assert_called_once_with(",
+        "    assert create.call_args.kwargs[\"messages\"][1][\"content\"] == \"long\"\n    create.assert_called_once_with(",
+    );
+    let dir = repo(&[
+        ("app/summarize.py", module),
+        ("tests/test_summarize.py", &reads),
+    ]);
+    let (code, out) = check(&dir, &["--select", "ALL", "--fix", "--unsafe-fixes"]);
+    assert_eq!(code, 1, "{out}");
+    assert!(
+        out.contains("tests/test_summarize.py:9 `messages` is read here"),
+        "{out}"
+    );
+    assert_eq!(
+        fs::read_to_string(dir.path().join("tests/test_summarize.py")).unwrap(),
+        reads
+    );
+    assert_eq!(
+        fs::read_to_string(dir.path().join("app/summarize.py")).unwrap(),
+        module
+    );
+}
