@@ -79,7 +79,7 @@ impl Rule for ChatCompletionsMock {
         out.extend(flag(
             unit,
             Hold::ChatCompletionsMock,
-            "when the code under test moves to the Responses API, stub `responses.create` instead: return Response-shaped fakes and assert on `input=`",
+            "the fix of the code under test rewrites this test with it where every use of the stub is mechanical; otherwise, once that code calls the Responses API, stub `responses.create`: return Response-shaped fakes and assert on `input=`",
         ));
     }
 }
