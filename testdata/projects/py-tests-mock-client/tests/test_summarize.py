@@ -1,4 +1,5 @@
 import unittest
+from types import SimpleNamespace
 from unittest.mock import MagicMock, patch
 
 from app import summarize
@@ -37,3 +38,14 @@ class SummarizeTest(unittest.TestCase):
             self.assertEqual(summarize.summarize("a"), "one")
             self.assertEqual(summarize.summarize("b"), "two")
         self.assertEqual(create.call_args.kwargs["messages"][1]["content"], "b")
+
+
+def test_with_mocker(mocker):
+    # pytest-mock's fixture (unittest does not collect a module-level function).
+    create = mocker.patch("app.summarize.client.chat.completions.create")
+    create.return_value = SimpleNamespace(
+        choices=[SimpleNamespace(message=SimpleNamespace(content="ok"))]
+    )
+    assert summarize.summarize("x") == "ok"
+    assert create.call_args.kwargs["model"] == "gpt-4o-mini"
+    create.assert_called_once()

@@ -26,6 +26,14 @@ class CapitalTest(unittest.TestCase):
             self.assertEqual(service.capital("Italy"), "Rome")
         self.assertEqual(create.call_count, 1)
 
+    @mock.patch("app.llm.client.chat.completions.create")
+    def test_ask_reads_the_reply(self, create):
+        # The test reads the result itself: its read moves with the call too.
+        create.return_value = mock.MagicMock(
+            choices=[mock.MagicMock(message=mock.MagicMock(content="Madrid"))]
+        )
+        self.assertEqual(llm.ask("Capital of Spain?").choices[0].message.content, "Madrid")
+
 
 if __name__ == "__main__":
     unittest.main()
