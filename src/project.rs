@@ -519,8 +519,13 @@ impl Project {
                         maybe => maybe,
                     },
                 };
+                let is_own_module = |written: &str, level: u32| match kind {
+                    Family::Python => self.names_module(written, level, path, &here),
+                    Family::Script => names_script_module(written, path, &here, module),
+                };
                 let call = crate::frontend::StubbedCall {
                     is_module: &is_module,
+                    is_own_module: &is_own_module,
                     client,
                     text_only,
                 };

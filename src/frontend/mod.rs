@@ -155,6 +155,9 @@ pub struct StubbedCall<'a> {
     /// Whether a module as the test writes it names the module of the call (as
     /// [`Target::is_module`]).
     pub is_module: &'a dyn Fn(&str, u32) -> Option<bool>,
+    /// Whether a module as the test writes it is the module of the call itself: a module
+    /// that only loads it (a service importing the helper) may export a client of its own.
+    pub is_own_module: &'a dyn Fn(&str, u32) -> Option<bool>,
     /// The module-level name the call reaches its client by (`client` in
     /// `client.chat.completions.create(...)`), which a test patches by name.
     pub client: &'a str,

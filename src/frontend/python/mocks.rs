@@ -291,7 +291,7 @@ impl<'a> Migration<'a, '_> {
     fn is_client_path(&self, prefix: &str) -> bool {
         match prefix.rsplit_once('.') {
             Some((module, attr)) => {
-                attr == self.call.client && (self.call.is_module)(module, 0) == Some(true)
+                attr == self.call.client && (self.call.is_own_module)(module, 0) == Some(true)
             }
             None => false,
         }
@@ -311,7 +311,7 @@ impl<'a> Migration<'a, '_> {
                     Some(m) => format!("{}.{m}", i.module),
                     None => i.module.clone(),
                 };
-                (self.call.is_module)(&written, i.level) == Some(true)
+                (self.call.is_own_module)(&written, i.level) == Some(true)
             })
     }
 
@@ -322,7 +322,7 @@ impl<'a> Migration<'a, '_> {
             Expr::Name(n) => self.imports.iter().any(|i| {
                 i.local == n.id.as_str()
                     && i.member.as_deref() == Some(self.call.client)
-                    && (self.call.is_module)(&i.module, i.level) == Some(true)
+                    && (self.call.is_own_module)(&i.module, i.level) == Some(true)
             }),
             Expr::Attribute(a) => {
                 a.attr.id.as_str() == self.call.client && self.is_module_expr(&a.value)

@@ -326,7 +326,7 @@ impl<'a> Migration<'a, '_> {
     /// Whether `e` is the client of the module under test: imported from it by its name, or
     /// a member of the module imported whole (`llm.client`).
     fn is_client(&self, e: &Expression) -> bool {
-        let from_module = |module: &str| (self.call.is_module)(module, 0) == Some(true);
+        let from_module = |module: &str| (self.call.is_own_module)(module, 0) == Some(true);
         match super::values::unwrap(e) {
             Expression::Identifier(id) => self.index.imports.iter().any(|i| {
                 i.local == id.name.as_str()
