@@ -619,3 +619,52 @@ def test_summarize(create):
         module
     );
 }
+
+#[test]
+fn a_stub_kept_on_the_test_case_moves_unless_it_is_handed_on() {
+    let test = r#"import unittest
+from unittest import mock
+
+from app import llm
+
+
+class AskTest(unittest.TestCase):
+    def setUp(self):
+        patcher = mock.patch("app.llm.client.chat.completions.create")
+        self.create = patcher.start()
+        self.addCleanup(patcher.stop)
+
+    def test_ask(self):
+        self.create.return_value = mock.MagicMock(
+            choices=[mock.MagicMock(message=mock.MagicMock(content="Paris"))]
+        )
+        self.assertEqual(llm.ask("Capital of France?"), "Paris")
+"#;
+    let module = stubbed_module("OpenAI()", "");
+    let dir = repo(&[("app/llm.py", &module), ("tests/test_llm.py", test)]);
+    let (code, out) = check(&dir, &["--fix"]);
+    assert_eq!(code, 0, "{out}");
+    let fixed = fs::read_to_string(dir.path().join("tests/test_llm.py")).unwrap();
+    assert!(
+        fixed.contains(r#"mock.patch("app.llm.client.responses.create")"#)
+            && fixed.contains(r#"self.create.return_value = mock.MagicMock(output_text="Paris")"#),
+        "{fixed}"
+    );
+    // Handed to a helper the test defines: what it does with the stub is not followed.
+    let handed = format!("{test}        check(self.create)\n");
+    let dir = repo(&[("app/llm.py", &module), ("tests/test_llm.py", &handed)]);
+    let (code, out) = check(&dir, &["--fix"]);
+    assert_eq!(code, 1, "{out}");
+    assert!(
+        out.contains("tests/test_llm.py:18 the stub is used"),
+        "{out}"
+    );
+    assert_eq!(
+        fs::read_to_string(dir.path().join("tests/test_llm.py")).unwrap(),
+        handed
+    );
+    assert_eq!(
+        fs::read_to_string(dir.path().join("app/llm.py")).unwrap(),
+        module
+    );
+}

@@ -42,7 +42,9 @@ declare_rule! {
     /// a module whose fix applies becomes part of that call's unit, and the call's fix
     /// rewrites it too (all files or none) when every use of the stub is mechanical — the
     /// patched path (`patch("app.llm.client.chat.completions.create")`, `patch.object(client.chat.completions,
-    /// "create")`, a patched client's `chat.completions.create`), the asserted arguments
+    /// "create")`, a patched client's `chat.completions.create`; the mock held by a decorated
+    /// test's parameter, `with … as`, `mocker.patch`, or `self.create = patcher.start()` in
+    /// `setUp`), the asserted arguments
     /// (`assert_called_once_with(...)`, migrated by the same rules as the call's, so they
     /// match what it now sends, `store=False` included), the keys read off a recorded call
     /// (`call_args.kwargs["max_tokens"]`), and fakes that carry only a text

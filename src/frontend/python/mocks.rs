@@ -205,6 +205,70 @@ fn by_mocker(call: &ast::ExprCall) -> bool {
     matches!(on, Expr::Name(n) if n.id.as_str() == "mocker")
 }
 
+/// `self.NAME`: `NAME`.
+fn self_attribute(expr: &Expr) -> Option<&str> {
+    match expr {
+        Expr::Attribute(a) if matches!(&*a.value, Expr::Name(n) if n.id.as_str() == "self") => {
+            Some(a.attr.id.as_str())
+        }
+        _ => None,
+    }
+}
+
+/// What a patcher's mock is kept in once started.
+enum Started {
+    Name(String),
+    OnSelf(String),
+}
+
+/// Where the patcher `name` (`patcher = patch(...)`) keeps its mock: started once
+/// (`create = patcher.start()`, `self.create = patcher.start()`), and otherwise only stopped.
+fn started_as(body: &[Stmt], name: &str) -> Option<Started> {
+    let mut kept = None;
+    for stmt in super::scope::flatten(body) {
+        let Stmt::Assign(a) = stmt else {
+            continue;
+        };
+        let starts = matches!(&*a.value, Expr::Call(c) if c.arguments.is_empty() && matches!(&*c.func, Expr::Attribute(s) if s.attr.id.as_str() == "start" && matches!(&*s.value, Expr::Name(n) if n.id.as_str() == name)));
+        if !starts {
+            continue;
+        }
+        if a.targets.len() != 1 || kept.is_some() {
+            return None;
+        }
+        kept = match &a.targets[0] {
+            Expr::Name(n) => Some(Started::Name(n.id.to_string())),
+            target => Some(Started::OnSelf(self_attribute(target)?.to_string())),
+        };
+    }
+    // Every other read of the patcher stops it.
+    struct Reads<'n>(&'n str, usize, usize);
+    impl<'a> Visitor<'a> for Reads<'_> {
+        fn visit_expr(&mut self, expr: &'a Expr) {
+            if let Expr::Attribute(a) = expr {
+                if matches!(&*a.value, Expr::Name(n) if n.id.as_str() == self.0)
+                    && matches!(a.attr.id.as_str(), "start" | "stop")
+                {
+                    self.2 += 1;
+                }
+            }
+            if let Expr::Name(n) = expr {
+                if n.ctx.is_load() && n.id.as_str() == self.0 {
+                    self.1 += 1;
+                }
+            }
+            visitor::walk_expr(self, expr);
+        }
+    }
+    let mut reads = Reads(name, 0, 0);
+    reads.visit_body(body);
+    if reads.1 == reads.2 {
+        kept
+    } else {
+        None
+    }
+}
+
 /// How often `name` is read in `body` (nested functions included).
 fn loads(body: &[Stmt], name: &str) -> usize {
     struct Count<'n>(&'n str, usize);
@@ -781,6 +845,8 @@ struct Uses<'m, 'a, 'c> {
     /// Names that stand for the stubbed method, and for the patched client.
     methods: Vec<String>,
     clients: Vec<String>,
+    /// Attributes of `self` that stand for the stubbed method (kept by `setUp`).
+    attributes: Vec<String>,
     /// Where a name of theirs is used other than in a way understood, and whether it is a
     /// name of the stub (a client's name may be handed on: only its chat method matters).
     seen: Vec<(usize, bool)>,
@@ -793,6 +859,11 @@ impl<'a> Uses<'_, 'a, '_> {
     fn stub(&mut self, expr: &'a Expr) -> bool {
         match expr {
             Expr::Name(n) if self.methods.iter().any(|m| m == n.id.as_str()) => true,
+            Expr::Attribute(_)
+                if self_attribute(expr).is_some_and(|a| self.attributes.iter().any(|x| x == a)) =>
+            {
+                true
+            }
             Expr::Attribute(create) if create.attr.id.as_str() == "create" => {
                 let Expr::Attribute(c) = &*create.value else {
                     return false;
@@ -874,6 +945,14 @@ impl<'a> Visitor<'a> for Uses<'_, 'a, '_> {
 
     fn visit_expr(&mut self, expr: &'a Expr) {
         match expr {
+            Expr::Attribute(a)
+                if a.ctx.is_load()
+                    && self_attribute(expr)
+                        .is_some_and(|x| self.attributes.iter().any(|y| y == x)) =>
+            {
+                self.seen.push((span(a.range).start, true));
+                return;
+            }
             Expr::Name(n)
                 if n.ctx.is_load()
                     && self
@@ -963,6 +1042,8 @@ pub fn migrate(
     let mut patches = Patches::default();
     patches.visit_body(module);
     // Per function scope: the names bound to the stubbed method and to the patched client.
+    // Stubs kept on a test case: the class (where it starts) and the attribute.
+    let mut on_selves: Vec<(usize, String)> = Vec::new();
     let mut bound: Vec<(Vec<String>, Vec<String>)> = vec![Default::default(); m.index.scopes.len()];
     for patch in patches.0 {
         let at = span(patch.range());
@@ -979,6 +1060,8 @@ pub fn migrate(
         // assignment; or the test's own mock handed in (`patch(target, mock_client)`).
         let scope = m.scope_at(at);
         let mut holder: Option<(usize, String)> = None;
+        // A stub kept on the test case (`self.create`), used by its other methods.
+        let mut on_self: Option<String> = None;
         let def = m.index.scopes.iter().enumerate().find_map(|(i, s)| {
             let f = s.function?;
             f.decorator_list
@@ -1039,11 +1122,33 @@ pub fn migrate(
                         let value = &*a.value;
                         let started = matches!(value, Expr::Call(c) if matches!(&*c.func, Expr::Attribute(s) if s.attr.id.as_str() == "start" && span(s.value.range()) == at));
                         if span(value.range()) == at || started {
-                            if let Expr::Name(n) = &a.targets[0] {
-                                if started || by_mocker(patch) {
+                            match &a.targets[0] {
+                                Expr::Name(n) if started || by_mocker(patch) => {
                                     placed = true;
                                     holder = Some((scope, n.id.to_string()));
                                 }
+                                // `patcher = patch(...)`, started once and stopped.
+                                Expr::Name(n) => {
+                                    match started_as(m.index.scopes[scope].body, n.id.as_str()) {
+                                        Some(Started::Name(name)) => {
+                                            placed = true;
+                                            holder = Some((scope, name));
+                                        }
+                                        Some(Started::OnSelf(name)) => {
+                                            placed = true;
+                                            on_self = Some(name);
+                                        }
+                                        None => {}
+                                    }
+                                }
+                                // `self.create = patch(...).start()` in `setUp`.
+                                target if started => {
+                                    if let Some(name) = self_attribute(target) {
+                                        placed = true;
+                                        on_self = Some(name.to_string());
+                                    }
+                                }
+                                _ => {}
                             }
                         }
                     }
@@ -1059,6 +1164,21 @@ pub fn migrate(
                         "the stub is kept where responsify does not follow it".into(),
                     ),
                 );
+            }
+        }
+        if let Some(name) = on_self {
+            let class = m.index.scopes[scope].class.map(|c| span(c.range).start);
+            match (class, patched) {
+                (Some(class), Patched::Method) => on_selves.push((class, name)),
+                _ => {
+                    return lost(
+                        &m,
+                        (
+                            at.start,
+                            "the stub is kept where responsify does not follow it".into(),
+                        ),
+                    )
+                }
             }
         }
         if let Some(new) = replacement {
@@ -1088,7 +1208,14 @@ pub fn migrate(
         }
     }
     for (scope, (methods, clients)) in bound.into_iter().enumerate() {
-        if methods.is_empty() && clients.is_empty() {
+        // Every method of a test case that keeps a stub on `self` may use it.
+        let class = m.index.scopes[scope].class.map(|c| span(c.range).start);
+        let attributes: Vec<String> = on_selves
+            .iter()
+            .filter(|(c, _)| Some(*c) == class)
+            .map(|(_, name)| name.clone())
+            .collect();
+        if methods.is_empty() && clients.is_empty() && attributes.is_empty() {
             continue;
         }
         let body = m.index.scopes[scope].body;
@@ -1096,6 +1223,7 @@ pub fn migrate(
             m: &mut m,
             methods,
             clients,
+            attributes,
             seen: Vec::new(),
             lost: None,
         };

@@ -35,5 +35,23 @@ class CapitalTest(unittest.TestCase):
         self.assertEqual(llm.ask("Capital of Spain?").choices[0].message.content, "Madrid")
 
 
+class CapitalSetUpTest(unittest.TestCase):
+    def setUp(self):
+        patcher = mock.patch("app.llm.client.chat.completions.create")
+        self.create = patcher.start()
+        self.addCleanup(patcher.stop)
+        self.create.return_value = mock.MagicMock(
+            choices=[mock.MagicMock(message=mock.MagicMock(content="Lisbon"))]
+        )
+
+    def test_capital(self):
+        self.assertEqual(service.capital("Portugal"), "Lisbon")
+        self.create.assert_called_once_with(
+            model="gpt-4o-mini",
+            messages=[{"role": "user", "content": "Capital of Portugal?"}],
+            max_tokens=50,
+        )
+
+
 if __name__ == "__main__":
     unittest.main()
