@@ -219,7 +219,7 @@ pub fn analyze(
         })
         .count();
     for unit in &mut units {
-        handed_on(unit, fe, text, chat_requests == 1, settings);
+        handed_on(unit, text, chat_requests == 1, settings);
         imported_values(unit, fe, text, settings);
         sdk_version(unit, fe, settings);
         // A server the user declared Responses-capable is treated like OpenAI's.
@@ -526,13 +526,7 @@ fn judge(
 /// Results handed on by functions of the file: callers in other files are followed (their
 /// reads join the unit's fix as companion edits) or named as out of sight; callers outside
 /// the repository are a named risk.
-fn handed_on(
-    unit: &mut crate::model::Unit,
-    fe: &dyn FrontEnd,
-    text: &str,
-    alone: bool,
-    settings: &Settings,
-) {
+fn handed_on(unit: &mut crate::model::Unit, text: &str, alone: bool, settings: &Settings) {
     // Module-level values the fix rewrites: another module importing one sends it too.
     // Checked only in a run, where the other files are known (a text alone keeps what it
     // always did).
@@ -606,7 +600,7 @@ fn handed_on(
             ));
         }
     }
-    stubbing_tests(unit, fe, text, alone, text_only, settings);
+    stubbing_tests(unit, text, alone, text_only, settings);
 }
 
 /// Tests of the run that stub the chat method of this request's module: each moves with the
@@ -614,7 +608,6 @@ fn handed_on(
 /// otherwise keeps the fix displayed, naming the line where sight is lost.
 fn stubbing_tests(
     unit: &mut crate::model::Unit,
-    fe: &dyn FrontEnd,
     text: &str,
     alone: bool,
     text_only: bool,
@@ -652,13 +645,7 @@ fn stubbing_tests(
         unit.unseen.push(held);
         return;
     };
-    let own = match request_changes(fe, text, unit, settings) {
-        Ok(own) => own,
-        Err(_) => {
-            unit.unseen.push(held);
-            return;
-        }
-    };
+    let own = request_changes(text, unit, settings);
     let found = project.test_stubs(path, client, text_only);
     if found.is_empty() {
         unit.unseen.push(held);
@@ -704,12 +691,7 @@ struct ParamChanges {
     changes: Vec<Change>,
 }
 
-fn request_changes(
-    _fe: &dyn FrontEnd,
-    text: &str,
-    unit: &crate::model::Unit,
-    settings: &Settings,
-) -> Result<ParamChanges, String> {
+fn request_changes(text: &str, unit: &crate::model::Unit, settings: &Settings) -> ParamChanges {
     let ctx = Context {
         settings,
         source: text,
@@ -742,7 +724,7 @@ fn request_changes(
             out.changes.extend(params);
         }
     }
-    Ok(out)
+    out
 }
 
 /// The edits of a test whose stub moves with the request `unit` (whose own parameter
@@ -765,7 +747,7 @@ fn test_fix(
         a.model_name = unit.model_name.clone();
         a.model_candidates = unit.model_candidates.clone();
         let line = lines.line(a.request.span.start);
-        let theirs = request_changes(fe, text, a, settings).map_err(|why| (line, why))?;
+        let theirs = request_changes(text, a, settings);
         if theirs.rules != own.rules {
             let differ: Vec<&str> = theirs
                 .rules
