@@ -223,8 +223,17 @@ pub fn analyze(
     if let Some(path) = settings.path.as_deref() {
         crate::classify::hold_sibling_chat_twins(&mut units, path);
     }
+    // A test that stubs the chat method by name stubs it for every request of the module
+    // through that client: only the module's one request can move it.
+    let chat_requests = units
+        .iter()
+        .filter(|u| {
+            u.request.endpoint == Endpoint::ChatCompletions
+                && matches!(u.request.site, Site::SdkCall { .. })
+        })
+        .count();
     for unit in &mut units {
-        handed_on(unit, settings);
+        handed_on(unit, text, chat_requests == 1, settings);
         imported_values(unit, fe, text, settings);
         sdk_version(unit, fe, settings);
         // A server the user declared Responses-capable is treated like OpenAI's.
@@ -540,21 +549,11 @@ fn judge(
 /// Results handed on by functions of the file: callers in other files are followed (their
 /// reads join the unit's fix as companion edits) or named as out of sight; callers outside
 /// the repository are a named risk.
-fn handed_on(unit: &mut crate::model::Unit, settings: &Settings) {
+fn handed_on(unit: &mut crate::model::Unit, text: &str, alone: bool, settings: &Settings) {
     // Module-level values the fix rewrites: another module importing one sends it too.
     // Checked only in a run, where the other files are known (a text alone keeps what it
     // always did).
     if let (Some(project), Some(path)) = (&settings.project, settings.path.as_deref()) {
-        let migrating = unit.request.endpoint == Endpoint::ChatCompletions
-            && matches!(unit.verdict, Verdict::Migrate);
-        if migrating {
-            if let Some((test, line)) = project.stubbed_by(path) {
-                unit.unseen.push(format!(
-                    "{}:{line} stubs `chat.completions.create` for this module: the test moves with the code (patch `responses.create`, return Responses results, assert on `input=`)",
-                    crate::walk::display_path(&test)
-                ));
-            }
-        }
         for name in std::mem::take(&mut unit.rewrites_importable) {
             if let Some((file, line)) = project.named_elsewhere(&name, path) {
                 unit.unseen.push(format!(
@@ -564,6 +563,12 @@ fn handed_on(unit: &mut crate::model::Unit, settings: &Settings) {
             }
         }
     }
+    // Whether every read of the result, here and in the files that import the helper, is
+    // its text (a test's fake that carries only a text then carries enough).
+    let mut text_only = unit
+        .reads
+        .iter()
+        .all(|r| r.kind == crate::model::ReadKind::Content);
     for handed in std::mem::take(&mut unit.leaves_through) {
         let name = &handed.name;
         let (Some(project), Some(path)) = (&settings.project, settings.path.as_deref()) else {
@@ -588,6 +593,7 @@ fn handed_on(unit: &mut crate::model::Unit, settings: &Settings) {
             let shown = crate::walk::display_path(&follower.path);
             match &follower.outcome {
                 Ok(fix) => {
+                    text_only &= fix.text_only;
                     if let Some(why) = &fix.unsafe_because {
                         unit.caveats.push(format!("in {shown}, {why}"));
                     }
@@ -595,6 +601,7 @@ fn handed_on(unit: &mut crate::model::Unit, settings: &Settings) {
                         path: follower.path.clone(),
                         edits: std::sync::Arc::clone(&fix.edits),
                         shared: None,
+                        test: false,
                     });
                 }
                 Err((line, why)) => {
@@ -616,6 +623,226 @@ fn handed_on(unit: &mut crate::model::Unit, settings: &Settings) {
             ));
         }
     }
+    stubbing_tests(unit, text, alone, text_only, settings);
+}
+
+/// Tests of the run that stub the chat method of this request's module: each moves with the
+/// request (its edits join the unit's fix) when every use of the stub is mechanical, and
+/// otherwise keeps the fix displayed, naming the line where sight is lost.
+fn stubbing_tests(
+    unit: &mut crate::model::Unit,
+    text: &str,
+    alone: bool,
+    text_only: bool,
+    settings: &Settings,
+) {
+    use crate::frontend::TestStub;
+    let (Some(project), Some(path)) = (&settings.project, settings.path.as_deref()) else {
+        return;
+    };
+    if unit.request.endpoint != Endpoint::ChatCompletions
+        || !matches!(unit.verdict, Verdict::Migrate)
+    {
+        return;
+    }
+    let Some((test, line)) = project.stubbed_by(path) else {
+        return;
+    };
+    let held = format!(
+        "{}:{line} stubs `chat.completions.create` for this module: the test moves with the code (patch `responses.create`, return Responses results, assert on `input=`)",
+        crate::walk::display_path(&test)
+    );
+    // The module-level name of the client, which a test patches by name.
+    let client = match unit.request.site {
+        Site::SdkCall { method, .. } => text
+            .get(unit.request.span.start..method.start)
+            .and_then(|r| r.strip_suffix('.'))
+            .filter(|r| !r.is_empty() && r.chars().all(|c| c.is_alphanumeric() || c == '_')),
+        _ => None,
+    };
+    let streams = matches!(
+        unit.request.body.get("stream").map(|v| &v.kind),
+        Some(crate::model::Kind::Bool(true))
+    );
+    let (Some(client), false, true) = (client, streams, alone) else {
+        unit.unseen.push(held);
+        return;
+    };
+    let own = request_changes(text, unit, settings);
+    let found = project.test_stubs(path, client, text_only);
+    if found.is_empty() {
+        unit.unseen.push(held);
+    }
+    for (test, test_text, bom, stub) in found {
+        let shown = crate::walk::display_path(&test);
+        let lost = match stub {
+            TestStub::Unrelated => continue,
+            TestStub::OutOfSight { line, why } => (line, why),
+            TestStub::Migrate(moves) => {
+                let Some(test_fe) = crate::frontend::for_path(&test) else {
+                    continue;
+                };
+                match test_fix(test_fe, &test_text, moves, unit, &own, settings) {
+                    Ok(mut edits) => {
+                        for e in &mut edits {
+                            e.span = e.span.offset(bom);
+                        }
+                        unit.companions.push(crate::model::Companion {
+                            path: test,
+                            edits: std::sync::Arc::new(edits),
+                            shared: None,
+                            test: true,
+                        });
+                        continue;
+                    }
+                    Err((line, why)) => (
+                        line,
+                        format!("{why}; the test stubs `chat.completions.create` for this module and must move with the code"),
+                    ),
+                }
+            }
+        };
+        let (line, why) = lost;
+        unit.unseen.push(format!("{shown}:{line} {why}"));
+    }
+}
+
+/// What the rules change in a request's parameters (not its endpoint, not its reads): which
+/// rules change them, and the changes.
+struct ParamChanges {
+    rules: std::collections::BTreeSet<&'static str>,
+    changes: Vec<Change>,
+}
+
+fn request_changes(text: &str, unit: &crate::model::Unit, settings: &Settings) -> ParamChanges {
+    let ctx = Context {
+        settings,
+        source: text,
+        units: std::slice::from_ref(unit),
+    };
+    let mut found = Vec::new();
+    for rule in rules::all() {
+        let meta = rule.meta();
+        if meta.opt_in && !settings.is_selected(meta.name) {
+            continue;
+        }
+        rule.check(unit, &ctx, &mut found);
+    }
+    let mut out = ParamChanges {
+        rules: Default::default(),
+        changes: Vec::new(),
+    };
+    for d in &found {
+        let Some(fix) = &d.fix else {
+            continue;
+        };
+        let params: Vec<Change> = fix
+            .changes
+            .iter()
+            .filter(|c| !matches!(c, Change::SwitchEndpoint | Change::RewriteRead { .. }))
+            .cloned()
+            .collect();
+        if !params.is_empty() {
+            out.rules.insert(d.rule);
+            out.changes.extend(params);
+        }
+    }
+    out
+}
+
+/// The edits of a test whose stub moves with the request `unit` (whose own parameter
+/// changes are `own`): the front end's edits, the asserted calls' arguments migrated by the
+/// same rules as the request's, and the keys read off recorded calls renamed as the
+/// request's are. `Err` names the line where the test cannot follow.
+fn test_fix(
+    fe: &dyn FrontEnd,
+    text: &str,
+    moves: crate::frontend::StubEdits,
+    unit: &crate::model::Unit,
+    own: &ParamChanges,
+    settings: &Settings,
+) -> Result<Vec<Edit>, (usize, String)> {
+    let lines = edit::Lines::new(text);
+    let mut edits = moves.edits;
+    let mut changes = Vec::new();
+    let mut asserted = moves.asserted;
+    for a in &mut asserted {
+        a.model_name = unit.model_name.clone();
+        a.model_candidates = unit.model_candidates.clone();
+        let line = lines.line(a.request.span.start);
+        let theirs = request_changes(text, a, settings);
+        if theirs.rules != own.rules {
+            let differ: Vec<&str> = theirs
+                .rules
+                .symmetric_difference(&own.rules)
+                .copied()
+                .collect();
+            return Err((
+                line,
+                format!(
+                    "the arguments asserted here would not migrate as the call's do (`{}`)",
+                    differ.join("`, `")
+                ),
+            ));
+        }
+        let resolved =
+            resolve_params(&a.request.body, theirs.changes).map_err(|why| (line, why))?;
+        changes.extend(resolved);
+    }
+    if !changes.is_empty() {
+        let units: Vec<&crate::model::Unit> = asserted.iter().collect();
+        edits.extend(fe.lower(text, &units, &changes).map_err(|why| {
+            (
+                lines.line(asserted[0].request.span.start),
+                format!("responsify cannot write the asserted arguments ({why})"),
+            )
+        })?);
+    }
+    // The request's own keys: renamed, removed, or reshaped inside.
+    let entries = match &unit.request.body.kind {
+        crate::model::Kind::Map(entries) => entries.as_slice(),
+        _ => &[],
+    };
+    for (at, key) in moves.keys {
+        let line = lines.line(at.start);
+        let Some(entry) = entries.iter().find(|e| e.key == key) else {
+            if unit.request.hidden_keys {
+                return Err((
+                    line,
+                    format!("`{key}` is not among the call's arguments responsify sees"),
+                ));
+            }
+            continue;
+        };
+        let inside = |s: crate::model::Span| entry.value.span.is_some_and(|v| v.contains(s));
+        let reshaped = own.changes.iter().any(|c| match c {
+            Change::Remove { span } => Some(*span) == entry.span || inside(*span),
+            Change::Replace { span, .. } | Change::ReplaceWithMany { span, .. } => inside(*span),
+            Change::InsertEntry { map, .. } => inside(*map),
+            Change::InsertElement { list, .. } => inside(*list),
+            Change::SetParam { path, .. } => path.first() == Some(&key),
+            Change::AppendParam { key: k, .. } => *k == key,
+            _ => false,
+        });
+        if reshaped {
+            return Err((
+                line,
+                format!("`{key}` is read here, and the migrated call sends it in another shape"),
+            ));
+        }
+        let renamed = own.changes.iter().find_map(|c| match c {
+            Change::RenameKey { key: k, to } if Some(*k) == entry.key_span => Some(to.clone()),
+            _ => None,
+        });
+        if let Some(to) = renamed {
+            edits.push(Edit::replace(at, to));
+        }
+    }
+    let edits = edit::normalize(edits).map_err(|_| (1, "the test's edits overlap".to_string()))?;
+    let next = edit::apply(text, &edits);
+    fe.verify(text, &next)
+        .map_err(|why| (1, format!("the migrated test would not parse ({why})")))?;
+    Ok(edits)
 }
 
 /// Why a function that returns the result, and that nothing in `place` calls, keeps it out
@@ -636,6 +863,8 @@ pub struct FollowerFix {
     pub edits: std::sync::Arc<Vec<Edit>>,
     /// The first of the reads' fixes that may change behaviour, in its own words.
     pub unsafe_because: Option<String>,
+    /// Whether every read is the result's text.
+    pub text_only: bool,
 }
 
 /// The fix of `reads` (of a result the file gets from a helper in another module): the rules
@@ -651,6 +880,7 @@ pub fn follower_fix(
         return Ok(FollowerFix {
             edits: Default::default(),
             unsafe_because: None,
+            text_only: true,
         });
     }
     // The request lives in another file: a unit of the reads alone, with no parameters, and
@@ -658,7 +888,11 @@ pub fn follower_fix(
     let mut unit = crate::model::Unit::of_reads(crate::model::Span::new(0, 0));
     unit.reads = reads;
     let spans: Vec<crate::model::Span> = unit.reads.iter().map(|r| r.span).collect();
-    fix_elsewhere(fe, text, &unit, &spans, settings)
+    let text_only = unit
+        .reads
+        .iter()
+        .all(|r| r.kind == crate::model::ReadKind::Content);
+    fix_elsewhere(fe, text, &unit, &spans, settings).map(|fix| FollowerFix { text_only, ..fix })
 }
 
 /// The fix of a value another module imports for its requests (`TOOLS`), in the module that
@@ -772,6 +1006,7 @@ fn fix_elsewhere(
     Ok(FollowerFix {
         edits: std::sync::Arc::new(edits),
         unsafe_because,
+        text_only: false,
     })
 }
 
@@ -901,6 +1136,7 @@ fn imported_values(
                     path: value.path.clone(),
                     edits: std::sync::Arc::clone(&fix.edits),
                     shared: Some(value),
+                    test: false,
                 });
             }
             Err(Some(why)) => unit.unseen.push(why),
@@ -981,6 +1217,7 @@ fn splatted_values(
             path: value.path.clone(),
             edits: std::sync::Arc::clone(&fix.edits),
             shared: Some(value),
+            test: false,
         });
     }
 }

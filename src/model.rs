@@ -656,6 +656,8 @@ pub struct Companion {
     /// A value several requests share (an imported `TOOLS` list): its edits may be written
     /// only when every one of those requests is fixed in the same run.
     pub shared: Option<std::sync::Arc<SharedValue>>,
+    /// A test that stubs the request's method, moving with it.
+    pub test: bool,
 }
 
 /// A value of one module that requests in other modules import.

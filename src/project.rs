@@ -515,6 +515,62 @@ impl Project {
         .clone()
     }
 
+    /// What each test of the run that stubs the chat completions method does with the one
+    /// of the module `this` (whose call reaches its client by the module-level name
+    /// `client`): see `FrontEnd::test_stub`. Tests that stub nothing of it are left out.
+    pub fn test_stubs(
+        &self,
+        this: &Path,
+        client: &str,
+        text_only: bool,
+    ) -> Vec<(PathBuf, String, usize, crate::frontend::TestStub)> {
+        let Some(kind) = family(this) else {
+            return Vec::new();
+        };
+        let Some(module) = module_name(this) else {
+            return Vec::new();
+        };
+        let here = absolute(this);
+        let stem = memchr::memmem::Finder::new(module.as_bytes());
+        self.stub_files()
+            .iter()
+            .filter(|(path, _)| family(path) == Some(kind) && absolute(path) != here)
+            .filter(|(_, text)| {
+                kind == Family::Script || first_word(&stem, text.as_bytes(), module.len()).is_some()
+            })
+            .filter_map(|(path, text)| {
+                let fe = crate::frontend::for_path(path)?;
+                let is_module = |written: &str, level: u32| match kind {
+                    Family::Python => self.names_module(written, level, path, &here),
+                    Family::Script => match names_script_module(written, path, &here, module) {
+                        Some(false) => self.loads_through(written, path, &here, module),
+                        maybe => maybe,
+                    },
+                };
+                let is_own_module = |written: &str, level: u32| match kind {
+                    Family::Python => self.names_module(written, level, path, &here),
+                    Family::Script => names_script_module(written, path, &here, module),
+                };
+                let call = crate::frontend::StubbedCall {
+                    is_module: &is_module,
+                    is_own_module: &is_own_module,
+                    client,
+                    text_only,
+                };
+                match fe.test_stub(text, &call) {
+                    crate::frontend::TestStub::Unrelated => None,
+                    found => {
+                        // The text was read without its BOM; the edits are for the file.
+                        let bom = std::fs::read(path)
+                            .ok()
+                            .is_some_and(|b| b.starts_with("\u{feff}".as_bytes()));
+                        Some((path.clone(), text.clone(), if bom { 3 } else { 0 }, found))
+                    }
+                }
+            })
+            .collect()
+    }
+
     /// Each file's absolute path and module path, in the order of `files`.
     fn facts(&self) -> &[(PathBuf, Vec<String>)] {
         self.facts.get_or_init(|| {

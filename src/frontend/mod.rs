@@ -139,6 +139,20 @@ pub trait FrontEnd: Sync {
         None
     }
 
+    /// What `text`, a test of the run, does with the chat completions method of the module
+    /// `call` describes: nothing, stubs it in ways the call's fix can migrate with it (the
+    /// test then joins the call's unit), or stubs it in a way responsify cannot follow. By
+    /// default every stub [`FrontEnd::chat_stub`] finds is out of sight.
+    fn test_stub(&self, text: &str, call: &StubbedCall) -> TestStub {
+        match self.chat_stub(text, call.is_module) {
+            Some(at) => TestStub::OutOfSight {
+                line: 1 + text[..at].matches('\n').count(),
+                why: "stubs `chat.completions.create` for this module: the test moves with the code (patch `responses.create`, return Responses results, assert on `input=`)".into(),
+            },
+            None => TestStub::Unrelated,
+        }
+    }
+
     /// Values imported from other modules, in languages where responsify migrates them.
     fn shared_values(&self) -> Option<&dyn SharedValues> {
         None
@@ -148,6 +162,46 @@ pub trait FrontEnd: Sync {
 /// The parameter "key" of a dict splatted into a call's arguments (`**PARAMS`): its entries
 /// are the request's parameters.
 pub const SPLAT: &str = "**";
+
+/// The request of a module under test, as a test that stubs its method sees it.
+pub struct StubbedCall<'a> {
+    /// Whether a module as the test writes it names the module of the call (as
+    /// [`Target::is_module`]).
+    pub is_module: &'a dyn Fn(&str, u32) -> Option<bool>,
+    /// Whether a module as the test writes it is the module of the call itself: a module
+    /// that only loads it (a service importing the helper) may export a client of its own.
+    pub is_own_module: &'a dyn Fn(&str, u32) -> Option<bool>,
+    /// The module-level name the call reaches its client by (`client` in
+    /// `client.chat.completions.create(...)`), which a test patches by name.
+    pub client: &'a str,
+    /// Whether every read of the result, in every file, is its text: a fake that only
+    /// carries a text may then become a Responses fake with `output_text`.
+    pub text_only: bool,
+}
+
+/// What a test does with the chat completions method of a module (see [`FrontEnd::test_stub`]).
+#[derive(Debug)]
+pub enum TestStub {
+    /// It stubs nothing the module calls.
+    Unrelated,
+    /// Every use of the stub can move with the call.
+    Migrate(StubEdits),
+    /// A use responsify cannot follow, with its line.
+    OutOfSight { line: usize, why: String },
+}
+
+/// How a test's stubs move with the call they stub.
+#[derive(Debug, Default)]
+pub struct StubEdits {
+    /// Edits that need nothing of the call's fix: the stubbed path, the fakes.
+    pub edits: Vec<Edit>,
+    /// The calls the stub is asserted to have received (`assert_called_once_with(...)`), as
+    /// requests: their arguments move exactly as the call's own.
+    pub asserted: Vec<Unit>,
+    /// Arguments read off a recorded call (`call_args.kwargs["messages"]`): where the key is
+    /// written (inside its string literal) and the key.
+    pub keys: Vec<(Span, String)>,
+}
 
 /// What a front end can say about values that one module imports from another (a `TOOLS`
 /// list sent as a request's tools, a `SCHEMA` dict sent as its `response_format`), for

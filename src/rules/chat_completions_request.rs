@@ -86,7 +86,13 @@ impl Rule for ChatCompletionsRequest {
         let reads: Vec<String> = unit
             .companions
             .iter()
-            .filter(|c| c.shared.is_none())
+            .filter(|c| c.shared.is_none() && !c.test)
+            .map(|c| format!("`{}`", crate::walk::display_path(&c.path)))
+            .collect();
+        let tests: Vec<String> = unit
+            .companions
+            .iter()
+            .filter(|c| c.test)
             .map(|c| format!("`{}`", crate::walk::display_path(&c.path)))
             .collect();
         let values: Vec<String> = unit
@@ -109,6 +115,12 @@ impl Rule for ChatCompletionsRequest {
         }
         if !values.is_empty() {
             also.push(values.join(", "));
+        }
+        if !tests.is_empty() {
+            also.push(format!(
+                "the stubs of the call in {} (patched path, fakes, asserted arguments)",
+                tests.join(", ")
+            ));
         }
         if !also.is_empty() {
             diagnostic = diagnostic.with_help(format!("the fix also rewrites {}", also.join("; ")));

@@ -134,6 +134,13 @@ impl FrontEnd for Python {
         first_chat_stub(text)
     }
 
+    fn test_stub(&self, text: &str, call: &super::StubbedCall) -> super::TestStub {
+        match ruff_python_parser::parse_module(text) {
+            Ok(parsed) => mocks::migrate(parsed.suite(), text, call),
+            Err(_) => super::TestStub::Unrelated,
+        }
+    }
+
     fn follow_importer(
         &self,
         text: &str,

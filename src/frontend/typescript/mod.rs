@@ -191,6 +191,25 @@ impl FrontEnd for TypeScript {
             .then_some(first.start)
     }
 
+    fn test_stub(&self, text: &str, call: &super::StubbedCall) -> super::TestStub {
+        // Only a test that loads the module (or a module that loads it) tests it.
+        let Some(at) = self.chat_stub(text, call.is_module) else {
+            return super::TestStub::Unrelated;
+        };
+        let allocator = Allocator::default();
+        let found = match parse(&allocator, text, (self.source_type)()) {
+            Ok(program) => mocks::migrate(&program, text, call),
+            Err(_) => super::TestStub::Unrelated,
+        };
+        match found {
+            super::TestStub::Unrelated => super::TestStub::OutOfSight {
+                line: 1 + text[..at].matches('\n').count(),
+                why: "stubs `chat.completions.create` for this module: the test moves with the code (patch `responses.create`, return Responses results, assert on `input=`)".into(),
+            },
+            found => found,
+        }
+    }
+
     fn lift(&self, text: &str) -> Result<Lifted, SyntaxError> {
         let allocator = Allocator::default();
         let program = parse(&allocator, text, (self.source_type)())?;
