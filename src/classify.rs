@@ -94,6 +94,10 @@ pub struct Judged {
     /// The server the client talks to, when it is named and not OpenAI's (for the providers
     /// a user declares Responses-capable).
     pub server: Option<String>,
+    /// The module specifier the client's class was imported from, when it may carry the
+    /// SDK's version (`npm:openai@4.20.0`, `https://esm.sh/openai@4.20.0`): a pin for this
+    /// file alone (see [`crate::sdk_pins::specifier_pin`]).
+    pub sdk_specifier: Option<String>,
 }
 
 /// Parameters that only a wrapper library's patched `create` takes, and the library.
@@ -106,6 +110,7 @@ impl Judged {
             caveat: None,
             untraced: None,
             server: None,
+            sdk_specifier: None,
         }
     }
 
@@ -170,6 +175,7 @@ impl Judged {
         if unit.base_url.is_none() {
             unit.base_url = self.server.clone();
         }
+        unit.sdk_specifier = self.sdk_specifier.clone();
     }
 }
 

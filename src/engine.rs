@@ -212,7 +212,7 @@ pub fn analyze(
     for unit in &mut units {
         handed_on(unit, settings);
         imported_values(unit, fe, text, settings);
-        sdk_version(unit, fe, settings);
+        sdk_version(unit, fe, text, settings);
         // A server the user declared Responses-capable is treated like OpenAI's.
         if unit
             .base_url
@@ -754,7 +754,7 @@ fn fix_elsewhere(
 
 /// Whether the `openai` SDK the project pins can run the migrated call (see `sdk_pins`): a
 /// pin below the first release with what the call needs holds the request.
-fn sdk_version(unit: &mut crate::model::Unit, fe: &dyn FrontEnd, settings: &Settings) {
+fn sdk_version(unit: &mut crate::model::Unit, fe: &dyn FrontEnd, text: &str, settings: &Settings) {
     use crate::sdk_pins::Sdk;
     let Some(file) = settings.manifests_from.as_deref() else {
         return;
@@ -779,9 +779,12 @@ fn sdk_version(unit: &mut crate::model::Unit, fe: &dyn FrontEnd, settings: &Sett
     } else {
         dir
     };
-    let pin = match &settings.project {
-        Some(project) => project.sdk_pin(dir, sdk),
-        None => crate::sdk_pins::pin_for(dir, sdk),
+    // A pin in the file itself speaks for it, before the manifests near it.
+    let here = crate::sdk_pins::in_file_pin(file, text, sdk, unit.sdk_specifier.as_deref());
+    let pin = match (here, &settings.project) {
+        (Some(here), _) => here,
+        (None, Some(project)) => project.sdk_pin(dir, sdk),
+        (None, None) => crate::sdk_pins::pin_for(dir, sdk),
     };
     let Some(pin) = pin else { return };
     let helpers = matches!(
@@ -796,8 +799,8 @@ fn sdk_version(unit: &mut crate::model::Unit, fe: &dyn FrontEnd, settings: &Sett
             "the Responses API"
         };
         unit.sdk_too_old = Some(format!(
-            "{} holds the {} SDK at `{}`, older than {what} ({floor}): the migrated call would not run; upgrade the SDK first",
-            crate::walk::display_path(&pin.file),
+            "{} the {} SDK at `{}`, older than {what} ({floor}): the migrated call would not run; upgrade the SDK first",
+            pin.holder(),
             sdk.name(),
             pin.written
         ));

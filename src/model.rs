@@ -565,6 +565,9 @@ pub struct Unit {
     pub group: Option<usize>,
     /// The server the request goes to, when it is known and not OpenAI's.
     pub base_url: Option<String>,
+    /// The module specifier the client's class was imported from, which may pin the SDK's
+    /// version for this file (`npm:openai@4.20.0`).
+    pub sdk_specifier: Option<String>,
     /// The names of the classes and functions the request sits in, outermost first.
     pub enclosing: Vec<String>,
     /// Functions of this file that hand the result to their callers, every caller in this
@@ -692,6 +695,7 @@ impl Unit {
             containers: Vec::new(),
             group: None,
             base_url: None,
+            sdk_specifier: None,
             enclosing: Vec::new(),
             leaves_through: Vec::new(),
             companions: Vec::new(),

@@ -157,7 +157,9 @@ fn project_fixtures() {
         if name.starts_with("decoy-") {
             assert_eq!(code, 1, "{name}: {out}");
             assert!(
-                out.contains("cannot see all of this request") || out.contains("not fixed: "),
+                out.contains("cannot see all of this request")
+                    || out.contains("not fixed: ")
+                    || out.contains("upgrade the SDK first"),
                 "{name}: the finding or the warning says why: {out}"
             );
             assert_eq!(
