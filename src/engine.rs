@@ -212,6 +212,11 @@ pub fn analyze(
     for unit in &mut units {
         handed_on(unit, settings);
         imported_values(unit, fe, text, settings);
+        // A project environment file or the model may show the client is another server's.
+        if let Some(file) = settings.manifests_from.as_deref() {
+            crate::project_env::hold_by_project_env(unit, file, settings);
+        }
+        crate::classify::hold_by_model(unit);
         sdk_version(unit, fe, text, settings);
         // A server the user declared Responses-capable is treated like OpenAI's.
         if unit

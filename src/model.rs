@@ -565,6 +565,9 @@ pub struct Unit {
     pub group: Option<usize>,
     /// The server the request goes to, when it is known and not OpenAI's.
     pub base_url: Option<String>,
+    /// The environment variables the client's base URL is read from (see
+    /// `classify::Judged::base_url_env`), for the environment files the project ships.
+    pub base_url_env: Vec<String>,
     /// The module specifier the client's class was imported from, which may pin the SDK's
     /// version for this file (`npm:openai@4.20.0`).
     pub sdk_specifier: Option<String>,
@@ -695,6 +698,7 @@ impl Unit {
             containers: Vec::new(),
             group: None,
             base_url: None,
+            base_url_env: Vec::new(),
             sdk_specifier: None,
             enclosing: Vec::new(),
             leaves_through: Vec::new(),
