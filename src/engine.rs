@@ -209,6 +209,7 @@ pub fn analyze(
     let mut by_unit: Vec<Vec<Diagnostic>> = Vec::new();
     let mut units = lifted.units;
     crate::classify::hold_chat_twins(&mut units);
+    let mut pins_here = PinsHere::new();
     for unit in &mut units {
         handed_on(unit, settings);
         imported_values(unit, fe, text, settings);
@@ -217,7 +218,7 @@ pub fn analyze(
             crate::project_env::hold_by_project_env(unit, file, settings);
         }
         crate::classify::hold_by_model(unit);
-        sdk_version(unit, fe, text, settings);
+        sdk_version(unit, fe, text, settings, &mut pins_here);
         // A server the user declared Responses-capable is treated like OpenAI's.
         if unit
             .base_url
@@ -759,7 +760,17 @@ fn fix_elsewhere(
 
 /// Whether the `openai` SDK the project pins can run the migrated call (see `sdk_pins`): a
 /// pin below the first release with what the call needs holds the request.
-fn sdk_version(unit: &mut crate::model::Unit, fe: &dyn FrontEnd, text: &str, settings: &Settings) {
+/// What the checked file itself says about the SDK (see `sdk_pins::in_file_pin`), found once
+/// per file for each specifier its clients' classes are imported by (`None` for Python).
+type PinsHere = std::collections::HashMap<Option<String>, Option<Option<crate::sdk_pins::Pin>>>;
+
+fn sdk_version(
+    unit: &mut crate::model::Unit,
+    fe: &dyn FrontEnd,
+    text: &str,
+    settings: &Settings,
+    pins_here: &mut PinsHere,
+) {
     use crate::sdk_pins::Sdk;
     let Some(file) = settings.manifests_from.as_deref() else {
         return;
@@ -785,7 +796,12 @@ fn sdk_version(unit: &mut crate::model::Unit, fe: &dyn FrontEnd, text: &str, set
         dir
     };
     // A pin in the file itself speaks for it, before the manifests near it.
-    let here = crate::sdk_pins::in_file_pin(file, text, sdk, unit.sdk_specifier.as_deref());
+    let here = pins_here
+        .entry(unit.sdk_specifier.clone())
+        .or_insert_with(|| {
+            crate::sdk_pins::in_file_pin(file, text, sdk, unit.sdk_specifier.as_deref())
+        })
+        .clone();
     let pin = match (here, &settings.project) {
         (Some(here), _) => here,
         (None, Some(project)) => project.sdk_pin(dir, sdk),
