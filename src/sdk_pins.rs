@@ -183,6 +183,8 @@ fn names(sdk: Sdk) -> &'static [&'static str] {
             "pnpm-lock.yaml",
             "yarn.lock",
             "package.json",
+            "deno.json",
+            "deno.jsonc",
         ],
     }
 }
@@ -289,6 +291,18 @@ pub fn read_pin(name: &str, text: &str) -> Option<Found> {
             None
         }
         "environment.yml" | "environment.yaml" => conda_environment(text),
+        // Deno's import map: `"imports": { "openai": "npm:openai@4.20.0" }` (comments allowed).
+        "deno.json" | "deno.jsonc" => {
+            let Ok(Some(jsonc_parser::JsonValue::Object(root))) =
+                jsonc_parser::parse_to_value(text, &Default::default())
+            else {
+                return None;
+            };
+            let specifier = root.get_object("imports")?.get_string("openai")?;
+            let found = specifier_pin(specifier)?;
+            let line = line_of(text, &format!("\"{specifier}\"")).unwrap_or(1);
+            Some(Found { line, ..found })
+        }
         _ => python_requirement(text),
     }
 }
@@ -953,6 +967,20 @@ mod tests {
         assert_eq!(top("npm:openai"), Some(None));
         assert_eq!(top("openai"), None);
         assert_eq!(top("npm:openai-edge@1.0.0"), None);
+    }
+
+    #[test]
+    fn deno_import_maps_are_read() {
+        let map =
+            "{\n  // the SDK\n  \"imports\": {\n    \"openai\": \"npm:openai@4.20.0\"\n  }\n}\n";
+        let found = read_pin("deno.jsonc", map).unwrap();
+        assert_eq!((found.at_most, found.line), (Some(Version(4, 20, 0)), 4));
+        let open = r#"{"imports": {"openai": "jsr:@openai/openai@^4.90"}}"#;
+        assert_eq!(read_pin("deno.json", open).unwrap().at_most, None);
+        assert_eq!(
+            read_pin("deno.json", r#"{"imports": {"zod": "npm:zod@3"}}"#),
+            None
+        );
     }
 
     #[test]

@@ -9,10 +9,10 @@ declare_rule! {
     /// openai-node 4.87.2 (the structured-output helpers, `responses.parse` and
     /// `zodTextFormat`, later still). The nearest `requirements*.txt`, `pyproject.toml`,
     /// `poetry.lock`, `uv.lock`, `Pipfile`, `setup.py` / `setup.cfg`, or `package.json`,
-    /// `package-lock.json`, `pnpm-lock.yaml`, `yarn.lock`, or conda's `environment.yml` (its
-    /// `dependencies` and their `pip:` list) is read, up to the repository's root; an exact
-    /// pin, a lockfile's version or an upper bound below the floor holds the request, and the
-    /// finding names the file and line.
+    /// `package-lock.json`, `pnpm-lock.yaml`, `yarn.lock`, Deno's `deno.json` import map, or
+    /// conda's `environment.yml` (its `dependencies` and their `pip:` list) is read, up to
+    /// the repository's root; an exact pin, a lockfile's version or an upper bound below the
+    /// floor holds the request, and the finding names the file and line.
     ///
     /// A file that says which SDK it runs with speaks for itself, before any manifest: a
     /// notebook's own install line (`%pip install openai==1.40.0`, `!pip install
