@@ -3,10 +3,11 @@
 //! `OpenAI()` with no base URL reads `OPENAI_BASE_URL` (openai-python and openai-node alike),
 //! and a base URL the code reads from the environment itself (`os.getenv("LLM_URL", ...)`)
 //! comes from there too. Projects often ship the values: a `.env` loaded with `load_dotenv()`,
-//! a `.env.example` to copy, the `environment:` of a docker-compose service. When those point
-//! the variable at another provider (`https://api.deepseek.com/v1`, an Ollama server on
-//! `localhost:11434`), the client is that provider's, however plain its constructor looks, and
-//! its requests are left alone like those of a client built with that base URL.
+//! a `.env.example` to copy, a Dockerfile's `ENV`, the `environment:` of a docker-compose
+//! service. When those point the variable at another provider (`https://api.deepseek.com/v1`,
+//! an Ollama server on `localhost:11434`), the client is that provider's, however plain its
+//! constructor looks, and its requests are left alone like those of a client built with that
+//! base URL.
 //!
 //! The files are read per folder, like the SDK's pins: the nearest folder, from the checked
 //! file's up to the repository's root, whose files set one of the variables decides.
@@ -36,6 +37,8 @@ const FILES: &[&str] = &[
     ".env.example",
     ".env.sample",
     ".env.template",
+    ".envrc",
+    "Dockerfile",
     "docker-compose.yml",
     "docker-compose.yaml",
     "compose.yml",
@@ -53,6 +56,8 @@ pub fn settings_in(folder: &Path) -> Vec<Setting> {
         };
         let found = if name.starts_with(".env") {
             dotenv(&text)
+        } else if *name == "Dockerfile" {
+            dockerfile_env(&text)
         } else {
             compose_environment(&text)
         };
@@ -114,6 +119,40 @@ fn dotenv(text: &str) -> Vec<(usize, String, String)> {
         }
         if let Some(value) = scalar(value) {
             out.push((i + 1, key.to_string(), value));
+        }
+    }
+    out
+}
+
+/// A Dockerfile's `ENV KEY=VALUE [KEY=VALUE ...]` and `ENV KEY VALUE` instructions, and the
+/// defaults of `ARG KEY=VALUE` (which `ENV KEY=${KEY}` passes on).
+fn dockerfile_env(text: &str) -> Vec<(usize, String, String)> {
+    let mut out = Vec::new();
+    for (i, line) in text.lines().enumerate() {
+        let line = line.trim();
+        let Some((instruction, rest)) = line.split_once(char::is_whitespace) else {
+            continue;
+        };
+        if !instruction.eq_ignore_ascii_case("env") && !instruction.eq_ignore_ascii_case("arg") {
+            continue;
+        }
+        let rest = rest.trim();
+        let first = rest.split_whitespace().next().unwrap_or("");
+        if !first.contains('=') {
+            // `ENV KEY VALUE`: the rest of the line is the value.
+            if let Some((key, value)) = rest.split_once(char::is_whitespace) {
+                if let Some(value) = scalar(value) {
+                    out.push((i + 1, key.to_string(), value));
+                }
+            }
+            continue;
+        }
+        for pair in rest.split_whitespace() {
+            if let Some((key, value)) = pair.split_once('=') {
+                if let Some(value) = scalar(value) {
+                    out.push((i + 1, key.to_string(), value));
+                }
+            }
         }
     }
     out
@@ -386,6 +425,24 @@ mod tests {
         assert_eq!(
             judged(&repo, &["OPENAI_BASE_URL"], &[]).verdict,
             Verdict::Migrate
+        );
+    }
+
+    #[test]
+    fn dockerfile_env_instructions_are_read() {
+        let text = "FROM python:3.12\nARG BASE=http://localhost:8000/v1\nENV OPENAI_BASE_URL=https://api.groq.com/openai/v1 DEBUG=1\nENV OPENAI_API_BASE http://ollama:11434/v1\nRUN echo ENV=1\n";
+        assert_eq!(
+            dockerfile_env(text),
+            vec![
+                (2, "BASE".into(), "http://localhost:8000/v1".into()),
+                (
+                    3,
+                    "OPENAI_BASE_URL".into(),
+                    "https://api.groq.com/openai/v1".into()
+                ),
+                (3, "DEBUG".into(), "1".into()),
+                (4, "OPENAI_API_BASE".into(), "http://ollama:11434/v1".into()),
+            ]
         );
     }
 

@@ -12,8 +12,8 @@ declare_rule! {
     /// A base URL read from the environment (`OpenAI()` with no base URL reads
     /// `OPENAI_BASE_URL`; `os.getenv("LLM_URL", ...)` reads `LLM_URL`) is looked up in the
     /// environment files the project ships: the nearest `.env`, `.env.example` (and the other
-    /// `.env.*` templates) or docker-compose `environment:` up the tree, to the repository's
-    /// root. One that sets the variable (or `OPENAI_API_BASE`) to another server holds the
+    /// `.env.*` templates, `.envrc`), Dockerfile `ENV` or docker-compose `environment:` up the
+    /// tree, to the repository's root. One that sets the variable (or `OPENAI_API_BASE`) to another server holds the
     /// call like a base URL written in the code, naming the file and line. A model that
     /// belongs to another provider's family (`deepseek-chat`, `llama3.2`, `claude-*`,
     /// `gemini-*`, `qwen*`, `mixtral-*`) on such a client holds it too: OpenAI does not serve
