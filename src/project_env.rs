@@ -54,12 +54,13 @@ pub fn settings_in(folder: &Path) -> Vec<Setting> {
         let Ok(text) = std::fs::read_to_string(&file) else {
             continue;
         };
+        let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
         let found = if name.starts_with(".env") {
-            dotenv(&text)
+            dotenv(text)
         } else if *name == "Dockerfile" {
-            dockerfile_env(&text)
+            dockerfile_env(text)
         } else {
-            compose_environment(&text)
+            compose_environment(text)
         };
         out.extend(found.into_iter().map(|(line, var, value)| Setting {
             file: file.clone(),

@@ -198,7 +198,8 @@ pub fn step(folder: &Path, sdk: Sdk) -> Step {
             continue;
         };
         found_any = true;
-        if let Some(pin) = read_pin(name, &text).and_then(|f| f.pin(&file, Place::Manifest)) {
+        let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
+        if let Some(pin) = read_pin(name, text).and_then(|f| f.pin(&file, Place::Manifest)) {
             return Step::Pinned(pin);
         }
     }
