@@ -197,7 +197,8 @@ fn front_ends_judge_the_same_client_the_same_way() {
 /// A client whose base URL comes from the environment is judged by what the project's own
 /// environment files set it to, in one place (`project_env`): another server's is left alone
 /// with a note, OpenAI's migrates, whether Python or TypeScript builds the client (or Rust
-/// reads the variable itself; async-openai does not read `OPENAI_BASE_URL`).
+/// reads the variable itself; async-openai does not read `OPENAI_BASE_URL`), and so is a
+/// model of another provider's family on such a client.
 #[test]
 fn front_ends_judge_a_client_sent_elsewhere_by_the_project_env_the_same_way() {
     let rust_env = rust(
@@ -223,6 +224,29 @@ fn front_ends_judge_a_client_sent_elsewhere_by_the_project_env_the_same_way() {
                     "{env:?}: {file} gives `{got}`, expected `{expected}`"
                 ));
             }
+        }
+    }
+    // No environment file, but a model OpenAI does not serve: the environment must point the
+    // client elsewhere (async-openai's `Client::new()` goes to OpenAI's URL whatever it holds).
+    let llama = |text: &str| text.replace("\"m\"", "\"llama3.2\"");
+    for (file, source, expected) in [
+        (
+            "client.py",
+            llama(&python(PY_OPENAI, "OpenAI()")),
+            "third-party-endpoint info",
+        ),
+        (
+            "client.ts",
+            llama(&typescript(TS_OPENAI, "new OpenAI()")),
+            "third-party-endpoint info",
+        ),
+        ("src/main.rs", llama(&rust("Client::new()")), "migrate"),
+    ] {
+        let got = verdict(file, &source);
+        if !got.starts_with(expected) {
+            disagreements.push(format!(
+                "model llama3.2: {file} gives `{got}`, expected `{expected}`"
+            ));
         }
     }
     assert!(
