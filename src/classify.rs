@@ -94,7 +94,23 @@ pub struct Judged {
     /// The server the client talks to, when it is named and not OpenAI's (for the providers
     /// a user declares Responses-capable).
     pub server: Option<String>,
+    /// The environment variables the client's base URL is read from, when it is read from the
+    /// environment: named in the code (`base_url=os.getenv("LLM_URL", ...)`), or, for a
+    /// client built with no base URL, the ones the SDK itself reads (`OPENAI_BASE_URL`). The
+    /// engine asks the environment files the project ships what they set them to (see
+    /// [`crate::project_env`]).
+    pub base_url_env: Vec<String>,
+    /// The module specifier the client's class was imported from, when it may carry the
+    /// SDK's version (`npm:openai@4.20.0`, `https://esm.sh/openai@4.20.0`): a pin for this
+    /// file alone (see [`crate::sdk_pins::specifier_pin`]).
+    pub sdk_specifier: Option<String>,
 }
+
+/// The variables openai-python and openai-node read their base URL from when the code names
+/// none: `OPENAI_BASE_URL`, and `OPENAI_API_BASE`, which openai-python before 1.0 read and
+/// which projects still set for the libraries and gateways that read it (LangChain, LiteLLM):
+/// a project that sets either to another server means its clients to go there.
+pub const SDK_BASE_URL_VARS: &[&str] = &["OPENAI_BASE_URL", "OPENAI_API_BASE"];
 
 /// Parameters that only a wrapper library's patched `create` takes, and the library.
 const WRAPPER_PARAMETERS: &[(&str, &str)] = &[("response_model", "instructor")];
@@ -106,7 +122,20 @@ impl Judged {
             caveat: None,
             untraced: None,
             server: None,
+            base_url_env: Vec::new(),
+            sdk_specifier: None,
         }
+    }
+
+    /// Whether this is the plain judgement of an OpenAI client ([`Judged::openai`]), whatever
+    /// it knows of the environment and the SDK's specifier: nothing to tell apart from
+    /// another client's.
+    pub fn is_plain(&self) -> bool {
+        Judged {
+            base_url_env: Vec::new(),
+            sdk_specifier: None,
+            ..self.clone()
+        } == Judged::openai()
     }
 
     fn with_caveat(why: String) -> Judged {
@@ -170,6 +199,8 @@ impl Judged {
         if unit.base_url.is_none() {
             unit.base_url = self.server.clone();
         }
+        unit.base_url_env = self.base_url_env.clone();
+        unit.sdk_specifier = self.sdk_specifier.clone();
     }
 }
 
@@ -194,9 +225,7 @@ pub fn url_kind(url: &str) -> UrlKind {
     let rest = lower.split_once("://").map_or(lower.as_str(), |(_, r)| r);
     let host = rest.split(['/', ':', '?']).next().unwrap_or("");
     let path = &rest[host.len()..];
-    let azure_host = host.ends_with(".openai.azure.com")
-        || host.ends_with(".cognitiveservices.azure.com")
-        || host.ends_with(".services.ai.azure.com");
+    let azure_host = azure_host_name(host);
     if host == "api.openai.com" {
         UrlKind::OpenAi
     } else if azure_host && path.contains("/openai/v1") {
@@ -206,6 +235,49 @@ pub fn url_kind(url: &str) -> UrlKind {
     } else {
         UrlKind::Other
     }
+}
+
+/// Azure OpenAI's resource hosts.
+fn azure_host_name(host: &str) -> bool {
+    host.ends_with(".openai.azure.com")
+        || host.ends_with(".cognitiveservices.azure.com")
+        || host.ends_with(".services.ai.azure.com")
+}
+
+/// Whether a URL's host is an Azure OpenAI resource's, whatever its path.
+pub fn is_azure_host(url: &str) -> bool {
+    let lower = url.trim().to_ascii_lowercase();
+    let rest = lower.split_once("://").map_or(lower.as_str(), |(_, r)| r);
+    azure_host_name(rest.split(['/', ':', '?']).next().unwrap_or(""))
+}
+
+/// Hold a request whose model belongs to another provider's family (`deepseek-chat`,
+/// `llama3.2`, see [`crate::models::other_provider`]) when its client reads the base URL
+/// from the environment: OpenAI does not serve that model, so the environment must send the
+/// client elsewhere, to a server that may not implement the Responses API. A note asks the
+/// user to confirm; nothing is rewritten.
+pub fn hold_by_model(unit: &mut crate::model::Unit) {
+    if unit.base_url_env.is_empty()
+        || unit.verdict != Verdict::Migrate
+        || unit.request.endpoint != crate::model::Endpoint::ChatCompletions
+    {
+        return;
+    }
+    let model = unit
+        .request
+        .body
+        .get("model")
+        .and_then(|m| m.as_str())
+        .or(unit.model_name.as_deref());
+    let Some((model, whose)) = model.and_then(|m| Some((m, crate::models::other_provider(m)?)))
+    else {
+        return;
+    };
+    let detail = format!(
+        "the model {model:?} is {whose}, not OpenAI's: ${} must point this client at another server, which may not implement the Responses API (confirm where it points)",
+        unit.base_url_env[0]
+    );
+    unit.verdict = Verdict::hold(Hold::OtherServer, detail);
 }
 
 /// Judge a built URL by its literal parts: the host is unknown, but `/openai/v1` and
@@ -443,11 +515,18 @@ pub fn judge(facts: &ClientFacts) -> Judged {
                         "the client's options come from `{options}`, so its base URL is unknown"
                     ),
                 ),
-                None => Judged::openai(),
+                // The SDK reads its base URL from the environment.
+                None => Judged {
+                    base_url_env: SDK_BASE_URL_VARS.iter().map(|v| v.to_string()).collect(),
+                    ..Judged::openai()
+                },
             },
             Some(origin) => judge_base_url(origin),
         },
     };
+    if let (Some(Origin::Env { var, .. }), Verdict::Migrate) = (&facts.base_url, &judged.verdict) {
+        judged.base_url_env = vec![var.clone()];
+    }
     if judged.verdict == Verdict::Migrate && judged.caveat.is_none() {
         if let Some(transport) = facts.transports.first() {
             judged.caveat = Some(format!(

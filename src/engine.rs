@@ -232,10 +232,17 @@ pub fn analyze(
                 && matches!(u.request.site, Site::SdkCall { .. })
         })
         .count();
+    let mut pins_here = PinsHere::new();
     for unit in &mut units {
+        // A project environment file or the model may show the client is another server's:
+        // judged before the unit is followed into other files.
+        if let Some(file) = settings.manifests_from.as_deref() {
+            crate::project_env::hold_by_project_env(unit, file, settings);
+        }
+        crate::classify::hold_by_model(unit);
         handed_on(unit, text, chat_requests == 1, settings);
         imported_values(unit, fe, text, settings);
-        sdk_version(unit, fe, settings);
+        sdk_version(unit, fe, text, settings, &mut pins_here);
         // A server the user declared Responses-capable is treated like OpenAI's.
         if unit
             .base_url
@@ -1012,7 +1019,17 @@ fn fix_elsewhere(
 
 /// Whether the `openai` SDK the project pins can run the migrated call (see `sdk_pins`): a
 /// pin below the first release with what the call needs holds the request.
-fn sdk_version(unit: &mut crate::model::Unit, fe: &dyn FrontEnd, settings: &Settings) {
+/// What the checked file itself says about the SDK (see `sdk_pins::in_file_pin`), found once
+/// per file for each specifier its clients' classes are imported by (`None` for Python).
+type PinsHere = std::collections::HashMap<Option<String>, Option<Option<crate::sdk_pins::Pin>>>;
+
+fn sdk_version(
+    unit: &mut crate::model::Unit,
+    fe: &dyn FrontEnd,
+    text: &str,
+    settings: &Settings,
+    pins_here: &mut PinsHere,
+) {
     use crate::sdk_pins::Sdk;
     let Some(file) = settings.manifests_from.as_deref() else {
         return;
@@ -1037,9 +1054,17 @@ fn sdk_version(unit: &mut crate::model::Unit, fe: &dyn FrontEnd, settings: &Sett
     } else {
         dir
     };
-    let pin = match &settings.project {
-        Some(project) => project.sdk_pin(dir, sdk),
-        None => crate::sdk_pins::pin_for(dir, sdk),
+    // A pin in the file itself speaks for it, before the manifests near it.
+    let here = pins_here
+        .entry(unit.sdk_specifier.clone())
+        .or_insert_with(|| {
+            crate::sdk_pins::in_file_pin(file, text, sdk, unit.sdk_specifier.as_deref())
+        })
+        .clone();
+    let pin = match (here, &settings.project) {
+        (Some(here), _) => here,
+        (None, Some(project)) => project.sdk_pin(dir, sdk),
+        (None, None) => crate::sdk_pins::pin_for(dir, sdk),
     };
     let Some(pin) = pin else { return };
     let helpers = matches!(
@@ -1054,8 +1079,8 @@ fn sdk_version(unit: &mut crate::model::Unit, fe: &dyn FrontEnd, settings: &Sett
             "the Responses API"
         };
         unit.sdk_too_old = Some(format!(
-            "{} holds the {} SDK at `{}`, older than {what} ({floor}): the migrated call would not run; upgrade the SDK first",
-            crate::walk::display_path(&pin.file),
+            "{} the {} SDK at `{}`, older than {what} ({floor}): the migrated call would not run; upgrade the SDK first",
+            pin.holder(),
             sdk.name(),
             pin.written
         ));

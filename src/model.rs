@@ -590,6 +590,12 @@ pub struct Unit {
     pub shared_spans: Vec<Span>,
     /// The server the request goes to, when it is known and not OpenAI's.
     pub base_url: Option<String>,
+    /// The environment variables the client's base URL is read from (see
+    /// `classify::Judged::base_url_env`), for the environment files the project ships.
+    pub base_url_env: Vec<String>,
+    /// The module specifier the client's class was imported from, which may pin the SDK's
+    /// version for this file (`npm:openai@4.20.0`).
+    pub sdk_specifier: Option<String>,
     /// The names of the classes and functions the request sits in, outermost first.
     pub enclosing: Vec<String>,
     /// Functions of this file that hand the result to their callers, every caller in this
@@ -720,6 +726,8 @@ impl Unit {
             group: None,
             shared_spans: Vec::new(),
             base_url: None,
+            base_url_env: Vec::new(),
+            sdk_specifier: None,
             enclosing: Vec::new(),
             leaves_through: Vec::new(),
             companions: Vec::new(),

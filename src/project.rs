@@ -44,6 +44,8 @@ pub struct Project {
     words: OnceLock<WordFilters>,
     /// The `openai` SDK pin of each folder asked about.
     pins: Mutex<HashMap<(PathBuf, crate::sdk_pins::Sdk), Option<crate::sdk_pins::Pin>>>,
+    /// The variables each folder asked about sets in its environment files.
+    env: Mutex<HashMap<PathBuf, Arc<Vec<crate::project_env::Setting>>>>,
     /// For each module asked about: the first test of the run that stubs the chat completions
     /// method and names the module, with the line.
     stubs: Mutex<HashMap<PathBuf, Arc<OnceLock<Option<Mention>>>>>,
@@ -112,6 +114,7 @@ impl Project {
             followers: Mutex::new(HashMap::new()),
             words: OnceLock::new(),
             pins: Mutex::new(HashMap::new()),
+            env: Mutex::new(HashMap::new()),
             stubs: Mutex::new(HashMap::new()),
             stub_files: OnceLock::new(),
             shared: Mutex::new(HashMap::new()),
@@ -432,6 +435,25 @@ impl Project {
             }),
             fix,
         ))
+    }
+
+    /// What the environment files of `folder` set (see `project_env::settings_in`), read once
+    /// per run.
+    pub fn env_settings(&self, folder: &Path) -> Arc<Vec<crate::project_env::Setting>> {
+        if let Some(known) = self
+            .env
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .get(folder)
+        {
+            return known.clone();
+        }
+        let found = Arc::new(crate::project_env::settings_in(folder));
+        self.env
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .insert(folder.to_path_buf(), found.clone());
+        found
     }
 
     /// The `openai` pin for code in `dir` (see `sdk_pins::pin_for`): each folder is read once

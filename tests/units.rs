@@ -155,9 +155,15 @@ fn project_fixtures() {
         });
         let (code, out) = check(&dir, &["--fix", "--unsafe-fixes"]);
         if name.starts_with("decoy-") {
-            assert_eq!(code, 1, "{name}: {out}");
+            // A request left alone on purpose (another server's) is a note, which never
+            // fails a run: its message says why.
+            let noted = findings.contains(": left as it is");
+            assert!(code == 1 || code == 0 && noted, "{name}: {out}");
             assert!(
-                out.contains("cannot see all of this request") || out.contains("not fixed: "),
+                out.contains("cannot see all of this request")
+                    || out.contains("not fixed: ")
+                    || out.contains("upgrade the SDK first")
+                    || noted,
                 "{name}: the finding or the warning says why: {out}"
             );
             assert_eq!(

@@ -121,7 +121,7 @@ fn trace_at(index: &Index, scope: usize, receiver: &Expr, source: &str, depth: u
                         .collect();
                     verdicts
                         .iter()
-                        .find(|v| **v != Judged::openai())
+                        .find(|v| !v.is_plain())
                         .cloned()
                         .unwrap_or_else(Judged::openai)
                 }
@@ -232,7 +232,7 @@ fn module_client(index: &Index, scope: usize, source: &str) -> Judged {
             }
         }
     }
-    Judged::openai()
+    classify::judge(&ClientFacts::new(Constructor::OpenAi))
 }
 
 /// The value of the keyword argument `name=`.
