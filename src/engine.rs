@@ -212,6 +212,7 @@ pub fn analyze(
     for unit in &mut units {
         handed_on(unit, settings);
         imported_values(unit, fe, text, settings);
+        batch_pipeline(unit, fe, text, settings);
         sdk_version(unit, fe, settings);
         // A server the user declared Responses-capable is treated like OpenAI's.
         if unit
@@ -624,6 +625,31 @@ pub fn follower_fix(
     reads: Vec<crate::model::Read>,
     settings: &Settings,
 ) -> Result<FollowerFix, (Option<usize>, String)> {
+    follower_fix_of(fe, text, reads, settings, crate::model::Site::Elsewhere)
+}
+
+/// The fix of `reads` of a Batch output line (JSON, as the batch's output file holds it) in a
+/// file of the batch's pipeline (see `project::Project::batch_pipeline`).
+pub fn batch_reader_fix(
+    fe: &dyn FrontEnd,
+    text: &str,
+    reads: Vec<crate::model::Read>,
+    settings: &Settings,
+) -> Result<FollowerFix, (Option<usize>, String)> {
+    let json = Site::Http {
+        url: None,
+        endpoint: None,
+    };
+    follower_fix_of(fe, text, reads, settings, json)
+}
+
+fn follower_fix_of(
+    fe: &dyn FrontEnd,
+    text: &str,
+    reads: Vec<crate::model::Read>,
+    settings: &Settings,
+    site: Site,
+) -> Result<FollowerFix, (Option<usize>, String)> {
     if reads.is_empty() {
         return Ok(FollowerFix {
             edits: Default::default(),
@@ -633,6 +659,7 @@ pub fn follower_fix(
     // The request lives in another file: a unit of the reads alone, with no parameters, and
     // an empty span that no read holds.
     let mut unit = crate::model::Unit::of_reads(crate::model::Span::new(0, 0));
+    unit.request.site = site;
     unit.reads = reads;
     let spans: Vec<crate::model::Span> = unit.reads.iter().map(|r| r.span).collect();
     fix_elsewhere(fe, text, &unit, &spans, settings)
@@ -836,6 +863,49 @@ fn imported_values(
         }
         Err(Some(why)) => unit.unseen.push(why),
         Err(None) => {}
+    }
+}
+
+/// A unit's part in a Batch pipeline spread over files. A Batch line whose batch is created
+/// elsewhere is out of sight, unless it is being converted as a piece of a pipeline in view.
+/// A `batches.create` in a file that writes no lines becomes the pipeline's unit when the run
+/// is known: the files it uploads, the modules that write them and the readers of its output
+/// are found (see `project::Project::batch_pipeline`) and edited with it, or the finding names
+/// the piece out of sight.
+fn batch_pipeline(unit: &mut Unit, fe: &dyn FrontEnd, text: &str, settings: &Settings) {
+    match unit.batch.clone() {
+        Some(crate::model::BatchRole::Line { unseen }) if !settings.batch_in_view => {
+            unit.unseen.extend(unseen);
+        }
+        None | Some(crate::model::BatchRole::Line { .. }) => {}
+        Some(crate::model::BatchRole::Creation { endpoint }) => {
+            let (Some(project), Some(path)) = (&settings.project, settings.path.as_deref()) else {
+                return;
+            };
+            let Some(endpoint) = endpoint else { return };
+            if !unit.verdict.holds_for(Hold::BatchChatEndpoint) {
+                return;
+            }
+            let Some(pieces) = fe.batch_pieces(text) else {
+                return;
+            };
+            unit.verdict = Verdict::Migrate;
+            unit.request.site = Site::BatchCreation { endpoint };
+            unit.request.hidden_keys = false;
+            // No body: only the endpoint's text has a place (nothing can be inserted there).
+            unit.request.body = Value {
+                kind: crate::model::Kind::Map(Vec::new()),
+                span: Some(endpoint),
+            };
+            match project.batch_pipeline(path, &pieces, settings) {
+                Ok(pipeline) => {
+                    unit.reads = pieces.reads;
+                    unit.companions = pipeline.companions;
+                    unit.caveats.extend(pipeline.caveats);
+                }
+                Err(why) => unit.unseen.push(why),
+            }
+        }
     }
 }
 

@@ -215,6 +215,10 @@ impl<'a, 'd: 'a> Lowering<'a, 'd> {
                             Site::Body => self.switch_url(unit)?,
                             // The call is in another file; only its reads are here.
                             Site::Elsewhere => continue,
+                            Site::BatchCreation { endpoint } => {
+                                self.made.push(Edit::replace(endpoint, "responses"));
+                                continue;
+                            }
                             Site::BatchLine { .. } | Site::Http { .. } => {
                                 return Err(
                                     "a site of another front end in TypeScript source".into()
