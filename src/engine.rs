@@ -878,6 +878,26 @@ fn batch_pipeline(unit: &mut Unit, fe: &dyn FrontEnd, text: &str, settings: &Set
             unit.unseen.extend(unseen);
         }
         None | Some(crate::model::BatchRole::Line { .. }) => {}
+        Some(crate::model::BatchRole::Readers { unseen }) => {
+            let found = match (&settings.project, settings.path.as_deref()) {
+                (Some(project), Some(path)) => fe.batch_pieces(text).map(|pieces| {
+                    let mut pipeline = crate::project::Pipeline::default();
+                    project
+                        .batch_readers(path, &pieces, settings, &mut pipeline)
+                        .map(|readers| (readers, pipeline))
+                }),
+                _ => None,
+            };
+            match found {
+                Some(Ok((readers, pipeline))) if readers > 0 => {
+                    unit.companions.extend(pipeline.companions);
+                    unit.caveats.extend(pipeline.caveats);
+                }
+                // A reader the run cannot tie to this batch: named.
+                Some(Err(why)) => unit.unseen.push(why),
+                _ => unit.unseen.extend(unseen),
+            }
+        }
         Some(crate::model::BatchRole::Creation { endpoint }) => {
             let (Some(project), Some(path)) = (&settings.project, settings.path.as_deref()) else {
                 return;

@@ -573,6 +573,10 @@ pub enum BatchRole {
     /// A `batches.create` for the Chat Completions endpoint in a file that writes no lines:
     /// `endpoint` is the `chat/completions` text of its `endpoint` literal, when it has one.
     Creation { endpoint: Option<Span> },
+    /// The first line of a pipeline written in one file, with its `batches.create`, whose
+    /// output is not read in the file: the readers may be in the modules it imports.
+    /// `unseen` says so, unless the run finds them.
+    Readers { unseen: Vec<String> },
 }
 
 /// A function that returns a request's result to its callers.

@@ -19,6 +19,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 /// What a pipeline in view changes besides its `batches.create`.
+#[derive(Default)]
 pub struct Pipeline {
     /// The edits in the other files: input files, writers, readers.
     pub companions: Vec<Companion>,
@@ -214,7 +215,28 @@ impl Project {
                 ));
             }
         }
-        // The readers of the output: this file's, and those of the modules it imports.
+        if self.batch_readers(this, own, settings, &mut pipeline)? == 0 {
+            return Err(
+                "no reader of the batch's output (`…[\"response\"][\"body\"][\"choices\"]`) was found in this file or the modules it imports: where it is read, `choices` becomes `output`"
+                    .into(),
+            );
+        }
+        Ok(pipeline)
+    }
+
+    /// The readers of the output of the batch created in `this` (whose pieces are `own`):
+    /// this file's, and those of the modules it imports, whose edits join `pipeline` (how
+    /// many files read it); or the reader out of sight. Any other reader of a Chat batch's
+    /// output in the run may read this batch's, and is named.
+    pub fn batch_readers(
+        &self,
+        this: &Path,
+        own: &BatchPieces,
+        settings: &Settings,
+        pipeline: &mut Pipeline,
+    ) -> Result<usize, String> {
+        let here = absolute(this);
+        let code = self.batch_code();
         if let Some(why) = own.reads_unseen.first() {
             return Err(why.clone());
         }
@@ -280,13 +302,7 @@ impl Project {
             });
             readers += 1;
         }
-        if readers == 0 && own.reads.is_empty() {
-            return Err(
-                "no reader of the batch's output (`…[\"response\"][\"body\"][\"choices\"]`) was found in this file or the modules it imports: where it is read, `choices` becomes `output`"
-                    .into(),
-            );
-        }
-        Ok(pipeline)
+        Ok(readers + usize::from(!own.reads.is_empty()))
     }
 }
 

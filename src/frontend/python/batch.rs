@@ -224,7 +224,9 @@ pub fn unit(
         None => {
             let why = "no reader of the batch's output (`json.loads(line)[\"response\"][\"body\"]…`) was found in this file: where it is read, `choices` becomes `output`";
             if creation.is_some() {
-                unit.unseen.push(why.into())
+                unit.batch = Some(crate::model::BatchRole::Readers {
+                    unseen: vec![why.into()],
+                });
             } else {
                 elsewhere.push(why.into())
             }
