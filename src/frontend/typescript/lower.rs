@@ -465,11 +465,15 @@ impl<'a, 'd: 'a> Lowering<'a, 'd> {
         Ok(())
     }
 
-    /// Raw HTTP JSON, not SDK objects.
+    /// Raw HTTP JSON, not SDK objects: a request posted by hand, and the output lines of a
+    /// batch (read in the module that creates it, or in another of its pipeline).
     fn raw(&self) -> bool {
-        self.units
-            .iter()
-            .any(|u| matches!(u.request.site, Site::Body))
+        self.units.iter().any(|u| {
+            matches!(
+                u.request.site,
+                Site::Body | Site::BatchCreation { .. } | Site::Http { .. }
+            )
+        })
     }
 
     /// `response_format: zodResponseFormat(Schema, "name")` of a `parse` call becomes
