@@ -67,9 +67,16 @@ impl Project {
             let words = self
                 .words
                 .get_or_init(|| super::WordFilters::build(&self.files));
+            // Lines name `/v1/chat/completions` and readers read `choices`, both under `body`.
             let body = super::WordFilters::bits("body");
+            let completions = super::WordFilters::bits("completions");
+            let choices = super::WordFilters::bits("choices");
             let indices: Vec<usize> = (0..self.files.len())
-                .filter(|&i| self.families[i].is_some() && words.may_hold(i, &body))
+                .filter(|&i| {
+                    self.families[i].is_some()
+                        && words.may_hold(i, &body)
+                        && (words.may_hold(i, &completions) || words.may_hold(i, &choices))
+                })
                 .collect();
             super::on_own_threads(&indices, |&i| {
                 let path = &self.files[i];
