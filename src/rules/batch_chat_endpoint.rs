@@ -30,8 +30,9 @@ declare_rule! {
     ///
     /// ## Fix safety
     /// A Batch pipeline is one unit, in one file or spread over several. Written in one
-    /// Python file (the dicts it writes as lines, this call, and the
-    /// `json.loads(line)["response"]["body"]` readers of the output), the lines' findings
+    /// Python or TypeScript file (the dicts or objects it writes as lines, this call, and the
+    /// `json.loads(line)["response"]["body"]` / `JSON.parse(line).response.body` readers of
+    /// the output), the lines' findings
     /// (`chat-completions-request` and the rest) carry this `endpoint` in their fix. Spread
     /// over files, in a run over the repository, the call is the unit: the `.jsonl` files it
     /// uploads by a literal path (`open("data/batch.jsonl", "rb")`, `Path(__file__).parent /

@@ -15,7 +15,12 @@ use oxc_span::GetSpan;
 pub fn pieces(program: &Program, text: &str) -> BatchPieces {
     let index = Index::build(program);
     let line = |at: usize| 1 + text[..at.min(text.len())].matches('\n').count();
-    let mut pieces = BatchPieces::default();
+    let mut pieces = BatchPieces {
+        lines: lines(&index)
+            .first()
+            .map(|l| line(span_of(l.object.span).start)),
+        ..Default::default()
+    };
     for &(call, scope) in &index.calls {
         let at = span_of(call.span).start;
         if super::match_chat_batch(&index, scope, call).is_some() {
@@ -198,4 +203,216 @@ fn path_expr(
         beside_file,
         line,
     })
+}
+
+/// A Batch input line built in code: the object, its `url` literal and its `body`.
+pub struct Line<'a> {
+    pub scope: usize,
+    pub object: &'a ObjectExpression<'a>,
+    url: &'a StringLiteral<'a>,
+    body: &'a Expression<'a>,
+}
+
+/// Object literals shaped as Batch input lines for the Chat Completions endpoint: arguments of
+/// calls (`JSON.stringify({...})`, `lines.push({...})`), objects arrow functions given to calls
+/// return (`questions.map((q) => ({...}))`), and `const` initializers.
+pub fn lines<'a>(index: &Index<'a>) -> Vec<Line<'a>> {
+    let mut candidates: Vec<&'a Expression<'a>> = Vec::new();
+    for &(call, _) in &index.calls {
+        for arg in &call.arguments {
+            let Some(e) = arg.as_expression() else {
+                continue;
+            };
+            match super::values::unwrap(e) {
+                Expression::ArrowFunctionExpression(f) => {
+                    if let Some(body) = super::walk::FunctionRef::Arrow(f).expression_body() {
+                        candidates.push(body);
+                    }
+                }
+                other => candidates.push(other),
+            }
+        }
+    }
+    for declared in &index.declared {
+        if let Some(init) = &declared.declarator.init {
+            candidates.push(init);
+        }
+    }
+    let mut found: Vec<Line<'a>> = Vec::new();
+    for e in candidates {
+        let Expression::ObjectExpression(object) = super::values::unwrap(e) else {
+            continue;
+        };
+        if found
+            .iter()
+            .any(|l| std::ptr::eq(l.object, object.as_ref()))
+        {
+            continue;
+        }
+        let value = |name: &str| {
+            object.properties.iter().find_map(|p| match p {
+                ObjectPropertyKind::ObjectProperty(p)
+                    if p.key.static_name().as_deref() == Some(name) =>
+                {
+                    Some(&p.value)
+                }
+                _ => None,
+            })
+        };
+        let (Some(Expression::StringLiteral(url)), Some(body)) = (value("url"), value("body"))
+        else {
+            continue;
+        };
+        if url.value.as_str().trim_end_matches('/') == "/v1/chat/completions" {
+            found.push(Line {
+                scope: index.scope_at(span_of(object.span)),
+                object,
+                url,
+                body,
+            });
+        }
+    }
+    found.sort_by_key(|l| l.object.span.start);
+    found
+}
+
+/// The `chat/completions` text of a string literal.
+fn chat_path(literal: crate::model::Span, text: &str) -> Option<crate::model::Span> {
+    let at = text[literal.start..literal.end].find("chat/completions")?;
+    let start = literal.start + at;
+    Some(crate::model::Span::new(
+        start,
+        start + "chat/completions".len(),
+    ))
+}
+
+/// The units of the Batch lines a file builds, grouped: each line's body, its `url` and the
+/// batch's `endpoint` switch together, the output reads joined to the first line. `creations`
+/// are the file's `batches.create` calls for chat, with the text of their `endpoint`.
+pub fn units(
+    index: &Index,
+    lines: &[Line],
+    creations: &[Option<crate::model::Span>],
+    output: Option<&reads::Uses>,
+    text: &str,
+) -> Vec<(crate::model::Unit, Vec<crate::model::Span>)> {
+    use crate::model::{BatchRole, Endpoint, Kind, Request, Site, Unit, Verdict};
+    let together = span_of(lines[0].object.span);
+    let mut out = Vec::new();
+    for (i, line) in lines.iter().enumerate() {
+        let first = i == 0;
+        let body = super::values::body_of_expression(
+            index,
+            line.scope,
+            Some(line.body),
+            Vec::new(),
+            span_of(line.object.span),
+            text,
+        );
+        let endpoint = creations.first().copied().flatten().filter(|_| first);
+        let mut unit = Unit::new(
+            Request {
+                endpoint: Endpoint::ChatCompletions,
+                site: Site::Http {
+                    url: chat_path(span_of(line.url.span), text),
+                    endpoint,
+                },
+                span: span_of(line.object.span),
+                body: body.value,
+                hidden_keys: !body.hidden.is_empty(),
+            },
+            Verdict::Migrate,
+        );
+        unit.containers = body.containers;
+        for hidden in body.hidden {
+            unit.unfixable.push(format!(
+                "the line's body includes {hidden}, which responsify cannot see"
+            ));
+        }
+        unit.unseen.extend(body.unseen);
+        let mut elsewhere = Vec::new();
+        match creations {
+            [] => elsewhere.push(
+                "the batch these lines go to is created elsewhere: its `endpoint` must change with them"
+                    .to_string(),
+            ),
+            [_] if first && endpoint.is_none() => unit
+                .unfixable
+                .push("the batch's `endpoint` is not a literal responsify can rewrite".into()),
+            [_] => {}
+            _ => unit
+                .unfixable
+                .push("the file creates more than one batch for `/v1/chat/completions`".into()),
+        }
+        if first {
+            match output {
+                Some(uses) => {
+                    unit.reads.extend(uses.reads.iter().cloned());
+                    unit.unseen.extend(uses.unseen.iter().cloned());
+                    unit.unfixable.extend(uses.unfixable.iter().cloned());
+                }
+                None => {
+                    let why = "no reader of the batch's output (`JSON.parse(line).response.body…`) was found in this file: where it is read, `choices` becomes `output`".to_string();
+                    if creations.is_empty() {
+                        elsewhere.push(why);
+                    } else {
+                        unit.batch = Some(BatchRole::Readers { unseen: vec![why] });
+                    }
+                }
+            }
+        }
+        if !elsewhere.is_empty() {
+            unit.batch = Some(BatchRole::Line { unseen: elsewhere });
+        }
+        if matches!(
+            unit.request.body.get("stream").map(|v| &v.kind),
+            Some(Kind::Bool(true))
+        ) {
+            unit.unfixable.push("a Batch line cannot stream".into());
+        }
+        let mut spans = body.shared;
+        spans.push(together);
+        out.push((unit, spans));
+    }
+    out
+}
+
+/// The reads of a Chat Completions batch's output in the file (`JSON.parse(line)` read for
+/// `response.body.choices`), when there are any.
+pub fn output_reads(index: &Index, text: &str) -> Option<reads::Uses> {
+    let mut all = reads::Uses::default();
+    let mut any = false;
+    for &(call, scope) in &index.calls {
+        if !is_json_parse(call) {
+            continue;
+        }
+        let (statements, expression_body): (&[Statement], Option<&Expression>) =
+            match index.scopes[scope].function {
+                Some(f) => (f.statements(), f.expression_body()),
+                None => (&index.program.body, None),
+            };
+        let uses = reads::analyze(
+            statements,
+            expression_body,
+            span_of(call.span),
+            Shape::BatchOutput,
+            text,
+        );
+        if !uses
+            .reads
+            .iter()
+            .any(|r| text[r.span.start..r.span.end].contains("choices"))
+        {
+            continue;
+        }
+        any = true;
+        all.reads.extend(uses.reads);
+        all.unseen.extend(uses.unseen);
+        all.unfixable.extend(uses.unfixable);
+        if uses.returned.is_some() {
+            all.unseen
+                .push("a Batch output line is returned to callers, which are not followed".into());
+        }
+    }
+    any.then_some(all)
 }

@@ -219,7 +219,16 @@ impl<'a, 'd: 'a> Lowering<'a, 'd> {
                                 self.made.push(Edit::replace(endpoint, "responses"));
                                 continue;
                             }
-                            Site::BatchLine { .. } | Site::Http { .. } => {
+                            // A Batch line built in code, and its batch's `endpoint`.
+                            Site::Http { url, endpoint } => {
+                                let url = url.ok_or("the line's URL has no literal to rewrite")?;
+                                self.made.push(Edit::replace(url, "responses"));
+                                if let Some(endpoint) = endpoint {
+                                    self.made.push(Edit::replace(endpoint, "responses"));
+                                }
+                                continue;
+                            }
+                            Site::BatchLine { .. } => {
                                 return Err(
                                     "a site of another front end in TypeScript source".into()
                                 )

@@ -439,6 +439,14 @@ fn lift_program(program: &Program, text: &str) -> Vec<Unit> {
     let mut shared: Vec<Vec<Span>> = Vec::new();
     // URL literals that a raw request found here reads.
     let mut carried: Vec<Span> = Vec::new();
+    // A Batch pipeline written here: its lines, and the `endpoint` texts of the batches they
+    // are created with (see `batch`).
+    let batch_lines = if text.contains("body") && text.contains("chat/completions") {
+        batch::lines(&index)
+    } else {
+        Vec::new()
+    };
+    let mut creations: Vec<Option<Span>> = Vec::new();
     for &(call, scope) in &index.calls {
         let call_span = span_of(call.span);
         if let Some(site) = match_chat(call) {
@@ -485,6 +493,13 @@ fn lift_program(program: &Program, text: &str) -> Vec<Unit> {
             ));
             shared.push(Vec::new());
         } else if let Some((receiver, path)) = match_chat_batch(&index, scope, call) {
+            if !batch_lines.is_empty() {
+                // Moves with the lines this file writes.
+                let endpoint = batch_endpoint_path(call, text);
+                carried.extend(endpoint);
+                creations.push(endpoint);
+                continue;
+            }
             let mut unit = held_call(
                 &index,
                 scope,
@@ -520,6 +535,13 @@ fn lift_program(program: &Program, text: &str) -> Vec<Unit> {
                 ),
             ));
             shared.push(Vec::new());
+        }
+    }
+    if !batch_lines.is_empty() {
+        let output = batch::output_reads(&index, text);
+        for (unit, spans) in batch::units(&index, &batch_lines, &creations, output.as_ref(), text) {
+            units.push(unit);
+            shared.push(spans);
         }
     }
     let stubs = mocks::chat_stubs(program);
