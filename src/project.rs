@@ -60,6 +60,8 @@ pub struct Project {
     /// The files of code that write Batch lines or read a batch's output, found on the first
     /// question about a Batch pipeline.
     batch_code: OnceLock<Vec<batch::BatchCode>>,
+    /// The files of code that create a batch for Chat Completions, with what they do in it.
+    batch_creators: OnceLock<Vec<(PathBuf, crate::frontend::BatchPieces)>>,
 }
 
 /// Answers worked out once per file and name, by whichever worker asks first.
@@ -123,6 +125,7 @@ impl Project {
             stub_files: OnceLock::new(),
             shared: Mutex::new(HashMap::new()),
             batch_code: OnceLock::new(),
+            batch_creators: OnceLock::new(),
         }
     }
 

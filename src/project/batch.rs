@@ -97,6 +97,65 @@ impl Project {
         })
     }
 
+    /// The run's files of code that create a batch for Chat Completions, read once.
+    fn batch_creators(&self) -> &[(PathBuf, BatchPieces)] {
+        self.batch_creators.get_or_init(|| {
+            let words = self
+                .words
+                .get_or_init(|| super::WordFilters::build(&self.files));
+            let batches = super::WordFilters::bits("batches");
+            let indices: Vec<usize> = (0..self.files.len())
+                .filter(|&i| self.families[i].is_some() && words.may_hold(i, &batches))
+                .collect();
+            super::on_own_threads(&indices, |&i| {
+                let path = &self.files[i];
+                let text = std::fs::read_to_string(path).ok()?;
+                let body = text.strip_prefix('\u{feff}').unwrap_or(&text);
+                let pieces = crate::frontend::for_path(path)?.batch_pieces(body)?;
+                (!pieces.creations.is_empty()).then(|| (path.clone(), pieces))
+            })
+            .into_iter()
+            .flatten()
+            .collect()
+        })
+    }
+
+    /// Whether the file `from`, importing `imports`, imports the module at `target` (absolute;
+    /// the file is `file`).
+    fn imports_module(
+        &self,
+        from: &Path,
+        imports: &[(String, u32)],
+        file: &Path,
+        target: &Path,
+    ) -> bool {
+        let kind = super::family(file);
+        kind == super::family(from)
+            && imports.iter().any(|(module, level)| match kind {
+                Some(Family::Python) => {
+                    self.names_module(module, *level, from, target) == Some(true)
+                }
+                Some(Family::Script) => super::module_name(file).is_some_and(|stem| {
+                    super::names_script_module(module, from, target, stem) == Some(true)
+                }),
+                None => false,
+            })
+    }
+
+    /// Another batch of the run that `uses` a piece too (as `this` does): a piece is converted
+    /// with its one batch, never under another that stays on Chat Completions.
+    fn other_creator(
+        &self,
+        this: &Path,
+        uses: impl Fn(&Path, &BatchPieces) -> bool,
+    ) -> Option<String> {
+        let here = absolute(this);
+        self.batch_creators()
+            .iter()
+            .find(|(path, pieces)| absolute(path) != here && uses(path, pieces))
+            .map(|(path, pieces)| format!("{}:{}", display_path(path), pieces.creations[0]))
+    }
+
     /// The pipeline of the `batches.create` in `this` (whose pieces are `own`): every other
     /// file it is made of, with its edits; or the piece out of sight, named with its line.
     pub fn batch_pipeline(
@@ -165,6 +224,21 @@ impl Project {
                 if writes_it && absolute(&c.path) != here {
                     written_by.push(c);
                 }
+            }
+            let uploads_it = |from: &Path, pieces: &BatchPieces| {
+                pieces.uploads.iter().any(|u| match u {
+                    FilePath::Literal {
+                        path, beside_file, ..
+                    } => candidates(from, path, *beside_file)
+                        .iter()
+                        .any(|p| named.contains(p)),
+                    FilePath::Computed { .. } => false,
+                })
+            };
+            if let Some(other) = self.other_creator(this, uploads_it) {
+                return Err(format!(
+                    "line {line} uploads `{path}`, which {other} uploads for a batch too: its lines convert with one batch, not under another left on Chat Completions"
+                ));
             }
             if files.is_empty() && written_by.is_empty() {
                 return Err(format!(
@@ -256,20 +330,17 @@ impl Project {
             let shown = display_path(&c.path);
             let line = |at: usize| 1 + c.text[c.bom..][..at].matches('\n').count();
             let first = line(c.pieces.reads[0].span.start);
-            let kind = super::family(&c.path);
-            let imported = kind == super::family(this)
-                && own.imports.iter().any(|(module, level)| match kind {
-                    Some(Family::Python) => {
-                        self.names_module(module, *level, this, &target) == Some(true)
-                    }
-                    Some(Family::Script) => super::module_name(&c.path).is_some_and(|stem| {
-                        super::names_script_module(module, this, &target, stem) == Some(true)
-                    }),
-                    None => false,
-                });
-            if !imported {
+            if !self.imports_module(this, &own.imports, &c.path, &target) {
                 return Err(format!(
                     "{shown}:{first} reads the output of a Chat Completions batch, and this file does not import it: responsify cannot tell which batch it reads"
+                ));
+            }
+            let reads_it = |from: &Path, pieces: &BatchPieces| {
+                self.imports_module(from, &pieces.imports, &c.path, &target)
+            };
+            if let Some(other) = self.other_creator(this, reads_it) {
+                return Err(format!(
+                    "{shown}:{first} reads the output of the batch {other} creates too: it converts with one batch, not under another left on Chat Completions"
                 ));
             }
             if let Some(why) = c.pieces.reads_unseen.first() {
