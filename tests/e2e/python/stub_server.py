@@ -931,8 +931,7 @@ class Handler(BaseHTTPRequestHandler):
 
     def do_POST(self):
         path = self.path.split("?")[0]
-        length = int(self.headers.get("Content-Length") or 0)
-        raw = self.rfile.read(length) if length else b""
+        raw = self.read_body()
         if path == "/v1/files":
             return self.upload(raw)
         try:
@@ -948,6 +947,21 @@ class Handler(BaseHTTPRequestHandler):
         status, content_type, payload, request_id = answer_request(path, body, entry)
         log_request(entry)
         self.send(status, content_type, payload, request_id)
+
+    def read_body(self):
+        """The request's body, sent with a length or in chunks (node's fetch streams uploads)."""
+        if "chunked" in (self.headers.get("Transfer-Encoding") or "").lower():
+            out = b""
+            while True:
+                size = int(self.rfile.readline().split(b";")[0].strip() or b"0", 16)
+                if size == 0:
+                    while self.rfile.readline() not in (b"\r\n", b"\n", b""):
+                        pass
+                    return out
+                out += self.rfile.read(size)
+                self.rfile.readline()
+        length = int(self.headers.get("Content-Length") or 0)
+        return self.rfile.read(length) if length else b""
 
     def upload(self, raw):
         """POST /v1/files: a multipart form with `file` and `purpose`."""
