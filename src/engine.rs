@@ -209,10 +209,12 @@ pub fn analyze(
     let mut by_unit: Vec<Vec<Diagnostic>> = Vec::new();
     let mut units = lifted.units;
     crate::classify::hold_chat_twins(&mut units);
+    // The batch that takes this file's Batch lines, asked once for all of them.
+    let owner = std::cell::OnceCell::new();
     for unit in &mut units {
         handed_on(unit, settings);
         imported_values(unit, fe, text, settings);
-        batch_pipeline(unit, fe, text, settings);
+        batch_pipeline(unit, fe, text, settings, &owner);
         sdk_version(unit, fe, settings);
         // A server the user declared Responses-capable is treated like OpenAI's.
         if unit
@@ -872,10 +874,29 @@ fn imported_values(
 /// is known: the files it uploads, the modules that write them and the readers of its output
 /// are found (see `project::Project::batch_pipeline`) and edited with it, or the finding names
 /// the piece out of sight.
-fn batch_pipeline(unit: &mut Unit, fe: &dyn FrontEnd, text: &str, settings: &Settings) {
+fn batch_pipeline(
+    unit: &mut Unit,
+    fe: &dyn FrontEnd,
+    text: &str,
+    settings: &Settings,
+    owner: &std::cell::OnceCell<Option<String>>,
+) {
     match unit.batch.clone() {
         Some(crate::model::BatchRole::Line { unseen }) if !settings.batch_in_view => {
-            unit.unseen.extend(unseen);
+            // In a run, the batch that takes the lines may be in view: it owns their fix.
+            let owner = owner.get_or_init(|| match (&settings.project, settings.path.as_deref()) {
+                (Some(project), Some(path)) if crate::project::Project::is_importable(path) => fe
+                    .batch_pieces(text)
+                    .and_then(|pieces| project.batch_owner(path, Some(&pieces))),
+                (Some(project), Some(path)) => project.batch_owner(path, None),
+                _ => None,
+            });
+            match owner {
+                Some(at) => unit.unseen.push(format!(
+                    "these lines go to the batch created at {at}: they are converted by that call's fix, with the rest of its pipeline, or not at all"
+                )),
+                None => unit.unseen.extend(unseen),
+            }
         }
         None | Some(crate::model::BatchRole::Line { .. }) => {}
         Some(crate::model::BatchRole::Readers { unseen }) => {

@@ -156,6 +156,46 @@ impl Project {
             .map(|(path, pieces)| format!("{}:{}", display_path(path), pieces.creations[0]))
     }
 
+    /// The `batches.create` of the run (its file and line) that takes the Batch lines of
+    /// `this`: a `.jsonl` file it uploads, or a module (whose pieces are `own`) that writes the
+    /// file it uploads; `None` when no batch, or more than one, does.
+    pub fn batch_owner(&self, this: &Path, own: Option<&BatchPieces>) -> Option<String> {
+        let here = absolute(this);
+        let written: Vec<PathBuf> = match own {
+            None => vec![here.clone()],
+            Some(pieces) => pieces
+                .writes
+                .iter()
+                .flat_map(|w| match w {
+                    FilePath::Literal {
+                        path, beside_file, ..
+                    } => candidates(this, path, *beside_file),
+                    FilePath::Computed { .. } => Vec::new(),
+                })
+                .collect(),
+        };
+        let owners: Vec<&(PathBuf, BatchPieces)> = self
+            .batch_creators()
+            .iter()
+            .filter(|(from, pieces)| {
+                absolute(from) != here
+                    && pieces.uploads.iter().any(|u| match u {
+                        FilePath::Literal {
+                            path, beside_file, ..
+                        } => candidates(from, path, *beside_file)
+                            .iter()
+                            .any(|p| written.contains(p)),
+                        FilePath::Computed { .. } => false,
+                    })
+            })
+            .collect();
+        // Two batches that take the same lines: neither owns them (each says so).
+        match owners.as_slice() {
+            [(path, pieces)] => Some(format!("{}:{}", display_path(path), pieces.creations[0])),
+            _ => None,
+        }
+    }
+
     /// The pipeline of the `batches.create` in `this` (whose pieces are `own`): every other
     /// file it is made of, with its edits; or the piece out of sight, named with its line.
     pub fn batch_pipeline(
