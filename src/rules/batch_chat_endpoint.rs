@@ -37,8 +37,8 @@ declare_rule! {
     /// over files, in a run over the repository, the call is the unit: the `.jsonl` files it
     /// uploads by a literal path (`open("data/batch.jsonl", "rb")`, `Path(__file__).parent /
     /// "batch.jsonl"`; in TypeScript `fs.createReadStream("data/batch.jsonl")`,
-    /// `path.join(__dirname, "batch.jsonl")`), the Python modules that write the file it
-    /// uploads (the same literal path), and the readers of the output in this module or the
+    /// `path.join(__dirname, "batch.jsonl")`), the modules that write the file it uploads
+    /// (the same literal path: `open(PATH, "w")`, `fs.writeFileSync(PATH, ...)`), and the readers of the output in this module or the
     /// modules it imports (`JSON.parse(line).response.body.choices` in TypeScript) are found,
     /// and its `chat-completions-request` fix converts them all at once. When a piece is out of
     /// sight (a path computed at run time, a reader in a package the run does not hold, lines

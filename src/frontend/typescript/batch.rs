@@ -36,6 +36,15 @@ pub fn pieces(program: &Program, text: &str) -> BatchPieces {
                         }
                     }),
                 );
+        } else if let Some(path) = written(call) {
+            pieces.writes.push(
+                path_expr(&index, scope, path, line(at), text).unwrap_or_else(|what| {
+                    FilePath::Computed {
+                        line: line(at),
+                        what,
+                    }
+                }),
+            );
         } else if is_json_parse(call) {
             let (statements, expression_body): (&[Statement], Option<&Expression>) =
                 match index.scopes[scope].function {
@@ -75,6 +84,23 @@ pub fn pieces(program: &Program, text: &str) -> BatchPieces {
         pieces.imports.push((module.clone(), 0));
     }
     pieces
+}
+
+/// `fs.writeFileSync(PATH, ...)`, `fs.appendFileSync`, `fs.createWriteStream(PATH)` (and
+/// their `fs/promises` forms): the path written.
+fn written<'a>(call: &'a CallExpression<'a>) -> Option<&'a Expression<'a>> {
+    let name = match &call.callee {
+        Expression::StaticMemberExpression(m) => m.property.name.as_str(),
+        Expression::Identifier(id) => id.name.as_str(),
+        _ => return None,
+    };
+    if !matches!(
+        name,
+        "writeFileSync" | "appendFileSync" | "createWriteStream" | "writeFile" | "appendFile"
+    ) {
+        return None;
+    }
+    call.arguments.first().and_then(|a| a.as_expression())
 }
 
 /// `JSON.parse(...)`.
