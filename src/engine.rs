@@ -233,6 +233,8 @@ pub fn analyze(
         })
         .count();
     let mut pins_here = PinsHere::new();
+    // The batch that takes this file's Batch lines, asked once for all of them.
+    let owner = std::cell::OnceCell::new();
     for unit in &mut units {
         // A project environment file or the model may show the client is another server's:
         // judged before the unit is followed into other files.
@@ -242,6 +244,7 @@ pub fn analyze(
         crate::classify::hold_by_model(unit);
         handed_on(unit, text, chat_requests == 1, settings);
         imported_values(unit, fe, text, settings);
+        batch_pipeline(unit, fe, text, settings, &owner);
         sdk_version(unit, fe, text, settings, &mut pins_here);
         // A server the user declared Responses-capable is treated like OpenAI's.
         if unit
@@ -883,6 +886,31 @@ pub fn follower_fix(
     reads: Vec<crate::model::Read>,
     settings: &Settings,
 ) -> Result<FollowerFix, (Option<usize>, String)> {
+    follower_fix_of(fe, text, reads, settings, crate::model::Site::Elsewhere)
+}
+
+/// The fix of `reads` of a Batch output line (JSON, as the batch's output file holds it) in a
+/// file of the batch's pipeline (see `project::Project::batch_pipeline`).
+pub fn batch_reader_fix(
+    fe: &dyn FrontEnd,
+    text: &str,
+    reads: Vec<crate::model::Read>,
+    settings: &Settings,
+) -> Result<FollowerFix, (Option<usize>, String)> {
+    let json = Site::Http {
+        url: None,
+        endpoint: None,
+    };
+    follower_fix_of(fe, text, reads, settings, json)
+}
+
+fn follower_fix_of(
+    fe: &dyn FrontEnd,
+    text: &str,
+    reads: Vec<crate::model::Read>,
+    settings: &Settings,
+    site: Site,
+) -> Result<FollowerFix, (Option<usize>, String)> {
     if reads.is_empty() {
         return Ok(FollowerFix {
             edits: Default::default(),
@@ -893,6 +921,7 @@ pub fn follower_fix(
     // The request lives in another file: a unit of the reads alone, with no parameters, and
     // an empty span that no read holds.
     let mut unit = crate::model::Unit::of_reads(crate::model::Span::new(0, 0));
+    unit.request.site = site;
     unit.reads = reads;
     let spans: Vec<crate::model::Span> = unit.reads.iter().map(|r| r.span).collect();
     let text_only = unit
@@ -1285,6 +1314,88 @@ fn rewrites_held_source(
                 lines.line(other.request.span.start),
             ))
         })
+}
+
+/// A unit's part in a Batch pipeline spread over files. A Batch line whose batch is created
+/// elsewhere is out of sight, unless it is being converted as a piece of a pipeline in view.
+/// A `batches.create` in a file that writes no lines becomes the pipeline's unit when the run
+/// is known: the files it uploads, the modules that write them and the readers of its output
+/// are found (see `project::Project::batch_pipeline`) and edited with it, or the finding names
+/// the piece out of sight.
+fn batch_pipeline(
+    unit: &mut Unit,
+    fe: &dyn FrontEnd,
+    text: &str,
+    settings: &Settings,
+    owner: &std::cell::OnceCell<Option<String>>,
+) {
+    match unit.batch.clone() {
+        Some(crate::model::BatchRole::Line { unseen }) if !settings.batch_in_view => {
+            // In a run, the batch that takes the lines may be in view: it owns their fix.
+            let owner = owner.get_or_init(|| match (&settings.project, settings.path.as_deref()) {
+                (Some(project), Some(path)) if crate::project::Project::is_importable(path) => fe
+                    .batch_pieces(text)
+                    .and_then(|pieces| project.batch_owner(path, Some(&pieces))),
+                (Some(project), Some(path)) => project.batch_owner(path, None),
+                _ => None,
+            });
+            match owner {
+                Some(at) => unit.unseen.push(format!(
+                    "these lines go to the batch created at {at}: they are converted by that call's fix, with the rest of its pipeline, or not at all"
+                )),
+                None => unit.unseen.extend(unseen),
+            }
+        }
+        None | Some(crate::model::BatchRole::Line { .. }) => {}
+        Some(crate::model::BatchRole::Readers { unseen }) => {
+            let found = match (&settings.project, settings.path.as_deref()) {
+                (Some(project), Some(path)) => fe.batch_pieces(text).map(|pieces| {
+                    let mut pipeline = crate::project::Pipeline::default();
+                    project
+                        .batch_readers(path, &pieces, settings, &mut pipeline)
+                        .map(|readers| (readers, pipeline))
+                }),
+                _ => None,
+            };
+            match found {
+                Some(Ok((readers, pipeline))) if readers > 0 => {
+                    unit.companions.extend(pipeline.companions);
+                    unit.caveats.extend(pipeline.caveats);
+                }
+                // A reader the run cannot tie to this batch: named.
+                Some(Err(why)) => unit.unseen.push(why),
+                _ => unit.unseen.extend(unseen),
+            }
+        }
+        Some(crate::model::BatchRole::Creation { endpoint }) => {
+            let (Some(project), Some(path)) = (&settings.project, settings.path.as_deref()) else {
+                return;
+            };
+            let Some(endpoint) = endpoint else { return };
+            if !unit.verdict.holds_for(Hold::BatchChatEndpoint) {
+                return;
+            }
+            let Some(pieces) = fe.batch_pieces(text) else {
+                return;
+            };
+            unit.verdict = Verdict::Migrate;
+            unit.request.site = Site::BatchCreation { endpoint };
+            unit.request.hidden_keys = false;
+            // No body: only the endpoint's text has a place (nothing can be inserted there).
+            unit.request.body = Value {
+                kind: crate::model::Kind::Map(Vec::new()),
+                span: Some(endpoint),
+            };
+            match project.batch_pipeline(path, &pieces, settings) {
+                Ok(pipeline) => {
+                    unit.reads = pieces.reads;
+                    unit.companions = pipeline.companions;
+                    unit.caveats.extend(pipeline.caveats);
+                }
+                Err(why) => unit.unseen.push(why),
+            }
+        }
+    }
 }
 
 fn unit_status(

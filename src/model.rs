@@ -292,6 +292,11 @@ pub enum Site {
     /// An SDK call in another file, whose result this file reads (the callers of a helper
     /// that a module imports): only the reads are here, spelled as on an SDK result.
     Elsewhere,
+    /// The `batches.create` of a Batch pipeline whose lines are in other files (a `.jsonl`
+    /// file it uploads, a module that writes them): `endpoint` is the `chat/completions`
+    /// text of its `endpoint` literal. The request has no body of its own; its lines and
+    /// output readers are edited in their files (`Unit::companions`).
+    BatchCreation { endpoint: Span },
 }
 
 /// The SDK method a call site uses.
@@ -627,6 +632,25 @@ pub struct Unit {
     /// When the model is a parameter: the literals callers in view pass for it (and its
     /// default), for rules about models the request may be sent with.
     pub model_candidates: Vec<String>,
+    /// The unit's part in a Batch pipeline whose pieces are spread over files, which the
+    /// engine resolves against the run (see `project::Project::batch_pipeline`).
+    pub batch: Option<BatchRole>,
+}
+
+/// What a unit is in a Batch pipeline spread over files.
+#[derive(Clone, Debug, PartialEq)]
+pub enum BatchRole {
+    /// A line of a Batch input (a `.jsonl` line, a dict written as one) whose batch is created
+    /// elsewhere: `unseen` says what is out of sight, unless the line is converted as part of
+    /// a pipeline in view (`Settings::batch_in_view`).
+    Line { unseen: Vec<String> },
+    /// A `batches.create` for the Chat Completions endpoint in a file that writes no lines:
+    /// `endpoint` is the `chat/completions` text of its `endpoint` literal, when it has one.
+    Creation { endpoint: Option<Span> },
+    /// The first line of a pipeline written in one file, with its `batches.create`, whose
+    /// output is not read in the file: the readers may be in the modules it imports.
+    /// `unseen` says so, unless the run finds them.
+    Readers { unseen: Vec<String> },
 }
 
 /// A function that returns a request's result to its callers.
@@ -738,6 +762,7 @@ impl Unit {
             rewrites_importable: Vec::new(),
             model_name: None,
             model_candidates: Vec::new(),
+            batch: None,
         }
     }
 }

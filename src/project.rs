@@ -11,6 +11,10 @@
 //! which the run writes together with the unit's own file. Notebooks and documents are not
 //! imported, so nothing else reaches the functions they define.
 
+mod batch;
+
+pub use batch::Pipeline;
+
 use crate::engine::FollowerFix;
 use crate::frontend::{Importer, Target};
 use crate::model::{HandedOn, SharedValue};
@@ -55,6 +59,11 @@ pub struct Project {
     /// For each value of a module that requests import (its file, and `key=name` for the
     /// parameter it is sent as): its fix, and how many requests of the run send it.
     shared: Mutex<OnceByName<SharedOutcome>>,
+    /// The files of code that write Batch lines or read a batch's output, found on the first
+    /// question about a Batch pipeline.
+    batch_code: OnceLock<Vec<batch::BatchCode>>,
+    /// The files of code that create a batch for Chat Completions, with what they do in it.
+    batch_creators: OnceLock<Vec<(PathBuf, crate::frontend::BatchPieces)>>,
 }
 
 /// Answers worked out once per file and name, by whichever worker asks first.
@@ -118,6 +127,8 @@ impl Project {
             stubs: Mutex::new(HashMap::new()),
             stub_files: OnceLock::new(),
             shared: Mutex::new(HashMap::new()),
+            batch_code: OnceLock::new(),
+            batch_creators: OnceLock::new(),
         }
     }
 

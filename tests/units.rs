@@ -674,3 +674,71 @@ class AskTest(unittest.TestCase):
         module
     );
 }
+
+/// A Batch pipeline is written whole or not at all: when its `.jsonl` file cannot be written
+/// (read-only), neither the `batches.create` nor the reader of its output changes.
+#[test]
+fn a_read_only_batch_file_holds_back_its_pipeline() {
+    let submit = r#"from openai import OpenAI
+
+from results import print_replies
+
+client = OpenAI()
+upload = client.files.create(file=open("batch.jsonl", "rb"), purpose="batch")
+batch = client.batches.create(input_file_id=upload.id, endpoint="/v1/chat/completions", completion_window="24h")
+batch = client.batches.retrieve(batch.id)
+print_replies(client.files.content(batch.output_file_id).text)
+"#;
+    let results = r#"import json
+
+
+def print_replies(content):
+    for raw in content.splitlines():
+        line = json.loads(raw)
+        print(line["custom_id"], line["response"]["body"]["choices"][0]["message"]["content"])
+"#;
+    let lines = concat!(
+        r#"{"custom_id": "1", "method": "POST", "url": "/v1/chat/completions", "body": {"model": "gpt-4o-mini", "messages": [{"role": "user", "content": "hi"}]}}"#,
+        "\n"
+    );
+    let dir = repo(&[
+        ("submit.py", submit),
+        ("results.py", results),
+        ("batch.jsonl", lines),
+    ]);
+    let path = dir.path().join("batch.jsonl");
+    let mut perms = fs::metadata(&path).unwrap().permissions();
+    perms.set_readonly(true);
+    fs::set_permissions(&path, perms).unwrap();
+    let (code, out) = check(&dir, &["--fix", "--unsafe-fixes"]);
+    assert_ne!(code, 0, "{out}");
+    assert!(
+        out.contains("not fixed: the fix also edits batch.jsonl, which is read-only"),
+        "{out}"
+    );
+    assert_eq!(
+        fs::read_to_string(dir.path().join("submit.py")).unwrap(),
+        submit
+    );
+    assert_eq!(
+        fs::read_to_string(dir.path().join("results.py")).unwrap(),
+        results
+    );
+    assert_eq!(fs::read_to_string(&path).unwrap(), lines);
+    // Writable, the three files convert together, and a second run has nothing left.
+    let mut perms = fs::metadata(&path).unwrap().permissions();
+    #[allow(clippy::permissions_set_readonly_false)]
+    perms.set_readonly(false);
+    fs::set_permissions(&path, perms).unwrap();
+    let (code, out) = check(&dir, &["--fix", "--unsafe-fixes"]);
+    assert_eq!(code, 0, "{out}");
+    assert!(fs::read_to_string(dir.path().join("submit.py"))
+        .unwrap()
+        .contains(r#"endpoint="/v1/responses""#));
+    assert!(fs::read_to_string(&path)
+        .unwrap()
+        .contains(r#""url": "/v1/responses""#));
+    assert!(!fs::read_to_string(dir.path().join("results.py"))
+        .unwrap()
+        .contains("choices"));
+}

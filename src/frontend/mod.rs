@@ -157,6 +157,56 @@ pub trait FrontEnd: Sync {
     fn shared_values(&self) -> Option<&dyn SharedValues> {
         None
     }
+
+    /// What the file does in a Batch pipeline (see `project::Project::batch_pipeline`), in
+    /// languages whose code writes, uploads and reads Batch files; `None` when it does not
+    /// parse or the language has no such code.
+    fn batch_pieces(&self, _text: &str) -> Option<BatchPieces> {
+        None
+    }
+}
+
+/// What one file of code does in a Batch pipeline: the batches it creates for Chat
+/// Completions, the files it uploads for them and writes, the lines it builds, the reads of
+/// a batch's output, and the modules it imports (where the rest may be).
+#[derive(Clone, Debug, Default)]
+pub struct BatchPieces {
+    /// The lines of its `batches.create` calls for `/v1/chat/completions`.
+    pub creations: Vec<usize>,
+    /// The files it uploads for a batch (`files.create(file=open(PATH, "rb"), purpose="batch")`).
+    pub uploads: Vec<FilePath>,
+    /// The files it opens for writing (`open(PATH, "w")`).
+    pub writes: Vec<FilePath>,
+    /// The line of the first Batch input line for Chat Completions it builds, if any.
+    pub lines: Option<usize>,
+    /// Its reads of a Chat Completions batch's output (`…["response"]["body"]["choices"]`).
+    pub reads: Vec<crate::model::Read>,
+    /// Where those reads leave sight.
+    pub reads_unseen: Vec<String>,
+    /// The modules it imports, as written, with their level of relative import.
+    pub imports: Vec<(String, u32)>,
+}
+
+/// A file path as code writes it.
+#[derive(Clone, Debug, PartialEq)]
+pub enum FilePath {
+    /// Made of literals: `path` relative to the working directory, or to the folder of the
+    /// file that names it (`Path(__file__).parent / "batch.jsonl"`).
+    Literal {
+        path: String,
+        beside_file: bool,
+        line: usize,
+    },
+    /// Computed at run time (`what` says from what).
+    Computed { line: usize, what: String },
+}
+
+impl FilePath {
+    pub fn line(&self) -> usize {
+        match self {
+            FilePath::Literal { line, .. } | FilePath::Computed { line, .. } => *line,
+        }
+    }
 }
 
 /// The parameter "key" of a dict splatted into a call's arguments (`**PARAMS`): its entries

@@ -135,6 +135,9 @@ impl<'a> Lowering<'a> {
                             Site::Http { url: None, .. } => {
                                 return Err("the request's URL has no literal to rewrite".into())
                             }
+                            Site::BatchCreation { endpoint } => {
+                                self.made.push(Edit::replace(endpoint, "responses"))
+                            }
                             Site::Body | Site::BatchLine { .. } | Site::Elsewhere => {}
                         }
                     }
@@ -275,11 +278,15 @@ impl<'a> Lowering<'a> {
         edits
     }
 
-    /// Raw HTTP JSON (dicts and lists), not SDK objects.
+    /// Raw HTTP JSON (dicts and lists), not SDK objects: a request posted by hand, a Batch
+    /// line and the output lines of its batch.
     fn raw(&self) -> bool {
-        self.units
-            .iter()
-            .any(|u| matches!(u.request.site, Site::Http { .. }))
+        self.units.iter().any(|u| {
+            matches!(
+                u.request.site,
+                Site::Http { .. } | Site::BatchCreation { .. }
+            )
+        })
     }
 
     fn spell(&self, base: Span, to: &ReadTarget, q: char) -> String {

@@ -124,6 +124,10 @@ impl FrontEnd for Python {
         Some(self)
     }
 
+    fn batch_pieces(&self, text: &str) -> Option<super::BatchPieces> {
+        batch::pieces(text)
+    }
+
     fn chat_stub(
         &self,
         text: &str,
@@ -480,8 +484,9 @@ fn lift_module(module: &[ast::Stmt], text: &str) -> Vec<Unit> {
                     shared.push(Vec::new());
                 } else if let Some(creation) = batch::creation(&index, scope_id, call) {
                     if batch_lines.is_empty() {
-                        // The lines are elsewhere (a `.jsonl` file): a person moves both.
-                        units.push(held_call(
+                        // The lines are elsewhere (a `.jsonl` file, a module that writes
+                        // them): the run may bring them into view (see `batch`).
+                        let mut unit = held_call(
                             &index,
                             scope_id,
                             creation.receiver,
@@ -489,7 +494,21 @@ fn lift_module(module: &[ast::Stmt], text: &str) -> Vec<Unit> {
                             Hold::BatchChatEndpoint,
                             "the batch is created for \"/v1/chat/completions\"".into(),
                             text,
-                        ));
+                        );
+                        // What the client says, for when the run brings the pipeline into view.
+                        let judged = classify::trace(&index, scope_id, creation.receiver, text);
+                        if matches!(judged.verdict, Verdict::Migrate) {
+                            let mut scratch = unit.clone();
+                            judged.apply_to(&mut scratch);
+                            unit.unseen = scratch.unseen;
+                            unit.caveats = scratch.caveats;
+                        }
+                        unit.batch = Some(crate::model::BatchRole::Creation {
+                            endpoint: creation
+                                .endpoint
+                                .and_then(|e| raw::chat_path(span(e.range), text)),
+                        });
+                        units.push(unit);
                         shared.push(Vec::new());
                     } else {
                         // Moves with the lines this file writes (see `batch`).

@@ -215,7 +215,20 @@ impl<'a, 'd: 'a> Lowering<'a, 'd> {
                             Site::Body => self.switch_url(unit)?,
                             // The call is in another file; only its reads are here.
                             Site::Elsewhere => continue,
-                            Site::BatchLine { .. } | Site::Http { .. } => {
+                            Site::BatchCreation { endpoint } => {
+                                self.made.push(Edit::replace(endpoint, "responses"));
+                                continue;
+                            }
+                            // A Batch line built in code, and its batch's `endpoint`.
+                            Site::Http { url, endpoint } => {
+                                let url = url.ok_or("the line's URL has no literal to rewrite")?;
+                                self.made.push(Edit::replace(url, "responses"));
+                                if let Some(endpoint) = endpoint {
+                                    self.made.push(Edit::replace(endpoint, "responses"));
+                                }
+                                continue;
+                            }
+                            Site::BatchLine { .. } => {
                                 return Err(
                                     "a site of another front end in TypeScript source".into()
                                 )
@@ -461,11 +474,15 @@ impl<'a, 'd: 'a> Lowering<'a, 'd> {
         Ok(())
     }
 
-    /// Raw HTTP JSON, not SDK objects.
+    /// Raw HTTP JSON, not SDK objects: a request posted by hand, and the output lines of a
+    /// batch (read in the module that creates it, or in another of its pipeline).
     fn raw(&self) -> bool {
-        self.units
-            .iter()
-            .any(|u| matches!(u.request.site, Site::Body))
+        self.units.iter().any(|u| {
+            matches!(
+                u.request.site,
+                Site::Body | Site::BatchCreation { .. } | Site::Http { .. }
+            )
+        })
     }
 
     /// `response_format: zodResponseFormat(Schema, "name")` of a `parse` call becomes

@@ -11,6 +11,7 @@
 //! through variables and `for await` loops (see `reads`). The second argument (request
 //! options) is left as it is.
 
+mod batch;
 mod callers;
 mod classify;
 mod importers;
@@ -172,6 +173,12 @@ impl FrontEnd for TypeScript {
 
     fn shared_values(&self) -> Option<&dyn super::SharedValues> {
         Some(self)
+    }
+
+    fn batch_pieces(&self, text: &str) -> Option<super::BatchPieces> {
+        let allocator = Allocator::default();
+        let program = parse(&allocator, text, (self.source_type)()).ok()?;
+        Some(batch::pieces(&program, text))
     }
 
     fn chat_stub(
@@ -453,6 +460,14 @@ fn lift_program(program: &Program, text: &str) -> Vec<Unit> {
     let mut shared: Vec<Vec<Span>> = Vec::new();
     // URL literals that a raw request found here reads.
     let mut carried: Vec<Span> = Vec::new();
+    // A Batch pipeline written here: its lines, and the `endpoint` texts of the batches they
+    // are created with (see `batch`).
+    let batch_lines = if text.contains("body") && text.contains("chat/completions") {
+        batch::lines(&index)
+    } else {
+        Vec::new()
+    };
+    let mut creations: Vec<Option<Span>> = Vec::new();
     for &(call, scope) in &index.calls {
         let call_span = span_of(call.span);
         if let Some(site) = match_chat(call) {
@@ -499,7 +514,14 @@ fn lift_program(program: &Program, text: &str) -> Vec<Unit> {
             ));
             shared.push(Vec::new());
         } else if let Some((receiver, path)) = match_chat_batch(&index, scope, call) {
-            units.push(held_call(
+            if !batch_lines.is_empty() {
+                // Moves with the lines this file writes.
+                let endpoint = batch_endpoint_path(call, text);
+                carried.extend(endpoint);
+                creations.push(endpoint);
+                continue;
+            }
+            let mut unit = held_call(
                 &index,
                 scope,
                 receiver,
@@ -507,7 +529,20 @@ fn lift_program(program: &Program, text: &str) -> Vec<Unit> {
                 Hold::BatchChatEndpoint,
                 "the batch is created for \"/v1/chat/completions\"".into(),
                 text,
-            ));
+            );
+            // What the client says, and the endpoint's text, for when the run brings the
+            // rest of the pipeline into view (see `project::Project::batch_pipeline`).
+            let judged = classify::trace(&index, scope, receiver, text);
+            if matches!(judged.verdict, Verdict::Migrate) {
+                let mut scratch = unit.clone();
+                judged.apply_to(&mut scratch);
+                unit.unseen = scratch.unseen;
+                unit.caveats = scratch.caveats;
+            }
+            unit.batch = Some(crate::model::BatchRole::Creation {
+                endpoint: batch_endpoint_path(call, text),
+            });
+            units.push(unit);
             shared.push(Vec::new());
         } else if let Some(path) = match_assistants(call) {
             units.push(flagged(
@@ -521,6 +556,13 @@ fn lift_program(program: &Program, text: &str) -> Vec<Unit> {
                 ),
             ));
             shared.push(Vec::new());
+        }
+    }
+    if !batch_lines.is_empty() {
+        let output = batch::output_reads(&index, text);
+        for (unit, spans) in batch::units(&index, &batch_lines, &creations, output.as_ref(), text) {
+            units.push(unit);
+            shared.push(spans);
         }
     }
     let stubs = mocks::chat_stubs(program);
@@ -690,6 +732,32 @@ fn match_stored<'a>(call: &'a CallExpression<'a>) -> Option<(&'a Expression<'a>,
         method.property.span.end as usize,
     );
     Some((&chat.object, path))
+}
+
+/// The `chat/completions` text of the `endpoint` literal of a `batches.create({...})` call.
+fn batch_endpoint_path(call: &CallExpression, text: &str) -> Option<Span> {
+    let Some(Expression::ObjectExpression(options)) = call
+        .arguments
+        .first()
+        .and_then(|a| a.as_expression())
+        .map(values::unwrap)
+    else {
+        return None;
+    };
+    options.properties.iter().find_map(|p| match p {
+        ObjectPropertyKind::ObjectProperty(p)
+            if p.key.static_name().as_deref() == Some("endpoint") =>
+        {
+            let Expression::StringLiteral(s) = &p.value else {
+                return None;
+            };
+            let literal = span_of(s.span);
+            let at = text[literal.start..literal.end].find("chat/completions")?;
+            let start = literal.start + at;
+            Some(Span::new(start, start + "chat/completions".len()))
+        }
+        _ => None,
+    })
 }
 
 /// `X.batches.create({ endpoint: "/v1/chat/completions", ... })`: the receiver and the

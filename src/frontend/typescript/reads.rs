@@ -52,6 +52,10 @@ pub enum Shape {
     /// A Responses stream, and one of its events.
     ResponseStream,
     ResponseEvent,
+    /// A line of a Batch output file (`JSON.parse(line)`): `response.body` is the result.
+    BatchOutput,
+    /// Its `response`.
+    BatchOutputResponse,
 }
 
 impl Shape {
@@ -106,6 +110,9 @@ fn follow(shape: Shape, root: Span, segs: &[(Seg, Span)], result: Shape) -> Foll
             (Shape::Raw, Seg::Attr("response" | "request_id")) => None,
             // Reported as unfixable where the chain is evaluated.
             (Shape::Completion | Shape::Stream, Seg::Attr("asResponse")) => None,
+            (Shape::BatchOutput, Seg::Attr("response")) => Some(Shape::BatchOutputResponse),
+            (Shape::BatchOutputResponse, Seg::Attr("body")) => Some(Shape::Completion),
+            (Shape::BatchOutput | Shape::BatchOutputResponse, _) => None,
             (Shape::FetchResponse, Seg::Attr("json")) => Some(Shape::FetchJson),
             (Shape::FetchJson, Seg::Call) if i + 1 == segs.len() => Some(Shape::Completion),
             (
@@ -216,6 +223,7 @@ fn follow(shape: Shape, root: Span, segs: &[(Seg, Span)], result: Shape) -> Foll
                 | (_, Shape::Usage | Shape::ResponseUsage)
                 | (Shape::Raw, _)
                 | (Shape::AxiosResponse, _)
+                | (Shape::BatchOutputResponse, _)
         ) {
             base = at;
         }
@@ -286,6 +294,8 @@ fn describe(shape: Shape, seg: &Seg) -> String {
         Shape::ResponseUsage => "`usage`",
         Shape::ResponseStream => "the stream",
         Shape::ResponseEvent => "a stream event",
+        Shape::BatchOutput => "a Batch output line",
+        Shape::BatchOutputResponse => "a Batch output line's `response`",
     };
     format!("`{step}` on {on}")
 }

@@ -14,6 +14,10 @@ For each Chat Completions program in programs/ (.ts compiled with the oracle's t
      each request means the same as the original's (the stub's API-neutral normal form); with
      --validator, every /v1/responses body validates against the official schema.
 
+A Batch pipeline (a program that calls `batches.create`) is also run with only its batch's
+`endpoint` switched to /v1/responses, and must fail there with the stub's (the Batch API's)
+mismatched-endpoint error: a pipeline converts whole or it breaks.
+
 With --residue, the half-migrated Responses programs of residue/ instead: each must fail as it
 is (tsc refuses it, or the stub answers its Chat Completions shapes with the API's 400), its
 hand-written residue_reference/ version must run, and after `responsify check --fix` it must
@@ -140,6 +144,22 @@ class Runner:
             return ["original program failed"], tail(err)
         if not any(e["path"] == CHAT for e in before) or any(e["path"] == RESPONSES for e in before):
             return ["original program did not talk to Chat Completions only (a broken test program)"], []
+
+        if "batches.create" in src.read_text():
+            half = self.workdir / name / "endpoint_only"
+            half.mkdir(parents=True)
+            rows = src.read_text().splitlines(keepends=True)
+            switched = [i for i, row in enumerate(rows) if "endpoint:" in row and CHAT in row]
+            if len(switched) != 1:
+                return ["a Batch program must create its batch with one `endpoint: %r`" % CHAT], []
+            rows[switched[0]] = rows[switched[0]].replace(CHAT, RESPONSES)
+            (half / src.name).write_text("".join(rows))
+            # Only the batch's endpoint switched: the Batch API (and the stub) refuse its lines.
+            hcode, _, herr, _ = self.execute(half / src.name, half)
+            if hcode == 0:
+                return ["the pipeline with only its batch's endpoint switched ran against the stub"], []
+            if "mismatched_endpoint" not in herr:
+                return ["the pipeline with only its batch's endpoint switched failed for another reason"], tail(herr)
 
         copy = migrated / src.name
         shutil.copyfile(src, copy)
