@@ -8,8 +8,9 @@ declare_rule! {
     /// ## What it does
     /// Finds code on the Responses API that takes the first output item for the reply:
     /// `resp.output[0].content[0].text` becomes `resp.output_text`; any other read through
-    /// `resp.output[0]` is reported. (Python SDK results today; other languages and raw JSON
-    /// replies are not lifted yet.)
+    /// `resp.output[0]` is reported. (Python and TypeScript/JavaScript SDK results, in
+    /// TypeScript also through casts such as `(resp.output[0] as ResponseOutputMessage)`;
+    /// other languages and raw JSON replies are not lifted yet.)
     ///
     /// ## Why it matters
     /// A Responses output is a list of items of several types. Reasoning models (o-series,

@@ -533,8 +533,54 @@ fn lift_program(program: &Program, text: &str) -> Vec<Unit> {
             shared.push(Vec::new());
         }
     }
+    attach_item_ids(&mut units);
     group(&mut units, &shared);
     units
+}
+
+/// An output item's `id` quoted as a tool result's `call_id` is found among the reads of
+/// the request whose result the item came from, but the tool result may be in the input of
+/// another request (the next turn): the read goes with every request whose input quotes it.
+fn attach_item_ids(units: &mut [Unit]) {
+    let ids: Vec<crate::model::Read> = units
+        .iter()
+        .filter(|u| u.request.endpoint == Endpoint::Responses)
+        .flat_map(|u| &u.reads)
+        .filter(|r| r.kind == crate::model::ReadKind::OutputItemId)
+        .cloned()
+        .collect();
+    if ids.is_empty() {
+        return;
+    }
+    for unit in units
+        .iter_mut()
+        .filter(|u| u.request.endpoint == Endpoint::Responses)
+    {
+        let quoted: Vec<Span> = unit
+            .request
+            .body
+            .get("input")
+            .and_then(Value::as_list)
+            .unwrap_or(&[])
+            .iter()
+            .filter(|item| {
+                matches!(
+                    item.get("type").and_then(Value::as_str),
+                    Some("function_call_output" | "custom_tool_call_output")
+                )
+            })
+            .filter_map(|item| item.get("call_id").and_then(|v| v.span))
+            .collect();
+        for read in &ids {
+            let quotes = quoted
+                .iter()
+                .any(|v| v.start == read.span.start && v.contains(read.span));
+            if quotes && !unit.reads.contains(read) {
+                unit.reads.push(read.clone());
+            }
+        }
+        unit.reads.sort_by_key(|r| (r.span.start, r.span.end));
+    }
 }
 
 /// String literals and templates in code that are a URL or path ending at the chat
