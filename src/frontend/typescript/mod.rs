@@ -67,7 +67,8 @@ struct Session<'a> {
     tree: std::cell::OnceCell<Result<(&'a Program<'a>, lower::Derived<'a>), String>>,
     /// An empty program, for the groups that need no tree.
     empty: std::cell::OnceCell<Result<(&'a Program<'a>, lower::Derived<'a>), String>>,
-    /// The text names a chat type or a zod helper, whose moves need the tree.
+    /// The text names a chat type or a zod helper, whose moves need the tree, or imports from
+    /// the package's modules, whose names a fix may leave unused.
     names_types: std::cell::OnceCell<bool>,
 }
 
@@ -77,9 +78,14 @@ impl super::Lowerer for Session<'_> {
         // spelled from the model alone, so the common case skips the second parse.
         let names_types = || {
             *self.names_types.get_or_init(|| {
-                ["ChatCompletion", "zodResponseFormat", "zodFunction"]
-                    .iter()
-                    .any(|name| self.text.contains(name))
+                [
+                    "ChatCompletion",
+                    "zodResponseFormat",
+                    "zodFunction",
+                    "openai/",
+                ]
+                .iter()
+                .any(|name| self.text.contains(name))
             })
         };
         let needs_tree = units.iter().any(|u| matches!(u.request.site, Site::Body))
