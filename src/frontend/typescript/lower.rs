@@ -607,6 +607,11 @@ impl<'a, 'd: 'a> Lowering<'a, 'd> {
                 self.retype_names(target, RESULT_RENAMES, true)?;
             }
         }
+        // A function that returns the result says so in its return type, and in those of its
+        // overload signatures (`function ask(stream: true): Promise<Stream<ChatCompletionChunk>>`).
+        for target in self.returned_types(unit.request.span) {
+            self.retype_names(target, RESULT_RENAMES, true)?;
+        }
         // A name the usage is read through (`u?.prompt_tokens`) keeps its declared type.
         let mut names: Vec<&str> = unit
             .reads
@@ -629,6 +634,40 @@ impl<'a, 'd: 'a> Lowering<'a, 'd> {
             self.retype_names(target, USAGE_RENAMES, true)?;
         }
         Ok(())
+    }
+
+    /// The return types of the top-level function that returns the call at `call` as it is
+    /// (`return client.chat.completions.create(...)`), and of its overload signatures.
+    fn returned_types(&self, call: Span) -> Vec<Span> {
+        let functions: Vec<&Function> = self
+            .program
+            .body
+            .iter()
+            .filter_map(|s| match s {
+                Statement::FunctionDeclaration(f) => Some(&**f),
+                Statement::ExportDeclaration(e) => match &e.declaration {
+                    Declaration::FunctionDeclaration(f) => Some(&**f),
+                    _ => None,
+                },
+                _ => None,
+            })
+            .collect();
+        let Some(implementation) = functions.iter().find(|f| {
+            f.body
+                .as_ref()
+                .is_some_and(|b| returns(&b.statements, call))
+        }) else {
+            return Vec::new();
+        };
+        let Some(name) = implementation.id.as_ref().map(|id| id.name.as_str()) else {
+            return Vec::new();
+        };
+        functions
+            .iter()
+            .filter(|f| f.id.as_ref().is_some_and(|id| id.name.as_str() == name))
+            .filter(|f| f.body.is_none() || std::ptr::eq(**f, *implementation))
+            .filter_map(|f| f.return_type.as_ref().map(|t| span_of(t.span)))
+            .collect()
     }
 
     /// The local name of the `openai` package's client class, which is also its namespace of
@@ -1092,6 +1131,28 @@ fn collect_parameters<'a>(body: &'a [Statement<'a>], f: &mut dyn FnMut(&'a Forma
         }
     }
     super::walk::statements(&mut Collect { f }, body);
+}
+
+/// Does a `return` among `body` (not in nested functions) give the value of the call at
+/// `call` as it is?
+fn returns(body: &[Statement], call: Span) -> bool {
+    body.iter().any(|s| match s {
+        Statement::ReturnStatement(r) => r.argument.as_ref().is_some_and(|a| {
+            let mut e = unwrap(a);
+            while let Expression::AwaitExpression(x) = e {
+                e = unwrap(&x.argument);
+            }
+            span_of(e.span()) == call
+        }),
+        Statement::BlockStatement(b) => returns(&b.body, call),
+        Statement::IfStatement(i) => {
+            returns(std::slice::from_ref(&i.consequent), call)
+                || i.alternate
+                    .as_ref()
+                    .is_some_and(|a| returns(std::slice::from_ref(a), call))
+        }
+        _ => false,
+    })
 }
 
 /// The `openai` package or one of its modules (`openai/resources/chat/completions`).

@@ -785,8 +785,11 @@ fn chat_unit(index: &Index, scope: usize, site: &SiteMatch, text: &str) -> (Unit
     }
     unit.unseen.extend(body.unseen);
 
+    // `function ask(stream: true): …; function ask(stream?: false): …; function ask(stream?:
+    // boolean) { return create({ …, stream }) }`: the overloads tell the callers which.
+    let overloaded = overloaded_stream(index, scope, unit.request.body.get("stream"), text);
     if let Some(v) = unit.request.body.get("stream") {
-        if !matches!(v.kind, Kind::Bool(_)) {
+        if !matches!(v.kind, Kind::Bool(_)) && !overloaded {
             unit.unfixable.push(
                 "`stream` is not a literal, so responsify cannot tell how the result is read"
                     .into(),
@@ -795,7 +798,9 @@ fn chat_unit(index: &Index, scope: usize, site: &SiteMatch, text: &str) -> (Unit
     }
     // The `stream()` helper iterates chunks like a streamed `create`; its events (`.on(...)`)
     // and `finalContent()` are reported by `unmapped-read`.
-    let first = if stream || kind == SdkMethod::Stream {
+    let first = if overloaded {
+        reads::Shape::Either
+    } else if stream || kind == SdkMethod::Stream {
         reads::Shape::Stream
     } else {
         reads::Shape::Completion
@@ -813,6 +818,30 @@ fn chat_unit(index: &Index, scope: usize, site: &SiteMatch, text: &str) -> (Unit
         callers::follow(index, scope, shape, &mut unit, text);
     }
     (unit, body.shared)
+}
+
+/// Is `stream` a parameter of the enclosing top-level function, which has no overload
+/// signatures or has those that switch the result on it (see `callers::stream_overloads`)?
+fn overloaded_stream(index: &Index, scope: usize, stream: Option<&Value>, text: &str) -> bool {
+    let Some(walk::FunctionRef::Function(f)) = index.scopes[scope].function else {
+        return false;
+    };
+    let (Some(id), Some(at)) = (f.id.as_ref(), stream.and_then(|v| v.span)) else {
+        return false;
+    };
+    let written = &text[at.start..at.end];
+    let position = f.params.items.iter().position(|p| {
+        p.pattern
+            .get_binding_identifier()
+            .is_some_and(|b| b.name.as_str() == written)
+    });
+    // Without overloads the function's result is a stream or a completion at every call,
+    // which its callers tell apart with `instanceof Stream`.
+    let name = id.name.as_str();
+    position.is_some()
+        && index.scopes[scope].parent == Some(0)
+        && (callers::stream_overloads(index.program, name, text) == position
+            || !callers::has_signatures(index.program, name))
 }
 
 /// A call that already uses the Responses API, lifted like a chat call so that rules can

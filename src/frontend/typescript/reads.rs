@@ -59,6 +59,9 @@ pub enum Shape {
     /// one of them.
     FunctionCalls,
     FunctionCallItem,
+    /// The result of a function overloaded on its `stream` flag, called with a flag that
+    /// is not a literal: a stream or a completion, told apart by `instanceof Stream`.
+    Either,
 }
 
 impl Shape {
@@ -326,6 +329,7 @@ fn describe(shape: Shape, seg: &Seg) -> String {
         Shape::OutputItem => "an output item",
         Shape::FunctionCalls => "the output's function calls",
         Shape::FunctionCallItem => "a function call item",
+        Shape::Either => "a result that is a stream or a completion",
     };
     format!("`{step}` on {on}")
 }
@@ -497,6 +501,7 @@ pub fn analyze<'a>(
         guarded: Vec::new(),
         binding: None,
         narrowed: Vec::new(),
+        skipped: Vec::new(),
     };
     walk::statements(&mut walker, body);
     if let Some(e) = expression_body {
@@ -598,6 +603,9 @@ struct Walker<'s> {
     /// Where an output item is known to be a function call (`if (item.type ===
     /// "function_call") { … }`): its name and the region.
     narrowed: Vec<(String, Span)>,
+    /// Branches already walked with a narrowed shape (`if (res instanceof Stream)`): the
+    /// walk that reaches them again skips them.
+    skipped: Vec<Span>,
 }
 
 impl Walker<'_> {
@@ -722,6 +730,27 @@ impl Walker<'_> {
         }
     }
 
+    /// Inside a branch already walked with a narrowed shape?
+    fn skips(&self, at: oxc_span::Span) -> bool {
+        let at = span_of(at);
+        self.skipped.iter().any(|s| s.contains(at))
+    }
+
+    /// `name instanceof Stream` on a result that may be a stream or a completion: the name
+    /// and where it is written.
+    fn instanceof_stream(&self, test: &Expression) -> Option<(String, Span)> {
+        let Expression::BinaryExpression(b) = unwrap(test) else {
+            return None;
+        };
+        let Expression::Identifier(id) = unwrap(&b.left) else {
+            return None;
+        };
+        (b.operator == BinaryOperator::Instanceof
+            && b.right.is_specific_id("Stream")
+            && self.names.get(id.name.as_str()) == Some(&Shape::Either))
+        .then(|| (id.name.as_str().to_string(), span_of(id.span)))
+    }
+
     /// `if (item.type === "function_call")` (or its first `&&` operand) on an output item:
     /// the rest of the test and the consequent see a function call.
     fn note_narrowing(&mut self, stmt: &IfStatement) {
@@ -773,6 +802,9 @@ impl Walker<'_> {
 
 impl<'a> Visitor<'a> for Walker<'_> {
     fn declarator(&mut self, d: &'a VariableDeclarator<'a>) {
+        if self.skips(d.span) {
+            return;
+        }
         let Some(init) = &d.init else { return };
         self.binding = Some(span_of(init.span()));
         match &d.id {
@@ -827,7 +859,25 @@ impl<'a> Visitor<'a> for Walker<'_> {
     }
 
     fn stmt(&mut self, stmt: &'a Statement<'a>) {
+        if self.skips(stmt.span()) {
+            return;
+        }
         match stmt {
+            // `if (res instanceof Stream) { … } else { … }` on a result that may be either:
+            // the branches are walked with the shape each sees.
+            Statement::IfStatement(i) if self.instanceof_stream(&i.test).is_some() => {
+                let (name, at) = self.instanceof_stream(&i.test).expect("matched above");
+                self.consumed.insert(at);
+                self.names.insert(name.clone(), Shape::Stream);
+                walk::statement(self, &i.consequent);
+                self.skipped.push(span_of(i.consequent.span()));
+                if let Some(alternate) = &i.alternate {
+                    self.names.insert(name.clone(), Shape::Completion);
+                    walk::statement(self, alternate);
+                    self.skipped.push(span_of(alternate.span()));
+                }
+                self.names.insert(name, Shape::Either);
+            }
             // `await client.chat.completions.create(...);`: the result is dropped.
             Statement::ExpressionStatement(e)
                 if span_of(unwrap(strip_await(&e.expression)).span()) == self.call =>
@@ -942,7 +992,7 @@ impl<'a> Visitor<'a> for Walker<'_> {
 
     fn expr(&mut self, expr: &'a Expression<'a>) -> bool {
         let here = span_of(expr.span());
-        if self.consumed.contains(&here) {
+        if self.consumed.contains(&here) || self.skips(expr.span()) {
             return false;
         }
         match expr {
@@ -1038,6 +1088,17 @@ impl<'a> Visitor<'a> for Walker<'_> {
                     }
                 }
                 true
+            }
+            // `res instanceof Stream` tells a stream from a completion, and reads neither.
+            Expression::BinaryExpression(b)
+                if b.operator == BinaryOperator::Instanceof
+                    && b.right.is_specific_id("Stream")
+                    && matches!(unwrap(&b.left), Expression::Identifier(_))
+                    && self.root_shape(unwrap(&b.left)).is_some_and(|s| {
+                        matches!(s, Shape::Stream | Shape::Completion | Shape::Either)
+                    }) =>
+            {
+                false
             }
             // `x == null` / `x === undefined` on a tracked object reads nothing of it.
             Expression::BinaryExpression(b) if b.operator.is_equality() => {
