@@ -9,8 +9,10 @@ declare_rule! {
     /// Finds code on the Responses API that takes the first output item for the reply:
     /// `resp.output[0].content[0].text` becomes `resp.output_text`; any other read through
     /// `resp.output[0]` is reported. (Python and TypeScript/JavaScript SDK results, in
-    /// TypeScript also through casts such as `(resp.output[0] as ResponseOutputMessage)`;
-    /// other languages and raw JSON replies are not lifted yet.)
+    /// TypeScript also through casts such as `(resp.output[0] as ResponseOutputMessage)`, and
+    /// the JSON replies of `fetch` / axios calls to `…/v1/responses`, whose text is joined from
+    /// the message items since raw JSON has no `output_text`; other languages' raw JSON is not
+    /// lifted yet.)
     ///
     /// ## Why it matters
     /// A Responses output is a list of items of several types. Reasoning models (o-series,

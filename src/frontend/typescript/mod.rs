@@ -461,6 +461,9 @@ fn lift_program(program: &Program, text: &str) -> Vec<Unit> {
             let (unit, spans) = raw_unit(&index, scope, call, site, text);
             units.push(unit);
             shared.push(spans);
+        } else if let Some(site) = raw::match_raw_responses(&index, scope, call) {
+            units.push(raw_responses_unit(&index, scope, call, site, text));
+            shared.push(Vec::new());
         } else if let Some(path) = match_legacy(&index, call) {
             units.push(flagged(
                 call_span,
@@ -964,6 +967,43 @@ fn raw_unit<'a>(
     unit.unfixable.extend(uses.unseen);
     unit.unfixable.extend(uses.unfixable);
     (unit, body.shared)
+}
+
+/// A raw HTTP request to a Responses URL, lifted like an SDK call on the Responses API: its
+/// reads are the ones of the reply that cannot work on it (Chat Completions shapes, the first
+/// output item taken for the reply).
+fn raw_responses_unit<'a>(
+    index: &Index<'a>,
+    scope: usize,
+    call: &'a CallExpression<'a>,
+    site: raw::RawSite<'a>,
+    text: &str,
+) -> Unit {
+    let call_span = span_of(call.span);
+    let (verdict, _) = crate::classify::judge_http_request(&site.url);
+    let body = values::body_of(index, scope, site.body, call_span, text);
+    let mut unit = Unit::new(
+        Request {
+            endpoint: Endpoint::Responses,
+            site: Site::Body,
+            span: call_span,
+            body: body.value,
+            hidden_keys: !body.hidden.is_empty(),
+        },
+        verdict,
+    );
+    unit.containers = body.containers;
+    let first = match site.http {
+        raw::Http::Fetch => reads::Shape::ResponsesFetch,
+        raw::Http::Axios => reads::Shape::ResponsesAxios,
+    };
+    let (statements, expression_body): (&[Statement], Option<&Expression>) =
+        match index.scopes[scope].function {
+            Some(f) => (f.statements(), f.expression_body()),
+            None => (&index.program.body, None),
+        };
+    unit.reads = reads::analyze(statements, expression_body, call_span, first, text).reads;
+    unit
 }
 
 /// Units that share source (a message list, a params object) get one group.

@@ -45,6 +45,9 @@ pub enum Shape {
     FetchJson,
     /// An axios response: `.data` is the body.
     AxiosResponse,
+    /// The same two of a raw request to the Responses API: the body is a Responses reply.
+    ResponsesFetch,
+    ResponsesAxios,
     /// The result of a Responses call: only Chat-shaped reads of it are recorded.
     Response,
     /// A Responses result's `usage`: the chat names are reads, the Responses names are not.
@@ -116,13 +119,25 @@ fn follow(shape: Shape, root: Span, segs: &[(Seg, Span)], result: Shape) -> Foll
             (Shape::Raw, Seg::Attr("response" | "request_id")) => None,
             // Reported as unfixable where the chain is evaluated.
             (Shape::Completion | Shape::Stream, Seg::Attr("asResponse")) => None,
-            (Shape::FetchResponse, Seg::Attr("json")) => Some(Shape::FetchJson),
-            (Shape::FetchJson, Seg::Call) if i + 1 == segs.len() => Some(Shape::Completion),
+            (Shape::FetchResponse | Shape::ResponsesFetch, Seg::Attr("json")) => {
+                Some(Shape::FetchJson)
+            }
+            (Shape::FetchJson, Seg::Call) if i + 1 == segs.len() => {
+                Some(if result == Shape::ResponsesFetch {
+                    Shape::Response
+                } else {
+                    Shape::Completion
+                })
+            }
             (
-                Shape::FetchResponse | Shape::AxiosResponse,
+                Shape::FetchResponse
+                | Shape::AxiosResponse
+                | Shape::ResponsesFetch
+                | Shape::ResponsesAxios,
                 Seg::Attr("ok" | "status" | "statusText" | "headers"),
             ) => None,
             (Shape::AxiosResponse, Seg::Attr("data")) => Some(Shape::Completion),
+            (Shape::ResponsesAxios, Seg::Attr("data")) => Some(Shape::Response),
             (Shape::Response | Shape::ResponseStream, Seg::Attr("withResponse")) => {
                 Some(Shape::WithResponse)
             }
@@ -130,7 +145,7 @@ fn follow(shape: Shape, root: Span, segs: &[(Seg, Span)], result: Shape) -> Foll
             (Shape::Response, Seg::Attr("output")) => Some(Shape::ResponseOutput),
             // `resp.output[0]` read as the reply (see `first_output_item`).
             (Shape::ResponseOutput, Seg::Index(Some(0))) => {
-                reads.push(first_output_item(root, at, &segs[i + 1..]));
+                reads.push(first_output_item(base, at, &segs[i + 1..]));
                 None
             }
             (Shape::Response, Seg::Attr("usage")) => Some(Shape::ResponseUsage),
@@ -235,7 +250,7 @@ fn follow(shape: Shape, root: Span, segs: &[(Seg, Span)], result: Shape) -> Foll
             (Shape::ToolCalls, Shape::ToolCall)
                 | (_, Shape::Usage | Shape::ResponseUsage)
                 | (Shape::Raw, _)
-                | (Shape::AxiosResponse, _)
+                | (Shape::AxiosResponse | Shape::ResponsesAxios, _)
         ) {
             base = at;
         }
@@ -318,9 +333,9 @@ fn describe(shape: Shape, seg: &Seg) -> String {
         Shape::FinishReason => "`finish_reason`",
         Shape::ToolCallType => "a tool call's `type`",
         Shape::HelperFinal => "`finalChatCompletion`",
-        Shape::FetchResponse => "the HTTP response",
+        Shape::FetchResponse | Shape::ResponsesFetch => "the HTTP response",
         Shape::FetchJson => "`json`",
-        Shape::AxiosResponse => "the axios response",
+        Shape::AxiosResponse | Shape::ResponsesAxios => "the axios response",
         Shape::Response => "the response",
         Shape::ResponseUsage => "`usage`",
         Shape::ResponseStream => "the stream",
