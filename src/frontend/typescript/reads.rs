@@ -517,6 +517,7 @@ pub fn analyze<'a>(
         binding: None,
         narrowed: Vec::new(),
         skipped: Vec::new(),
+        exported: exported_names(body),
     };
     walk::statements(&mut walker, body);
     if let Some(e) = expression_body {
@@ -540,6 +541,31 @@ pub fn analyze<'a>(
         }
     }
     uses
+}
+
+/// The names the statements export: declared exported, or named in an `export { … }`.
+fn exported_names(body: &[Statement]) -> HashSet<String> {
+    let mut out = HashSet::new();
+    for stmt in body {
+        match stmt {
+            Statement::ExportDeclaration(e) => {
+                if let Declaration::VariableDeclaration(d) = &e.declaration {
+                    for v in &d.declarations {
+                        for b in v.id.get_binding_identifiers() {
+                            out.insert(b.name.as_str().to_string());
+                        }
+                    }
+                }
+            }
+            Statement::ExportNamedDeclaration(e) => {
+                for specifier in &e.specifiers {
+                    out.insert(specifier.local.name().as_str().to_string());
+                }
+            }
+            _ => {}
+        }
+    }
+    out
 }
 
 /// `name.type` compared with `"function_call"`: the name.
@@ -621,6 +647,9 @@ struct Walker<'s> {
     /// Branches already walked with a narrowed shape (`if (res instanceof Stream)`): the
     /// walk that reaches them again skips them.
     skipped: Vec<Span>,
+    /// Names the module exports (`export const r = …`, `export { r }`): what other modules
+    /// read of them is out of sight.
+    exported: HashSet<String>,
 }
 
 impl Walker<'_> {
@@ -715,6 +744,11 @@ impl Walker<'_> {
                 self.names.remove(name);
             }
             Some(shape) => {
+                if self.exported.contains(name) {
+                    self.uses.unseen.push(format!(
+                        "`{name}` is exported, so what other modules read of it is out of sight"
+                    ));
+                }
                 self.names.insert(name.to_string(), shape);
             }
             None => {
