@@ -237,6 +237,17 @@ pub fn names_chat_endpoint(text: &str) -> bool {
     !text.contains(char::is_whitespace) && path.ends_with("/chat/completions")
 }
 
+/// A URL that names the Responses endpoint (`https://api.openai.com/v1/responses`): a request
+/// posted there by hand is reviewed like an SDK call on Responses.
+pub fn names_responses_endpoint(text: &str) -> bool {
+    let path = text
+        .split(['?', '#'])
+        .next()
+        .unwrap_or("")
+        .trim_end_matches('/');
+    !text.contains(char::is_whitespace) && path.ends_with("/v1/responses")
+}
+
 /// Why a call of the stored chat completions API (`path` as written) is held back.
 pub fn stored_completions_reason(path: &str) -> String {
     format!("`{path}` is the stored chat completions API")
@@ -335,6 +346,76 @@ pub fn hold_chat_twins(units: &mut [crate::model::Unit]) {
             );
         }
     }
+}
+
+/// A Chat Completions adapter kept on purpose in a module of its own, beside its Responses
+/// twin in a sibling module (`models/openai_chatcompletions.py` and
+/// `models/openai_responses.py`, `openaiChatCompletionsModel.ts` and
+/// `openaiResponsesModel.ts`): the chat request sits in a definition named for both words of
+/// the API, the file's name says Chat Completions, and the sibling whose name says Responses
+/// instead calls the Responses API. Held like a twin in one file.
+pub fn hold_sibling_chat_twins(units: &mut [crate::model::Unit], path: &std::path::Path) {
+    use crate::model::Endpoint;
+    let candidate = |u: &crate::model::Unit| {
+        u.request.endpoint == Endpoint::ChatCompletions
+            && u.verdict == Verdict::Migrate
+            && names_api(&u.enclosing, &["chat"])
+            && names_api(&u.enclosing, &["completion"])
+            && !names_api(&u.enclosing, RESPONSES_WORDS)
+    };
+    if !units.iter().any(candidate) {
+        return;
+    }
+    let Some(twin) = sibling_twin(path) else {
+        return;
+    };
+    for unit in units.iter_mut().filter(|u| candidate(u)) {
+        let home = unit.enclosing.join(".");
+        unit.verdict = Verdict::hold(
+            Hold::ChatTwin,
+            format!(
+                "`{home}` is the Chat Completions twin of the Responses path in {}",
+                crate::walk::display_path(&twin)
+            ),
+        );
+    }
+}
+
+/// The sibling of a file named for Chat Completions whose name says Responses instead, when
+/// it calls the Responses API.
+fn sibling_twin(path: &std::path::Path) -> Option<std::path::PathBuf> {
+    let folded = |s: &str| -> String {
+        s.chars()
+            .filter(|c| c.is_ascii_alphanumeric())
+            .map(|c| c.to_ascii_lowercase())
+            .collect()
+    };
+    let stem = folded(path.file_stem()?.to_str()?);
+    let wanted = ["chatcompletions", "chatcompletion"]
+        .iter()
+        .find(|w| stem.contains(*w))
+        .map(|w| stem.replacen(w, "responses", 1))?;
+    let extension = path.extension()?.to_str()?;
+    let dir = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => std::path::Path::new("."),
+    };
+    std::fs::read_dir(dir).ok()?.flatten().find_map(|entry| {
+        let other = entry.path();
+        let same_kind = other.extension().and_then(|e| e.to_str()) == Some(extension);
+        let named = other
+            .file_stem()
+            .and_then(|s| s.to_str())
+            .is_some_and(|s| folded(s) == wanted);
+        if !(same_kind && named) {
+            return None;
+        }
+        let bytes = std::fs::read(&other).ok()?;
+        ["responses.create", "responses.stream", "responses.parse"]
+            .iter()
+            .any(|call| memchr::memmem::find(&bytes, call.as_bytes()).is_some())
+            .then_some(other)
+    })
 }
 
 /// The Azure guidance, in every language's terms.

@@ -172,6 +172,17 @@ fn check_only(
             fixed_count += count;
         }
     }
+    if current != body {
+        // The imports the fixes made stale or necessary, once every fix is in.
+        let edits = fe.tidy_imports(body, &current);
+        if !edits.is_empty() {
+            let next = edit::apply(&current, &edits);
+            analysis = analyze(fe, &next, settings).map_err(|e| {
+                CheckError::FixFailed(format!("the fixed imports do not parse ({})", e.message))
+            })?;
+            current = next;
+        }
+    }
     let findings = analysis
         .findings
         .into_iter()
@@ -209,6 +220,9 @@ pub fn analyze(
     let mut by_unit: Vec<Vec<Diagnostic>> = Vec::new();
     let mut units = lifted.units;
     crate::classify::hold_chat_twins(&mut units);
+    if let Some(path) = settings.path.as_deref() {
+        crate::classify::hold_sibling_chat_twins(&mut units, path);
+    }
     for unit in &mut units {
         handed_on(unit, settings);
         imported_values(unit, fe, text, settings);
@@ -359,8 +373,17 @@ fn judge(
                         .flat_map(|f| f.changes.iter().cloned())
                         .collect();
                     if !all.is_empty() {
-                        if let Err(why) = lower(fe, low, unit, all) {
-                            status = Err(format!("responsify cannot write this fix ({why})"));
+                        match lower(fe, low, unit, all) {
+                            Err(why) => {
+                                status = Err(format!("responsify cannot write this fix ({why})"))
+                            }
+                            Ok(edits) => {
+                                if let Some(why) =
+                                    rewrites_held_source(unit, units, &edits, &line_of)
+                                {
+                                    status = Err(why);
+                                }
+                            }
                         }
                     }
                 }
@@ -653,13 +676,17 @@ pub fn shared_value_fix(
         return Err((None, "the value has no place in its module".into()));
     };
     let mut unit = crate::model::Unit::of_reads(crate::model::Span::new(0, 0));
-    unit.request.body =
+    unit.request.body = if key == crate::frontend::SPLAT {
+        // The dict is the request's arguments.
+        value
+    } else {
         crate::model::Value::new(crate::model::Kind::Map(vec![crate::model::Entry {
             key: key.to_string(),
             key_span: None,
             value,
             span: None,
-        }]));
+        }]))
+    };
     unit.containers = containers;
     fix_elsewhere(fe, text, &unit, &[at], settings)
 }
@@ -688,9 +715,22 @@ fn fix_elsewhere(
         }
         rule.check(unit, &ctx, &mut found);
     }
-    // Only what is about the part here: request-level rules see an empty request.
+    // Only what is about the part here: request-level rules see an empty request, and a
+    // fix that only adds parameters (`store`) is the call's to make, where the whole
+    // request is judged.
+    let touches_here = |d: &Diagnostic| {
+        d.fix.as_ref().is_none_or(|fix| {
+            fix.changes.iter().any(|c| {
+                !matches!(
+                    c,
+                    Change::SwitchEndpoint | Change::SetParam { .. } | Change::AppendParam { .. }
+                )
+            })
+        })
+    };
     let inside = |d: &Diagnostic| {
         d.span != request
+            && touches_here(d)
             && within
                 .iter()
                 .any(|r| r.start <= d.span.start && d.span.end <= r.end)
@@ -713,6 +753,14 @@ fn fix_elsewhere(
                 changes.extend(fix.changes.iter().cloned());
             }
         }
+    }
+    // A dict splatted into the calls is their arguments: new parameters go into it.
+    if changes
+        .iter()
+        .any(|c| matches!(c, Change::SetParam { .. } | Change::AppendParam { .. }))
+    {
+        changes = resolve_params(&unit.request.body, changes)
+            .map_err(|why| (None, format!("responsify cannot write its fix ({why})")))?;
     }
     let edits = fe
         .lower(text, &[unit], &changes)
@@ -779,6 +827,11 @@ fn sdk_version(unit: &mut crate::model::Unit, fe: &dyn FrontEnd, settings: &Sett
     }
 }
 
+/// Parameters whose value a request may import from another module of the run, and which
+/// responsify migrates where the value is written: the tool list, and the response format
+/// (whose call site keeps only the name, moved under `text.format`).
+const SHARED_PARAMETERS: &[&str] = &["tools", "response_format"];
+
 /// Parameters whose value a request imports from another module of the run (`tools=TOOLS`
 /// after `from app.tools import TOOLS`): migrated in that module, with the run's other
 /// requests that send it (see `project::Project::shared_value`).
@@ -800,43 +853,176 @@ fn imported_values(
     {
         return;
     }
-    let Some(entry) = unit.request.body.entry("tools") else {
-        return;
-    };
-    let (crate::model::Kind::Opaque, Some(at)) = (&entry.value.kind, entry.value.span) else {
-        return;
-    };
-    let local = &text[at.start..at.end];
-    if !local.chars().all(|c| c.is_alphanumeric() || c == '_') {
-        return;
-    }
-    let Some((module, level, name)) = shared.imported_binding(text, local) else {
-        return;
-    };
-    match project.shared_value(path, &module, level, &name, settings) {
-        Ok((value, fix)) => {
-            if let Some(why) = &fix.unsafe_because {
-                unit.caveats.push(format!(
-                    "in {}, {why}",
-                    crate::walk::display_path(&value.path)
-                ));
-            }
-            if !value.name.starts_with('_') && crate::project::Project::in_package(&value.path) {
-                unit.caveats.push(format!(
-                    "`{}` is public in a package: code outside this repository that imports it gets tools in Responses form",
-                    value.name
-                ));
-            }
-            unit.resolved_elsewhere.push("tools".into());
-            unit.companions.push(crate::model::Companion {
-                path: value.path.clone(),
-                edits: std::sync::Arc::clone(&fix.edits),
-                shared: Some(value),
-            });
+    for &key in SHARED_PARAMETERS {
+        // `parse(response_format=Answer)` names a class, which keeps its name as
+        // `text_format`: nothing of it moves.
+        if key == "response_format"
+            && matches!(
+                unit.request.site,
+                crate::model::Site::SdkCall {
+                    kind: crate::model::SdkMethod::Parse,
+                    ..
+                }
+            )
+        {
+            continue;
         }
-        Err(Some(why)) => unit.unseen.push(why),
-        Err(None) => {}
+        let Some(entry) = unit.request.body.entry(key) else {
+            continue;
+        };
+        let (crate::model::Kind::Opaque, Some(at)) = (&entry.value.kind, entry.value.span) else {
+            continue;
+        };
+        let local = &text[at.start..at.end];
+        if !local.chars().all(|c| c.is_alphanumeric() || c == '_') {
+            continue;
+        }
+        let Some((module, level, name)) = shared.imported_binding(text, local) else {
+            continue;
+        };
+        match project.shared_value(path, &module, level, &name, key, settings) {
+            Ok((value, fix)) => {
+                if let Some(why) = &fix.unsafe_because {
+                    unit.caveats.push(format!(
+                        "in {}, {why}",
+                        crate::walk::display_path(&value.path)
+                    ));
+                }
+                if !value.name.starts_with('_') && crate::project::Project::in_package(&value.path)
+                {
+                    let what = if key == "tools" { "tools" } else { "a format" };
+                    unit.caveats.push(format!(
+                        "`{}` is public in a package: code outside this repository that imports it gets {what} in Responses form",
+                        value.name
+                    ));
+                }
+                unit.resolved_elsewhere.push(key.into());
+                unit.companions.push(crate::model::Companion {
+                    path: value.path.clone(),
+                    edits: std::sync::Arc::clone(&fix.edits),
+                    shared: Some(value),
+                });
+            }
+            Err(Some(why)) => unit.unseen.push(why),
+            Err(None) => {}
+        }
     }
+    splatted_values(unit, shared, project, path, text, settings);
+}
+
+/// `**PARAMS` where another module of the run writes `PARAMS` (`from app.config import
+/// PARAMS`): the dict migrates there, with every request that splats it, and the call's rules
+/// judge its parameters as if written in the call.
+fn splatted_values(
+    unit: &mut crate::model::Unit,
+    shared: &dyn crate::frontend::SharedValues,
+    project: &crate::project::Project,
+    path: &std::path::Path,
+    text: &str,
+    settings: &Settings,
+) {
+    for local in std::mem::take(&mut unit.splats) {
+        let Some((module, level, name)) = shared.imported_binding(text, &local) else {
+            continue;
+        };
+        let (value, fix) = match project.shared_value(
+            path,
+            &module,
+            level,
+            &name,
+            crate::frontend::SPLAT,
+            settings,
+        ) {
+            Ok(found) => found,
+            Err(Some(why)) => {
+                unit.unseen.push(why);
+                continue;
+            }
+            Err(None) => continue,
+        };
+        let Some((entries, keys)) = value.splat.clone() else {
+            continue;
+        };
+        if let Some(twice) = entries
+            .iter()
+            .find(|e| unit.request.body.entry(&e.key).is_some())
+        {
+            // Python refuses the call ("got multiple values"): nothing to migrate into.
+            unit.unseen.push(format!(
+                "`{}` is both an argument of the call and a key of `{name}`",
+                twice.key
+            ));
+            continue;
+        }
+        if let Some(why) = &fix.unsafe_because {
+            unit.caveats.push(format!(
+                "in {}, {why}",
+                crate::walk::display_path(&value.path)
+            ));
+        }
+        if !value.name.starts_with('_') && crate::project::Project::in_package(&value.path) {
+            unit.caveats.push(format!(
+                "`{}` is public in a package: code outside this repository that splats it into a chat call gets Responses parameters",
+                value.name
+            ));
+        }
+        let hidden =
+            format!("the request's parameters include `**{local}`, which responsify cannot see");
+        unit.unfixable.retain(|why| *why != hidden);
+        unit.request.hidden_keys = unit
+            .unfixable
+            .iter()
+            .any(|why| why.starts_with("the request's parameters include"));
+        if let crate::model::Kind::Map(own) = &mut unit.request.body.kind {
+            own.extend(entries);
+        }
+        unit.keys_elsewhere.extend(keys);
+        unit.companions.push(crate::model::Companion {
+            path: value.path.clone(),
+            edits: std::sync::Arc::clone(&fix.edits),
+            shared: Some(value),
+        });
+    }
+}
+
+/// Why the fix's `edits` may not be written: they rewrite source (a message list, a params
+/// dict) that a request of the unit's group sends too, and that request stays on Chat
+/// Completions (another provider's client, a held call), which would get Responses shapes.
+fn rewrites_held_source(
+    unit: &crate::model::Unit,
+    units: &[crate::model::Unit],
+    edits: &[Edit],
+    lines: &edit::Lines,
+) -> Option<String> {
+    let group = unit.group?;
+    if !matches!(unit.verdict, Verdict::Migrate) {
+        return None;
+    }
+    units
+        .iter()
+        .filter(|other| other.group == Some(group) && !std::ptr::eq(*other, unit))
+        .filter_map(|other| match &other.verdict {
+            Verdict::Hold(reason) => Some((other, reason)),
+            Verdict::Migrate => None,
+        })
+        .find_map(|(other, reason)| {
+            let shared = other
+                .shared_spans
+                .iter()
+                .filter(|s| unit.shared_spans.contains(s))
+                .find(|s| edits.iter().any(|e| s.start < e.span.end && e.span.start < s.end))?;
+            let why = match reason.kind {
+                Hold::OtherServer | Hold::OtherServerByDefault | Hold::NotOpenAi => {
+                    "it is not a request to OpenAI, and keeps its Chat Completions shapes"
+                }
+                _ => "it is held on Chat Completions",
+            };
+            Some(format!(
+                "the fix rewrites what line {} holds, which the request at line {} sends too: {why}",
+                lines.line(shared.start),
+                lines.line(other.request.span.start),
+            ))
+        })
 }
 
 fn unit_status(
@@ -1042,6 +1228,7 @@ fn lower_group(
     let mut resolved: Vec<Change> = Vec::new();
     for (unit, changes) in group {
         for change in resolve_params(&unit.request.body, changes.clone())? {
+            written_here(unit, &change)?;
             if !resolved.contains(&change) {
                 resolved.push(change);
             }
@@ -1072,6 +1259,29 @@ fn merge_into(
                 value: entry.value.clone(),
             }),
             Some(nested) => merge_into(nested, &inner, entry.value.clone(), out)?,
+        }
+    }
+    Ok(())
+}
+
+/// Whether `change` can be written in the unit's own file: its values are all in view, and
+/// it adds no parameter that a dict splatted in from another module sets (before or after
+/// that dict's own fix), which would reach the call twice.
+fn written_here(unit: &Unit, change: &Change) -> Result<(), String> {
+    let values: Vec<&Value> = match change {
+        Change::Replace { with, .. } => vec![with],
+        Change::ReplaceWithMany { with, .. } => with.iter().collect(),
+        Change::InsertEntry { value, .. } | Change::InsertElement { value, .. } => vec![value],
+        _ => Vec::new(),
+    };
+    if values.iter().any(|v| v.has_placeless_opaque()) {
+        return Err("a value of the fix is not in this file".into());
+    }
+    if let Change::InsertEntry { map, key, .. } = change {
+        if Some(*map) == unit.request.body.span && unit.keys_elsewhere.contains(key) {
+            return Err(format!(
+                "`{key}` is also a parameter of a dict splatted into the call from another module"
+            ));
         }
     }
     Ok(())

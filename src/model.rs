@@ -59,6 +59,18 @@ pub struct Entry {
     pub span: Option<Span>,
 }
 
+impl Entry {
+    /// The entry with no place in any source (see [`Value::without_places`]).
+    pub fn without_places(&self) -> Entry {
+        Entry {
+            key: self.key.clone(),
+            key_span: None,
+            value: self.value.without_places(),
+            span: None,
+        }
+    }
+}
+
 impl Value {
     pub fn new(kind: Kind) -> Self {
         Value { kind, span: None }
@@ -89,6 +101,31 @@ impl Value {
                 })
                 .collect(),
         ))
+    }
+
+    /// The value with no place in any source: what a rule of another file's request sees
+    /// of it (a dict splatted in from another module). Its opaque parts cannot be copied.
+    pub fn without_places(&self) -> Value {
+        let kind = match &self.kind {
+            Kind::List(items) => Kind::List(items.iter().map(Value::without_places).collect()),
+            Kind::Map(entries) => Kind::Map(entries.iter().map(Entry::without_places).collect()),
+            other => other.clone(),
+        };
+        Value { kind, span: None }
+    }
+
+    /// Whether some part of the value is source that is not in view (an opaque value
+    /// without a place): no lowering can write it.
+    pub fn has_placeless_opaque(&self) -> bool {
+        if self.span.is_some() {
+            return false;
+        }
+        match &self.kind {
+            Kind::Opaque => true,
+            Kind::List(items) => items.iter().any(Value::has_placeless_opaque),
+            Kind::Map(entries) => entries.iter().any(|e| e.value.has_placeless_opaque()),
+            _ => false,
+        }
     }
 
     /// An empty JSON-schema object: what a tool without parameters takes.
@@ -498,9 +535,30 @@ pub enum ReadKind {
     HelperEventArgumentsDelta,
     /// A read with no mapping responsify can prove (`finish_reason`, `choices[1]`, logprobs…).
     Unknown(String),
+    /// A type annotation naming a Chat Completions type (`resp: ChatCompletion = ...`, a
+    /// helper's `-> ChatCompletion`, `Stream[ChatCompletionChunk]`, `msgs:
+    /// list[ChatCompletionMessageParam] = [...]`): `name` is the name as written and the
+    /// read's `base` its span; `listed` when the annotation is a list of it alone
+    /// (`list[X]`, `Iterable[X]`), whose whole span is then the read's span (else the name's).
+    /// `of` is what it annotates.
+    ChatType {
+        name: String,
+        listed: bool,
+        of: Annotated,
+    },
     /// A tool call's `type` compared with a literal (`tc.type === "function"`, which the
     /// openai npm types need before `tc.function`): the literal's span and text.
     ToolCallType(String),
+}
+
+/// What a type annotation tied to a request annotates.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Annotated {
+    /// The result, a stream of it, or a part of it.
+    Result(ResultShape),
+    /// The value the request sends as its parameter `key` (`messages`, `tools`), or with
+    /// `element` one element of that list.
+    Param { key: String, element: bool },
 }
 
 /// A request together with every read of its result the front end can see. A unit is
@@ -526,6 +584,10 @@ pub struct Unit {
     /// Units that share source (one message list sent by two calls) carry the same group:
     /// they are fixed together or not at all.
     pub group: Option<usize>,
+    /// The source the request shares with others of its group (a message list or a dict
+    /// followed to its literal): a fix may not rewrite what a request that stays on Chat
+    /// Completions (another provider's call) sends too.
+    pub shared_spans: Vec<Span>,
     /// The server the request goes to, when it is known and not OpenAI's.
     pub base_url: Option<String>,
     /// The names of the classes and functions the request sits in, outermost first.
@@ -540,6 +602,12 @@ pub struct Unit {
     /// Parameters whose value is imported from another module of the run and migrates there
     /// (its edits are among `companions`).
     pub resolved_elsewhere: Vec<String>,
+    /// `**NAME` arguments whose dict is not in this file: another module of the run may
+    /// export it (see `engine::imported_values`).
+    pub splats: Vec<String>,
+    /// Parameters that a dict of another module splatted into the call sets, before or after
+    /// its fix there: the call's own fix must not add them again.
+    pub keys_elsewhere: Vec<String>,
     /// Why the project's `openai` SDK cannot run the migrated call (a pin below the first
     /// release with the Responses API), when it cannot.
     pub sdk_too_old: Option<String>,
@@ -597,6 +665,10 @@ pub struct SharedValue {
     pub name: String,
     /// How many requests of the run send it.
     pub users: usize,
+    /// For a dict splatted into the calls (`**PARAMS`): its entries as the calls' rules
+    /// judge them (in chat form, with no place in the calls' files), and every key it has
+    /// before and after its fix.
+    pub splat: Option<(Vec<Entry>, Vec<String>)>,
 }
 
 /// A list-like piece of source whose members are separated by commas.
@@ -644,11 +716,14 @@ impl Unit {
             verdict,
             containers: Vec::new(),
             group: None,
+            shared_spans: Vec::new(),
             base_url: None,
             enclosing: Vec::new(),
             leaves_through: Vec::new(),
             companions: Vec::new(),
             resolved_elsewhere: Vec::new(),
+            splats: Vec::new(),
+            keys_elsewhere: Vec::new(),
             sdk_too_old: None,
             rewrites_importable: Vec::new(),
             model_name: None,

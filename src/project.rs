@@ -50,8 +50,8 @@ pub struct Project {
     /// The files of the run that stub the chat completions method at all, with their text:
     /// found once, so each module's question reads only these.
     stub_files: OnceLock<Vec<(PathBuf, String)>>,
-    /// For each value of a module that requests import (its file and name): its fix, and how
-    /// many requests of the run send it.
+    /// For each value of a module that requests import (its file, and `key=name` for the
+    /// parameter it is sent as): its fix, and how many requests of the run send it.
     shared: Mutex<OnceByName<SharedOutcome>>,
 }
 
@@ -271,9 +271,10 @@ impl Project {
         found
     }
 
-    /// The value `name` that the file `this` imports from `module` (`level` dots deep), when
-    /// that module is a file of the run: the fix that migrates it there, and how many
-    /// requests of the run send it (every one must be fixed for the value to change). `None`
+    /// The value `name` that the file `this` imports from `module` (`level` dots deep) and
+    /// sends as its parameter `key`, when that module is a file of the run: the fix that
+    /// migrates it there, and how many requests of the run send it as `key` (every one must
+    /// be fixed for the value to change; a use as anything else keeps it as it is). `None`
     /// as the error when the module is not in the run (a package: nothing to say).
     pub fn shared_value(
         &self,
@@ -281,6 +282,7 @@ impl Project {
         module: &str,
         level: u32,
         name: &str,
+        key: &str,
         settings: &Settings,
     ) -> SharedOutcome {
         let from = absolute(this);
@@ -321,10 +323,10 @@ impl Project {
             self.shared
                 .lock()
                 .unwrap_or_else(|e| e.into_inner())
-                .entry((target.clone(), name.to_string()))
+                .entry((target.clone(), format!("{key}={name}")))
                 .or_default(),
         );
-        cell.get_or_init(|| self.find_shared(file, target, name, settings))
+        cell.get_or_init(|| self.find_shared(file, target, name, key, settings))
             .clone()
     }
 
@@ -333,6 +335,7 @@ impl Project {
         file: &Path,
         target: &Path,
         name: &str,
+        key: &str,
         settings: &Settings,
     ) -> SharedOutcome {
         let shown = crate::walk::display_path(file);
@@ -346,14 +349,38 @@ impl Project {
         let bom = if text.starts_with('\u{feff}') { 3 } else { 0 };
         let body = &text[bom..];
         let (value, containers) = shared
-            .module_value(body, name)
+            .module_value(body, name, key)
             .map_err(|why| Some(format!("`{name}` comes from {shown}, where {why}")))?;
-        let mut fix =
-            crate::engine::shared_value_fix(fe, body, "tools", value, containers, settings)
-                .map_err(|(line, why)| {
-                    let at = line.map_or(shown.clone(), |l| format!("{shown}:{l}"));
-                    Some(format!("`{name}` comes from {at}, where {why}"))
-                })?;
+        let before = value.clone();
+        let mut fix = crate::engine::shared_value_fix(fe, body, key, value, containers, settings)
+            .map_err(|(line, why)| {
+            let at = line.map_or(shown.clone(), |l| format!("{shown}:{l}"));
+            Some(format!("`{name}` comes from {at}, where {why}"))
+        })?;
+        let splat = if key == crate::frontend::SPLAT {
+            // The calls' rules judge the parameters as chat wrote them; the keys the dict has
+            // after its fix count too, so that no call adds one of them a second time.
+            let entries = before.entries().unwrap_or_default();
+            let mut keys: Vec<String> = entries.iter().map(|e| e.key.clone()).collect();
+            let fixed = crate::edit::apply(body, &fix.edits);
+            let (after, _) = shared.module_value(&fixed, name, key).map_err(|why| {
+                Some(format!(
+                    "`{name}` comes from {shown}, where once fixed {why}"
+                ))
+            })?;
+            keys.extend(
+                after
+                    .entries()
+                    .unwrap_or_default()
+                    .iter()
+                    .map(|e| e.key.clone()),
+            );
+            keys.sort();
+            keys.dedup();
+            Some((entries.iter().map(|e| e.without_places()).collect(), keys))
+        } else {
+            None
+        };
         for e in Arc::make_mut(&mut fix.edits) {
             e.span = e.span.offset(bom);
         }
@@ -385,7 +412,7 @@ impl Project {
                 is_module: &is_module,
             };
             let other = other.strip_prefix('\u{feff}').unwrap_or(&other);
-            match users_here.value_users(other, &who) {
+            match users_here.value_users(other, &who, key) {
                 Ok(n) => users += n,
                 Err((line, why)) => {
                     let at = crate::walk::display_path(&path);
@@ -401,6 +428,7 @@ impl Project {
                 path: file.to_path_buf(),
                 name: name.to_string(),
                 users,
+                splat,
             }),
             fix,
         ))

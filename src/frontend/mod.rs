@@ -96,6 +96,15 @@ pub trait FrontEnd: Sync {
         self.lift(after).map(|_| ()).map_err(|e| e.message)
     }
 
+    /// The edits that bring the imports of `after` (the fixed text of `before`) up to date
+    /// with what the fixes did: names of the old API the fixes left unused are dropped (not
+    /// names re-exported, nor names something still uses), and the names the fixes
+    /// introduced are imported. Only the names the fixes touched: an import unused before
+    /// them stays.
+    fn tidy_imports(&self, _before: &str, _after: &str) -> Vec<Edit> {
+        Vec::new()
+    }
+
     /// Whether [`FrontEnd::verify`] is the default: the fix loop then skips it, since
     /// analysing the fixed text lifts it anyway and fails the same way (one parse per pass
     /// instead of two, issue #15).
@@ -136,19 +145,32 @@ pub trait FrontEnd: Sync {
     }
 }
 
+/// The parameter "key" of a dict splatted into a call's arguments (`**PARAMS`): its entries
+/// are the request's parameters.
+pub const SPLAT: &str = "**";
+
 /// What a front end can say about values that one module imports from another (a `TOOLS`
-/// list sent as a request's tools), for migrating them where they are written.
+/// list sent as a request's tools, a `SCHEMA` dict sent as its `response_format`), for
+/// migrating them where they are written.
 pub trait SharedValues {
     /// The module, level of relative import, and exported name that `local` is imported as.
     fn imported_binding(&self, text: &str, local: &str) -> Option<(String, u32, String)>;
-    /// The literal a module assigns to `name`, with its containers.
+    /// The literal a module assigns to `name`, sent by requests as their parameter `key`,
+    /// with its containers.
     fn module_value(
         &self,
         text: &str,
         name: &str,
+        key: &str,
     ) -> Result<(crate::model::Value, Vec<crate::model::Container>), String>;
-    /// How many requests of another file send `target` as their tools (0: not imported).
-    fn value_users(&self, text: &str, target: &Target) -> Result<usize, (Option<usize>, String)>;
+    /// How many requests of another file send `target` as their parameter `key` (`tools`,
+    /// `response_format`; 0: not imported).
+    fn value_users(
+        &self,
+        text: &str,
+        target: &Target,
+        key: &str,
+    ) -> Result<usize, (Option<usize>, String)>;
 }
 
 /// How a file of the run calls a helper another module exports: every read of every call,

@@ -13,6 +13,7 @@ mod batch;
 mod callers;
 mod classify;
 mod importers;
+mod imports;
 mod instances;
 mod lower;
 mod mocks;
@@ -43,16 +44,19 @@ impl super::SharedValues for Python {
         &self,
         text: &str,
         name: &str,
+        key: &str,
     ) -> Result<(crate::model::Value, Vec<crate::model::Container>), String> {
-        shared::module_value(text, name)
+        // Python values carry no type the fix must change: the rules judge the literal.
+        shared::module_value(text, name, key)
     }
 
     fn value_users(
         &self,
         text: &str,
         target: &super::Target,
+        key: &str,
     ) -> Result<usize, (Option<usize>, String)> {
-        shared::value_users(text, target)
+        shared::value_users(text, target, key)
     }
 }
 
@@ -154,6 +158,10 @@ impl FrontEnd for Python {
         Ok(Lifted {
             units: lift_module(&module.body, text),
         })
+    }
+
+    fn tidy_imports(&self, before: &str, after: &str) -> Vec<Edit> {
+        imports::tidy(before, after)
     }
 
     fn lower(&self, text: &str, units: &[&Unit], changes: &[Change]) -> Result<Vec<Edit>, String> {
@@ -287,7 +295,12 @@ fn posts_by_hand(call: &ast::ExprCall) -> bool {
 }
 
 fn match_legacy(index: &Index, call: &ast::ExprCall) -> Option<Span> {
-    let (method, _) = attribute(&call.func, &["create", "acreate"])?;
+    legacy_method(index, &call.func)
+}
+
+/// `openai.ChatCompletion.create` (or `.acreate`) named, called or not: the span of the path.
+fn legacy_method(index: &Index, func: &Expr) -> Option<Span> {
+    let (method, _) = attribute(func, &["create", "acreate"])?;
     let (resource, _) = attribute(&method.value, &["ChatCompletion"])?;
     match &*resource.value {
         Expr::Name(n) if index.is_openai_module(n.id.as_str()) => Some(Span::new(
@@ -606,7 +619,7 @@ fn method_references(index: &Index, module: &[ast::Stmt], units: &[Unit], text: 
                 }
                 Expr::Attribute(a) => {
                     self.used_in_place.insert(span(a.value.range()));
-                    if a.attr.id.as_str() == "create" {
+                    if matches!(a.attr.id.as_str(), "create" | "acreate") {
                         self.named.push(expr);
                     }
                 }
@@ -631,6 +644,17 @@ fn method_references(index: &Index, module: &[ast::Stmt], units: &[Unit], text: 
     for expr in refs.named {
         let at = span(expr.range());
         if refs.used_in_place.contains(&at) {
+            continue;
+        }
+        // `run(openai.ChatCompletion.create, ...)`: the openai < 1.0 API, handed on.
+        if let Some(path) = legacy_method(index, expr) {
+            found.push(flagged(
+                at,
+                path,
+                Endpoint::ChatCompletions,
+                Hold::LegacySdk,
+                "`openai.ChatCompletion` is the openai < 1.0 API".into(),
+            ));
             continue;
         }
         let Some((create, _)) = attribute(expr, &["create"]) else {
@@ -688,7 +712,35 @@ fn chat_urls(module: &[ast::Stmt]) -> Vec<(Span, String)> {
             }
             visitor::walk_stmt(self, stmt);
         }
+        // `@app.post("/v1/chat/completions")`: a route this code serves (an
+        // OpenAI-compatible server or proxy), not a request it sends. So is a `case` pattern.
+        fn visit_decorator(&mut self, _: &'a ast::Decorator) {}
+        fn visit_pattern(&mut self, _: &'a ast::Pattern) {}
         fn visit_expr(&mut self, expr: &'a Expr) {
+            if let Expr::Call(call) = expr {
+                // `app.add_api_route("/v1/chat/completions", handler)` (FastAPI, Starlette),
+                // `app.add_url_rule(...)` (Flask): routes too.
+                if let Expr::Attribute(a) = &*call.func {
+                    if matches!(
+                        a.attr.id.as_str(),
+                        "add_api_route" | "add_url_rule" | "add_route" | "api_route"
+                    ) {
+                        return;
+                    }
+                }
+            }
+            // A call that posts to another server (`requests.post("https://api.groq.com/...",
+            // json={"endpoint": "/v1/chat/completions"})`): its paths are that server's.
+            if let Expr::Call(call) = expr {
+                if let Some(Expr::StringLiteral(url)) = call.arguments.args.first() {
+                    let url = url.value.to_str();
+                    if url.contains("://")
+                        && crate::classify::url_kind(url) == crate::classify::UrlKind::Other
+                    {
+                        return;
+                    }
+                }
+            }
             let text = match expr {
                 Expr::StringLiteral(s) => Some(s.value.to_str().to_string()),
                 Expr::FString(_) => classify::literal_parts(expr),
@@ -776,6 +828,7 @@ fn chat_unit(
     unit.containers = body.containers;
     unit.enclosing = index.enclosing(scope);
     unit.rewrites_importable = body.module_names;
+    unit.splats = body.splats;
     unit.model_name = body.model;
     unit.model_candidates = body.model_candidates;
     client.apply_to(&mut unit);
@@ -808,6 +861,8 @@ fn chat_unit(
         };
         let uses = reads::analyze(statements, call_span, first, text);
         unit.reads = uses.reads;
+        unit.reads
+            .extend(param_annotations(index, &unit.request.body, text));
         return (unit, body.shared, None);
     }
     let first = if site.method == SdkMethod::Stream {
@@ -821,8 +876,40 @@ fn chat_unit(
     };
     let uses = reads::analyze(statements, call_span, first, text);
     unit.reads = uses.reads;
+    unit.reads
+        .extend(param_annotations(index, &unit.request.body, text));
     unit.unseen.extend(uses.unseen);
     (unit, body.shared, uses.returned)
+}
+
+/// The annotations of the bindings whose values the request sends as its messages or
+/// tools (`msgs: list[ChatCompletionMessageParam] = [...]`), and of its tools' elements.
+fn param_annotations(
+    index: &Index,
+    body: &crate::model::Value,
+    text: &str,
+) -> Vec<crate::model::Read> {
+    use crate::model::Annotated;
+    let mut found = Vec::new();
+    let mut of = |value: &crate::model::Value, key: &str, element: bool| {
+        if let Some(annotation) = value.span.and_then(|at| index.annotation_of(at)) {
+            let of = Annotated::Param {
+                key: key.to_string(),
+                element,
+            };
+            found.extend(reads::typed_reads(annotation, of, text));
+        }
+    };
+    for key in ["messages", "input", "tools"] {
+        let Some(value) = body.get(key) else { continue };
+        of(value, key, false);
+        if key == "tools" {
+            for tool in value.as_list().unwrap_or_default() {
+                of(tool, key, true);
+            }
+        }
+    }
+    found
 }
 
 enum StreamFlag {
@@ -841,7 +928,10 @@ fn body_stream_flag(unit: &Unit) -> StreamFlag {
 fn group(units: &mut [Unit], shared: &[Vec<Span>]) {
     let mut groups: Vec<Option<usize>> = units.iter().map(|u| u.group).collect();
     super::share_groups(&mut groups, shared);
-    for (unit, g) in units.iter_mut().zip(groups) {
+    for ((unit, g), spans) in units.iter_mut().zip(groups).zip(shared) {
         unit.group = g;
+        if g.is_some() {
+            unit.shared_spans.clone_from(spans);
+        }
     }
 }

@@ -2,16 +2,19 @@
 //! `tools=TOOLS`. The value is migrated where it is written, once every request of the run
 //! that uses it migrates too (see `project::Project::shared_value`); this module answers the
 //! three questions that takes about Python source: what a name in a file is imported as, what
-//! a module assigns to a name, and how often another file sends it as a request's tools.
+//! a module assigns to a name, and how often another file sends it as a request's parameter
+//! (`tools=`, `response_format=`).
 
 use super::importers::bindings;
 use super::raw::NameUses;
 use super::scope::Index;
 use super::values;
-use crate::frontend::Target;
+use crate::frontend::{Target, SPLAT};
 use crate::model::{Container, Value};
+use ruff_python_ast as ast;
 use ruff_python_ast::visitor::{self, Visitor};
 use ruff_python_ast::{Expr, Stmt};
+use ruff_text_size::Ranged;
 
 /// The module-level `from MODULE import NAME [as local]` that binds `local`: the module as
 /// written, its level of leading dots, and the name it exports.
@@ -39,8 +42,10 @@ pub fn imported_binding(text: &str, local: &str) -> Option<(String, u32, String)
 
 /// What the module `text` assigns to `name`: one module-level assignment of a list or dict
 /// literal, which the module itself does not read (a module that also sends it, or changes
-/// it, is not one responsify can migrate from outside). With the list's container.
-pub fn module_value(text: &str, name: &str) -> Result<(Value, Vec<Container>), String> {
+/// it, is not one responsify can migrate from outside). With the list's container, or the
+/// dict's when it is splatted into the calls (`key` is `**`): the dict is then their
+/// arguments, and new parameters go into it.
+pub fn module_value(text: &str, name: &str, key: &str) -> Result<(Value, Vec<Container>), String> {
     let parsed = ruff_python_parser::parse_module(text)
         .map_err(|_| "its module does not parse".to_string())?;
     let module = parsed.suite();
@@ -57,6 +62,7 @@ pub fn module_value(text: &str, name: &str) -> Result<(Value, Vec<Container>), S
     }
     let containers = match value {
         Expr::List(list) => vec![values::list_container(list)],
+        Expr::Dict(dict) if key == SPLAT => vec![values::dict_container(dict)],
         Expr::Dict(_) => Vec::new(),
         _ => return Err(format!("`{name}` is not a list or dict literal")),
     };
@@ -64,9 +70,13 @@ pub fn module_value(text: &str, name: &str) -> Result<(Value, Vec<Container>), S
 }
 
 /// How many requests the file `text` sends `target` (a value another module exports) as
-/// their `tools=`: `Ok(0)` when it does not import it; `Err` with the line when it uses it
+/// their `key=`: `Ok(0)` when it does not import it; `Err` with the line when it uses it
 /// any other way.
-pub fn value_users(text: &str, target: &Target) -> Result<usize, (Option<usize>, String)> {
+pub fn value_users(
+    text: &str,
+    target: &Target,
+    key: &str,
+) -> Result<usize, (Option<usize>, String)> {
     let parsed = ruff_python_parser::parse_module(text)
         .map_err(|_| (None, "the file does not parse".to_string()))?;
     let module = parsed.suite();
@@ -79,51 +89,80 @@ pub fn value_users(text: &str, target: &Target) -> Result<usize, (Option<usize>,
             format!("`{}` is read through its module", target.name),
         ));
     }
-    let uses = NameUses::count(module);
     let mut total = 0;
     for local in &found.functions {
-        let mut sent = ToolsArguments {
+        let mut sent = KeywordArguments {
+            key,
             name: local,
-            count: 0,
+            sent: Vec::new(),
         };
         sent.visit_body(module);
-        if uses.of(local) != sent.count {
+        let mut reads = Reads {
+            name: local,
+            at: Vec::new(),
+        };
+        reads.visit_body(module);
+        if let Some(&other) = reads.at.iter().find(|at| !sent.sent.contains(at)) {
+            let sent_as = if key == SPLAT {
+                format!("splatted into a request (`**{local}`)")
+            } else {
+                format!("as a request's `{key}=`")
+            };
             return Err((
-                None,
-                format!("`{local}` is used other than as a request's `tools=`"),
+                Some(line(other)),
+                format!("`{local}` is used other than {sent_as}"),
             ));
         }
-        total += sent.count;
+        total += sent.sent.len();
     }
     Ok(total)
 }
 
-/// Counts `tools=NAME` arguments of `….chat.completions.create(...)` calls.
-struct ToolsArguments<'n> {
+/// Where `KEY=NAME` arguments (`tools=TOOLS`, or `**NAME` for the key `**`) of
+/// `….chat.completions.create(...)` calls send the name.
+struct KeywordArguments<'n> {
+    key: &'n str,
     name: &'n str,
-    count: usize,
+    sent: Vec<usize>,
 }
 
-impl<'a> Visitor<'a> for ToolsArguments<'_> {
+impl<'a> Visitor<'a> for KeywordArguments<'_> {
     fn visit_expr(&mut self, expr: &'a Expr) {
         if let Expr::Call(call) = expr {
             if is_chat_create(&call.func) {
-                self.count += call
-                    .arguments
-                    .keywords
-                    .iter()
-                    .filter(|k| {
-                        k.arg.as_ref().is_some_and(|a| a.id.as_str() == "tools")
-                            && matches!(&k.value, Expr::Name(n) if n.id.as_str() == self.name)
-                    })
-                    .count();
+                for k in &call.arguments.keywords {
+                    let named = match &k.arg {
+                        Some(a) => a.id.as_str() == self.key,
+                        None => self.key == SPLAT,
+                    };
+                    if named && matches!(&k.value, Expr::Name(n) if n.id.as_str() == self.name) {
+                        self.sent.push(k.value.range().start().to_usize());
+                    }
+                }
             }
         }
         visitor::walk_expr(self, expr);
     }
 }
 
-/// `X.chat.completions.create` (or `.parse`), the SDK method whose `tools=` the value goes to.
+/// Where the name is read.
+struct Reads<'n> {
+    name: &'n str,
+    at: Vec<usize>,
+}
+
+impl<'a> Visitor<'a> for Reads<'_> {
+    fn visit_expr(&mut self, expr: &'a Expr) {
+        if let Expr::Name(n) = expr {
+            if n.ctx == ast::ExprContext::Load && n.id.as_str() == self.name {
+                self.at.push(n.range.start().to_usize());
+            }
+        }
+        visitor::walk_expr(self, expr);
+    }
+}
+
+/// `X.chat.completions.create` (or `.parse`), the SDK method the value is sent to.
 fn is_chat_create(func: &Expr) -> bool {
     let Expr::Attribute(method) = func else {
         return false;

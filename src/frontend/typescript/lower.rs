@@ -1008,7 +1008,15 @@ impl<'a, 'd: 'a> Lowering<'a, 'd> {
 
     fn print(&self, value: &Value, multiline: bool, indent: &str) -> String {
         if let Some(span) = value.span {
-            return self.made.copy(self.text, span);
+            let copied = self.made.copy(self.text, span);
+            // A copy moved to another depth (a format's `schema` out of its `json_schema`
+            // wrapper) takes the new depth, unless a template literal spans its lines (then
+            // its text would change).
+            if copied.contains('\n') && !copied.contains('`') {
+                let from = crate::edit::indentation_at(self.text, span.start);
+                return crate::frontend::json::reindent(&copied, from, indent);
+            }
+            return copied;
         }
         let inner = format!("{indent}  ");
         let nl = self.newline;

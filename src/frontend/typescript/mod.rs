@@ -287,23 +287,25 @@ impl super::SharedValues for TypeScript {
         &self,
         text: &str,
         name: &str,
+        key: &str,
     ) -> Result<(Value, Vec<crate::model::Container>), String> {
         let allocator = Allocator::default();
         let program = parse(&allocator, text, (self.source_type)())
             .map_err(|_| "its module does not parse".to_string())?;
-        shared::module_value(&program, text, name)
+        shared::module_value(&program, text, name, key)
     }
 
     fn value_users(
         &self,
         text: &str,
         target: &super::Target,
+        key: &str,
     ) -> Result<usize, (Option<usize>, String)> {
         let allocator = Allocator::default();
         let program = self
             .parse_any(&allocator, text)
             .ok_or_else(|| (None, "the file does not parse".to_string()))?;
-        shared::value_users(&program, text, target)
+        shared::value_users(&program, text, target, key)
     }
 }
 
@@ -604,7 +606,37 @@ fn chat_urls(program: &Program) -> Vec<(String, Span)> {
         paired: Vec<Span>,
     }
     impl<'a> walk::Visitor<'a> for Urls {
+        fn stmt(&mut self, s: &'a Statement<'a>) {
+            // `switch (path) { case "/v1/chat/completions": ... }`: a server routing the
+            // path it serves.
+            if let Statement::SwitchStatement(switch) = s {
+                for case in &switch.cases {
+                    if let Some(Expression::StringLiteral(path)) = &case.test {
+                        self.paired.push(span_of(path.span));
+                    }
+                }
+            }
+        }
         fn expr(&mut self, e: &'a Expression<'a>) -> bool {
+            // `app.post("/v1/chat/completions", async (req, res) => ...)`: a route this code
+            // serves (an OpenAI-compatible server or proxy), not a request it sends.
+            if let Expression::CallExpression(call) = e {
+                if let Some(path) = served_route(call) {
+                    self.paired.push(path);
+                }
+                // `fetch("https://api.groq.com/openai/v1/batches", { body: ... })`: the paths
+                // a request to another server names are that server's.
+                if let Some(Expression::StringLiteral(url)) =
+                    call.arguments.first().and_then(|a| a.as_expression())
+                {
+                    let url = url.value.as_str();
+                    if url.contains("://")
+                        && crate::classify::url_kind(url) == crate::classify::UrlKind::Other
+                    {
+                        return false;
+                    }
+                }
+            }
             if let Expression::ObjectExpression(o) = e {
                 let values = o.properties.iter().filter_map(|p| match p {
                     ObjectPropertyKind::ObjectProperty(p) => match &p.value {
@@ -651,6 +683,30 @@ fn chat_urls(program: &Program) -> Vec<(String, Span)> {
     };
     walk::statements(&mut urls, &program.body);
     urls.found
+}
+
+/// The path of a route registration (`app.post("/v1/chat/completions", handler)` in Express,
+/// Hono, Fastify and the like): a path literal first, then a function that handles it.
+fn served_route(call: &CallExpression) -> Option<Span> {
+    let Expression::StaticMemberExpression(m) = &call.callee else {
+        return None;
+    };
+    if !matches!(
+        m.property.name.as_str(),
+        "get" | "post" | "put" | "patch" | "all" | "use" | "route" | "on"
+    ) {
+        return None;
+    }
+    let Some(Expression::StringLiteral(path)) = call.arguments.first()?.as_expression() else {
+        return None;
+    };
+    let handled = call.arguments.iter().skip(1).any(|a| {
+        matches!(
+            a.as_expression(),
+            Some(Expression::ArrowFunctionExpression(_) | Expression::FunctionExpression(_))
+        )
+    });
+    (path.value.starts_with('/') && handled).then(|| span_of(path.span))
 }
 
 /// `X.chat.completions.list / retrieve / update / delete(...)` and
@@ -1010,8 +1066,11 @@ fn raw_responses_unit<'a>(
 fn group(units: &mut [Unit], shared: &[Vec<Span>]) {
     let mut groups: Vec<Option<usize>> = units.iter().map(|u| u.group).collect();
     super::share_groups(&mut groups, shared);
-    for (unit, g) in units.iter_mut().zip(groups) {
+    for ((unit, g), spans) in units.iter_mut().zip(groups).zip(shared) {
         unit.group = g;
+        if g.is_some() {
+            unit.shared_spans.clone_from(spans);
+        }
     }
 }
 

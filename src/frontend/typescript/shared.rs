@@ -3,7 +3,7 @@
 //! every request of the run that sends it migrates too (see `project::Project::shared_value`);
 //! this module answers the three questions that takes about TypeScript and JavaScript
 //! source: what a name is imported as, what a module exports under a name, and how often
-//! another file sends it as a request's `tools`.
+//! another file sends it as a request's `tools` (or `response_format`).
 
 use super::scope::Index;
 use super::values::{self, unwrap};
@@ -26,14 +26,17 @@ pub fn imported_binding(program: &Program, local: &str) -> Option<(String, u32, 
     Some((import.module.clone(), 0, import.imported.clone()))
 }
 
-/// What the module exports as `name`: one module-level `const` holding an array literal,
+/// What the module exports as `name`, sent by requests as their `key`: one module-level
+/// `const` holding a literal (an array for `tools`, an object for `response_format`),
 /// exported, and not read by the module itself (a module that sends it too, or changes it,
 /// is not one responsify can migrate from outside). With the list's container. A type the
-/// declaration gives it must be one the lowering moves (`ChatCompletionTool[]`, `as const`).
+/// declaration gives it must be one the lowering moves (`ChatCompletionTool[]` for tools,
+/// `as const`): a chat type on a format would no longer describe it.
 pub fn module_value(
     program: &Program,
     text: &str,
     name: &str,
+    key: &str,
 ) -> Result<(Value, Vec<Container>), String> {
     let index = Index::build(program);
     let (scope, declarator) = index
@@ -77,21 +80,24 @@ pub fn module_value(
             _ => break,
         }
     }
+    let tools = key == "tools";
     for t in types {
         let written = text[t.start..t.end].trim_start_matches(':').trim();
-        if written != "const" && !written.contains("ChatCompletionTool") {
+        if written != "const" && !(tools && written.contains("ChatCompletionTool")) {
             return Err(format!(
-                "`{name}` is typed `{written}`, which would no longer describe Responses tools"
+                "`{name}` is typed `{written}`, which would no longer describe its Responses form"
             ));
         }
     }
-    let Expression::ArrayExpression(list) = unwrap(init) else {
-        return Err(format!("`{name}` is not an array literal"));
-    };
-    Ok((
-        values::lift(text, init),
-        vec![values::array_container(list)],
-    ))
+    match unwrap(init) {
+        Expression::ArrayExpression(list) if tools => Ok((
+            values::lift(text, init),
+            vec![values::array_container(list)],
+        )),
+        Expression::ObjectExpression(_) if !tools => Ok((values::lift(text, init), Vec::new())),
+        _ if tools => Err(format!("`{name}` is not an array literal")),
+        _ => Err(format!("`{name}` is not an object literal")),
+    }
 }
 
 /// Whether the declarator sits in a `const` declaration of the module.
@@ -110,12 +116,13 @@ fn is_const(program: &Program, declarator: &VariableDeclarator) -> bool {
 }
 
 /// How many requests of the file `program` send `target` (a value another module exports)
-/// as their `tools`: `Ok(0)` when it does not import it; `Err` with the line when it uses
-/// it any other way (passed elsewhere, spread, re-exported, read through a namespace).
+/// as their parameter `key`: `Ok(0)` when it does not import it; `Err` with the line when it
+/// uses it any other way (passed elsewhere, spread, re-exported, read through a namespace).
 pub fn value_users(
     program: &Program,
     text: &str,
     target: &Target,
+    key: &str,
 ) -> Result<usize, (Option<usize>, String)> {
     let line = |at: usize| Some(1 + text[..at.min(text.len())].matches('\n').count());
     let index = Index::build(program);
@@ -174,7 +181,7 @@ pub fn value_users(
                 format!("`{local}` is exported again (other modules may use it)"),
             ));
         }
-        // Each `tools` property that names it, once however many calls send its object.
+        // Each `key` property that names it, once however many calls send its object.
         let mut sent: Vec<Span> = Vec::new();
         for &(call, scope) in &index.calls {
             if super::match_chat(call).is_none() {
@@ -193,7 +200,7 @@ pub fn value_users(
                 let ObjectPropertyKind::ObjectProperty(p) = p else {
                     continue;
                 };
-                if values::key_name(&p.key, p.computed).as_deref() == Some("tools")
+                if values::key_name(&p.key, p.computed).as_deref() == Some(key)
                     && unwrap(&p.value).is_specific_id(local)
                 {
                     let at = span_of(p.value.span());
@@ -208,7 +215,7 @@ pub fn value_users(
         if let Some(other) = uses(program, local).into_iter().find(|u| !sent.contains(u)) {
             return Err((
                 line(other.start),
-                format!("`{local}` is used other than as a chat request's `tools`"),
+                format!("`{local}` is used other than as a chat request's `{key}`"),
             ));
         }
     }

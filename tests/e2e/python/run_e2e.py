@@ -17,7 +17,8 @@ With --residue, the half-migrated Responses programs of residue/ instead: each m
 against the stub as it is (the stub answers Chat Completions shapes on /v1/responses with the
 API's 400), its hand-written residue_reference/ version must run, and after
 `responsify check --fix` it must print what the reference prints, with requests that mean the
-same and validate.
+same and validate. A program whose residue only an unsafe fix removes carries the comment
+`# responsify e2e: --unsafe-fixes` and is fixed with `--unsafe-fixes` too.
 
 Prints `PASS name` or `FAIL name: why` (with details) per program and a last line
 `N passed, M failed`. Exit status 0 iff every program passed; 2 on a setup error.
@@ -334,7 +335,10 @@ class Runner:
 
         copy = where / src.name
         shutil.copyfile(src, copy)
-        mcode, mout, merr = run([self.args.responsify, "check", "--fix", str(copy)], where, None, MIGRATE_TIMEOUT)
+        # A program whose residue only an unsafe fix removes says so in a comment.
+        unsafe = ["--unsafe-fixes"] if "# responsify e2e: --unsafe-fixes" in src.read_text() else []
+        mcode, mout, merr = run([self.args.responsify, "check", "--fix", *unsafe, str(copy)], where, None,
+                                MIGRATE_TIMEOUT)
         if mcode not in (0, 1):
             return ["responsify check --fix failed (%s)" % describe_exit(mcode, MIGRATE_TIMEOUT)], tail(mout + merr, 40)
         source_diff = list(difflib.unified_diff(src.read_text().splitlines(), copy.read_text().splitlines(),

@@ -1,0 +1,5 @@
+CHAT_PARAMS = {
+    "model": "gpt-4o-mini",
+    "max_tokens": 200,  # room for a paragraph
+    "temperature": 0.3,
+}
