@@ -68,7 +68,8 @@ struct Session<'a> {
     tree: std::cell::OnceCell<Result<(&'a Program<'a>, lower::Derived<'a>), String>>,
     /// An empty program, for the groups that need no tree.
     empty: std::cell::OnceCell<Result<(&'a Program<'a>, lower::Derived<'a>), String>>,
-    /// The text names a chat type or a zod helper, whose moves need the tree.
+    /// The text names a chat type or a zod helper, whose moves need the tree, or imports from
+    /// the package's modules, whose names a fix may leave unused.
     names_types: std::cell::OnceCell<bool>,
 }
 
@@ -78,9 +79,14 @@ impl super::Lowerer for Session<'_> {
         // spelled from the model alone, so the common case skips the second parse.
         let names_types = || {
             *self.names_types.get_or_init(|| {
-                ["ChatCompletion", "zodResponseFormat", "zodFunction"]
-                    .iter()
-                    .any(|name| self.text.contains(name))
+                [
+                    "ChatCompletion",
+                    "zodResponseFormat",
+                    "zodFunction",
+                    "openai/",
+                ]
+                .iter()
+                .any(|name| self.text.contains(name))
             })
         };
         let needs_tree = units.iter().any(|u| matches!(u.request.site, Site::Body))
@@ -491,6 +497,9 @@ fn lift_program(program: &Program, text: &str) -> Vec<Unit> {
             let (unit, spans) = raw_unit(&index, scope, call, site, text);
             units.push(unit);
             shared.push(spans);
+        } else if let Some(site) = raw::match_raw_responses(&index, scope, call) {
+            units.push(raw_responses_unit(&index, scope, call, site, text));
+            shared.push(Vec::new());
         } else if let Some(path) = match_legacy(&index, call) {
             units.push(flagged(
                 call_span,
@@ -596,8 +605,54 @@ fn lift_program(program: &Program, text: &str) -> Vec<Unit> {
             shared.push(Vec::new());
         }
     }
+    attach_item_ids(&mut units);
     group(&mut units, &shared);
     units
+}
+
+/// An output item's `id` quoted as a tool result's `call_id` is found among the reads of
+/// the request whose result the item came from, but the tool result may be in the input of
+/// another request (the next turn): the read goes with every request whose input quotes it.
+fn attach_item_ids(units: &mut [Unit]) {
+    let ids: Vec<crate::model::Read> = units
+        .iter()
+        .filter(|u| u.request.endpoint == Endpoint::Responses)
+        .flat_map(|u| &u.reads)
+        .filter(|r| r.kind == crate::model::ReadKind::OutputItemId)
+        .cloned()
+        .collect();
+    if ids.is_empty() {
+        return;
+    }
+    for unit in units
+        .iter_mut()
+        .filter(|u| u.request.endpoint == Endpoint::Responses)
+    {
+        let quoted: Vec<Span> = unit
+            .request
+            .body
+            .get("input")
+            .and_then(Value::as_list)
+            .unwrap_or(&[])
+            .iter()
+            .filter(|item| {
+                matches!(
+                    item.get("type").and_then(Value::as_str),
+                    Some("function_call_output" | "custom_tool_call_output")
+                )
+            })
+            .filter_map(|item| item.get("call_id").and_then(|v| v.span))
+            .collect();
+        for read in &ids {
+            let quotes = quoted
+                .iter()
+                .any(|v| v.start == read.span.start && v.contains(read.span));
+            if quotes && !unit.reads.contains(read) {
+                unit.reads.push(read.clone());
+            }
+        }
+        unit.reads.sort_by_key(|r| (r.span.start, r.span.end));
+    }
 }
 
 /// String literals and templates in code that are a URL or path ending at the chat
@@ -876,8 +931,11 @@ fn chat_unit(index: &Index, scope: usize, site: &SiteMatch, text: &str) -> (Unit
     }
     unit.unseen.extend(body.unseen);
 
+    // `function ask(stream: true): …; function ask(stream?: false): …; function ask(stream?:
+    // boolean) { return create({ …, stream }) }`: the overloads tell the callers which.
+    let overloaded = overloaded_stream(index, scope, unit.request.body.get("stream"), text);
     if let Some(v) = unit.request.body.get("stream") {
-        if !matches!(v.kind, Kind::Bool(_)) {
+        if !matches!(v.kind, Kind::Bool(_)) && !overloaded {
             unit.unfixable.push(
                 "`stream` is not a literal, so responsify cannot tell how the result is read"
                     .into(),
@@ -886,7 +944,9 @@ fn chat_unit(index: &Index, scope: usize, site: &SiteMatch, text: &str) -> (Unit
     }
     // The `stream()` helper iterates chunks like a streamed `create`; its events (`.on(...)`)
     // and `finalContent()` are reported by `unmapped-read`.
-    let first = if stream || kind == SdkMethod::Stream {
+    let first = if overloaded {
+        reads::Shape::Either
+    } else if stream || kind == SdkMethod::Stream {
         reads::Shape::Stream
     } else {
         reads::Shape::Completion
@@ -904,6 +964,30 @@ fn chat_unit(index: &Index, scope: usize, site: &SiteMatch, text: &str) -> (Unit
         callers::follow(index, scope, shape, &mut unit, text);
     }
     (unit, body.shared)
+}
+
+/// Is `stream` a parameter of the enclosing top-level function, which has no overload
+/// signatures or has those that switch the result on it (see `callers::stream_overloads`)?
+fn overloaded_stream(index: &Index, scope: usize, stream: Option<&Value>, text: &str) -> bool {
+    let Some(walk::FunctionRef::Function(f)) = index.scopes[scope].function else {
+        return false;
+    };
+    let (Some(id), Some(at)) = (f.id.as_ref(), stream.and_then(|v| v.span)) else {
+        return false;
+    };
+    let written = &text[at.start..at.end];
+    let position = f.params.items.iter().position(|p| {
+        p.pattern
+            .get_binding_identifier()
+            .is_some_and(|b| b.name.as_str() == written)
+    });
+    // Without overloads the function's result is a stream or a completion at every call,
+    // which its callers tell apart with `instanceof Stream`.
+    let name = id.name.as_str();
+    position.is_some()
+        && index.scopes[scope].parent == Some(0)
+        && (callers::stream_overloads(index.program, name, text) == position
+            || !callers::has_signatures(index.program, name))
 }
 
 /// A call that already uses the Responses API, lifted like a chat call so that rules can
@@ -1026,6 +1110,43 @@ fn raw_unit<'a>(
     unit.unfixable.extend(uses.unseen);
     unit.unfixable.extend(uses.unfixable);
     (unit, body.shared)
+}
+
+/// A raw HTTP request to a Responses URL, lifted like an SDK call on the Responses API: its
+/// reads are the ones of the reply that cannot work on it (Chat Completions shapes, the first
+/// output item taken for the reply).
+fn raw_responses_unit<'a>(
+    index: &Index<'a>,
+    scope: usize,
+    call: &'a CallExpression<'a>,
+    site: raw::RawSite<'a>,
+    text: &str,
+) -> Unit {
+    let call_span = span_of(call.span);
+    let (verdict, _) = crate::classify::judge_http_request(&site.url);
+    let body = values::body_of(index, scope, site.body, call_span, text);
+    let mut unit = Unit::new(
+        Request {
+            endpoint: Endpoint::Responses,
+            site: Site::Body,
+            span: call_span,
+            body: body.value,
+            hidden_keys: !body.hidden.is_empty(),
+        },
+        verdict,
+    );
+    unit.containers = body.containers;
+    let first = match site.http {
+        raw::Http::Fetch => reads::Shape::ResponsesFetch,
+        raw::Http::Axios => reads::Shape::ResponsesAxios,
+    };
+    let (statements, expression_body): (&[Statement], Option<&Expression>) =
+        match index.scopes[scope].function {
+            Some(f) => (f.statements(), f.expression_body()),
+            None => (&index.program.body, None),
+        };
+    unit.reads = reads::analyze(statements, expression_body, call_span, first, text).reads;
+    unit
 }
 
 /// Units that share source (a message list, a params object) get one group.

@@ -20,8 +20,9 @@ mismatched-endpoint error: a pipeline converts whole or it breaks.
 
 With --residue, the half-migrated Responses programs of residue/ instead: each must fail as it
 is (tsc refuses it, or the stub answers its Chat Completions shapes with the API's 400), its
-hand-written residue_reference/ version must run, and after `responsify check --fix` it must
-print what the reference prints, with requests that mean the same and validate.
+hand-written residue_reference/ version must run, and after `responsify check --fix` (with
+--unsafe-fixes when the program has the line `// e2e: --unsafe-fixes`) it must print what the
+reference prints, with requests that mean the same and validate.
 
 Prints `PASS name` or `FAIL name: why` (with details) per program and a last line
 `N passed, M failed`. Exit status 0 iff every program passed; 2 on a setup error.
@@ -53,6 +54,8 @@ ORACLE = ROOT / "oracle"
 TSC = ORACLE / "node_modules" / "typescript" / "lib" / "tsc.js"
 CHAT = "/v1/chat/completions"
 RESPONSES = "/v1/responses"
+# A residue program with this line is fixed with `--fix --unsafe-fixes` (its fix is unsafe).
+UNSAFE_MARK = "// e2e: --unsafe-fixes"
 RUN_TIMEOUT = 60
 TSC_TIMEOUT = 180
 
@@ -227,9 +230,11 @@ class Runner:
             return ["the hand-written reference failed"], tail(err)
         copy = dirs["fixed"] / src.name
         shutil.copyfile(src, copy)
-        mcode, mout, merr = run([self.args.responsify, "check", "--fix", str(copy)], dirs["fixed"], timeout=120)
+        # A program whose fix is unsafe by design says so on a line of its own.
+        fix = ["--fix", "--unsafe-fixes"] if UNSAFE_MARK in src.read_text().splitlines() else ["--fix"]
+        mcode, mout, merr = run([self.args.responsify, "check"] + fix + [str(copy)], dirs["fixed"], timeout=120)
         if mcode not in (0, 1):
-            return ["responsify check --fix failed (exit %s)" % mcode], tail(mout + merr)
+            return ["responsify check %s failed (exit %s)" % (" ".join(fix), mcode)], tail(mout + merr)
         source_diff = list(difflib.unified_diff(src.read_text().splitlines(), copy.read_text().splitlines(),
                                                 "original/" + src.name, "fixed/" + src.name, lineterm=""))
         code, got, err, after = self.execute(copy, dirs["fixed"])
