@@ -94,7 +94,23 @@ pub struct Judged {
     /// The server the client talks to, when it is named and not OpenAI's (for the providers
     /// a user declares Responses-capable).
     pub server: Option<String>,
+    /// The environment variables the client's base URL is read from, when it is read from the
+    /// environment: named in the code (`base_url=os.getenv("LLM_URL", ...)`), or, for a
+    /// client built with no base URL, the ones the SDK itself reads (`OPENAI_BASE_URL`). The
+    /// engine asks the environment files the project ships what they set them to (see
+    /// [`crate::project_env`]).
+    pub base_url_env: Vec<String>,
+    /// The module specifier the client's class was imported from, when it may carry the
+    /// SDK's version (`npm:openai@4.20.0`, `https://esm.sh/openai@4.20.0`): a pin for this
+    /// file alone (see [`crate::sdk_pins::specifier_pin`]).
+    pub sdk_specifier: Option<String>,
 }
+
+/// The variables openai-python and openai-node read their base URL from when the code names
+/// none: `OPENAI_BASE_URL`, and `OPENAI_API_BASE`, which openai-python before 1.0 read and
+/// which projects still set for the libraries and gateways that read it (LangChain, LiteLLM):
+/// a project that sets either to another server means its clients to go there.
+pub const SDK_BASE_URL_VARS: &[&str] = &["OPENAI_BASE_URL", "OPENAI_API_BASE"];
 
 /// Parameters that only a wrapper library's patched `create` takes, and the library.
 const WRAPPER_PARAMETERS: &[(&str, &str)] = &[("response_model", "instructor")];
@@ -106,7 +122,20 @@ impl Judged {
             caveat: None,
             untraced: None,
             server: None,
+            base_url_env: Vec::new(),
+            sdk_specifier: None,
         }
+    }
+
+    /// Whether this is the plain judgement of an OpenAI client ([`Judged::openai`]), whatever
+    /// it knows of the environment and the SDK's specifier: nothing to tell apart from
+    /// another client's.
+    pub fn is_plain(&self) -> bool {
+        Judged {
+            base_url_env: Vec::new(),
+            sdk_specifier: None,
+            ..self.clone()
+        } == Judged::openai()
     }
 
     fn with_caveat(why: String) -> Judged {
@@ -170,6 +199,8 @@ impl Judged {
         if unit.base_url.is_none() {
             unit.base_url = self.server.clone();
         }
+        unit.base_url_env = self.base_url_env.clone();
+        unit.sdk_specifier = self.sdk_specifier.clone();
     }
 }
 
@@ -194,9 +225,7 @@ pub fn url_kind(url: &str) -> UrlKind {
     let rest = lower.split_once("://").map_or(lower.as_str(), |(_, r)| r);
     let host = rest.split(['/', ':', '?']).next().unwrap_or("");
     let path = &rest[host.len()..];
-    let azure_host = host.ends_with(".openai.azure.com")
-        || host.ends_with(".cognitiveservices.azure.com")
-        || host.ends_with(".services.ai.azure.com");
+    let azure_host = azure_host_name(host);
     if host == "api.openai.com" {
         UrlKind::OpenAi
     } else if azure_host && path.contains("/openai/v1") {
@@ -206,6 +235,49 @@ pub fn url_kind(url: &str) -> UrlKind {
     } else {
         UrlKind::Other
     }
+}
+
+/// Azure OpenAI's resource hosts.
+fn azure_host_name(host: &str) -> bool {
+    host.ends_with(".openai.azure.com")
+        || host.ends_with(".cognitiveservices.azure.com")
+        || host.ends_with(".services.ai.azure.com")
+}
+
+/// Whether a URL's host is an Azure OpenAI resource's, whatever its path.
+pub fn is_azure_host(url: &str) -> bool {
+    let lower = url.trim().to_ascii_lowercase();
+    let rest = lower.split_once("://").map_or(lower.as_str(), |(_, r)| r);
+    azure_host_name(rest.split(['/', ':', '?']).next().unwrap_or(""))
+}
+
+/// Hold a request whose model belongs to another provider's family (`deepseek-chat`,
+/// `llama3.2`, see [`crate::models::other_provider`]) when its client reads the base URL
+/// from the environment: OpenAI does not serve that model, so the environment must send the
+/// client elsewhere, to a server that may not implement the Responses API. A note asks the
+/// user to confirm; nothing is rewritten.
+pub fn hold_by_model(unit: &mut crate::model::Unit) {
+    if unit.base_url_env.is_empty()
+        || unit.verdict != Verdict::Migrate
+        || unit.request.endpoint != crate::model::Endpoint::ChatCompletions
+    {
+        return;
+    }
+    let model = unit
+        .request
+        .body
+        .get("model")
+        .and_then(|m| m.as_str())
+        .or(unit.model_name.as_deref());
+    let Some((model, whose)) = model.and_then(|m| Some((m, crate::models::other_provider(m)?)))
+    else {
+        return;
+    };
+    let detail = format!(
+        "the model {model:?} is {whose}, not OpenAI's: ${} must point this client at another server, which may not implement the Responses API (confirm where it points)",
+        unit.base_url_env[0]
+    );
+    unit.verdict = Verdict::hold(Hold::OtherServer, detail);
 }
 
 /// Judge a built URL by its literal parts: the host is unknown, but `/openai/v1` and
@@ -235,6 +307,17 @@ pub fn names_chat_endpoint(text: &str) -> bool {
         .unwrap_or("")
         .trim_end_matches('/');
     !text.contains(char::is_whitespace) && path.ends_with("/chat/completions")
+}
+
+/// A URL that names the Responses endpoint (`https://api.openai.com/v1/responses`): a request
+/// posted there by hand is reviewed like an SDK call on Responses.
+pub fn names_responses_endpoint(text: &str) -> bool {
+    let path = text
+        .split(['?', '#'])
+        .next()
+        .unwrap_or("")
+        .trim_end_matches('/');
+    !text.contains(char::is_whitespace) && path.ends_with("/v1/responses")
 }
 
 /// Why a call of the stored chat completions API (`path` as written) is held back.
@@ -337,6 +420,76 @@ pub fn hold_chat_twins(units: &mut [crate::model::Unit]) {
     }
 }
 
+/// A Chat Completions adapter kept on purpose in a module of its own, beside its Responses
+/// twin in a sibling module (`models/openai_chatcompletions.py` and
+/// `models/openai_responses.py`, `openaiChatCompletionsModel.ts` and
+/// `openaiResponsesModel.ts`): the chat request sits in a definition named for both words of
+/// the API, the file's name says Chat Completions, and the sibling whose name says Responses
+/// instead calls the Responses API. Held like a twin in one file.
+pub fn hold_sibling_chat_twins(units: &mut [crate::model::Unit], path: &std::path::Path) {
+    use crate::model::Endpoint;
+    let candidate = |u: &crate::model::Unit| {
+        u.request.endpoint == Endpoint::ChatCompletions
+            && u.verdict == Verdict::Migrate
+            && names_api(&u.enclosing, &["chat"])
+            && names_api(&u.enclosing, &["completion"])
+            && !names_api(&u.enclosing, RESPONSES_WORDS)
+    };
+    if !units.iter().any(candidate) {
+        return;
+    }
+    let Some(twin) = sibling_twin(path) else {
+        return;
+    };
+    for unit in units.iter_mut().filter(|u| candidate(u)) {
+        let home = unit.enclosing.join(".");
+        unit.verdict = Verdict::hold(
+            Hold::ChatTwin,
+            format!(
+                "`{home}` is the Chat Completions twin of the Responses path in {}",
+                crate::walk::display_path(&twin)
+            ),
+        );
+    }
+}
+
+/// The sibling of a file named for Chat Completions whose name says Responses instead, when
+/// it calls the Responses API.
+fn sibling_twin(path: &std::path::Path) -> Option<std::path::PathBuf> {
+    let folded = |s: &str| -> String {
+        s.chars()
+            .filter(|c| c.is_ascii_alphanumeric())
+            .map(|c| c.to_ascii_lowercase())
+            .collect()
+    };
+    let stem = folded(path.file_stem()?.to_str()?);
+    let wanted = ["chatcompletions", "chatcompletion"]
+        .iter()
+        .find(|w| stem.contains(*w))
+        .map(|w| stem.replacen(w, "responses", 1))?;
+    let extension = path.extension()?.to_str()?;
+    let dir = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => std::path::Path::new("."),
+    };
+    std::fs::read_dir(dir).ok()?.flatten().find_map(|entry| {
+        let other = entry.path();
+        let same_kind = other.extension().and_then(|e| e.to_str()) == Some(extension);
+        let named = other
+            .file_stem()
+            .and_then(|s| s.to_str())
+            .is_some_and(|s| folded(s) == wanted);
+        if !(same_kind && named) {
+            return None;
+        }
+        let bytes = std::fs::read(&other).ok()?;
+        ["responses.create", "responses.stream", "responses.parse"]
+            .iter()
+            .any(|call| memchr::memmem::find(&bytes, call.as_bytes()).is_some())
+            .then_some(other)
+    })
+}
+
 /// The Azure guidance, in every language's terms.
 pub const AZURE_V1_GUIDANCE: &str = "Azure OpenAI serves the Responses API on its v1 endpoint: \
      point an OpenAI client at `https://RESOURCE.openai.azure.com/openai/v1/` and pass the \
@@ -362,11 +515,18 @@ pub fn judge(facts: &ClientFacts) -> Judged {
                         "the client's options come from `{options}`, so its base URL is unknown"
                     ),
                 ),
-                None => Judged::openai(),
+                // The SDK reads its base URL from the environment.
+                None => Judged {
+                    base_url_env: SDK_BASE_URL_VARS.iter().map(|v| v.to_string()).collect(),
+                    ..Judged::openai()
+                },
             },
             Some(origin) => judge_base_url(origin),
         },
     };
+    if let (Some(Origin::Env { var, .. }), Verdict::Migrate) = (&facts.base_url, &judged.verdict) {
+        judged.base_url_env = vec![var.clone()];
+    }
     if judged.verdict == Verdict::Migrate && judged.caveat.is_none() {
         if let Some(transport) = facts.transports.first() {
             judged.caveat = Some(format!(

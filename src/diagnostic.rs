@@ -19,7 +19,8 @@ pub enum Applicability {
 pub enum Change {
     /// Point the request at the Responses API (a Batch line's `url`, an SDK method).
     SwitchEndpoint,
-    /// Give the entry whose key sits at `key` a new name.
+    /// Give the entry whose key sits at `key` a new name; in code, also a name written
+    /// where `key` is (a type in an annotation), replaced by `to` as it is.
     RenameKey { key: Span, to: String },
     /// Remove a map entry or a list element (the span of the entry or element).
     Remove { span: Span },

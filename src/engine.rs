@@ -172,6 +172,17 @@ fn check_only(
             fixed_count += count;
         }
     }
+    if current != body {
+        // The imports the fixes made stale or necessary, once every fix is in.
+        let edits = fe.tidy_imports(body, &current);
+        if !edits.is_empty() {
+            let next = edit::apply(&current, &edits);
+            analysis = analyze(fe, &next, settings).map_err(|e| {
+                CheckError::FixFailed(format!("the fixed imports do not parse ({})", e.message))
+            })?;
+            current = next;
+        }
+    }
     let findings = analysis
         .findings
         .into_iter()
@@ -209,10 +220,32 @@ pub fn analyze(
     let mut by_unit: Vec<Vec<Diagnostic>> = Vec::new();
     let mut units = lifted.units;
     crate::classify::hold_chat_twins(&mut units);
+    if let Some(path) = settings.path.as_deref() {
+        crate::classify::hold_sibling_chat_twins(&mut units, path);
+    }
+    // A test that stubs the chat method by name stubs it for every request of the module
+    // through that client: only the module's one request can move it.
+    let chat_requests = units
+        .iter()
+        .filter(|u| {
+            u.request.endpoint == Endpoint::ChatCompletions
+                && matches!(u.request.site, Site::SdkCall { .. })
+        })
+        .count();
+    let mut pins_here = PinsHere::new();
+    // The batch that takes this file's Batch lines, asked once for all of them.
+    let owner = std::cell::OnceCell::new();
     for unit in &mut units {
-        handed_on(unit, settings);
+        // A project environment file or the model may show the client is another server's:
+        // judged before the unit is followed into other files.
+        if let Some(file) = settings.manifests_from.as_deref() {
+            crate::project_env::hold_by_project_env(unit, file, settings);
+        }
+        crate::classify::hold_by_model(unit);
+        handed_on(unit, text, chat_requests == 1, settings);
         imported_values(unit, fe, text, settings);
-        sdk_version(unit, fe, settings);
+        batch_pipeline(unit, fe, text, settings, &owner);
+        sdk_version(unit, fe, text, settings, &mut pins_here);
         // A server the user declared Responses-capable is treated like OpenAI's.
         if unit
             .base_url
@@ -359,8 +392,17 @@ fn judge(
                         .flat_map(|f| f.changes.iter().cloned())
                         .collect();
                     if !all.is_empty() {
-                        if let Err(why) = lower(fe, low, unit, all) {
-                            status = Err(format!("responsify cannot write this fix ({why})"));
+                        match lower(fe, low, unit, all) {
+                            Err(why) => {
+                                status = Err(format!("responsify cannot write this fix ({why})"))
+                            }
+                            Ok(edits) => {
+                                if let Some(why) =
+                                    rewrites_held_source(unit, units, &edits, &line_of)
+                                {
+                                    status = Err(why);
+                                }
+                            }
                         }
                     }
                 }
@@ -517,21 +559,11 @@ fn judge(
 /// Results handed on by functions of the file: callers in other files are followed (their
 /// reads join the unit's fix as companion edits) or named as out of sight; callers outside
 /// the repository are a named risk.
-fn handed_on(unit: &mut crate::model::Unit, settings: &Settings) {
+fn handed_on(unit: &mut crate::model::Unit, text: &str, alone: bool, settings: &Settings) {
     // Module-level values the fix rewrites: another module importing one sends it too.
     // Checked only in a run, where the other files are known (a text alone keeps what it
     // always did).
     if let (Some(project), Some(path)) = (&settings.project, settings.path.as_deref()) {
-        let migrating = unit.request.endpoint == Endpoint::ChatCompletions
-            && matches!(unit.verdict, Verdict::Migrate);
-        if migrating {
-            if let Some((test, line)) = project.stubbed_by(path) {
-                unit.unseen.push(format!(
-                    "{}:{line} stubs `chat.completions.create` for this module: the test moves with the code (patch `responses.create`, return Responses results, assert on `input=`)",
-                    crate::walk::display_path(&test)
-                ));
-            }
-        }
         for name in std::mem::take(&mut unit.rewrites_importable) {
             if let Some((file, line)) = project.named_elsewhere(&name, path) {
                 unit.unseen.push(format!(
@@ -541,6 +573,12 @@ fn handed_on(unit: &mut crate::model::Unit, settings: &Settings) {
             }
         }
     }
+    // Whether every read of the result, here and in the files that import the helper, is
+    // its text (a test's fake that carries only a text then carries enough).
+    let mut text_only = unit
+        .reads
+        .iter()
+        .all(|r| r.kind == crate::model::ReadKind::Content);
     for handed in std::mem::take(&mut unit.leaves_through) {
         let name = &handed.name;
         let (Some(project), Some(path)) = (&settings.project, settings.path.as_deref()) else {
@@ -565,6 +603,7 @@ fn handed_on(unit: &mut crate::model::Unit, settings: &Settings) {
             let shown = crate::walk::display_path(&follower.path);
             match &follower.outcome {
                 Ok(fix) => {
+                    text_only &= fix.text_only;
                     if let Some(why) = &fix.unsafe_because {
                         unit.caveats.push(format!("in {shown}, {why}"));
                     }
@@ -572,6 +611,7 @@ fn handed_on(unit: &mut crate::model::Unit, settings: &Settings) {
                         path: follower.path.clone(),
                         edits: std::sync::Arc::clone(&fix.edits),
                         shared: None,
+                        test: false,
                     });
                 }
                 Err((line, why)) => {
@@ -593,6 +633,226 @@ fn handed_on(unit: &mut crate::model::Unit, settings: &Settings) {
             ));
         }
     }
+    stubbing_tests(unit, text, alone, text_only, settings);
+}
+
+/// Tests of the run that stub the chat method of this request's module: each moves with the
+/// request (its edits join the unit's fix) when every use of the stub is mechanical, and
+/// otherwise keeps the fix displayed, naming the line where sight is lost.
+fn stubbing_tests(
+    unit: &mut crate::model::Unit,
+    text: &str,
+    alone: bool,
+    text_only: bool,
+    settings: &Settings,
+) {
+    use crate::frontend::TestStub;
+    let (Some(project), Some(path)) = (&settings.project, settings.path.as_deref()) else {
+        return;
+    };
+    if unit.request.endpoint != Endpoint::ChatCompletions
+        || !matches!(unit.verdict, Verdict::Migrate)
+    {
+        return;
+    }
+    let Some((test, line)) = project.stubbed_by(path) else {
+        return;
+    };
+    let held = format!(
+        "{}:{line} stubs `chat.completions.create` for this module: the test moves with the code (patch `responses.create`, return Responses results, assert on `input=`)",
+        crate::walk::display_path(&test)
+    );
+    // The module-level name of the client, which a test patches by name.
+    let client = match unit.request.site {
+        Site::SdkCall { method, .. } => text
+            .get(unit.request.span.start..method.start)
+            .and_then(|r| r.strip_suffix('.'))
+            .filter(|r| !r.is_empty() && r.chars().all(|c| c.is_alphanumeric() || c == '_')),
+        _ => None,
+    };
+    let streams = matches!(
+        unit.request.body.get("stream").map(|v| &v.kind),
+        Some(crate::model::Kind::Bool(true))
+    );
+    let (Some(client), false, true) = (client, streams, alone) else {
+        unit.unseen.push(held);
+        return;
+    };
+    let own = request_changes(text, unit, settings);
+    let found = project.test_stubs(path, client, text_only);
+    if found.is_empty() {
+        unit.unseen.push(held);
+    }
+    for (test, test_text, bom, stub) in found {
+        let shown = crate::walk::display_path(&test);
+        let lost = match stub {
+            TestStub::Unrelated => continue,
+            TestStub::OutOfSight { line, why } => (line, why),
+            TestStub::Migrate(moves) => {
+                let Some(test_fe) = crate::frontend::for_path(&test) else {
+                    continue;
+                };
+                match test_fix(test_fe, &test_text, moves, unit, &own, settings) {
+                    Ok(mut edits) => {
+                        for e in &mut edits {
+                            e.span = e.span.offset(bom);
+                        }
+                        unit.companions.push(crate::model::Companion {
+                            path: test,
+                            edits: std::sync::Arc::new(edits),
+                            shared: None,
+                            test: true,
+                        });
+                        continue;
+                    }
+                    Err((line, why)) => (
+                        line,
+                        format!("{why}; the test stubs `chat.completions.create` for this module and must move with the code"),
+                    ),
+                }
+            }
+        };
+        let (line, why) = lost;
+        unit.unseen.push(format!("{shown}:{line} {why}"));
+    }
+}
+
+/// What the rules change in a request's parameters (not its endpoint, not its reads): which
+/// rules change them, and the changes.
+struct ParamChanges {
+    rules: std::collections::BTreeSet<&'static str>,
+    changes: Vec<Change>,
+}
+
+fn request_changes(text: &str, unit: &crate::model::Unit, settings: &Settings) -> ParamChanges {
+    let ctx = Context {
+        settings,
+        source: text,
+        units: std::slice::from_ref(unit),
+    };
+    let mut found = Vec::new();
+    for rule in rules::all() {
+        let meta = rule.meta();
+        if meta.opt_in && !settings.is_selected(meta.name) {
+            continue;
+        }
+        rule.check(unit, &ctx, &mut found);
+    }
+    let mut out = ParamChanges {
+        rules: Default::default(),
+        changes: Vec::new(),
+    };
+    for d in &found {
+        let Some(fix) = &d.fix else {
+            continue;
+        };
+        let params: Vec<Change> = fix
+            .changes
+            .iter()
+            .filter(|c| !matches!(c, Change::SwitchEndpoint | Change::RewriteRead { .. }))
+            .cloned()
+            .collect();
+        if !params.is_empty() {
+            out.rules.insert(d.rule);
+            out.changes.extend(params);
+        }
+    }
+    out
+}
+
+/// The edits of a test whose stub moves with the request `unit` (whose own parameter
+/// changes are `own`): the front end's edits, the asserted calls' arguments migrated by the
+/// same rules as the request's, and the keys read off recorded calls renamed as the
+/// request's are. `Err` names the line where the test cannot follow.
+fn test_fix(
+    fe: &dyn FrontEnd,
+    text: &str,
+    moves: crate::frontend::StubEdits,
+    unit: &crate::model::Unit,
+    own: &ParamChanges,
+    settings: &Settings,
+) -> Result<Vec<Edit>, (usize, String)> {
+    let lines = edit::Lines::new(text);
+    let mut edits = moves.edits;
+    let mut changes = Vec::new();
+    let mut asserted = moves.asserted;
+    for a in &mut asserted {
+        a.model_name = unit.model_name.clone();
+        a.model_candidates = unit.model_candidates.clone();
+        let line = lines.line(a.request.span.start);
+        let theirs = request_changes(text, a, settings);
+        if theirs.rules != own.rules {
+            let differ: Vec<&str> = theirs
+                .rules
+                .symmetric_difference(&own.rules)
+                .copied()
+                .collect();
+            return Err((
+                line,
+                format!(
+                    "the arguments asserted here would not migrate as the call's do (`{}`)",
+                    differ.join("`, `")
+                ),
+            ));
+        }
+        let resolved =
+            resolve_params(&a.request.body, theirs.changes).map_err(|why| (line, why))?;
+        changes.extend(resolved);
+    }
+    if !changes.is_empty() {
+        let units: Vec<&crate::model::Unit> = asserted.iter().collect();
+        edits.extend(fe.lower(text, &units, &changes).map_err(|why| {
+            (
+                lines.line(asserted[0].request.span.start),
+                format!("responsify cannot write the asserted arguments ({why})"),
+            )
+        })?);
+    }
+    // The request's own keys: renamed, removed, or reshaped inside.
+    let entries = match &unit.request.body.kind {
+        crate::model::Kind::Map(entries) => entries.as_slice(),
+        _ => &[],
+    };
+    for (at, key) in moves.keys {
+        let line = lines.line(at.start);
+        let Some(entry) = entries.iter().find(|e| e.key == key) else {
+            if unit.request.hidden_keys {
+                return Err((
+                    line,
+                    format!("`{key}` is not among the call's arguments responsify sees"),
+                ));
+            }
+            continue;
+        };
+        let inside = |s: crate::model::Span| entry.value.span.is_some_and(|v| v.contains(s));
+        let reshaped = own.changes.iter().any(|c| match c {
+            Change::Remove { span } => Some(*span) == entry.span || inside(*span),
+            Change::Replace { span, .. } | Change::ReplaceWithMany { span, .. } => inside(*span),
+            Change::InsertEntry { map, .. } => inside(*map),
+            Change::InsertElement { list, .. } => inside(*list),
+            Change::SetParam { path, .. } => path.first() == Some(&key),
+            Change::AppendParam { key: k, .. } => *k == key,
+            _ => false,
+        });
+        if reshaped {
+            return Err((
+                line,
+                format!("`{key}` is read here, and the migrated call sends it in another shape"),
+            ));
+        }
+        let renamed = own.changes.iter().find_map(|c| match c {
+            Change::RenameKey { key: k, to } if Some(*k) == entry.key_span => Some(to.clone()),
+            _ => None,
+        });
+        if let Some(to) = renamed {
+            edits.push(Edit::replace(at, to));
+        }
+    }
+    let edits = edit::normalize(edits).map_err(|_| (1, "the test's edits overlap".to_string()))?;
+    let next = edit::apply(text, &edits);
+    fe.verify(text, &next)
+        .map_err(|why| (1, format!("the migrated test would not parse ({why})")))?;
+    Ok(edits)
 }
 
 /// Why a function that returns the result, and that nothing in `place` calls, keeps it out
@@ -613,6 +873,8 @@ pub struct FollowerFix {
     pub edits: std::sync::Arc<Vec<Edit>>,
     /// The first of the reads' fixes that may change behaviour, in its own words.
     pub unsafe_because: Option<String>,
+    /// Whether every read is the result's text.
+    pub text_only: bool,
 }
 
 /// The fix of `reads` (of a result the file gets from a helper in another module): the rules
@@ -624,18 +886,49 @@ pub fn follower_fix(
     reads: Vec<crate::model::Read>,
     settings: &Settings,
 ) -> Result<FollowerFix, (Option<usize>, String)> {
+    follower_fix_of(fe, text, reads, settings, crate::model::Site::Elsewhere)
+}
+
+/// The fix of `reads` of a Batch output line (JSON, as the batch's output file holds it) in a
+/// file of the batch's pipeline (see `project::Project::batch_pipeline`).
+pub fn batch_reader_fix(
+    fe: &dyn FrontEnd,
+    text: &str,
+    reads: Vec<crate::model::Read>,
+    settings: &Settings,
+) -> Result<FollowerFix, (Option<usize>, String)> {
+    let json = Site::Http {
+        url: None,
+        endpoint: None,
+    };
+    follower_fix_of(fe, text, reads, settings, json)
+}
+
+fn follower_fix_of(
+    fe: &dyn FrontEnd,
+    text: &str,
+    reads: Vec<crate::model::Read>,
+    settings: &Settings,
+    site: Site,
+) -> Result<FollowerFix, (Option<usize>, String)> {
     if reads.is_empty() {
         return Ok(FollowerFix {
             edits: Default::default(),
             unsafe_because: None,
+            text_only: true,
         });
     }
     // The request lives in another file: a unit of the reads alone, with no parameters, and
     // an empty span that no read holds.
     let mut unit = crate::model::Unit::of_reads(crate::model::Span::new(0, 0));
+    unit.request.site = site;
     unit.reads = reads;
     let spans: Vec<crate::model::Span> = unit.reads.iter().map(|r| r.span).collect();
-    fix_elsewhere(fe, text, &unit, &spans, settings)
+    let text_only = unit
+        .reads
+        .iter()
+        .all(|r| r.kind == crate::model::ReadKind::Content);
+    fix_elsewhere(fe, text, &unit, &spans, settings).map(|fix| FollowerFix { text_only, ..fix })
 }
 
 /// The fix of a value another module imports for its requests (`TOOLS`), in the module that
@@ -749,12 +1042,23 @@ fn fix_elsewhere(
     Ok(FollowerFix {
         edits: std::sync::Arc::new(edits),
         unsafe_because,
+        text_only: false,
     })
 }
 
 /// Whether the `openai` SDK the project pins can run the migrated call (see `sdk_pins`): a
 /// pin below the first release with what the call needs holds the request.
-fn sdk_version(unit: &mut crate::model::Unit, fe: &dyn FrontEnd, settings: &Settings) {
+/// What the checked file itself says about the SDK (see `sdk_pins::in_file_pin`), found once
+/// per file for each specifier its clients' classes are imported by (`None` for Python).
+type PinsHere = std::collections::HashMap<Option<String>, Option<Option<crate::sdk_pins::Pin>>>;
+
+fn sdk_version(
+    unit: &mut crate::model::Unit,
+    fe: &dyn FrontEnd,
+    text: &str,
+    settings: &Settings,
+    pins_here: &mut PinsHere,
+) {
     use crate::sdk_pins::Sdk;
     let Some(file) = settings.manifests_from.as_deref() else {
         return;
@@ -779,9 +1083,17 @@ fn sdk_version(unit: &mut crate::model::Unit, fe: &dyn FrontEnd, settings: &Sett
     } else {
         dir
     };
-    let pin = match &settings.project {
-        Some(project) => project.sdk_pin(dir, sdk),
-        None => crate::sdk_pins::pin_for(dir, sdk),
+    // A pin in the file itself speaks for it, before the manifests near it.
+    let here = pins_here
+        .entry(unit.sdk_specifier.clone())
+        .or_insert_with(|| {
+            crate::sdk_pins::in_file_pin(file, text, sdk, unit.sdk_specifier.as_deref())
+        })
+        .clone();
+    let pin = match (here, &settings.project) {
+        (Some(here), _) => here,
+        (None, Some(project)) => project.sdk_pin(dir, sdk),
+        (None, None) => crate::sdk_pins::pin_for(dir, sdk),
     };
     let Some(pin) = pin else { return };
     let helpers = matches!(
@@ -796,8 +1108,8 @@ fn sdk_version(unit: &mut crate::model::Unit, fe: &dyn FrontEnd, settings: &Sett
             "the Responses API"
         };
         unit.sdk_too_old = Some(format!(
-            "{} holds the {} SDK at `{}`, older than {what} ({floor}): the migrated call would not run; upgrade the SDK first",
-            crate::walk::display_path(&pin.file),
+            "{} the {} SDK at `{}`, older than {what} ({floor}): the migrated call would not run; upgrade the SDK first",
+            pin.holder(),
             sdk.name(),
             pin.written
         ));
@@ -878,6 +1190,7 @@ fn imported_values(
                     path: value.path.clone(),
                     edits: std::sync::Arc::clone(&fix.edits),
                     shared: Some(value),
+                    test: false,
                 });
             }
             Err(Some(why)) => unit.unseen.push(why),
@@ -958,7 +1271,130 @@ fn splatted_values(
             path: value.path.clone(),
             edits: std::sync::Arc::clone(&fix.edits),
             shared: Some(value),
+            test: false,
         });
+    }
+}
+
+/// Why the fix's `edits` may not be written: they rewrite source (a message list, a params
+/// dict) that a request of the unit's group sends too, and that request stays on Chat
+/// Completions (another provider's client, a held call), which would get Responses shapes.
+fn rewrites_held_source(
+    unit: &crate::model::Unit,
+    units: &[crate::model::Unit],
+    edits: &[Edit],
+    lines: &edit::Lines,
+) -> Option<String> {
+    let group = unit.group?;
+    if !matches!(unit.verdict, Verdict::Migrate) {
+        return None;
+    }
+    units
+        .iter()
+        .filter(|other| other.group == Some(group) && !std::ptr::eq(*other, unit))
+        .filter_map(|other| match &other.verdict {
+            Verdict::Hold(reason) => Some((other, reason)),
+            Verdict::Migrate => None,
+        })
+        .find_map(|(other, reason)| {
+            let shared = other
+                .shared_spans
+                .iter()
+                .filter(|s| unit.shared_spans.contains(s))
+                .find(|s| edits.iter().any(|e| s.start < e.span.end && e.span.start < s.end))?;
+            let why = match reason.kind {
+                Hold::OtherServer | Hold::OtherServerByDefault | Hold::NotOpenAi => {
+                    "it is not a request to OpenAI, and keeps its Chat Completions shapes"
+                }
+                _ => "it is held on Chat Completions",
+            };
+            Some(format!(
+                "the fix rewrites what line {} holds, which the request at line {} sends too: {why}",
+                lines.line(shared.start),
+                lines.line(other.request.span.start),
+            ))
+        })
+}
+
+/// A unit's part in a Batch pipeline spread over files. A Batch line whose batch is created
+/// elsewhere is out of sight, unless it is being converted as a piece of a pipeline in view.
+/// A `batches.create` in a file that writes no lines becomes the pipeline's unit when the run
+/// is known: the files it uploads, the modules that write them and the readers of its output
+/// are found (see `project::Project::batch_pipeline`) and edited with it, or the finding names
+/// the piece out of sight.
+fn batch_pipeline(
+    unit: &mut Unit,
+    fe: &dyn FrontEnd,
+    text: &str,
+    settings: &Settings,
+    owner: &std::cell::OnceCell<Option<String>>,
+) {
+    match unit.batch.clone() {
+        Some(crate::model::BatchRole::Line { unseen }) if !settings.batch_in_view => {
+            // In a run, the batch that takes the lines may be in view: it owns their fix.
+            let owner = owner.get_or_init(|| match (&settings.project, settings.path.as_deref()) {
+                (Some(project), Some(path)) if crate::project::Project::is_importable(path) => fe
+                    .batch_pieces(text)
+                    .and_then(|pieces| project.batch_owner(path, Some(&pieces))),
+                (Some(project), Some(path)) => project.batch_owner(path, None),
+                _ => None,
+            });
+            match owner {
+                Some(at) => unit.unseen.push(format!(
+                    "these lines go to the batch created at {at}: they are converted by that call's fix, with the rest of its pipeline, or not at all"
+                )),
+                None => unit.unseen.extend(unseen),
+            }
+        }
+        None | Some(crate::model::BatchRole::Line { .. }) => {}
+        Some(crate::model::BatchRole::Readers { unseen }) => {
+            let found = match (&settings.project, settings.path.as_deref()) {
+                (Some(project), Some(path)) => fe.batch_pieces(text).map(|pieces| {
+                    let mut pipeline = crate::project::Pipeline::default();
+                    project
+                        .batch_readers(path, &pieces, settings, &mut pipeline)
+                        .map(|readers| (readers, pipeline))
+                }),
+                _ => None,
+            };
+            match found {
+                Some(Ok((readers, pipeline))) if readers > 0 => {
+                    unit.companions.extend(pipeline.companions);
+                    unit.caveats.extend(pipeline.caveats);
+                }
+                // A reader the run cannot tie to this batch: named.
+                Some(Err(why)) => unit.unseen.push(why),
+                _ => unit.unseen.extend(unseen),
+            }
+        }
+        Some(crate::model::BatchRole::Creation { endpoint }) => {
+            let (Some(project), Some(path)) = (&settings.project, settings.path.as_deref()) else {
+                return;
+            };
+            let Some(endpoint) = endpoint else { return };
+            if !unit.verdict.holds_for(Hold::BatchChatEndpoint) {
+                return;
+            }
+            let Some(pieces) = fe.batch_pieces(text) else {
+                return;
+            };
+            unit.verdict = Verdict::Migrate;
+            unit.request.site = Site::BatchCreation { endpoint };
+            unit.request.hidden_keys = false;
+            // No body: only the endpoint's text has a place (nothing can be inserted there).
+            unit.request.body = Value {
+                kind: crate::model::Kind::Map(Vec::new()),
+                span: Some(endpoint),
+            };
+            match project.batch_pipeline(path, &pieces, settings) {
+                Ok(pipeline) => {
+                    unit.reads = pieces.reads;
+                    unit.companions = pipeline.companions;
+                    unit.caveats.extend(pipeline.caveats);
+                }
+                Err(why) => unit.unseen.push(why),
+            }
+        }
     }
 }
 

@@ -37,6 +37,7 @@ pub mod model;
 pub mod models;
 pub mod notebook;
 pub mod project;
+pub mod project_env;
 pub mod report;
 pub mod retired_models;
 pub mod rules;

@@ -292,6 +292,11 @@ pub enum Site {
     /// An SDK call in another file, whose result this file reads (the callers of a helper
     /// that a module imports): only the reads are here, spelled as on an SDK result.
     Elsewhere,
+    /// The `batches.create` of a Batch pipeline whose lines are in other files (a `.jsonl`
+    /// file it uploads, a module that writes them): `endpoint` is the `chat/completions`
+    /// text of its `endpoint` literal. The request has no body of its own; its lines and
+    /// output readers are edited in their files (`Unit::companions`).
+    BatchCreation { endpoint: Span },
 }
 
 /// The SDK method a call site uses.
@@ -544,9 +549,30 @@ pub enum ReadKind {
     HelperEventArgumentsDelta,
     /// A read with no mapping responsify can prove (`finish_reason`, `choices[1]`, logprobs…).
     Unknown(String),
+    /// A type annotation naming a Chat Completions type (`resp: ChatCompletion = ...`, a
+    /// helper's `-> ChatCompletion`, `Stream[ChatCompletionChunk]`, `msgs:
+    /// list[ChatCompletionMessageParam] = [...]`): `name` is the name as written and the
+    /// read's `base` its span; `listed` when the annotation is a list of it alone
+    /// (`list[X]`, `Iterable[X]`), whose whole span is then the read's span (else the name's).
+    /// `of` is what it annotates.
+    ChatType {
+        name: String,
+        listed: bool,
+        of: Annotated,
+    },
     /// A tool call's `type` compared with a literal (`tc.type === "function"`, which the
     /// openai npm types need before `tc.function`): the literal's span and text.
     ToolCallType(String),
+}
+
+/// What a type annotation tied to a request annotates.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Annotated {
+    /// The result, a stream of it, or a part of it.
+    Result(ResultShape),
+    /// The value the request sends as its parameter `key` (`messages`, `tools`), or with
+    /// `element` one element of that list.
+    Param { key: String, element: bool },
 }
 
 /// A request together with every read of its result the front end can see. A unit is
@@ -572,8 +598,18 @@ pub struct Unit {
     /// Units that share source (one message list sent by two calls) carry the same group:
     /// they are fixed together or not at all.
     pub group: Option<usize>,
+    /// The source the request shares with others of its group (a message list or a dict
+    /// followed to its literal): a fix may not rewrite what a request that stays on Chat
+    /// Completions (another provider's call) sends too.
+    pub shared_spans: Vec<Span>,
     /// The server the request goes to, when it is known and not OpenAI's.
     pub base_url: Option<String>,
+    /// The environment variables the client's base URL is read from (see
+    /// `classify::Judged::base_url_env`), for the environment files the project ships.
+    pub base_url_env: Vec<String>,
+    /// The module specifier the client's class was imported from, which may pin the SDK's
+    /// version for this file (`npm:openai@4.20.0`).
+    pub sdk_specifier: Option<String>,
     /// The names of the classes and functions the request sits in, outermost first.
     pub enclosing: Vec<String>,
     /// Functions of this file that hand the result to their callers, every caller in this
@@ -605,6 +641,25 @@ pub struct Unit {
     /// When the model is a parameter: the literals callers in view pass for it (and its
     /// default), for rules about models the request may be sent with.
     pub model_candidates: Vec<String>,
+    /// The unit's part in a Batch pipeline whose pieces are spread over files, which the
+    /// engine resolves against the run (see `project::Project::batch_pipeline`).
+    pub batch: Option<BatchRole>,
+}
+
+/// What a unit is in a Batch pipeline spread over files.
+#[derive(Clone, Debug, PartialEq)]
+pub enum BatchRole {
+    /// A line of a Batch input (a `.jsonl` line, a dict written as one) whose batch is created
+    /// elsewhere: `unseen` says what is out of sight, unless the line is converted as part of
+    /// a pipeline in view (`Settings::batch_in_view`).
+    Line { unseen: Vec<String> },
+    /// A `batches.create` for the Chat Completions endpoint in a file that writes no lines:
+    /// `endpoint` is the `chat/completions` text of its `endpoint` literal, when it has one.
+    Creation { endpoint: Option<Span> },
+    /// The first line of a pipeline written in one file, with its `batches.create`, whose
+    /// output is not read in the file: the readers may be in the modules it imports.
+    /// `unseen` says so, unless the run finds them.
+    Readers { unseen: Vec<String> },
 }
 
 /// A function that returns a request's result to its callers.
@@ -640,6 +695,8 @@ pub struct Companion {
     /// A value several requests share (an imported `TOOLS` list): its edits may be written
     /// only when every one of those requests is fixed in the same run.
     pub shared: Option<std::sync::Arc<SharedValue>>,
+    /// A test that stubs the request's method, moving with it.
+    pub test: bool,
 }
 
 /// A value of one module that requests in other modules import.
@@ -700,7 +757,10 @@ impl Unit {
             verdict,
             containers: Vec::new(),
             group: None,
+            shared_spans: Vec::new(),
             base_url: None,
+            base_url_env: Vec::new(),
+            sdk_specifier: None,
             enclosing: Vec::new(),
             leaves_through: Vec::new(),
             companions: Vec::new(),
@@ -711,6 +771,7 @@ impl Unit {
             rewrites_importable: Vec::new(),
             model_name: None,
             model_candidates: Vec::new(),
+            batch: None,
         }
     }
 }

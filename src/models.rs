@@ -56,6 +56,57 @@ pub fn chat_only(model: &str) -> Option<&'static str> {
         .map(|(_, instead)| *instead)
 }
 
+/// Model families that other providers serve and OpenAI does not, by prefix of the model's
+/// name, with whose they are (the provider's, or the maker's for open models that many
+/// servers host).
+/// A request for one of them on a client whose base URL comes from the environment goes
+/// wherever the environment points, and that is not OpenAI: the name is the evidence.
+const OTHER_PROVIDERS: &[(&str, &str)] = &[
+    ("deepseek", "DeepSeek's"),
+    ("llama", "Meta's Llama"),
+    ("codellama", "Meta's Llama"),
+    ("mixtral", "Mistral's"),
+    ("mistral", "Mistral's"),
+    ("codestral", "Mistral's"),
+    ("claude", "Anthropic's"),
+    ("gemini", "Google's"),
+    ("gemma", "Google's"),
+    ("qwen", "Alibaba's Qwen"),
+];
+
+/// Gateways and hosts write a model as `maker/name` (`meta-llama/llama-3.1-8b-instruct`,
+/// `anthropic/claude-3.5-sonnet`): makers other than OpenAI.
+const OTHER_MAKERS: &[(&str, &str)] = &[
+    ("deepseek", "DeepSeek's"),
+    ("deepseek-ai", "DeepSeek's"),
+    ("meta-llama", "Meta's Llama"),
+    ("mistralai", "Mistral's"),
+    ("anthropic", "Anthropic's"),
+    ("google", "Google's"),
+    ("qwen", "Alibaba's Qwen"),
+];
+
+/// Whose model a literal model name is, when it belongs to another provider's family
+/// (`deepseek-chat`, `llama3.2`, `claude-3-5-sonnet`, `meta-llama/Llama-3-8b`); `None` for
+/// OpenAI's models and for names this table does not know.
+pub fn other_provider(model: &str) -> Option<&'static str> {
+    let name = model.trim().to_ascii_lowercase();
+    let (maker, rest) = match name.split_once('/') {
+        Some((maker, rest)) => (Some(maker), rest),
+        None => (None, name.as_str()),
+    };
+    if maker == Some("openai") {
+        return None;
+    }
+    if let Some((_, who)) = maker.and_then(|m| OTHER_MAKERS.iter().find(|(n, _)| *n == m)) {
+        return Some(who);
+    }
+    OTHER_PROVIDERS
+        .iter()
+        .find(|(prefix, _)| rest.starts_with(prefix))
+        .map(|(_, who)| *who)
+}
+
 /// Chat-tuned snapshots of reasoning families that do not reason (`gpt-5-chat-latest`,
 /// `gpt-5.1-chat-latest`, …): matched before the family prefixes.
 const PLAIN_INFIXES: &[&str] = &["-chat-latest", "-search-preview", "-audio-preview"];
@@ -106,7 +157,34 @@ mod tests {
         assert_eq!(chat_only("o4-mini"), None);
     }
 
-    use super::{chat_only, family, Family};
+    use super::{chat_only, family, other_provider, Family};
+
+    #[test]
+    fn other_providers_models_are_known_by_name() {
+        for name in [
+            "deepseek-chat",
+            "deepseek-reasoner",
+            "llama3.2",
+            "llama-3.1-70b-versatile",
+            "mixtral-8x7b-32768",
+            "claude-3-5-sonnet-latest",
+            "gemini-2.0-flash",
+            "qwen2.5:7b",
+            "meta-llama/llama-3.1-8b-instruct",
+            "anthropic/claude-3.5-sonnet",
+        ] {
+            assert!(other_provider(name).is_some(), "{name}");
+        }
+        for name in [
+            "gpt-4o-mini",
+            "o4-mini",
+            "openai/gpt-5",
+            "my-deployment",
+            "gpt-oss-20b",
+        ] {
+            assert_eq!(other_provider(name), None, "{name}");
+        }
+    }
 
     #[test]
     fn families_by_name() {

@@ -11,6 +11,10 @@
 //! which the run writes together with the unit's own file. Notebooks and documents are not
 //! imported, so nothing else reaches the functions they define.
 
+mod batch;
+
+pub use batch::Pipeline;
+
 use crate::engine::FollowerFix;
 use crate::frontend::{Importer, Target};
 use crate::model::{HandedOn, SharedValue};
@@ -44,6 +48,8 @@ pub struct Project {
     words: OnceLock<WordFilters>,
     /// The `openai` SDK pin of each folder asked about.
     pins: Mutex<HashMap<(PathBuf, crate::sdk_pins::Sdk), Option<crate::sdk_pins::Pin>>>,
+    /// The variables each folder asked about sets in its environment files.
+    env: Mutex<HashMap<PathBuf, Arc<Vec<crate::project_env::Setting>>>>,
     /// For each module asked about: the first test of the run that stubs the chat completions
     /// method and names the module, with the line.
     stubs: Mutex<HashMap<PathBuf, Arc<OnceLock<Option<Mention>>>>>,
@@ -53,6 +59,11 @@ pub struct Project {
     /// For each value of a module that requests import (its file, and `key=name` for the
     /// parameter it is sent as): its fix, and how many requests of the run send it.
     shared: Mutex<OnceByName<SharedOutcome>>,
+    /// The files of code that write Batch lines or read a batch's output, found on the first
+    /// question about a Batch pipeline.
+    batch_code: OnceLock<Vec<batch::BatchCode>>,
+    /// The files of code that create a batch for Chat Completions, with what they do in it.
+    batch_creators: OnceLock<Vec<(PathBuf, crate::frontend::BatchPieces)>>,
 }
 
 /// Answers worked out once per file and name, by whichever worker asks first.
@@ -112,9 +123,12 @@ impl Project {
             followers: Mutex::new(HashMap::new()),
             words: OnceLock::new(),
             pins: Mutex::new(HashMap::new()),
+            env: Mutex::new(HashMap::new()),
             stubs: Mutex::new(HashMap::new()),
             stub_files: OnceLock::new(),
             shared: Mutex::new(HashMap::new()),
+            batch_code: OnceLock::new(),
+            batch_creators: OnceLock::new(),
         }
     }
 
@@ -434,6 +448,25 @@ impl Project {
         ))
     }
 
+    /// What the environment files of `folder` set (see `project_env::settings_in`), read once
+    /// per run.
+    pub fn env_settings(&self, folder: &Path) -> Arc<Vec<crate::project_env::Setting>> {
+        if let Some(known) = self
+            .env
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .get(folder)
+        {
+            return known.clone();
+        }
+        let found = Arc::new(crate::project_env::settings_in(folder));
+        self.env
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .insert(folder.to_path_buf(), found.clone());
+        found
+    }
+
     /// The `openai` pin for code in `dir` (see `sdk_pins::pin_for`): each folder is read once
     /// per run, its answer shared by every folder below it.
     pub fn sdk_pin(&self, dir: &Path, sdk: crate::sdk_pins::Sdk) -> Option<crate::sdk_pins::Pin> {
@@ -513,6 +546,62 @@ impl Project {
                 })
         })
         .clone()
+    }
+
+    /// What each test of the run that stubs the chat completions method does with the one
+    /// of the module `this` (whose call reaches its client by the module-level name
+    /// `client`): see `FrontEnd::test_stub`. Tests that stub nothing of it are left out.
+    pub fn test_stubs(
+        &self,
+        this: &Path,
+        client: &str,
+        text_only: bool,
+    ) -> Vec<(PathBuf, String, usize, crate::frontend::TestStub)> {
+        let Some(kind) = family(this) else {
+            return Vec::new();
+        };
+        let Some(module) = module_name(this) else {
+            return Vec::new();
+        };
+        let here = absolute(this);
+        let stem = memchr::memmem::Finder::new(module.as_bytes());
+        self.stub_files()
+            .iter()
+            .filter(|(path, _)| family(path) == Some(kind) && absolute(path) != here)
+            .filter(|(_, text)| {
+                kind == Family::Script || first_word(&stem, text.as_bytes(), module.len()).is_some()
+            })
+            .filter_map(|(path, text)| {
+                let fe = crate::frontend::for_path(path)?;
+                let is_module = |written: &str, level: u32| match kind {
+                    Family::Python => self.names_module(written, level, path, &here),
+                    Family::Script => match names_script_module(written, path, &here, module) {
+                        Some(false) => self.loads_through(written, path, &here, module),
+                        maybe => maybe,
+                    },
+                };
+                let is_own_module = |written: &str, level: u32| match kind {
+                    Family::Python => self.names_module(written, level, path, &here),
+                    Family::Script => names_script_module(written, path, &here, module),
+                };
+                let call = crate::frontend::StubbedCall {
+                    is_module: &is_module,
+                    is_own_module: &is_own_module,
+                    client,
+                    text_only,
+                };
+                match fe.test_stub(text, &call) {
+                    crate::frontend::TestStub::Unrelated => None,
+                    found => {
+                        // The text was read without its BOM; the edits are for the file.
+                        let bom = std::fs::read(path)
+                            .ok()
+                            .is_some_and(|b| b.starts_with("\u{feff}".as_bytes()));
+                        Some((path.clone(), text.clone(), if bom { 3 } else { 0 }, found))
+                    }
+                }
+            })
+            .collect()
     }
 
     /// Each file's absolute path and module path, in the order of `files`.

@@ -187,6 +187,10 @@ struct FileResult {
     pending: Option<Pending>,
     /// Another file's fix changed this one (its reads of a helper's result).
     edited_by_others: bool,
+    /// The settings the file was checked with, kept for a file with findings and no fix of
+    /// its own (a Batch file, a reader of a batch's output) in a run that fixes: another
+    /// file's fix may edit it, and its findings are then made again on the text written.
+    recheck: Option<Settings>,
 }
 
 /// A file whose fix waits for the rest of the run: a unit's fix may edit other files too
@@ -213,6 +217,7 @@ impl FileResult {
             diff: None,
             pending: None,
             edited_by_others: false,
+            recheck: None,
         }
     }
 
@@ -819,6 +824,12 @@ fn settle(results: &mut [FileResult], mode: Mode, leftovers: &Leftovers) {
                 if let Err(e) = write_atomically(file, meta, text, leftovers) {
                     r.error = Some(format!("cannot write the fixed file: {e}"));
                     continue;
+                }
+                // Its findings were made on the text as it was: make them on the text written.
+                if let Some(settings) = r.recheck.take() {
+                    let checked = unfixed_check(file, text, &settings);
+                    r.messages =
+                        report::messages(&r.path, &Arc::from(text.as_str()), checked.findings);
                 }
             }
         }
@@ -1432,6 +1443,9 @@ fn check_file(
             Mode::Diff => result.diff = Some(unified_diff(&result.path, &text, fixed)),
             Mode::Check => {}
         }
+    }
+    if mode != Mode::Check && checked.fixed.is_none() && !checked.findings.is_empty() {
+        result.recheck = Some(settings.clone());
     }
     // In `--fix` the findings left are those of the fixed text, so they point into it.
     let source: Arc<str> = Arc::from(checked.fixed.take().unwrap_or(text));

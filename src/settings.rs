@@ -44,6 +44,9 @@ pub struct Settings {
     /// The file whose nearest manifests and lockfiles say which `openai` SDK runs it (a file
     /// on disk; an editor buffer's file too).
     pub manifests_from: Option<std::path::PathBuf>,
+    /// The text is a piece of a Batch pipeline whose other pieces are in view (see
+    /// `project::Project::batch_pipeline`): its Batch lines convert with them.
+    pub batch_in_view: bool,
 }
 
 pub const DEFAULT_MAX_FILE_SIZE: u64 = 64 * 1024 * 1024;
@@ -65,6 +68,7 @@ impl Settings {
             project: None,
             path: None,
             manifests_from: None,
+            batch_in_view: false,
         }
     }
 

@@ -50,7 +50,15 @@ const TS_AZURE: &str = "import { AzureOpenAI } from \"openai\";";
 
 /// The verdict a file's findings give its one request.
 fn verdict(name: &str, text: &str) -> String {
-    let dir = common::repo(&[(name, text)]);
+    verdict_beside(name, text, &[])
+}
+
+/// The verdict of `name`'s one request in a repository that also holds `others` (the
+/// project's environment files).
+fn verdict_beside(name: &str, text: &str, others: &[(&str, &str)]) -> String {
+    let mut files = vec![(name, text)];
+    files.extend_from_slice(others);
+    let dir = common::repo(&files);
     let out = Command::new(env!("CARGO_BIN_EXE_responsify"))
         .args(["check", "--output-format", "json", name])
         .current_dir(dir.path())
@@ -177,6 +185,68 @@ fn front_ends_judge_the_same_client_the_same_way() {
                     case.name, case.expected
                 ));
             }
+        }
+    }
+    assert!(
+        disagreements.is_empty(),
+        "the front ends disagree:\n{}",
+        disagreements.join("\n")
+    );
+}
+
+/// A client whose base URL comes from the environment is judged by what the project's own
+/// environment files set it to, in one place (`project_env`): another server's is left alone
+/// with a note, OpenAI's migrates, whether Python or TypeScript builds the client (or Rust
+/// reads the variable itself; async-openai does not read `OPENAI_BASE_URL`), and so is a
+/// model of another provider's family on such a client.
+#[test]
+fn front_ends_judge_a_client_sent_elsewhere_by_the_project_env_the_same_way() {
+    let rust_env = rust(
+        "Client::with_config(OpenAIConfig::new().with_api_base(std::env::var(\"OPENAI_BASE_URL\").unwrap_or_else(|_| \"https://api.openai.com/v1\".to_string())))",
+    );
+    let written = [
+        ("client.py", python(PY_OPENAI, "OpenAI()")),
+        ("client.ts", typescript(TS_OPENAI, "new OpenAI()")),
+        ("src/main.rs", rust_env),
+    ];
+    let mut disagreements = Vec::new();
+    for (env, expected) in [
+        (
+            "OPENAI_BASE_URL=https://api.deepseek.com/v1\n",
+            "third-party-endpoint info",
+        ),
+        ("OPENAI_BASE_URL=https://api.openai.com/v1\n", "migrate"),
+    ] {
+        for (file, source) in &written {
+            let got = verdict_beside(file, source, &[(".env", env)]);
+            if !got.starts_with(expected) {
+                disagreements.push(format!(
+                    "{env:?}: {file} gives `{got}`, expected `{expected}`"
+                ));
+            }
+        }
+    }
+    // No environment file, but a model OpenAI does not serve: the environment must point the
+    // client elsewhere (async-openai's `Client::new()` goes to OpenAI's URL whatever it holds).
+    let llama = |text: &str| text.replace("\"m\"", "\"llama3.2\"");
+    for (file, source, expected) in [
+        (
+            "client.py",
+            llama(&python(PY_OPENAI, "OpenAI()")),
+            "third-party-endpoint info",
+        ),
+        (
+            "client.ts",
+            llama(&typescript(TS_OPENAI, "new OpenAI()")),
+            "third-party-endpoint info",
+        ),
+        ("src/main.rs", llama(&rust("Client::new()")), "migrate"),
+    ] {
+        let got = verdict(file, &source);
+        if !got.starts_with(expected) {
+            disagreements.push(format!(
+                "model llama3.2: {file} gives `{got}`, expected `{expected}`"
+            ));
         }
     }
     assert!(

@@ -29,8 +29,8 @@ fn samples() -> Vec<PathBuf> {
         .collect()
 }
 
-/// `cargo check` of a sample; the error holds cargo's output.
-fn cargo_check(dir: &Path) -> Result<(), String> {
+/// `cargo check` of a sample: its warnings, or the error with cargo's output.
+fn cargo_check(dir: &Path) -> Result<String, String> {
     let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
     let out = Command::new(cargo)
         .args(["check", "--locked", "--quiet", "--message-format=short"])
@@ -43,7 +43,7 @@ fn cargo_check(dir: &Path) -> Result<(), String> {
         .output()
         .map_err(|e| format!("cannot run cargo: {e}"))?;
     if out.status.success() {
-        Ok(())
+        Ok(String::from_utf8_lossy(&out.stderr).into_owned())
     } else {
         Err(String::from_utf8_lossy(&out.stderr).into_owned())
     }
@@ -161,16 +161,25 @@ fn migrated_samples_compile_against_async_openai() {
                 );
             }
         }
-        if let Err(output) = cargo_check(&copy) {
-            let shown: Vec<String> = after
+        let shown = || {
+            after
                 .iter()
                 .filter(|(p, _)| changed.contains(&p))
                 .map(|(p, t)| format!("--- {}\n{t}", p.display()))
-                .collect();
-            panic!(
+                .collect::<Vec<String>>()
+                .join("\n")
+        };
+        match cargo_check(&copy) {
+            Err(output) => panic!(
                 "{name}: the migrated sample does not compile:\n{output}\n{}",
-                shown.join("\n")
-            );
+                shown()
+            ),
+            // An import the migration left unused is the migration's to remove.
+            Ok(warnings) if warnings.contains("unused import") => panic!(
+                "{name}: the migrated sample leaves imports unused:\n{warnings}\n{}",
+                shown()
+            ),
+            Ok(_) => {}
         }
         let _ = writeln!(
             std::io::stderr(),

@@ -206,12 +206,16 @@ fn unit_for(doc: &Value) -> Option<Unit> {
             // One batch takes one endpoint, named by the `batches.create` call that uploads
             // this file: a converted file under a chat batch is rejected, and the code that
             // reads the output file reads Chat results. Neither is in this file.
-            unit.unseen.push(
-                "the batch that takes this file is created elsewhere with its own `endpoint` \
-                 (`batches.create`): convert the file, that call and the code reading the \
-                 batch's output in one change"
-                    .into(),
-            );
+            // Unless the run finds that call and those readers (see
+            // `project::Project::batch_pipeline`).
+            unit.batch = Some(crate::model::BatchRole::Line {
+                unseen: vec![
+                    "the batch that takes this file is created elsewhere with its own `endpoint` \
+                     (`batches.create`): convert the file, that call and the code reading the \
+                     batch's output in one change"
+                        .into(),
+                ],
+            });
         }
         return Some(unit);
     }

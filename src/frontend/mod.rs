@@ -96,6 +96,15 @@ pub trait FrontEnd: Sync {
         self.lift(after).map(|_| ()).map_err(|e| e.message)
     }
 
+    /// The edits that bring the imports of `after` (the fixed text of `before`) up to date
+    /// with what the fixes did: names of the old API the fixes left unused are dropped (not
+    /// names re-exported, nor names something still uses), and the names the fixes
+    /// introduced are imported. Only the names the fixes touched: an import unused before
+    /// them stays.
+    fn tidy_imports(&self, _before: &str, _after: &str) -> Vec<Edit> {
+        Vec::new()
+    }
+
     /// Whether [`FrontEnd::verify`] is the default: the fix loop then skips it, since
     /// analysing the fixed text lifts it anyway and fails the same way (one parse per pass
     /// instead of two, issue #15).
@@ -130,15 +139,119 @@ pub trait FrontEnd: Sync {
         None
     }
 
+    /// What `text`, a test of the run, does with the chat completions method of the module
+    /// `call` describes: nothing, stubs it in ways the call's fix can migrate with it (the
+    /// test then joins the call's unit), or stubs it in a way responsify cannot follow. By
+    /// default every stub [`FrontEnd::chat_stub`] finds is out of sight.
+    fn test_stub(&self, text: &str, call: &StubbedCall) -> TestStub {
+        match self.chat_stub(text, call.is_module) {
+            Some(at) => TestStub::OutOfSight {
+                line: 1 + text[..at].matches('\n').count(),
+                why: "stubs `chat.completions.create` for this module: the test moves with the code (patch `responses.create`, return Responses results, assert on `input=`)".into(),
+            },
+            None => TestStub::Unrelated,
+        }
+    }
+
     /// Values imported from other modules, in languages where responsify migrates them.
     fn shared_values(&self) -> Option<&dyn SharedValues> {
         None
+    }
+
+    /// What the file does in a Batch pipeline (see `project::Project::batch_pipeline`), in
+    /// languages whose code writes, uploads and reads Batch files; `None` when it does not
+    /// parse or the language has no such code.
+    fn batch_pieces(&self, _text: &str) -> Option<BatchPieces> {
+        None
+    }
+}
+
+/// What one file of code does in a Batch pipeline: the batches it creates for Chat
+/// Completions, the files it uploads for them and writes, the lines it builds, the reads of
+/// a batch's output, and the modules it imports (where the rest may be).
+#[derive(Clone, Debug, Default)]
+pub struct BatchPieces {
+    /// The lines of its `batches.create` calls for `/v1/chat/completions`.
+    pub creations: Vec<usize>,
+    /// The files it uploads for a batch (`files.create(file=open(PATH, "rb"), purpose="batch")`).
+    pub uploads: Vec<FilePath>,
+    /// The files it opens for writing (`open(PATH, "w")`).
+    pub writes: Vec<FilePath>,
+    /// The line of the first Batch input line for Chat Completions it builds, if any.
+    pub lines: Option<usize>,
+    /// Its reads of a Chat Completions batch's output (`…["response"]["body"]["choices"]`).
+    pub reads: Vec<crate::model::Read>,
+    /// Where those reads leave sight.
+    pub reads_unseen: Vec<String>,
+    /// The modules it imports, as written, with their level of relative import.
+    pub imports: Vec<(String, u32)>,
+}
+
+/// A file path as code writes it.
+#[derive(Clone, Debug, PartialEq)]
+pub enum FilePath {
+    /// Made of literals: `path` relative to the working directory, or to the folder of the
+    /// file that names it (`Path(__file__).parent / "batch.jsonl"`).
+    Literal {
+        path: String,
+        beside_file: bool,
+        line: usize,
+    },
+    /// Computed at run time (`what` says from what).
+    Computed { line: usize, what: String },
+}
+
+impl FilePath {
+    pub fn line(&self) -> usize {
+        match self {
+            FilePath::Literal { line, .. } | FilePath::Computed { line, .. } => *line,
+        }
     }
 }
 
 /// The parameter "key" of a dict splatted into a call's arguments (`**PARAMS`): its entries
 /// are the request's parameters.
 pub const SPLAT: &str = "**";
+
+/// The request of a module under test, as a test that stubs its method sees it.
+pub struct StubbedCall<'a> {
+    /// Whether a module as the test writes it names the module of the call (as
+    /// [`Target::is_module`]).
+    pub is_module: &'a dyn Fn(&str, u32) -> Option<bool>,
+    /// Whether a module as the test writes it is the module of the call itself: a module
+    /// that only loads it (a service importing the helper) may export a client of its own.
+    pub is_own_module: &'a dyn Fn(&str, u32) -> Option<bool>,
+    /// The module-level name the call reaches its client by (`client` in
+    /// `client.chat.completions.create(...)`), which a test patches by name.
+    pub client: &'a str,
+    /// Whether every read of the result, in every file, is its text: a fake that only
+    /// carries a text may then become a Responses fake with `output_text`.
+    pub text_only: bool,
+}
+
+/// What a test does with the chat completions method of a module (see [`FrontEnd::test_stub`]).
+#[derive(Debug)]
+pub enum TestStub {
+    /// It stubs nothing the module calls.
+    Unrelated,
+    /// Every use of the stub can move with the call.
+    Migrate(StubEdits),
+    /// A use responsify cannot follow, with its line.
+    OutOfSight { line: usize, why: String },
+}
+
+/// How a test's stubs move with the call they stub.
+#[derive(Debug, Default)]
+pub struct StubEdits {
+    /// Edits that need nothing of the call's fix: the stubbed path, the fakes.
+    pub edits: Vec<Edit>,
+    /// The calls the stub is asserted to have received (`assert_called_once_with(...)`), as
+    /// requests: their arguments move exactly as the call's own.
+    pub asserted: Vec<Unit>,
+    /// Arguments read off a recorded call (`call_args.kwargs["messages"]`): where the key is
+    /// written (inside its string literal) and the key.
+    pub keys: Vec<(Span, String)>,
+}
 
 /// What a front end can say about values that one module imports from another (a `TOOLS`
 /// list sent as a request's tools, a `SCHEMA` dict sent as its `response_format`), for

@@ -29,13 +29,24 @@ declare_rule! {
     /// ```
     ///
     /// ## Fix safety
-    /// No fix when the lines the batch reads are not in view of the call: the finding needs a
-    /// person (a warning); responsify migrates Batch input lines in `.jsonl` files on its
-    /// own, display-only. A pipeline written in one Python file (the dicts it writes as
-    /// lines, this call, and the `json.loads(line)["response"]["body"]` readers of the
-    /// output) is one unit instead: the lines' findings (`chat-completions-request` and the
-    /// rest) carry this `endpoint` in their fix, which is applied when every piece is in
-    /// view.
+    /// A Batch pipeline is one unit, in one file or spread over several. Written in one
+    /// Python or TypeScript file (the dicts or objects it writes as lines, this call, and the
+    /// `json.loads(line)["response"]["body"]` / `JSON.parse(line).response.body` readers of
+    /// the output), the lines' findings
+    /// (`chat-completions-request` and the rest) carry this `endpoint` in their fix. Spread
+    /// over files, in a run over the repository, the call is the unit: the `.jsonl` files it
+    /// uploads by a literal path (`open("data/batch.jsonl", "rb")`, `Path(__file__).parent /
+    /// "batch.jsonl"`; in TypeScript `fs.createReadStream("data/batch.jsonl")`,
+    /// `path.join(__dirname, "batch.jsonl")`), the modules that write the file it uploads
+    /// (the same literal path: `open(PATH, "w")`, `fs.writeFileSync(PATH, ...)`), and the readers of the output in this module or the
+    /// modules it imports (`JSON.parse(line).response.body.choices` in TypeScript) are found,
+    /// and its `chat-completions-request` fix converts them all at once. When a piece is out of
+    /// sight (a path computed at run time, a reader in a package the run does not hold, lines
+    /// written to a file responsify cannot name, another reader of a Chat batch's output it
+    /// cannot tie to a batch) or one line cannot be converted (`n: 5`), nothing is applied
+    /// and the finding names the line or file. Without the repository in view (a file alone,
+    /// stdin), this finding needs a person (a warning), and the `.jsonl` files' own fixes
+    /// stay display-only.
     pub struct BatchChatEndpoint {
         name: "batch-chat-endpoint",
         summary: "Batch jobs created for `/v1/chat/completions`: move the endpoint and its files together",

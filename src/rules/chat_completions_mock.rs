@@ -34,10 +34,38 @@ declare_rule! {
     /// ```
     ///
     /// ## Fix safety
-    /// No fix: the fakes are written for the test, in shapes only a person can map. The
-    /// finding is a note (`info`, which never fails a run): whether the test must change
-    /// depends on the client of the code it tests, which lives in another file (a test of a
-    /// Groq or DeepSeek adapter stubs the same method and stays as it is).
+    /// The finding itself is a note (`info`, which never fails a run): whether the test must
+    /// change depends on the client of the code it tests, which lives in another file (a test
+    /// of a Groq or DeepSeek adapter stubs the same method and stays as it is).
+    ///
+    /// The test moves with the code it tests: in a run, a Python test that stubs the call of
+    /// a module whose fix applies becomes part of that call's unit, and the call's fix
+    /// rewrites it too (all files or none) when every use of the stub is mechanical — the
+    /// patched path (`patch("app.llm.client.chat.completions.create")`, `patch.object(client.chat.completions,
+    /// "create")`, a patched client's `chat.completions.create`; the mock held by a decorated
+    /// test's parameter, `with … as`, `mocker.patch`, or `self.create = patcher.start()` in
+    /// `setUp`), the asserted arguments
+    /// (`assert_called_once_with(...)`, migrated by the same rules as the call's, so they
+    /// match what it now sends, `store=False` included), the keys read off a recorded call
+    /// (`call_args.kwargs["max_tokens"]`), and fakes that carry only a text
+    /// (`MagicMock(choices=[MagicMock(message=MagicMock(content="x"))])` or the same with
+    /// `SimpleNamespace` becomes `MagicMock(output_text="x")`, and a `ChatCompletion(...)` of
+    /// one `Choice` whose `ChatCompletionMessage` holds only the text, built from literals,
+    /// becomes the `openai.types.responses.Response` that carries it, with its imports —
+    /// when everything that reads the result reads its text). Anything else keeps the call's
+    /// fix displayed, and its `unseen-uses` finding names the test's line: a fake built by a
+    /// helper or from a recording, a key whose value the fix reshapes, asserted
+    /// arguments the rules would migrate differently from the call's, a stream, a module with
+    /// more than one chat request, a stub handed on. A test of a module that keeps calling
+    /// Chat Completions is never touched.
+    ///
+    /// In TypeScript and JavaScript the same holds for `vi.spyOn(client.chat.completions,
+    /// "create")` / `jest.spyOn(...)` on the client the module exports (imported by name, or
+    /// as a member of the module imported whole): the spy's owner becomes `client.responses`,
+    /// `expect(spy).toHaveBeenCalledWith({ ... })` is migrated like the call,
+    /// `spy.mock.calls[0][0].max_tokens` is renamed, and `mockResolvedValue({ choices: [{
+    /// message: { content: "x" } }] })` becomes `mockResolvedValue({ output_text: "x" })`.
+    /// `vi.mock("openai", …)` factories and fake client objects keep the fix displayed.
     pub struct ChatCompletionsMock {
         name: "chat-completions-mock",
         summary: "tests that stub `chat.completions.create`: they change with the code they test",
@@ -53,7 +81,7 @@ impl Rule for ChatCompletionsMock {
         out.extend(flag(
             unit,
             Hold::ChatCompletionsMock,
-            "when the code under test moves to the Responses API, stub `responses.create` instead: return Response-shaped fakes and assert on `input=`",
+            "the fix of the code under test rewrites this test with it where every use of the stub is mechanical; otherwise, once that code calls the Responses API, stub `responses.create`: return Response-shaped fakes and assert on `input=`",
         ));
     }
 }

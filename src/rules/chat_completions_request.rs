@@ -73,6 +73,11 @@ impl Rule for ChatCompletionsRequest {
             ),
             // The reads of a request another file makes: the request is reported there.
             Site::Elsewhere => return,
+            Site::BatchCreation { endpoint } => (
+                endpoint,
+                "Batch created for `/v1/chat/completions`: migrate it to `/v1/responses` with its input lines and the code reading its output",
+                "Create the batch for `/v1/responses`",
+            ),
             Site::Body => (
                 at_model,
                 "Chat Completions request body: migrate it to the Responses API",
@@ -83,10 +88,31 @@ impl Rule for ChatCompletionsRequest {
             .with_fix(Fix::safe(title, vec![Change::SwitchEndpoint]));
         // The fix edits other files too: the reads of the result in modules that import its
         // helper, values it imports from other modules. Say which.
+        if matches!(request.site, Site::BatchCreation { .. }) {
+            let files: Vec<String> = unit
+                .companions
+                .iter()
+                .map(|c| format!("`{}`", crate::walk::display_path(&c.path)))
+                .collect();
+            if !files.is_empty() {
+                diagnostic = diagnostic.with_help(format!(
+                    "the fix also converts the batch's lines and output readers in {}",
+                    files.join(", ")
+                ));
+            }
+            out.push(diagnostic);
+            return;
+        }
         let reads: Vec<String> = unit
             .companions
             .iter()
-            .filter(|c| c.shared.is_none())
+            .filter(|c| c.shared.is_none() && !c.test)
+            .map(|c| format!("`{}`", crate::walk::display_path(&c.path)))
+            .collect();
+        let tests: Vec<String> = unit
+            .companions
+            .iter()
+            .filter(|c| c.test)
             .map(|c| format!("`{}`", crate::walk::display_path(&c.path)))
             .collect();
         let values: Vec<String> = unit
@@ -109,6 +135,12 @@ impl Rule for ChatCompletionsRequest {
         }
         if !values.is_empty() {
             also.push(values.join(", "));
+        }
+        if !tests.is_empty() {
+            also.push(format!(
+                "the stubs of the call in {} (patched path, fakes, asserted arguments)",
+                tests.join(", ")
+            ));
         }
         if !also.is_empty() {
             diagnostic = diagnostic.with_help(format!("the fix also rewrites {}", also.join("; ")));

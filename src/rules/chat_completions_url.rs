@@ -7,7 +7,11 @@ declare_rule! {
     /// ## What it does
     /// Reports a string that names the Chat Completions endpoint (`/v1/chat/completions`)
     /// in code, when responsify cannot tie it to one request body it migrates: a path
-    /// constant, a URL built with `format!`, a URL kept for later.
+    /// constant, a URL built with `format!`, a URL kept for later. A path that code serves
+    /// rather than calls (a route of an OpenAI-compatible server: `@app.post(...)`,
+    /// `app.post("/v1/chat/completions", handler)`, axum's `.route(...)`, a `match` or
+    /// `switch` on the request path) and a path inside a request to another provider's URL
+    /// are not reported.
     ///
     /// ## Why migrate
     /// Raw HTTP clients call the endpoint without an SDK. Moving them to Responses means

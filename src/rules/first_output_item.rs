@@ -8,8 +8,14 @@ declare_rule! {
     /// ## What it does
     /// Finds code on the Responses API that takes the first output item for the reply:
     /// `resp.output[0].content[0].text` becomes `resp.output_text`; any other read through
-    /// `resp.output[0]` is reported. (Python SDK results today; other languages and raw JSON
-    /// replies are not lifted yet.)
+    /// `resp.output[0]` is reported. Python and TypeScript/JavaScript SDK results (in
+    /// TypeScript also through casts such as `(resp.output[0] as ResponseOutputMessage)`),
+    /// raw JSON replies of requests posted by hand (`r.json()["output"][0]["content"][0]["text"]`
+    /// in Python, `data.output[0].content[0].text` after a `fetch` or axios call to
+    /// `…/v1/responses`, whose fix joins the text parts of the message items, as `output_text`
+    /// does: raw JSON has no `output_text`), and async-openai results (`response.output[0]`,
+    /// `.output.first()`, `.output.get(0)`, reported: an `OutputItem` is matched by its
+    /// variant, so which one was meant is for a person to say).
     ///
     /// ## Why it matters
     /// A Responses output is a list of items of several types. Reasoning models (o-series,

@@ -21,6 +21,7 @@ mod chat_completions_mock;
 mod chat_completions_request;
 mod chat_completions_url;
 mod chat_only_model;
+mod chat_type_annotation;
 mod choices_read;
 mod content_parts;
 mod done_event_name;
@@ -231,6 +232,7 @@ pub fn all() -> &'static [&'static dyn Rule] {
         &choices_read::ChoicesRead,
         &tool_call_read::ToolCallRead,
         &tool_call_type::ToolCallType,
+        &chat_type_annotation::ChatTypeAnnotation,
         &reply_append::ReplyAppend,
         &reasoning_items_dropped::ReasoningItemsDropped,
         &unstored_reasoning_replay::UnstoredReasoningReplay,

@@ -65,23 +65,7 @@ impl Rule for ResponseFormat {
             .any(|k| k == "response_format")
         {
             // Flattened in its module (see `in_its_module`): the call keeps its name.
-            out.push(
-                Diagnostic::new(
-                    name,
-                    key,
-                    "`response_format` is `text.format` in the Responses API",
-                )
-                .with_fix(Fix::safe(
-                    "Move `response_format` to `text.format`",
-                    vec![
-                        Change::Remove { span },
-                        Change::SetParam {
-                            path: vec!["text".into(), "format".into()],
-                            value: format.clone(),
-                        },
-                    ],
-                )),
-            );
+            out.push(move_to_text(key, span, format.clone()));
             return;
         }
         if let (
@@ -97,10 +81,10 @@ impl Rule for ResponseFormat {
                 Diagnostic::new(
                     name,
                     key,
-                    "`parse` takes the output model as `text_format` in the Responses API",
+                    "`parse` takes the output model its Responses way: `text_format=Model` in Python, `text: { format: zodTextFormat(...) }` in TypeScript",
                 )
                 .with_fix(Fix::safe(
-                    "Rename `response_format` to `text_format`",
+                    "Pass the output model as the Responses `parse` takes it",
                     vec![Change::RenameKey {
                         key,
                         to: "text_format".into(),
@@ -126,24 +110,28 @@ impl Rule for ResponseFormat {
         let Some(flat) = flat_format(format, span, out) else {
             return;
         };
-        out.push(
-            Diagnostic::new(
-                name,
-                key,
-                "`response_format` is `text.format` in the Responses API",
-            )
-            .with_fix(Fix::safe(
-                "Move `response_format` to `text.format`",
-                vec![
-                    Change::Remove { span },
-                    Change::SetParam {
-                        path: vec!["text".into(), "format".into()],
-                        value: flat,
-                    },
-                ],
-            )),
-        );
+        out.push(move_to_text(key, span, flat));
     }
+}
+
+/// `response_format` (the entry at `span`, its key at `key`) moved to `text.format`, where
+/// it is written as `format`.
+fn move_to_text(key: Span, span: Span, format: Value) -> Diagnostic {
+    Diagnostic::new(
+        ResponseFormat::META.name,
+        key,
+        "`response_format` is `text.format` in the Responses API",
+    )
+    .with_fix(Fix::safe(
+        "Move `response_format` to `text.format`",
+        vec![
+            Change::Remove { span },
+            Change::SetParam {
+                path: vec!["text".into(), "format".into()],
+                value: format,
+            },
+        ],
+    ))
 }
 
 /// The Responses form of a chat format (`json_schema` flattened), or `None` after reporting

@@ -8,7 +8,10 @@ declare_rule! {
     /// Notes a Chat Completions request kept on purpose beside its Responses twin: the file
     /// has a class or function for each API (`OpenAIChatCompletionsModel` beside
     /// `OpenAIResponsesModel`, `chat_completion()` beside `create_response()`), as libraries
-    /// do that offer both to their users. The chat twin is left as it is.
+    /// do that offer both to their users. The twins may also live in sibling modules named
+    /// for their API (`models/openai_chatcompletions.py` beside `models/openai_responses.py`,
+    /// which calls the Responses API), when the chat request's class or function names both
+    /// words, chat and completion. The chat twin is left as it is.
     ///
     /// ## Why migrate
     /// It is not a migration to make: rewriting the chat twin would only duplicate the

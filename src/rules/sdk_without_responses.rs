@@ -9,9 +9,20 @@ declare_rule! {
     /// openai-node 4.87.2 (the structured-output helpers, `responses.parse` and
     /// `zodTextFormat`, later still). The nearest `requirements*.txt`, `pyproject.toml`,
     /// `poetry.lock`, `uv.lock`, `Pipfile`, `setup.py` / `setup.cfg`, or `package.json`,
-    /// `package-lock.json`, `pnpm-lock.yaml`, `yarn.lock` is read, up to the repository's
-    /// root; an exact pin, a lockfile's version or an upper bound below the floor holds the
-    /// request.
+    /// `package-lock.json`, `pnpm-lock.yaml`, `yarn.lock`, Deno's `deno.json` import map, or
+    /// conda's `environment.yml` (its `dependencies` and their `pip:` list) is read, up to
+    /// the repository's root; an exact pin, a lockfile's version or an upper bound below the
+    /// floor holds the request, and the finding names the file and line.
+    ///
+    /// A file that says which SDK it runs with speaks for itself, before any manifest: a
+    /// notebook's own install line (`%pip install openai==1.40.0`, `!pip install
+    /// "openai>=0.28,<1"`, `%conda install openai=1.2`; the last one that installs `openai`),
+    /// a script's PEP 723 inline metadata (`# /// script` … `# dependencies =
+    /// ["openai==1.30.0"]`, which `uv run` installs), and a Deno or CDN import specifier with
+    /// a version (`npm:openai@4.20.0`, `https://esm.sh/openai@4.20.0`,
+    /// `https://deno.land/x/openai@v4.20.0/mod.ts`). One that installs the newest release
+    /// (`%pip install -U openai`, `npm:openai@^4.90.0`) lets the call migrate whatever the
+    /// manifests say.
     ///
     /// ## Why migrate
     /// The migrated call is `client.responses.create(...)`. On an SDK older than the Responses

@@ -46,7 +46,11 @@ impl Rule for StoreDefault {
 
     fn check(&self, unit: &Unit, ctx: &Context, out: &mut Vec<Diagnostic>) {
         let body = &unit.request.body;
-        if body.get_present("store").is_some() || unit.request.hidden_keys {
+        // A batch's creation has no body: its lines carry theirs, each with its own `store`.
+        if body.get_present("store").is_some()
+            || unit.request.hidden_keys
+            || matches!(unit.request.site, crate::model::Site::BatchCreation { .. })
+        {
             return;
         }
         let span = body

@@ -9,6 +9,16 @@ declare_rule! {
     /// proven to be: another provider, a local server, or a value read from configuration
     /// with no OpenAI fallback. These calls are never rewritten.
     ///
+    /// A base URL read from the environment (`OpenAI()` with no base URL reads
+    /// `OPENAI_BASE_URL`; `os.getenv("LLM_URL", ...)` reads `LLM_URL`) is looked up in the
+    /// environment files the project ships: the nearest `.env`, `.env.example` (and the other
+    /// `.env.*` templates, `.envrc`), Dockerfile `ENV` or docker-compose `environment:` up the
+    /// tree, to the repository's root. One that sets the variable (or `OPENAI_API_BASE`) to another server holds the
+    /// call like a base URL written in the code, naming the file and line. A model that
+    /// belongs to another provider's family (`deepseek-chat`, `llama3.2`, `claude-*`,
+    /// `gemini-*`, `qwen*`, `mixtral-*`) on such a client holds it too: OpenAI does not serve
+    /// it, so the environment must point elsewhere; the note asks you to confirm.
+    ///
     /// ## Why migrate
     /// Many OpenAI-compatible servers implement Chat Completions but not `/v1/responses`, or
     /// only part of it. A call moved to Responses on such a server fails. A client built with
@@ -42,10 +52,12 @@ impl Rule for ThirdPartyEndpoint {
             Hold::UnprovenServer,
             "if the server implements `/v1/responses`, declare it with `--responses-provider URL`; otherwise point the client at OpenAI's URL or keep the call on Chat Completions",
         ));
-        out.extend(flag(
-            unit,
-            Hold::OtherServer,
-            "if the server implements `/v1/responses`, declare it with `--responses-provider URL` and its calls migrate like OpenAI's",
-        ));
+        // Only a model name showed another server: its URL is the environment's.
+        let help = if unit.base_url.is_none() && !unit.base_url_env.is_empty() {
+            "if the server the environment points the client at implements `/v1/responses`, pass its URL as the client's base URL and declare it with `--responses-provider URL`"
+        } else {
+            "if the server implements `/v1/responses`, declare it with `--responses-provider URL` and its calls migrate like OpenAI's"
+        };
+        out.extend(flag(unit, Hold::OtherServer, help));
     }
 }

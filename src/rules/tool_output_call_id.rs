@@ -26,7 +26,10 @@ declare_rule! {
     ///
     /// ## Fix safety
     /// Safe when the object is an item of a Responses result's output (a loop over
-    /// `resp.output`, or over a list kept from it): its `call_id` is the call's id. A literal
+    /// `resp.output`, or over a list kept from it): its `call_id` is the call's id. In
+    /// TypeScript and JavaScript the item must also be known to be a function call, by an
+    /// `if (item.type === "function_call")` around the read or a `.filter((i) => i.type ===
+    /// "function_call")` it was picked by: only then does it have a `call_id`. A literal
     /// id that names a `function_call` item of the same input becomes that item's `call_id`.
     /// Anything else gets no fix: responsify cannot prove that the object is a function call
     /// item rather than something whose `id` is right.
@@ -105,8 +108,13 @@ impl Rule for ToolOutputCallId {
             }
             let message = format!("the tool output quotes `{source}`: Responses matches tool results by the call's `call_id`, not the item's `id`");
             let span = entry.value.span.unwrap_or(unit.request.span);
+            // The read is the value, or where it starts (`item.id ?? ""`, `item.id!`).
             let item_id = unit.reads.iter().find(|read| {
-                read.kind == ReadKind::OutputItemId && Some(read.span) == entry.value.span
+                read.kind == ReadKind::OutputItemId
+                    && entry
+                        .value
+                        .span
+                        .is_some_and(|v| v.start == read.span.start && v.contains(read.span))
             });
             out.push(match item_id {
                 Some(read) => Diagnostic::new(Self::META.name, span, message).with_fix(Fix::safe(

@@ -124,6 +124,11 @@ fn follow_at(
         return;
     }
     seen.push(scope);
+    // `-> ChatCompletion`: the type of what the function hands on.
+    if let Some(returns) = s.function.and_then(|f| f.returns.as_deref()) {
+        unit.reads
+            .extend(reads::annotation_reads(returns, shape, module.text));
+    }
     if let Some(class) = s.class {
         return follow_method(module, scope, class, shape, unit, depth, seen);
     }

@@ -105,7 +105,11 @@ fn trace_at(index: &Index, scope: usize, receiver: &Expr, source: &str, depth: u
                         Some(class) => Judged::not_openai(format!(
                             "the client `{id}` is a `{class}`, another library's client"
                         )),
-                        None => unsure(format!("the client `{id}` is passed in by the caller")),
+                        None => {
+                            callers_clients(index, scope, id, source, depth).unwrap_or_else(|| {
+                                unsure(format!("the client `{id}` is passed in by the caller"))
+                            })
+                        }
                     }
                 }
                 [] => unsure(format!("`{id}` is not assigned in this file")),
@@ -117,7 +121,7 @@ fn trace_at(index: &Index, scope: usize, receiver: &Expr, source: &str, depth: u
                         .collect();
                     verdicts
                         .iter()
-                        .find(|v| **v != Judged::openai())
+                        .find(|v| !v.is_plain())
                         .cloned()
                         .unwrap_or_else(Judged::openai)
                 }
@@ -228,7 +232,7 @@ fn module_client(index: &Index, scope: usize, source: &str) -> Judged {
             }
         }
     }
-    Judged::openai()
+    classify::judge(&ClientFacts::new(Constructor::OpenAi))
 }
 
 /// The value of the keyword argument `name=`.
@@ -416,4 +420,36 @@ fn foreign_annotation(index: &Index, scope: usize, name: &str, source: &str) -> 
         },
         _ => None,
     }
+}
+
+/// A client parameter that every call of its function in this file fills with another
+/// library's client (`ask(Groq(), q)`, `ask(groq_client, q)`): the calls are that library's.
+/// Calls from other files are not seen, so a client that is OpenAI's at every call here
+/// stays unsure.
+fn callers_clients(
+    index: &Index,
+    scope: usize,
+    id: &str,
+    source: &str,
+    depth: usize,
+) -> Option<Judged> {
+    let passed = super::values::arguments_for(index, scope, id)?;
+    if passed.by_calls.is_empty() || passed.without > 0 || passed.handings > 0 {
+        return None;
+    }
+    let mut named = Vec::new();
+    for &(call_scope, arg) in &passed.by_calls {
+        let judged = trace_at(index, call_scope, arg, source, depth.saturating_sub(1));
+        match &judged.verdict {
+            crate::model::Verdict::Hold(reason) if reason.kind == crate::model::Hold::NotOpenAi => {
+                named.push(text(source, arg))
+            }
+            _ => return None,
+        }
+    }
+    named.dedup();
+    Some(Judged::not_openai(format!(
+        "every call of the function in this file passes another library's client for `{id}` (`{}`)",
+        named.join("`, `")
+    )))
 }

@@ -135,6 +135,9 @@ impl<'a> Lowering<'a> {
                             Site::Http { url: None, .. } => {
                                 return Err("the request's URL has no literal to rewrite".into())
                             }
+                            Site::BatchCreation { endpoint } => {
+                                self.made.push(Edit::replace(endpoint, "responses"))
+                            }
                             Site::Body | Site::BatchLine { .. } | Site::Elsewhere => {}
                         }
                     }
@@ -163,7 +166,9 @@ impl<'a> Lowering<'a> {
             }
         }
         for edit in containers::removals(self.units, &removed)? {
-            self.made.push(edit);
+            for edit in self.whole_line_removal(edit, &inserts) {
+                self.made.push(edit);
+            }
         }
         for (container, items) in inserts {
             for edit in self.insertion(container, &items, &removed)? {
@@ -221,11 +226,67 @@ impl<'a> Lowering<'a> {
         Ok(self.made.finish())
     }
 
-    /// Raw HTTP JSON (dicts and lists), not SDK objects.
+    /// A removal in a container laid out over lines takes the removed members' lines whole,
+    /// with the comments that end them, as a removal from the middle does. The last members'
+    /// removal starts at the end of the member before them, so it would otherwise take that
+    /// member's comment and leave their own to whatever comes before (or is appended): it
+    /// starts at the end of that member's line instead, and that member's comma goes too
+    /// (it was a separator) unless new members follow it.
+    fn whole_line_removal(
+        &self,
+        mut edit: Edit,
+        inserts: &BTreeMap<Span, Vec<(Option<&str>, &Value)>>,
+    ) -> Vec<Edit> {
+        let text = self.text;
+        let line_end = |at: usize| text[at..].find(['\n', '\r']).map_or(text.len(), |i| at + i);
+        let removed = &text[edit.span.start..edit.span.end];
+        if !edit.text.is_empty() || !removed.contains('\n') {
+            return vec![edit];
+        }
+        // What follows the last removed member on its line: its comma and its comment.
+        let end = line_end(edit.span.end);
+        let rest = text[edit.span.end..end].trim_start();
+        let rest = rest.strip_prefix(',').unwrap_or(rest).trim_start();
+        let to_line_end = rest.is_empty() || rest.starts_with('#');
+        let trailing_run = removed.starts_with([',', ' ', '\t', '\n', '\r', '#']);
+        if !trailing_run {
+            if to_line_end && rest.starts_with('#') {
+                edit.span.end = end;
+            }
+            return vec![edit];
+        }
+        if !to_line_end {
+            return vec![edit];
+        }
+        let mut edits = Vec::new();
+        let appended = inserts
+            .keys()
+            .any(|c| c.start <= edit.span.start && edit.span.end <= c.end);
+        let last_had_comma = text[edit.span.end..end].trim_start().starts_with(',');
+        // New members after one whose line ends in a comment go on the next line and keep
+        // its comma as their separator.
+        let kept_comment = text[edit.span.start + 1..line_end(edit.span.start)]
+            .trim_start()
+            .starts_with('#');
+        if removed.starts_with(',') && !last_had_comma && !(appended && kept_comment) {
+            edits.push(Edit::delete(Span::new(
+                edit.span.start,
+                edit.span.start + 1,
+            )));
+        }
+        edits.push(Edit::delete(Span::new(line_end(edit.span.start), end)));
+        edits
+    }
+
+    /// Raw HTTP JSON (dicts and lists), not SDK objects: a request posted by hand, a Batch
+    /// line and the output lines of its batch.
     fn raw(&self) -> bool {
-        self.units
-            .iter()
-            .any(|u| matches!(u.request.site, Site::Http { .. }))
+        self.units.iter().any(|u| {
+            matches!(
+                u.request.site,
+                Site::Http { .. } | Site::BatchCreation { .. }
+            )
+        })
     }
 
     fn spell(&self, base: Span, to: &ReadTarget, q: char) -> String {
@@ -369,10 +430,18 @@ impl<'a> Lowering<'a> {
         if separator.contains('#') {
             separator = format!(",{}{indent}", self.newline);
         }
+        // New values follow the container's style: a comma after the last entry of each map
+        // or list laid out over lines when the container ends that way.
+        let trailing = multiline
+            && container.members.last().is_some_and(|m| {
+                self.text[m.end..container.span.end]
+                    .trim_start()
+                    .starts_with(',')
+            });
         let printed: Vec<String> = items
             .iter()
             .map(|(key, value)| {
-                let v = self.print(value, multiline, &indent);
+                let v = self.print_child(value, multiline, &indent, trailing);
                 match (key, container.kind) {
                     (Some(k), ContainerKind::Arguments) => format!("{k}={v}"),
                     (Some(k), _) => format!("{}: {v}", self.string(k)),
@@ -398,7 +467,7 @@ impl<'a> Lowering<'a> {
                     if !comma {
                         edits.push(Edit::insert(last.end, ","));
                     }
-                    let trailing = if comma { "," } else { "" };
+                    let trailing = if trailing { "," } else { "" };
                     edits.push(Edit::insert(
                         line_end,
                         format!("{}{indent}{entries}{trailing}", self.newline),
@@ -433,10 +502,6 @@ impl<'a> Lowering<'a> {
         out
     }
 
-    fn print(&self, value: &Value, multiline: bool, indent: &str) -> String {
-        self.print_styled(value, multiline, indent, false)
-    }
-
     /// A string's span with the parentheses written around it (`(\n "a "\n "b"\n)`, a
     /// long text split over lines): the parser's span covers the strings only, and a copy
     /// without them loses the layout. A body's strings are values of entries, elements and
@@ -453,6 +518,19 @@ impl<'a> Lowering<'a> {
             return Span::new(start, end);
         }
         span
+    }
+
+    /// A value inside another (or a new argument): a new map that fits on one short line
+    /// is written there (`reasoning={"effort": "low"}`), as people write it, even where
+    /// the code around it is laid out over lines.
+    fn print_child(&self, value: &Value, multiline: bool, indent: &str, trailing: bool) -> String {
+        if multiline && value.span.is_none() && value.is_map() {
+            let flat = self.print_styled(value, false, indent, false);
+            if !flat.contains('\n') && flat.len() <= 60 {
+                return flat;
+            }
+        }
+        self.print_styled(value, multiline, indent, trailing)
     }
 
     /// `print`, with a comma after the last entry of each map or list laid out over lines
@@ -483,7 +561,7 @@ impl<'a> Lowering<'a> {
             Kind::List(items) => {
                 let parts: Vec<String> = items
                     .iter()
-                    .map(|v| self.print_styled(v, multiline, &inner, trailing))
+                    .map(|v| self.print_child(v, multiline, &inner, trailing))
                     .collect();
                 // A short list of scalars (`include=["reasoning.encrypted_content"]`) stays
                 // on one line even in a call laid out one argument per line, as people write it.
@@ -506,21 +584,53 @@ impl<'a> Lowering<'a> {
                         format!(
                             "{}: {}",
                             self.string(&e.key),
-                            self.print_styled(&e.value, multiline, &inner, trailing)
+                            self.print_child(&e.value, multiline, &inner, trailing)
                         )
                     })
                     .collect();
                 if multiline {
-                    format!(
-                        "{{{nl}{inner}{}{}{nl}{indent}}}",
-                        parts.join(&format!(",{nl}{inner}")),
-                        if trailing { "," } else { "" }
-                    )
+                    // An entry copied from the source keeps the comment at the end of its
+                    // line (`"name": "lookup",  # shown to the model`).
+                    let mut body = String::new();
+                    for (i, (part, e)) in parts.iter().zip(entries).enumerate() {
+                        let last = i + 1 == parts.len();
+                        body.push_str(part);
+                        if !last || trailing {
+                            body.push(',');
+                        }
+                        if let Some(comment) = self.line_comment(e) {
+                            body.push_str("  ");
+                            body.push_str(comment);
+                        }
+                        if !last {
+                            body.push_str(nl);
+                            body.push_str(&inner);
+                        }
+                    }
+                    format!("{{{nl}{inner}{body}{nl}{indent}}}")
                 } else {
                     format!("{{{}}}", parts.join(", "))
                 }
             }
         }
+    }
+}
+
+impl Lowering<'_> {
+    /// The comment that ends the source line of an entry copied from the source, after
+    /// its comma (`"name": "lookup",  # shown to the model`).
+    fn line_comment(&self, entry: &crate::model::Entry) -> Option<&str> {
+        // A string's parentheses are the value's (see `with_parentheses`).
+        let value_end = entry
+            .value
+            .span
+            .map(|at| self.with_parentheses(&entry.value, at).end);
+        let end = entry.span.map(|s| s.end).max(value_end)?;
+        let rest = &self.text[end..];
+        let line = &rest[..rest.find(['\n', '\r']).unwrap_or(rest.len())];
+        let after = line.trim_start();
+        let after = after.strip_prefix(',').unwrap_or(after).trim_start();
+        after.starts_with('#').then(|| after.trim_end())
     }
 }
 

@@ -13,6 +13,7 @@ mod batch;
 mod callers;
 mod classify;
 mod importers;
+mod imports;
 mod instances;
 mod lower;
 mod mocks;
@@ -123,6 +124,10 @@ impl FrontEnd for Python {
         Some(self)
     }
 
+    fn batch_pieces(&self, text: &str) -> Option<super::BatchPieces> {
+        batch::pieces(text)
+    }
+
     fn chat_stub(
         &self,
         text: &str,
@@ -131,6 +136,13 @@ impl FrontEnd for Python {
         // A patch names the module in a dotted string (`patch("app.llm.client…")`), which
         // the project's scan for the module's name already required.
         first_chat_stub(text)
+    }
+
+    fn test_stub(&self, text: &str, call: &super::StubbedCall) -> super::TestStub {
+        match ruff_python_parser::parse_module(text) {
+            Ok(parsed) => mocks::migrate(parsed.suite(), text, call),
+            Err(_) => super::TestStub::Unrelated,
+        }
     }
 
     fn follow_importer(
@@ -157,6 +169,10 @@ impl FrontEnd for Python {
         Ok(Lifted {
             units: lift_module(&module.body, text),
         })
+    }
+
+    fn tidy_imports(&self, before: &str, after: &str) -> Vec<Edit> {
+        imports::tidy(before, after)
     }
 
     fn lower(&self, text: &str, units: &[&Unit], changes: &[Change]) -> Result<Vec<Edit>, String> {
@@ -290,7 +306,12 @@ fn posts_by_hand(call: &ast::ExprCall) -> bool {
 }
 
 fn match_legacy(index: &Index, call: &ast::ExprCall) -> Option<Span> {
-    let (method, _) = attribute(&call.func, &["create", "acreate"])?;
+    legacy_method(index, &call.func)
+}
+
+/// `openai.ChatCompletion.create` (or `.acreate`) named, called or not: the span of the path.
+fn legacy_method(index: &Index, func: &Expr) -> Option<Span> {
+    let (method, _) = attribute(func, &["create", "acreate"])?;
     let (resource, _) = attribute(&method.value, &["ChatCompletion"])?;
     match &*resource.value {
         Expr::Name(n) if index.is_openai_module(n.id.as_str()) => Some(Span::new(
@@ -463,8 +484,9 @@ fn lift_module(module: &[ast::Stmt], text: &str) -> Vec<Unit> {
                     shared.push(Vec::new());
                 } else if let Some(creation) = batch::creation(&index, scope_id, call) {
                     if batch_lines.is_empty() {
-                        // The lines are elsewhere (a `.jsonl` file): a person moves both.
-                        units.push(held_call(
+                        // The lines are elsewhere (a `.jsonl` file, a module that writes
+                        // them): the run may bring them into view (see `batch`).
+                        let mut unit = held_call(
                             &index,
                             scope_id,
                             creation.receiver,
@@ -472,7 +494,21 @@ fn lift_module(module: &[ast::Stmt], text: &str) -> Vec<Unit> {
                             Hold::BatchChatEndpoint,
                             "the batch is created for \"/v1/chat/completions\"".into(),
                             text,
-                        ));
+                        );
+                        // What the client says, for when the run brings the pipeline into view.
+                        let judged = classify::trace(&index, scope_id, creation.receiver, text);
+                        if matches!(judged.verdict, Verdict::Migrate) {
+                            let mut scratch = unit.clone();
+                            judged.apply_to(&mut scratch);
+                            unit.unseen = scratch.unseen;
+                            unit.caveats = scratch.caveats;
+                        }
+                        unit.batch = Some(crate::model::BatchRole::Creation {
+                            endpoint: creation
+                                .endpoint
+                                .and_then(|e| raw::chat_path(span(e.range), text)),
+                        });
+                        units.push(unit);
                         shared.push(Vec::new());
                     } else {
                         // Moves with the lines this file writes (see `batch`).
@@ -609,7 +645,7 @@ fn method_references(index: &Index, module: &[ast::Stmt], units: &[Unit], text: 
                 }
                 Expr::Attribute(a) => {
                     self.used_in_place.insert(span(a.value.range()));
-                    if a.attr.id.as_str() == "create" {
+                    if matches!(a.attr.id.as_str(), "create" | "acreate") {
                         self.named.push(expr);
                     }
                 }
@@ -634,6 +670,17 @@ fn method_references(index: &Index, module: &[ast::Stmt], units: &[Unit], text: 
     for expr in refs.named {
         let at = span(expr.range());
         if refs.used_in_place.contains(&at) {
+            continue;
+        }
+        // `run(openai.ChatCompletion.create, ...)`: the openai < 1.0 API, handed on.
+        if let Some(path) = legacy_method(index, expr) {
+            found.push(flagged(
+                at,
+                path,
+                Endpoint::ChatCompletions,
+                Hold::LegacySdk,
+                "`openai.ChatCompletion` is the openai < 1.0 API".into(),
+            ));
             continue;
         }
         let Some((create, _)) = attribute(expr, &["create"]) else {
@@ -691,7 +738,35 @@ fn chat_urls(module: &[ast::Stmt]) -> Vec<(Span, String)> {
             }
             visitor::walk_stmt(self, stmt);
         }
+        // `@app.post("/v1/chat/completions")`: a route this code serves (an
+        // OpenAI-compatible server or proxy), not a request it sends. So is a `case` pattern.
+        fn visit_decorator(&mut self, _: &'a ast::Decorator) {}
+        fn visit_pattern(&mut self, _: &'a ast::Pattern) {}
         fn visit_expr(&mut self, expr: &'a Expr) {
+            if let Expr::Call(call) = expr {
+                // `app.add_api_route("/v1/chat/completions", handler)` (FastAPI, Starlette),
+                // `app.add_url_rule(...)` (Flask): routes too.
+                if let Expr::Attribute(a) = &*call.func {
+                    if matches!(
+                        a.attr.id.as_str(),
+                        "add_api_route" | "add_url_rule" | "add_route" | "api_route"
+                    ) {
+                        return;
+                    }
+                }
+            }
+            // A call that posts to another server (`requests.post("https://api.groq.com/...",
+            // json={"endpoint": "/v1/chat/completions"})`): its paths are that server's.
+            if let Expr::Call(call) = expr {
+                if let Some(Expr::StringLiteral(url)) = call.arguments.args.first() {
+                    let url = url.value.to_str();
+                    if url.contains("://")
+                        && crate::classify::url_kind(url) == crate::classify::UrlKind::Other
+                    {
+                        return;
+                    }
+                }
+            }
             let text = match expr {
                 Expr::StringLiteral(s) => Some(s.value.to_str().to_string()),
                 Expr::FString(_) => classify::literal_parts(expr),
@@ -812,6 +887,8 @@ fn chat_unit(
         };
         let uses = reads::analyze(statements, call_span, first, text);
         unit.reads = uses.reads;
+        unit.reads
+            .extend(param_annotations(index, &unit.request.body, text));
         return (unit, body.shared, None);
     }
     let first = if site.method == SdkMethod::Stream {
@@ -825,6 +902,8 @@ fn chat_unit(
     };
     let uses = reads::analyze(statements, call_span, first, text);
     unit.reads = uses.reads;
+    unit.reads
+        .extend(param_annotations(index, &unit.request.body, text));
     unit.unseen.extend(uses.unseen);
     // A list that receives the reply gets output items once the fix extends it with them:
     // nothing else may read it as chat messages.
@@ -844,6 +923,36 @@ fn chat_unit(
     (unit, body.shared, uses.returned)
 }
 
+/// The annotations of the bindings whose values the request sends as its messages or
+/// tools (`msgs: list[ChatCompletionMessageParam] = [...]`), and of its tools' elements.
+fn param_annotations(
+    index: &Index,
+    body: &crate::model::Value,
+    text: &str,
+) -> Vec<crate::model::Read> {
+    use crate::model::Annotated;
+    let mut found = Vec::new();
+    let mut of = |value: &crate::model::Value, key: &str, element: bool| {
+        if let Some(annotation) = value.span.and_then(|at| index.annotation_of(at)) {
+            let of = Annotated::Param {
+                key: key.to_string(),
+                element,
+            };
+            found.extend(reads::typed_reads(annotation, of, text));
+        }
+    };
+    for key in ["messages", "input", "tools"] {
+        let Some(value) = body.get(key) else { continue };
+        of(value, key, false);
+        if key == "tools" {
+            for tool in value.as_list().unwrap_or_default() {
+                of(tool, key, true);
+            }
+        }
+    }
+    found
+}
+
 enum StreamFlag {
     Known,
     Unknown,
@@ -860,7 +969,10 @@ fn body_stream_flag(unit: &Unit) -> StreamFlag {
 fn group(units: &mut [Unit], shared: &[Vec<Span>]) {
     let mut groups: Vec<Option<usize>> = units.iter().map(|u| u.group).collect();
     super::share_groups(&mut groups, shared);
-    for (unit, g) in units.iter_mut().zip(groups) {
+    for ((unit, g), spans) in units.iter_mut().zip(groups).zip(shared) {
         unit.group = g;
+        if g.is_some() {
+            unit.shared_spans.clone_from(spans);
+        }
     }
 }

@@ -242,6 +242,8 @@ fn http_receiver<'a>(
 
 pub struct RawSite<'a> {
     pub call: &'a ast::ExprCall,
+    /// Chat Completions, or Responses (reviewed for what a migration left behind).
+    endpoint: Endpoint,
     url: Url,
     /// The `json=` value (or what `data=json.dumps(...)` dumps).
     body: Option<&'a Expr>,
@@ -272,9 +274,13 @@ pub fn match_raw<'a>(
     let keyword = |name: &str| super::classify::keyword(call, name);
     let url_expr = call.arguments.args.first().or_else(|| keyword("url"))?;
     let mut url = url_value(index, scope, uses, url_expr, 8)?;
-    if !crate::classify::names_chat_endpoint(&url.text) {
+    let endpoint = if crate::classify::names_chat_endpoint(&url.text) {
+        Endpoint::ChatCompletions
+    } else if crate::classify::names_responses_endpoint(&url.text) {
+        Endpoint::Responses
+    } else {
         return None;
-    }
+    };
     // A path posted on a client built with `base_url=` goes where that base says.
     if !url.text.contains("://") {
         let base = session
@@ -295,7 +301,16 @@ pub fn match_raw<'a>(
         _ => None,
     };
     let body = keyword("json").or_else(|| keyword("data").and_then(dumped));
-    Some(RawSite { call, url, body })
+    // A Responses request is reviewed only where it surely goes to a server.
+    if endpoint == Endpoint::Responses && !url.text.contains("://") {
+        return None;
+    }
+    Some(RawSite {
+        call,
+        endpoint,
+        url,
+        body,
+    })
 }
 
 /// The `chat/completions` text inside the literal at `literal`, which becomes `responses`.
@@ -322,6 +337,9 @@ pub fn unit(
     let body = site
         .body
         .and_then(|b| values::json_body(index, scope, b, text));
+    if site.endpoint == Endpoint::Responses {
+        return responses_unit(index, scope, statements, (call_span, verdict), body, text);
+    }
     let rewrite = match (&site.url, site.url.literal) {
         (
             Url {
@@ -383,6 +401,36 @@ pub fn unit(
     unit.reads = uses.reads;
     unit.unseen.extend(uses.unseen);
     (unit, shared, uses.returned)
+}
+
+/// A raw HTTP request already on the Responses API, reviewed for the Chat Completions reads
+/// of its reply a migration left behind (and for the first output item read as the reply).
+/// Its uses out of sight do not matter: fixing residue leaves the reply's shape as it is.
+fn responses_unit(
+    index: &Index,
+    scope: usize,
+    statements: &reads::Statements,
+    (call_span, verdict): (Span, Verdict),
+    body: Option<values::Body>,
+    text: &str,
+) -> (Unit, Vec<Span>, Option<reads::Shape>) {
+    let (mut unit, shared) = body_unit(
+        index,
+        scope,
+        body.unwrap_or_else(values::Body::out_of_sight),
+        Site::Http {
+            url: None,
+            endpoint: None,
+        },
+        call_span,
+        verdict,
+    );
+    unit.request.endpoint = Endpoint::Responses;
+    unit.unseen.clear();
+    unit.unfixable
+        .retain(|why| why.starts_with("the request's body includes"));
+    unit.reads = reads::analyze(statements, call_span, reads::Shape::ResponsesHttp, text).reads;
+    (unit, shared, None)
 }
 
 /// A request written by hand as a unit: its body in view (or not), at `site`. What the body

@@ -48,6 +48,10 @@ pub enum Shape {
     HttpJson,
     /// Its body as text, bytes or lines: whatever reads it is not followed.
     HttpBody,
+    /// The reply of a request posted by hand to the Responses URL.
+    ResponsesHttp,
+    /// Its `.json` method, before it is called: the call gives the Response as a dict.
+    ResponsesHttpJson,
     /// A line of a Batch output file, parsed (`json.loads(line)`): its `response`.
     BatchOutput,
     /// A Batch output line's `response`: its `body` is the completion as a dict.
@@ -79,6 +83,16 @@ impl Shape {
         match self {
             Shape::Completion => crate::model::ResultShape::Completion,
             Shape::Stream => crate::model::ResultShape::Stream,
+            _ => crate::model::ResultShape::Part,
+        }
+    }
+
+    /// What an annotation of a value of this shape annotates, in the model's terms: the
+    /// whole result (on either API) or a stream of it, or a part of it.
+    fn annotated(self) -> crate::model::ResultShape {
+        match self {
+            Shape::Completion | Shape::Response => crate::model::ResultShape::Completion,
+            Shape::Stream | Shape::ResponseStream => crate::model::ResultShape::Stream,
             _ => crate::model::ResultShape::Part,
         }
     }
@@ -219,8 +233,10 @@ fn follow(shape: Shape, root: Span, segs: &[(Seg, Span)]) -> Followed {
             }
             (Shape::HttpResponse, Seg::Attr("json")) => Some(Shape::HttpJson),
             (Shape::HttpJson, Seg::Call) => Some(Shape::Completion),
+            (Shape::ResponsesHttp, Seg::Attr("json")) => Some(Shape::ResponsesHttpJson),
+            (Shape::ResponsesHttpJson, Seg::Call) => Some(Shape::Response),
             (
-                Shape::HttpResponse,
+                Shape::HttpResponse | Shape::ResponsesHttp,
                 Seg::Attr(
                     "text" | "content" | "read" | "aread" | "iter_lines" | "iter_content"
                     | "iter_bytes" | "iter_text" | "aiter_lines" | "aiter_bytes" | "aiter_text",
@@ -235,7 +251,7 @@ fn follow(shape: Shape, root: Span, segs: &[(Seg, Span)]) -> Followed {
             // What the reply says about the exchange is the same for both APIs; its body as
             // text or bytes is not.
             (
-                Shape::HttpResponse,
+                Shape::HttpResponse | Shape::ResponsesHttp,
                 Seg::Attr(
                     "raise_for_status" | "status_code" | "status" | "ok" | "reason"
                     | "reason_phrase" | "is_success" | "is_error" | "headers" | "elapsed" | "url"
@@ -288,10 +304,22 @@ fn follow(shape: Shape, root: Span, segs: &[(Seg, Span)]) -> Followed {
                     Shape::Raw | Shape::HttpJson | Shape::BatchOutputResponse,
                     Shape::Completion
                 )
+                | (Shape::ResponsesHttpJson, Shape::Response)
         ) {
             base = at;
         }
         shape = next;
+        // `r.json()["output"][0]...`: the reply's JSON read as a Response from here on.
+        if shape == Shape::Response {
+            if let Some(read) = first_output_item(base, &segs[i + 1..]) {
+                reads.push(read);
+                return Followed {
+                    reads,
+                    end: None,
+                    base,
+                };
+            }
+        }
         let last = i + 1 == segs.len();
         if last && shape == Shape::ChunkChoices {
             // `chunk.choices` on its own is the guard for chunks that carry text.
@@ -386,6 +414,8 @@ fn describe(shape: Shape, seg: &Seg) -> String {
         Shape::HttpResponse => "the HTTP reply",
         Shape::HttpJson => "the reply's `json`",
         Shape::HttpBody => "the reply's body",
+        Shape::ResponsesHttp => "the HTTP reply",
+        Shape::ResponsesHttpJson => "the reply's `json`",
         Shape::BatchOutput => "a Batch output line",
         Shape::BatchOutputResponse => "a Batch output line's `response`",
         Shape::FinishReason => "`finish_reason`",
@@ -399,6 +429,79 @@ fn describe(shape: Shape, seg: &Seg) -> String {
         Shape::ResponseEvent => "a response stream event",
     };
     format!("`{step}` on {on}")
+}
+
+/// The Chat Completions types an annotation of a value of `shape` names
+/// (`ChatCompletion`, `Optional[ChatCompletion]`, `Stream[ChatCompletionChunk]`, a quoted
+/// `"ChatCompletion"`, `chat.ChatCompletion`): one read for each (see `ReadKind::ChatType`).
+/// Which names have a Responses twin is the rule's to say.
+pub fn annotation_reads(annotation: &Expr, shape: Shape, source: &str) -> Vec<Read> {
+    typed_reads(
+        annotation,
+        crate::model::Annotated::Result(shape.annotated()),
+        source,
+    )
+}
+
+/// The Chat Completions types `annotation` names, as reads of what it annotates.
+pub fn typed_reads(annotation: &Expr, of: crate::model::Annotated, source: &str) -> Vec<Read> {
+    fn chat_name(name: &str) -> bool {
+        ["ChatCompletion", "ParsedChatCompletion", "ParsedChoice"]
+            .iter()
+            .any(|p| name.starts_with(p))
+    }
+    /// `list[X]` / `List[X]` / `Iterable[X]` / `Sequence[X]` of one chat name: the name's span.
+    fn listed(expr: &Expr) -> Option<Span> {
+        let Expr::Subscript(s) = expr else {
+            return None;
+        };
+        let Expr::Name(outer) = &*s.value else {
+            return None;
+        };
+        let Expr::Name(inner) = &*s.slice else {
+            return None;
+        };
+        (matches!(outer.id.as_str(), "list" | "List" | "Iterable" | "Sequence")
+            && chat_name(inner.id.as_str()))
+        .then(|| span(inner.range))
+    }
+    #[derive(Default)]
+    struct Names(Vec<(Span, Span)>);
+    impl<'a> Visitor<'a> for Names {
+        fn visit_expr(&mut self, expr: &'a Expr) {
+            match expr {
+                _ if listed(expr).is_some() => self
+                    .0
+                    .push((span(expr.range()), listed(expr).expect("matched"))),
+                Expr::Name(n) if chat_name(n.id.as_str()) => {
+                    self.0.push((span(n.range), span(n.range)))
+                }
+                // A dotted name is one name (`types.chat.ChatCompletion`).
+                Expr::Attribute(a) if chat_name(a.attr.id.as_str()) => {
+                    self.0.push((span(a.range), span(a.range)))
+                }
+                Expr::StringLiteral(s) if s.value.to_str().contains("ChatCompletion") => {
+                    self.0.push((span(s.range), span(s.range)))
+                }
+                _ => visitor::walk_expr(self, expr),
+            }
+        }
+    }
+    let mut names = Names::default();
+    names.visit_expr(annotation);
+    names
+        .0
+        .into_iter()
+        .map(|(at, name)| Read {
+            span: at,
+            base: name,
+            kind: ReadKind::ChatType {
+                name: source[name.start..name.end].to_string(),
+                listed: at != name,
+                of: of.clone(),
+            },
+        })
+        .collect()
 }
 
 /// Split an expression into its root and the segments applied to it.
@@ -484,6 +587,9 @@ impl<'a> Statements<'a> {
                 for target in &a.targets {
                     names.visit_expr(target);
                 }
+            }
+            if let Stmt::AnnAssign(a) = stmt {
+                names.visit_expr(&a.target);
             }
             if let Stmt::For(f) = stmt {
                 names.visit_expr(&f.target);
@@ -779,6 +885,29 @@ impl<'s> Walker<'s> {
                         None => {
                             // Rebinding a tracked name to something else ends its tracking.
                             if !self.consumed.contains(&span(a.value.range())) {
+                                self.names.remove(target.id.as_str());
+                            }
+                        }
+                    }
+                }
+            }
+            // `resp: ChatCompletion = client.chat.completions.create(...)`: bound like a
+            // plain assignment, and its annotation is the result's type.
+            Stmt::AnnAssign(a) => {
+                if let (Expr::Name(target), Some(value)) = (&*a.target, a.value.as_deref()) {
+                    self.items.remove(target.id.as_str());
+                    self.item_lists.remove(target.id.as_str());
+                    match self.evaluate(value) {
+                        Some(shape) => {
+                            self.names.insert(target.id.to_string(), shape);
+                            self.uses.reads.extend(annotation_reads(
+                                &a.annotation,
+                                shape,
+                                self.source,
+                            ));
+                        }
+                        None => {
+                            if !self.consumed.contains(&span(value.range())) {
                                 self.names.remove(target.id.as_str());
                             }
                         }

@@ -41,6 +41,8 @@ pub struct Index<'a> {
     /// Per scope, the values assigned to each name, in source order. Walking the scope for
     /// every look-up made a module's requests quadratic.
     assigned: Vec<std::collections::HashMap<&'a str, Vec<&'a Expr>>>,
+    /// The annotation of each `name: T = value`, by the value's span.
+    annotations: std::collections::HashMap<crate::model::Span, &'a Expr>,
 }
 
 impl<'a> Index<'a> {
@@ -67,7 +69,22 @@ impl<'a> Index<'a> {
                 by_name
             })
             .collect();
+        for scope in &index.scopes {
+            for stmt in flatten(scope.body) {
+                if let Stmt::AnnAssign(a) = stmt {
+                    if let Some(value) = &a.value {
+                        let at = super::values::span(ruff_text_size::Ranged::range(&**value));
+                        index.annotations.insert(at, &a.annotation);
+                    }
+                }
+            }
+        }
         index
+    }
+
+    /// The annotation of the binding whose value is at `value` (`msgs: list[T] = [...]`).
+    pub fn annotation_of(&self, value: crate::model::Span) -> Option<&'a Expr> {
+        self.annotations.get(&value).copied()
     }
 
     fn collect(&mut self, body: &'a [Stmt], scope: usize, class: Option<&'a ast::StmtClassDef>) {

@@ -233,29 +233,57 @@ fn model_arguments(index: &Index, scope: usize, expr: &Expr) -> Vec<String> {
     let Expr::Name(name) = expr else {
         return Vec::new();
     };
-    let name = name.id.as_str();
-    if !index.is_parameter(scope, name) {
+    let Some(passed) = arguments_for(index, scope, name.id.as_str()) else {
         return Vec::new();
-    }
-    // The function whose parameter it is.
-    let mut at = Some(scope);
-    let function = loop {
-        let Some(id) = at else { return Vec::new() };
-        let s = &index.scopes[id];
-        if s.params.iter().any(|p| p == name) {
-            match s.function {
-                Some(f) => break (f, s.class.is_some()),
-                None => return Vec::new(),
-            }
-        }
-        at = s.parent;
     };
-    let (def, method) = function;
     let literal = |e: &Expr| match e {
         Expr::StringLiteral(s) => Some(s.value.to_str().to_string()),
         _ => None,
     };
-    let mut found = Vec::new();
+    let mut found: Vec<String> = passed
+        .defaults
+        .iter()
+        .chain(passed.by_calls.iter().map(|(_, e)| e))
+        .chain(&passed.handed_on)
+        .filter_map(|e| literal(e))
+        .collect();
+    found.sort();
+    found.dedup();
+    found
+}
+
+/// What the file may pass for a function's parameter: see [`arguments_for`].
+pub struct Passed<'a> {
+    /// The parameter's default.
+    pub defaults: Vec<&'a Expr>,
+    /// What each call of the function passes (by keyword or position), with the scope of
+    /// the call.
+    pub by_calls: Vec<(usize, &'a Expr)>,
+    /// Calls of the function that pass nothing for it (the default is used).
+    pub without: usize,
+    /// Keyword arguments for it given where the function is handed on
+    /// (`executor.submit(fn, ..., model="o1")`, `functools.partial(fn, model=...)`).
+    pub handed_on: Vec<&'a Expr>,
+    /// Calls that hand the function on: their positional arguments are not mapped.
+    pub handings: usize,
+}
+
+/// When `name` is a parameter of the function enclosing `scope`: its default and what this
+/// file's calls of the function pass for it. Calls from other files are not seen.
+pub fn arguments_for<'a>(index: &Index<'a>, scope: usize, name: &str) -> Option<Passed<'a>> {
+    if !index.is_parameter(scope, name) {
+        return None;
+    }
+    // The function whose parameter it is.
+    let mut at = Some(scope);
+    let function = loop {
+        let s = &index.scopes[at?];
+        if s.params.iter().any(|p| p == name) {
+            break (s.function?, s.class.is_some());
+        }
+        at = s.parent;
+    };
+    let (def, method) = function;
     let positional: Vec<&ast::ParameterWithDefault> = def
         .parameters
         .posonlyargs
@@ -266,24 +294,28 @@ fn model_arguments(index: &Index, scope: usize, expr: &Expr) -> Vec<String> {
         .iter()
         .position(|p| p.parameter.name.id.as_str() == name)
         .map(|i| if method { i.saturating_sub(1) } else { i });
+    let mut passed = Passed {
+        defaults: Vec::new(),
+        by_calls: Vec::new(),
+        without: 0,
+        handed_on: Vec::new(),
+        handings: 0,
+    };
     for p in positional
         .iter()
         .chain(def.parameters.kwonlyargs.iter().collect::<Vec<_>>().iter())
     {
         if p.parameter.name.id.as_str() == name {
-            found.extend(p.default.as_deref().and_then(literal));
+            passed.defaults.extend(p.default.as_deref());
         }
     }
-    /// Calls of the function, and calls that hand it on with arguments for it
-    /// (`executor.submit(fn, ..., model="o1")`, `functools.partial(fn, model=...)`): for those
-    /// only the keyword arguments are read.
-    #[derive(Default)]
-    struct CallsOf<'a> {
-        name: &'a str,
+    /// Calls of the function, and calls that hand it on with arguments for it.
+    struct CallsOf<'a, 'n> {
+        name: &'n str,
         calls: Vec<&'a ast::ExprCall>,
         handing_on: Vec<&'a ast::ExprCall>,
     }
-    impl<'a> visitor::Visitor<'a> for CallsOf<'a> {
+    impl<'a> visitor::Visitor<'a> for CallsOf<'a, '_> {
         fn visit_expr(&mut self, expr: &'a Expr) {
             if let Expr::Call(call) = expr {
                 let named = match &*call.func {
@@ -305,36 +337,38 @@ fn model_arguments(index: &Index, scope: usize, expr: &Expr) -> Vec<String> {
             visitor::walk_expr(self, expr);
         }
     }
-    let mut calls = CallsOf {
-        name: def.name.id.as_str(),
-        calls: Vec::new(),
-        handing_on: Vec::new(),
-    };
-    for (_, e) in super::scope::scope_exprs(index) {
+    for (call_scope, e) in super::scope::scope_exprs(index) {
+        let mut calls = CallsOf {
+            name: def.name.id.as_str(),
+            calls: Vec::new(),
+            handing_on: Vec::new(),
+        };
         visitor::Visitor::visit_expr(&mut calls, e);
-    }
-    for call in calls.calls {
-        let by_keyword = call
-            .arguments
-            .keywords
-            .iter()
-            .find(|k| k.arg.as_ref().is_some_and(|a| a.id.as_str() == name))
-            .map(|k| &k.value);
-        let by_position = position.and_then(|i| call.arguments.args.get(i));
-        found.extend(by_keyword.or(by_position).and_then(literal));
-    }
-    for call in calls.handing_on {
-        found.extend(
-            call.arguments
+        for call in calls.calls {
+            let by_keyword = call
+                .arguments
                 .keywords
                 .iter()
-                .filter(|k| k.arg.as_ref().is_some_and(|a| a.id.as_str() == name))
-                .filter_map(|k| literal(&k.value)),
-        );
+                .find(|k| k.arg.as_ref().is_some_and(|a| a.id.as_str() == name))
+                .map(|k| &k.value);
+            let by_position = position.and_then(|i| call.arguments.args.get(i));
+            match by_keyword.or(by_position) {
+                Some(arg) => passed.by_calls.push((call_scope, arg)),
+                None => passed.without += 1,
+            }
+        }
+        for call in calls.handing_on {
+            passed.handings += 1;
+            passed.handed_on.extend(
+                call.arguments
+                    .keywords
+                    .iter()
+                    .filter(|k| k.arg.as_ref().is_some_and(|a| a.id.as_str() == name))
+                    .map(|k| &k.value),
+            );
+        }
     }
-    found.sort();
-    found.dedup();
-    found
+    Some(passed)
 }
 
 /// `MODEL` assigned one string literal in scope (`MODEL = "o4-mini"`): the model name, for

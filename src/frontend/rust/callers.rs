@@ -178,6 +178,13 @@ pub fn follow(bodies: &[FnBody], callers: &Callers, helper: &FnBody, text: &str)
 
 /// The paths in `ty` that name the chat response (`CreateChatCompletionResponse`, or a
 /// qualified path ending in it), each whole.
+/// The span of `ty` when it is the chat response type itself (`CreateChatCompletionResponse`,
+/// or a path ending in it), for a binding whose type is written out.
+pub fn written_chat_response(ty: &syn::Type) -> Option<Span> {
+    let at = span_of(ty);
+    (chat_response_paths(ty) == [at]).then_some(at)
+}
+
 fn chat_response_paths(ty: &syn::Type) -> Vec<Span> {
     use syn::visit::{self, Visit};
     struct Find(Vec<Span>);

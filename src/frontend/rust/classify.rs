@@ -316,11 +316,17 @@ fn config(body: &FnBody, expr: &Expr, text: &str, depth: usize) -> Client {
     } else {
         return unsure(expr, text);
     };
-    Client::Judged(classify::judge(&ClientFacts {
+    let mut judged = classify::judge(&ClientFacts {
         base_url: api_base.map(|e| origin(body, e, text, 0)),
         api_version: api_version.map(|e| origin(body, e, text, 0)),
         ..ClientFacts::new(constructor)
-    }))
+    });
+    // async-openai's configuration starts from OpenAI's URL, not from `OPENAI_BASE_URL`:
+    // only a base URL the code reads from the environment itself comes from there.
+    if api_base.is_none() {
+        judged.base_url_env.clear();
+    }
+    Client::Judged(judged)
 }
 
 /// A string literal, as async-openai code spells one (`"x"`, `"x".to_string()`, …).

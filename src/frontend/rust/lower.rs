@@ -265,6 +265,10 @@ impl<'a> Lowering<'a> {
         };
         for item in &file.items {
             let syn::Item::Use(u) = item else { continue };
+            // A re-export (`pub use`) is for other modules, which the file does not show.
+            if !matches!(u.vis, syn::Visibility::Inherited) {
+                continue;
+            }
             let Some(names) = chat_import_names(&u.tree) else {
                 continue;
             };

@@ -23,6 +23,7 @@
 
 mod callers;
 mod classify;
+mod imports;
 mod lower;
 mod raw;
 mod reads;
@@ -126,6 +127,10 @@ impl FrontEnd for Rust {
             }
         }
         Ok(Lifted { units })
+    }
+
+    fn tidy_imports(&self, before: &str, after: &str) -> Vec<Edit> {
+        imports::tidy(before, after)
     }
 
     fn lower(&self, text: &str, units: &[&Unit], changes: &[Change]) -> Result<Vec<Edit>, String> {
@@ -519,8 +524,19 @@ fn site(
                 .is_some_and(|l| l.ident == request_type),
             _ => false,
         });
+    // `match schema { true => builder.response_format(..).build()?, false => builder.build()? }`
+    // in a file that names the builder: a chat request, built where the fix cannot follow.
+    let built_in_arms = request.is_none()
+        && text.contains(&format!("{request_type}Args"))
+        && arms_end_in_build(request_expr);
+    if built_in_arms {
+        unfixable.push(
+            "the request is built in the branches of a `match` or `if`; responsify rewrites builder chains it can follow to one place".into(),
+        );
+    }
     let is_chat_request = request.is_some()
         || typed_parameter
+        || built_in_arms
         || matches!(request_expr, Expr::Struct(s) if s.path.segments.last().is_some_and(|l| l.ident == request_type));
     if endpoint == Endpoint::Responses && request.is_none() {
         return None;
@@ -558,7 +574,8 @@ fn site(
         }
         (None, _) => {
             let at = span_of(arg);
-            unfixable.push(if method == "create_byot" {
+            if !built_in_arms {
+                unfixable.push(if method == "create_byot" {
                 format!(
                     "`create_byot` is given `{}`, not a `json!` chat body with `model` and `messages`",
                     snippet(&text[at.start..at.end])
@@ -569,6 +586,7 @@ fn site(
                     snippet(&text[at.start..at.end])
                 )
             });
+            }
             (
                 Value {
                     kind: Kind::Map(Vec::new()),
@@ -675,6 +693,7 @@ fn site(
     let mut via_choice = Vec::new();
     let mut choice_loops = Vec::new();
     let mut result_types = Vec::new();
+    let mut typed_binding = None;
     // A response the function returns whole: its callers in the file read it.
     let mut follow_callers = |reads_found: &mut Vec<crate::model::Read>,
                               unseen: &mut Vec<String>,
@@ -711,8 +730,20 @@ fn site(
                 .as_ref()
                 .is_some_and(|i| result_of(&i.expr, call_span)) =>
         {
+            // `let response: CreateChatCompletionResponse = ..`: bound like a plain `let`,
+            // and its type becomes the Responses one.
+            let bound = match &local.pat {
+                syn::Pat::Ident(p) => Some((p, None)),
+                syn::Pat::Type(t) => match (&*t.pat, callers::written_chat_response(&t.ty)) {
+                    (syn::Pat::Ident(p), Some(at)) if !stream => Some((p, Some(at))),
+                    _ => None,
+                },
+                _ => None,
+            };
             match &local.pat {
-                syn::Pat::Ident(p) => {
+                _ if bound.is_some() => {
+                    let (p, typed) = bound.expect("matched");
+                    typed_binding = typed;
                     let name = p.ident.to_string();
                     if stream {
                         let uses = stream::analyze(body, &name, span_of(local).end, text);
@@ -792,6 +823,7 @@ fn site(
         )),
     }
 
+    result_types.extend(typed_binding);
     let mut unit = Unit::new(
         Request {
             endpoint: Endpoint::ChatCompletions,
@@ -810,7 +842,7 @@ fn site(
         // Only reads shaped like chat's matter on a Responses result; its own reads
         // (`output_text()`) are what the reader cannot name, not what is unseen.
         reads_found.retain(|r| match &r.kind {
-            ReadKind::Content => true,
+            ReadKind::Content | ReadKind::FirstOutputItem => true,
             ReadKind::Unknown(what) => what.contains("choices"),
             _ => false,
         });
@@ -821,6 +853,14 @@ fn site(
         messages = None;
         if stream {
             reads_found.extend(stream::done_event_names(body.block));
+        }
+    }
+    if endpoint != Endpoint::Responses {
+        // A chat result has no `output`: a read of it is nothing responsify can map.
+        for read in &mut reads_found {
+            if read.kind == ReadKind::FirstOutputItem {
+                read.kind = ReadKind::Unknown(snippet(&text[read.span.start..read.span.end]));
+            }
         }
     }
     unit.request.endpoint = endpoint;
@@ -1153,8 +1193,21 @@ fn chat_urls(file: &syn::File) -> Vec<(String, Span)> {
         fn visit_macro(&mut self, mac: &'a syn::Macro) {
             scan(mac.tokens.clone(), &mut self.0);
         }
-        // Doc comments and attributes describe the endpoint; they do not call it.
+        // Doc comments and attributes describe the endpoint; they do not call it. Nor do a
+        // route an attribute declares (`#[post("/v1/chat/completions")]`), a pattern a server
+        // matches the request path with, or a route it registers (`.route("/v1/...", post(h))`).
         fn visit_attribute(&mut self, _: &'a syn::Attribute) {}
+        fn visit_pat(&mut self, _: &'a syn::Pat) {}
+        fn visit_expr_method_call(&mut self, call: &'a syn::ExprMethodCall) {
+            if call.method == "route" || call.method == "nest" {
+                self.visit_expr(&call.receiver);
+                for arg in call.args.iter().skip(1) {
+                    self.visit_expr(arg);
+                }
+                return;
+            }
+            syn::visit::visit_expr_method_call(self, call);
+        }
     }
     let mut urls = Urls(Vec::new());
     urls.visit_file(file);
@@ -1653,3 +1706,35 @@ pub fn source_use(text: &str) -> super::cargo::SourceUse {
 
 #[cfg(test)]
 mod tests;
+
+/// Whether every branch of a `match` or `if` ends in a builder's `.build()` (with `?` or
+/// not), so the value is a built request.
+fn arms_end_in_build(expr: &Expr) -> bool {
+    fn ends_in_build(expr: &Expr) -> bool {
+        match expr {
+            Expr::Try(t) => ends_in_build(&t.expr),
+            Expr::MethodCall(m) => m.method == "build",
+            Expr::Block(b) => b.block.stmts.last().is_some_and(|s| match s {
+                syn::Stmt::Expr(e, None) => ends_in_build(e),
+                _ => false,
+            }),
+            Expr::Match(_) | Expr::If(_) => arms_end_in_build(expr),
+            Expr::Paren(p) => ends_in_build(&p.expr),
+            _ => false,
+        }
+    }
+    match expr {
+        Expr::Match(m) => !m.arms.is_empty() && m.arms.iter().all(|arm| ends_in_build(&arm.body)),
+        Expr::If(i) => {
+            let then = i.then_branch.stmts.last().is_some_and(|s| match s {
+                syn::Stmt::Expr(e, None) => ends_in_build(e),
+                _ => false,
+            });
+            then && i
+                .else_branch
+                .as_ref()
+                .is_some_and(|(_, e)| ends_in_build(e))
+        }
+        _ => false,
+    }
+}

@@ -217,6 +217,21 @@ fn first_content(expr: &Expr) -> Option<&Expr> {
     field(&index.expr, "choices")
 }
 
+/// `X.output[0]`, `X.output.first()` or `X.output.get(0)` → `X`.
+fn first_output_item(expr: &Expr) -> Option<&Expr> {
+    let zero = |e: &Expr| matches!(peel(e), Expr::Lit(lit) if matches!(&lit.lit, syn::Lit::Int(i) if i.base10_digits() == "0"));
+    match expr {
+        Expr::Index(index) if zero(&index.index) => field(&index.expr, "output"),
+        Expr::MethodCall(m)
+            if (m.method == "first" && m.args.is_empty())
+                || (m.method == "get" && m.args.len() == 1 && zero(&m.args[0])) =>
+        {
+            field(&m.receiver, "output")
+        }
+        _ => None,
+    }
+}
+
 /// `X.choices[0].message` or `X.choices.first().unwrap().message` → `X`.
 fn first_message(expr: &Expr) -> Option<&Expr> {
     let choice = field(expr, "message")?;
@@ -294,6 +309,15 @@ impl Reader<'_> {
     /// A read this expression is, if it is one the model knows.
     fn read(&self, expr: &Expr) -> Option<Read> {
         let span = span_of(expr);
+        // `response.output[0]`, `.output.first()`, `.output.get(0)`: the first output item,
+        // taken for the reply on a Responses result.
+        if let Some(base) = first_output_item(expr).filter(|b| is_ident(b, &self.name)) {
+            return Some(Read {
+                span,
+                base: span_of(base),
+                kind: ReadKind::FirstOutputItem,
+            });
+        }
         // `.clone()` of the content is what `output_text()` already gives.
         if let Some(clone) = method(expr, "clone") {
             if let Some(base) = first_content(&clone.receiver).filter(|b| is_ident(b, &self.name)) {

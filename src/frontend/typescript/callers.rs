@@ -6,7 +6,15 @@
 //! on up through callers that return it again, a few functions deep; an exported function is
 //! named in `leaves_through`, and the engine asks the run for the modules that import it (see
 //! `importers`). A function used as a value, nested, or defined twice keeps the result out
-//! of sight, and the finding says which.
+//! of sight, and the finding says which (overload signatures are not definitions).
+//!
+//! A function that hands its `stream` parameter to the request (`function ask(stream?:
+//! boolean) { return client.chat.completions.create({ …, stream }) }`) returns a stream or a
+//! completion. With overload signatures that say which (`(stream: true)` a
+//! `Stream<ChatCompletionChunk>`, `(stream?: false)` a `ChatCompletion`; see
+//! `stream_overloads`), `ask(true)` is followed as a stream and `ask()` as a completion; any
+//! other call, and every call of a function without overloads, gives either, whose reads are
+//! followed only where `if (res instanceof Stream) … else …` tells them apart.
 //!
 //! A method's result (`class Bot { ask(q) { return this.client.chat.completions.create(...) } }`)
 //! is followed into `bot.ask(q)` on the instances the file makes and into `this.ask(q)` in the
@@ -71,8 +79,13 @@ fn follow_at(
         return;
     }
     let exported = index.exports(&name);
+    // Overload signatures (`function ask(stream: true): …;`) have no body: they are one
+    // function with its implementation.
     let defined = (0..index.scopes.len())
         .filter(|&s| index.name_of(s).as_deref() == Some(name.as_str()))
+        .filter(|&s| {
+            !matches!(index.scopes[s].function, Some(walk::FunctionRef::Function(f)) if f.body.is_none())
+        })
         .count();
     if defined > 1 {
         unit.unseen.push(format!(
@@ -133,6 +146,22 @@ fn follow_calls<'a>(
         let (statements, expression_body) = match index.scopes[caller].function {
             Some(f) => (f.statements(), f.expression_body()),
             None => (&index.program.body[..], None),
+        };
+        // A function overloaded on its `stream` flag gives a stream for `ask(true)` and a
+        // completion for `ask()` / `ask(false)`; anything else may be either.
+        let shape = match (shape, &call.callee) {
+            // Without overloads every call may give either.
+            (Shape::Either, Expression::Identifier(id)) => {
+                match stream_overloads(index.program, id.name.as_str(), text) {
+                    Some(at) => match call.arguments.get(at).and_then(|a| a.as_expression()) {
+                        Some(Expression::BooleanLiteral(b)) if b.value => Shape::Stream,
+                        Some(Expression::BooleanLiteral(_)) | None => Shape::Completion,
+                        Some(_) => Shape::Either,
+                    },
+                    None => Shape::Either,
+                }
+            }
+            _ => shape,
         };
         let uses = reads::analyze(statements, expression_body, span_of(call.span), shape, text);
         unit.reads.extend(uses.reads);
@@ -390,4 +419,85 @@ fn first_bare_use(program: &Program, name: &str, members: &[usize]) -> Option<us
     };
     walk::statements(&mut uses, &program.body);
     uses.found
+}
+
+/// The top-level function `name`'s overload signatures, when they switch its result on one
+/// boolean parameter the way the SDK's `create` does: `(stream: true)` gives
+/// `Stream<ChatCompletionChunk>`, `(stream?: false)` (or the parameter left out) a
+/// `ChatCompletion`, and `(stream: boolean)`, if there is one, either. The parameter's
+/// position.
+pub fn stream_overloads(program: &Program, name: &str, text: &str) -> Option<usize> {
+    let functions = program.body.iter().filter_map(|s| match s {
+        Statement::FunctionDeclaration(f) => Some(&**f),
+        Statement::ExportDeclaration(e) => match &e.declaration {
+            Declaration::FunctionDeclaration(f) => Some(&**f),
+            _ => None,
+        },
+        _ => None,
+    });
+    let named: Vec<&Function> = functions
+        .filter(|f| f.id.as_ref().is_some_and(|id| id.name.as_str() == name))
+        .collect();
+    let (signatures, bodies): (Vec<&Function>, Vec<&Function>) =
+        named.into_iter().partition(|f| f.body.is_none());
+    let [implementation] = bodies.as_slice() else {
+        return None;
+    };
+    if signatures.len() < 2 {
+        return None;
+    }
+    // The flag: the one parameter whose type is a boolean (a literal, or `boolean` in a
+    // signature that gives either result) in every signature; `Some(None)` where a signature
+    // leaves it out.
+    let literal = |f: &Function, at: usize| -> Option<Option<Option<bool>>> {
+        let Some(p) = f.params.items.get(at) else {
+            return Some(Some(None));
+        };
+        match &p.type_annotation.as_ref()?.type_annotation {
+            TSType::TSLiteralType(l) => match &l.literal {
+                TSLiteral::BooleanLiteral(b) => Some(Some(Some(b.value))),
+                _ => None,
+            },
+            TSType::TSBooleanKeyword(_) => Some(None),
+            _ => None,
+        }
+    };
+    let at = (0..implementation.params.items.len())
+        .find(|&at| signatures.iter().all(|f| literal(f, at).is_some()))?;
+    let word = |t: &str, w: &str| {
+        t.match_indices(w).any(|(i, _)| {
+            !t[..i].ends_with(|c: char| c.is_alphanumeric() || c == '_')
+                && !t[i + w.len()..].starts_with(|c: char| c.is_alphanumeric() || c == '_')
+        })
+    };
+    let (mut streams, mut completions) = (0, 0);
+    for f in &signatures {
+        let returned = f.return_type.as_ref()?;
+        let returned = &text[returned.span.start as usize..returned.span.end as usize];
+        let stream = word(returned, "ChatCompletionChunk");
+        let completion = word(returned, "ChatCompletion");
+        match (literal(f, at)?, stream, completion) {
+            (Some(Some(true)), true, false) => streams += 1,
+            (Some(Some(false) | None), false, true) => completions += 1,
+            // `(stream: boolean): Promise<Stream<ChatCompletionChunk> | ChatCompletion>`
+            (None, true, true) => {}
+            _ => return None,
+        }
+    }
+    (streams > 0 && completions > 0).then_some(at)
+}
+
+/// Does the top-level function `name` have overload signatures (functions without a body)?
+pub fn has_signatures(program: &Program, name: &str) -> bool {
+    program.body.iter().any(|s| {
+        let f = match s {
+            Statement::FunctionDeclaration(f) => &**f,
+            Statement::ExportDeclaration(e) => match &e.declaration {
+                Declaration::FunctionDeclaration(f) => &**f,
+                _ => return false,
+            },
+            _ => return false,
+        };
+        f.body.is_none() && f.id.as_ref().is_some_and(|id| id.name.as_str() == name)
+    })
 }

@@ -259,10 +259,13 @@ pub fn collect_returns<'a>(body: &'a [Statement<'a>], out: &mut Vec<&'a Expressi
 }
 
 fn judge_new(index: &Index, scope: usize, new: &NewExpression, source: &str) -> Judged {
+    // The module the class comes from, whose specifier may carry the SDK's version.
+    let mut module = None;
     let class = match new.callee.without_parentheses() {
         Expression::Identifier(id) => {
             let name = id.name.as_str();
             if let Some(class) = client_class(index, name) {
+                module = index.module_of(name).map(|(m, _)| m.to_string());
                 Some(class)
             } else if index.class(name).is_some() {
                 return Judged::not_openai(format!(
@@ -278,6 +281,9 @@ fn judge_new(index: &Index, scope: usize, new: &NewExpression, source: &str) -> 
         }
         Expression::StaticMemberExpression(m) => match &m.object {
             Expression::Identifier(ns) if is_openai_namespace(index, ns.name.as_str()) => {
+                module = index
+                    .module_of(ns.name.as_str())
+                    .map(|(m, _)| m.to_string());
                 match m.property.name.as_str() {
                     "OpenAI" => Some(ClientClass::OpenAi),
                     "AzureOpenAI" => Some(ClientClass::Azure),
@@ -351,7 +357,10 @@ fn judge_new(index: &Index, scope: usize, new: &NewExpression, source: &str) -> 
         // A base URL written after the spread wins over whatever the spread held.
         facts.hidden_options = None;
     }
-    classify::judge(&facts)
+    Judged {
+        sdk_specifier: module,
+        ..classify::judge(&facts)
+    }
 }
 
 /// A string literal (or a template without substitutions), through a `const` of this file.

@@ -33,6 +33,16 @@ const TYPE_RENAMES: &[(&str, &str)] = &[
     ("ChatCompletionTool", "FunctionTool"),
 ];
 
+/// Chat result types and their Responses twins, for the annotations that type a request's
+/// result (`const completion: ChatCompletion = await …`).
+const RESULT_RENAMES: &[(&str, &str)] = &[
+    ("ChatCompletionChunk", "ResponseStreamEvent"),
+    ("ChatCompletion", "Response"),
+];
+
+/// The chat usage type, for the names that hold a result's usage (`let last: CompletionUsage`).
+const USAGE_RENAMES: &[(&str, &str)] = &[("CompletionUsage", "ResponseUsage")];
+
 const RESPONSES_TYPES: &str = "openai/resources/responses/responses";
 
 /// What lowering looks up in the syntax tree, built on first use and kept for every group of
@@ -53,6 +63,9 @@ pub struct Derived<'a> {
     trailing_commas: std::cell::OnceCell<bool>,
     /// By the (unwrapped) span of an `if` statement's whole test: its consequent.
     if_tests: std::cell::OnceCell<HashMap<Span, Span>>,
+    /// The import declarations whose names a group lowered with this tree drops (see
+    /// `Lowering::imports`).
+    touched_imports: std::cell::RefCell<Vec<Span>>,
 }
 
 impl<'a> Derived<'a> {
@@ -65,6 +78,7 @@ impl<'a> Derived<'a> {
             typed_names: Default::default(),
             trailing_commas: Default::default(),
             if_tests: Default::default(),
+            touched_imports: Default::default(),
         }
     }
 
@@ -122,6 +136,16 @@ impl<'a> Derived<'a> {
                     }
                 }
                 if !targets.is_empty() {
+                    // `const c: ChatCompletion = await create(...)`: the call itself too.
+                    let mut awaited = unwrap(init);
+                    while let Expression::AwaitExpression(a) = awaited {
+                        awaited = unwrap(&a.argument);
+                    }
+                    if !std::ptr::eq(awaited, unwrap(init)) {
+                        out.entry(span_of(awaited.span()))
+                            .or_default()
+                            .extend(targets.iter().copied());
+                    }
                     out.entry(span_of(unwrap(init).span()))
                         .or_default()
                         .extend(targets);
@@ -215,13 +239,27 @@ impl<'a, 'd: 'a> Lowering<'a, 'd> {
                             Site::Body => self.switch_url(unit)?,
                             // The call is in another file; only its reads are here.
                             Site::Elsewhere => continue,
-                            Site::BatchLine { .. } | Site::Http { .. } => {
+                            Site::BatchCreation { endpoint } => {
+                                self.made.push(Edit::replace(endpoint, "responses"));
+                                continue;
+                            }
+                            // A Batch line built in code, and its batch's `endpoint`.
+                            Site::Http { url, endpoint } => {
+                                let url = url.ok_or("the line's URL has no literal to rewrite")?;
+                                self.made.push(Edit::replace(url, "responses"));
+                                if let Some(endpoint) = endpoint {
+                                    self.made.push(Edit::replace(endpoint, "responses"));
+                                }
+                                continue;
+                            }
+                            Site::BatchLine { .. } => {
                                 return Err(
                                     "a site of another front end in TypeScript source".into()
                                 )
                             }
                         }
                         self.retype(unit);
+                        self.retype_result(unit)?;
                     }
                 }
                 Change::RenameKey { key, to } if to == "text_format" => {
@@ -467,11 +505,15 @@ impl<'a, 'd: 'a> Lowering<'a, 'd> {
         Ok(())
     }
 
-    /// Raw HTTP JSON, not SDK objects.
+    /// Raw HTTP JSON, not SDK objects: a request posted by hand, and the output lines of a
+    /// batch (read in the module that creates it, or in another of its pipeline).
     fn raw(&self) -> bool {
-        self.units
-            .iter()
-            .any(|u| matches!(u.request.site, Site::Body))
+        self.units.iter().any(|u| {
+            matches!(
+                u.request.site,
+                Site::Body | Site::BatchCreation { .. } | Site::Http { .. }
+            )
+        })
     }
 
     /// `response_format: zodResponseFormat(Schema, "name")` of a `parse` call becomes
@@ -580,13 +622,118 @@ impl<'a, 'd: 'a> Lowering<'a, 'd> {
         }
     }
 
+    /// The annotations that type the request's result where it is bound (`const completion:
+    /// ChatCompletion = await client.chat.completions.create(...)`) name its Responses type.
+    fn retype_result(&mut self, unit: &Unit) -> Result<(), String> {
+        if let Some(found) = self.derived.typed_inits().get(&unit.request.span) {
+            for target in found.clone() {
+                self.retype_names(target, RESULT_RENAMES, true)?;
+            }
+        }
+        // A function that returns the result says so in its return type, and in those of its
+        // overload signatures (`function ask(stream: true): Promise<Stream<ChatCompletionChunk>>`).
+        for target in self.returned_types(unit.request.span) {
+            self.retype_names(target, RESULT_RENAMES, true)?;
+        }
+        // A name the usage is read through (`u?.prompt_tokens`) keeps its declared type.
+        let mut names: Vec<&str> = unit
+            .reads
+            .iter()
+            .filter(|r| matches!(r.kind, crate::model::ReadKind::UsageField(_)))
+            .map(|r| &self.text[r.base.start..r.base.end])
+            .filter(|name| is_identifier(name))
+            .collect();
+        names.sort();
+        names.dedup();
+        let mut targets: Vec<Span> = names
+            .iter()
+            .filter_map(|name| self.derived.typed_names().get(name))
+            .flatten()
+            .copied()
+            .collect();
+        targets.sort();
+        targets.dedup();
+        for target in targets {
+            self.retype_names(target, USAGE_RENAMES, true)?;
+        }
+        Ok(())
+    }
+
+    /// The return types of the top-level function that returns the call at `call` as it is
+    /// (`return client.chat.completions.create(...)`), and of its overload signatures.
+    fn returned_types(&self, call: Span) -> Vec<Span> {
+        let functions: Vec<&Function> = self
+            .program
+            .body
+            .iter()
+            .filter_map(|s| match s {
+                Statement::FunctionDeclaration(f) => Some(&**f),
+                Statement::ExportDeclaration(e) => match &e.declaration {
+                    Declaration::FunctionDeclaration(f) => Some(&**f),
+                    _ => None,
+                },
+                _ => None,
+            })
+            .collect();
+        let Some(implementation) = functions.iter().find(|f| {
+            f.body
+                .as_ref()
+                .is_some_and(|b| returns(&b.statements, call))
+        }) else {
+            return Vec::new();
+        };
+        let Some(name) = implementation.id.as_ref().map(|id| id.name.as_str()) else {
+            return Vec::new();
+        };
+        functions
+            .iter()
+            .filter(|f| f.id.as_ref().is_some_and(|id| id.name.as_str() == name))
+            .filter(|f| f.body.is_none() || std::ptr::eq(**f, *implementation))
+            .filter_map(|f| f.return_type.as_ref().map(|t| span_of(t.span)))
+            .collect()
+    }
+
+    /// The local name of the `openai` package's client class, which is also its namespace of
+    /// types (`import OpenAI from "openai"`, `import { OpenAI } from "openai"`).
+    fn openai_namespace(&self) -> Option<&'a str> {
+        self.program.body.iter().find_map(|s| match s {
+            Statement::ImportDeclaration(d) if d.source.value.as_str() == "openai" => {
+                d.specifiers.as_ref()?.iter().find_map(|spec| match spec {
+                    ImportDeclarationSpecifier::ImportDefaultSpecifier(d) => {
+                        Some(d.local.name.as_str())
+                    }
+                    ImportDeclarationSpecifier::ImportSpecifier(s)
+                        if s.imported.name().as_str() == "OpenAI" =>
+                    {
+                        Some(s.local.name.as_str())
+                    }
+                    _ => None,
+                })
+            }
+            _ => None,
+        })
+    }
+
     /// Rename the chat types named inside one type annotation.
     fn retype_annotation(&mut self, annotation: Span) {
+        self.retype_names(annotation, TYPE_RENAMES, false)
+            .expect("request types are renamed without namespaces");
+    }
+
+    /// Rename the chat types of `table` named inside one type annotation. Result types
+    /// (`result`) are spelled through the package's namespace (`OpenAI.Responses.Response`)
+    /// when the file imports it: a bare `Response` would hide the global one of `fetch`.
+    fn retype_names(
+        &mut self,
+        annotation: Span,
+        table: &[(&str, &'static str)],
+        result: bool,
+    ) -> Result<(), String> {
         let text = &self.text[annotation.start..annotation.end];
         let mut at = 0;
         while at < text.len() {
             let rest = &text[at..];
-            let Some((offset, old, new)) = TYPE_RENAMES
+            let Some((offset, old, new)) = table
                 .iter()
                 .filter_map(|(old, new)| rest.find(old).map(|i| (i, *old, *new)))
                 .filter(|(i, old, _)| {
@@ -617,6 +764,15 @@ impl<'a, 'd: 'a> Lowering<'a, 'd> {
                     Span::new(start, start + old.len()),
                     format!("Responses.{new}"),
                 ));
+            } else if let Some(namespace) = self.openai_namespace().filter(|_| result) {
+                self.made.push(Edit::replace(
+                    Span::new(start, start + old.len()),
+                    format!("{namespace}.Responses.{new}"),
+                ));
+            } else if result && count_word(self.text, new) > 0 {
+                return Err(format!(
+                    "`{old}` would become `{new}`, a name the file already uses"
+                ));
             } else {
                 self.made
                     .push(Edit::replace(Span::new(start, start + old.len()), new));
@@ -624,13 +780,17 @@ impl<'a, 'd: 'a> Lowering<'a, 'd> {
             }
             at += offset + old.len();
         }
+        Ok(())
     }
 
     /// Imports for renamed names: a specifier whose old name is no longer used elsewhere goes,
     /// and the new names are imported from their module (added to an import of that module
     /// when there is one, else in a new import line after the old one).
     fn imports(&mut self) -> Result<(), String> {
-        if self.renamed_imports.is_empty() {
+        let from_openai = self.program.body.iter().any(|s| {
+            matches!(s, Statement::ImportDeclaration(d) if is_openai_module(d.source.value.as_str()))
+        });
+        if self.renamed_imports.is_empty() && !from_openai {
             return Ok(());
         }
         let renames = std::mem::take(&mut self.renamed_imports);
@@ -661,6 +821,30 @@ impl<'a, 'd: 'a> Lowering<'a, 'd> {
                 }
             }
         }
+        // Names of the `openai` package that the fix leaves unused (`ChatCompletion` once the
+        // result is typed as a Response, `ResponseOutputText` once a cast is gone) go too;
+        // a name still used, re-exported or mentioned anywhere else stays.
+        for stmt in &self.program.body {
+            let Statement::ImportDeclaration(d) = stmt else {
+                continue;
+            };
+            if !is_openai_module(d.source.value.as_str()) {
+                continue;
+            }
+            for spec in d.specifiers.iter().flatten() {
+                let ImportDeclarationSpecifier::ImportSpecifier(named) = spec else {
+                    continue;
+                };
+                let local = named.local.name.as_str();
+                let at = span_of(spec.span());
+                if !dropped.contains(&at)
+                    && count_word(self.text, local) > 1
+                    && count_word(&after, local) <= 1
+                {
+                    dropped.push(at);
+                }
+            }
+        }
         let last_import = self.program.body.iter().rev().find_map(|s| match s {
             Statement::ImportDeclaration(d) => Some(span_of(d.span)),
             _ => None,
@@ -685,6 +869,16 @@ impl<'a, 'd: 'a> Lowering<'a, 'd> {
             if indices.is_empty() {
                 continue;
             }
+            // Each group is lowered on its own: two that drop names of one declaration would
+            // write overlapping edits, and the file would get neither. The first keeps it;
+            // a name left imported unused is only untidy.
+            let declaration = span_of(d.span);
+            let mut touched = self.derived.touched_imports.borrow_mut();
+            if touched.contains(&declaration) {
+                continue;
+            }
+            touched.push(declaration);
+            drop(touched);
             if indices.len() == members.len() {
                 whole_removed.push(span_of(d.span));
             } else {
@@ -725,7 +919,11 @@ impl<'a, 'd: 'a> Lowering<'a, 'd> {
             for span in whole_removed.iter().filter(|s| **s != anchor) {
                 self.made.push(Edit::delete(line_of(self.text, *span)));
             }
-            self.made.push(Edit::replace(anchor, new_imports));
+            if new_imports.is_empty() {
+                self.made.push(Edit::delete(line_of(self.text, anchor)));
+            } else {
+                self.made.push(Edit::replace(anchor, new_imports));
+            }
         } else {
             for span in &whole_removed {
                 self.made.push(Edit::delete(line_of(self.text, *span)));
@@ -964,6 +1162,33 @@ fn collect_parameters<'a>(body: &'a [Statement<'a>], f: &mut dyn FnMut(&'a Forma
         }
     }
     super::walk::statements(&mut Collect { f }, body);
+}
+
+/// Does a `return` among `body` (not in nested functions) give the value of the call at
+/// `call` as it is?
+fn returns(body: &[Statement], call: Span) -> bool {
+    body.iter().any(|s| match s {
+        Statement::ReturnStatement(r) => r.argument.as_ref().is_some_and(|a| {
+            let mut e = unwrap(a);
+            while let Expression::AwaitExpression(x) = e {
+                e = unwrap(&x.argument);
+            }
+            span_of(e.span()) == call
+        }),
+        Statement::BlockStatement(b) => returns(&b.body, call),
+        Statement::IfStatement(i) => {
+            returns(std::slice::from_ref(&i.consequent), call)
+                || i.alternate
+                    .as_ref()
+                    .is_some_and(|a| returns(std::slice::from_ref(a), call))
+        }
+        _ => false,
+    })
+}
+
+/// The `openai` package or one of its modules (`openai/resources/chat/completions`).
+fn is_openai_module(module: &str) -> bool {
+    module == "openai" || module.starts_with("openai/")
 }
 
 /// How often `word` occurs in `text` as a whole identifier.

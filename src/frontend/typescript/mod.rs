@@ -11,6 +11,7 @@
 //! through variables and `for await` loops (see `reads`). The second argument (request
 //! options) is left as it is.
 
+mod batch;
 mod callers;
 mod classify;
 mod importers;
@@ -67,7 +68,8 @@ struct Session<'a> {
     tree: std::cell::OnceCell<Result<(&'a Program<'a>, lower::Derived<'a>), String>>,
     /// An empty program, for the groups that need no tree.
     empty: std::cell::OnceCell<Result<(&'a Program<'a>, lower::Derived<'a>), String>>,
-    /// The text names a chat type or a zod helper, whose moves need the tree.
+    /// The text names a chat type or a zod helper, whose moves need the tree, or imports from
+    /// the package's modules, whose names a fix may leave unused.
     names_types: std::cell::OnceCell<bool>,
 }
 
@@ -77,9 +79,14 @@ impl super::Lowerer for Session<'_> {
         // spelled from the model alone, so the common case skips the second parse.
         let names_types = || {
             *self.names_types.get_or_init(|| {
-                ["ChatCompletion", "zodResponseFormat", "zodFunction"]
-                    .iter()
-                    .any(|name| self.text.contains(name))
+                [
+                    "ChatCompletion",
+                    "zodResponseFormat",
+                    "zodFunction",
+                    "openai/",
+                ]
+                .iter()
+                .any(|name| self.text.contains(name))
             })
         };
         let needs_tree = units.iter().any(|u| matches!(u.request.site, Site::Body))
@@ -174,6 +181,12 @@ impl FrontEnd for TypeScript {
         Some(self)
     }
 
+    fn batch_pieces(&self, text: &str) -> Option<super::BatchPieces> {
+        let allocator = Allocator::default();
+        let program = parse(&allocator, text, (self.source_type)()).ok()?;
+        Some(batch::pieces(&program, text))
+    }
+
     fn chat_stub(
         &self,
         text: &str,
@@ -189,6 +202,25 @@ impl FrontEnd for TypeScript {
             .iter()
             .any(|m| is_module(m, 0) != Some(false))
             .then_some(first.start)
+    }
+
+    fn test_stub(&self, text: &str, call: &super::StubbedCall) -> super::TestStub {
+        // Only a test that loads the module (or a module that loads it) tests it.
+        let Some(at) = self.chat_stub(text, call.is_module) else {
+            return super::TestStub::Unrelated;
+        };
+        let allocator = Allocator::default();
+        let found = match parse(&allocator, text, (self.source_type)()) {
+            Ok(program) => mocks::migrate(&program, text, call),
+            Err(_) => super::TestStub::Unrelated,
+        };
+        match found {
+            super::TestStub::Unrelated => super::TestStub::OutOfSight {
+                line: 1 + text[..at].matches('\n').count(),
+                why: "stubs `chat.completions.create` for this module: the test moves with the code (patch `responses.create`, return Responses results, assert on `input=`)".into(),
+            },
+            found => found,
+        }
     }
 
     fn lift(&self, text: &str) -> Result<Lifted, SyntaxError> {
@@ -434,6 +466,14 @@ fn lift_program(program: &Program, text: &str) -> Vec<Unit> {
     let mut shared: Vec<Vec<Span>> = Vec::new();
     // URL literals that a raw request found here reads.
     let mut carried: Vec<Span> = Vec::new();
+    // A Batch pipeline written here: its lines, and the `endpoint` texts of the batches they
+    // are created with (see `batch`).
+    let batch_lines = if text.contains("body") && text.contains("chat/completions") {
+        batch::lines(&index)
+    } else {
+        Vec::new()
+    };
+    let mut creations: Vec<Option<Span>> = Vec::new();
     for &(call, scope) in &index.calls {
         let call_span = span_of(call.span);
         if let Some(site) = match_chat(call) {
@@ -457,6 +497,9 @@ fn lift_program(program: &Program, text: &str) -> Vec<Unit> {
             let (unit, spans) = raw_unit(&index, scope, call, site, text);
             units.push(unit);
             shared.push(spans);
+        } else if let Some(site) = raw::match_raw_responses(&index, scope, call) {
+            units.push(raw_responses_unit(&index, scope, call, site, text));
+            shared.push(Vec::new());
         } else if let Some(path) = match_legacy(&index, call) {
             units.push(flagged(
                 call_span,
@@ -480,7 +523,14 @@ fn lift_program(program: &Program, text: &str) -> Vec<Unit> {
             ));
             shared.push(Vec::new());
         } else if let Some((receiver, path)) = match_chat_batch(&index, scope, call) {
-            units.push(held_call(
+            if !batch_lines.is_empty() {
+                // Moves with the lines this file writes.
+                let endpoint = batch_endpoint_path(call, text);
+                carried.extend(endpoint);
+                creations.push(endpoint);
+                continue;
+            }
+            let mut unit = held_call(
                 &index,
                 scope,
                 receiver,
@@ -488,7 +538,20 @@ fn lift_program(program: &Program, text: &str) -> Vec<Unit> {
                 Hold::BatchChatEndpoint,
                 "the batch is created for \"/v1/chat/completions\"".into(),
                 text,
-            ));
+            );
+            // What the client says, and the endpoint's text, for when the run brings the
+            // rest of the pipeline into view (see `project::Project::batch_pipeline`).
+            let judged = classify::trace(&index, scope, receiver, text);
+            if matches!(judged.verdict, Verdict::Migrate) {
+                let mut scratch = unit.clone();
+                judged.apply_to(&mut scratch);
+                unit.unseen = scratch.unseen;
+                unit.caveats = scratch.caveats;
+            }
+            unit.batch = Some(crate::model::BatchRole::Creation {
+                endpoint: batch_endpoint_path(call, text),
+            });
+            units.push(unit);
             shared.push(Vec::new());
         } else if let Some(path) = match_assistants(call) {
             units.push(flagged(
@@ -502,6 +565,13 @@ fn lift_program(program: &Program, text: &str) -> Vec<Unit> {
                 ),
             ));
             shared.push(Vec::new());
+        }
+    }
+    if !batch_lines.is_empty() {
+        let output = batch::output_reads(&index, text);
+        for (unit, spans) in batch::units(&index, &batch_lines, &creations, output.as_ref(), text) {
+            units.push(unit);
+            shared.push(spans);
         }
     }
     let stubs = mocks::chat_stubs(program);
@@ -535,8 +605,54 @@ fn lift_program(program: &Program, text: &str) -> Vec<Unit> {
             shared.push(Vec::new());
         }
     }
+    attach_item_ids(&mut units);
     group(&mut units, &shared);
     units
+}
+
+/// An output item's `id` quoted as a tool result's `call_id` is found among the reads of
+/// the request whose result the item came from, but the tool result may be in the input of
+/// another request (the next turn): the read goes with every request whose input quotes it.
+fn attach_item_ids(units: &mut [Unit]) {
+    let ids: Vec<crate::model::Read> = units
+        .iter()
+        .filter(|u| u.request.endpoint == Endpoint::Responses)
+        .flat_map(|u| &u.reads)
+        .filter(|r| r.kind == crate::model::ReadKind::OutputItemId)
+        .cloned()
+        .collect();
+    if ids.is_empty() {
+        return;
+    }
+    for unit in units
+        .iter_mut()
+        .filter(|u| u.request.endpoint == Endpoint::Responses)
+    {
+        let quoted: Vec<Span> = unit
+            .request
+            .body
+            .get("input")
+            .and_then(Value::as_list)
+            .unwrap_or(&[])
+            .iter()
+            .filter(|item| {
+                matches!(
+                    item.get("type").and_then(Value::as_str),
+                    Some("function_call_output" | "custom_tool_call_output")
+                )
+            })
+            .filter_map(|item| item.get("call_id").and_then(|v| v.span))
+            .collect();
+        for read in &ids {
+            let quotes = quoted
+                .iter()
+                .any(|v| v.start == read.span.start && v.contains(read.span));
+            if quotes && !unit.reads.contains(read) {
+                unit.reads.push(read.clone());
+            }
+        }
+        unit.reads.sort_by_key(|r| (r.span.start, r.span.end));
+    }
 }
 
 /// String literals and templates in code that are a URL or path ending at the chat
@@ -551,7 +667,37 @@ fn chat_urls(program: &Program) -> Vec<(String, Span)> {
         paired: Vec<Span>,
     }
     impl<'a> walk::Visitor<'a> for Urls {
+        fn stmt(&mut self, s: &'a Statement<'a>) {
+            // `switch (path) { case "/v1/chat/completions": ... }`: a server routing the
+            // path it serves.
+            if let Statement::SwitchStatement(switch) = s {
+                for case in &switch.cases {
+                    if let Some(Expression::StringLiteral(path)) = &case.test {
+                        self.paired.push(span_of(path.span));
+                    }
+                }
+            }
+        }
         fn expr(&mut self, e: &'a Expression<'a>) -> bool {
+            // `app.post("/v1/chat/completions", async (req, res) => ...)`: a route this code
+            // serves (an OpenAI-compatible server or proxy), not a request it sends.
+            if let Expression::CallExpression(call) = e {
+                if let Some(path) = served_route(call) {
+                    self.paired.push(path);
+                }
+                // `fetch("https://api.groq.com/openai/v1/batches", { body: ... })`: the paths
+                // a request to another server names are that server's.
+                if let Some(Expression::StringLiteral(url)) =
+                    call.arguments.first().and_then(|a| a.as_expression())
+                {
+                    let url = url.value.as_str();
+                    if url.contains("://")
+                        && crate::classify::url_kind(url) == crate::classify::UrlKind::Other
+                    {
+                        return false;
+                    }
+                }
+            }
             if let Expression::ObjectExpression(o) = e {
                 let values = o.properties.iter().filter_map(|p| match p {
                     ObjectPropertyKind::ObjectProperty(p) => match &p.value {
@@ -600,6 +746,30 @@ fn chat_urls(program: &Program) -> Vec<(String, Span)> {
     urls.found
 }
 
+/// The path of a route registration (`app.post("/v1/chat/completions", handler)` in Express,
+/// Hono, Fastify and the like): a path literal first, then a function that handles it.
+fn served_route(call: &CallExpression) -> Option<Span> {
+    let Expression::StaticMemberExpression(m) = &call.callee else {
+        return None;
+    };
+    if !matches!(
+        m.property.name.as_str(),
+        "get" | "post" | "put" | "patch" | "all" | "use" | "route" | "on"
+    ) {
+        return None;
+    }
+    let Some(Expression::StringLiteral(path)) = call.arguments.first()?.as_expression() else {
+        return None;
+    };
+    let handled = call.arguments.iter().skip(1).any(|a| {
+        matches!(
+            a.as_expression(),
+            Some(Expression::ArrowFunctionExpression(_) | Expression::FunctionExpression(_))
+        )
+    });
+    (path.value.starts_with('/') && handled).then(|| span_of(path.span))
+}
+
 /// `X.chat.completions.list / retrieve / update / delete(...)` and
 /// `X.chat.completions.messages.list(...)`: the receiver and the method path.
 fn match_stored<'a>(call: &'a CallExpression<'a>) -> Option<(&'a Expression<'a>, Span)> {
@@ -617,6 +787,32 @@ fn match_stored<'a>(call: &'a CallExpression<'a>) -> Option<(&'a Expression<'a>,
         method.property.span.end as usize,
     );
     Some((&chat.object, path))
+}
+
+/// The `chat/completions` text of the `endpoint` literal of a `batches.create({...})` call.
+fn batch_endpoint_path(call: &CallExpression, text: &str) -> Option<Span> {
+    let Some(Expression::ObjectExpression(options)) = call
+        .arguments
+        .first()
+        .and_then(|a| a.as_expression())
+        .map(values::unwrap)
+    else {
+        return None;
+    };
+    options.properties.iter().find_map(|p| match p {
+        ObjectPropertyKind::ObjectProperty(p)
+            if p.key.static_name().as_deref() == Some("endpoint") =>
+        {
+            let Expression::StringLiteral(s) = &p.value else {
+                return None;
+            };
+            let literal = span_of(s.span);
+            let at = text[literal.start..literal.end].find("chat/completions")?;
+            let start = literal.start + at;
+            Some(Span::new(start, start + "chat/completions".len()))
+        }
+        _ => None,
+    })
 }
 
 /// `X.batches.create({ endpoint: "/v1/chat/completions", ... })`: the receiver and the
@@ -735,8 +931,11 @@ fn chat_unit(index: &Index, scope: usize, site: &SiteMatch, text: &str) -> (Unit
     }
     unit.unseen.extend(body.unseen);
 
+    // `function ask(stream: true): …; function ask(stream?: false): …; function ask(stream?:
+    // boolean) { return create({ …, stream }) }`: the overloads tell the callers which.
+    let overloaded = overloaded_stream(index, scope, unit.request.body.get("stream"), text);
     if let Some(v) = unit.request.body.get("stream") {
-        if !matches!(v.kind, Kind::Bool(_)) {
+        if !matches!(v.kind, Kind::Bool(_)) && !overloaded {
             unit.unfixable.push(
                 "`stream` is not a literal, so responsify cannot tell how the result is read"
                     .into(),
@@ -745,7 +944,9 @@ fn chat_unit(index: &Index, scope: usize, site: &SiteMatch, text: &str) -> (Unit
     }
     // The `stream()` helper iterates chunks like a streamed `create`; its events (`.on(...)`)
     // and `finalContent()` are reported by `unmapped-read`.
-    let first = if stream || kind == SdkMethod::Stream {
+    let first = if overloaded {
+        reads::Shape::Either
+    } else if stream || kind == SdkMethod::Stream {
         reads::Shape::Stream
     } else {
         reads::Shape::Completion
@@ -784,6 +985,30 @@ fn chat_unit(index: &Index, scope: usize, site: &SiteMatch, text: &str) -> (Unit
         callers::follow(index, scope, shape, &mut unit, text);
     }
     (unit, body.shared)
+}
+
+/// Is `stream` a parameter of the enclosing top-level function, which has no overload
+/// signatures or has those that switch the result on it (see `callers::stream_overloads`)?
+fn overloaded_stream(index: &Index, scope: usize, stream: Option<&Value>, text: &str) -> bool {
+    let Some(walk::FunctionRef::Function(f)) = index.scopes[scope].function else {
+        return false;
+    };
+    let (Some(id), Some(at)) = (f.id.as_ref(), stream.and_then(|v| v.span)) else {
+        return false;
+    };
+    let written = &text[at.start..at.end];
+    let position = f.params.items.iter().position(|p| {
+        p.pattern
+            .get_binding_identifier()
+            .is_some_and(|b| b.name.as_str() == written)
+    });
+    // Without overloads the function's result is a stream or a completion at every call,
+    // which its callers tell apart with `instanceof Stream`.
+    let name = id.name.as_str();
+    position.is_some()
+        && index.scopes[scope].parent == Some(0)
+        && (callers::stream_overloads(index.program, name, text) == position
+            || !callers::has_signatures(index.program, name))
 }
 
 /// A call that already uses the Responses API, lifted like a chat call so that rules can
@@ -908,12 +1133,52 @@ fn raw_unit<'a>(
     (unit, body.shared)
 }
 
+/// A raw HTTP request to a Responses URL, lifted like an SDK call on the Responses API: its
+/// reads are the ones of the reply that cannot work on it (Chat Completions shapes, the first
+/// output item taken for the reply).
+fn raw_responses_unit<'a>(
+    index: &Index<'a>,
+    scope: usize,
+    call: &'a CallExpression<'a>,
+    site: raw::RawSite<'a>,
+    text: &str,
+) -> Unit {
+    let call_span = span_of(call.span);
+    let (verdict, _) = crate::classify::judge_http_request(&site.url);
+    let body = values::body_of(index, scope, site.body, call_span, text);
+    let mut unit = Unit::new(
+        Request {
+            endpoint: Endpoint::Responses,
+            site: Site::Body,
+            span: call_span,
+            body: body.value,
+            hidden_keys: !body.hidden.is_empty(),
+        },
+        verdict,
+    );
+    unit.containers = body.containers;
+    let first = match site.http {
+        raw::Http::Fetch => reads::Shape::ResponsesFetch,
+        raw::Http::Axios => reads::Shape::ResponsesAxios,
+    };
+    let (statements, expression_body): (&[Statement], Option<&Expression>) =
+        match index.scopes[scope].function {
+            Some(f) => (f.statements(), f.expression_body()),
+            None => (&index.program.body, None),
+        };
+    unit.reads = reads::analyze(statements, expression_body, call_span, first, text).reads;
+    unit
+}
+
 /// Units that share source (a message list, a params object) get one group.
 fn group(units: &mut [Unit], shared: &[Vec<Span>]) {
     let mut groups: Vec<Option<usize>> = units.iter().map(|u| u.group).collect();
     super::share_groups(&mut groups, shared);
-    for (unit, g) in units.iter_mut().zip(groups) {
+    for ((unit, g), spans) in units.iter_mut().zip(groups).zip(shared) {
         unit.group = g;
+        if g.is_some() {
+            unit.shared_spans.clone_from(spans);
+        }
     }
 }
 

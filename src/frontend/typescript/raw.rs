@@ -1,5 +1,5 @@
 //! Raw HTTP: `fetch(url, { body: JSON.stringify(body) })` and `axios.post(url, body)` to a
-//! Chat Completions URL.
+//! Chat Completions URL (and, for the reads of their replies, to a Responses URL).
 //!
 //! A site needs a URL responsify can read to the end (a literal, a `const`, a template of
 //! consts) that ends in `/chat/completions`; a URL put together from values it cannot read
@@ -38,11 +38,21 @@ fn url_value(
     scope: usize,
     e: &Expression,
     depth: usize,
+    fallback: bool,
 ) -> Option<(String, Option<(Span, bool)>)> {
     if depth == 0 {
         return None;
     }
     match unwrap(e) {
+        // `process.env.OPENAI_BASE_URL ?? "https://api.openai.com/v1"`, read by its fallback
+        // where only the endpoint matters (see `match_raw_responses`).
+        Expression::LogicalExpression(l)
+            if fallback
+                && matches!(l.operator, LogicalOperator::Coalesce | LogicalOperator::Or) =>
+        {
+            let (value, _) = url_value(index, scope, &l.right, depth - 1, fallback)?;
+            Some((value, None))
+        }
         Expression::StringLiteral(s) => {
             Some((s.value.as_str().to_string(), Some((span_of(s.span), false))))
         }
@@ -56,7 +66,7 @@ fn url_value(
                 }
                 out.push_str(cooked);
                 if let Some(x) = t.expressions.get(i) {
-                    let (inner, inner_literal) = url_value(index, scope, x, depth - 1)?;
+                    let (inner, inner_literal) = url_value(index, scope, x, depth - 1, fallback)?;
                     if inner.contains("completions") {
                         literal = inner_literal;
                     }
@@ -66,14 +76,15 @@ fn url_value(
             Some((out, literal))
         }
         Expression::BinaryExpression(b) if b.operator == BinaryOperator::Addition => {
-            let (left, l) = url_value(index, scope, &b.left, depth - 1)?;
-            let (right, r) = url_value(index, scope, &b.right, depth - 1)?;
+            let (left, l) = url_value(index, scope, &b.left, depth - 1, fallback)?;
+            let (right, r) = url_value(index, scope, &b.right, depth - 1, fallback)?;
             let literal = if right.contains("completions") { r } else { l };
             Some((left + &right, literal))
         }
         Expression::Identifier(id) => {
             let (_, declarator) = index.value_of(scope, id.name.as_str())?;
-            let (value, literal) = url_value(index, scope, declarator.init.as_ref()?, depth - 1)?;
+            let (value, literal) =
+                url_value(index, scope, declarator.init.as_ref()?, depth - 1, fallback)?;
             // A constant named elsewhere too (another request, a provider table) is shared.
             let shared = uses(index, id.name.as_str()) > 1;
             Some((value, literal.map(|(s, was)| (s, was || shared))))
@@ -126,6 +137,25 @@ pub fn match_raw<'a>(
     scope: usize,
     call: &'a CallExpression<'a>,
 ) -> Option<RawSite<'a>> {
+    match_raw_to(index, scope, call, "/chat/completions")
+}
+
+/// The same request to a Responses URL (`…/v1/responses`): already on the Responses API, its
+/// reply is read for what only Chat Completions replies had, or for its first output item.
+pub fn match_raw_responses<'a>(
+    index: &Index<'a>,
+    scope: usize,
+    call: &'a CallExpression<'a>,
+) -> Option<RawSite<'a>> {
+    match_raw_to(index, scope, call, "/v1/responses")
+}
+
+fn match_raw_to<'a>(
+    index: &Index<'a>,
+    scope: usize,
+    call: &'a CallExpression<'a>,
+    endpoint: &str,
+) -> Option<RawSite<'a>> {
     let http = match &call.callee {
         Expression::Identifier(f) if f.name.as_str() == "fetch" => Http::Fetch,
         Expression::StaticMemberExpression(m)
@@ -141,9 +171,12 @@ pub fn match_raw<'a>(
         _ => return None,
     };
     let url_arg = call.arguments.first()?.as_expression()?;
-    let (url, literal) = url_value(index, scope, url_arg, 6)?;
+    // A Responses URL is only read, never rewritten: a base URL from the environment is
+    // read by its fallback.
+    let fallback = endpoint == "/v1/responses";
+    let (url, literal) = url_value(index, scope, url_arg, 6, fallback)?;
     let path = url.split(['?', '#']).next().unwrap_or("");
-    if !path.trim_end_matches('/').ends_with("/chat/completions") {
+    if !path.trim_end_matches('/').ends_with(endpoint) {
         return None;
     }
     let body = match http {

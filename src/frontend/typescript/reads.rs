@@ -45,6 +45,9 @@ pub enum Shape {
     FetchJson,
     /// An axios response: `.data` is the body.
     AxiosResponse,
+    /// The same two of a raw request to the Responses API: the body is a Responses reply.
+    ResponsesFetch,
+    ResponsesAxios,
     /// The result of a Responses call: only Chat-shaped reads of it are recorded.
     Response,
     /// A Responses result's `usage`: the chat names are reads, the Responses names are not.
@@ -52,6 +55,20 @@ pub enum Shape {
     /// A Responses stream, and one of its events.
     ResponseStream,
     ResponseEvent,
+    /// A line of a Batch output file (`JSON.parse(line)`): `response.body` is the result.
+    BatchOutput,
+    /// Its `response`.
+    BatchOutputResponse,
+    /// A Responses result's `output`, and one of its items (of any type).
+    ResponseOutput,
+    OutputItem,
+    /// The output's function calls (`output.filter((i) => i.type === "function_call")`), and
+    /// one of them.
+    FunctionCalls,
+    FunctionCallItem,
+    /// The result of a function overloaded on its `stream` flag, called with a flag that
+    /// is not a literal: a stream or a completion, told apart by `instanceof Stream`.
+    Either,
 }
 
 impl Shape {
@@ -106,17 +123,38 @@ fn follow(shape: Shape, root: Span, segs: &[(Seg, Span)], result: Shape) -> Foll
             (Shape::Raw, Seg::Attr("response" | "request_id")) => None,
             // Reported as unfixable where the chain is evaluated.
             (Shape::Completion | Shape::Stream, Seg::Attr("asResponse")) => None,
-            (Shape::FetchResponse, Seg::Attr("json")) => Some(Shape::FetchJson),
-            (Shape::FetchJson, Seg::Call) if i + 1 == segs.len() => Some(Shape::Completion),
+            (Shape::BatchOutput, Seg::Attr("response")) => Some(Shape::BatchOutputResponse),
+            (Shape::BatchOutputResponse, Seg::Attr("body")) => Some(Shape::Completion),
+            (Shape::BatchOutput | Shape::BatchOutputResponse, _) => None,
+            (Shape::FetchResponse | Shape::ResponsesFetch, Seg::Attr("json")) => {
+                Some(Shape::FetchJson)
+            }
+            (Shape::FetchJson, Seg::Call) if i + 1 == segs.len() => {
+                Some(if result == Shape::ResponsesFetch {
+                    Shape::Response
+                } else {
+                    Shape::Completion
+                })
+            }
             (
-                Shape::FetchResponse | Shape::AxiosResponse,
+                Shape::FetchResponse
+                | Shape::AxiosResponse
+                | Shape::ResponsesFetch
+                | Shape::ResponsesAxios,
                 Seg::Attr("ok" | "status" | "statusText" | "headers"),
             ) => None,
             (Shape::AxiosResponse, Seg::Attr("data")) => Some(Shape::Completion),
+            (Shape::ResponsesAxios, Seg::Attr("data")) => Some(Shape::Response),
             (Shape::Response | Shape::ResponseStream, Seg::Attr("withResponse")) => {
                 Some(Shape::WithResponse)
             }
             (Shape::Response, Seg::Attr("choices")) => Some(Shape::Choices),
+            (Shape::Response, Seg::Attr("output")) => Some(Shape::ResponseOutput),
+            // `resp.output[0]` read as the reply (see `first_output_item`).
+            (Shape::ResponseOutput, Seg::Index(Some(0))) => {
+                reads.push(first_output_item(base, at, &segs[i + 1..]));
+                None
+            }
             (Shape::Response, Seg::Attr("usage")) => Some(Shape::ResponseUsage),
             (
                 Shape::ResponseUsage,
@@ -136,7 +174,11 @@ fn follow(shape: Shape, root: Span, segs: &[(Seg, Span)], result: Shape) -> Foll
                 Shape::Response
                 | Shape::ResponseUsage
                 | Shape::ResponseStream
-                | Shape::ResponseEvent,
+                | Shape::ResponseEvent
+                | Shape::ResponseOutput
+                | Shape::OutputItem
+                | Shape::FunctionCalls
+                | Shape::FunctionCallItem,
                 _,
             ) => None,
             // The `stream()` helper: its chunks are a stream's, its final result a completion.
@@ -215,7 +257,8 @@ fn follow(shape: Shape, root: Span, segs: &[(Seg, Span)], result: Shape) -> Foll
             (Shape::ToolCalls, Shape::ToolCall)
                 | (_, Shape::Usage | Shape::ResponseUsage)
                 | (Shape::Raw, _)
-                | (Shape::AxiosResponse, _)
+                | (Shape::AxiosResponse | Shape::ResponsesAxios, _)
+                | (Shape::BatchOutputResponse, _)
         ) {
             base = at;
         }
@@ -245,6 +288,25 @@ fn follow(shape: Shape, root: Span, segs: &[(Seg, Span)], result: Shape) -> Foll
         reads,
         end: Some(shape),
         base,
+    }
+}
+
+/// `resp.output[0]` on a Responses result (`root` the response, `item` the span of
+/// `resp.output[0]`, `rest` the steps after it), read as if it were the reply: the first
+/// output item is a reasoning item on reasoning models. `resp.output[0].content[0].text` is
+/// the reply's text; any other read through the first item is only reported.
+fn first_output_item(root: Span, item: Span, rest: &[(Seg, Span)]) -> Read {
+    match rest {
+        [(Seg::Attr("content"), _), (Seg::Index(Some(0)), _), (Seg::Attr("text"), at)] => Read {
+            span: *at,
+            base: root,
+            kind: ReadKind::FirstOutputText,
+        },
+        _ => Read {
+            span: item,
+            base: root,
+            kind: ReadKind::FirstOutputItem,
+        },
     }
 }
 
@@ -279,13 +341,20 @@ fn describe(shape: Shape, seg: &Seg) -> String {
         Shape::FinishReason => "`finish_reason`",
         Shape::ToolCallType => "a tool call's `type`",
         Shape::HelperFinal => "`finalChatCompletion`",
-        Shape::FetchResponse => "the HTTP response",
+        Shape::FetchResponse | Shape::ResponsesFetch => "the HTTP response",
         Shape::FetchJson => "`json`",
-        Shape::AxiosResponse => "the axios response",
+        Shape::AxiosResponse | Shape::ResponsesAxios => "the axios response",
         Shape::Response => "the response",
         Shape::ResponseUsage => "`usage`",
         Shape::ResponseStream => "the stream",
         Shape::ResponseEvent => "a stream event",
+        Shape::BatchOutput => "a Batch output line",
+        Shape::BatchOutputResponse => "a Batch output line's `response`",
+        Shape::ResponseOutput => "the output",
+        Shape::OutputItem => "an output item",
+        Shape::FunctionCalls => "the output's function calls",
+        Shape::FunctionCallItem => "a function call item",
+        Shape::Either => "a result that is a stream or a completion",
     };
     format!("`{step}` on {on}")
 }
@@ -353,10 +422,22 @@ fn written_base(expr: &Expression, root: &Expression) -> Span {
 /// Split an expression into its root and the member/call steps applied to it. `await`,
 /// parentheses, `!` and `?.` are transparent.
 fn chain<'a, 'e>(expr: &'e Expression<'a>) -> (&'e Expression<'a>, Vec<(Seg<'e>, Span)>) {
+    chain_with(expr, false)
+}
+
+/// `chain`, with type assertions (`x as T`, `x satisfies T`, `<T>x`) transparent too when
+/// `casts`.
+fn chain_with<'a, 'e>(
+    expr: &'e Expression<'a>,
+    casts: bool,
+) -> (&'e Expression<'a>, Vec<(Seg<'e>, Span)>) {
     let mut segs = Vec::new();
     let mut at = expr;
     loop {
         match at {
+            Expression::TSAsExpression(x) if casts => at = &x.expression,
+            Expression::TSSatisfiesExpression(x) if casts => at = &x.expression,
+            Expression::TSTypeAssertion(x) if casts => at = &x.expression,
             Expression::ChainExpression(c) => match &c.expression {
                 ChainElement::CallExpression(call) if call.arguments.is_empty() => {
                     segs.push((Seg::Call, span_of(call.span)));
@@ -444,6 +525,9 @@ pub fn analyze<'a>(
         consumed: HashSet::new(),
         guarded: Vec::new(),
         binding: None,
+        narrowed: Vec::new(),
+        skipped: Vec::new(),
+        exported: exported_names(body),
         truth: HashSet::new(),
         texts: HashSet::new(),
         logical_operands: HashSet::new(),
@@ -487,6 +571,85 @@ pub fn analyze<'a>(
     uses
 }
 
+/// The names the statements export: declared exported, or named in an `export { … }`.
+fn exported_names(body: &[Statement]) -> HashSet<String> {
+    let mut out = HashSet::new();
+    for stmt in body {
+        match stmt {
+            Statement::ExportDeclaration(e) => {
+                if let Declaration::VariableDeclaration(d) = &e.declaration {
+                    for v in &d.declarations {
+                        for b in v.id.get_binding_identifiers() {
+                            out.insert(b.name.as_str().to_string());
+                        }
+                    }
+                }
+            }
+            Statement::ExportNamedDeclaration(e) => {
+                for specifier in &e.specifiers {
+                    out.insert(specifier.local.name().as_str().to_string());
+                }
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+/// `name.type` compared with `"function_call"`: the name.
+fn type_test<'e>(field: &'e Expression, literal: &Expression) -> Option<&'e str> {
+    let Expression::StringLiteral(s) = unwrap(literal) else {
+        return None;
+    };
+    let Expression::StaticMemberExpression(m) = unwrap(field) else {
+        return None;
+    };
+    let Expression::Identifier(id) = unwrap(&m.object) else {
+        return None;
+    };
+    (s.value.as_str() == "function_call" && m.property.name.as_str() == "type")
+        .then_some(id.name.as_str())
+}
+
+/// A callback of one parameter that tests it for a function call: `(i) => i.type ===
+/// "function_call"`, with or without a declared predicate, or a function that returns that.
+fn tests_function_call(callback: &Expression) -> bool {
+    let (params, statements, expression) = match unwrap(callback) {
+        Expression::ArrowFunctionExpression(f) => match &f.body {
+            ArrowFunctionBody::FunctionBody(b) => (&f.params, b.statements.as_slice(), None),
+            body => (&f.params, &[][..], body.as_expression()),
+        },
+        Expression::FunctionExpression(f) => match &f.body {
+            Some(body) => (&f.params, body.statements.as_slice(), None),
+            None => return false,
+        },
+        _ => return false,
+    };
+    let [param] = params.items.as_slice() else {
+        return false;
+    };
+    let Some(name) = param.pattern.get_binding_identifier() else {
+        return false;
+    };
+    let returned = match (expression, statements) {
+        (Some(e), _) => e,
+        (None, [Statement::ReturnStatement(r)]) => match &r.argument {
+            Some(a) => a,
+            None => return false,
+        },
+        _ => return false,
+    };
+    let Expression::BinaryExpression(b) = unwrap(returned) else {
+        return false;
+    };
+    matches!(
+        b.operator,
+        BinaryOperator::StrictEquality | BinaryOperator::Equality
+    ) && type_test(&b.left, &b.right)
+        .or_else(|| type_test(&b.right, &b.left))
+        .is_some_and(|tested| tested == name.name.as_str())
+}
+
 fn strip_await<'a, 'e>(e: &'e Expression<'a>) -> &'e Expression<'a> {
     match e {
         Expression::AwaitExpression(a) => strip_await(&a.argument),
@@ -506,6 +669,15 @@ struct Walker<'s> {
     guarded: Vec<(String, Span)>,
     /// The value being bound by the current declaration or assignment.
     binding: Option<Span>,
+    /// Where an output item is known to be a function call (`if (item.type ===
+    /// "function_call") { … }`): its name and the region.
+    narrowed: Vec<(String, Span)>,
+    /// Branches already walked with a narrowed shape (`if (res instanceof Stream)`): the
+    /// walk that reaches them again skips them.
+    skipped: Vec<Span>,
+    /// Names the module exports (`export const r = …`, `export { r }`): what other modules
+    /// read of them is out of sight.
+    exported: HashSet<String>,
     /// Expressions whose value is only tested for truth (a condition, an operand of `!` or
     /// of `&&` / `||` in one), and tests of a chunk's `choices` that are booleans already
     /// (`chunk.choices.length > 0`).
@@ -639,11 +811,89 @@ impl Walker<'_> {
                 self.names.remove(name);
             }
             Some(shape) => {
+                if self.exported.contains(name) {
+                    self.uses.unseen.push(format!(
+                        "`{name}` is exported, so what other modules read of it is out of sight"
+                    ));
+                }
                 self.names.insert(name.to_string(), shape);
             }
             None => {
                 self.names.remove(name);
             }
+        }
+    }
+
+    /// `x.filter((i) => i.type === "function_call")` on a Responses result's output: its
+    /// function calls (the callback narrows the items, so TypeScript infers their type).
+    fn function_call_filter(&mut self, expr: &Expression) -> Option<Shape> {
+        let Expression::CallExpression(call) = unwrap(expr) else {
+            return None;
+        };
+        let Expression::StaticMemberExpression(m) = &call.callee else {
+            return None;
+        };
+        if m.property.name.as_str() != "filter" || call.arguments.len() != 1 {
+            return None;
+        }
+        if !tests_function_call(call.arguments[0].as_expression()?) {
+            return None;
+        }
+        self.root_shape(chain(&m.object).0)?;
+        match self.evaluate(&m.object) {
+            Some(Shape::ResponseOutput) => Some(Shape::FunctionCalls),
+            _ => None,
+        }
+    }
+
+    /// Inside a branch already walked with a narrowed shape?
+    fn skips(&self, at: oxc_span::Span) -> bool {
+        let at = span_of(at);
+        self.skipped.iter().any(|s| s.contains(at))
+    }
+
+    /// `name instanceof Stream` on a result that may be a stream or a completion: the name
+    /// and where it is written.
+    fn instanceof_stream(&self, test: &Expression) -> Option<(String, Span)> {
+        let Expression::BinaryExpression(b) = unwrap(test) else {
+            return None;
+        };
+        let Expression::Identifier(id) = unwrap(&b.left) else {
+            return None;
+        };
+        (b.operator == BinaryOperator::Instanceof
+            && b.right.is_specific_id("Stream")
+            && self.names.get(id.name.as_str()) == Some(&Shape::Either))
+        .then(|| (id.name.as_str().to_string(), span_of(id.span)))
+    }
+
+    /// `if (item.type === "function_call")` (or its first `&&` operand) on an output item:
+    /// the rest of the test and the consequent see a function call.
+    fn note_narrowing(&mut self, stmt: &IfStatement) {
+        let (test, from) = match unwrap(&stmt.test) {
+            Expression::LogicalExpression(l) if l.operator == LogicalOperator::And => {
+                (&l.left, l.left.span().end)
+            }
+            test => (test, test.span().end),
+        };
+        let Expression::BinaryExpression(b) = unwrap(test) else {
+            return;
+        };
+        if !matches!(
+            b.operator,
+            BinaryOperator::StrictEquality | BinaryOperator::Equality
+        ) {
+            return;
+        }
+        let Some(name) = type_test(&b.left, &b.right).or_else(|| type_test(&b.right, &b.left))
+        else {
+            return;
+        };
+        if self.names.get(name) == Some(&Shape::OutputItem) {
+            self.narrowed.push((
+                name.to_string(),
+                Span::new(from as usize, stmt.consequent.span().end as usize),
+            ));
         }
     }
 
@@ -823,11 +1073,16 @@ impl Walker<'_> {
 
 impl<'a> Visitor<'a> for Walker<'_> {
     fn declarator(&mut self, d: &'a VariableDeclarator<'a>) {
+        if self.skips(d.span) {
+            return;
+        }
         let Some(init) = &d.init else { return };
         self.binding = Some(span_of(init.span()));
         match &d.id {
             BindingPattern::BindingIdentifier(id) => {
-                if self.root_shape(chain(init).0).is_some() {
+                if let Some(calls) = self.function_call_filter(init) {
+                    self.bind(id.name.as_str(), Some(calls));
+                } else if self.root_shape(chain(init).0).is_some() {
                     let shape = self.evaluate(init);
                     self.note_text(id.name.as_str(), init);
                     self.binding = Some(span_of(init.span()));
@@ -877,6 +1132,9 @@ impl<'a> Visitor<'a> for Walker<'_> {
     }
 
     fn stmt(&mut self, stmt: &'a Statement<'a>) {
+        if self.skips(stmt.span()) {
+            return;
+        }
         let test = match stmt {
             Statement::IfStatement(i) => Some(&i.test),
             Statement::WhileStatement(w) => Some(&w.test),
@@ -889,6 +1147,21 @@ impl<'a> Visitor<'a> for Walker<'_> {
             self.truth.insert(span_of(unwrap(test).span()));
         }
         match stmt {
+            // `if (res instanceof Stream) { … } else { … }` on a result that may be either:
+            // the branches are walked with the shape each sees.
+            Statement::IfStatement(i) if self.instanceof_stream(&i.test).is_some() => {
+                let (name, at) = self.instanceof_stream(&i.test).expect("matched above");
+                self.consumed.insert(at);
+                self.names.insert(name.clone(), Shape::Stream);
+                walk::statement(self, &i.consequent);
+                self.skipped.push(span_of(i.consequent.span()));
+                if let Some(alternate) = &i.alternate {
+                    self.names.insert(name.clone(), Shape::Completion);
+                    walk::statement(self, alternate);
+                    self.skipped.push(span_of(alternate.span()));
+                }
+                self.names.insert(name, Shape::Either);
+            }
             // `await client.chat.completions.create(...);`: the result is dropped.
             Statement::ExpressionStatement(e)
                 if span_of(unwrap(strip_await(&e.expression)).span()) == self.call =>
@@ -938,11 +1211,17 @@ impl<'a> Visitor<'a> for Walker<'_> {
                     }
                     _ => &f.right,
                 };
+                if let Some(Shape::FunctionCalls) = self.function_call_filter(right) {
+                    self.bind(target.name.as_str(), Some(Shape::FunctionCallItem));
+                    return;
+                }
                 if self.root_shape(chain(right).0).is_none() {
                     return;
                 }
                 let element = match self.evaluate(right) {
                     Some(Shape::ToolCalls) => Some(Shape::ToolCall),
+                    Some(Shape::ResponseOutput) => Some(Shape::OutputItem),
+                    Some(Shape::FunctionCalls) => Some(Shape::FunctionCallItem),
                     Some(Shape::Stream) if f.r#await => Some(Shape::Chunk),
                     Some(Shape::ResponseStream) if f.r#await => Some(Shape::ResponseEvent),
                     Some(other) => {
@@ -958,6 +1237,7 @@ impl<'a> Visitor<'a> for Walker<'_> {
             }
             Statement::IfStatement(i) => {
                 self.note_guard(i);
+                self.note_narrowing(i);
                 // A list of tool calls or usage tested for truth keeps its meaning.
                 let test = match unwrap(&i.test) {
                     Expression::UnaryExpression(u) if u.operator == UnaryOperator::LogicalNot => {
@@ -996,7 +1276,7 @@ impl<'a> Visitor<'a> for Walker<'_> {
 
     fn expr(&mut self, expr: &'a Expression<'a>) -> bool {
         let here = span_of(expr.span());
-        if self.consumed.contains(&here) {
+        if self.consumed.contains(&here) || self.skips(expr.span()) {
             return false;
         }
         self.note_truth(expr);
@@ -1135,6 +1415,17 @@ impl<'a> Visitor<'a> for Walker<'_> {
                 }
                 true
             }
+            // `res instanceof Stream` tells a stream from a completion, and reads neither.
+            Expression::BinaryExpression(b)
+                if b.operator == BinaryOperator::Instanceof
+                    && b.right.is_specific_id("Stream")
+                    && matches!(unwrap(&b.left), Expression::Identifier(_))
+                    && self.root_shape(unwrap(&b.left)).is_some_and(|s| {
+                        matches!(s, Shape::Stream | Shape::Completion | Shape::Either)
+                    }) =>
+            {
+                false
+            }
             // `x == null` / `x === undefined` on a tracked object reads nothing of it.
             Expression::BinaryExpression(b) if b.operator.is_equality() => {
                 let literal = match (&b.left, &b.right) {
@@ -1216,8 +1507,47 @@ impl<'a> Visitor<'a> for Walker<'_> {
             | Expression::ParenthesizedExpression(_) => {
                 let (root, segs) = chain(expr);
                 let Some(shape) = self.root_shape(root) else {
+                    // `(resp.output[0] as ResponseOutputMessage).content[0]…`: the casts
+                    // are the old read's, not the new one's.
+                    let (root, segs) = chain_with(expr, true);
+                    if self.root_shape(root) == Some(Shape::Response) {
+                        let followed =
+                            follow(Shape::Response, span_of(root.span()), &segs, self.first);
+                        if followed
+                            .reads
+                            .iter()
+                            .any(|r| r.kind == ReadKind::FirstOutputText && r.span == here)
+                        {
+                            self.uses.reads.extend(followed.reads);
+                            self.consumed.insert(here);
+                            return false;
+                        }
+                    }
                     return true;
                 };
+                // `item.id` on an output item known to be a function call: its item id,
+                // which a tool result must not quote.
+                if matches!(shape, Shape::OutputItem | Shape::FunctionCallItem)
+                    && matches!(segs.as_slice(), [(Seg::Attr("id"), _)])
+                {
+                    if let Expression::Identifier(id) = root {
+                        let name = id.name.as_str();
+                        if shape == Shape::FunctionCallItem
+                            || self
+                                .narrowed
+                                .iter()
+                                .any(|(n, region)| n == name && region.contains(here))
+                        {
+                            self.uses.reads.push(Read {
+                                span: here,
+                                base: span_of(root.span()),
+                                kind: ReadKind::OutputItemId,
+                            });
+                        }
+                    }
+                    self.consumed.insert(here);
+                    return false;
+                }
                 if segs.is_empty() && !matches!(root, Expression::Identifier(_)) {
                     // The call itself where no statement pattern took it: it is handed on.
                     self.uses.unseen.push(format!(

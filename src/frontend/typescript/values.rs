@@ -189,36 +189,59 @@ pub fn body_of<'a>(
     at: Span,
     source: &str,
 ) -> Body {
-    let mut hidden = Vec::new();
+    match first {
+        Some(Argument::SpreadElement(s)) => body_of_expression(
+            index,
+            scope,
+            None,
+            vec![format!(
+                "`{}`",
+                &source[span_of(s.span).start..span_of(s.span).end]
+            )],
+            at,
+            source,
+        ),
+        Some(arg) => body_of_expression(
+            index,
+            scope,
+            Some(arg.as_expression().expect("not a spread")),
+            Vec::new(),
+            at,
+            source,
+        ),
+        None => body_of_expression(index, scope, None, Vec::new(), at, source),
+    }
+}
+
+/// Lift the request whose parameters the expression `first` holds (a Batch line's `body`, a
+/// call's argument), with what is already known to be hidden.
+pub fn body_of_expression<'a>(
+    index: &Index<'a>,
+    scope: usize,
+    first: Option<&'a Expression<'a>>,
+    mut hidden: Vec<String>,
+    at: Span,
+    source: &str,
+) -> Body {
     let mut unseen = Vec::new();
     let mut shared = Vec::new();
     let mut containers = Vec::new();
     let object = match first {
-        Some(Argument::SpreadElement(s)) => {
-            hidden.push(format!(
-                "`{}`",
-                &source[span_of(s.span).start..span_of(s.span).end]
-            ));
-            None
-        }
-        Some(arg) => {
-            let e = arg.as_expression().expect("not a spread");
-            match object_of(index, scope, e) {
-                Some((o, declared)) => {
-                    if declared {
-                        shared.push(span_of(o.span));
-                    }
-                    Some(o)
+        Some(e) => match object_of(index, scope, e) {
+            Some((o, declared)) => {
+                if declared {
+                    shared.push(span_of(o.span));
                 }
-                None => {
-                    hidden.push(format!(
-                        "`{}`",
-                        &source[span_of(e.span()).start..span_of(e.span()).end]
-                    ));
-                    None
-                }
+                Some(o)
             }
-        }
+            None => {
+                hidden.push(format!(
+                    "`{}`",
+                    &source[span_of(e.span()).start..span_of(e.span()).end]
+                ));
+                None
+            }
+        },
         None => None,
     };
     let mut entries = Vec::new();

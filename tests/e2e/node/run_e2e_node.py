@@ -14,10 +14,15 @@ For each Chat Completions program in programs/ (.ts compiled with the oracle's t
      each request means the same as the original's (the stub's API-neutral normal form); with
      --validator, every /v1/responses body validates against the official schema.
 
+A Batch pipeline (a program that calls `batches.create`) is also run with only its batch's
+`endpoint` switched to /v1/responses, and must fail there with the stub's (the Batch API's)
+mismatched-endpoint error: a pipeline converts whole or it breaks.
+
 With --residue, the half-migrated Responses programs of residue/ instead: each must fail as it
 is (tsc refuses it, or the stub answers its Chat Completions shapes with the API's 400), its
-hand-written residue_reference/ version must run, and after `responsify check --fix` it must
-print what the reference prints, with requests that mean the same and validate.
+hand-written residue_reference/ version must run, and after `responsify check --fix` (with
+--unsafe-fixes when the program has the line `// e2e: --unsafe-fixes`) it must print what the
+reference prints, with requests that mean the same and validate.
 
 Prints `PASS name` or `FAIL name: why` (with details) per program and a last line
 `N passed, M failed`. Exit status 0 iff every program passed; 2 on a setup error.
@@ -49,6 +54,8 @@ ORACLE = ROOT / "oracle"
 TSC = ORACLE / "node_modules" / "typescript" / "lib" / "tsc.js"
 CHAT = "/v1/chat/completions"
 RESPONSES = "/v1/responses"
+# A residue program with this line is fixed with `--fix --unsafe-fixes` (its fix is unsafe).
+UNSAFE_MARK = "// e2e: --unsafe-fixes"
 RUN_TIMEOUT = 60
 TSC_TIMEOUT = 180
 
@@ -141,6 +148,22 @@ class Runner:
         if not any(e["path"] == CHAT for e in before) or any(e["path"] == RESPONSES for e in before):
             return ["original program did not talk to Chat Completions only (a broken test program)"], []
 
+        if "batches.create" in src.read_text():
+            half = self.workdir / name / "endpoint_only"
+            half.mkdir(parents=True)
+            rows = src.read_text().splitlines(keepends=True)
+            switched = [i for i, row in enumerate(rows) if "endpoint:" in row and CHAT in row]
+            if len(switched) != 1:
+                return ["a Batch program must create its batch with one `endpoint: %r`" % CHAT], []
+            rows[switched[0]] = rows[switched[0]].replace(CHAT, RESPONSES)
+            (half / src.name).write_text("".join(rows))
+            # Only the batch's endpoint switched: the Batch API (and the stub) refuse its lines.
+            hcode, _, herr, _ = self.execute(half / src.name, half)
+            if hcode == 0:
+                return ["the pipeline with only its batch's endpoint switched ran against the stub"], []
+            if "mismatched_endpoint" not in herr:
+                return ["the pipeline with only its batch's endpoint switched failed for another reason"], tail(herr)
+
         copy = migrated / src.name
         shutil.copyfile(src, copy)
         mcode, mout, merr = run([self.args.responsify, "check", "--fix", "--unsafe-fixes", str(copy)],
@@ -207,9 +230,11 @@ class Runner:
             return ["the hand-written reference failed"], tail(err)
         copy = dirs["fixed"] / src.name
         shutil.copyfile(src, copy)
-        mcode, mout, merr = run([self.args.responsify, "check", "--fix", str(copy)], dirs["fixed"], timeout=120)
+        # A program whose fix is unsafe by design says so on a line of its own.
+        fix = ["--fix", "--unsafe-fixes"] if UNSAFE_MARK in src.read_text().splitlines() else ["--fix"]
+        mcode, mout, merr = run([self.args.responsify, "check"] + fix + [str(copy)], dirs["fixed"], timeout=120)
         if mcode not in (0, 1):
-            return ["responsify check --fix failed (exit %s)" % mcode], tail(mout + merr)
+            return ["responsify check %s failed (exit %s)" % (" ".join(fix), mcode)], tail(mout + merr)
         source_diff = list(difflib.unified_diff(src.read_text().splitlines(), copy.read_text().splitlines(),
                                                 "original/" + src.name, "fixed/" + src.name, lineterm=""))
         code, got, err, after = self.execute(copy, dirs["fixed"])

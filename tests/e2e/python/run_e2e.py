@@ -13,11 +13,18 @@ For each Chat Completions program in programs/:
      sampling, structured-output format, streaming, storage); and, with --validator, every
      /v1/responses body it sent validates against the official schema.
 
+A Batch pipeline (a program folder that calls `batches.create`) is also run with only its
+batch's endpoint switched to /v1/responses, and must fail there with the stub's (the Batch
+API's) mismatched-endpoint error: a pipeline converts whole or it breaks. The lines a batch
+runs are logged by the stub as requests to their endpoint, so they are compared and validated
+like any other request.
+
 With --residue, the half-migrated Responses programs of residue/ instead: each must fail
 against the stub as it is (the stub answers Chat Completions shapes on /v1/responses with the
 API's 400), its hand-written residue_reference/ version must run, and after
 `responsify check --fix` it must print what the reference prints, with requests that mean the
-same and validate.
+same and validate. A program whose residue only an unsafe fix removes carries the comment
+`# responsify e2e: --unsafe-fixes` and is fixed with `--unsafe-fixes` too.
 
 Prints `PASS name` or `FAIL name: why` (with details) per program and a last line
 `N passed, M failed`. Exit status 0 iff every program passed; 2 on a setup error.
@@ -245,6 +252,11 @@ class Runner:
         if not any(e["path"] == CHAT for e in before) or any(e["path"] == RESPONSES for e in before):
             return ["original program did not talk to Chat Completions only (a broken test program)"], []
 
+        if package and any("batches.create" in p.read_text() for p in src.rglob("*.py")):
+            half_fails, half_details = self.half_migrated_batch(src, where)
+            if half_fails:
+                return half_fails, half_details
+
         copy = where / ("migrated" if package else src.name)
         reference = Path(self.args.reference) / src.name
         if self.args.self_check and not reference.exists():
@@ -310,6 +322,34 @@ class Runner:
             details += ["migration diff:"] + ["  " + r for r in source_diff]
         return fails, details
 
+    def half_migrated_batch(self, src: Path, where: Path):
+        """A Batch pipeline with only its batch's endpoint switched to /v1/responses (its lines
+        and readers left as they are) must fail against the stub, as it fails against the Batch
+        API, which takes one endpoint for all of a batch's lines: otherwise the e2e run could not
+        tell a pipeline migrated whole from one migrated in part."""
+        half = where / "endpoint_only"
+        shutil.copytree(src, half)
+        switched = 0
+        for path in half.rglob("*.py"):
+            rows = path.read_text().splitlines(keepends=True)
+            for i, row in enumerate(rows):
+                if "endpoint=" in row and CHAT in row:
+                    rows[i] = row.replace(CHAT, RESPONSES)
+                    switched += 1
+            path.write_text("".join(rows))
+        if switched != 1:
+            return ["a Batch program must create its batch with one `endpoint=%r` (found %d)" % (CHAT, switched)], []
+        mark = self.stub.mark()
+        code, _, err = run([sys.executable, str(half / "main.py")], where, self.env, RUN_TIMEOUT)
+        self.stub.entries_since(mark)
+        if code == 0:
+            return ["the pipeline with only its batch's endpoint switched ran against the stub "
+                    "(the stub must reject chat lines in a /v1/responses batch)"], []
+        if "mismatched_endpoint" not in err:
+            return ["the pipeline with only its batch's endpoint switched failed for another reason "
+                    "than the batch's lines naming another endpoint"], ["stderr:"] + tail(err)
+        return [], []
+
     def residue_program(self, src: Path):
         """A half-migrated program: it fails as it is, its hand-written Responses version in
         residue_reference/ runs, and after `responsify check --fix` it prints what that
@@ -334,7 +374,10 @@ class Runner:
 
         copy = where / src.name
         shutil.copyfile(src, copy)
-        mcode, mout, merr = run([self.args.responsify, "check", "--fix", str(copy)], where, None, MIGRATE_TIMEOUT)
+        # A program whose residue only an unsafe fix removes says so in a comment.
+        unsafe = ["--unsafe-fixes"] if "# responsify e2e: --unsafe-fixes" in src.read_text() else []
+        mcode, mout, merr = run([self.args.responsify, "check", "--fix", *unsafe, str(copy)], where, None,
+                                MIGRATE_TIMEOUT)
         if mcode not in (0, 1):
             return ["responsify check --fix failed (%s)" % describe_exit(mcode, MIGRATE_TIMEOUT)], tail(mout + merr, 40)
         source_diff = list(difflib.unified_diff(src.read_text().splitlines(), copy.read_text().splitlines(),

@@ -40,6 +40,15 @@ A Responses body the real API would refuse (a Chat Completions parameter, a `too
 `json_schema` format, a limit below 16, a tool output whose `call_id` matches no call) gets the
 400 the API answers with (see `check_responses_body`).
 
+The Batch API is served too: POST /v1/files (a multipart upload), GET /v1/files/{id} and
+/v1/files/{id}/content, POST /v1/batches, GET /v1/batches/{id}. A batch runs when it is created
+(its retrieval shows the outcome): like the API, it fails validation when a line is not JSON,
+lacks `custom_id`, `method`, `url` or `body`, repeats a `custom_id`, or names a `url` other than
+the batch's `endpoint` (one endpoint per batch). Each line's body is then answered as a request to
+that endpoint would be (a chat body on /v1/responses gets the same 400), logged like one with
+`"batch": ID`, and written to the output file as `{"id", "custom_id", "response": {"status_code",
+"request_id", "body"}, "error"}`; refused lines go to the error file instead.
+
 Usage:  stub_server.py [--port N] [--port-file PATH]
   Listens on 127.0.0.1 only (port 0 = any free port), prints `listening on 127.0.0.1:PORT`
   and writes PORT to --port-file. Every request is appended to the JSONL file named by the
@@ -60,6 +69,8 @@ LOCK = threading.Lock()
 COUNTER = itertools.count(1)
 STORED = {}  # response id -> {"chain": [...], "store": bool, "response": {...}}
 ITEMS = {}  # reasoning item id -> {"store": bool, "encrypted": str}
+FILES = {}  # file id -> {"meta": {...}, "data": bytes}
+BATCHES = {}  # batch id -> the batch object, as it ended
 ENCRYPTED_REASONING = "reasoning.encrypted_content"
 
 UNSET_STRICT = "unset (Responses then attempts strict mode)"
@@ -886,7 +897,7 @@ class Handler(BaseHTTPRequestHandler):
         pass
 
     def send(self, status, content_type, payload, request_id):
-        data = payload.encode("utf-8")
+        data = payload if isinstance(payload, bytes) else payload.encode("utf-8")
         self.send_response(status)
         self.send_header("Content-Type", content_type)
         self.send_header("Content-Length", str(len(data)))
@@ -897,62 +908,229 @@ class Handler(BaseHTTPRequestHandler):
         self.wfile.write(data)
 
     def do_GET(self):
-        m = re.fullmatch(r"/v1/responses/([\w-]+)", self.path.split("?")[0])
+        path = self.path.split("?")[0]
+        m = re.fullmatch(r"/v1/responses/([\w-]+)", path)
         stored = STORED.get(m.group(1)) if m else None
-        log_request({"method": "GET", "path": self.path.split("?")[0], "body": None, "norm": None,
-                     "status": 200 if stored and stored["store"] else 404})
-        if stored and stored["store"]:
-            return self.send(200, "application/json", json.dumps(stored["response"]), "req_get")
-        self.send(404, "application/json", error_body("Not found: %s" % self.path, "not_found"), "req_404")
+        if m:
+            log_request({"method": "GET", "path": path, "body": None, "norm": None,
+                         "status": 200 if stored and stored["store"] else 404})
+            if stored and stored["store"]:
+                return self.send(200, "application/json", json.dumps(stored["response"]), "req_get")
+            return self.send(404, "application/json", error_body("Not found: %s" % self.path, "not_found"), "req_404")
+        m = re.fullmatch(r"/v1/(batches|files)/([\w-]+)(/content)?", path)
+        found = None
+        if m and m.group(1) == "batches" and not m.group(3):
+            found = ("application/json", json.dumps(BATCHES[m.group(2)])) if m.group(2) in BATCHES else None
+        elif m and m.group(1) == "files" and m.group(2) in FILES:
+            f = FILES[m.group(2)]
+            found = ("application/octet-stream", f["data"]) if m.group(3) else ("application/json", json.dumps(f["meta"]))
+        log_request({"method": "GET", "path": path, "body": None, "norm": None, "status": 200 if found else 404})
+        if found:
+            return self.send(200, found[0], found[1], "req_get")
+        self.send(404, "application/json", error_body("No such object: %s" % path, "not_found"), "req_404")
 
     def do_POST(self):
         path = self.path.split("?")[0]
-        length = int(self.headers.get("Content-Length") or 0)
-        raw = self.rfile.read(length) if length else b""
+        raw = self.read_body()
+        if path == "/v1/files":
+            return self.upload(raw)
         try:
             body = json.loads(raw or b"{}")
         except ValueError:
             body = None
         entry = {"method": "POST", "path": path, "body": body, "norm": None}
-        if not isinstance(body, dict):
-            entry["status"] = 400
+        if isinstance(body, dict) and path == "/v1/batches":
+            status, payload = create_batch(body)
+            entry["status"] = status
             log_request(entry)
-            return self.send(400, "application/json", error_body("body is not a JSON object", "invalid_json"), "req_bad")
-        try:
-            if path == "/v1/chat/completions":
-                norm = normalize_chat(body)
-                chain = None
-            elif path == "/v1/responses":
-                norm, chain = normalize_responses(body)
-                check_responses_body(body, [e[3][0][1] for e in chain if e[0] == "call"])
-            else:
-                entry["status"] = 404
-                log_request(entry)
-                return self.send(404, "application/json",
-                                 error_body("stub has no route %s" % path, "unknown_url"), "req_404")
-        except Refused as refused:
-            entry["status"] = 400
-            log_request(entry)
-            return self.send(400, "application/json", error_body(
-                str(refused), refused.code, refused.param), "req_400")
-        except NotFound as missing:
-            entry["status"] = 400
-            log_request(entry)
-            return self.send(400, "application/json", error_body(
-                "Previous response with id '%s' not found." % missing, "previous_response_not_found",
-                "previous_response_id"), "req_400")
-        name, answer = answer_for(norm)
-        usage = usage_for(norm, answer)
-        # The request id is a fingerprint of the normal form: equal for equivalent requests.
-        request_id = "req_" + hashlib.sha1(canon(norm).encode()).hexdigest()[:16]
-        with LOCK:
-            if chain is None:
-                content_type, payload = chat_reply(body, norm, answer, usage)
-            else:
-                content_type, payload = responses_reply(body, norm, chain, answer, usage)
-        entry.update({"norm": norm, "scenario": name, "status": 200})
+            return self.send(status, "application/json", payload, "req_batch")
+        status, content_type, payload, request_id = answer_request(path, body, entry)
         log_request(entry)
-        self.send(200, content_type, payload, request_id)
+        self.send(status, content_type, payload, request_id)
+
+    def read_body(self):
+        """The request's body, sent with a length or in chunks (node's fetch streams uploads)."""
+        if "chunked" in (self.headers.get("Transfer-Encoding") or "").lower():
+            out = b""
+            while True:
+                size = int(self.rfile.readline().split(b";")[0].strip() or b"0", 16)
+                if size == 0:
+                    while self.rfile.readline() not in (b"\r\n", b"\n", b""):
+                        pass
+                    return out
+                out += self.rfile.read(size)
+                self.rfile.readline()
+        length = int(self.headers.get("Content-Length") or 0)
+        return self.rfile.read(length) if length else b""
+
+    def upload(self, raw):
+        """POST /v1/files: a multipart form with `file` and `purpose`."""
+        fields = multipart(self.headers.get("Content-Type") or "", raw)
+        entry = {"method": "POST", "path": "/v1/files", "body": {"purpose": fields.get("purpose", (None, b""))[1].decode()},
+                 "norm": None}
+        if "file" not in fields or "purpose" not in fields:
+            entry["status"] = 400
+            log_request(entry)
+            return self.send(400, "application/json", error_body("Missing required parameter: 'file'.",
+                                                                 "missing_required_parameter", "file"), "req_400")
+        filename, data = fields["file"]
+        meta = store_file(data, filename or "upload", fields["purpose"][1].decode())
+        entry["status"] = 200
+        log_request(entry)
+        self.send(200, "application/json", json.dumps(meta), "req_file")
+
+
+def multipart(content_type, raw):
+    """The fields of a multipart/form-data body: name -> (filename or None, bytes)."""
+    m = re.search(r'boundary="?([^";]+)"?', content_type)
+    if not m:
+        return {}
+    fields = {}
+    for part in raw.split(b"--" + m.group(1).encode())[1:]:
+        if part.startswith(b"--"):
+            break
+        head, _, data = part.partition(b"\r\n\r\n")
+        if data.endswith(b"\r\n"):
+            data = data[:-2]
+        head = head.decode("utf-8", "replace")
+        name = re.search(r'name="([^"]*)"', head)
+        filename = re.search(r'filename="([^"]*)"', head)
+        if name:
+            fields[name.group(1)] = (filename.group(1) if filename else None, data)
+    return fields
+
+
+def store_file(data, filename, purpose):
+    fid = "file-stub%06d" % next(COUNTER)
+    meta = {"id": fid, "object": "file", "bytes": len(data), "created_at": CREATED, "filename": filename,
+            "purpose": purpose, "status": "processed", "status_details": None}
+    FILES[fid] = {"meta": meta, "data": data}
+    return meta
+
+
+def answer_request(path, body, entry):
+    """The answer to one request to `path` (an HTTP request, or a line of a batch): its status,
+    content type, payload and request id; `entry` (its log entry) gets the outcome."""
+    if not isinstance(body, dict):
+        entry["status"] = 400
+        return 400, "application/json", error_body("body is not a JSON object", "invalid_json"), "req_bad"
+    try:
+        if path == "/v1/chat/completions":
+            norm = normalize_chat(body)
+            chain = None
+        elif path == "/v1/responses":
+            norm, chain = normalize_responses(body)
+            check_responses_body(body, [e[3][0][1] for e in chain if e[0] == "call"])
+        else:
+            entry["status"] = 404
+            return 404, "application/json", error_body("stub has no route %s" % path, "unknown_url"), "req_404"
+    except Refused as refused:
+        entry["status"] = 400
+        return 400, "application/json", error_body(str(refused), refused.code, refused.param), "req_400"
+    except NotFound as missing:
+        entry["status"] = 400
+        return 400, "application/json", error_body(
+            "Previous response with id '%s' not found." % missing, "previous_response_not_found",
+            "previous_response_id"), "req_400"
+    name, answer = answer_for(norm)
+    usage = usage_for(norm, answer)
+    # The request id is a fingerprint of the normal form: equal for equivalent requests.
+    request_id = "req_" + hashlib.sha1(canon(norm).encode()).hexdigest()[:16]
+    with LOCK:
+        if chain is None:
+            content_type, payload = chat_reply(body, norm, answer, usage)
+        else:
+            content_type, payload = responses_reply(body, norm, chain, answer, usage)
+    entry.update({"norm": norm, "scenario": name, "status": 200})
+    return 200, content_type, payload, request_id
+
+
+BATCH_ENDPOINTS = ("/v1/responses", "/v1/chat/completions", "/v1/embeddings", "/v1/completions",
+                   "/v1/moderations")
+
+
+def create_batch(body):
+    """POST /v1/batches: (status, payload). The batch is validated and run at once; what is
+    returned is the batch as created (`validating`), its retrieval shows how it ended."""
+    endpoint, input_id = body.get("endpoint"), body.get("input_file_id")
+    if endpoint not in BATCH_ENDPOINTS:
+        return 400, error_body("Invalid value: '%s'. Supported values are: %s." % (
+            endpoint, ", ".join("'%s'" % e for e in BATCH_ENDPOINTS)), "invalid_value", "endpoint")
+    if input_id not in FILES:
+        return 400, error_body("No such File object: %s" % input_id, "invalid_request_error", "input_file_id")
+    if body.get("completion_window") != "24h":
+        return 400, error_body("Invalid value for 'completion_window'.", "invalid_value", "completion_window")
+    bid = "batch_stub%06d" % next(COUNTER)
+    batch = {
+        "id": bid, "object": "batch", "endpoint": endpoint, "errors": None, "input_file_id": input_id,
+        "completion_window": "24h", "status": "validating", "output_file_id": None, "error_file_id": None,
+        "created_at": CREATED, "in_progress_at": None, "expires_at": CREATED + 86400, "finalizing_at": None,
+        "completed_at": None, "failed_at": None, "expired_at": None, "cancelling_at": None,
+        "cancelled_at": None, "request_counts": {"total": 0, "completed": 0, "failed": 0},
+        "metadata": body.get("metadata"),
+    }
+    created = dict(batch)
+    BATCHES[bid] = run_batch(batch, FILES[input_id]["data"])
+    return 200, json.dumps(created)
+
+
+def run_batch(batch, data):
+    """Validate the input file as the Batch API does, then answer every line."""
+    endpoint = batch["endpoint"]
+    errors, lines, seen = [], [], set()
+    for n, raw in enumerate(data.decode("utf-8", "replace").splitlines(), 1):
+        if not raw.strip():
+            continue
+        try:
+            line = json.loads(raw)
+        except ValueError:
+            line = None
+        if not isinstance(line, dict):
+            errors.append({"code": "invalid_json_line", "line": n, "param": None,
+                           "message": "This line is not parseable as valid JSON."})
+            continue
+        missing = [k for k in ("custom_id", "method", "url", "body") if k not in line]
+        if missing:
+            errors.append({"code": "missing_required_parameter", "line": n, "param": missing[0],
+                           "message": "Missing required parameter: '%s'." % missing[0]})
+        elif line["url"] != endpoint:
+            errors.append({"code": "mismatched_endpoint", "line": n, "param": "url",
+                           "message": "The URL provided for this request ('%s') does not match the batch endpoint "
+                                      "('%s'). A batch takes one endpoint for all of its requests."
+                                      % (line["url"], endpoint)})
+        elif line["custom_id"] in seen:
+            errors.append({"code": "duplicate_custom_id", "line": n, "param": "custom_id",
+                           "message": "The custom_id for this request is a duplicate of another request."})
+        else:
+            seen.add(line["custom_id"])
+            lines.append(line)
+    batch["request_counts"]["total"] = len(lines) + len(errors)
+    if errors:
+        batch.update(status="failed", failed_at=CREATED + 1, errors={"object": "list", "data": errors})
+        return batch
+    output, failed = [], []
+    for i, line in enumerate(lines):
+        body = line["body"]
+        entry = {"method": line["method"], "path": line["url"], "body": body, "norm": None, "batch": batch["id"]}
+        if isinstance(body, dict) and body.get("stream"):
+            status, payload, request_id = 400, error_body("Batch requests cannot stream.", "invalid_value", "stream"), "req_400"
+            entry["status"] = 400
+        else:
+            status, _, payload, request_id = answer_request(line["url"], body, entry)
+        log_request(entry)
+        result = {"id": "batch_req_%s_%d" % (batch["id"], i), "custom_id": line["custom_id"],
+                  "response": {"status_code": status, "request_id": request_id, "body": json.loads(payload)},
+                  "error": None}
+        (output if status == 200 else failed).append(json.dumps(result))
+    if output:
+        batch["output_file_id"] = store_file(("\n".join(output) + "\n").encode(), "batch_output.jsonl",
+                                             "batch_output")["id"]
+    if failed:
+        batch["error_file_id"] = store_file(("\n".join(failed) + "\n").encode(), "batch_errors.jsonl",
+                                            "batch_output")["id"]
+    batch["request_counts"].update(completed=len(output), failed=len(failed))
+    batch.update(status="completed", in_progress_at=CREATED, finalizing_at=CREATED + 1, completed_at=CREATED + 1)
+    return batch
 
 
 def main():
