@@ -66,6 +66,11 @@ pub struct Derived<'a> {
     /// The import declarations whose names a group lowered with this tree drops (see
     /// `Lowering::imports`).
     touched_imports: std::cell::RefCell<Vec<Span>>,
+    /// How often each name asked about occurs in the text (see `Derived::word_count`).
+    word_counts: std::cell::RefCell<HashMap<String, usize>>,
+    /// See `Derived::top_functions`.
+    #[allow(clippy::type_complexity)]
+    top_functions: std::cell::OnceCell<(Vec<&'a Function<'a>>, HashMap<Span, usize>)>,
 }
 
 impl<'a> Derived<'a> {
@@ -79,7 +84,54 @@ impl<'a> Derived<'a> {
             trailing_commas: Default::default(),
             if_tests: Default::default(),
             touched_imports: Default::default(),
+            word_counts: Default::default(),
+            top_functions: Default::default(),
         }
+    }
+
+    /// The program's top-level functions, and which of them returns each call it returns as
+    /// it is: found once per file, where looking through every function for each request's
+    /// call was quadratic in a file of many helpers.
+    #[allow(clippy::type_complexity)]
+    fn top_functions(&self) -> &(Vec<&'a Function<'a>>, HashMap<Span, usize>) {
+        self.top_functions.get_or_init(|| {
+            let functions: Vec<&Function> = self
+                .program
+                .body
+                .iter()
+                .filter_map(|s| match s {
+                    Statement::FunctionDeclaration(f) => Some(&**f),
+                    Statement::ExportDeclaration(e) => match &e.declaration {
+                        Declaration::FunctionDeclaration(f) => Some(&**f),
+                        _ => None,
+                    },
+                    _ => None,
+                })
+                .collect();
+            let mut returned_by = HashMap::new();
+            for (i, f) in functions.iter().enumerate() {
+                if let Some(body) = &f.body {
+                    let mut spans = Vec::new();
+                    returned_calls(&body.statements, &mut spans);
+                    for at in spans {
+                        returned_by.entry(at).or_insert(i);
+                    }
+                }
+            }
+            (functions, returned_by)
+        })
+    }
+
+    /// How often `word` occurs in the file as a whole identifier, counted once per file: each
+    /// request's lowering asks about the same import names, and counting the whole text for
+    /// each of them made a file's lowering quadratic in its requests.
+    fn word_count(&self, text: &str, word: &str) -> usize {
+        if let Some(&n) = self.word_counts.borrow().get(word) {
+            return n;
+        }
+        let n = count_word(text, word);
+        self.word_counts.borrow_mut().insert(word.to_string(), n);
+        n
     }
 
     fn if_tests(&self) -> &HashMap<Span, Span> {
@@ -662,24 +714,8 @@ impl<'a, 'd: 'a> Lowering<'a, 'd> {
     /// The return types of the top-level function that returns the call at `call` as it is
     /// (`return client.chat.completions.create(...)`), and of its overload signatures.
     fn returned_types(&self, call: Span) -> Vec<Span> {
-        let functions: Vec<&Function> = self
-            .program
-            .body
-            .iter()
-            .filter_map(|s| match s {
-                Statement::FunctionDeclaration(f) => Some(&**f),
-                Statement::ExportDeclaration(e) => match &e.declaration {
-                    Declaration::FunctionDeclaration(f) => Some(&**f),
-                    _ => None,
-                },
-                _ => None,
-            })
-            .collect();
-        let Some(implementation) = functions.iter().find(|f| {
-            f.body
-                .as_ref()
-                .is_some_and(|b| returns(&b.statements, call))
-        }) else {
+        let (functions, returned_by) = self.derived.top_functions();
+        let Some(implementation) = returned_by.get(&call).map(|&i| functions[i]) else {
             return Vec::new();
         };
         let Some(name) = implementation.id.as_ref().map(|id| id.name.as_str()) else {
@@ -688,7 +724,7 @@ impl<'a, 'd: 'a> Lowering<'a, 'd> {
         functions
             .iter()
             .filter(|f| f.id.as_ref().is_some_and(|id| id.name.as_str() == name))
-            .filter(|f| f.body.is_none() || std::ptr::eq(**f, *implementation))
+            .filter(|f| f.body.is_none() || std::ptr::eq(**f, implementation))
             .filter_map(|f| f.return_type.as_ref().map(|t| span_of(t.span)))
             .collect()
     }
@@ -769,7 +805,7 @@ impl<'a, 'd: 'a> Lowering<'a, 'd> {
                     Span::new(start, start + old.len()),
                     format!("{namespace}.Responses.{new}"),
                 ));
-            } else if result && count_word(self.text, new) > 0 {
+            } else if result && self.derived.word_count(self.text, new) > 0 {
                 return Err(format!(
                     "`{old}` would become `{new}`, a name the file already uses"
                 ));
@@ -794,13 +830,32 @@ impl<'a, 'd: 'a> Lowering<'a, 'd> {
             return Ok(());
         }
         let renames = std::mem::take(&mut self.renamed_imports);
-        let after: String = {
+        let edits = {
             let mut edits = self.made.current();
             edits.sort();
-            match crate::edit::normalize(edits) {
-                Ok(e) => crate::edit::apply(self.text, &e),
-                Err(e) => return Err(e),
+            crate::edit::normalize(edits)?
+        };
+        // How often a name occurs once this group's edits are made, from the file's count
+        // and the text the edits take out and put in (not by counting a copy of the whole
+        // fixed text, which is linear per request).
+        let after = |word: &str| {
+            let ident = |c: char| c.is_ascii_alphanumeric() || c == '_' || c == '$';
+            let mut count = self.derived.word_count(self.text, word) as isize;
+            for e in &edits {
+                // Widened to the identifiers an edit's ends touch.
+                let start = self.text[..e.span.start].trim_end_matches(ident).len();
+                let tail = &self.text[e.span.end..];
+                let end = e.span.end + (tail.len() - tail.trim_start_matches(ident).len());
+                count -= count_word(&self.text[start..end], word) as isize;
+                let put = format!(
+                    "{}{}{}",
+                    &self.text[start..e.span.start],
+                    e.text,
+                    &self.text[e.span.end..end]
+                );
+                count += count_word(&put, word) as isize;
             }
+            count.max(0) as usize
         };
         // module → (new names to add, specifier spans to drop, the import after which to add)
         let mut by_module: BTreeMap<&'static str, Vec<String>> = BTreeMap::new();
@@ -809,7 +864,7 @@ impl<'a, 'd: 'a> Lowering<'a, 'd> {
         for (old, new, module) in &renames {
             // An empty old name: the new name is only needed, nothing is replaced.
             if let Some((declaration, specifier)) = self.import_specifier(old) {
-                if count_word(&after, old) <= 1 {
+                if after(old) <= 1 {
                     dropped.push(span_of(specifier.span()));
                 }
                 anchor.get_or_insert(span_of(declaration.span));
@@ -838,8 +893,8 @@ impl<'a, 'd: 'a> Lowering<'a, 'd> {
                 let local = named.local.name.as_str();
                 let at = span_of(spec.span());
                 if !dropped.contains(&at)
-                    && count_word(self.text, local) > 1
-                    && count_word(&after, local) <= 1
+                    && self.derived.word_count(self.text, local) > 1
+                    && after(local) <= 1
                 {
                     dropped.push(at);
                 }
@@ -1164,26 +1219,30 @@ fn collect_parameters<'a>(body: &'a [Statement<'a>], f: &mut dyn FnMut(&'a Forma
     super::walk::statements(&mut Collect { f }, body);
 }
 
-/// Does a `return` among `body` (not in nested functions) give the value of the call at
-/// `call` as it is?
-fn returns(body: &[Statement], call: Span) -> bool {
-    body.iter().any(|s| match s {
-        Statement::ReturnStatement(r) => r.argument.as_ref().is_some_and(|a| {
-            let mut e = unwrap(a);
-            while let Expression::AwaitExpression(x) = e {
-                e = unwrap(&x.argument);
+/// The values that `return`s among `body` (not in nested functions) give as they are (an
+/// `await` aside): the calls a function hands back.
+fn returned_calls(body: &[Statement], out: &mut Vec<Span>) {
+    for s in body {
+        match s {
+            Statement::ReturnStatement(r) => {
+                if let Some(a) = &r.argument {
+                    let mut e = unwrap(a);
+                    while let Expression::AwaitExpression(x) = e {
+                        e = unwrap(&x.argument);
+                    }
+                    out.push(span_of(e.span()));
+                }
             }
-            span_of(e.span()) == call
-        }),
-        Statement::BlockStatement(b) => returns(&b.body, call),
-        Statement::IfStatement(i) => {
-            returns(std::slice::from_ref(&i.consequent), call)
-                || i.alternate
-                    .as_ref()
-                    .is_some_and(|a| returns(std::slice::from_ref(a), call))
+            Statement::BlockStatement(b) => returned_calls(&b.body, out),
+            Statement::IfStatement(i) => {
+                returned_calls(std::slice::from_ref(&i.consequent), out);
+                if let Some(a) = &i.alternate {
+                    returned_calls(std::slice::from_ref(a), out);
+                }
+            }
+            _ => {}
         }
-        _ => false,
-    })
+    }
 }
 
 /// The `openai` package or one of its modules (`openai/resources/chat/completions`).
