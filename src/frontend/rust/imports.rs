@@ -89,6 +89,24 @@ impl Tidy<'_> {
                     return true;
                 }
                 let members: Vec<Span> = g.items.iter().map(span_of).collect();
+                // One member left (`async_openai::{types::…, Client}` → `async_openai::Client`):
+                // the braces go with the others, unless it is `self` (which needs them) or
+                // has edits of its own.
+                let kept: Vec<usize> = (0..g.items.len()).filter(|i| !gone.contains(i)).collect();
+                if let ([only], false) = (kept.as_slice(), gone.is_empty()) {
+                    let own = members[*only];
+                    let edited = inner
+                        .iter()
+                        .any(|e| own.start <= e.span.start && e.span.end <= own.end);
+                    let is_self = matches!(&g.items[*only], UseTree::Name(n) if n.ident == "self");
+                    if !edited && !is_self {
+                        edits.push(Edit::replace(
+                            span_of(g),
+                            self.after[own.start..own.end].to_string(),
+                        ));
+                        return false;
+                    }
+                }
                 // A trailing comma stays where it was: the last member's removal takes the
                 // separator before it.
                 edits.extend(crate::edit::removals(&members, &gone));
