@@ -280,6 +280,43 @@ pub fn hold_by_model(unit: &mut crate::model::Unit) {
     unit.verdict = Verdict::hold(Hold::OtherServer, detail);
 }
 
+/// Request bodies with no client to judge (a JSON body, a Batch line in a `.jsonl` file or
+/// built in code) whose model is another provider's (`meta-llama/llama-4-maverick`,
+/// `claude-3-5-sonnet`): written for that provider's Chat Completions API, left alone
+/// without a word. A Batch file goes to one provider, so one such line holds every line of
+/// its group.
+pub fn hold_other_provider_bodies(units: &mut [crate::model::Unit]) {
+    use crate::model::{BatchRole, Endpoint, Site};
+    let body_only = |u: &crate::model::Unit| {
+        u.request.endpoint == Endpoint::ChatCompletions
+            && u.verdict == Verdict::Migrate
+            && (matches!(u.request.site, Site::Body | Site::BatchLine { .. })
+                || matches!(u.batch, Some(BatchRole::Line { .. })))
+    };
+    let mut held_groups = Vec::new();
+    for unit in units.iter_mut().filter(|u| body_only(u)) {
+        let model = unit.request.body.get("model").and_then(|m| m.as_str());
+        let Some((model, whose)) =
+            model.and_then(|m| Some((m.to_string(), crate::models::other_provider(m)?)))
+        else {
+            continue;
+        };
+        unit.verdict = Verdict::hold(
+            Hold::NotOpenAi,
+            format!("the model {model:?} is {whose}: the request is written for another provider"),
+        );
+        held_groups.extend(unit.group);
+    }
+    for unit in units.iter_mut().filter(|u| body_only(u)) {
+        if unit.group.is_some_and(|g| held_groups.contains(&g)) {
+            unit.verdict = Verdict::hold(
+                Hold::NotOpenAi,
+                "another line of this batch is for another provider's model, and a batch goes to one provider",
+            );
+        }
+    }
+}
+
 /// Judge a built URL by its literal parts: the host is unknown, but `/openai/v1` and
 /// `/openai/deployments/` say which Azure surface it is.
 fn template_kind(parts: &str) -> Option<UrlKind> {

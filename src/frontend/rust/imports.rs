@@ -188,7 +188,7 @@ mod tests {
             "use async_openai::{types::chat::{A, B}, Client};\nfn f(a: X, b: B, c: Client) {}\n";
         assert_eq!(
             tidied(before, after),
-            "use async_openai::{types::chat::{B}, Client};\nfn f(a: X, b: B, c: Client) {}\n"
+            "use async_openai::{types::chat::B, Client};\nfn f(a: X, b: B, c: Client) {}\n"
         );
     }
 
