@@ -725,7 +725,9 @@ struct ParamChanges {
     changes: Vec<Change>,
 }
 
-fn request_changes(text: &str, unit: &crate::model::Unit, settings: &Settings) -> ParamChanges {
+/// The findings of the selected rules on `unit` alone (a request whose call is in another
+/// file, or one a test asserts), as the analysis of its own file would draw them.
+fn rules_on(unit: &crate::model::Unit, text: &str, settings: &Settings) -> Vec<Diagnostic> {
     let ctx = Context {
         settings,
         source: text,
@@ -739,6 +741,11 @@ fn request_changes(text: &str, unit: &crate::model::Unit, settings: &Settings) -
         }
         rule.check(unit, &ctx, &mut found);
     }
+    found
+}
+
+fn request_changes(text: &str, unit: &crate::model::Unit, settings: &Settings) -> ParamChanges {
+    let found = rules_on(unit, text, settings);
     let mut out = ParamChanges {
         rules: Default::default(),
         changes: Vec::new(),
@@ -973,19 +980,7 @@ fn fix_elsewhere(
 ) -> Result<FollowerFix, (Option<usize>, String)> {
     let lines = edit::Lines::new(text);
     let request = unit.request.span;
-    let ctx = Context {
-        settings,
-        source: text,
-        units: std::slice::from_ref(unit),
-    };
-    let mut found = Vec::new();
-    for rule in rules::all() {
-        let meta = rule.meta();
-        if meta.opt_in && !settings.is_selected(meta.name) {
-            continue;
-        }
-        rule.check(unit, &ctx, &mut found);
-    }
+    let found = rules_on(unit, text, settings);
     // Only what is about the part here: request-level rules see an empty request, and a
     // fix that only adds parameters (`store`) is the call's to make, where the whole
     // request is judged.
