@@ -46,24 +46,7 @@ pub fn pieces(program: &Program, text: &str) -> BatchPieces {
                 }),
             );
         } else if is_json_parse(call) {
-            let (statements, expression_body): (&[Statement], Option<&Expression>) =
-                match index.scopes[scope].function {
-                    Some(f) => (f.statements(), f.expression_body()),
-                    None => (&index.program.body, None),
-                };
-            let uses = reads::analyze(
-                statements,
-                expression_body,
-                span_of(call.span),
-                Shape::BatchOutput,
-                text,
-            );
-            // A reader of a Chat Completions batch reads its `choices`.
-            if uses
-                .reads
-                .iter()
-                .any(|r| text[r.span.start..r.span.end].contains("choices"))
-            {
+            if let Some(uses) = chat_output_reads(&index, call, scope, text) {
                 pieces.reads.extend(uses.reads);
                 pieces.reads_unseen.extend(uses.unseen);
                 pieces.reads_unseen.extend(uses.unfixable);
@@ -403,6 +386,32 @@ pub fn units(
     out
 }
 
+/// The reads of one `JSON.parse(line)` as a Batch output line, when they are a Chat
+/// Completions batch's: a reader of one reads its `choices`.
+fn chat_output_reads(
+    index: &Index,
+    call: &CallExpression,
+    scope: usize,
+    text: &str,
+) -> Option<reads::Uses> {
+    let (statements, expression_body): (&[Statement], Option<&Expression>) =
+        match index.scopes[scope].function {
+            Some(f) => (f.statements(), f.expression_body()),
+            None => (&index.program.body, None),
+        };
+    let uses = reads::analyze(
+        statements,
+        expression_body,
+        span_of(call.span),
+        Shape::BatchOutput,
+        text,
+    );
+    uses.reads
+        .iter()
+        .any(|r| text[r.span.start..r.span.end].contains("choices"))
+        .then_some(uses)
+}
+
 /// The reads of a Chat Completions batch's output in the file (`JSON.parse(line)` read for
 /// `response.body.choices`), when there are any.
 pub fn output_reads(index: &Index, text: &str) -> Option<reads::Uses> {
@@ -412,25 +421,9 @@ pub fn output_reads(index: &Index, text: &str) -> Option<reads::Uses> {
         if !is_json_parse(call) {
             continue;
         }
-        let (statements, expression_body): (&[Statement], Option<&Expression>) =
-            match index.scopes[scope].function {
-                Some(f) => (f.statements(), f.expression_body()),
-                None => (&index.program.body, None),
-            };
-        let uses = reads::analyze(
-            statements,
-            expression_body,
-            span_of(call.span),
-            Shape::BatchOutput,
-            text,
-        );
-        if !uses
-            .reads
-            .iter()
-            .any(|r| text[r.span.start..r.span.end].contains("choices"))
-        {
+        let Some(uses) = chat_output_reads(index, call, scope, text) else {
             continue;
-        }
+        };
         any = true;
         all.reads.extend(uses.reads);
         all.unseen.extend(uses.unseen);
