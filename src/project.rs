@@ -12,6 +12,7 @@
 //! imported, so nothing else reaches the functions they define.
 
 mod batch;
+mod words;
 
 pub use batch::Pipeline;
 
@@ -22,6 +23,7 @@ use crate::settings::Settings;
 use std::collections::HashMap;
 use std::path::{Component, Path, PathBuf};
 use std::sync::{Arc, Mutex, OnceLock};
+use words::WordFilters;
 
 /// The importers of each helper asked about (its file and name), worked out once.
 type FollowersOf = OnceByName<Arc<Vec<Follower>>>;
@@ -50,6 +52,9 @@ pub struct Project {
     pins: Mutex<HashMap<(PathBuf, crate::sdk_pins::Sdk), Option<crate::sdk_pins::Pin>>>,
     /// The variables each folder asked about sets in its environment files.
     env: Mutex<HashMap<PathBuf, Arc<Vec<crate::project_env::Setting>>>>,
+    /// For each folder of checked files asked about: the settings of its folders up to the
+    /// repository's root, nearest first.
+    env_up_from: Mutex<HashMap<PathBuf, EnvUpFrom>>,
     /// For each module asked about: the first test of the run that stubs the chat completions
     /// method and names the module, with the line.
     stubs: Mutex<HashMap<PathBuf, Arc<OnceLock<Option<Mention>>>>>,
@@ -65,6 +70,9 @@ pub struct Project {
     /// The files of code that create a batch for Chat Completions, with what they do in it.
     batch_creators: OnceLock<Vec<(PathBuf, crate::frontend::BatchPieces)>>,
 }
+
+/// The settings of the folders from one folder up to the repository's root, nearest first.
+pub type EnvUpFrom = Arc<Vec<Arc<Vec<crate::project_env::Setting>>>>;
 
 /// Answers worked out once per file and name, by whichever worker asks first.
 type OnceByName<T> = HashMap<(PathBuf, String), Arc<OnceLock<T>>>;
@@ -124,6 +132,7 @@ impl Project {
             words: OnceLock::new(),
             pins: Mutex::new(HashMap::new()),
             env: Mutex::new(HashMap::new()),
+            env_up_from: Mutex::new(HashMap::new()),
             stubs: Mutex::new(HashMap::new()),
             stub_files: OnceLock::new(),
             shared: Mutex::new(HashMap::new()),
@@ -187,19 +196,19 @@ impl Project {
         let function = memchr::memmem::Finder::new(name.as_bytes());
         let importable = memchr::memmem::Finder::new(module.as_bytes());
         let words = self.words.get_or_init(|| WordFilters::build(&self.files));
-        let (name_bits, module_bits) = (WordFilters::bits(name), WordFilters::bits(module));
-        self.files
-            .iter()
-            .enumerate()
-            .filter(|(i, _)| self.families[*i] == Some(kind))
-            // Only files whose words may hold both are read again. (The filters split words at
-            // every non-ASCII byte: a name with one is looked for in every file.)
-            .filter(|(i, _)| {
-                !name.is_ascii()
-                    || !module.is_ascii()
-                    || words.may_hold(*i, &name_bits) && words.may_hold(*i, &module_bits)
-            })
-            .map(|(_, path)| path)
+        // Only files whose words may hold both are read again. (The filters split words at
+        // every non-ASCII byte: a name with one is looked for in every file.)
+        let candidates: Vec<usize> = if name.is_ascii() && module.is_ascii() {
+            words
+                .candidates(&[WordFilters::bits(name), WordFilters::bits(module)])
+                .collect()
+        } else {
+            (0..self.files.len()).collect()
+        };
+        candidates
+            .into_iter()
+            .filter(|&i| self.families[i] == Some(kind))
+            .map(|i| &self.files[i])
             .filter_map(|path| {
                 let bytes = std::fs::read(path).ok()?;
                 let at = first_word(&function, &bytes, name.len())?;
@@ -464,6 +473,28 @@ impl Project {
             .lock()
             .unwrap_or_else(|e| e.into_inner())
             .insert(folder.to_path_buf(), found.clone());
+        found
+    }
+
+    /// What the environment files of the folders from `dir` up to the repository's root set
+    /// (see `project_env::settings_up_from`), worked out once per folder of checked files:
+    /// every request of the folder asks, and the walk up stats each folder for `.git`.
+    pub fn env_settings_up_from(&self, dir: &Path) -> EnvUpFrom {
+        if let Some(known) = self
+            .env_up_from
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .get(dir)
+        {
+            return known.clone();
+        }
+        let found = Arc::new(crate::project_env::settings_up_from(dir, &|f| {
+            self.env_settings(f)
+        }));
+        self.env_up_from
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .insert(dir.to_path_buf(), found.clone());
         found
     }
 
@@ -865,84 +896,6 @@ fn module_path(path: &Path) -> Vec<String> {
         parts.pop();
     }
     parts
-}
-
-const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
-const FNV_PRIME: u64 = 0x0100_0000_01b3;
-
-/// A small Bloom filter of the words of each file of the run: a question about a name reads
-/// again only the files that may hold it (and its module's name), not every file of the run
-/// for every helper. Built once, in parallel, on the first question; 512 bytes a file.
-#[derive(Debug, Default)]
-struct WordFilters {
-    /// Per file of the run, in order; `None` for files that are no module (never asked).
-    filters: Vec<Option<[u64; WordFilters::WORDS]>>,
-}
-
-impl WordFilters {
-    /// 4096 bits: a large source file has several hundred distinct words, and a smaller
-    /// filter said "maybe" for most of them (each question then read a fifth of the run).
-    const WORDS: usize = 64;
-    const BITS: u64 = (Self::WORDS * 64) as u64;
-
-    fn build(files: &[PathBuf]) -> WordFilters {
-        let filters = on_own_threads(files, |path| {
-            family(path)?;
-            let bytes = std::fs::read(path).ok()?;
-            let mut filter = [0u64; Self::WORDS];
-            // One pass over the bytes, hashing each word as it goes (the same hash as
-            // `bits_of`): this reads every module of the run once.
-            let mut hash = FNV_OFFSET;
-            let mut in_word = false;
-            for &b in bytes.iter().chain(std::iter::once(&b' ')) {
-                if b.is_ascii_alphanumeric() || b == b'_' {
-                    hash = (hash ^ u64::from(b)).wrapping_mul(FNV_PRIME);
-                    in_word = true;
-                } else if in_word {
-                    for bit in Self::bits_of_hash(hash) {
-                        filter[(bit / 64) as usize] |= 1 << (bit % 64);
-                    }
-                    hash = FNV_OFFSET;
-                    in_word = false;
-                }
-            }
-            Some(filter)
-        });
-        WordFilters { filters }
-    }
-
-    /// The three bits a word sets (two halves of one 64-bit FNV-1a hash, combined).
-    fn bits_of(word: &[u8]) -> [u64; 3] {
-        let mut h = FNV_OFFSET;
-        for &b in word {
-            h = (h ^ u64::from(b)).wrapping_mul(FNV_PRIME);
-        }
-        Self::bits_of_hash(h)
-    }
-
-    fn bits_of_hash(h: u64) -> [u64; 3] {
-        let (a, b) = (h & 0xffff_ffff, h >> 32);
-        [
-            a % Self::BITS,
-            a.wrapping_add(b) % Self::BITS,
-            a.wrapping_add(b.wrapping_mul(2)) % Self::BITS,
-        ]
-    }
-
-    fn bits(word: &str) -> [u64; 3] {
-        Self::bits_of(word.as_bytes())
-    }
-
-    /// Whether file `i` may hold the word whose bits are `bits`. A file that could not be
-    /// read when the filters were built may hold anything: it is read when asked about.
-    fn may_hold(&self, i: usize, bits: &[u64; 3]) -> bool {
-        match self.filters.get(i) {
-            Some(Some(filter)) => bits
-                .iter()
-                .all(|bit| filter[(*bit / 64) as usize] & (1 << (bit % 64)) != 0),
-            _ => true,
-        }
-    }
 }
 
 /// Where `finder`'s needle first stands as a whole word in `bytes`.

@@ -72,33 +72,45 @@ pub fn settings_in(folder: &Path) -> Vec<Setting> {
     out
 }
 
-/// The settings of `vars` in the nearest folder, from `dir` up to the repository's root (the
-/// folder with `.git`), whose files set any of them. `read` gives one folder's settings (the
-/// run caches them, see `project::Project::env_settings`).
-pub fn nearest(
+/// The settings of the folders from `dir` up to the repository's root (the folder with
+/// `.git`), nearest first, leaving out folders whose files set nothing. `read` gives one
+/// folder's settings (the run caches them, see `project::Project::env_settings`).
+pub fn settings_up_from(
     dir: &Path,
-    vars: &[String],
     read: &dyn Fn(&Path) -> std::sync::Arc<Vec<Setting>>,
-) -> Vec<Setting> {
+) -> Vec<std::sync::Arc<Vec<Setting>>> {
     let Ok(dir) = std::path::absolute(dir) else {
         return Vec::new();
     };
+    let mut out = Vec::new();
     let mut at = Some(dir.as_path());
     while let Some(folder) = at {
-        let here: Vec<Setting> = read(folder)
-            .iter()
-            .filter(|s| vars.contains(&s.var))
-            .cloned()
-            .collect();
+        let here = read(folder);
         if !here.is_empty() {
-            return here;
+            out.push(here);
         }
         if folder.join(".git").exists() {
             break;
         }
         at = folder.parent();
     }
-    Vec::new()
+    out
+}
+
+/// The settings of `vars` in the nearest folder of `up_from` (see [`settings_up_from`]) whose
+/// files set any of them.
+pub fn nearest(up_from: &[std::sync::Arc<Vec<Setting>>], vars: &[String]) -> Vec<Setting> {
+    up_from
+        .iter()
+        .map(|folder| {
+            folder
+                .iter()
+                .filter(|s| vars.contains(&s.var))
+                .cloned()
+                .collect::<Vec<Setting>>()
+        })
+        .find(|here| !here.is_empty())
+        .unwrap_or_default()
 }
 
 /// `KEY=VALUE` lines (`export KEY=VALUE`, quoted values, ` # comments`), as dotenv reads
@@ -276,10 +288,11 @@ pub fn hold_by_project_env(unit: &mut Unit, checked: &Path, settings: &Settings)
         dir
     };
     let found = match &settings.project {
-        Some(project) => nearest(dir, &unit.base_url_env, &|f| project.env_settings(f)),
-        None => nearest(dir, &unit.base_url_env, &|f| {
-            std::sync::Arc::new(settings_in(f))
-        }),
+        Some(project) => nearest(&project.env_settings_up_from(dir), &unit.base_url_env),
+        None => nearest(
+            &settings_up_from(dir, &|f| std::sync::Arc::new(settings_in(f))),
+            &unit.base_url_env,
+        ),
     };
     for setting in &found {
         let Some(url) = as_url(&setting.value) else {

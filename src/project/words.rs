@@ -1,0 +1,195 @@
+//! Which words each file of the run may hold, so that a question about a name reads again only
+//! the files that may name it.
+//!
+//! A Bloom filter of 4096 bits per file (a large source file has several hundred distinct
+//! words; a smaller filter said "maybe" for most of them, and each question then read a fifth
+//! of the run). The filters are stored bit-sliced, 64 files to a block: for each bit, one word
+//! says which of the block's files set it. A question then ANDs six words per 64 files instead
+//! of testing every file of the run one by one — with a few thousand helpers asked about in a
+//! large run, testing each file took a fifth of the whole check.
+
+use std::path::PathBuf;
+
+const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
+const FNV_PRIME: u64 = 0x0100_0000_01b3;
+
+/// The files of a block: one bit of a `u64` each.
+const BLOCK: usize = 64;
+
+/// The bits of each file's filter.
+const BITS: usize = 4096;
+
+/// The three filter bits a word sets.
+pub(super) type WordBits = [u64; 3];
+
+/// The word filters of the run's files, in the run's order; 512 bytes a file.
+#[derive(Debug, Default)]
+pub(super) struct WordFilters {
+    /// For each block of 64 files and each bit: which of the block's files set it.
+    blocks: Vec<Box<[u64]>>,
+}
+
+impl WordFilters {
+    /// Reads every module of the run once, in parallel. A file that is no module is never
+    /// asked about (it holds nothing); one that cannot be read may hold anything, and is read
+    /// when asked about.
+    pub(super) fn build(files: &[PathBuf]) -> WordFilters {
+        let chunks: Vec<&[PathBuf]> = files.chunks(BLOCK).collect();
+        let blocks = super::on_own_threads(&chunks, |chunk| {
+            let mut block = vec![0u64; BITS].into_boxed_slice();
+            for (slot, path) in chunk.iter().enumerate() {
+                if super::family(path).is_none() {
+                    continue;
+                }
+                let file = 1u64 << slot;
+                match std::fs::read(path) {
+                    Ok(bytes) => each_word_hash(&bytes, |hash| {
+                        for bit in Self::bits_of_hash(hash) {
+                            block[bit as usize] |= file;
+                        }
+                    }),
+                    Err(_) => block.iter_mut().for_each(|bits| *bits |= file),
+                }
+            }
+            block
+        });
+        WordFilters { blocks }
+    }
+
+    /// The bits `word` sets (two halves of one 64-bit FNV-1a hash, combined).
+    pub(super) fn bits(word: &str) -> WordBits {
+        let mut hash = FNV_OFFSET;
+        for &b in word.as_bytes() {
+            hash = (hash ^ u64::from(b)).wrapping_mul(FNV_PRIME);
+        }
+        Self::bits_of_hash(hash)
+    }
+
+    fn bits_of_hash(hash: u64) -> WordBits {
+        let (a, b) = (hash & 0xffff_ffff, hash >> 32);
+        let bits = BITS as u64;
+        [
+            a % bits,
+            a.wrapping_add(b) % bits,
+            a.wrapping_add(b.wrapping_mul(2)) % bits,
+        ]
+    }
+
+    /// Whether file `i` may hold the word whose bits are `bits`.
+    pub(super) fn may_hold(&self, i: usize, bits: &WordBits) -> bool {
+        let Some(block) = self.blocks.get(i / BLOCK) else {
+            return true;
+        };
+        let file = 1u64 << (i % BLOCK);
+        bits.iter().all(|&bit| block[bit as usize] & file != 0)
+    }
+
+    /// The files that may hold every one of `words`, in the run's order.
+    pub(super) fn candidates<'a>(
+        &'a self,
+        words: &'a [WordBits],
+    ) -> impl Iterator<Item = usize> + 'a {
+        self.blocks.iter().enumerate().flat_map(move |(b, block)| {
+            let mut files = !0u64;
+            for &bit in words.iter().flatten() {
+                files &= block[bit as usize];
+            }
+            SetBits(files).map(move |slot| b * BLOCK + slot)
+        })
+    }
+}
+
+/// Calls `f` with the hash of each word of `bytes` (runs of ASCII letters, digits and `_`),
+/// in one pass.
+fn each_word_hash(bytes: &[u8], mut f: impl FnMut(u64)) {
+    let mut hash = FNV_OFFSET;
+    let mut in_word = false;
+    for &b in bytes {
+        if b.is_ascii_alphanumeric() || b == b'_' {
+            hash = (hash ^ u64::from(b)).wrapping_mul(FNV_PRIME);
+            in_word = true;
+        } else if in_word {
+            f(hash);
+            hash = FNV_OFFSET;
+            in_word = false;
+        }
+    }
+    if in_word {
+        f(hash);
+    }
+}
+
+/// The positions of the set bits of a `u64`, lowest first.
+struct SetBits(u64);
+
+impl Iterator for SetBits {
+    type Item = usize;
+
+    fn next(&mut self) -> Option<usize> {
+        if self.0 == 0 {
+            return None;
+        }
+        let at = self.0.trailing_zeros() as usize;
+        self.0 &= self.0 - 1;
+        Some(at)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn filters_of(texts: &[&str]) -> (tempfile::TempDir, WordFilters) {
+        let dir = tempfile::tempdir().unwrap();
+        let files: Vec<PathBuf> = texts
+            .iter()
+            .enumerate()
+            .map(|(i, text)| {
+                let path = dir.path().join(format!("m{i}.py"));
+                std::fs::write(&path, text).unwrap();
+                path
+            })
+            .collect();
+        let filters = WordFilters::build(&files);
+        (dir, filters)
+    }
+
+    #[test]
+    fn candidates_are_the_files_that_may_hold_every_word() {
+        // 130 files span three blocks; the words sit in the first, the last and a middle one.
+        let mut texts = vec!["x = 1\n"; 130];
+        texts[0] = "from app import ask\n";
+        texts[65] = "ask = app\n";
+        texts[129] = "def ask(): pass  # app";
+        texts[7] = "from app import other\n";
+        let (_dir, filters) = filters_of(&texts);
+        let found: Vec<usize> = filters
+            .candidates(&[WordFilters::bits("ask"), WordFilters::bits("app")])
+            .collect();
+        assert_eq!(found, [0, 65, 129]);
+        assert!(filters.may_hold(7, &WordFilters::bits("other")));
+        assert!(!filters.may_hold(7, &WordFilters::bits("ask")));
+    }
+
+    #[test]
+    fn a_word_is_whole_not_a_part_of_a_longer_one() {
+        let (_dir, filters) = filters_of(&["asked = app_name\n", "ask"]);
+        assert!(!filters.may_hold(0, &WordFilters::bits("ask")));
+        assert!(!filters.may_hold(0, &WordFilters::bits("app")));
+        assert!(
+            filters.may_hold(1, &WordFilters::bits("ask")),
+            "a word at the end"
+        );
+    }
+
+    #[test]
+    fn a_file_that_is_no_module_holds_nothing_and_one_unreadable_holds_anything() {
+        let dir = tempfile::tempdir().unwrap();
+        let data = dir.path().join("data.json");
+        std::fs::write(&data, "ask app").unwrap();
+        let missing = dir.path().join("gone.py");
+        let filters = WordFilters::build(&[data, missing]);
+        let found: Vec<usize> = filters.candidates(&[WordFilters::bits("ask")]).collect();
+        assert_eq!(found, [1]);
+    }
+}
