@@ -26,30 +26,52 @@ pub struct Lowering<'a> {
 /// The f-strings of a text, found on first need.
 pub type FStrings = std::cell::OnceCell<std::rc::Rc<Vec<(Span, char)>>>;
 
+type FStringMemo = std::cell::RefCell<Option<(String, std::rc::Rc<Vec<(Span, char)>>)>>;
+
+thread_local! {
+    /// The f-strings of the last text asked about on this thread.
+    static LAST_FSTRINGS: FStringMemo = const { std::cell::RefCell::new(None) };
+}
+
 /// The f-strings of `text`, found once per text rather than once per request (each finding
 /// parses the whole file; see `frontend::per_text`).
 fn fstrings_cached(text: &str) -> std::rc::Rc<Vec<(Span, char)>> {
-    type Memo = std::cell::RefCell<Option<(String, std::rc::Rc<Vec<(Span, char)>>)>>;
-    thread_local! {
-        static LAST: Memo = const { std::cell::RefCell::new(None) };
-    }
-    crate::frontend::per_text(&LAST, text, |text| {
-        std::rc::Rc::new(if text.contains("f\"") || text.contains("f'") {
-            fstrings(text)
+    crate::frontend::per_text(&LAST_FSTRINGS, text, |text| {
+        std::rc::Rc::new(if may_hold_fstrings(text) {
+            match ruff_python_parser::parse_module(text) {
+                Ok(parsed) => fstrings(&parsed.syntax().body, text),
+                Err(_) => Vec::new(),
+            }
         } else {
             Vec::new()
         })
     })
 }
 
-/// Every f-string of the text with the quote it is delimited by.
-fn fstrings(text: &str) -> Vec<(Span, char)> {
+/// Leaves the f-strings of a module just parsed for the lowering of the same text on this
+/// thread, which would otherwise parse the text again to find them (the engine lowers a
+/// file's requests right after lifting them, on the same worker).
+pub fn remember_fstrings(body: &[ruff_python_ast::Stmt], text: &str) {
+    let found = if may_hold_fstrings(text) {
+        fstrings(body, text)
+    } else {
+        Vec::new()
+    };
+    LAST_FSTRINGS
+        .with(|memo| *memo.borrow_mut() = Some((text.to_string(), std::rc::Rc::new(found))));
+}
+
+fn may_hold_fstrings(text: &str) -> bool {
+    text.contains("f\"") || text.contains("f'")
+}
+
+/// Every f-string of the module with the quote it is delimited by.
+fn fstrings(body: &[ruff_python_ast::Stmt], text: &str) -> Vec<(Span, char)> {
     use ruff_python_ast::visitor::{self, Visitor};
     use ruff_python_ast::Expr;
     use ruff_text_size::Ranged;
-    #[derive(Default)]
-    struct Find(Vec<(Span, char)>, String);
-    impl<'a> Visitor<'a> for Find {
+    struct Find<'t>(Vec<(Span, char)>, &'t str);
+    impl<'a> Visitor<'a> for Find<'_> {
         fn visit_expr(&mut self, expr: &'a Expr) {
             if let Expr::FString(f) = expr {
                 let at = super::values::span(f.range());
@@ -63,11 +85,8 @@ fn fstrings(text: &str) -> Vec<(Span, char)> {
             visitor::walk_expr(self, expr);
         }
     }
-    let Ok(parsed) = ruff_python_parser::parse_module(text) else {
-        return Vec::new();
-    };
-    let mut find = Find(Vec::new(), text.to_string());
-    find.visit_body(&parsed.syntax().body);
+    let mut find = Find(Vec::new(), text);
+    find.visit_body(body);
     find.0
 }
 

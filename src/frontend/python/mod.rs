@@ -157,7 +157,13 @@ impl FrontEnd for Python {
     fn lift(&self, text: &str) -> Result<Lifted, SyntaxError> {
         super::depth::guard_python(text)?;
         let parsed = match ruff_python_parser::parse_module(text) {
-            Ok(parsed) => parsed,
+            Ok(parsed) => {
+                let units = lift_module(&parsed.syntax().body, text);
+                if !units.is_empty() {
+                    lower::remember_fstrings(&parsed.syntax().body, text);
+                }
+                return Ok(Lifted { units });
+            }
             Err(e) => {
                 // A script in cells (`# %%`) may hold IPython lines, as notebooks do.
                 let error = SyntaxError::new(e.error.to_string(), span(e.location));
