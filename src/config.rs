@@ -89,21 +89,14 @@ struct PyprojectTool {
     responsify: Option<toml::Value>,
 }
 
-/// The configuration file that governs `dir`, if any.
-pub fn find(dir: &Path) -> Option<PathBuf> {
-    let mut at = Some(dir);
-    while let Some(d) = at {
-        let own = d.join("responsify.toml");
-        if own.is_file() {
-            return Some(own);
-        }
-        let pyproject = d.join("pyproject.toml");
-        if pyproject.is_file() && pyproject_section(&pyproject).is_some() {
-            return Some(pyproject);
-        }
-        at = d.parent();
+/// The configuration file in `dir` itself, if it has one.
+fn own_config(dir: &Path) -> Option<PathBuf> {
+    let own = dir.join("responsify.toml");
+    if own.is_file() {
+        return Some(own);
     }
-    None
+    let pyproject = dir.join("pyproject.toml");
+    (pyproject.is_file() && pyproject_section(&pyproject).is_some()).then_some(pyproject)
 }
 
 fn pyproject_section(path: &Path) -> Option<toml::Value> {
@@ -210,10 +203,20 @@ pub struct Resolved {
 impl Resolved {
     /// Is `path` left out by `exclude` (or not matched by `include`)?
     pub fn skips(&self, path: &Path) -> bool {
+        self.skips_known(path, None)
+    }
+
+    /// [`Resolved::skips`] for a file the walk found: the walk follows no symlinks, so it is
+    /// a plain file, and asking the file system again (a `statx` per file) is not needed.
+    pub fn skips_walked(&self, path: &Path) -> bool {
+        self.skips_known(path, Some(true))
+    }
+
+    fn skips_known(&self, path: &Path, plain: Option<bool>) -> bool {
         if self.excluded.is_none() && self.included.is_none() && !self.default_excludes {
             return false;
         }
-        let rel = self.relative(path);
+        let rel = self.relative_known(path, plain);
         // Only the part below the configuration's directory (or the working directory)
         // counts: a checkout that lives in `~/build/` is still checked.
         let default = self.default_excludes
@@ -258,7 +261,12 @@ impl Resolved {
 impl Resolved {
     /// `path` relative to the root, which is already canonical (see `Resolver::build`).
     fn relative(&self, path: &Path) -> PathBuf {
-        let path = self.canonical(path);
+        self.relative_known(path, None)
+    }
+
+    /// [`Resolved::relative`], told whether `path` is a plain file (no symlink) when known.
+    fn relative_known(&self, path: &Path, plain: Option<bool>) -> PathBuf {
+        let path = self.canonical(path, plain);
         path.strip_prefix(&self.root)
             .map(Path::to_path_buf)
             .unwrap_or(path)
@@ -267,8 +275,10 @@ impl Resolved {
     /// What `canonicalize` gives for `path` (or `path` itself where that fails). A file
     /// that is not a symlink is its canonical directory joined with its name, so one
     /// `lstat` and the remembered directory answer for most files.
-    fn canonical(&self, path: &Path) -> PathBuf {
-        let plain = std::fs::symlink_metadata(path).is_ok_and(|m| !m.file_type().is_symlink());
+    fn canonical(&self, path: &Path, plain: Option<bool>) -> PathBuf {
+        let plain = plain.unwrap_or_else(|| {
+            std::fs::symlink_metadata(path).is_ok_and(|m| !m.file_type().is_symlink())
+        });
         if let (true, Some(dir), Some(name)) = (plain, path.parent(), path.file_name()) {
             let dir = if dir.as_os_str().is_empty() {
                 Path::new(".")
@@ -317,6 +327,11 @@ pub struct Resolver {
     /// Defaults that are not rule selection (max file size, fix mode, output needs).
     template: Settings,
     cache: Mutex<HashMap<PathBuf, Arc<Resolved>>>,
+    /// The settings built from each configuration file (and from none): the directories that
+    /// share one share its settings, built once rather than once per directory.
+    built: Mutex<HashMap<Option<PathBuf>, Arc<Resolved>>>,
+    /// The configuration file that governs each directory looked at.
+    governing: Mutex<HashMap<PathBuf, Option<PathBuf>>>,
 }
 
 impl Resolver {
@@ -330,6 +345,8 @@ impl Resolver {
             overrides,
             template,
             cache: Mutex::new(HashMap::new()),
+            built: Mutex::new(HashMap::new()),
+            governing: Mutex::new(HashMap::new()),
         }
     }
 
@@ -355,10 +372,57 @@ impl Resolver {
         let config = if self.overrides.no_config {
             None
         } else {
-            find(&key)
+            self.find(&key)
         };
-        let resolved = Arc::new(self.build(config.as_deref())?);
+        let known = self
+            .built
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .get(&config)
+            .cloned();
+        let resolved = match known {
+            Some(resolved) => resolved,
+            None => {
+                let resolved = Arc::new(self.build(config.as_deref())?);
+                Arc::clone(
+                    self.built
+                        .lock()
+                        .unwrap_or_else(std::sync::PoisonError::into_inner)
+                        .entry(config)
+                        .or_insert(resolved),
+                )
+            }
+        };
         Ok(self.remember(dir, &key, &resolved))
+    }
+
+    /// The configuration file that governs `dir` (its own, or its nearest ancestor's),
+    /// remembering the answer for it and each folder passed on the way
+    /// up: the directories of a tree share their ancestors, which are then looked at once.
+    fn find(&self, dir: &Path) -> Option<PathBuf> {
+        let governing = || {
+            self.governing
+                .lock()
+                .unwrap_or_else(std::sync::PoisonError::into_inner)
+        };
+        let mut passed = Vec::new();
+        let mut at = Some(dir);
+        let found = loop {
+            let Some(d) = at else { break None };
+            if let Some(known) = governing().get(d) {
+                break known.clone();
+            }
+            if let Some(own) = own_config(d) {
+                break Some(own);
+            }
+            passed.push(d.to_path_buf());
+            at = d.parent();
+        };
+        let mut memo = governing();
+        for d in passed {
+            memo.insert(d, found.clone());
+        }
+        found
     }
 
     /// The cached settings of `dir`. The guard is a temporary of this function, so it is

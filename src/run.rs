@@ -1356,7 +1356,12 @@ fn check_file(
     let shown = walk::display_path(path);
     let settings = match resolver.resolve(path) {
         Ok(resolved) => {
-            if (!candidate.explicit || resolver.force_exclude()) && resolved.skips(path) {
+            let skipped = if candidate.explicit {
+                resolver.force_exclude() && resolved.skips(path)
+            } else {
+                resolved.skips_walked(path)
+            };
+            if skipped {
                 return None;
             }
             let mut settings = resolved.for_file(path);
