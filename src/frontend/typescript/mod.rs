@@ -11,6 +11,7 @@
 //! through variables and `for await` loops (see `reads`). The second argument (request
 //! options) is left as it is.
 
+mod arena;
 mod batch;
 mod callers;
 mod classify;
@@ -144,7 +145,7 @@ fn parse<'a>(
 
 impl TypeScript {
     pub fn parses(&self, text: &str) -> bool {
-        let allocator = Allocator::default();
+        let allocator = arena::Arena::take();
         parse(&allocator, text, (self.source_type)()).is_ok()
     }
 }
@@ -170,7 +171,7 @@ impl FrontEnd for TypeScript {
         target: &super::Target,
         result: crate::model::ResultShape,
     ) -> super::Importer {
-        let allocator = Allocator::default();
+        let allocator = arena::Arena::take();
         match parse(&allocator, text, (self.source_type)()) {
             Ok(program) => importers::follow(&program, text, target, result),
             Err(_) => super::Importer::out_of_sight(None, "the file does not parse"),
@@ -182,7 +183,7 @@ impl FrontEnd for TypeScript {
     }
 
     fn batch_pieces(&self, text: &str) -> Option<super::BatchPieces> {
-        let allocator = Allocator::default();
+        let allocator = arena::Arena::take();
         let program = parse(&allocator, text, (self.source_type)()).ok()?;
         Some(batch::pieces(&program, text))
     }
@@ -192,7 +193,7 @@ impl FrontEnd for TypeScript {
         text: &str,
         is_module: &dyn Fn(&str, u32) -> Option<bool>,
     ) -> Option<usize> {
-        let allocator = Allocator::default();
+        let allocator = arena::Arena::take();
         let program = parse(&allocator, text, (self.source_type)()).ok()?;
         // The line the test's own `chat-completions-mock` note points at.
         let (_, first) = *mocks::chat_stubs(&program).first()?;
@@ -209,7 +210,7 @@ impl FrontEnd for TypeScript {
         let Some(at) = self.chat_stub(text, call.is_module) else {
             return super::TestStub::Unrelated;
         };
-        let allocator = Allocator::default();
+        let allocator = arena::Arena::take();
         let found = match parse(&allocator, text, (self.source_type)()) {
             Ok(program) => mocks::migrate(&program, text, call),
             Err(_) => super::TestStub::Unrelated,
@@ -224,7 +225,7 @@ impl FrontEnd for TypeScript {
     }
 
     fn lift(&self, text: &str) -> Result<Lifted, SyntaxError> {
-        let allocator = Allocator::default();
+        let allocator = arena::Arena::take();
         let program = parse(&allocator, text, (self.source_type)())?;
         Ok(Lifted {
             units: lift_program(&program, text),
@@ -238,7 +239,7 @@ impl FrontEnd for TypeScript {
     }
 
     fn lowering(&self, text: &str, run: &mut dyn FnMut(&dyn super::Lowerer)) {
-        let allocator = Allocator::default();
+        let allocator = arena::Arena::take();
         run(&Session {
             text,
             source_type: (self.source_type)(),
@@ -253,7 +254,7 @@ impl FrontEnd for TypeScript {
         if !text.contains("responsify:") {
             return Vec::new();
         }
-        let allocator = Allocator::default();
+        let allocator = arena::Arena::take();
         let Ok(program) = parse(&allocator, text, (self.source_type)()) else {
             return Vec::new();
         };
@@ -297,14 +298,14 @@ impl TypeScript {
 /// `None` when it parses as none of them.
 pub fn loaded_modules(text: &str) -> Option<Vec<String>> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let allocator = Allocator::default();
+    let allocator = arena::Arena::take();
     let program = TYPESCRIPT.parse_any(&allocator, text)?;
     Some(mocks::loaded_modules(&program))
 }
 
 impl super::SharedValues for TypeScript {
     fn imported_binding(&self, text: &str, local: &str) -> Option<(String, u32, String)> {
-        let allocator = Allocator::default();
+        let allocator = arena::Arena::take();
         let program = parse(&allocator, text, (self.source_type)()).ok()?;
         shared::imported_binding(&program, local)
     }
@@ -315,7 +316,7 @@ impl super::SharedValues for TypeScript {
         name: &str,
         key: &str,
     ) -> Result<(Value, Vec<crate::model::Container>), String> {
-        let allocator = Allocator::default();
+        let allocator = arena::Arena::take();
         let program = parse(&allocator, text, (self.source_type)())
             .map_err(|_| "its module does not parse".to_string())?;
         shared::module_value(&program, text, name, key)
@@ -327,7 +328,7 @@ impl super::SharedValues for TypeScript {
         target: &super::Target,
         key: &str,
     ) -> Result<usize, (Option<usize>, String)> {
-        let allocator = Allocator::default();
+        let allocator = arena::Arena::take();
         let program = self
             .parse_any(&allocator, text)
             .ok_or_else(|| (None, "the file does not parse".to_string()))?;
