@@ -30,6 +30,7 @@ pub mod config;
 pub mod diagnostic;
 pub mod edit;
 pub mod engine;
+pub mod folder_files;
 pub mod frontend;
 pub mod handoff;
 pub mod migration_report;

@@ -17,6 +17,7 @@ mod words;
 pub use batch::Pipeline;
 
 use crate::engine::FollowerFix;
+use crate::folder_files::FolderFiles;
 use crate::frontend::{Importer, Target};
 use crate::model::{HandedOn, SharedValue};
 use crate::settings::Settings;
@@ -52,6 +53,8 @@ pub struct Project {
     pins: Mutex<HashMap<(PathBuf, crate::sdk_pins::Sdk), Option<crate::sdk_pins::Pin>>>,
     /// The variables each folder asked about sets in its environment files.
     env: Mutex<HashMap<PathBuf, Arc<Vec<crate::project_env::Setting>>>>,
+    /// For each folder asked about: which of the files asked about it holds.
+    folders: Mutex<HashMap<PathBuf, Arc<FolderFiles>>>,
     /// For each folder of checked files asked about: the settings of its folders up to the
     /// repository's root, nearest first.
     env_up_from: Mutex<HashMap<PathBuf, EnvUpFrom>>,
@@ -133,6 +136,7 @@ impl Project {
             pins: Mutex::new(HashMap::new()),
             env: Mutex::new(HashMap::new()),
             env_up_from: Mutex::new(HashMap::new()),
+            folders: Mutex::new(HashMap::new()),
             stubs: Mutex::new(HashMap::new()),
             stub_files: OnceLock::new(),
             shared: Mutex::new(HashMap::new()),
@@ -457,6 +461,24 @@ impl Project {
         ))
     }
 
+    /// Which of the files responsify asks about `folder` holds, listed once per run.
+    pub fn folder_files(&self, folder: &Path) -> Arc<FolderFiles> {
+        if let Some(known) = self
+            .folders
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .get(folder)
+        {
+            return known.clone();
+        }
+        let found = Arc::new(FolderFiles::list(folder));
+        self.folders
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .insert(folder.to_path_buf(), found.clone());
+        found
+    }
+
     /// What the environment files of `folder` set (see `project_env::settings_in`), read once
     /// per run.
     pub fn env_settings(&self, folder: &Path) -> Arc<Vec<crate::project_env::Setting>> {
@@ -468,7 +490,10 @@ impl Project {
         {
             return known.clone();
         }
-        let found = Arc::new(crate::project_env::settings_in(folder));
+        let found = Arc::new(crate::project_env::settings_in(
+            folder,
+            &self.folder_files(folder),
+        ));
         self.env
             .lock()
             .unwrap_or_else(|e| e.into_inner())
@@ -489,7 +514,10 @@ impl Project {
             return known.clone();
         }
         let found = Arc::new(crate::project_env::settings_up_from(dir, &|f| {
-            self.env_settings(f)
+            (
+                self.env_settings(f),
+                self.folder_files(f).has(crate::folder_files::GIT),
+            )
         }));
         self.env_up_from
             .lock()
@@ -511,7 +539,7 @@ impl Project {
         {
             return known.clone();
         }
-        let pin = match crate::sdk_pins::step(dir, sdk) {
+        let pin = match crate::sdk_pins::step(dir, sdk, &self.folder_files(dir)) {
             Step::Pinned(pin) => Some(pin),
             Step::Stop => None,
             Step::Up => match dir.parent() {

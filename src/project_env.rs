@@ -15,6 +15,7 @@
 use std::path::{Path, PathBuf};
 
 use crate::classify::{url_kind, UrlKind};
+use crate::folder_files::FolderFiles;
 use crate::model::{Hold, Unit, Verdict};
 use crate::settings::Settings;
 
@@ -29,7 +30,7 @@ pub struct Setting {
 }
 
 /// The files read, in the order their settings are reported.
-const FILES: &[&str] = &[
+pub const FILES: &[&str] = &[
     ".env",
     ".env.local",
     ".env.development",
@@ -47,9 +48,9 @@ const FILES: &[&str] = &[
 
 /// Every variable the files of `folder` set, with a value that can be read (not one taken
 /// from the host's environment: `${OPENAI_BASE_URL}` with no default).
-pub fn settings_in(folder: &Path) -> Vec<Setting> {
+pub fn settings_in(folder: &Path, files: &FolderFiles) -> Vec<Setting> {
     let mut out = Vec::new();
-    for name in FILES {
+    for name in FILES.iter().filter(|name| files.has(name)) {
         let file = folder.join(name);
         let Ok(text) = std::fs::read_to_string(&file) else {
             continue;
@@ -74,10 +75,11 @@ pub fn settings_in(folder: &Path) -> Vec<Setting> {
 
 /// The settings of the folders from `dir` up to the repository's root (the folder with
 /// `.git`), nearest first, leaving out folders whose files set nothing. `read` gives one
-/// folder's settings (the run caches them, see `project::Project::env_settings`).
+/// folder's settings and whether it is the root (the run caches them, see
+/// `project::Project::env_settings`).
 pub fn settings_up_from(
     dir: &Path,
-    read: &dyn Fn(&Path) -> std::sync::Arc<Vec<Setting>>,
+    read: &dyn Fn(&Path) -> (std::sync::Arc<Vec<Setting>>, bool),
 ) -> Vec<std::sync::Arc<Vec<Setting>>> {
     let Ok(dir) = std::path::absolute(dir) else {
         return Vec::new();
@@ -85,11 +87,11 @@ pub fn settings_up_from(
     let mut out = Vec::new();
     let mut at = Some(dir.as_path());
     while let Some(folder) = at {
-        let here = read(folder);
+        let (here, root) = read(folder);
         if !here.is_empty() {
             out.push(here);
         }
-        if folder.join(".git").exists() {
+        if root {
             break;
         }
         at = folder.parent();
@@ -290,7 +292,13 @@ pub fn hold_by_project_env(unit: &mut Unit, checked: &Path, settings: &Settings)
     let found = match &settings.project {
         Some(project) => nearest(&project.env_settings_up_from(dir), &unit.base_url_env),
         None => nearest(
-            &settings_up_from(dir, &|f| std::sync::Arc::new(settings_in(f))),
+            &settings_up_from(dir, &|f| {
+                let files = FolderFiles::list(f);
+                (
+                    std::sync::Arc::new(settings_in(f, &files)),
+                    files.has(crate::folder_files::GIT),
+                )
+            }),
             &unit.base_url_env,
         ),
     };

@@ -15,6 +15,7 @@
 
 use std::path::{Path, PathBuf};
 
+use crate::folder_files::FolderFiles;
 use crate::sdk::Version;
 
 /// A version as releases write it (`1.48.0`, `v4.87.2`, `4.87.2-beta.1`: pre-release tags
@@ -161,8 +162,11 @@ pub enum Step {
     Up,
 }
 
+/// The files that may hold either SDK's version.
+pub const ALL_NAMES: [&[&str]; 2] = [names(Sdk::Python), names(Sdk::Node)];
+
 /// The files, nearest first, that may hold the SDK's version.
-fn names(sdk: Sdk) -> &'static [&'static str] {
+const fn names(sdk: Sdk) -> &'static [&'static str] {
     match sdk {
         // Lockfiles first: they say what is installed.
         Sdk::Python => &[
@@ -190,9 +194,9 @@ fn names(sdk: Sdk) -> &'static [&'static str] {
 }
 
 /// What `folder` alone says about the SDK's version.
-pub fn step(folder: &Path, sdk: Sdk) -> Step {
+pub fn step(folder: &Path, sdk: Sdk, files: &FolderFiles) -> Step {
     let mut found_any = false;
-    for name in names(sdk) {
+    for name in names(sdk).iter().filter(|name| files.has(name)) {
         let file = folder.join(name);
         let Ok(text) = std::fs::read_to_string(&file) else {
             continue;
@@ -203,7 +207,7 @@ pub fn step(folder: &Path, sdk: Sdk) -> Step {
             return Step::Pinned(pin);
         }
     }
-    if found_any || folder.join(".git").exists() {
+    if found_any || files.has(crate::folder_files::GIT) {
         Step::Stop
     } else {
         Step::Up
@@ -216,7 +220,7 @@ pub fn step(folder: &Path, sdk: Sdk) -> Step {
 pub fn pin_for(dir: &Path, sdk: Sdk) -> Option<Pin> {
     let mut at = Some(dir);
     while let Some(folder) = at {
-        match step(folder, sdk) {
+        match step(folder, sdk, &FolderFiles::list(folder)) {
             Step::Pinned(pin) => return Some(pin),
             Step::Stop => return None,
             Step::Up => at = folder.parent(),

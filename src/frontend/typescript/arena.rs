@@ -27,7 +27,9 @@ impl std::ops::Deref for Arena {
     type Target = Allocator;
 
     fn deref(&self) -> &Allocator {
-        self.0.as_ref().expect("an arena is held until it is dropped")
+        self.0
+            .as_ref()
+            .expect("an arena is held until it is dropped")
     }
 }
 
