@@ -28,6 +28,12 @@ fn too_deep(what: &str, at: usize) -> SyntaxError {
 
 /// Refuse text whose brackets (`(`, `[`, `{`) nest deeper than [`MAX_DEPTH`].
 pub fn guard_brackets(text: &str) -> Result<(), SyntaxError> {
+    // Brackets cannot nest deeper than there are open ones, and most files have fewer than
+    // the limit in all: counted with SIMD, that settles them without the walk below (which
+    // took a few percent of a large run).
+    if memchr::memchr3_iter(b'(', b'[', b'{', text.as_bytes()).count() <= MAX_DEPTH {
+        return Ok(());
+    }
     let mut depth = 0usize;
     for (at, byte) in text.bytes().enumerate() {
         match byte {
@@ -48,6 +54,11 @@ pub fn guard_brackets(text: &str) -> Result<(), SyntaxError> {
 /// recursion): refuse either beyond [`MAX_DEPTH`].
 pub fn guard_python(text: &str) -> Result<(), SyntaxError> {
     guard_brackets(text)?;
+    // Each open block is indented at least one character more than the one around it, so
+    // `MAX_DEPTH` of them take at least 1 + 2 + ... + `MAX_DEPTH` bytes of indentation.
+    if text.len() < MAX_DEPTH * (MAX_DEPTH + 1) / 2 {
+        return Ok(());
+    }
     // The widths of the open blocks' indentation, as the tokenizer keeps them.
     let mut widths: Vec<usize> = vec![0];
     let mut at = 0;

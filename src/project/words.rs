@@ -10,9 +10,6 @@
 
 use std::path::PathBuf;
 
-const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
-const FNV_PRIME: u64 = 0x0100_0000_01b3;
-
 /// The files of a block: one bit of a `u64` each.
 const BLOCK: usize = 64;
 
@@ -56,13 +53,9 @@ impl WordFilters {
         WordFilters { blocks }
     }
 
-    /// The bits `word` sets (two halves of one 64-bit FNV-1a hash, combined).
+    /// The bits `word` sets (from the two halves of its hash).
     pub(super) fn bits(word: &str) -> WordBits {
-        let mut hash = FNV_OFFSET;
-        for &b in word.as_bytes() {
-            hash = (hash ^ u64::from(b)).wrapping_mul(FNV_PRIME);
-        }
-        Self::bits_of_hash(hash)
+        Self::bits_of_hash(hash_word(word.as_bytes()))
     }
 
     fn bits_of_hash(hash: u64) -> WordBits {
@@ -99,24 +92,58 @@ impl WordFilters {
     }
 }
 
+/// Whether each byte may be part of a word: ASCII letters, digits and `_`.
+const WORD_BYTE: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        let c = b as u8;
+        table[b] = c.is_ascii_alphanumeric() || c == b'_';
+        b += 1;
+    }
+    table
+};
+
 /// Calls `f` with the hash of each word of `bytes` (runs of ASCII letters, digits and `_`),
 /// in one pass.
 fn each_word_hash(bytes: &[u8], mut f: impl FnMut(u64)) {
-    let mut hash = FNV_OFFSET;
-    let mut in_word = false;
-    for &b in bytes {
-        if b.is_ascii_alphanumeric() || b == b'_' {
-            hash = (hash ^ u64::from(b)).wrapping_mul(FNV_PRIME);
-            in_word = true;
-        } else if in_word {
-            f(hash);
-            hash = FNV_OFFSET;
-            in_word = false;
+    let mut at = 0;
+    while at < bytes.len() {
+        if !WORD_BYTE[bytes[at] as usize] {
+            at += 1;
+            continue;
         }
+        let start = at;
+        while at < bytes.len() && WORD_BYTE[bytes[at] as usize] {
+            at += 1;
+        }
+        f(hash_word(&bytes[start..at]));
     }
-    if in_word {
-        f(hash);
+}
+
+/// A hash of a word taken eight bytes at a time (a byte at a time, hashing every module of
+/// a large run was a few percent of the check), mixed at the end so both halves of the hash
+/// depend on every byte.
+fn hash_word(word: &[u8]) -> u64 {
+    const K: u64 = 0x9e37_79b9_7f4a_7c15;
+    let mut hash = word.len() as u64;
+    let mut chunks = word.chunks_exact(8);
+    for chunk in &mut chunks {
+        let eight = u64::from_le_bytes(chunk.try_into().expect("chunks of eight"));
+        hash = (hash.rotate_left(23) ^ eight).wrapping_mul(K);
     }
+    let rest = chunks.remainder();
+    if !rest.is_empty() {
+        let mut last = [0u8; 8];
+        last[..rest.len()].copy_from_slice(rest);
+        hash = (hash.rotate_left(23) ^ u64::from_le_bytes(last)).wrapping_mul(K);
+    }
+    // The finisher of MurmurHash3's 64-bit hash.
+    hash ^= hash >> 33;
+    hash = hash.wrapping_mul(0xff51_afd7_ed55_8ccd);
+    hash ^= hash >> 33;
+    hash = hash.wrapping_mul(0xc4ce_b9fe_1a85_ec53);
+    hash ^ (hash >> 33)
 }
 
 /// The positions of the set bits of a `u64`, lowest first.
