@@ -754,9 +754,11 @@ fn settle(results: &mut [FileResult], mode: Mode, leftovers: &Leftovers) {
             break;
         }
     }
-    for (i, r) in results.iter_mut().enumerate() {
+    // Each file is written (a rename that makes ext4 flush the new file's blocks) and its
+    // findings left are made on its own: in parallel, as the check was.
+    results.par_iter_mut().enumerate().for_each(|(i, r)| {
         let Some(pending) = r.pending.take() else {
-            continue;
+            return;
         };
         let k = key(&pending.file);
         let target = finals.get(&k).filter(|_| !failed_files.contains(&k));
@@ -799,7 +801,7 @@ fn settle(results: &mut [FileResult], mode: Mode, leftovers: &Leftovers) {
         // The findings left point into the text as it now is.
         r.fixed_count = checked.fixed_count;
         r.messages = report::messages(&r.path, &source, checked.findings);
-    }
+    });
     // Files that only others' fixes edit (no finding of their own).
     for (k, (file, _, _)) in &incoming {
         if by_file.contains_key(k) || failed_files.contains(k) {
