@@ -32,6 +32,9 @@ pub struct Lowering<'a> {
     /// Every Chat Completions site of the text is lowered here: no other group's edits can
     /// touch the chat imports, so the ones left unused may go.
     whole_file: bool,
+    /// The units are reads of a result whose request is in another file (a helper's
+    /// callers): there is no site here, only reads to rewrite.
+    elsewhere: bool,
 }
 
 impl<'a> Lowering<'a> {
@@ -61,6 +64,10 @@ impl<'a> Lowering<'a> {
             .filter(|s| s.unit.request.endpoint == crate::model::Endpoint::ChatCompletions)
             .count();
         let whole_file = sites.len() == chat_sites;
+        let elsewhere = !units.is_empty()
+            && units
+                .iter()
+                .all(|u| u.request.site == crate::model::Site::Elsewhere);
         Lowering {
             text,
             sites,
@@ -69,11 +76,12 @@ impl<'a> Lowering<'a> {
             edits: Vec::new(),
             appended: BTreeMap::new(),
             whole_file,
+            elsewhere,
         }
     }
 
     pub fn lower(mut self, changes: &[Change]) -> Result<Vec<Edit>, String> {
-        if self.sites.is_empty() {
+        if self.sites.is_empty() && !self.elsewhere {
             return Err("the request is not where responsify found it".into());
         }
         let replaced: Vec<Span> = changes

@@ -163,12 +163,52 @@ fn a_private_helper_takes_its_callers_reads_and_its_return_type() {
 }
 
 #[test]
+fn a_helper_other_files_may_call_is_handed_to_the_run() {
+    // `pub` in any form, or a private one of a file with child modules elsewhere: the
+    // run follows the crate's other files; the callers here are read as before.
+    for text in [
+        helper(&format!("pub {HELPER_SIGNATURE}"), ""),
+        helper(&format!("pub(crate) {HELPER_SIGNATURE}"), ""),
+        helper(HELPER_SIGNATURE, "mod other;"),
+    ] {
+        let sites = analyze(&text).unwrap();
+        let unit = &sites[0].unit;
+        assert!(unit.unseen.is_empty(), "{:?}", unit.unseen);
+        assert_eq!(unit.reads.len(), 1, "{text}");
+        let handed: Vec<(&str, bool)> = unit
+            .leaves_through
+            .iter()
+            .map(|h| (h.name.as_str(), h.called_here))
+            .collect();
+        assert_eq!(handed, [("ask", true)], "{text}");
+        assert_eq!(sites[0].result_types.len(), 1);
+    }
+    // A private helper of a sealed file keeps its callers to the file.
+    let sealed = analyze(&helper(HELPER_SIGNATURE, "")).unwrap();
+    assert!(sealed[0].unit.leaves_through.is_empty());
+}
+
+#[test]
 fn a_helper_out_of_reach_keeps_its_callers_out_of_sight() {
     let cases = [
-        (helper(&format!("pub {HELPER_SIGNATURE}"), ""), "is public"),
         (
-            helper(HELPER_SIGNATURE, "mod other;"),
-            "modules in other files",
+            helper(HELPER_SIGNATURE, "")
+                .replace(
+                    &format!("{HELPER_SIGNATURE} {{"),
+                    &format!(
+                        "mod inner {{
+    use super::*;
+    pub {HELPER_SIGNATURE} {{"
+                    ),
+                )
+                .replace(
+                    "    Ok(response)
+}",
+                    "    Ok(response)
+}
+}",
+                ),
+            "public inside a module or function",
         ),
         (
             helper(HELPER_SIGNATURE, "fn hand() { let _f = ask; }"),

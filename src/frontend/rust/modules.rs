@@ -1,0 +1,160 @@
+//! What one Rust file says about its crate's module tree: the modules it declares, the
+//! files it pastes in, and how far its own functions are visible. Syntax only: finding the
+//! files those declarations name is the project's (see `project::rust_crate`).
+
+use super::values::span_of;
+use syn::visit::{self, Visit};
+
+/// A `mod` item of a file.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ModDecl {
+    /// The inline modules around the declaration, outermost first (`mod a { mod b; }`
+    /// declares `b` within `["a"]`): its file is looked for in their folder.
+    pub within: Vec<String>,
+    pub name: String,
+    /// `pub mod`: visible wherever the declaring module is (`pub(crate)` and the like are
+    /// not public outside the crate, so they are not).
+    pub public: bool,
+    /// Its file is named by `#[path = ".."]`, which responsify does not resolve.
+    pub path_attr: bool,
+    /// Its body is in braces (`mod a { .. }`): it has no file of its own.
+    pub inline: bool,
+    pub line: usize,
+}
+
+/// The module declarations and inclusions of one file.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Declarations {
+    pub mods: Vec<ModDecl>,
+    /// The lines of `include!(..)`: code of another file pasted into this one.
+    pub includes: Vec<usize>,
+}
+
+/// The `mod` items and `include!`s of `text`, or `None` when it does not parse.
+pub fn declarations(text: &str) -> Option<Declarations> {
+    let _scope = super::SpanScope;
+    let file = super::parse_keeping_spans(text).ok()?;
+    struct Find<'t> {
+        text: &'t str,
+        within: Vec<String>,
+        found: Declarations,
+    }
+    impl<'a> Visit<'a> for Find<'_> {
+        fn visit_item_mod(&mut self, m: &'a syn::ItemMod) {
+            let line = crate::edit::line_col(self.text, span_of(&m.ident).start).0;
+            self.found.mods.push(ModDecl {
+                within: self.within.clone(),
+                name: m.ident.to_string(),
+                public: matches!(m.vis, syn::Visibility::Public(_)),
+                path_attr: m.attrs.iter().any(|a| a.path().is_ident("path")),
+                inline: m.content.is_some(),
+                line,
+            });
+            self.within.push(m.ident.to_string());
+            visit::visit_item_mod(self, m);
+            self.within.pop();
+        }
+        fn visit_macro(&mut self, mac: &'a syn::Macro) {
+            if mac.path.is_ident("include") {
+                let at = span_of(&mac.path).start;
+                self.found
+                    .includes
+                    .push(crate::edit::line_col(self.text, at).0);
+            }
+        }
+        // A module declared inside a function is the function's own: nothing outside it
+        // names it, and its file is not part of the tree other code reaches.
+        fn visit_item_fn(&mut self, _: &'a syn::ItemFn) {}
+    }
+    let mut find = Find {
+        text,
+        within: Vec::new(),
+        found: Declarations::default(),
+    };
+    find.visit_file(&file);
+    Some(find.found)
+}
+
+/// How far a function of a file's own module can be called from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Reach {
+    /// Private, or `pub(self)`: the module and its children.
+    Module,
+    /// `pub(crate)`, `pub(super)`, `pub(in ..)`: somewhere in the crate.
+    Crate,
+    /// `pub`: wherever its module is visible, other crates too when the module is.
+    Public,
+}
+
+/// The reach of the function `name` defined at the top level of `text` (not in an inline
+/// module, an `impl` or another function), with the line of its name.
+pub fn function_reach(text: &str, name: &str) -> Option<(Reach, usize)> {
+    let _scope = super::SpanScope;
+    let file = super::parse_keeping_spans(text).ok()?;
+    file.items.iter().find_map(|item| match item {
+        syn::Item::Fn(f) if f.sig.ident == name => {
+            let reach = match &f.vis {
+                syn::Visibility::Public(_) => Reach::Public,
+                syn::Visibility::Restricted(r)
+                    if r.in_token.is_none() && r.path.is_ident("self") =>
+                {
+                    Reach::Module
+                }
+                syn::Visibility::Restricted(_) => Reach::Crate,
+                syn::Visibility::Inherited => Reach::Module,
+            };
+            let line = crate::edit::line_col(text, span_of(&f.sig.ident).start).0;
+            Some((reach, line))
+        }
+        _ => None,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn declarations_name_file_inline_and_path_modules_with_their_lines() {
+        let text = "pub mod llm;\nmod util {\n    mod deep;\n}\n#[path = \"x.rs\"]\nmod other;\nfn f() { mod hidden; }\n";
+        let found = declarations(text).unwrap();
+        // Each declaration as `within/name public path inline line`.
+        let brief: Vec<String> = found
+            .mods
+            .iter()
+            .map(|m| {
+                format!(
+                    "{}/{} {} {} {} {}",
+                    m.within.join("::"),
+                    m.name,
+                    m.public,
+                    m.path_attr,
+                    m.inline,
+                    m.line
+                )
+            })
+            .collect();
+        assert_eq!(
+            brief,
+            [
+                "/llm true false false 1",
+                "/util false false true 2",
+                "util/deep false false false 3",
+                "/other false true false 6",
+            ]
+        );
+        assert!(found.includes.is_empty());
+        let included = declarations("include!(\"gen.rs\");\n\nfn main() {}\n").unwrap();
+        assert_eq!(included.includes, vec![1]);
+    }
+
+    #[test]
+    fn function_reach_reads_the_visibility_of_a_top_level_function() {
+        let text = "pub fn a() {}\npub(crate) fn b() {}\nfn c() {}\npub(self) fn d() {}\nmod m { pub fn e() {} }\n";
+        assert_eq!(function_reach(text, "a"), Some((Reach::Public, 1)));
+        assert_eq!(function_reach(text, "b"), Some((Reach::Crate, 2)));
+        assert_eq!(function_reach(text, "c"), Some((Reach::Module, 3)));
+        assert_eq!(function_reach(text, "d"), Some((Reach::Module, 4)));
+        assert_eq!(function_reach(text, "e"), None);
+    }
+}

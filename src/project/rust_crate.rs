@@ -1,0 +1,467 @@
+//! The module tree of a Rust crate, and the files of a crate that call a helper.
+//!
+//! A Rust function is called by path, and its path is where its module sits in its crate's
+//! tree: `src/llm.rs` is `crate::llm` because the crate root (`src/main.rs`, `src/lib.rs`,
+//! `src/bin/*.rs`) says `mod llm;`. The tree is read from the root down (each file's `mod`
+//! items, through the Rust front end's `modules`), so every file that can call the helper is
+//! known: the files of its tree. Other crates see only a library's public API; a `pub` helper
+//! reachable from `src/lib.rs` through `pub mod`s has callers out of sight. A tree that names
+//! a file with `#[path]` or pastes one in with `include!` is not read whole, and its helpers'
+//! callers stay out of sight, naming that line.
+
+use super::{absolute, first_word, Follower, Project};
+use crate::frontend::rust::modules::{self, Reach};
+use crate::frontend::{Importer, Target};
+use crate::model::HandedOn;
+use crate::settings::Settings;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+/// One file of a crate's module tree.
+#[derive(Clone, Debug)]
+pub struct ModuleFile {
+    /// Absolute.
+    pub path: PathBuf,
+    /// Its module path below the crate (`["llm", "client"]` for `crate::llm::client`).
+    pub module: Vec<String>,
+    /// Reachable from the crate root through `pub mod`s only: in a library, its `pub` items
+    /// are the crate's public API.
+    pub public: bool,
+}
+
+/// The module tree of one crate target (a library or a binary of a package).
+#[derive(Clone, Debug)]
+pub struct CrateTree {
+    /// The root file (absolute).
+    pub root: PathBuf,
+    /// `src/lib.rs`: other crates (its binaries, tests, dependents) call its public API.
+    pub library: bool,
+    pub files: Vec<ModuleFile>,
+    /// Where the tree cannot be read whole (`#[path]`, `include!`, a file that does not
+    /// parse), with the file, line and why.
+    pub blind: Vec<(PathBuf, Option<usize>, String)>,
+}
+
+impl CrateTree {
+    /// The tree whose root is `root`, read from the root down.
+    pub fn read(root: &Path, library: bool) -> CrateTree {
+        let mut tree = CrateTree {
+            root: root.to_path_buf(),
+            library,
+            files: Vec::new(),
+            blind: Vec::new(),
+        };
+        let mut pending = vec![ModuleFile {
+            path: root.to_path_buf(),
+            module: Vec::new(),
+            public: true,
+        }];
+        while let Some(file) = pending.pop() {
+            if tree.files.iter().any(|f| f.path == file.path) {
+                continue;
+            }
+            let declared = std::fs::read_to_string(&file.path)
+                .ok()
+                .and_then(|text| modules::declarations(text.trim_start_matches('\u{feff}')));
+            let Some(declared) = declared else {
+                tree.blind.push((
+                    file.path.clone(),
+                    None,
+                    "the file cannot be read or parsed, so the modules it declares are unknown"
+                        .into(),
+                ));
+                tree.files.push(file);
+                continue;
+            };
+            for line in &declared.includes {
+                tree.blind.push((
+                    file.path.clone(),
+                    Some(*line),
+                    "`include!` pastes in code of another file, which responsify does not follow"
+                        .into(),
+                ));
+            }
+            // The folder of this module's children: a root's or a `mod.rs`'s own folder,
+            // else one named after the file (`llm.rs` → `llm/`).
+            let own_dir = {
+                let parent = file.path.parent().unwrap_or(Path::new("")).to_path_buf();
+                let stem = file.path.file_stem().and_then(|s| s.to_str()).unwrap_or("");
+                if file.path == root || stem == "mod" {
+                    parent
+                } else {
+                    parent.join(stem)
+                }
+            };
+            for decl in declared.mods.iter().filter(|m| !m.inline) {
+                if decl.path_attr {
+                    tree.blind.push((
+                        file.path.clone(),
+                        Some(decl.line),
+                        format!(
+                            "`mod {}` names its file with `#[path]`, which responsify does not follow",
+                            decl.name
+                        ),
+                    ));
+                    continue;
+                }
+                // Inside `mod a { mod b; }` the file is `a/b.rs`; each inline module on the
+                // way must be `pub` for the file to be public too.
+                let mut dir = own_dir.clone();
+                let mut public = file.public && decl.public;
+                for (depth, inline) in decl.within.iter().enumerate() {
+                    dir.push(inline);
+                    public &= declared.mods.iter().any(|m| {
+                        m.inline
+                            && m.public
+                            && m.name == *inline
+                            && m.within == decl.within[..depth]
+                    });
+                }
+                let flat = dir.join(format!("{}.rs", decl.name));
+                let nested = dir.join(&decl.name).join("mod.rs");
+                let path = match (flat.is_file(), nested.is_file()) {
+                    (true, false) => flat,
+                    (false, true) => nested,
+                    (true, true) => {
+                        tree.blind.push((
+                            file.path.clone(),
+                            Some(decl.line),
+                            format!(
+                                "`mod {}` may be either of two files, which the compiler refuses",
+                                decl.name
+                            ),
+                        ));
+                        continue;
+                    }
+                    // Declared under a `cfg` for a file that is not there, or made by a build
+                    // script: no code of this tree.
+                    (false, false) => continue,
+                };
+                let mut module = file.module.clone();
+                module.extend(decl.within.iter().cloned());
+                module.push(decl.name.clone());
+                pending.push(ModuleFile {
+                    path,
+                    module,
+                    public,
+                });
+            }
+            tree.files.push(file);
+        }
+        tree
+    }
+
+    fn file(&self, path: &Path) -> Option<&ModuleFile> {
+        self.files.iter().find(|f| f.path == path)
+    }
+}
+
+/// The crate targets of the package at `dir` (the folder of its `Cargo.toml`): the library
+/// and the binaries, as Cargo finds them by default or as the manifest names them.
+pub fn targets(dir: &Path) -> Vec<CrateTree> {
+    let manifest: Option<toml::Table> = std::fs::read_to_string(dir.join("Cargo.toml"))
+        .ok()
+        .and_then(|t| t.parse().ok());
+    let path_of = |table: Option<&toml::Value>| {
+        table
+            .and_then(|t| t.get("path"))
+            .and_then(|p| p.as_str())
+            .map(|p| dir.join(p))
+    };
+    let mut roots: Vec<(PathBuf, bool)> = Vec::new();
+    let lib = path_of(manifest.as_ref().and_then(|m| m.get("lib")))
+        .unwrap_or_else(|| dir.join("src/lib.rs"));
+    roots.push((lib, true));
+    roots.push((dir.join("src/main.rs"), false));
+    if let Some(bins) = manifest
+        .as_ref()
+        .and_then(|m| m.get("bin"))
+        .and_then(|b| b.as_array())
+    {
+        roots.extend(
+            bins.iter()
+                .filter_map(|b| path_of(Some(b)))
+                .map(|p| (p, false)),
+        );
+    }
+    if let Ok(entries) = std::fs::read_dir(dir.join("src/bin")) {
+        for entry in entries.flatten() {
+            let path = entry.path();
+            if path.extension().is_some_and(|e| e == "rs") {
+                roots.push((path, false));
+            } else if path.join("main.rs").is_file() {
+                roots.push((path.join("main.rs"), false));
+            }
+        }
+    }
+    roots.sort();
+    roots.dedup();
+    roots
+        .into_iter()
+        .filter(|(root, _)| root.is_file())
+        .map(|(root, library)| CrateTree::read(&absolute(&root), library))
+        .collect()
+}
+
+/// Whether the path a file of the crate writes (as the Rust front end resolves it:
+/// `crate::llm`, or `self::a::super::b` from the file's module `from`) is the module
+/// `helper`. A path ending in `::*` asks whether a glob of it may bring the helper in: the
+/// helper's module or one above it.
+fn names_module(written: &str, from: &[String], helper: &[String]) -> bool {
+    let mut segments = written.split("::");
+    let mut at: Vec<String> = match segments.next() {
+        Some("crate") => Vec::new(),
+        Some("self") => from.to_vec(),
+        _ => return false,
+    };
+    let mut glob = false;
+    for s in segments {
+        match s {
+            "self" => {}
+            "super" => {
+                if at.pop().is_none() {
+                    return false;
+                }
+            }
+            "*" => glob = true,
+            other => at.push(other.to_string()),
+        }
+    }
+    if glob {
+        helper.starts_with(&at)
+    } else {
+        at == helper
+    }
+}
+
+impl Project {
+    /// The crate targets of the package at `dir`, read once per run.
+    fn rust_targets(&self, dir: &Path) -> Arc<Vec<CrateTree>> {
+        if let Some(known) = self
+            .rust_crates
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .get(dir)
+        {
+            return Arc::clone(known);
+        }
+        let found = Arc::new(targets(dir));
+        self.rust_crates
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .insert(dir.to_path_buf(), Arc::clone(&found));
+        found
+    }
+
+    /// The files of the helper's crate that call the Rust function `handed` of `this`, each
+    /// with the edits its reads of the result need; or the one place that keeps the callers
+    /// out of sight (public API of a library, a tree responsify cannot read whole, a file
+    /// of the crate outside the run).
+    pub(super) fn rust_followers(
+        &self,
+        handed: &HandedOn,
+        this: &Path,
+        settings: &Settings,
+    ) -> Vec<Follower> {
+        let name = handed.name.as_str();
+        let here = absolute(this);
+        let lost = |path: &Path, line: Option<usize>, why: String| {
+            vec![Follower {
+                path: path.to_path_buf(),
+                outcome: Err((line, why)),
+            }]
+        };
+        let Some(package) = here
+            .parent()
+            .and_then(|d| d.ancestors().find(|d| d.join("Cargo.toml").is_file()))
+        else {
+            return lost(this, None, "the file is in no Cargo package".into());
+        };
+        let targets = self.rust_targets(package);
+        let holding: Vec<&CrateTree> = targets.iter().filter(|t| t.file(&here).is_some()).collect();
+        let tree = match holding.as_slice() {
+            [tree] => *tree,
+            [] => {
+                // A tree read only in part may hold the file through what it could not read.
+                if let Some((file, line, why)) = targets.iter().flat_map(|t| &t.blind).next() {
+                    return lost(file, *line, why.clone());
+                }
+                return lost(
+                    this,
+                    None,
+                    "no crate root of its package declares this file as a module".into(),
+                );
+            }
+            _ => {
+                let roots: Vec<String> = holding
+                    .iter()
+                    .map(|t| crate::walk::display_path(&t.root))
+                    .collect();
+                return lost(
+                    this,
+                    None,
+                    format!(
+                        "the file is a module of more than one crate ({}), whose callers are not followed",
+                        roots.join(", ")
+                    ),
+                );
+            }
+        };
+        if let Some((file, line, why)) = tree.blind.first() {
+            return lost(file, *line, why.clone());
+        }
+        let helper = tree.file(&here).expect("the tree holds the file");
+        let text = std::fs::read_to_string(&here).unwrap_or_default();
+        let reach = modules::function_reach(text.trim_start_matches('\u{feff}'), name);
+        if let (true, true, Some((Reach::Public, line))) = (tree.library, helper.public, reach) {
+            return lost(
+                this,
+                Some(line),
+                format!(
+                    "`{name}` is public API of the library {} (`pub` in modules that are all `pub`), so other crates may call it",
+                    crate::walk::display_path(&tree.root)
+                ),
+            );
+        }
+        let in_run: std::collections::HashSet<PathBuf> =
+            self.files.iter().map(|f| absolute(f)).collect();
+        let finder = memchr::memmem::Finder::new(name.as_bytes());
+        let mut found = Vec::new();
+        for file in tree.files.iter().filter(|f| f.path != here) {
+            let Ok(bytes) = std::fs::read(&file.path) else {
+                continue;
+            };
+            if first_word(&finder, &bytes, name.len()).is_none() {
+                continue;
+            }
+            let shown = self
+                .files
+                .iter()
+                .find(|f| absolute(f) == file.path)
+                .cloned()
+                .unwrap_or_else(|| file.path.clone());
+            if !in_run.contains(&file.path) {
+                return lost(
+                    &shown,
+                    None,
+                    format!("the file names `{name}` and is not among the files of this run"),
+                );
+            }
+            let Ok(text) = String::from_utf8(bytes) else {
+                found.push(Follower {
+                    path: shown,
+                    outcome: Err((None, "the file cannot be read as UTF-8".into())),
+                });
+                continue;
+            };
+            let bom = if text.starts_with('\u{feff}') { 3 } else { 0 };
+            let body = &text[bom..];
+            let fe = crate::frontend::for_path(&shown).unwrap_or(&crate::frontend::rust::RUST);
+            let is_module =
+                |written: &str, _: u32| Some(names_module(written, &file.module, &helper.module));
+            let target = Target {
+                name,
+                is_module: &is_module,
+            };
+            let outcome = match fe.follow_importer(body, &target, handed.result) {
+                Importer::NotImporting => continue,
+                Importer::OutOfSight { line, why } => Err((line, why)),
+                Importer::Reads(reads) => crate::engine::follower_fix(fe, body, reads, settings)
+                    .map(|mut fix| {
+                        for e in Arc::make_mut(&mut fix.edits) {
+                            e.span = e.span.offset(bom);
+                        }
+                        fix
+                    }),
+            };
+            found.push(Follower {
+                path: shown,
+                outcome,
+            });
+        }
+        found
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn path(s: &str) -> Vec<String> {
+        s.split("::")
+            .filter(|p| !p.is_empty())
+            .map(str::to_string)
+            .collect()
+    }
+
+    #[test]
+    fn a_written_path_is_resolved_from_the_writing_module() {
+        let helper = path("llm");
+        assert!(names_module("crate::llm", &[], &helper));
+        assert!(names_module("self::llm", &[], &helper));
+        assert!(!names_module("self::llm", &path("cli"), &helper));
+        assert!(names_module("self::super::llm", &path("cli"), &helper));
+        assert!(names_module(
+            "self::tests::super::super::llm",
+            &path("cli"),
+            &helper
+        ));
+        assert!(!names_module("self::super", &[], &helper));
+        assert!(!names_module("async_openai::types", &[], &helper));
+        // A glob of the module or one above it may bring the helper in.
+        assert!(names_module("crate::*", &[], &helper));
+        assert!(names_module("self::super::*", &path("llm::sub"), &helper));
+        assert!(!names_module("crate::other::*", &[], &helper));
+    }
+
+    #[test]
+    fn a_tree_is_read_from_the_root_through_mod_items() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        let write = |p: &str, text: &str| {
+            let at = root.join(p);
+            std::fs::create_dir_all(at.parent().unwrap()).unwrap();
+            std::fs::write(at, text).unwrap();
+        };
+        write(
+            "Cargo.toml",
+            "[package]\nname = \"x\"\nversion = \"0.1.0\"\n",
+        );
+        write(
+            "src/lib.rs",
+            "pub mod llm;\nmod private;\npub mod outer {\n    pub mod inner;\n}\n",
+        );
+        write("src/llm.rs", "pub mod client;\n");
+        write("src/llm/client.rs", "");
+        write("src/private/mod.rs", "pub mod deep;\n");
+        write("src/private/deep.rs", "");
+        write("src/outer/inner.rs", "");
+        write("src/main.rs", "#[path = \"elsewhere.rs\"]\nmod other;\n");
+        let targets = targets(root);
+        assert_eq!(targets.len(), 2);
+        let lib = targets.iter().find(|t| t.library).unwrap();
+        let mut modules: Vec<(String, bool)> = lib
+            .files
+            .iter()
+            .map(|f| (f.module.join("::"), f.public))
+            .collect();
+        modules.sort();
+        let expected: Vec<(String, bool)> = [
+            ("", true),
+            ("llm", true),
+            ("llm::client", true),
+            ("outer::inner", true),
+            ("private", false),
+            ("private::deep", false),
+        ]
+        .iter()
+        .map(|(m, p)| (m.to_string(), *p))
+        .collect();
+        assert_eq!(modules, expected);
+        assert!(lib.blind.is_empty());
+        let bin = targets.iter().find(|t| !t.library).unwrap();
+        assert_eq!(bin.blind.len(), 1);
+        assert_eq!(bin.blind[0].1, Some(2));
+        assert!(bin.blind[0].2.contains("#[path]"), "{:?}", bin.blind);
+    }
+}
