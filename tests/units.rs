@@ -838,6 +838,20 @@ fn a_rust_caller_responsify_cannot_follow_holds_the_helper_back() {
         )]),
         "src/main.rs:10, where `ask` is bound here too",
     );
+    // `super::ask` reaches the helper through the parent module's own `use`.
+    let caller = format!(
+        "pub async fn run() {{\n    let reply = super::ask(\"hi\").await.unwrap();\n{reads}}}\n"
+    );
+    held_back(
+        &rust_crate(&[
+            (
+                "src/main.rs",
+                "mod cli;\nmod llm;\nuse llm::ask;\n\nasync fn first() {\n    let _ = ask(\"hi\").await;\n}\n\nfn main() {}\n",
+            ),
+            ("src/cli.rs", &caller),
+        ]),
+        "src/cli.rs:2, where `super::ask` may reach `ask` through another module's import",
+    );
     // The helper handed on as a value.
     held_back(
         &rust_crate(&[(

@@ -89,12 +89,15 @@ pub fn follow(text: &str, target: &Target, result: ResultShape) -> Importer {
         if let Some(why) = out.unseen.first().or(out.unfixable.first()) {
             return Importer::out_of_sight(Some(line(call.start)), why.clone());
         }
-        if let Some((iterable, _)) = out.choice_loops.first() {
-            return Importer::out_of_sight(
-                Some(line(iterable.start)),
-                "the result's choices are iterated, which responsify does not rewrite in another file",
-            );
-        }
+    }
+    // `for choice in &reply.choices`: without `n` a completion has one choice, the response
+    // itself, which the loop then runs over (the lowering writes it as a one-item slice).
+    for (iterable, response) in std::mem::take(&mut out.choice_loops) {
+        out.reads.push(crate::model::Read {
+            span: iterable,
+            base: response,
+            kind: ReadKind::Reply,
+        });
     }
     // A chat result has no `output`: such a read is nothing responsify can map.
     for read in &mut out.reads {
@@ -223,40 +226,59 @@ impl Paths<'_, '_> {
     /// `written`, in the inline module `module`, as a path from the file's module or from
     /// the crate (`crate::..`, `self::tests::super::..`); `None` for another crate's.
     fn resolve(&self, module: &[String], written: &[String], depth: usize) -> Option<String> {
+        self.resolve_marked(module, written, depth)
+            .map(|(path, _)| path)
+    }
+
+    /// As [`Paths::resolve`], and whether the path names a module of this crate by
+    /// `crate`, `self` or `super` (not a name relative to the module, which may be another
+    /// crate's).
+    fn resolve_marked(
+        &self,
+        module: &[String],
+        written: &[String],
+        depth: usize,
+    ) -> Option<(String, bool)> {
         let first = written.first()?;
         if first == "crate" {
-            return Some(written.join("::"));
+            return Some((written.join("::"), true));
         }
         if first != "self" && first != "super" && depth < 4 {
             // A name a `use` of the same module binds (`use crate::llm; .. llm::ask(..)`).
             if let Some(bound) = self.uses.bindings.get(&(module.to_vec(), first.clone())) {
                 let mut path = bound.path.clone();
                 path.extend(written[1..].iter().cloned());
-                return self.resolve(module, &path, depth + 1);
+                return self.resolve_marked(module, &path, depth + 1);
             }
         }
+        let explicit = first == "self" || first == "super";
         let mut parts = vec!["self".to_string()];
         parts.extend(module.iter().cloned());
         // A relative path names a module below this one (or another crate, which no module
         // of this crate is).
         parts.extend(written.iter().filter(|s| *s != "self").cloned());
-        Some(parts.join("::"))
+        Some((parts.join("::"), explicit))
     }
 
     /// Whether `written` in the inline module `module` names the helper: `None` when it
-    /// may.
+    /// may. A path into another module of the crate that ends in the helper's name
+    /// (`super::ask`, `crate::util::ask`) may reach it through that module's own `use`
+    /// (a private `use` is seen by the module's children), which is not followed.
     fn names_helper(&self, module: &[String], written: &[String]) -> Option<bool> {
         let Some((last, _)) = written.split_last() else {
             return Some(false);
         };
-        let resolved = self.resolve(module, written, 0)?;
+        let (resolved, explicit) = self.resolve_marked(module, written, 0)?;
         let Some((module_path, item)) = resolved.rsplit_once("::") else {
             return Some(false);
         };
         if item != self.target.name || last == "*" {
             return Some(false);
         }
-        (self.target.is_module)(module_path, 0)
+        match (self.target.is_module)(module_path, 0) {
+            Some(false) if explicit => None,
+            answer => answer,
+        }
     }
 
     fn lose(&mut self, at: usize, why: String) {
@@ -279,7 +301,7 @@ impl Paths<'_, '_> {
                 Some(true) => self.imported = Some(self.imported.map_or(binding.at, |a: usize| a.min(binding.at))),
                 None => found.push((
                     binding.at,
-                    format!("this `use` may name `{name}`'s module, and more than one module may be meant"),
+                    format!("this `use` may reach `{name}` through another module's import, which responsify does not follow"),
                 )),
                 Some(false) => {
                     let whole = self.resolve(module, &binding.path, 0);
@@ -355,7 +377,11 @@ impl<'a> Visit<'a> for Paths<'_, '_> {
                     }
                     None => self.lose(
                         span_of(call).start,
-                        format!("`{}` may be a call of `{}`, and more than one module may be meant", super::snippet(&written.join("::")), self.target.name),
+                        format!(
+                            "`{}` may reach `{}` through another module's import, which responsify does not follow",
+                            written.join("::"),
+                            self.target.name
+                        ),
                     ),
                     Some(false) => {}
                 }

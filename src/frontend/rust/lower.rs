@@ -188,6 +188,13 @@ impl<'a> Lowering<'a> {
                     let base_text = &self.text[base.start..base.end];
                     let new = match to {
                         ReadTarget::OutputText => format!("{base_text}.output_text()"),
+                        ReadTarget::Response
+                            if is_choices_loop(&self.text[span.start..span.end], base_text) =>
+                        {
+                            // Without `n` a completion has one choice: the loop runs once, over
+                            // the response (as a caller's loop in another file is written).
+                            format!("std::slice::from_ref(&{base_text})")
+                        }
                         ReadTarget::Response => base_text.to_string(),
                         ReadTarget::Attr(name) => format!("{base_text}.{name}"),
                         ReadTarget::StreamTextDelta { .. } => {
@@ -923,4 +930,11 @@ fn import_point(text: &str) -> (usize, bool) {
         }
     }
     (at, false)
+}
+
+/// Whether `iterable` is what a loop over the choices of `response` iterates
+/// (`&response.choices`, `response.choices.iter()`), spaces aside.
+fn is_choices_loop(iterable: &str, response: &str) -> bool {
+    let compact: String = iterable.chars().filter(|c| !c.is_whitespace()).collect();
+    compact == format!("&{response}.choices") || compact == format!("{response}.choices.iter()")
 }

@@ -7,5 +7,9 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
     if let Some(usage) = &reply.usage {
         println!("{} in, {} out", usage.prompt_tokens, usage.completion_tokens);
     }
+    let again = llm::ask("And at sunset?").await?;
+    for choice in &again.choices {
+        println!("{:?}", choice.message.content);
+    }
     Ok(())
 }

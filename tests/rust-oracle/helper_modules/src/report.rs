@@ -9,6 +9,9 @@ pub async fn summary(question: &str) -> Result<(), OpenAIError> {
     println!("{:?}", reply.choices[0].message.content);
     let again = llm::ask(question).await?;
     println!("{}", again.model);
+    for choice in again.choices.iter() {
+        println!("{:?}", choice.message.content);
+    }
     Ok(())
 }
 
