@@ -898,6 +898,20 @@ fn a_pub_helper_of_a_private_module_of_a_library_is_followed_in_its_crate() {
     assert_eq!(code, 0, "{out}");
     let fixed = fs::read_to_string(dir.path().join("src/lib.rs")).unwrap();
     assert!(fixed.contains("reply.output_text()"), "{fixed}");
+    // Its module re-exported under another name, without naming the helper: public too.
+    let reexported = rust_crate(&[(
+        "src/lib.rs",
+        &lib.replace("mod llm;", "mod llm;\npub use self::llm as chat;"),
+    )]);
+    held_back(
+        &reexported,
+        "src/lib.rs:2, where `pub use` puts `ask` (or a module holding it) in the public API",
+    );
+    // Rust 2015 resolves `use` paths from the crate root: not read.
+    let old = rust_crate(&[("src/lib.rs", lib)]);
+    let manifest = RUST_MANIFEST.replace("edition = \"2021\"\n", "");
+    fs::write(old.path().join("Cargo.toml"), manifest).unwrap();
+    held_back(&old, "Cargo.toml, where the crate is on Rust 2015");
     // Made public through `pub mod`, it is the library's API: other crates call it.
     let public = rust_crate(&[("src/lib.rs", &lib.replace("mod llm;", "pub mod llm;"))]);
     held_back(

@@ -27,6 +27,9 @@ pub struct ModuleFile {
     /// Reachable from the crate root through `pub mod`s only: in a library, its `pub` items
     /// are the crate's public API.
     pub public: bool,
+    /// What its `pub use` items make public here, as module paths below the crate (a glob's
+    /// module for a glob), each with its line.
+    pub reexports: Vec<(Vec<String>, usize)>,
 }
 
 /// The module tree of one crate target (a library or a binary of a package).
@@ -55,8 +58,9 @@ impl CrateTree {
             path: root.to_path_buf(),
             module: Vec::new(),
             public: true,
+            reexports: Vec::new(),
         }];
-        while let Some(file) = pending.pop() {
+        while let Some(mut file) = pending.pop() {
             if tree.files.iter().any(|f| f.path == file.path) {
                 continue;
             }
@@ -73,6 +77,11 @@ impl CrateTree {
                 tree.files.push(file);
                 continue;
             };
+            file.reexports = declared
+                .reexports
+                .iter()
+                .filter_map(|r| Some((use_target(&file.module, &r.within, &r.path)?, r.line)))
+                .collect();
             for line in &declared.includes {
                 tree.blind.push((
                     file.path.clone(),
@@ -144,6 +153,7 @@ impl CrateTree {
                     path,
                     module,
                     public,
+                    reexports: Vec::new(),
                 });
             }
             tree.files.push(file);
@@ -154,6 +164,33 @@ impl CrateTree {
     fn file(&self, path: &Path) -> Option<&ModuleFile> {
         self.files.iter().find(|f| f.path == path)
     }
+}
+
+/// What the `use` path `path`, written in the inline modules `within` of the module
+/// `module`, names below the crate (a glob: its module); `None` for another crate's.
+fn use_target(module: &[String], within: &[String], path: &[String]) -> Option<Vec<String>> {
+    let mut here: Vec<String> = module.iter().chain(within).cloned().collect();
+    let (first, rest) = path.split_first()?;
+    match first.as_str() {
+        "crate" => here.clear(),
+        "self" => {}
+        "super" => {
+            here.pop()?;
+        }
+        // A name relative to the module: a module below it (or another crate's, which is
+        // then taken for one of this crate: more is out of sight, never less).
+        other => here.push(other.to_string()),
+    }
+    for segment in rest {
+        match segment.as_str() {
+            "super" => {
+                here.pop()?;
+            }
+            "self" | "*" => {}
+            other => here.push(other.to_string()),
+        }
+    }
+    Some(here)
 }
 
 /// The crate targets of the package at `dir` (the folder of its `Cargo.toml`): the library
@@ -196,11 +233,51 @@ pub fn targets(dir: &Path) -> Vec<CrateTree> {
     }
     roots.sort();
     roots.dedup();
+    let old_paths = edition_2015(dir, manifest.as_ref());
     roots
         .into_iter()
         .filter(|(root, _)| root.is_file())
-        .map(|(root, library)| CrateTree::read(&absolute(&root), library))
+        .map(|(root, library)| {
+            let mut tree = CrateTree::read(&absolute(&root), library);
+            if let Some(why) = &old_paths {
+                tree.blind
+                    .insert(0, (dir.join("Cargo.toml"), None, why.clone()));
+            }
+            tree
+        })
         .collect()
+}
+
+/// Why the package's paths cannot be read as responsify reads them, when its edition is
+/// 2015 (or cannot be told): there `use llm::ask;` names `crate::llm`, not a module below.
+fn edition_2015(dir: &Path, manifest: Option<&toml::Table>) -> Option<String> {
+    let edition = manifest
+        .and_then(|m| m.get("package"))
+        .and_then(|p| p.get("edition"));
+    let written = match edition {
+        Some(toml::Value::String(e)) => Some(e.clone()),
+        // `edition.workspace = true`: the workspace's `[workspace.package]` says.
+        Some(toml::Value::Table(t))
+            if t.get("workspace").and_then(|w| w.as_bool()) == Some(true) =>
+        {
+            dir.ancestors().skip(1).find_map(|d| {
+                let text = std::fs::read_to_string(d.join("Cargo.toml")).ok()?;
+                let table: toml::Table = text.parse().ok()?;
+                let edition = table.get("workspace")?.get("package")?.get("edition")?;
+                edition.as_str().map(str::to_string)
+            })
+        }
+        // No edition: Cargo's default, 2015.
+        None => Some("2015".to_string()),
+        Some(_) => None,
+    };
+    match written.as_deref() {
+        Some("2015") => Some(
+            "the crate is on Rust 2015 (no `edition` in Cargo.toml), whose paths responsify does not resolve".into(),
+        ),
+        Some(_) => None,
+        None => Some("the crate's edition cannot be read, so its paths cannot be resolved".into()),
+    }
 }
 
 /// Whether the path a file of the crate writes (as the Rust front end resolves it:
@@ -323,6 +400,34 @@ impl Project {
                 ),
             );
         }
+        if let (true, Some((Reach::Public, _))) = (tree.library, reach) {
+            // `pub use` of the helper, of its module or of one above it makes it public
+            // under another path, wherever its own modules are private.
+            let mut with_name = helper.module.clone();
+            with_name.push(name.to_string());
+            for file in &tree.files {
+                if let Some((_, line)) = file
+                    .reexports
+                    .iter()
+                    .find(|(named, _)| helper.module.starts_with(named) || *named == with_name)
+                {
+                    let shown = self
+                        .files
+                        .iter()
+                        .find(|f| absolute(f) == file.path)
+                        .cloned()
+                        .unwrap_or_else(|| file.path.clone());
+                    return lost(
+                        &shown,
+                        Some(*line),
+                        format!(
+                            "`pub use` puts `{name}` (or a module holding it) in the public API of the library {}, so other crates may call it",
+                            crate::walk::display_path(&tree.root)
+                        ),
+                    );
+                }
+            }
+        }
         let in_run: std::collections::HashSet<PathBuf> =
             self.files.iter().map(|f| absolute(f)).collect();
         let finder = memchr::memmem::Finder::new(name.as_bytes());
@@ -425,11 +530,11 @@ mod tests {
         };
         write(
             "Cargo.toml",
-            "[package]\nname = \"x\"\nversion = \"0.1.0\"\n",
+            "[package]\nname = \"x\"\nversion = \"0.1.0\"\nedition = \"2021\"\n",
         );
         write(
             "src/lib.rs",
-            "pub mod llm;\nmod private;\npub mod outer {\n    pub mod inner;\n}\n",
+            "pub mod llm;\nmod private;\npub mod outer {\n    pub mod inner;\n}\npub use private::deep::*;\n",
         );
         write("src/llm.rs", "pub mod client;\n");
         write("src/llm/client.rs", "");
@@ -458,10 +563,19 @@ mod tests {
         .map(|(m, p)| (m.to_string(), *p))
         .collect();
         assert_eq!(modules, expected);
-        assert!(lib.blind.is_empty());
+        assert!(lib.blind.is_empty(), "{:?}", lib.blind);
+        let root_file = lib.files.iter().find(|f| f.module.is_empty()).unwrap();
+        assert_eq!(root_file.reexports, [(path("private::deep"), 6)]);
         let bin = targets.iter().find(|t| !t.library).unwrap();
         assert_eq!(bin.blind.len(), 1);
         assert_eq!(bin.blind[0].1, Some(2));
         assert!(bin.blind[0].2.contains("#[path]"), "{:?}", bin.blind);
+        // Without an edition the crate is on Rust 2015, whose paths are not resolved.
+        write(
+            "Cargo.toml",
+            "[package]\nname = \"x\"\nversion = \"0.1.0\"\n",
+        );
+        let old = super::targets(root);
+        assert!(old.iter().all(|t| t.blind[0].2.contains("Rust 2015")));
     }
 }

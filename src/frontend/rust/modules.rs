@@ -22,12 +22,24 @@ pub struct ModDecl {
     pub line: usize,
 }
 
+/// A `pub use` item (one path of it): what it makes public under this module.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PublicUse {
+    /// The inline modules around it, outermost first.
+    pub within: Vec<String>,
+    /// The path as written (`["crate", "llm", "ask"]`; a glob ends in `"*"`).
+    pub path: Vec<String>,
+    pub line: usize,
+}
+
 /// The module declarations and inclusions of one file.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Declarations {
     pub mods: Vec<ModDecl>,
     /// The lines of `include!(..)`: code of another file pasted into this one.
     pub includes: Vec<usize>,
+    /// Its `pub use` items: in a library they put what they name in the public API.
+    pub reexports: Vec<PublicUse>,
 }
 
 /// The `mod` items and `include!`s of `text`, or `None` when it does not parse.
@@ -54,6 +66,21 @@ pub fn declarations(text: &str) -> Option<Declarations> {
             visit::visit_item_mod(self, m);
             self.within.pop();
         }
+        fn visit_item_use(&mut self, u: &'a syn::ItemUse) {
+            if !matches!(u.vis, syn::Visibility::Public(_)) || u.leading_colon.is_some() {
+                return;
+            }
+            let line = crate::edit::line_col(self.text, span_of(u).start).0;
+            let mut paths = Vec::new();
+            use_paths(&u.tree, &mut Vec::new(), &mut paths);
+            for path in paths {
+                self.found.reexports.push(PublicUse {
+                    within: self.within.clone(),
+                    path,
+                    line,
+                });
+            }
+        }
         fn visit_macro(&mut self, mac: &'a syn::Macro) {
             if mac.path.is_ident("include") {
                 let at = span_of(&mac.path).start;
@@ -73,6 +100,40 @@ pub fn declarations(text: &str) -> Option<Declarations> {
     };
     find.visit_file(&file);
     Some(find.found)
+}
+
+/// Each path a use tree names, from its root (a glob ends in `"*"`, `self` in a group names
+/// the group's module).
+fn use_paths(tree: &syn::UseTree, prefix: &mut Vec<String>, out: &mut Vec<Vec<String>>) {
+    match tree {
+        syn::UseTree::Path(p) => {
+            prefix.push(p.ident.to_string());
+            use_paths(&p.tree, prefix, out);
+            prefix.pop();
+        }
+        syn::UseTree::Name(n) if n.ident == "self" => out.push(prefix.clone()),
+        syn::UseTree::Name(n) => {
+            let mut path = prefix.clone();
+            path.push(n.ident.to_string());
+            out.push(path);
+        }
+        syn::UseTree::Rename(r) if r.ident == "self" => out.push(prefix.clone()),
+        syn::UseTree::Rename(r) => {
+            let mut path = prefix.clone();
+            path.push(r.ident.to_string());
+            out.push(path);
+        }
+        syn::UseTree::Glob(_) => {
+            let mut path = prefix.clone();
+            path.push("*".into());
+            out.push(path);
+        }
+        syn::UseTree::Group(g) => {
+            for item in &g.items {
+                use_paths(item, prefix, out);
+            }
+        }
+    }
 }
 
 /// How far a function of a file's own module can be called from.
@@ -144,6 +205,22 @@ mod tests {
             ]
         );
         assert!(found.includes.is_empty());
+        let reexported =
+            declarations("pub use crate::llm::{ask, self as chat};\nuse x::y;\npub use a::*;\n")
+                .unwrap();
+        let paths: Vec<(String, usize)> = reexported
+            .reexports
+            .iter()
+            .map(|r| (r.path.join("::"), r.line))
+            .collect();
+        assert_eq!(
+            paths,
+            [
+                ("crate::llm::ask".to_string(), 1),
+                ("crate::llm".to_string(), 1),
+                ("a::*".to_string(), 3)
+            ]
+        );
         let included = declarations("include!(\"gen.rs\");\n\nfn main() {}\n").unwrap();
         assert_eq!(included.includes, vec![1]);
     }
