@@ -102,9 +102,11 @@ enum Family {
 }
 
 impl Family {
-    /// Whether the run reads this language's tests for stubs of the SDK and its code for
-    /// Batch pipelines (Python and TypeScript; responsify reads neither in Rust).
-    fn has_stubs_and_batches(self) -> bool {
+    /// Whether the run finds this language's files by the words they hold (importers by
+    /// the module's name, tests that stub the SDK, Batch pipelines): Python and TypeScript.
+    /// A Rust helper's callers are found through its crate's module tree instead, and
+    /// responsify reads no Rust tests or Batch pipelines.
+    fn scanned_by_words(self) -> bool {
         self != Family::Rust
     }
 }
@@ -535,7 +537,7 @@ impl Project {
     /// only when the test loads the module itself), with the line: the test feeds that module
     /// Chat Completions results and asserts on chat arguments, so it must move with the code.
     pub fn stubbed_by(&self, this: &Path) -> Option<(PathBuf, usize)> {
-        let kind = family(this).filter(|k| k.has_stubs_and_batches())?;
+        let kind = family(this).filter(|k| k.scanned_by_words())?;
         let cell = Arc::clone(
             self.stubs
                 .lock()
@@ -584,7 +586,7 @@ impl Project {
         client: &str,
         text_only: bool,
     ) -> Vec<(PathBuf, String, usize, crate::frontend::TestStub)> {
-        let Some(kind) = family(this).filter(|k| k.has_stubs_and_batches()) else {
+        let Some(kind) = family(this).filter(|k| k.scanned_by_words()) else {
             return Vec::new();
         };
         let Some(module) = module_name(this) else {
@@ -676,7 +678,7 @@ impl Project {
             let mocking: Vec<[u64; 3]> = MOCKING.iter().map(|w| WordFilters::bits(w)).collect();
             let indices: Vec<usize> = (0..self.files.len())
                 .filter(|&i| {
-                    self.families[i].is_some_and(Family::has_stubs_and_batches)
+                    self.families[i].is_some_and(Family::scanned_by_words)
                         && is_test_path(&self.files[i])
                         && words.may_hold(i, &completions)
                         && mocking.iter().any(|m| words.may_hold(i, m))
@@ -916,7 +918,7 @@ impl WordFilters {
 
     fn build(files: &[PathBuf]) -> WordFilters {
         let filters = on_own_threads(files, |path| {
-            family(path)?;
+            family(path).filter(|f| f.scanned_by_words())?;
             let bytes = std::fs::read(path).ok()?;
             let mut filter = [0u64; Self::WORDS];
             // One pass over the bytes, hashing each word as it goes (the same hash as

@@ -73,7 +73,7 @@ impl Project {
             let choices = super::WordFilters::bits("choices");
             let indices: Vec<usize> = (0..self.files.len())
                 .filter(|&i| {
-                    self.families[i].is_some_and(Family::has_stubs_and_batches)
+                    self.families[i].is_some_and(Family::scanned_by_words)
                         && words.may_hold(i, &body)
                         && (words.may_hold(i, &completions) || words.may_hold(i, &choices))
                 })
@@ -106,7 +106,7 @@ impl Project {
             let batches = super::WordFilters::bits("batches");
             let indices: Vec<usize> = (0..self.files.len())
                 .filter(|&i| {
-                    self.families[i].is_some_and(Family::has_stubs_and_batches)
+                    self.families[i].is_some_and(Family::scanned_by_words)
                         && words.may_hold(i, &batches)
                 })
                 .collect();

@@ -68,8 +68,12 @@ pub fn follow(text: &str, target: &Target, result: ResultShape) -> Importer {
     let bound = scope::Callers::of(&file).bindings;
     let mut out = Followed::default();
     for (call, local) in &paths.calls {
-        // `let ask = |..| ..; ask(..)` calls the closure, not the helper.
-        if let Some((_, at)) = bound.iter().find(|(n, _)| n == local) {
+        // `let ask = |..| ..; ask(..)` calls the closure, not the helper (a path of more than
+        // the name is not a local's).
+        let rebound = local
+            .as_ref()
+            .and_then(|l| bound.iter().find(|(n, _)| n == l));
+        if let Some((local, at)) = rebound {
             return Importer::out_of_sight(
                 Some(line(at.start)),
                 format!("`{local}` is bound here too, so a call of it may be of something else"),
@@ -214,8 +218,8 @@ struct Paths<'u, 't> {
     target: &'t Target<'t>,
     /// The inline modules around the code being visited.
     module: Vec<String>,
-    /// Each call of the helper, with the name it is called by.
-    calls: Vec<(Span, String)>,
+    /// Each call of the helper, with the name it is called by when that is all its path.
+    calls: Vec<(Span, Option<String>)>,
     /// Where a `use` brings the helper in by name, if one does.
     imported: Option<usize>,
     /// Where sight is lost, and why.
@@ -372,8 +376,8 @@ impl<'a> Visit<'a> for Paths<'_, '_> {
                         format!("`{}` starts with a name a `use` inside a function binds, which responsify does not follow", written.join("::")),
                     ),
                     Some(true) => {
-                        let local = written.last().cloned().unwrap_or_default();
-                        self.calls.push((span_of(call), local));
+                        let alone = (written.len() == 1).then(|| written[0].clone());
+                        self.calls.push((span_of(call), alone));
                     }
                     None => self.lose(
                         span_of(call).start,

@@ -243,3 +243,90 @@ fn a_helper_whose_caller_writes_the_type_out_is_refused() {
     let unfixable = sites[0].unit.unfixable.join("; ");
     assert!(unfixable.contains("is written out"), "{unfixable}");
 }
+
+/// What `text`, a file whose module is the crate root, does with the helper `ask` of the
+/// module `crate::llm` (as the run resolves paths: see `project::rust_crate`).
+fn importer(text: &str) -> super::super::Importer {
+    let is_module = |written: &str, _: u32| {
+        let mut at: Vec<&str> = Vec::new();
+        let mut parts = written.split("::");
+        if !matches!(parts.next(), Some("crate" | "self")) {
+            return Some(false);
+        }
+        let mut glob = false;
+        for p in parts {
+            match p {
+                "super" => {
+                    at.pop()?;
+                }
+                "self" => {}
+                "*" => glob = true,
+                other => at.push(other),
+            }
+        }
+        Some(if glob {
+            at.is_empty() || at == ["llm"]
+        } else {
+            at == ["llm"]
+        })
+    };
+    let target = super::super::Target {
+        name: "ask",
+        is_module: &is_module,
+    };
+    RUST.follow_importer(text, &target, crate::model::ResultShape::Completion)
+}
+
+const READ: &str = "println!(\"{:?}\", r.choices[0].message.content);";
+
+#[test]
+fn an_importer_calls_the_helper_by_every_path_that_names_it() {
+    let forms = [
+        format!("use crate::llm::ask;\nasync fn f() {{ let r = ask().await.unwrap(); {READ} }}"),
+        format!("use llm::{{ask as a, self}};\nasync fn f() {{ let r = a().await.unwrap(); {READ} let r = llm::ask().await.unwrap(); {READ} }}"),
+        format!("async fn f() {{ let r = crate::llm::ask().await.unwrap(); {READ} }}"),
+        format!("mod inner {{\n    use super::llm;\n    async fn f() {{ let r = llm::ask().await.unwrap(); {READ} }}\n}}"),
+    ];
+    for text in forms {
+        match importer(&text) {
+            super::super::Importer::Reads(reads) => {
+                assert!(!reads.is_empty(), "{text}");
+                assert!(
+                    reads.iter().all(|r| r.kind == ReadKind::Content),
+                    "{text}: {reads:?}"
+                );
+            }
+            other => panic!("{text}: {other:?}"),
+        }
+    }
+    // Another module's function of the same name, by a relative path: not the helper.
+    let other =
+        format!("mod tools;\nasync fn f() {{ let r = tools::ask().await.unwrap(); {READ} }}");
+    assert!(matches!(
+        importer(&other),
+        super::super::Importer::NotImporting
+    ));
+}
+
+#[test]
+fn an_importer_responsify_cannot_follow_names_the_line() {
+    let cases = [
+        ("use crate::llm::*;\n\nasync fn f() { ask().await.unwrap(); }", 1, "glob import"),
+        ("pub use crate::llm::ask;\n", 1, "re-exported"),
+        ("\nfn f() {\n    use crate::llm::ask;\n    let _ = ask();\n}", 3, "inside a function"),
+        ("use crate::llm::ask;\n\nfn f() {\n    let g = ask;\n}", 4, "used as a value"),
+        ("use crate::llm::ask;\n\nfn f() {\n    my_macro!(=> ask);\n}", 4, "inside a macro"),
+        ("use crate::llm::ask;\n", 1, "imported without being called"),
+        ("async fn f() {\n    let r = crate::util::ask().await;\n}", 2, "another module's import"),
+        ("use crate::llm::ask;\n\nasync fn f() {\n    let r = ask().await.unwrap();\n    keep(r);\n}", 4, "`r`"),
+    ];
+    for (text, at, why) in cases {
+        match importer(text) {
+            super::super::Importer::OutOfSight { line, why: said } => {
+                assert_eq!(line, Some(at), "{text}: {said}");
+                assert!(said.contains(why), "{text}: {said}");
+            }
+            other => panic!("{text}: {other:?}"),
+        }
+    }
+}
