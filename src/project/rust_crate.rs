@@ -193,8 +193,9 @@ fn use_target(module: &[String], within: &[String], path: &[String]) -> Option<V
     Some(here)
 }
 
-/// The crate targets of the package at `dir` (the folder of its `Cargo.toml`): the library
-/// and the binaries, as Cargo finds them by default or as the manifest names them.
+/// The crate targets of the package at `dir` (the folder of its `Cargo.toml`): the library,
+/// the binaries, examples, tests, benchmarks and build script, as Cargo finds them by
+/// default, and the library and binaries the manifest names.
 pub fn targets(dir: &Path) -> Vec<CrateTree> {
     let manifest: Option<toml::Table> = std::fs::read_to_string(dir.join("Cargo.toml"))
         .ok()
@@ -221,7 +222,13 @@ pub fn targets(dir: &Path) -> Vec<CrateTree> {
                 .map(|p| (p, false)),
         );
     }
-    if let Ok(entries) = std::fs::read_dir(dir.join("src/bin")) {
+    roots.push((dir.join("build.rs"), false));
+    // Binaries, examples, integration tests and benchmarks: each file (or folder with a
+    // `main.rs`) is a crate of its own, which sees only the library's public API.
+    for folder in ["src/bin", "examples", "tests", "benches"] {
+        let Ok(entries) = std::fs::read_dir(dir.join(folder)) else {
+            continue;
+        };
         for entry in entries.flatten() {
             let path = entry.path();
             if path.extension().is_some_and(|e| e == "rs") {
@@ -542,8 +549,18 @@ mod tests {
         write("src/private/deep.rs", "");
         write("src/outer/inner.rs", "");
         write("src/main.rs", "#[path = \"elsewhere.rs\"]\nmod other;\n");
+        // Examples and integration tests are crates of their own.
+        write("examples/demo.rs", "fn main() {}\n");
+        write("tests/it.rs", "mod common;\n");
+        write("tests/common/mod.rs", "");
         let targets = targets(root);
-        assert_eq!(targets.len(), 2);
+        assert_eq!(targets.len(), 4);
+        let it = targets
+            .iter()
+            .find(|t| t.root.ends_with("tests/it.rs"))
+            .unwrap();
+        let common: Vec<String> = it.files.iter().map(|f| f.module.join("::")).collect();
+        assert_eq!(common, ["", "common"]);
         let lib = targets.iter().find(|t| t.library).unwrap();
         let mut modules: Vec<(String, bool)> = lib
             .files
@@ -566,7 +583,10 @@ mod tests {
         assert!(lib.blind.is_empty(), "{:?}", lib.blind);
         let root_file = lib.files.iter().find(|f| f.module.is_empty()).unwrap();
         assert_eq!(root_file.reexports, [(path("private::deep"), 6)]);
-        let bin = targets.iter().find(|t| !t.library).unwrap();
+        let bin = targets
+            .iter()
+            .find(|t| t.root.ends_with("src/main.rs"))
+            .unwrap();
         assert_eq!(bin.blind.len(), 1);
         assert_eq!(bin.blind[0].1, Some(2));
         assert!(bin.blind[0].2.contains("#[path]"), "{:?}", bin.blind);
