@@ -82,6 +82,14 @@ impl CrateTree {
                 .iter()
                 .filter_map(|r| Some((use_target(&file.module, &r.within, &r.path)?, r.line)))
                 .collect();
+            for line in &declared.self_aliases {
+                tree.blind.push((
+                    file.path.clone(),
+                    Some(*line),
+                    "`extern crate self as ..` gives the crate's paths another name, which responsify does not follow"
+                        .into(),
+                ));
+            }
             for line in &declared.includes {
                 tree.blind.push((
                     file.path.clone(),

@@ -38,6 +38,8 @@ pub struct Declarations {
     pub mods: Vec<ModDecl>,
     /// The lines of `include!(..)`: code of another file pasted into this one.
     pub includes: Vec<usize>,
+    /// The lines of `extern crate self as name;`: the crate's own paths under another name.
+    pub self_aliases: Vec<usize>,
     /// Its `pub use` items: in a library they put what they name in the public API.
     pub reexports: Vec<PublicUse>,
 }
@@ -49,10 +51,15 @@ pub fn declarations(text: &str) -> Option<Declarations> {
     struct Find<'t> {
         text: &'t str,
         within: Vec<String>,
+        /// How many blocks (function bodies) hold the item being visited.
+        in_function: usize,
         found: Declarations,
     }
     impl<'a> Visit<'a> for Find<'_> {
         fn visit_item_mod(&mut self, m: &'a syn::ItemMod) {
+            if self.in_function > 0 {
+                return;
+            }
             let line = crate::edit::line_col(self.text, span_of(&m.ident).start).0;
             self.found.mods.push(ModDecl {
                 within: self.within.clone(),
@@ -65,6 +72,14 @@ pub fn declarations(text: &str) -> Option<Declarations> {
             self.within.push(m.ident.to_string());
             visit::visit_item_mod(self, m);
             self.within.pop();
+        }
+        fn visit_item_extern_crate(&mut self, e: &'a syn::ItemExternCrate) {
+            if e.ident == "self" {
+                let at = span_of(e).start;
+                self.found
+                    .self_aliases
+                    .push(crate::edit::line_col(self.text, at).0);
+            }
         }
         fn visit_item_use(&mut self, u: &'a syn::ItemUse) {
             if !matches!(u.vis, syn::Visibility::Public(_)) || u.leading_colon.is_some() {
@@ -90,12 +105,18 @@ pub fn declarations(text: &str) -> Option<Declarations> {
             }
         }
         // A module declared inside a function is the function's own: nothing outside it
-        // names it, and its file is not part of the tree other code reaches.
-        fn visit_item_fn(&mut self, _: &'a syn::ItemFn) {}
+        // names it, and its file is not part of the tree other code reaches. Its body is
+        // still read for `include!`.
+        fn visit_block(&mut self, b: &'a syn::Block) {
+            self.in_function += 1;
+            visit::visit_block(self, b);
+            self.in_function -= 1;
+        }
     }
     let mut find = Find {
         text,
         within: Vec::new(),
+        in_function: 0,
         found: Declarations::default(),
     };
     find.visit_file(&file);
@@ -177,7 +198,7 @@ mod tests {
 
     #[test]
     fn declarations_name_file_inline_and_path_modules_with_their_lines() {
-        let text = "pub mod llm;\nmod util {\n    mod deep;\n}\n#[path = \"x.rs\"]\nmod other;\nfn f() { mod hidden; }\n";
+        let text = "pub mod llm;\nmod util {\n    mod deep;\n}\n#[path = \"x.rs\"]\nmod other;\nfn f() { mod hidden; }\nimpl S { fn g() { mod also_hidden; } }\n";
         let found = declarations(text).unwrap();
         // Each declaration as `within/name public path inline line`.
         let brief: Vec<String> = found
@@ -221,8 +242,12 @@ mod tests {
                 ("a::*".to_string(), 3)
             ]
         );
-        let included = declarations("include!(\"gen.rs\");\n\nfn main() {}\n").unwrap();
-        assert_eq!(included.includes, vec![1]);
+        let included =
+            declarations("include!(\"gen.rs\");\n\nfn main() {\n    include!(\"body.rs\");\n}\n")
+                .unwrap();
+        assert_eq!(included.includes, vec![1, 4]);
+        let aliased = declarations("extern crate serde;\nextern crate self as app;\n").unwrap();
+        assert_eq!(aliased.self_aliases, vec![2]);
     }
 
     #[test]
