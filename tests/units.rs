@@ -852,6 +852,14 @@ fn a_rust_caller_responsify_cannot_follow_holds_the_helper_back() {
         ]),
         "src/cli.rs:2, where `super::ask` may reach `ask` through another module's import",
     );
+    // A child module's glob sees the parent's own `use` of the helper.
+    held_back(
+        &rust_crate(&[(
+            "src/main.rs",
+            &format!("mod llm;\nuse llm::ask;\n\nasync fn run() {{\n    let reply = ask(\"hi\").await.unwrap();\n{reads}}}\n\nfn main() {{}}\n\nmod tests {{\n    use super::*;\n    async fn again() {{\n        let reply = ask(\"hi\").await.unwrap();\n        keep(reply);\n    }}\n}}\n"),
+        )]),
+        "src/main.rs:12, where a glob import",
+    );
     // The helper handed on as a value.
     held_back(
         &rust_crate(&[(

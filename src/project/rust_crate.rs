@@ -298,7 +298,8 @@ fn edition_2015(dir: &Path, manifest: Option<&toml::Table>) -> Option<String> {
 /// Whether the path a file of the crate writes (as the Rust front end resolves it:
 /// `crate::llm`, or `self::a::super::b` from the file's module `from`) is the module
 /// `helper`. A path ending in `::*` asks whether a glob of it may bring the helper in: the
-/// helper's module or one above it.
+/// helper's module or one above it, or a module above the writing one (or itself), whose
+/// private `use` items its children's globs see too (`mod tests { use super::*; }`).
 fn names_module(written: &str, from: &[String], helper: &[String]) -> bool {
     let mut segments = written.split("::");
     let mut at: Vec<String> = match segments.next() {
@@ -320,7 +321,7 @@ fn names_module(written: &str, from: &[String], helper: &[String]) -> bool {
         }
     }
     if glob {
-        helper.starts_with(&at)
+        helper.starts_with(&at) || from.starts_with(&at)
     } else {
         at == helper
     }
@@ -532,6 +533,10 @@ mod tests {
         assert!(names_module("crate::*", &[], &helper));
         assert!(names_module("self::super::*", &path("llm::sub"), &helper));
         assert!(!names_module("crate::other::*", &[], &helper));
+        // The writing module's own `use` items reach its children's globs.
+        assert!(names_module("self::tests::super::*", &path("cli"), &helper));
+        assert!(names_module("crate::cli::*", &path("cli::deep"), &helper));
+        assert!(!names_module("crate::other::*", &path("cli"), &helper));
     }
 
     #[test]
