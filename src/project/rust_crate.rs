@@ -405,8 +405,15 @@ impl Project {
         }
         let helper = tree.file(&here).expect("the tree holds the file");
         let text = std::fs::read_to_string(&here).unwrap_or_default();
-        let reach = modules::function_reach(text.trim_start_matches('\u{feff}'), name);
-        if let (true, true, Some((Reach::Public, line))) = (tree.library, helper.public, reach) {
+        let Some(reach) = modules::function_reach(text.trim_start_matches('\u{feff}'), name) else {
+            // Its visibility decides who may call it: unknown, any crate may.
+            return lost(
+                this,
+                None,
+                format!("`{name}` is not found among the file's own functions"),
+            );
+        };
+        if let (true, true, (Reach::Public, line)) = (tree.library, helper.public, reach) {
             return lost(
                 this,
                 Some(line),
@@ -416,7 +423,7 @@ impl Project {
                 ),
             );
         }
-        if let (true, Some((Reach::Public, _))) = (tree.library, reach) {
+        if let (true, (Reach::Public, _)) = (tree.library, reach) {
             // `pub use` of the helper, of its module or of one above it makes it public
             // under another path, wherever its own modules are private.
             let mut with_name = helper.module.clone();
