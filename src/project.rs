@@ -103,9 +103,9 @@ enum Family {
 
 impl Family {
     /// Whether the run finds this language's files by the words they hold (importers by
-    /// the module's name, tests that stub the SDK, Batch pipelines): Python and TypeScript.
-    /// A Rust helper's callers are found through its crate's module tree instead, and
-    /// responsify reads no Rust tests or Batch pipelines.
+    /// the module's name, shared values, tests that stub the SDK, Batch pipelines): Python
+    /// and TypeScript. A Rust helper's callers are found through its crate's module tree
+    /// instead, and responsify reads no Rust shared values, tests or Batch pipelines.
     fn scanned_by_words(self) -> bool {
         self != Family::Rust
     }
@@ -326,7 +326,7 @@ impl Project {
         settings: &Settings,
     ) -> SharedOutcome {
         let from = absolute(this);
-        let Some(kind) = family(this) else {
+        let Some(kind) = family(this).filter(|k| k.scanned_by_words()) else {
             return Err(None);
         };
         let mut matches = Vec::new();
