@@ -60,8 +60,10 @@ impl CrateTree {
             public: true,
             reexports: Vec::new(),
         }];
+        // Each file once, however many `mod` items name it.
+        let mut read = std::collections::HashSet::new();
         while let Some(mut file) = pending.pop() {
-            if tree.files.iter().any(|f| f.path == file.path) {
+            if !read.insert(file.path.clone()) {
                 continue;
             }
             let declared = std::fs::read_to_string(&file.path)
