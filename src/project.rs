@@ -8,10 +8,13 @@
 //! `app.ask`): a Python file that names both the function and its module may call it. Those
 //! files are parsed (`followers`), their imports resolved against the run's files, and their
 //! reads of the result joined to the unit's fix as edits in those files (`Unit::companions`),
-//! which the run writes together with the unit's own file. Notebooks and documents are not
-//! imported, so nothing else reaches the functions they define.
+//! which the run writes together with the unit's own file. A Rust function is called by
+//! path from the files of its crate, found through the crate's module tree (`rust_crate`).
+//! Notebooks and documents are not imported, so nothing else reaches the functions they
+//! define.
 
 mod batch;
+mod rust_crate;
 mod words;
 
 pub use batch::Pipeline;
@@ -72,6 +75,8 @@ pub struct Project {
     batch_code: OnceLock<Vec<batch::BatchCode>>,
     /// The files of code that create a batch for Chat Completions, with what they do in it.
     batch_creators: OnceLock<Vec<(PathBuf, crate::frontend::BatchPieces)>>,
+    /// The crate targets of each Rust package asked about (by the folder of its manifest).
+    rust_crates: Mutex<HashMap<PathBuf, Arc<Vec<rust_crate::CrateTree>>>>,
 }
 
 /// The settings of the folders from one folder up to the repository's root, nearest first.
@@ -103,12 +108,25 @@ enum Family {
     Python,
     /// TypeScript and JavaScript, which import each other.
     Script,
+    /// Rust, whose files call one another's functions by path within a crate.
+    Rust,
+}
+
+impl Family {
+    /// Whether the run finds this language's files by the words they hold (importers by
+    /// the module's name, shared values, tests that stub the SDK, Batch pipelines): Python
+    /// and TypeScript. A Rust helper's callers are found through its crate's module tree
+    /// instead, and responsify reads no Rust shared values, tests or Batch pipelines.
+    fn scanned_by_words(self) -> bool {
+        self != Family::Rust
+    }
 }
 
 fn family(path: &Path) -> Option<Family> {
     match path.extension().and_then(|e| e.to_str())? {
         "py" | "pyi" => Some(Family::Python),
         "ts" | "tsx" | "mts" | "cts" | "js" | "jsx" | "mjs" | "cjs" => Some(Family::Script),
+        "rs" => Some(Family::Rust),
         _ => None,
     }
 }
@@ -142,11 +160,12 @@ impl Project {
             shared: Mutex::new(HashMap::new()),
             batch_code: OnceLock::new(),
             batch_creators: OnceLock::new(),
+            rust_crates: Mutex::new(HashMap::new()),
         }
     }
 
     /// Whether `path` is a module that other files may import, or whose fix may edit the
-    /// modules that import it (Python, TypeScript, JavaScript).
+    /// modules that import it (Python, TypeScript, JavaScript, Rust).
     pub fn is_importable(path: &Path) -> bool {
         family(path).is_some()
     }
@@ -245,7 +264,13 @@ impl Project {
                 .or_default(),
         );
         // Computed without the map's lock: other helpers' questions go on meanwhile.
-        Arc::clone(cell.get_or_init(|| Arc::new(self.find_followers(handed, this, settings))))
+        Arc::clone(cell.get_or_init(|| {
+            Arc::new(if family(this) == Some(Family::Rust) {
+                self.rust_followers(handed, this, settings)
+            } else {
+                self.find_followers(handed, this, settings)
+            })
+        }))
     }
 
     fn find_followers(&self, handed: &HandedOn, this: &Path, settings: &Settings) -> Vec<Follower> {
@@ -277,6 +302,7 @@ impl Project {
             let is_module = |written: &str, level: u32| match kind {
                 Family::Python => self.names_module(written, level, &path, &here),
                 Family::Script => names_script_module(written, &path, &here, module),
+                Family::Rust => Some(false),
             };
             let target = Target {
                 name: &handed.name,
@@ -313,7 +339,7 @@ impl Project {
         settings: &Settings,
     ) -> SharedOutcome {
         let from = absolute(this);
-        let Some(kind) = family(this) else {
+        let Some(kind) = family(this).filter(|k| k.scanned_by_words()) else {
             return Err(None);
         };
         let mut matches = Vec::new();
@@ -332,6 +358,7 @@ impl Project {
                     Some(stem) => names_script_module(module, &from, &target, stem),
                     None => Some(false),
                 },
+                Family::Rust => Some(false),
             };
             match names {
                 Some(true) => matches.push((file.clone(), target)),
@@ -427,6 +454,7 @@ impl Project {
             let is_module = |written: &str, level: u32| match kind {
                 Family::Python => self.names_module(written, level, &path, target),
                 Family::Script => names_script_module(written, &path, target, module),
+                Family::Rust => Some(false),
             };
             // Each file is read by its own front end (a `.tsx` page may import a `.ts` list).
             let Some(users_here) =
@@ -568,7 +596,7 @@ impl Project {
     /// only when the test loads the module itself), with the line: the test feeds that module
     /// Chat Completions results and asserts on chat arguments, so it must move with the code.
     pub fn stubbed_by(&self, this: &Path) -> Option<(PathBuf, usize)> {
-        let kind = family(this)?;
+        let kind = family(this).filter(|k| k.scanned_by_words())?;
         let cell = Arc::clone(
             self.stubs
                 .lock()
@@ -598,6 +626,7 @@ impl Project {
                             Some(false) => self.loads_through(written, path, &here, module),
                             maybe => maybe,
                         },
+                        Family::Rust => Some(false),
                     };
                     let at = fe.chat_stub(text, &is_module)?;
                     let line = 1 + text[..at].matches('\n').count();
@@ -616,7 +645,7 @@ impl Project {
         client: &str,
         text_only: bool,
     ) -> Vec<(PathBuf, String, usize, crate::frontend::TestStub)> {
-        let Some(kind) = family(this) else {
+        let Some(kind) = family(this).filter(|k| k.scanned_by_words()) else {
             return Vec::new();
         };
         let Some(module) = module_name(this) else {
@@ -638,10 +667,12 @@ impl Project {
                         Some(false) => self.loads_through(written, path, &here, module),
                         maybe => maybe,
                     },
+                    Family::Rust => Some(false),
                 };
                 let is_own_module = |written: &str, level: u32| match kind {
                     Family::Python => self.names_module(written, level, path, &here),
                     Family::Script => names_script_module(written, path, &here, module),
+                    Family::Rust => Some(false),
                 };
                 let call = crate::frontend::StubbedCall {
                     is_module: &is_module,
@@ -706,7 +737,7 @@ impl Project {
             let mocking: Vec<[u64; 3]> = MOCKING.iter().map(|w| WordFilters::bits(w)).collect();
             let indices: Vec<usize> = (0..self.files.len())
                 .filter(|&i| {
-                    self.families[i].is_some()
+                    self.families[i].is_some_and(Family::scanned_by_words)
                         && is_test_path(&self.files[i])
                         && words.may_hold(i, &completions)
                         && mocking.iter().any(|m| words.may_hold(i, m))

@@ -742,3 +742,188 @@ def print_replies(content):
         .unwrap()
         .contains("choices"));
 }
+
+/// A Rust helper in `src/llm.rs` that returns the chat response to its callers.
+const RUST_HELPER: &str = r#"use async_openai::error::OpenAIError;
+use async_openai::types::chat::{
+    ChatCompletionRequestUserMessageArgs, CreateChatCompletionRequestArgs,
+    CreateChatCompletionResponse,
+};
+use async_openai::Client;
+
+pub async fn ask(question: &str) -> Result<CreateChatCompletionResponse, OpenAIError> {
+    let client = Client::new();
+    let request = CreateChatCompletionRequestArgs::default()
+        .model("gpt-5-mini")
+        .messages([ChatCompletionRequestUserMessageArgs::default()
+            .content(question)
+            .build()?
+            .into()])
+        .build()?;
+    let response = client.chat().create(request).await?;
+    Ok(response)
+}
+"#;
+
+const RUST_MANIFEST: &str = "[package]\nname = \"app\"\nversion = \"0.1.0\"\nedition = \"2021\"\n\n[dependencies]\nasync-openai = { version = \"0.43\", features = [\"chat-completion\", \"responses\"] }\n";
+
+/// A crate with the helper in `src/llm.rs` and the other files given.
+fn rust_crate(files: &[(&str, &str)]) -> tempfile::TempDir {
+    let mut all = vec![("Cargo.toml", RUST_MANIFEST), ("src/llm.rs", RUST_HELPER)];
+    all.extend_from_slice(files);
+    repo(&all)
+}
+
+#[test]
+fn a_rust_helpers_callers_in_other_modules_migrate_with_the_call() {
+    // The caller sits in an inline module of `main.rs` and reaches the helper by `super::`.
+    let main = "mod llm;\nmod cli;\n\nfn main() {}\n\nmod tests {\n    use super::llm::ask;\n\n    pub async fn run() {\n        let reply = ask(\"hi\").await.unwrap();\n        println!(\"{:?}\", reply.choices[0].message.content);\n    }\n}\n";
+    let cli = "use crate::llm::ask as question;\n\npub async fn run() {\n    if let Ok(reply) = question(\"hi\").await {\n        println!(\"{:?}\", reply.choices[0].message.content);\n    }\n}\n";
+    let dir = rust_crate(&[("src/main.rs", main), ("src/cli.rs", cli)]);
+    let (code, out) = check(&dir, &["--fix", "--unsafe-fixes"]);
+    assert_eq!(code, 0, "{out}");
+    let helper = fs::read_to_string(dir.path().join("src/llm.rs")).unwrap();
+    assert!(
+        helper.contains("-> Result<responses::Response, OpenAIError>"),
+        "{helper}"
+    );
+    for file in ["src/main.rs", "src/cli.rs"] {
+        let text = fs::read_to_string(dir.path().join(file)).unwrap();
+        assert!(text.contains("reply.output_text()"), "{file}: {text}");
+        assert!(!text.contains("choices"), "{file}: {text}");
+    }
+}
+
+/// Run `check --fix --unsafe-fixes` on the crate and assert it keeps every file, saying
+/// `why` (which names the line where sight is lost).
+fn held_back(dir: &tempfile::TempDir, why: &str) {
+    let before: Vec<String> = ["src/llm.rs", "src/main.rs"]
+        .iter()
+        .map(|f| fs::read_to_string(dir.path().join(f)).unwrap_or_default())
+        .collect();
+    let (code, out) = check(dir, &["--fix", "--unsafe-fixes"]);
+    assert_eq!(code, 1, "{out}");
+    assert!(out.contains(why), "expected `{why}` in: {out}");
+    let after: Vec<String> = ["src/llm.rs", "src/main.rs"]
+        .iter()
+        .map(|f| fs::read_to_string(dir.path().join(f)).unwrap_or_default())
+        .collect();
+    assert_eq!(before, after, "{why}: every file keeps its bytes");
+}
+
+#[test]
+fn a_rust_caller_responsify_cannot_follow_holds_the_helper_back() {
+    let reads = "    println!(\"{:?}\", reply.choices[0].message.content);\n";
+    // Re-exported: callers through `crate::ask` are not followed.
+    held_back(
+        &rust_crate(&[(
+            "src/main.rs",
+            "mod llm;\npub use llm::ask;\n\nfn main() {}\n",
+        )]),
+        "src/main.rs:2, where `ask` is re-exported",
+    );
+    // The result handed on to a function of the caller's.
+    held_back(
+        &rust_crate(&[(
+            "src/main.rs",
+            &format!("mod llm;\n\nasync fn run() {{\n    let reply = llm::ask(\"hi\").await.unwrap();\n{reads}    keep(reply);\n}}\n\nfn keep<T>(_: T) {{}}\n\nfn main() {{}}\n"),
+        )]),
+        "src/main.rs:4, where",
+    );
+    // A closure of the same name is what `ask(..)` calls.
+    held_back(
+        &rust_crate(&[(
+            "src/main.rs",
+            &format!("mod llm;\nuse llm::ask;\n\nasync fn run() {{\n    let reply = ask(\"hi\").await.unwrap();\n{reads}}}\n\nfn main() {{\n    let ask = || 1;\n    ask();\n}}\n"),
+        )]),
+        "src/main.rs:10, where `ask` is bound here too",
+    );
+    // `super::ask` reaches the helper through the parent module's own `use`.
+    let caller = format!(
+        "pub async fn run() {{\n    let reply = super::ask(\"hi\").await.unwrap();\n{reads}}}\n"
+    );
+    held_back(
+        &rust_crate(&[
+            (
+                "src/main.rs",
+                "mod cli;\nmod llm;\nuse llm::ask;\n\nasync fn first() {\n    let _ = ask(\"hi\").await;\n}\n\nfn main() {}\n",
+            ),
+            ("src/cli.rs", &caller),
+        ]),
+        "src/cli.rs:2, where `super::ask` may reach `ask` through another module's import",
+    );
+    // A child module's glob sees the parent's own `use` of the helper.
+    held_back(
+        &rust_crate(&[(
+            "src/main.rs",
+            &format!("mod llm;\nuse llm::ask;\n\nasync fn run() {{\n    let reply = ask(\"hi\").await.unwrap();\n{reads}}}\n\nfn main() {{}}\n\nmod tests {{\n    use super::*;\n    async fn again() {{\n        let reply = ask(\"hi\").await.unwrap();\n        keep(reply);\n    }}\n}}\n"),
+        )]),
+        "src/main.rs:12, where a glob import",
+    );
+    // The helper handed on as a value.
+    held_back(
+        &rust_crate(&[(
+            "src/main.rs",
+            "mod llm;\n\nfn main() {\n    let _f = llm::ask;\n}\n",
+        )]),
+        "src/main.rs:4, where `ask` is used as a value",
+    );
+    // A module of the crate that the run does not check: its calls are out of sight.
+    let dir = rust_crate(&[(
+        "src/main.rs",
+        &format!("mod llm;\n\nasync fn run() {{\n    let reply = llm::ask(\"hi\").await.unwrap();\n{reads}}}\n\nfn main() {{}}\n"),
+    )]);
+    let out = common::bin()
+        .current_dir(dir.path())
+        .args([
+            "check",
+            "--isolated",
+            "--output-format",
+            "concise",
+            "--fix",
+            "--unsafe-fixes",
+            "src/llm.rs",
+        ])
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        text.contains("the file names `ask` and is not among the files of this run"),
+        "{text}"
+    );
+    assert_eq!(
+        fs::read_to_string(dir.path().join("src/llm.rs")).unwrap(),
+        RUST_HELPER
+    );
+}
+
+#[test]
+fn a_pub_helper_of_a_private_module_of_a_library_is_followed_in_its_crate() {
+    // `mod llm;` is private: only the library's own modules can call `llm::ask`.
+    let lib = "mod llm;\n\npub async fn answer() -> Option<String> {\n    let reply = llm::ask(\"hi\").await.unwrap();\n    reply.choices[0].message.content.clone()\n}\n";
+    let dir = rust_crate(&[("src/lib.rs", lib)]);
+    let (code, out) = check(&dir, &["--fix", "--unsafe-fixes"]);
+    assert_eq!(code, 0, "{out}");
+    let fixed = fs::read_to_string(dir.path().join("src/lib.rs")).unwrap();
+    assert!(fixed.contains("reply.output_text()"), "{fixed}");
+    // Its module re-exported under another name, without naming the helper: public too.
+    let reexported = rust_crate(&[(
+        "src/lib.rs",
+        &lib.replace("mod llm;", "mod llm;\npub use self::llm as chat;"),
+    )]);
+    held_back(
+        &reexported,
+        "src/lib.rs:2, where `pub use` puts `ask` (or a module holding it) in the public API",
+    );
+    // Rust 2015 resolves `use` paths from the crate root: not read.
+    let old = rust_crate(&[("src/lib.rs", lib)]);
+    let manifest = RUST_MANIFEST.replace("edition = \"2021\"\n", "");
+    fs::write(old.path().join("Cargo.toml"), manifest).unwrap();
+    held_back(&old, "Cargo.toml, where the crate is on Rust 2015");
+    // Made public through `pub mod`, it is the library's API: other crates call it.
+    let public = rust_crate(&[("src/lib.rs", &lib.replace("mod llm;", "pub mod llm;"))]);
+    held_back(
+        &public,
+        "src/llm.rs:8, where `ask` is public API of the library",
+    );
+}

@@ -364,6 +364,7 @@ pub fn source_use(dir: &Path) -> SourceUse {
         .map(|d| dir.join(d))
         .collect();
     stack.push(dir.join("build.rs"));
+    let mut sources = Vec::new();
     while let Some(path) = stack.pop() {
         if path.is_dir() {
             // A nested crate has its own manifest and is checked with it.
@@ -374,18 +375,24 @@ pub fn source_use(dir: &Path) -> SourceUse {
                 stack.extend(entries.filter_map(|e| e.ok().map(|e| e.path())));
             }
         } else if path.extension().is_some_and(|e| e == "rs") {
-            let Ok(text) = std::fs::read_to_string(&path) else {
-                continue;
-            };
-            if !text.contains("async_openai") {
-                continue;
-            }
-            let used = super::rust::source_use(&text);
-            found.chat_to_migrate += used.chat_to_migrate;
-            found.rewritten_safe += used.rewritten_safe;
-            found.rewritten_unsafe += used.rewritten_unsafe;
-            found.responses |= used.responses;
+            sources.push(path);
         }
+    }
+    // The crate's files are the run each is judged in: a helper's callers in other modules
+    // decide whether its call is rewritten.
+    let project = std::sync::Arc::new(crate::project::Project::new(sources.clone()));
+    for path in &sources {
+        let Ok(text) = std::fs::read_to_string(path) else {
+            continue;
+        };
+        if !text.contains("async_openai") {
+            continue;
+        }
+        let used = super::rust::source_use(&text, Some((path, &project)));
+        found.chat_to_migrate += used.chat_to_migrate;
+        found.rewritten_safe += used.rewritten_safe;
+        found.rewritten_unsafe += used.rewritten_unsafe;
+        found.responses |= used.responses;
     }
     found
 }

@@ -304,7 +304,11 @@ pub struct Target<'a> {
     pub name: &'a str,
     /// Whether a module as the importer writes it (`app.llm`, `./llm`; `level` dots deep for
     /// Python's relative imports) names the helper's module: `None` when it may, and may name
-    /// another module too.
+    /// another module too. A Rust path comes resolved through the file's `use` items and
+    /// inline modules, from the crate (`crate::bot::llm`) or from the file's module
+    /// (`self::tests::super::llm`); one ending in `::*` asks whether that glob may bring the
+    /// helper in (it is the helper's module or one above it, or one above the file's module,
+    /// whose imports the glob sees too).
     pub is_module: &'a dyn Fn(&str, u32) -> Option<bool>,
 }
 

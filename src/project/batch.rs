@@ -73,7 +73,7 @@ impl Project {
             let choices = super::WordFilters::bits("choices");
             let indices: Vec<usize> = (0..self.files.len())
                 .filter(|&i| {
-                    self.families[i].is_some()
+                    self.families[i].is_some_and(Family::scanned_by_words)
                         && words.may_hold(i, &body)
                         && (words.may_hold(i, &completions) || words.may_hold(i, &choices))
                 })
@@ -105,7 +105,10 @@ impl Project {
                 .get_or_init(|| super::WordFilters::build(&self.files));
             let batches = super::WordFilters::bits("batches");
             let indices: Vec<usize> = (0..self.files.len())
-                .filter(|&i| self.families[i].is_some() && words.may_hold(i, &batches))
+                .filter(|&i| {
+                    self.families[i].is_some_and(Family::scanned_by_words)
+                        && words.may_hold(i, &batches)
+                })
                 .collect();
             super::on_own_threads(&indices, |&i| {
                 let path = &self.files[i];
@@ -138,7 +141,7 @@ impl Project {
                 Some(Family::Script) => super::module_name(file).is_some_and(|stem| {
                     super::names_script_module(module, from, target, stem) == Some(true)
                 }),
-                None => false,
+                Some(Family::Rust) | None => false,
             })
     }
 

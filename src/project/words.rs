@@ -27,15 +27,16 @@ pub(super) struct WordFilters {
 }
 
 impl WordFilters {
-    /// Reads every module of the run once, in parallel. A file that is no module is never
-    /// asked about (it holds nothing); one that cannot be read may hold anything, and is read
+    /// Reads every module of the run once, in parallel. A file that is no module, or whose
+    /// importers are found otherwise (Rust: through its crate's tree), is never asked about
+    /// (it holds nothing); one that cannot be read may hold anything, and is read
     /// when asked about.
     pub(super) fn build(files: &[PathBuf]) -> WordFilters {
         let chunks: Vec<&[PathBuf]> = files.chunks(BLOCK).collect();
         let blocks = super::on_own_threads(&chunks, |chunk| {
             let mut block = vec![0u64; BITS].into_boxed_slice();
             for (slot, path) in chunk.iter().enumerate() {
-                if super::family(path).is_none() {
+                if !super::family(path).is_some_and(|f| f.scanned_by_words()) {
                     continue;
                 }
                 let file = 1u64 << slot;

@@ -1,4 +1,4 @@
-//! A response that a function returns, followed into the function's callers in the file.
+//! A response that a function returns, followed into the function's callers.
 //!
 //! `async fn ask(..) -> Result<CreateChatCompletionResponse, OpenAIError>` that ends in
 //! `Ok(response)` (or in the call's `.await` itself) hands the completion to whoever calls
@@ -6,15 +6,18 @@
 //! unit and migrates with the call, and the declared return type becomes
 //! `responses::Response` in the same fix. Callers are followed one function up, as the
 //! Python and TypeScript front ends do (their `callers` modules), within Rust's rules of
-//! sight: only a private free function of a file that no other file can reach into has
-//! every caller here. A public function, a method, a function used as a value, a file with
-//! modules elsewhere, or a return type that does not name the chat response keeps the fix
-//! from being applied, and the finding says which.
+//! sight. A private free function of a file that no other file can reach into has every
+//! caller here. A free function of the file's own module that other files may call (it is
+//! `pub` in some form, or the file has child modules in other files) has its callers here
+//! followed, and is handed to the run, which follows the files of its crate that call it
+//! (see `importers` and `project::rust_crate`). A method, a nested function, a function used
+//! as a value, or a return type that does not name the chat response keeps the fix from
+//! being applied, and the finding says which.
 
 use super::reads;
-use super::scope::{Callers, FnBody};
+use super::scope::{Callers, FnBody, Private};
 use super::values::span_of;
-use crate::model::{Read, Span};
+use crate::model::{HandedOn, Read, ResultShape, Span};
 
 /// The chat response type a helper declares it returns.
 const CHAT_RESPONSE: &str = "CreateChatCompletionResponse";
@@ -28,6 +31,8 @@ pub struct Followed {
     pub choice_loops: Vec<(Span, Span)>,
     /// The chat response type in the helper's return type, which the fix rewrites.
     pub result_types: Vec<Span>,
+    /// Set when other files of the crate may call the helper: the run follows them.
+    pub handed: Option<HandedOn>,
 }
 
 /// Follow the response that `helper` returns into its callers among `bodies`.
@@ -35,18 +40,21 @@ pub fn follow(bodies: &[FnBody], callers: &Callers, helper: &FnBody, text: &str)
     let mut out = Followed::default();
     let name = &helper.name;
     let line = |at: usize| crate::edit::line_col(text, at).0;
-    let Some(private) = helper.private.as_ref().filter(|_| helper.free) else {
-        out.unseen.push(if helper.free {
-            format!("`{name}` returns the result and is public: callers in other modules or crates read it as a chat response")
-        } else {
+    // Every caller is in this file only for a private function of a sealed file; a free
+    // function of the file's module is reachable from the crate's other files, which the
+    // run reads.
+    let sealed_private = helper.free && helper.private.is_some() && callers.sealed;
+    let crate_wide = !sealed_private && helper.free && helper.top_level;
+    if !sealed_private && !crate_wide {
+        out.unseen.push(if !helper.free {
             format!("`{name}` returns the result, and the callers of a method are not followed")
+        } else if helper.private.is_none() {
+            format!("`{name}` returns the result and is public inside a module or function: callers in other modules or crates read it as a chat response")
+        } else {
+            format!(
+                "`{name}` returns the result, and this file has modules in other files (or includes one), whose code may call it"
+            )
         });
-        return out;
-    };
-    if !callers.sealed {
-        out.unseen.push(format!(
-            "`{name}` returns the result, and this file has modules in other files (or includes one), whose code may call it"
-        ));
         return out;
     }
     if bodies.iter().filter(|b| b.name == *name).count() > 1 {
@@ -91,8 +99,12 @@ pub fn follow(bodies: &[FnBody], callers: &Callers, helper: &FnBody, text: &str)
             return out;
         }
     }
-    let calls: Vec<_> = callers.of_function(private).collect();
-    if calls.is_empty() {
+    let function = Private {
+        name: name.clone(),
+        receiver: false,
+    };
+    let calls: Vec<_> = callers.of_function(&function).collect();
+    if calls.is_empty() && !crate_wide {
         out.unseen.push(format!(
             "`{name}` returns the result, and nothing in this file calls it"
         ));
@@ -108,6 +120,13 @@ pub fn follow(bodies: &[FnBody], callers: &Callers, helper: &FnBody, text: &str)
             line(at.start)
         ));
         return out;
+    }
+    if crate_wide {
+        out.handed = Some(HandedOn {
+            name: name.clone(),
+            result: ResultShape::Completion,
+            called_here: !calls.is_empty(),
+        });
     }
     for call in calls {
         let Some(caller) = bodies
@@ -128,52 +147,60 @@ pub fn follow(bodies: &[FnBody], callers: &Callers, helper: &FnBody, text: &str)
             ));
             continue;
         }
-        match caller.statement_holding(call.span) {
-            Some(syn::Stmt::Local(local))
-                if local
-                    .init
-                    .as_ref()
-                    .is_some_and(|i| super::result_of(&i.expr, call.span)) =>
-            {
-                match &local.pat {
-                    syn::Pat::Ident(p) => {
-                        let uses =
-                            reads::analyze(caller, &p.ident.to_string(), span_of(local).end, text);
-                        out.reads.extend(uses.reads);
-                        out.unseen.extend(uses.unseen);
-                        out.choice_loops.extend(uses.choice_loops);
-                    }
-                    syn::Pat::Type(t) => {
-                        let at = span_of(&*t.ty);
-                        out.unfixable.push(format!(
-                            "the result of `{name}` is written out as `{}` at line {}, and the Responses result has another type",
-                            super::snippet(&text[at.start..at.end]),
-                            line(at.start)
-                        ));
-                    }
-                    _ => out.unseen.push(format!(
-                        "the result of `{name}` is destructured at line {}",
-                        line(call.span.start)
-                    )),
-                }
-            }
-            // The result is dropped: nothing reads it.
-            Some(syn::Stmt::Expr(e, Some(_))) if super::result_of(e, call.span) => {}
-            Some(stmt) if super::matched_result(stmt, call.span).is_some() => {
-                for (binding, arm) in super::matched_result(stmt, call.span).unwrap_or_default() {
-                    let uses = reads::analyze_within(caller, &binding, arm.start, arm.end, text);
+        read_at_call(caller, call.span, name, text, &mut out);
+    }
+    out
+}
+
+/// The reads of the result of the call of `name` at `call` in `caller` (bound by a `let`,
+/// dropped, or matched), added to `out`; a use of it in place is unseen. The same for a
+/// caller in the helper's file and for one in a file that imports it.
+pub fn read_at_call(caller: &FnBody, call: Span, name: &str, text: &str, out: &mut Followed) {
+    let line = |at: usize| crate::edit::line_col(text, at).0;
+    match caller.statement_holding(call) {
+        Some(syn::Stmt::Local(local))
+            if local
+                .init
+                .as_ref()
+                .is_some_and(|i| super::result_of(&i.expr, call)) =>
+        {
+            match &local.pat {
+                syn::Pat::Ident(p) => {
+                    let uses =
+                        reads::analyze(caller, &p.ident.to_string(), span_of(local).end, text);
                     out.reads.extend(uses.reads);
                     out.unseen.extend(uses.unseen);
                     out.choice_loops.extend(uses.choice_loops);
                 }
+                syn::Pat::Type(t) => {
+                    let at = span_of(&*t.ty);
+                    out.unfixable.push(format!(
+                        "the result of `{name}` is written out as `{}` at line {}, and the Responses result has another type",
+                        super::snippet(&text[at.start..at.end]),
+                        line(at.start)
+                    ));
+                }
+                _ => out.unseen.push(format!(
+                    "the result of `{name}` is destructured at line {}",
+                    line(call.start)
+                )),
             }
-            _ => out.unseen.push(format!(
-                "the result of `{name}` at line {} is used in place",
-                line(call.span.start)
-            )),
         }
+        // The result is dropped: nothing reads it.
+        Some(syn::Stmt::Expr(e, Some(_))) if super::result_of(e, call) => {}
+        Some(stmt) if super::matched_result(stmt, call).is_some() => {
+            for (binding, arm) in super::matched_result(stmt, call).unwrap_or_default() {
+                let uses = reads::analyze_within(caller, &binding, arm.start, arm.end, text);
+                out.reads.extend(uses.reads);
+                out.unseen.extend(uses.unseen);
+                out.choice_loops.extend(uses.choice_loops);
+            }
+        }
+        _ => out.unseen.push(format!(
+            "the result of `{name}` at line {} is used in place",
+            line(call.start)
+        )),
     }
-    out
 }
 
 /// The paths in `ty` that name the chat response (`CreateChatCompletionResponse`, or a

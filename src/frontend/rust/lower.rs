@@ -32,6 +32,9 @@ pub struct Lowering<'a> {
     /// Every Chat Completions site of the text is lowered here: no other group's edits can
     /// touch the chat imports, so the ones left unused may go.
     whole_file: bool,
+    /// The units are reads of a result whose request is in another file (a helper's
+    /// callers): there is no site here, only reads to rewrite.
+    elsewhere: bool,
 }
 
 impl<'a> Lowering<'a> {
@@ -61,6 +64,10 @@ impl<'a> Lowering<'a> {
             .filter(|s| s.unit.request.endpoint == crate::model::Endpoint::ChatCompletions)
             .count();
         let whole_file = sites.len() == chat_sites;
+        let elsewhere = !units.is_empty()
+            && units
+                .iter()
+                .all(|u| u.request.site == crate::model::Site::Elsewhere);
         Lowering {
             text,
             sites,
@@ -69,11 +76,12 @@ impl<'a> Lowering<'a> {
             edits: Vec::new(),
             appended: BTreeMap::new(),
             whole_file,
+            elsewhere,
         }
     }
 
     pub fn lower(mut self, changes: &[Change]) -> Result<Vec<Edit>, String> {
-        if self.sites.is_empty() {
+        if self.sites.is_empty() && !self.elsewhere {
             return Err("the request is not where responsify found it".into());
         }
         let replaced: Vec<Span> = changes
@@ -180,6 +188,13 @@ impl<'a> Lowering<'a> {
                     let base_text = &self.text[base.start..base.end];
                     let new = match to {
                         ReadTarget::OutputText => format!("{base_text}.output_text()"),
+                        ReadTarget::Response
+                            if is_choices_loop(&self.text[span.start..span.end], base_text) =>
+                        {
+                            // Without `n` a completion has one choice: the loop runs once, over
+                            // the response (as a caller's loop in another file is written).
+                            format!("std::slice::from_ref(&{base_text})")
+                        }
                         ReadTarget::Response => base_text.to_string(),
                         ReadTarget::Attr(name) => format!("{base_text}.{name}"),
                         ReadTarget::StreamTextDelta { .. } => {
@@ -915,4 +930,11 @@ fn import_point(text: &str) -> (usize, bool) {
         }
     }
     (at, false)
+}
+
+/// Whether `iterable` is what a loop over the choices of `response` iterates
+/// (`&response.choices`, `response.choices.iter()`), spaces aside.
+fn is_choices_loop(iterable: &str, response: &str) -> bool {
+    let compact: String = iterable.chars().filter(|c| !c.is_whitespace()).collect();
+    compact == format!("&{response}.choices") || compact == format!("{response}.choices.iter()")
 }

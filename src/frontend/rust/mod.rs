@@ -23,8 +23,10 @@
 
 mod callers;
 mod classify;
+mod importers;
 mod imports;
 mod lower;
+pub mod modules;
 mod raw;
 mod reads;
 mod scope;
@@ -131,6 +133,15 @@ impl FrontEnd for Rust {
 
     fn tidy_imports(&self, before: &str, after: &str) -> Vec<Edit> {
         imports::tidy(before, after)
+    }
+
+    fn follow_importer(
+        &self,
+        text: &str,
+        target: &super::Target,
+        result: crate::model::ResultShape,
+    ) -> super::Importer {
+        importers::follow(text, target, result)
     }
 
     fn lower(&self, text: &str, units: &[&Unit], changes: &[Change]) -> Result<Vec<Edit>, String> {
@@ -694,6 +705,8 @@ fn site(
     let mut choice_loops = Vec::new();
     let mut result_types = Vec::new();
     let mut typed_binding = None;
+    // Set when other files of the crate may call the function: the run follows them.
+    let mut handed = None;
     // A response the function returns whole: its callers in the file read it.
     let mut follow_callers = |reads_found: &mut Vec<crate::model::Read>,
                               unseen: &mut Vec<String>,
@@ -705,6 +718,7 @@ fn site(
         unfixable.extend(followed.unfixable);
         choice_loops.extend(followed.choice_loops);
         result_types = followed.result_types;
+        handed = followed.handed;
     };
     if method == "create_byot" {
         // The reply is deserialized into whatever type the caller names, and nothing here
@@ -867,6 +881,7 @@ fn site(
     unit.reads = reads_found;
     unit.unseen.extend(unseen);
     unit.unfixable = unfixable;
+    unit.leaves_through.extend(handed);
     Some(SiteInfo {
         unit,
         chat: span_of(&chat.method),
@@ -1665,8 +1680,13 @@ fn message_value(item: &MessageItem) -> Value {
     }
 }
 
-/// What a crate's source file does with async-openai, for its manifest's checks.
-pub fn source_use(text: &str) -> super::cargo::SourceUse {
+/// What a crate's source file does with async-openai, for its manifest's checks. `within`
+/// is the file's path and the crate's files: a helper that returns the response to other
+/// modules is rewritten only when their reads are, which the crate's files show.
+pub fn source_use(
+    text: &str,
+    within: Option<(&std::path::Path, &std::sync::Arc<crate::project::Project>)>,
+) -> super::cargo::SourceUse {
     let Ok(sites) = analyze(text) else {
         return Default::default();
     };
@@ -1681,7 +1701,11 @@ pub fn source_use(text: &str) -> super::cargo::SourceUse {
     // crate's version note is left out on purpose: the manifest reports the version itself.
     let (mut safe, mut unsafe_) = (0, 0);
     if chat_to_migrate > 0 {
-        let settings = crate::settings::Settings::default();
+        let mut settings = crate::settings::Settings::default();
+        if let Some((path, project)) = within {
+            settings.path = Some(path.to_path_buf());
+            settings.project = Some(std::sync::Arc::clone(project));
+        }
         if let Ok(analysis) = crate::engine::analyze(&RUST, text, &settings) {
             for finding in analysis
                 .findings

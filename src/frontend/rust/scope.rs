@@ -44,6 +44,9 @@ pub struct FnBody<'a> {
     pub output: Option<&'a syn::Type>,
     /// A free function (`fn` item), not a method: callers name it by its path.
     pub free: bool,
+    /// An item of the file's own module: not inside an inline `mod`, a function or an
+    /// `impl`, so other files name it by the file's module path.
+    pub top_level: bool,
 }
 
 impl<'a> FnBody<'a> {
@@ -200,6 +203,7 @@ fn body<'a>(
             syn::ReturnType::Default => None,
         },
         free,
+        top_level: false,
     }
 }
 
@@ -209,13 +213,24 @@ pub fn bodies(file: &syn::File) -> Vec<FnBody<'_>> {
         found: Vec<FnBody<'a>>,
         /// Inside `impl Trait for X`: its methods are the trait's, callable from anywhere.
         in_trait_impl: bool,
+        /// How many inline modules and functions hold the item being visited.
+        nesting: usize,
     }
     impl<'a> Visit<'a> for Bodies<'a> {
         fn visit_item_fn(&mut self, f: &'a syn::ItemFn) {
-            self.found.push(body(&f.sig, &f.block, Some(&f.vis), true));
+            let mut found = body(&f.sig, &f.block, Some(&f.vis), true);
+            found.top_level = self.nesting == 0;
+            self.found.push(found);
             let outer = std::mem::replace(&mut self.in_trait_impl, false);
+            self.nesting += 1;
             visit::visit_item_fn(self, f);
+            self.nesting -= 1;
             self.in_trait_impl = outer;
+        }
+        fn visit_item_mod(&mut self, m: &'a syn::ItemMod) {
+            self.nesting += 1;
+            visit::visit_item_mod(self, m);
+            self.nesting -= 1;
         }
         fn visit_item_impl(&mut self, i: &'a syn::ItemImpl) {
             let outer = std::mem::replace(&mut self.in_trait_impl, i.trait_.is_some());
@@ -226,19 +241,24 @@ pub fn bodies(file: &syn::File) -> Vec<FnBody<'_>> {
             let vis = (!self.in_trait_impl).then_some(&f.vis);
             self.found.push(body(&f.sig, &f.block, vis, false));
             let outer = std::mem::replace(&mut self.in_trait_impl, false);
+            self.nesting += 1;
             visit::visit_impl_item_fn(self, f);
+            self.nesting -= 1;
             self.in_trait_impl = outer;
         }
         fn visit_trait_item_fn(&mut self, f: &'a syn::TraitItemFn) {
             if let Some(block) = &f.default {
                 self.found.push(body(&f.sig, block, None, false));
             }
+            self.nesting += 1;
             visit::visit_trait_item_fn(self, f);
+            self.nesting -= 1;
         }
     }
     let mut all = Bodies {
         found: Vec::new(),
         in_trait_impl: false,
+        nesting: 0,
     };
     all.visit_file(file);
     all.found

@@ -163,12 +163,52 @@ fn a_private_helper_takes_its_callers_reads_and_its_return_type() {
 }
 
 #[test]
+fn a_helper_other_files_may_call_is_handed_to_the_run() {
+    // `pub` in any form, or a private one of a file with child modules elsewhere: the
+    // run follows the crate's other files; the callers here are read as before.
+    for text in [
+        helper(&format!("pub {HELPER_SIGNATURE}"), ""),
+        helper(&format!("pub(crate) {HELPER_SIGNATURE}"), ""),
+        helper(HELPER_SIGNATURE, "mod other;"),
+    ] {
+        let sites = analyze(&text).unwrap();
+        let unit = &sites[0].unit;
+        assert!(unit.unseen.is_empty(), "{:?}", unit.unseen);
+        assert_eq!(unit.reads.len(), 1, "{text}");
+        let handed: Vec<(&str, bool)> = unit
+            .leaves_through
+            .iter()
+            .map(|h| (h.name.as_str(), h.called_here))
+            .collect();
+        assert_eq!(handed, [("ask", true)], "{text}");
+        assert_eq!(sites[0].result_types.len(), 1);
+    }
+    // A private helper of a sealed file keeps its callers to the file.
+    let sealed = analyze(&helper(HELPER_SIGNATURE, "")).unwrap();
+    assert!(sealed[0].unit.leaves_through.is_empty());
+}
+
+#[test]
 fn a_helper_out_of_reach_keeps_its_callers_out_of_sight() {
     let cases = [
-        (helper(&format!("pub {HELPER_SIGNATURE}"), ""), "is public"),
         (
-            helper(HELPER_SIGNATURE, "mod other;"),
-            "modules in other files",
+            helper(HELPER_SIGNATURE, "")
+                .replace(
+                    &format!("{HELPER_SIGNATURE} {{"),
+                    &format!(
+                        "mod inner {{
+    use super::*;
+    pub {HELPER_SIGNATURE} {{"
+                    ),
+                )
+                .replace(
+                    "    Ok(response)
+}",
+                    "    Ok(response)
+}
+}",
+                ),
+            "public inside a module or function",
         ),
         (
             helper(HELPER_SIGNATURE, "fn hand() { let _f = ask; }"),
@@ -202,4 +242,91 @@ fn a_helper_whose_caller_writes_the_type_out_is_refused() {
     let sites = analyze(&text).unwrap();
     let unfixable = sites[0].unit.unfixable.join("; ");
     assert!(unfixable.contains("is written out"), "{unfixable}");
+}
+
+/// What `text`, a file whose module is the crate root, does with the helper `ask` of the
+/// module `crate::llm` (as the run resolves paths: see `project::rust_crate`).
+fn importer(text: &str) -> super::super::Importer {
+    let is_module = |written: &str, _: u32| {
+        let mut at: Vec<&str> = Vec::new();
+        let mut parts = written.split("::");
+        if !matches!(parts.next(), Some("crate" | "self")) {
+            return Some(false);
+        }
+        let mut glob = false;
+        for p in parts {
+            match p {
+                "super" => {
+                    at.pop()?;
+                }
+                "self" => {}
+                "*" => glob = true,
+                other => at.push(other),
+            }
+        }
+        Some(if glob {
+            at.is_empty() || at == ["llm"]
+        } else {
+            at == ["llm"]
+        })
+    };
+    let target = super::super::Target {
+        name: "ask",
+        is_module: &is_module,
+    };
+    RUST.follow_importer(text, &target, crate::model::ResultShape::Completion)
+}
+
+const READ: &str = "println!(\"{:?}\", r.choices[0].message.content);";
+
+#[test]
+fn an_importer_calls_the_helper_by_every_path_that_names_it() {
+    let forms = [
+        format!("use crate::llm::ask;\nasync fn f() {{ let r = ask().await.unwrap(); {READ} }}"),
+        format!("use llm::{{ask as a, self}};\nasync fn f() {{ let r = a().await.unwrap(); {READ} let r = llm::ask().await.unwrap(); {READ} }}"),
+        format!("async fn f() {{ let r = crate::llm::ask().await.unwrap(); {READ} }}"),
+        format!("mod inner {{\n    use super::llm;\n    async fn f() {{ let r = llm::ask().await.unwrap(); {READ} }}\n}}"),
+    ];
+    for text in forms {
+        match importer(&text) {
+            super::super::Importer::Reads(reads) => {
+                assert!(!reads.is_empty(), "{text}");
+                assert!(
+                    reads.iter().all(|r| r.kind == ReadKind::Content),
+                    "{text}: {reads:?}"
+                );
+            }
+            other => panic!("{text}: {other:?}"),
+        }
+    }
+    // Another module's function of the same name, by a relative path: not the helper.
+    let other =
+        format!("mod tools;\nasync fn f() {{ let r = tools::ask().await.unwrap(); {READ} }}");
+    assert!(matches!(
+        importer(&other),
+        super::super::Importer::NotImporting
+    ));
+}
+
+#[test]
+fn an_importer_responsify_cannot_follow_names_the_line() {
+    let cases = [
+        ("use crate::llm::*;\n\nasync fn f() { ask().await.unwrap(); }", 1, "glob import"),
+        ("pub use crate::llm::ask;\n", 1, "re-exported"),
+        ("\nfn f() {\n    use crate::llm::ask;\n    let _ = ask();\n}", 3, "inside a function"),
+        ("use crate::llm::ask;\n\nfn f() {\n    let g = ask;\n}", 4, "used as a value"),
+        ("use crate::llm::ask;\n\nfn f() {\n    my_macro!(=> ask);\n}", 4, "inside a macro"),
+        ("use crate::llm::ask;\n", 1, "imported without being called"),
+        ("async fn f() {\n    let r = crate::util::ask().await;\n}", 2, "another module's import"),
+        ("use crate::llm::ask;\n\nasync fn f() {\n    let r = ask().await.unwrap();\n    keep(r);\n}", 4, "`r`"),
+    ];
+    for (text, at, why) in cases {
+        match importer(text) {
+            super::super::Importer::OutOfSight { line, why: said } => {
+                assert_eq!(line, Some(at), "{text}: {said}");
+                assert!(said.contains(why), "{text}: {said}");
+            }
+            other => panic!("{text}: {other:?}"),
+        }
+    }
 }

@@ -1,0 +1,21 @@
+//! `main.rs` keeps the reply in a struct field, whose later readers responsify does not follow.
+
+use async_openai::error::OpenAIError;
+use async_openai::types::chat::{
+    ChatCompletionRequestUserMessageArgs, CreateChatCompletionRequestArgs,
+    CreateChatCompletionResponse,
+};
+use async_openai::Client;
+
+pub async fn ask(question: &str) -> Result<CreateChatCompletionResponse, OpenAIError> {
+    let client = Client::new();
+    let request = CreateChatCompletionRequestArgs::default()
+        .model("gpt-5-mini")
+        .messages([ChatCompletionRequestUserMessageArgs::default()
+            .content(question)
+            .build()?
+            .into()])
+        .build()?;
+    let response = client.chat().create(request).await?;
+    Ok(response)
+}

@@ -1,0 +1,18 @@
+use async_openai::error::OpenAIError;
+use async_openai::types::chat::{
+    ChatCompletionRequestUserMessageArgs, CreateChatCompletionRequestArgs,
+    CreateChatCompletionResponse,
+};
+use async_openai::Client;
+
+pub(crate) async fn ask(question: &str) -> Result<CreateChatCompletionResponse, OpenAIError> {
+    let client = Client::new();
+    let request = CreateChatCompletionRequestArgs::default()
+        .model("gpt-5-mini")
+        .messages([ChatCompletionRequestUserMessageArgs::default()
+            .content(question)
+            .build()?
+            .into()])
+        .build()?;
+    client.chat().create(request).await
+}
