@@ -133,6 +133,8 @@ if [ ! -x "$BIN" ]; then
     echo "run.sh: $BIN was not built" >&2
     exit 1
 fi
+# The shared corpus is timed from inside its tree: the binary by an absolute path.
+BIN_ABS=$(realpath "$BIN")
 
 # ---- sanity: what each tool finds ---------------------------------------------------------
 
@@ -254,7 +256,7 @@ if [ "$USE_SHARED" = 1 ]; then
     if [ -n "$AST_GREP" ]; then
         ag_args=(--ast-grep "$AST_GREP" --ast-grep-runs "$AST_GREP_RUNS")
     fi
-    python3 bench/bench_util.py shared --bin "$ROOT/$BIN" --corpus "$small" \
+    python3 bench/bench_util.py shared --bin "$BIN_ABS" --corpus "$small" \
         --expected "$small.expected.json" --work "$ROOT/bench/shared-fix-work" --scratch "$RESULTS" \
         --generator "${SHARED_GEN#"$ROOT/"}" --files "$FILES" --seed "$SEED" \
         --runs "$RUNS" --warmup "$WARMUP" "${large_args[@]}" "${ag_args[@]}" \

@@ -248,7 +248,7 @@ pub fn unit(
 /// `project::Project::batch_pipeline`).
 pub fn pieces(text: &str) -> Option<crate::frontend::BatchPieces> {
     use crate::frontend::BatchPieces;
-    let parsed = ruff_python_parser::parse_module(text).ok()?;
+    let parsed = super::parsed::parse(text).ok()?;
     let module = parsed.suite();
     let index = Index::build(module);
     let statements: Vec<OnceCell<Statements>> =

@@ -35,7 +35,7 @@ pub fn follow(text: &str, target: &Target, result: ResultShape) -> Importer {
             ),
         };
     };
-    let Ok(parsed) = ruff_python_parser::parse_module(text) else {
+    let Ok(parsed) = super::parsed::parse(text) else {
         return out_of_sight(None, "the file does not parse");
     };
     let module = parsed.suite();
@@ -166,7 +166,7 @@ pub fn follow(text: &str, target: &Target, result: ResultShape) -> Importer {
 /// A file that may make instances of a class whose method returns the result: out of sight
 /// when it imports the class, since instances in other modules are not followed.
 fn instance_importer(text: &str, target: &Target) -> Importer {
-    let Ok(parsed) = ruff_python_parser::parse_module(text) else {
+    let Ok(parsed) = super::parsed::parse(text) else {
         return out_of_sight(None, "the file does not parse");
     };
     let index = Index::build(parsed.suite());

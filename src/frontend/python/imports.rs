@@ -162,10 +162,7 @@ fn whole_lines(text: &str, at: Span) -> Span {
 }
 
 pub fn tidy(before: &str, after: &str) -> Vec<Edit> {
-    let (Ok(old), Ok(new)) = (
-        ruff_python_parser::parse_module(before),
-        ruff_python_parser::parse_module(after),
-    ) else {
+    let (Ok(old), Ok(new)) = (super::parsed::parse(before), super::parsed::parse(after)) else {
         return Vec::new();
     };
     let old_body = &old.syntax().body;

@@ -38,7 +38,7 @@ thread_local! {
 fn fstrings_cached(text: &str) -> std::rc::Rc<Vec<(Span, char)>> {
     crate::frontend::per_text(&LAST_FSTRINGS, text, |text| {
         std::rc::Rc::new(if may_hold_fstrings(text) {
-            match ruff_python_parser::parse_module(text) {
+            match super::parsed::parse(text) {
                 Ok(parsed) => fstrings(&parsed.syntax().body, text),
                 Err(_) => Vec::new(),
             }
@@ -46,19 +46,6 @@ fn fstrings_cached(text: &str) -> std::rc::Rc<Vec<(Span, char)>> {
             Vec::new()
         })
     })
-}
-
-/// Leaves the f-strings of a module just parsed for the lowering of the same text on this
-/// thread, which would otherwise parse the text again to find them (the engine lowers a
-/// file's requests right after lifting them, on the same worker).
-pub fn remember_fstrings(body: &[ruff_python_ast::Stmt], text: &str) {
-    let found = if may_hold_fstrings(text) {
-        fstrings(body, text)
-    } else {
-        Vec::new()
-    };
-    LAST_FSTRINGS
-        .with(|memo| *memo.borrow_mut() = Some((text.to_string(), std::rc::Rc::new(found))));
 }
 
 fn may_hold_fstrings(text: &str) -> bool {

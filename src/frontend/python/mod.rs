@@ -17,6 +17,7 @@ mod imports;
 mod instances;
 mod lower;
 mod mocks;
+mod parsed;
 mod raw;
 mod reads;
 mod scope;
@@ -63,7 +64,7 @@ impl super::SharedValues for Python {
 /// Where `text` (a Python file) first stubs the chat completions method for a test, as a byte
 /// offset: a unit in a module it tests keeps its fix displayed until the test moves too.
 pub fn first_chat_stub(text: &str) -> Option<usize> {
-    let parsed = ruff_python_parser::parse_module(text).ok()?;
+    let parsed = parsed::parse(text).ok()?;
     mocks::chat_stubs(parsed.suite())
         .first()
         .map(|(at, _)| at.start)
@@ -139,7 +140,7 @@ impl FrontEnd for Python {
     }
 
     fn test_stub(&self, text: &str, call: &super::StubbedCall) -> super::TestStub {
-        match ruff_python_parser::parse_module(text) {
+        match parsed::parse(text) {
             Ok(parsed) => mocks::migrate(parsed.suite(), text, call),
             Err(_) => super::TestStub::Unrelated,
         }
@@ -156,25 +157,17 @@ impl FrontEnd for Python {
 
     fn lift(&self, text: &str) -> Result<Lifted, SyntaxError> {
         super::depth::guard_python(text)?;
-        let parsed = match ruff_python_parser::parse_module(text) {
-            Ok(parsed) => {
-                let units = lift_module(&parsed.syntax().body, text);
-                if !units.is_empty() {
-                    lower::remember_fstrings(&parsed.syntax().body, text);
-                }
-                return Ok(Lifted { units });
-            }
+        let units = match parsed::parse(text) {
+            Ok(parsed) => lift_module(&parsed.syntax().body, text),
             Err(e) => {
                 // A script in cells (`# %%`) may hold IPython lines, as notebooks do.
                 let error = SyntaxError::new(e.error.to_string(), span(e.location));
                 let masked = percent_script_masked(text).ok_or(error.clone())?;
-                ruff_python_parser::parse_module(&masked).map_err(|_| error)?
+                let parsed = ruff_python_parser::parse_module(&masked).map_err(|_| error)?;
+                lift_module(&parsed.syntax().body, text)
             }
         };
-        let module = parsed.syntax();
-        Ok(Lifted {
-            units: lift_module(&module.body, text),
-        })
+        Ok(Lifted { units })
     }
 
     fn tidy_imports(&self, before: &str, after: &str) -> Vec<Edit> {
@@ -196,7 +189,7 @@ impl FrontEnd for Python {
         if !text.contains("responsify:") {
             return Vec::new();
         }
-        let Ok(parsed) = ruff_python_parser::parse_module(text) else {
+        let Ok(parsed) = parsed::parse(text) else {
             return Vec::new();
         };
         let lines = crate::edit::LineIndex::new(text);

@@ -19,7 +19,7 @@ use ruff_text_size::Ranged;
 /// The module-level `from MODULE import NAME [as local]` that binds `local`: the module as
 /// written, its level of leading dots, and the name it exports.
 pub fn imported_binding(text: &str, local: &str) -> Option<(String, u32, String)> {
-    let parsed = ruff_python_parser::parse_module(text).ok()?;
+    let parsed = super::parsed::parse(text).ok()?;
     let mut found = None;
     for stmt in parsed.suite() {
         let Stmt::ImportFrom(from) = stmt else {
@@ -46,8 +46,7 @@ pub fn imported_binding(text: &str, local: &str) -> Option<(String, u32, String)
 /// dict's when it is splatted into the calls (`key` is `**`): the dict is then their
 /// arguments, and new parameters go into it.
 pub fn module_value(text: &str, name: &str, key: &str) -> Result<(Value, Vec<Container>), String> {
-    let parsed = ruff_python_parser::parse_module(text)
-        .map_err(|_| "its module does not parse".to_string())?;
+    let parsed = super::parsed::parse(text).map_err(|_| "its module does not parse".to_string())?;
     let module = parsed.suite();
     let index = Index::build(module);
     let (scope, assigned) = index.assignments(0, name);
@@ -77,8 +76,8 @@ pub fn value_users(
     target: &Target,
     key: &str,
 ) -> Result<usize, (Option<usize>, String)> {
-    let parsed = ruff_python_parser::parse_module(text)
-        .map_err(|_| (None, "the file does not parse".to_string()))?;
+    let parsed =
+        super::parsed::parse(text).map_err(|_| (None, "the file does not parse".to_string()))?;
     let module = parsed.suite();
     let line = |at: usize| 1 + text[..at].matches('\n').count();
     let index = Index::build(module);
