@@ -55,7 +55,7 @@ pub struct Project {
     /// The `openai` SDK pin of each folder asked about.
     pins: Mutex<HashMap<(PathBuf, crate::sdk_pins::Sdk), Option<crate::sdk_pins::Pin>>>,
     /// The variables each folder asked about sets in its environment files.
-    env: Mutex<HashMap<PathBuf, Arc<Vec<crate::project_env::Setting>>>>,
+    env: Mutex<HashMap<PathBuf, crate::project_env::FolderSettings>>,
     /// For each folder asked about: which of the files asked about it holds.
     folders: Mutex<HashMap<PathBuf, Arc<FolderFiles>>>,
     /// For each folder of checked files asked about: the settings of its folders up to the
@@ -80,7 +80,7 @@ pub struct Project {
 }
 
 /// The settings of the folders from one folder up to the repository's root, nearest first.
-pub type EnvUpFrom = Arc<Vec<Arc<Vec<crate::project_env::Setting>>>>;
+pub type EnvUpFrom = Arc<Vec<crate::project_env::FolderSettings>>;
 
 /// Answers worked out once per file and name, by whichever worker asks first.
 type OnceByName<T> = HashMap<(PathBuf, String), Arc<OnceLock<T>>>;
@@ -509,7 +509,7 @@ impl Project {
 
     /// What the environment files of `folder` set (see `project_env::settings_in`), read once
     /// per run.
-    pub fn env_settings(&self, folder: &Path) -> Arc<Vec<crate::project_env::Setting>> {
+    pub fn env_settings(&self, folder: &Path) -> crate::project_env::FolderSettings {
         if let Some(known) = self
             .env
             .lock()

@@ -73,14 +73,17 @@ pub fn settings_in(folder: &Path, files: &FolderFiles) -> Vec<Setting> {
     out
 }
 
+/// One folder's settings, shared by every file below it.
+pub type FolderSettings = std::sync::Arc<Vec<Setting>>;
+
 /// The settings of the folders from `dir` up to the repository's root (the folder with
 /// `.git`), nearest first, leaving out folders whose files set nothing. `read` gives one
 /// folder's settings and whether it is the root (the run caches them, see
 /// `project::Project::env_settings`).
 pub fn settings_up_from(
     dir: &Path,
-    read: &dyn Fn(&Path) -> (std::sync::Arc<Vec<Setting>>, bool),
-) -> Vec<std::sync::Arc<Vec<Setting>>> {
+    read: &dyn Fn(&Path) -> (FolderSettings, bool),
+) -> Vec<FolderSettings> {
     let Ok(dir) = std::path::absolute(dir) else {
         return Vec::new();
     };
@@ -101,7 +104,7 @@ pub fn settings_up_from(
 
 /// The settings of `vars` in the nearest folder of `up_from` (see [`settings_up_from`]) whose
 /// files set any of them.
-pub fn nearest(up_from: &[std::sync::Arc<Vec<Setting>>], vars: &[String]) -> Vec<Setting> {
+pub fn nearest(up_from: &[FolderSettings], vars: &[String]) -> Vec<Setting> {
     up_from
         .iter()
         .map(|folder| {
