@@ -240,6 +240,12 @@ impl Resolved {
             .collect()
     }
 
+    /// The size past which a file is reported and skipped (the same for every file these
+    /// settings govern).
+    pub fn base_max_file_size(&self) -> u64 {
+        self.base.max_file_size
+    }
+
     /// The settings for `path`, with its per-file ignores applied.
     pub fn for_file(&self, path: &Path) -> Settings {
         let mut settings = self.base.clone();

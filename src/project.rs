@@ -170,6 +170,14 @@ impl Project {
         family(path).is_some()
     }
 
+    /// The size of the run's file `index` when the run already read it to answer a question
+    /// about names and its front end has nothing to find in it: the check of that file may
+    /// stop there, without reading it again. `None` before any such question (nothing is
+    /// read for this alone) and for every other file.
+    pub fn known_quiet(&self, index: usize) -> Option<u64> {
+        self.words.get()?.quiet_size(index)
+    }
+
     /// A project in which the checked file is all there is (a single fixture, a proof).
     pub fn alone() -> Project {
         Project::default()

@@ -556,15 +556,17 @@ fn check_tree(
         warning(format!("{}: {message}", walk::display_path(path)));
     }
     let leftovers = Leftovers::default();
-    let check_batch = |batch: &[Candidate]| -> Vec<FileResult> {
+    // A batch of candidates, with the index of its first in the run.
+    let check_batch = |(start, batch): (usize, &[Candidate])| -> Vec<FileResult> {
         pool.install(|| {
             batch
                 .par_iter()
-                .filter_map(|c| {
+                .enumerate()
+                .filter_map(|(i, c)| {
                     // A bug in one file's check must not take the others down with it: the
                     // panic has printed its message, and the file is counted as an error.
                     let result = std::panic::catch_unwind(|| {
-                        check_file(c, resolver, mode, &project, &leftovers)
+                        check_file(c, start + i, resolver, mode, &project, &leftovers)
                     })
                     .unwrap_or_else(|_| {
                         Some(FileResult::failed(
@@ -608,7 +610,12 @@ fn check_tree(
     if mode != Mode::Check {
         // A fix may edit files other than its own (see `settle`): every file is checked
         // before any is written, so the results wait for the whole run.
-        let mut results: Vec<FileResult> = candidates.chunks(BATCH).flat_map(check_batch).collect();
+        let mut results: Vec<FileResult> = candidates
+            .chunks(BATCH)
+            .enumerate()
+            .map(|(b, batch)| (b * BATCH, batch))
+            .flat_map(check_batch)
+            .collect();
         settle(&mut results, mode, &leftovers);
         for r in results {
             tally(&mut tree, r);
@@ -620,8 +627,8 @@ fn check_tree(
     let (sender, batches) = std::sync::mpsc::sync_channel::<Vec<FileResult>>(1);
     std::thread::scope(|scope| {
         scope.spawn(move || {
-            for batch in candidates.chunks(BATCH) {
-                if sender.send(check_batch(batch)).is_err() {
+            for (b, batch) in candidates.chunks(BATCH).enumerate() {
+                if sender.send(check_batch((b * BATCH, batch))).is_err() {
                     break;
                 }
             }
@@ -1311,16 +1318,11 @@ fn read_file(path: &Path, max: u64) -> Result<(Vec<u8>, std::fs::Metadata), Stri
     Ok((bytes, meta))
 }
 
-/// A NUL in the first 8 KiB marks a binary file, as git and ripgrep judge.
-fn is_binary(bytes: &[u8]) -> bool {
-    memchr::memchr(0, &bytes[..bytes.len().min(8192)]).is_some()
-}
-
 const BINARY: &str = "binary file (contains NUL bytes); skipped";
 
 /// Binary and non-UTF-8 files are reported, never guessed at.
 fn decode(bytes: Vec<u8>) -> Result<String, String> {
-    if is_binary(&bytes) {
+    if walk::is_binary(&bytes) {
         return Err(BINARY.into());
     }
     String::from_utf8(bytes).map_err(|e| {
@@ -1347,8 +1349,11 @@ fn without_fixes(settings: &Settings) -> Settings {
     settings
 }
 
+/// Check (or fix) one file of the run; `index` is its place in the run's files (see
+/// `project::Project::known_quiet`).
 fn check_file(
     candidate: &Candidate,
+    index: usize,
     resolver: &Resolver,
     mode: Mode,
     project: &Arc<crate::project::Project>,
@@ -1365,6 +1370,14 @@ fn check_file(
             };
             if skipped {
                 return None;
+            }
+            // Read already, for a question about names, and nothing in it for its front
+            // end: checked, with nothing to find (the size limit still applies).
+            if project
+                .known_quiet(index)
+                .is_some_and(|size| size <= resolved.base_max_file_size())
+            {
+                return Some(FileResult::new(shown));
             }
             let mut settings = resolved.for_file(path);
             settings.project = Some(Arc::clone(project));
@@ -1392,7 +1405,7 @@ fn check_file(
     };
     // A binary file is named even when it mentions nothing a front end looks for: it has a
     // source file's name, and skipping it without a word would hide that.
-    if is_binary(&bytes) {
+    if walk::is_binary(&bytes) {
         return Some(FileResult::failed(shown, BINARY));
     }
     if !walk::prefilter(fe, &bytes) {
@@ -1476,7 +1489,7 @@ fn check_notebook(
             return result;
         }
     };
-    if is_binary(&bytes) {
+    if walk::is_binary(&bytes) {
         result.error = Some(BINARY.into());
         return result;
     }

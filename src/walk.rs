@@ -156,11 +156,20 @@ pub fn prefilter(fe: &dyn FrontEnd, bytes: &[u8]) -> bool {
     }
 }
 
+/// A NUL in the first 8 KiB marks a binary file, as git and ripgrep judge.
+pub fn is_binary(bytes: &[u8]) -> bool {
+    memchr::memchr(0, &bytes[..bytes.len().min(8192)]).is_some()
+}
+
 /// A name to show for a path: relative to the working directory when it is under it.
 pub fn display_path(path: &Path) -> String {
-    let shown = std::env::current_dir()
-        .ok()
-        .and_then(|cwd| path.strip_prefix(&cwd).ok().map(Path::to_path_buf))
+    // Asked once: the run never changes its working directory, and asking per file was a
+    // system call for each of them.
+    static CWD: OnceLock<Option<PathBuf>> = OnceLock::new();
+    let shown = CWD
+        .get_or_init(|| std::env::current_dir().ok())
+        .as_deref()
+        .and_then(|cwd| path.strip_prefix(cwd).ok().map(Path::to_path_buf))
         .unwrap_or_else(|| path.to_path_buf());
     let s = shown.to_string_lossy().into_owned();
     s.strip_prefix("./").map(str::to_string).unwrap_or(s)

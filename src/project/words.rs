@@ -24,7 +24,14 @@ pub(super) type WordBits = [u64; 3];
 pub(super) struct WordFilters {
     /// For each block of 64 files and each bit: which of the block's files set it.
     blocks: Vec<Box<[u64]>>,
+    /// For each file, in the run's order: its size when the read found nothing in it for its
+    /// front end (no trigger word, no suppression comment, no NUL byte), else `u32::MAX`.
+    /// The run's own check of such a file need not read it again.
+    quiet: Vec<u32>,
 }
+
+/// A file the build did not find quiet.
+const NOT_QUIET: u32 = u32::MAX;
 
 impl WordFilters {
     /// Reads every module of the run once, in parallel. A file that is no module, or whose
@@ -33,25 +40,48 @@ impl WordFilters {
     /// when asked about.
     pub(super) fn build(files: &[PathBuf]) -> WordFilters {
         let chunks: Vec<&[PathBuf]> = files.chunks(BLOCK).collect();
-        let blocks = super::on_own_threads(&chunks, |chunk| {
+        let built = super::on_own_threads(&chunks, |chunk| {
             let mut block = vec![0u64; BITS].into_boxed_slice();
+            let mut quiet = vec![NOT_QUIET; chunk.len()];
             for (slot, path) in chunk.iter().enumerate() {
                 if !super::family(path).is_some_and(|f| f.scanned_by_words()) {
                     continue;
                 }
                 let file = 1u64 << slot;
                 match std::fs::read(path) {
-                    Ok(bytes) => each_word_hash(&bytes, |hash| {
-                        for bit in Self::bits_of_hash(hash) {
-                            block[bit as usize] |= file;
+                    Ok(bytes) => {
+                        each_word_hash(&bytes, |hash| {
+                            for bit in Self::bits_of_hash(hash) {
+                                block[bit as usize] |= file;
+                            }
+                        });
+                        if nothing_to_find(path, &bytes) {
+                            quiet[slot] = u32::try_from(bytes.len()).unwrap_or(NOT_QUIET);
                         }
-                    }),
+                    }
                     Err(_) => block.iter_mut().for_each(|bits| *bits |= file),
                 }
             }
-            block
+            (block, quiet)
         });
-        WordFilters { blocks }
+        let mut filters = WordFilters {
+            blocks: Vec::with_capacity(built.len()),
+            quiet: Vec::with_capacity(files.len()),
+        };
+        for (block, quiet) in built {
+            filters.blocks.push(block);
+            filters.quiet.extend(quiet);
+        }
+        filters
+    }
+
+    /// The size of file `i` when the build read it and its front end has nothing to find in
+    /// it (see [`WordFilters::quiet`]).
+    pub(super) fn quiet_size(&self, i: usize) -> Option<u64> {
+        self.quiet
+            .get(i)
+            .filter(|&&size| size != NOT_QUIET)
+            .map(|&size| u64::from(size))
     }
 
     /// The bits `word` sets (from the two halves of its hash).
@@ -91,6 +121,15 @@ impl WordFilters {
             SetBits(files).map(move |slot| b * BLOCK + slot)
         })
     }
+}
+
+/// Whether the run's check would stop at the prefilter for these bytes: no NUL in the first
+/// 8 KiB (a binary file is reported), and none of the front end's trigger words.
+fn nothing_to_find(path: &std::path::Path, bytes: &[u8]) -> bool {
+    let Some(fe) = crate::frontend::for_path(path) else {
+        return false;
+    };
+    !crate::walk::is_binary(bytes) && !crate::walk::prefilter(fe, bytes)
 }
 
 /// Whether each byte may be part of a word: ASCII letters, digits and `_`.
