@@ -158,11 +158,19 @@ fn check_only(
                 )));
             }
             target = target.map(|at| shifted(at, &edits));
-            let next = edit::apply(&current, &edits);
+            let mut next = edit::apply(&current, &edits);
             if !fe.verify_is_lift() {
                 fe.verify(&current, &next).map_err(|why| {
                     CheckError::FixFailed(format!("the fixed text does not parse ({why})"))
                 })?;
+            }
+            // The imports this pass made stale or necessary, tidied before the text is
+            // analysed again: one analysis per pass, not one more for the tidy at the end
+            // (a fixed file was analysed three times, issue #15).
+            let tidy = fe.tidy_imports(body, &next);
+            if !tidy.is_empty() {
+                target = target.map(|at| shifted(at, &tidy));
+                next = edit::apply(&next, &tidy);
             }
             // Analysing lifts the fixed text: where verifying is only that, this is the check.
             analysis = analyze(fe, &next, settings).map_err(|e| {
@@ -173,7 +181,8 @@ fn check_only(
         }
     }
     if current != body {
-        // The imports the fixes made stale or necessary, once every fix is in.
+        // Tidied after each pass above; what a later pass changed is tidied again here, which
+        // finds nothing when the tidy of the last pass already holds.
         let edits = fe.tidy_imports(body, &current);
         if !edits.is_empty() {
             let next = edit::apply(&current, &edits);
