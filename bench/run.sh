@@ -135,6 +135,14 @@ if [ ! -x "$BIN" ]; then
 fi
 # The shared corpus is timed from inside its tree: the binary by an absolute path.
 BIN_ABS=$(realpath "$BIN")
+# The parse floor (bench/parse_floor.rs), timed beside check on the shared corpus; FLOOR_BIN
+# names one built already.
+if [ -z "${FLOOR_BIN:-}" ]; then
+    log "cargo build --release --example parse_floor"
+    cargo build --release --quiet --example parse_floor
+    FLOOR_BIN=target/release/examples/parse_floor
+fi
+FLOOR_ABS=$(realpath "$FLOOR_BIN")
 
 # ---- sanity: what each tool finds ---------------------------------------------------------
 
@@ -259,7 +267,7 @@ if [ "$USE_SHARED" = 1 ]; then
     python3 bench/bench_util.py shared --bin "$BIN_ABS" --corpus "$small" \
         --expected "$small.expected.json" --work "$ROOT/bench/shared-fix-work" --scratch "$RESULTS" \
         --generator "${SHARED_GEN#"$ROOT/"}" --files "$FILES" --seed "$SEED" \
-        --runs "$RUNS" --warmup "$WARMUP" "${large_args[@]}" "${ag_args[@]}" \
+        --runs "$RUNS" --warmup "$WARMUP" --floor "$FLOOR_ABS" "${large_args[@]}" "${ag_args[@]}" \
         --markdown bench/results.md
-    rm -rf bench/shared-fix-work
+    rm -rf bench/shared-fix-work-*
 fi
