@@ -486,6 +486,41 @@ fn missing_huge_and_unreadable_files() {
         .stderr(predicate::str::contains("cannot read"));
 }
 
+/// A module the run read for its words (a helper's importers were looked for) and found
+/// nothing in is not read again; the size limit still holds for it.
+#[test]
+fn a_module_read_for_its_words_still_keeps_the_size_limit() {
+    let helper = "from openai import OpenAI\n\nclient = OpenAI()\n\n\ndef ask(messages):\n    return client.chat.completions.create(model=\"gpt-4o\", messages=messages)\n";
+    let caller = "from a_helper import ask\n\nprint(ask([])[\"choices\"])\n";
+    let quiet = format!("# {}\nx = 1\n", "plain code ".repeat(20));
+    // Checked in this order on one thread: the helper's question reads every module before
+    // the quiet ones are checked.
+    let dir = repo(&[
+        ("a_helper.py", helper),
+        ("b_app.py", caller),
+        ("c_big.py", &quiet),
+        ("d_small.py", "y = 2\n"),
+    ]);
+    let out = responsify()
+        .current_dir(dir.path())
+        .args(["check", "-j", "1", "--max-file-size", "200"])
+        .args(["--output-format", "concise", "."])
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(2), "{stdout}{stderr}");
+    assert!(
+        stderr.contains("c_big.py: file is") && stderr.contains("larger than the limit of 200"),
+        "{stderr}"
+    );
+    assert!(!stderr.contains("d_small.py"), "{stderr}");
+    assert!(
+        stdout.contains("a_helper.py"),
+        "the helper's request is reported: {stdout}"
+    );
+}
+
 #[test]
 fn symlink_loops_do_not_hang_the_walk() {
     let dir = repo(&[("sub/a.json", CHAT)]);

@@ -250,6 +250,25 @@ mod tests {
     }
 
     #[test]
+    fn a_module_is_quiet_only_when_its_check_would_stop_at_the_prefilter() {
+        let (_dir, filters) = filters_of(&[
+            "def ask(x):\n    return x\n",
+            "client.chat.completions.create(model=m)\n",
+            "x = 1  # responsify: ignore[max-tokens]\n",
+            "x = '\0'\n",
+        ]);
+        assert_eq!(
+            filters.quiet_size(0),
+            Some(25),
+            "no trigger word: quiet, with its size"
+        );
+        assert_eq!(filters.quiet_size(1), None, "a trigger word: checked");
+        assert_eq!(filters.quiet_size(2), None, "a suppression comment is read");
+        assert_eq!(filters.quiet_size(3), None, "a binary file is reported");
+        assert_eq!(filters.quiet_size(4), None, "no such file");
+    }
+
+    #[test]
     fn a_file_that_is_no_module_holds_nothing_and_one_unreadable_holds_anything() {
         let dir = tempfile::tempdir().unwrap();
         let data = dir.path().join("data.json");
