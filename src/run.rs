@@ -653,6 +653,26 @@ fn settle(results: &mut [FileResult], mode: Mode, leftovers: &Leftovers) {
         return;
     }
     let key = |p: &Path| std::fs::canonicalize(p).unwrap_or_else(|_| p.to_path_buf());
+    // Each path canonical once, in parallel: a `realpath` is a system call per component, and
+    // done one after another for every fixed file they were a serial stretch of `--fix`.
+    let mut keys: Vec<PathBuf> = results
+        .iter()
+        .filter_map(|r| r.pending.as_ref())
+        .flat_map(|p| {
+            std::iter::once(p.file.clone())
+                .chain(p.checked.companions.iter().map(|c| c.path.clone()))
+        })
+        .collect();
+    keys.sort();
+    keys.dedup();
+    let keys: std::collections::HashMap<PathBuf, PathBuf> = keys
+        .into_par_iter()
+        .map(|p| {
+            let k = key(&p);
+            (p, k)
+        })
+        .collect();
+    let key = |p: &Path| keys.get(p).cloned().unwrap_or_else(|| key(p));
     let by_file: BTreeMap<PathBuf, usize> = results
         .iter()
         .enumerate()
@@ -690,18 +710,23 @@ fn settle(results: &mut [FileResult], mode: Mode, leftovers: &Leftovers) {
             }
         }
     }
-    // The final text of each edited file, or why it cannot be written.
-    let mut finals: BTreeMap<PathBuf, Result<Companioned, String>> = BTreeMap::new();
-    for (k, (file, _, edits)) in &incoming {
-        let own = by_file.get(k).map(|&i| &results[i]);
-        let shown = walk::display_path(file);
-        let text = if results.iter().any(|r| r.path == shown) {
-            companion_text(file, edits, own)
-        } else {
-            Err("is not checked in this run (excluded)".to_string())
-        };
-        finals.insert(k.clone(), text);
-    }
+    // The final text of each edited file, or why it cannot be written; each is read and
+    // checked again, so in parallel.
+    let checked_here: std::collections::HashSet<&str> =
+        results.iter().map(|r| r.path.as_str()).collect();
+    let finals: BTreeMap<PathBuf, Result<Companioned, String>> = incoming
+        .par_iter()
+        .map(|(k, (file, _, edits))| {
+            let own = by_file.get(k).map(|&i| &results[i]);
+            let text = if checked_here.contains(walk::display_path(file).as_str()) {
+                companion_text(file, edits, own)
+            } else {
+                Err("is not checked in this run (excluded)".to_string())
+            };
+            (k.clone(), text)
+        })
+        .collect();
+    drop(checked_here);
     // Fixes that share a file fail together: spread each failure to the sources and the other
     // files of its fix until nothing changes.
     let mut failed: BTreeMap<usize, String> = BTreeMap::new();
@@ -810,6 +835,13 @@ fn settle(results: &mut [FileResult], mode: Mode, leftovers: &Leftovers) {
         r.messages = report::messages(&r.path, &source, checked.findings);
     });
     // Files that only others' fixes edit (no finding of their own).
+    // The first result of each path, as a search from the start finds it.
+    let index: std::collections::HashMap<String, usize> = results
+        .iter()
+        .enumerate()
+        .rev()
+        .map(|(i, r)| (r.path.clone(), i))
+        .collect();
     for (k, (file, _, _)) in &incoming {
         if by_file.contains_key(k) || failed_files.contains(k) {
             continue;
@@ -823,8 +855,10 @@ fn settle(results: &mut [FileResult], mode: Mode, leftovers: &Leftovers) {
         else {
             continue;
         };
-        let shown = walk::display_path(file);
-        let Some(r) = results.iter_mut().find(|r| r.path == shown) else {
+        let Some(r) = index
+            .get(&walk::display_path(file))
+            .map(|&i| &mut results[i])
+        else {
             continue;
         };
         match mode {
