@@ -46,6 +46,11 @@ pub struct CrateTree {
 }
 
 impl CrateTree {
+    /// Sight of the tree is lost at `line` of `file` (the whole file when `None`).
+    fn lose_sight(&mut self, file: &Path, line: Option<usize>, why: impl Into<String>) {
+        self.blind.push((file.to_path_buf(), line, why.into()));
+    }
+
     /// The tree whose root is `root`, read from the root down.
     pub fn read(root: &Path, library: bool) -> CrateTree {
         let mut tree = CrateTree {
@@ -70,12 +75,11 @@ impl CrateTree {
                 .ok()
                 .and_then(|text| modules::declarations(text.trim_start_matches('\u{feff}')));
             let Some(declared) = declared else {
-                tree.blind.push((
-                    file.path.clone(),
+                tree.lose_sight(
+                    &file.path,
                     None,
-                    "the file cannot be read or parsed, so the modules it declares are unknown"
-                        .into(),
-                ));
+                    "the file cannot be read or parsed, so the modules it declares are unknown",
+                );
                 tree.files.push(file);
                 continue;
             };
@@ -85,20 +89,16 @@ impl CrateTree {
                 .filter_map(|r| Some((use_target(&file.module, &r.within, &r.path)?, r.line)))
                 .collect();
             for line in &declared.self_aliases {
-                tree.blind.push((
-                    file.path.clone(),
-                    Some(*line),
-                    "`extern crate self as ..` gives the crate's paths another name, which responsify does not follow"
-                        .into(),
-                ));
+                let why = "`extern crate self as ..` gives the crate's paths another name, \
+                           which responsify does not follow";
+                tree.lose_sight(&file.path, Some(*line), why);
             }
             for line in &declared.includes {
-                tree.blind.push((
-                    file.path.clone(),
+                tree.lose_sight(
+                    &file.path,
                     Some(*line),
-                    "`include!` pastes in code of another file, which responsify does not follow"
-                        .into(),
-                ));
+                    "`include!` pastes in code of another file, which responsify does not follow",
+                );
             }
             // The folder of this module's children: a root's or a `mod.rs`'s own folder,
             // else one named after the file (`llm.rs` → `llm/`).
@@ -113,14 +113,11 @@ impl CrateTree {
             };
             for decl in declared.mods.iter().filter(|m| !m.inline) {
                 if decl.path_attr {
-                    tree.blind.push((
-                        file.path.clone(),
-                        Some(decl.line),
-                        format!(
-                            "`mod {}` names its file with `#[path]`, which responsify does not follow",
-                            decl.name
-                        ),
-                    ));
+                    let why = format!(
+                        "`mod {}` names its file with `#[path]`, which responsify does not follow",
+                        decl.name
+                    );
+                    tree.lose_sight(&file.path, Some(decl.line), why);
                     continue;
                 }
                 // Inside `mod a { mod b; }` the file is `a/b.rs`; each inline module on the
@@ -142,14 +139,14 @@ impl CrateTree {
                     (true, false) => flat,
                     (false, true) => nested,
                     (true, true) => {
-                        tree.blind.push((
-                            file.path.clone(),
+                        tree.lose_sight(
+                            &file.path,
                             Some(decl.line),
                             format!(
                                 "`mod {}` may be either of two files, which the compiler refuses",
                                 decl.name
                             ),
-                        ));
+                        );
                         continue;
                     }
                     // Declared under a `cfg` for a file that is not there, or made by a build
