@@ -165,8 +165,8 @@ fn check_only(
                 })?;
             }
             // The imports this pass made stale or necessary, tidied before the text is
-            // analysed again: one analysis per pass, not one more for the tidy at the end
-            // (a fixed file was analysed three times, issue #15).
+            // analysed again: one analysis per pass, and the last pass leaves nothing to
+            // tidy (a tidy after the loop analysed every fixed file once more, issue #15).
             let tidy = fe.tidy_imports(body, &next);
             if !tidy.is_empty() {
                 target = target.map(|at| shifted(at, &tidy));
@@ -178,18 +178,6 @@ fn check_only(
             })?;
             current = next;
             fixed_count += count;
-        }
-    }
-    if current != body {
-        // Tidied after each pass above; what a later pass changed is tidied again here, which
-        // finds nothing when the tidy of the last pass already holds.
-        let edits = fe.tidy_imports(body, &current);
-        if !edits.is_empty() {
-            let next = edit::apply(&current, &edits);
-            analysis = analyze(fe, &next, settings).map_err(|e| {
-                CheckError::FixFailed(format!("the fixed imports do not parse ({})", e.message))
-            })?;
-            current = next;
         }
     }
     let findings = analysis
