@@ -161,6 +161,12 @@ pub fn is_binary(bytes: &[u8]) -> bool {
     memchr::memchr(0, &bytes[..bytes.len().min(8192)]).is_some()
 }
 
+/// Whether a file's check ends at the prefilter with nothing to report: no binary file (that
+/// is reported), and nothing in it for its front end.
+pub fn nothing_to_find(fe: &dyn FrontEnd, bytes: &[u8]) -> bool {
+    !is_binary(bytes) && !prefilter(fe, bytes)
+}
+
 /// A name to show for a path: relative to the working directory when it is under it.
 pub fn display_path(path: &Path) -> String {
     // Asked once: the run never changes its working directory, and asking per file was a

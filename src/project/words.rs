@@ -25,7 +25,7 @@ pub(super) struct WordFilters {
     /// For each block of 64 files and each bit: which of the block's files set it.
     blocks: Vec<Box<[u64]>>,
     /// For each file, in the run's order: its size when the read found nothing in it for its
-    /// front end (no trigger word, no suppression comment, no NUL byte), else `u32::MAX`.
+    /// front end (`walk::nothing_to_find`), else `u32::MAX`.
     /// The run's own check of such a file need not read it again.
     quiet: Vec<u32>,
 }
@@ -55,7 +55,8 @@ impl WordFilters {
                                 block[bit as usize] |= file;
                             }
                         });
-                        if nothing_to_find(path, &bytes) {
+                        let front_end = crate::frontend::for_path(path);
+                        if front_end.is_some_and(|fe| crate::walk::nothing_to_find(fe, &bytes)) {
                             quiet[slot] = u32::try_from(bytes.len()).unwrap_or(NOT_QUIET);
                         }
                     }
@@ -121,15 +122,6 @@ impl WordFilters {
             SetBits(files).map(move |slot| b * BLOCK + slot)
         })
     }
-}
-
-/// Whether the run's check would stop at the prefilter for these bytes: no NUL in the first
-/// 8 KiB (a binary file is reported), and none of the front end's trigger words.
-fn nothing_to_find(path: &std::path::Path, bytes: &[u8]) -> bool {
-    let Some(fe) = crate::frontend::for_path(path) else {
-        return false;
-    };
-    !crate::walk::is_binary(bytes) && !crate::walk::prefilter(fe, bytes)
 }
 
 /// Whether each byte may be part of a word: ASCII letters, digits and `_`.
