@@ -556,7 +556,13 @@ fn check_tree(
         warning(format!("{}: {message}", walk::display_path(path)));
     }
     let leftovers = Leftovers::default();
-    // A batch of candidates, with the index of its first in the run.
+    // The candidates in batches, each with the index of its first in the run.
+    let numbered_batches = || {
+        candidates
+            .chunks(BATCH)
+            .enumerate()
+            .map(|(b, batch)| (b * BATCH, batch))
+    };
     let check_batch = |(start, batch): (usize, &[Candidate])| -> Vec<FileResult> {
         pool.install(|| {
             batch
@@ -610,12 +616,7 @@ fn check_tree(
     if mode != Mode::Check {
         // A fix may edit files other than its own (see `settle`): every file is checked
         // before any is written, so the results wait for the whole run.
-        let mut results: Vec<FileResult> = candidates
-            .chunks(BATCH)
-            .enumerate()
-            .map(|(b, batch)| (b * BATCH, batch))
-            .flat_map(check_batch)
-            .collect();
+        let mut results: Vec<FileResult> = numbered_batches().flat_map(check_batch).collect();
         settle(&mut results, mode, &leftovers);
         for r in results {
             tally(&mut tree, r);
@@ -627,8 +628,8 @@ fn check_tree(
     let (sender, batches) = std::sync::mpsc::sync_channel::<Vec<FileResult>>(1);
     std::thread::scope(|scope| {
         scope.spawn(move || {
-            for (b, batch) in candidates.chunks(BATCH).enumerate() {
-                if sender.send(check_batch((b * BATCH, batch))).is_err() {
+            for batch in numbered_batches() {
+                if sender.send(check_batch(batch)).is_err() {
                     break;
                 }
             }
@@ -652,7 +653,7 @@ fn settle(results: &mut [FileResult], mode: Mode, leftovers: &Leftovers) {
     if mode == Mode::Check {
         return;
     }
-    let key = |p: &Path| std::fs::canonicalize(p).unwrap_or_else(|_| p.to_path_buf());
+    let canonical = |p: &Path| std::fs::canonicalize(p).unwrap_or_else(|_| p.to_path_buf());
     // Each path canonical once, in parallel: a `realpath` is a system call per component, and
     // done one after another for every fixed file they were a serial stretch of `--fix`.
     let mut keys: Vec<PathBuf> = results
@@ -668,11 +669,18 @@ fn settle(results: &mut [FileResult], mode: Mode, leftovers: &Leftovers) {
     let keys: std::collections::HashMap<PathBuf, PathBuf> = keys
         .into_par_iter()
         .map(|p| {
-            let k = key(&p);
+            let k = canonical(&p);
             (p, k)
         })
         .collect();
-    let key = |p: &Path| keys.get(p).cloned().unwrap_or_else(|| key(p));
+    let key = |p: &Path| keys.get(p).cloned().unwrap_or_else(|| canonical(p));
+    // The first result of each shown path (a path is checked once, so there is one).
+    let result_of: std::collections::HashMap<String, usize> = results
+        .iter()
+        .enumerate()
+        .rev()
+        .map(|(i, r)| (r.path.clone(), i))
+        .collect();
     let by_file: BTreeMap<PathBuf, usize> = results
         .iter()
         .enumerate()
@@ -712,13 +720,11 @@ fn settle(results: &mut [FileResult], mode: Mode, leftovers: &Leftovers) {
     }
     // The final text of each edited file, or why it cannot be written; each is read and
     // checked again, so in parallel.
-    let checked_here: std::collections::HashSet<&str> =
-        results.iter().map(|r| r.path.as_str()).collect();
     let finals: BTreeMap<PathBuf, Result<Companioned, String>> = incoming
         .par_iter()
         .map(|(k, (file, _, edits))| {
             let own = by_file.get(k).map(|&i| &results[i]);
-            let text = if checked_here.contains(walk::display_path(file).as_str()) {
+            let text = if result_of.contains_key(&walk::display_path(file)) {
                 companion_text(file, edits, own)
             } else {
                 Err("is not checked in this run (excluded)".to_string())
@@ -726,7 +732,6 @@ fn settle(results: &mut [FileResult], mode: Mode, leftovers: &Leftovers) {
             (k.clone(), text)
         })
         .collect();
-    drop(checked_here);
     // Fixes that share a file fail together: spread each failure to the sources and the other
     // files of its fix until nothing changes.
     let mut failed: BTreeMap<usize, String> = BTreeMap::new();
@@ -835,13 +840,6 @@ fn settle(results: &mut [FileResult], mode: Mode, leftovers: &Leftovers) {
         r.messages = report::messages(&r.path, &source, checked.findings);
     });
     // Files that only others' fixes edit (no finding of their own).
-    // The first result of each path, as a search from the start finds it.
-    let index: std::collections::HashMap<String, usize> = results
-        .iter()
-        .enumerate()
-        .rev()
-        .map(|(i, r)| (r.path.clone(), i))
-        .collect();
     for (k, (file, _, _)) in &incoming {
         if by_file.contains_key(k) || failed_files.contains(k) {
             continue;
@@ -855,7 +853,7 @@ fn settle(results: &mut [FileResult], mode: Mode, leftovers: &Leftovers) {
         else {
             continue;
         };
-        let Some(r) = index
+        let Some(r) = result_of
             .get(&walk::display_path(file))
             .map(|&i| &mut results[i])
         else {
