@@ -1,7 +1,7 @@
 //! The floor under `responsify check`: walk the tree, read every file, run the same prefilter,
 //! and parse each file that passes it with the parser its front end uses (ruff's for Python
-//! and notebooks' code cells, oxc for TypeScript/JavaScript, jsonc-parser for JSON and each
-//! line of JSONL). Nothing is lifted, judged, lowered or printed.
+//! and notebooks' code cells, oxc for TypeScript/JavaScript, the JSON front end's jsonc-parser
+//! reading for JSON and each line of JSONL). Nothing is lifted, judged, lowered or printed.
 //!
 //! `check` cannot be faster than this with these parsers: `bench/run.sh` times it beside
 //! `check` and ripgrep, so a speed goal below the floor shows up as such in `results.md`.
@@ -54,7 +54,8 @@ fn main() {
     );
 }
 
-/// Parse `text` as its extension says; whether it parsed.
+/// Parse `text` as its extension says, with the front ends' own pieces where they are
+/// public (notebook cells, JSON documents); whether it parsed.
 fn parse(path: &Path, text: &str) -> bool {
     let ext = path
         .extension()
@@ -63,9 +64,25 @@ fn parse(path: &Path, text: &str) -> bool {
         .to_ascii_lowercase();
     match ext.as_str() {
         "py" | "pyi" => ruff_python_parser::parse_module(text).is_ok(),
-        "ipynb" => notebook_cells(text),
-        "json" => json(text),
-        "jsonl" | "ndjson" => text.lines().filter(|l| !l.trim().is_empty()).all(json),
+        // Each code cell as the notebook reader makes it Python (which parses it).
+        "ipynb" => match responsify::notebook::cells(text) {
+            Ok(cells) => {
+                for cell in &cells {
+                    responsify::notebook::as_python(&cell.text);
+                }
+                true
+            }
+            Err(_) => false,
+        },
+        "json" => json(text, 0),
+        "jsonl" | "ndjson" => {
+            let mut at = 0;
+            text.split_inclusive('\n').all(|line| {
+                let ok = line.trim().is_empty() || json(line, at);
+                at += line.len();
+                ok
+            })
+        }
         _ => match oxc_span::SourceType::from_path(path) {
             Ok(source_type) => {
                 let allocator = oxc_allocator::Allocator::default();
@@ -78,39 +95,7 @@ fn parse(path: &Path, text: &str) -> bool {
     }
 }
 
-fn json(text: &str) -> bool {
-    jsonc_parser::parse_to_ast(text, &Default::default(), &Default::default()).is_ok()
-}
-
-/// The notebook as JSON, then each code cell with ruff's parser.
-fn notebook_cells(text: &str) -> bool {
-    let Ok(doc) = serde_json::from_str::<serde_json::Value>(text) else {
-        return false;
-    };
-    let cells = doc["cells"].as_array().cloned().unwrap_or_default();
-    cells
-        .iter()
-        .filter(|cell| cell["cell_type"] == "code")
-        .all(|cell| {
-            let source = match &cell["source"] {
-                serde_json::Value::Array(lines) => {
-                    lines.iter().filter_map(|l| l.as_str()).collect::<String>()
-                }
-                serde_json::Value::String(s) => s.clone(),
-                _ => String::new(),
-            };
-            // Magics and shell lines are not Python; the front end masks them.
-            let source: String = source
-                .lines()
-                .map(|l| {
-                    if l.trim_start().starts_with(['%', '!']) {
-                        ""
-                    } else {
-                        l
-                    }
-                })
-                .collect::<Vec<_>>()
-                .join("\n");
-            ruff_python_parser::parse_module(&source).is_ok()
-        })
+/// One JSON document with the JSON front end's parser, at byte `at` of its file.
+fn json(text: &str, at: usize) -> bool {
+    responsify::frontend::json::parse_value(text, at).is_ok()
 }

@@ -98,7 +98,7 @@ fn is_magic(line: &str) -> bool {
 /// shell line's `\` continuation lines with it). A cell that still does not parse (another
 /// kernel's syntax, a half-written cell) is commented out whole: the notebook's other cells
 /// are still checked.
-fn as_python(cell: &str) -> String {
+pub fn as_python(cell: &str) -> String {
     let whole = cell.trim_start().starts_with("%%");
     let mut continued = false;
     let python: String = cell
