@@ -163,14 +163,11 @@ def sh(command, cwd=None):
 
 def interleaved(commands, runs, warmup):
     """Time shell commands round-robin, so load that comes and goes hits each alike.
-    commands: [(name, command, prepare or None)], a command being a string or a function of
-    the round's index that gives one. Returns {name: {"times", "cpu"}} with
-    wall times and user+sys CPU per run (prepare is run untimed before each run)."""
-    out = {name: {"times": [], "cpu": []} for name, _, _ in commands}
+    commands: [(name, command)], a command being a string or a function of the round's index
+    that gives one. Returns {name: {"times", "cpu"}} with wall times and user+sys CPU per run."""
+    out = {name: {"times": [], "cpu": []} for name, _ in commands}
     for i in range(warmup + runs):
-        for name, command, prepare in commands:
-            if prepare:
-                sh(prepare)
+        for name, command in commands:
             # A command may differ per round (the --fix runs each take their own copy).
             command_now = command(i) if callable(command) else command
             before = resource.getrusage(resource.RUSAGE_CHILDREN)
@@ -219,10 +216,10 @@ def cmd_shared(args):
     sh("sync")
     def fix(i):
         return "cd %s && %s check --isolated . --exit-zero --fix --output-format concise > /dev/null" % (q(copies[i]), b)
-    commands = [("rg", rg, None), ("responsify check", check, None), ("responsify check --fix", fix, None)]
+    commands = [("rg", rg), ("responsify check", check), ("responsify check --fix", fix)]
     if args.floor:
         # The floor under check: walk, read, prefilter and parse only (bench/parse_floor.rs).
-        commands.append(("floor: read + prefilter + parse", "%s %s > /dev/null" % (q(args.floor), c20), None))
+        commands.append(("floor: read + prefilter + parse", "%s %s > /dev/null" % (q(args.floor), c20)))
     print("==> shared corpus, %d files: interleaved timing, %d runs (+%d warmup)" % (args.files, args.runs, args.warmup),
           file=sys.stderr)
     t = interleaved(commands, args.runs, args.warmup)
@@ -235,7 +232,7 @@ def cmd_shared(args):
         ag = " && ".join("%s run -p '$C.chat.completions.create($$$)' --lang %s --files-with-matches %s > /dev/null"
                          % (q(args.ast_grep), lang, c20) for lang in ("python", "typescript", "tsx", "javascript"))
         print("==> ast-grep, 4 languages: %d runs, interleaved with responsify check" % args.ast_grep_runs, file=sys.stderr)
-        t2 = interleaved([("ast-grep (4 languages)", ag, None), ("responsify check (beside ast-grep)", check, None)],
+        t2 = interleaved([("ast-grep (4 languages)", ag), ("responsify check (beside ast-grep)", check)],
                          args.ast_grep_runs, 1)
         for name, v in t2.items():
             rows[name] = {"median": med(v["times"]), "cpu": med(v["cpu"]), "runs": len(v["times"]), "min": min(v["times"])}
@@ -246,7 +243,7 @@ def cmd_shared(args):
         check_l = "%s check --isolated %s --exit-zero --output-format concise > /dev/null" % (b, cl)
         print("==> shared corpus, %d files: interleaved with %d files, %d runs" % (args.files_large, args.files, args.large_runs),
               file=sys.stderr)
-        t3 = interleaved([("check, %d files" % args.files, check, None), ("check, %d files" % args.files_large, check_l, None)],
+        t3 = interleaved([("check, %d files" % args.files, check), ("check, %d files" % args.files_large, check_l)],
                          args.large_runs, 1)
         small, large = t3["check, %d files" % args.files], t3["check, %d files" % args.files_large]
         rss_l = [peak_rss_kb(check_l) for _ in range(3)]
