@@ -305,8 +305,8 @@ def cmd_shared(args):
     lines = ["", "## Issue #15 goals on the shared generator's corpus", "",
              "`%s --files %d --seed %d` (and `--files %d` for the large rows); its `EXPECTED.json` moved beside the "
              "tree so no tool reads it. Medians of whole processes, warm page cache, commands interleaved round-robin "
-             "so load that comes and goes hits each alike. CPU is user+system of the process." % (
-                 args.generator, args.files, args.seed, args.files_large or 0), "",
+             "so load that comes and goes hits each alike. CPU is user+system of the process. File system: %s." % (
+                 args.generator, args.files, args.seed, args.files_large or 0, args.fs), "",
              "| figure | measured | goal | met |", "|---|---|---|---|"]
     lines += ["| %s | %s | %s | %s |" % g for g in goals]
     lines += ["", "| command | median (ms) | min (ms) | CPU median (ms) | runs |", "|---|---:|---:|---:|---:|"]
@@ -439,6 +439,7 @@ def main(argv=None):
         sh_.add_argument(name, required=True)
     sh_.add_argument("--corpus-large")
     sh_.add_argument("--floor", help="the parse_floor example's binary, timed beside check")
+    sh_.add_argument("--fs", default="as it is", help="where the corpus is read from, for the report")
     sh_.add_argument("--files", type=int, default=20000)
     sh_.add_argument("--files-large", type=int, default=100000)
     sh_.add_argument("--seed", type=int, default=1)
