@@ -6,7 +6,9 @@
 //! of the run). The filters are stored bit-sliced, 64 files to a block: for each bit, one word
 //! says which of the block's files set it. A question then ANDs six words per 64 files instead
 //! of testing every file of the run one by one — with a few thousand helpers asked about in a
-//! large run, testing each file took a fifth of the whole check.
+//! large run, testing each file took a fifth of the whole check. The words of one bit are
+//! stored together for all blocks: a question reads six runs of consecutive words, where one
+//! block after another (32 KiB each) missed the cache six times a block.
 
 use std::path::PathBuf;
 
@@ -22,8 +24,11 @@ pub(super) type WordBits = [u64; 3];
 /// The word filters of the run's files, in the run's order; 512 bytes a file.
 #[derive(Debug, Default)]
 pub(super) struct WordFilters {
-    /// For each block of 64 files and each bit: which of the block's files set it.
-    blocks: Vec<Box<[u64]>>,
+    /// How many blocks of 64 files the run has.
+    blocks: usize,
+    /// For each bit and each block of 64 files (at `bit * blocks + block`): which of the
+    /// block's files set it.
+    by_bit: Vec<u64>,
     /// For each file, in the run's order: its size when the read found nothing in it for its
     /// front end (`walk::nothing_to_find`), else `u32::MAX`.
     /// The run's own check of such a file need not read it again.
@@ -65,12 +70,16 @@ impl WordFilters {
             }
             (block, quiet)
         });
+        let blocks = built.len();
         let mut filters = WordFilters {
-            blocks: Vec::with_capacity(built.len()),
+            blocks,
+            by_bit: vec![0; BITS * blocks],
             quiet: Vec::with_capacity(files.len()),
         };
-        for (block, quiet) in built {
-            filters.blocks.push(block);
+        for (b, (block, quiet)) in built.into_iter().enumerate() {
+            for (bit, files) in block.iter().enumerate() {
+                filters.by_bit[bit * blocks + b] = *files;
+            }
             filters.quiet.extend(quiet);
         }
         filters
@@ -102,11 +111,13 @@ impl WordFilters {
 
     /// Whether file `i` may hold the word whose bits are `bits`.
     pub(super) fn may_hold(&self, i: usize, bits: &WordBits) -> bool {
-        let Some(block) = self.blocks.get(i / BLOCK) else {
+        let block = i / BLOCK;
+        if block >= self.blocks {
             return true;
-        };
+        }
         let file = 1u64 << (i % BLOCK);
-        bits.iter().all(|&bit| block[bit as usize] & file != 0)
+        bits.iter()
+            .all(|&bit| self.by_bit[bit as usize * self.blocks + block] & file != 0)
     }
 
     /// The files that may hold every one of `words`, in the run's order.
@@ -114,13 +125,18 @@ impl WordFilters {
         &'a self,
         words: &'a [WordBits],
     ) -> impl Iterator<Item = usize> + 'a {
-        self.blocks.iter().enumerate().flat_map(move |(b, block)| {
-            let mut files = !0u64;
-            for &bit in words.iter().flatten() {
-                files &= block[bit as usize];
-            }
-            SetBits(files).map(move |slot| b * BLOCK + slot)
-        })
+        let mut files = vec![!0u64; self.blocks];
+        for &bit in words.iter().flatten() {
+            let row = &self.by_bit[bit as usize * self.blocks..][..self.blocks];
+            files
+                .iter_mut()
+                .zip(row)
+                .for_each(|(files, row)| *files &= row);
+        }
+        files
+            .into_iter()
+            .enumerate()
+            .flat_map(|(b, files)| SetBits(files).map(move |slot| b * BLOCK + slot))
     }
 }
 
