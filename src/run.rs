@@ -313,6 +313,13 @@ fn check(args: &CheckArgs) -> Outcome {
         && args.add_noqa.is_none()
         && !args.statistics
         && terminal_format.streams();
+    // Statistics alone are counted as each file is done; the findings need not wait.
+    let counting = files.is_empty()
+        && args.baseline.is_none()
+        && args.write_baseline.is_none()
+        && args.add_noqa.is_none()
+        && args.statistics;
+    let mut counts = report::RuleCounts::default();
     let mut out = io::BufWriter::with_capacity(64 << 10, io::stdout().lock());
     // A closed pipe (`| head -1`) stops the output; the run still ends as it would have.
     let mut closed: Option<io::Error> = None;
@@ -333,6 +340,9 @@ fn check(args: &CheckArgs) -> Outcome {
                 if mode != Mode::Diff && closed.is_none() && !r.messages.is_empty() {
                     closed = report::write(terminal_format, &r.messages, color, &mut out).err();
                 }
+            } else if counting {
+                tally.add(&r.messages);
+                counts.add(&r.messages);
             } else {
                 checked_files.insert(r.path);
                 kept.extend(r.messages);
@@ -443,11 +453,13 @@ fn check(args: &CheckArgs) -> Outcome {
             failed = true;
         }
     }
-    if !streaming {
+    if !streaming && !counting {
         tally.add(&messages);
     }
     if mode != Mode::Diff && closed.is_none() && !streaming {
-        let written = if args.statistics {
+        let written = if counting {
+            counts.write(terminal_format == Format::Json, &mut out)
+        } else if args.statistics {
             report::write_statistics(&messages, terminal_format == Format::Json, &mut out)
         } else {
             report::write(

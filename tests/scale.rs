@@ -75,6 +75,16 @@ fn alone() -> std::sync::MutexGuard<'static, ()> {
     ONE_AT_A_TIME.lock().unwrap_or_else(|e| e.into_inner())
 }
 
+/// `check --isolated` with `args`, in the concise format unless `args` name another.
+fn check_args<'a>(args: &[&'a str]) -> Vec<&'a str> {
+    let mut all = vec!["check", "--isolated"];
+    if !args.contains(&"--output-format") {
+        all.extend(["--output-format", "concise"]);
+    }
+    all.extend(args);
+    all
+}
+
 #[cfg(unix)]
 // The child is reaped by `wait4` below, which clippy does not know.
 #[allow(clippy::zombie_processes)]
@@ -84,8 +94,7 @@ fn run(dir: &Path, args: &[&str]) -> (Option<i32>, String, f64, u64) {
     let mut child = Command::new(env!("CARGO_BIN_EXE_responsify"))
         .current_dir(dir)
         .env("NO_COLOR", "1")
-        .args(["check", "--isolated", "--output-format", "concise"])
-        .args(args)
+        .args(check_args(args))
         .stdout(Stdio::piped())
         .stderr(Stdio::null())
         .spawn()
@@ -118,8 +127,7 @@ fn run(dir: &Path, args: &[&str]) -> (Option<i32>, String, f64, u64) {
     let out = Command::new(env!("CARGO_BIN_EXE_responsify"))
         .current_dir(dir)
         .env("NO_COLOR", "1")
-        .args(["check", "--isolated", "--output-format", "concise"])
-        .args(args)
+        .args(check_args(args))
         .output()
         .unwrap();
     let seconds = started.elapsed().as_secs_f64();
@@ -196,35 +204,39 @@ fn tree_of_requests(root: &Path, n: usize) {
     }
 }
 
-/// Check a tree of `n` request files with two threads: (findings, peak RSS in KiB).
-/// The least peak of three runs: what the run must hold. A run's peak only grows with
-/// noise (a worker descheduled while the other goes on, freed blocks not yet reused), and
-/// one such run was enough to make the comparison below flaky.
-fn tree_rss(n: usize) -> (usize, u64) {
-    let dir = tempfile::tempdir().unwrap();
-    tree_of_requests(dir.path(), n);
+/// Check the tree at `dir` with two threads and `args` after `check`: (lines printed, peak
+/// RSS in KiB). The least peak of three runs: what the run must hold. A run's peak only
+/// grows with noise (a worker descheduled while the other goes on, freed blocks not yet
+/// reused), and one such run was enough to make the comparisons below flaky.
+fn tree_rss(dir: &Path, args: &[&str]) -> (usize, u64) {
     let mut least = u64::MAX;
-    let mut findings = 0;
+    let mut lines = 0;
     for _ in 0..3 {
-        let (code, stdout, _, rss) = run(dir.path(), &["-j", "2", "."]);
-        assert_eq!(code, Some(1), "{n} files");
-        findings = stdout.lines().count();
+        let (code, stdout, _, rss) = run(dir, &[&["-j", "2", "."], args].concat());
+        assert_eq!(code, Some(1), "{args:?}");
+        lines = stdout.lines().count();
         least = least.min(rss);
     }
-    (findings, least)
+    (lines, least)
 }
 
 /// Ten times the files (20,000, with 80,000 findings) takes about the memory of 2,000: the
 /// findings of a file are written when it is done and then dropped. When every finding was
 /// held to the end, the larger tree took 84 MiB more (124 MiB against 40, about 1 KiB a
 /// finding); the bound leaves room for the allocator's noise and the walk's list of paths,
-/// not for that.
+/// not for that. `--statistics` counts each file's findings as it is done, and keeps none.
+///
+/// A report that is one document (SARIF) keeps the findings, but writes its results one at
+/// a time: a tree of the whole log took ten times the findings' own memory.
 #[test]
 #[cfg(any(target_os = "linux", target_os = "macos"))]
 fn peak_memory_does_not_grow_with_the_number_of_files() {
     let _alone = alone();
-    let (small_findings, small) = tree_rss(2_000);
-    let (large_findings, large) = tree_rss(20_000);
+    let (small_dir, large_dir) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
+    tree_of_requests(small_dir.path(), 2_000);
+    tree_of_requests(large_dir.path(), 20_000);
+    let (small_findings, small) = tree_rss(small_dir.path(), &[]);
+    let (large_findings, large) = tree_rss(large_dir.path(), &[]);
     eprintln!(
         "2,000 files: {small_findings} findings, {} MiB peak; 20,000 files: {large_findings} findings, {} MiB peak",
         small / 1024,
@@ -241,6 +253,22 @@ fn peak_memory_does_not_grow_with_the_number_of_files() {
         "peak RSS {} MiB at 20,000 files, {} MiB at 2,000",
         large / 1024,
         small / 1024
+    );
+    let (rules, statistics) = tree_rss(large_dir.path(), &["--statistics"]);
+    assert!(rules >= 4, "a line per rule:  {rules}");
+    assert!(
+        statistics <= small + 16 * 1024,
+        "--statistics: peak RSS {} MiB at 20,000 files, {} MiB for the findings of 2,000",
+        statistics / 1024,
+        small / 1024
+    );
+    let (_, sarif) = tree_rss(large_dir.path(), &["--output-format", "sarif"]);
+    eprintln!("20,000 files as SARIF: {} MiB peak", sarif / 1024);
+    assert!(
+        sarif <= large + 2 * 1024 * large_findings as u64 / 1024,
+        "SARIF: peak RSS {} MiB for {large_findings} findings, {} MiB streamed",
+        sarif / 1024,
+        large / 1024
     );
 }
 

@@ -6,8 +6,17 @@ use std::io::{self, Write};
 /// A JSON array of findings. Locations are 1-based; columns count characters. `filename` is
 /// a path; `cell` is the 1-based number of a notebook finding's cell (counting every cell, as
 /// Jupyter does), whose `location`s then count in the cell's code, or null.
+///
+/// Each finding's object is made and written in turn: a tree of the whole array held 30
+/// times the findings' own size (issue #15).
 pub fn write(messages: &[Message], out: &mut dyn Write) -> io::Result<()> {
-    let items: Vec<Value> = items(messages);
+    let ids = request_ids(messages);
+    let items = super::Lazy(
+        messages
+            .iter()
+            .zip(&ids)
+            .map(|(m, id)| to_json(m, id.clone())),
+    );
     serde_json::to_writer_pretty(&mut *out, &items)?;
     writeln!(out)
 }

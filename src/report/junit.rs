@@ -8,13 +8,17 @@ use std::io::{self, Write};
 /// report lists them; a test case is named after its rule and position and fails with the
 /// message, `type` being the rule. An empty report is a document with zero tests.
 pub fn write(messages: &[Message], out: &mut dyn Write) -> io::Result<()> {
+    // A suite per file, in order of appearance; found by name through a map (a search of
+    // the suites for each finding was quadratic in a large run's files).
     let mut suites: Vec<(&str, Vec<&Message>)> = Vec::new();
+    let mut suite_of: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
     for m in messages {
         let (file, _) = split_cell(&m.path);
-        match suites.iter_mut().find(|(name, _)| *name == file) {
-            Some((_, cases)) => cases.push(m),
-            None => suites.push((file, vec![m])),
-        }
+        let i = *suite_of.entry(file).or_insert_with(|| {
+            suites.push((file, Vec::new()));
+            suites.len() - 1
+        });
+        suites[i].1.push(m);
     }
     let total = messages.len();
     writeln!(out, r#"<?xml version="1.0" encoding="UTF-8"?>"#)?;

@@ -21,7 +21,7 @@ use crate::model::Span;
 use std::io::{self, Write};
 use std::sync::Arc;
 
-pub use statistics::write_statistics;
+pub use statistics::{write_statistics, RuleCounts};
 
 /// The project's home: SARIF names it, and the rule pages live under it.
 pub const PROJECT_URL: &str = "https://github.com/responsify/responsify";
@@ -143,6 +143,20 @@ impl Format {
     /// lower them (`settings.display_edits`).
     pub fn shows_edits(self) -> bool {
         matches!(self, Format::Json | Format::JsonLines | Format::Sarif)
+    }
+}
+
+/// A sequence serialized as its items are made, one at a time: a report's JSON is written
+/// without a tree of the whole document in memory (the same bytes as serializing a `Vec`).
+pub(crate) struct Lazy<I>(pub I);
+
+impl<I> serde::Serialize for Lazy<I>
+where
+    I: Iterator + Clone,
+    I::Item: serde::Serialize,
+{
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(self.0.clone())
     }
 }
 
