@@ -457,6 +457,110 @@ pub fn hold_chat_twins(units: &mut [crate::model::Unit]) {
     }
 }
 
+/// Other providers' SDKs whose clients copy the openai SDK's `chat.completions` methods, by
+/// the module a file imports (Python) or the package (JavaScript): a client the front end
+/// cannot trace, in a file that imports one of these and not the openai SDK, is taken for
+/// that provider's.
+const LOOKALIKE_SDKS: &[(&str, &str)] = &[
+    ("groq", "groq"),
+    ("cerebras.cloud.sdk", "Cerebras"),
+    ("fireworks", "Fireworks"),
+    ("together", "Together"),
+    ("huggingface_hub", "Hugging Face"),
+    ("zhipuai", "Zhipu AI"),
+    ("sambanova", "SambaNova"),
+    ("groq-sdk", "groq"),
+    ("@cerebras/cerebras_cloud_sdk", "Cerebras"),
+    ("together-ai", "Together"),
+    ("@huggingface/inference", "Hugging Face"),
+];
+
+/// The provider whose look-alike SDK `module` is (or is a submodule of), if any.
+pub fn lookalike_sdk(module: &str) -> Option<&'static str> {
+    LOOKALIKE_SDKS.iter().find_map(|(sdk, provider)| {
+        let within = module == *sdk
+            || module
+                .strip_prefix(sdk)
+                .is_some_and(|rest| rest.starts_with('.') || rest.starts_with('/'));
+        within.then_some(*provider)
+    })
+}
+
+/// A client of another provider's look-alike SDK (see [`lookalike_sdk`]): left alone, with a
+/// note rather than without a word, since the client itself is not seen.
+pub fn lookalike_client(provider: &str, receiver: &str) -> Judged {
+    Judged::hold(Hold::OtherServer, format!(
+        "this file imports the {provider} SDK and not the openai SDK: `{receiver}` is taken for its client, whose `chat.completions` look like openai's"
+    ))
+}
+
+/// A Chat Completions request shown beside the same request on the Responses API (a
+/// notebook or a tutorial that contrasts the two): the file also sends the same model the
+/// same conversation, written out in full, through `responses`. Migrating the chat one would
+/// only repeat the other and take the contrast away. A conversation with a value the front end
+/// cannot see into (a variable) is no proof of one: a half-migrated file sends such values
+/// through both APIs.
+pub fn hold_shown_twins(units: &mut [crate::model::Unit]) {
+    use crate::model::Endpoint;
+    let shown: Vec<(String, Vec<(String, String)>)> = units
+        .iter()
+        .filter(|u| u.request.endpoint == Endpoint::Responses)
+        .filter_map(|u| {
+            let body = &u.request.body;
+            let input = body.get("input")?;
+            let conversation = match input.as_str() {
+                Some(text) => vec![("user".to_string(), text.to_string())],
+                None => spelled_out(input)?,
+            };
+            Some((body.get("model")?.as_str()?.to_string(), conversation))
+        })
+        .collect();
+    if shown.is_empty() {
+        return;
+    }
+    for unit in units.iter_mut() {
+        if unit.request.endpoint != Endpoint::ChatCompletions || unit.verdict != Verdict::Migrate {
+            continue;
+        }
+        let body = &unit.request.body;
+        let (Some(model), Some(conversation)) = (
+            body.get("model").and_then(|m| m.as_str()),
+            body.get("messages").and_then(spelled_out),
+        ) else {
+            continue;
+        };
+        if shown.iter().any(|(m, c)| m == model && *c == conversation) {
+            unit.verdict = Verdict::hold(
+                Hold::ChatTwin,
+                format!(
+                    "this file sends `{model}` the same conversation through the Responses API: this Chat Completions request is shown beside it"
+                ),
+            );
+        }
+    }
+}
+
+/// The turns of a conversation written out as literals (`[{"role": "user", "content": "Hi"}]`)
+/// as (role, text) pairs; `None` when any part of it is not a literal string.
+fn spelled_out(messages: &crate::model::Value) -> Option<Vec<(String, String)>> {
+    let turns = messages.as_list()?;
+    if turns.is_empty() {
+        return None;
+    }
+    turns
+        .iter()
+        .map(|turn| {
+            let entries = turn.entries()?;
+            if entries.len() != 2 {
+                return None;
+            }
+            let role = turn.get("role")?.as_str()?;
+            let content = turn.get("content")?.as_str()?;
+            Some((role.to_string(), content.to_string()))
+        })
+        .collect()
+}
+
 /// A Chat Completions adapter kept on purpose in a module of its own, beside its Responses
 /// twin in a sibling module (`models/openai_chatcompletions.py` and
 /// `models/openai_responses.py`, `openaiChatCompletionsModel.ts` and

@@ -217,6 +217,7 @@ pub fn analyze(
     let mut by_unit: Vec<Vec<Diagnostic>> = Vec::new();
     let mut units = lifted.units;
     crate::classify::hold_chat_twins(&mut units);
+    crate::classify::hold_shown_twins(&mut units);
     crate::classify::hold_other_provider_bodies(&mut units);
     if let Some(path) = settings.path.as_deref() {
         crate::classify::hold_sibling_chat_twins(&mut units, path);

@@ -9,6 +9,11 @@ declare_rule! {
     /// proven to be: another provider, a local server, or a value read from configuration
     /// with no OpenAI fallback. These calls are never rewritten.
     ///
+    /// A client responsify cannot trace (a parameter) in a Python file that imports another
+    /// provider's SDK with the same `chat.completions` methods (groq, Cerebras, Fireworks,
+    /// Together, Hugging Face, Zhipu AI, SambaNova) and not the openai SDK is taken for that
+    /// provider's client and noted the same way.
+    ///
     /// A base URL read from the environment (`OpenAI()` with no base URL reads
     /// `OPENAI_BASE_URL`; `os.getenv("LLM_URL", ...)` reads `LLM_URL`) is looked up in the
     /// environment files the project ships: the nearest `.env`, `.env.example` (and the other

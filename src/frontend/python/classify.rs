@@ -14,7 +14,13 @@ const WRAPPERS: &[&str] = &["instructor"];
 const WRAPPING_FUNCTIONS: &[&str] = &["from_openai", "patch", "apatch"];
 
 pub fn trace(index: &Index, scope: usize, receiver: &Expr, source: &str) -> Judged {
-    trace_at(index, scope, receiver, source, DEPTH)
+    let judged = trace_at(index, scope, receiver, source, DEPTH);
+    match (&judged.untraced, index.lookalike_sdk) {
+        (Some(_), Some(sdk)) if !index.imports_openai => {
+            classify::lookalike_client(sdk, text(source, receiver))
+        }
+        _ => judged,
+    }
 }
 
 fn text<'s>(source: &'s str, expr: &Expr) -> &'s str {

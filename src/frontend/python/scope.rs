@@ -31,6 +31,11 @@ pub struct Index<'a> {
     pub client_classes: Vec<(String, ClientClass)>,
     /// Names imported from anywhere else (a look-alike `OpenAI` from another library).
     pub foreign: Vec<String>,
+    /// Whether the file imports the openai SDK at all (`import openai`, `from openai... import`).
+    pub imports_openai: bool,
+    /// Another provider's SDK the file imports whose clients have the same `chat.completions`
+    /// methods (see [`crate::classify::lookalike_sdk`]).
+    pub lookalike_sdk: Option<&'static str>,
     /// Module-level function definitions (factories).
     pub functions: Vec<&'a ast::StmtFunctionDef>,
     /// Classes defined in this file: a client built from one is a look-alike.
@@ -87,6 +92,16 @@ impl<'a> Index<'a> {
         self.annotations.get(&value).copied()
     }
 
+    /// What importing `module` says about the file's clients.
+    fn note_module(&mut self, module: &str) {
+        if module == "openai" || module.starts_with("openai.") {
+            self.imports_openai = true;
+        }
+        if self.lookalike_sdk.is_none() {
+            self.lookalike_sdk = crate::classify::lookalike_sdk(module);
+        }
+    }
+
     fn collect(&mut self, body: &'a [Stmt], scope: usize, class: Option<&'a ast::StmtClassDef>) {
         for stmt in flatten(body) {
             match stmt {
@@ -96,7 +111,9 @@ impl<'a> Index<'a> {
                         if let Some(library) = http_library(alias.name.id.as_str()) {
                             self.http.push((bound.clone(), library, None));
                         }
-                        if alias.name.id.as_str() == "openai" {
+                        let module = alias.name.id.as_str();
+                        self.note_module(module);
+                        if module == "openai" {
                             self.openai_modules.push(bound);
                         } else {
                             self.foreign.push(bound);
@@ -105,6 +122,9 @@ impl<'a> Index<'a> {
                 }
                 Stmt::ImportFrom(from) => {
                     let module = from.module.as_ref().map(|m| m.id.as_str()).unwrap_or("");
+                    if from.level == 0 {
+                        self.note_module(module);
+                    }
                     for alias in &from.names {
                         let bound = alias.asname.as_ref().unwrap_or(&alias.name).id.to_string();
                         if let Some(library) = http_library(module) {
