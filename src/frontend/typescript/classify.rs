@@ -182,6 +182,29 @@ fn this_field(index: &Index, scope: usize, field: &str, source: &str, depth: usi
                     return trace_at(index, at, value, source, depth - 1);
                 }
             }
+            // `get client() { return this._client; }`: the client is what the getter returns.
+            ClassElement::MethodDefinition(m)
+                if m.kind == MethodDefinitionKind::Get
+                    && m.key.static_name().as_deref() == Some(field) =>
+            {
+                let returned =
+                    m.value
+                        .body
+                        .as_ref()
+                        .and_then(|body| match body.statements.as_slice() {
+                            [Statement::ReturnStatement(r)] => r.argument.as_ref(),
+                            _ => None,
+                        });
+                return match returned {
+                    Some(value) => {
+                        let at = index.scope_at(span_of(value.span()));
+                        trace_at(index, at, value, source, depth - 1)
+                    }
+                    None => unsure(format!(
+                        "the client `this.{field}` comes from a getter that does more than return it"
+                    )),
+                };
+            }
             ClassElement::MethodDefinition(m) => {
                 for param in &m.value.params.items {
                     let named = param
