@@ -193,19 +193,58 @@ const fn names(sdk: Sdk) -> &'static [&'static str] {
     }
 }
 
-/// What `folder` alone says about the SDK's version.
+/// The lockfiles among [`names`]: what is installed, as long as the manifest beside them
+/// still allows it.
+const LOCKFILES: &[&str] = &[
+    "poetry.lock",
+    "uv.lock",
+    "pdm.lock",
+    "package-lock.json",
+    "pnpm-lock.yaml",
+    "yarn.lock",
+];
+
+/// What `folder` alone says about the SDK's version. A lockfile whose `openai` the folder's
+/// manifest no longer allows (`poetry.lock` at 1.65.3 beside `openai>=1.70` in
+/// `pyproject.toml`) is stale: the next install takes what the manifest asks for, so the
+/// manifest answers instead.
 pub fn step(folder: &Path, sdk: Sdk, files: &FolderFiles) -> Step {
     let mut found_any = false;
+    let read = |name: &str| -> Option<String> {
+        let text = std::fs::read_to_string(folder.join(name)).ok()?;
+        Some(
+            text.strip_prefix('\u{feff}')
+                .map(str::to_string)
+                .unwrap_or(text),
+        )
+    };
+    let mut floor: Option<Option<Version>> = None;
     for name in names(sdk).iter().filter(|name| files.has(name)) {
         let file = folder.join(name);
-        let Ok(text) = std::fs::read_to_string(&file) else {
+        let Some(text) = read(name) else {
             continue;
         };
         found_any = true;
-        let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
-        if let Some(pin) = read_pin(name, text).and_then(|f| f.pin(&file, Place::Manifest)) {
-            return Step::Pinned(pin);
+        let Some(pin) = read_pin(name, &text).and_then(|f| f.pin(&file, Place::Manifest)) else {
+            continue;
+        };
+        if LOCKFILES.contains(name) {
+            let manifest = match sdk {
+                Sdk::Python => "pyproject.toml",
+                Sdk::Node => "package.json",
+            };
+            let floor = *floor.get_or_insert_with(|| {
+                files
+                    .has(manifest)
+                    .then(|| read(manifest))
+                    .flatten()
+                    .and_then(|text| lowest_allowed(manifest, &text))
+            });
+            if floor.is_some_and(|floor| pin.at_most < floor) {
+                continue;
+            }
         }
+        return Step::Pinned(pin);
     }
     if found_any || files.has(crate::folder_files::GIT) {
         Step::Stop
@@ -357,6 +396,33 @@ fn python_requirement(text: &str) -> Option<Found> {
         }
     }
     None
+}
+
+/// The lowest version of `openai` a manifest (`pyproject.toml`, `package.json`) allows, when
+/// it names one.
+fn lowest_allowed(name: &str, text: &str) -> Option<Version> {
+    match name {
+        "package.json" => {
+            let json: serde_json::Value = serde_json::from_str(text).ok()?;
+            let range = ["dependencies", "devDependencies", "peerDependencies"]
+                .iter()
+                .find_map(|k| json.get(k)?.get("openai")?.as_str())?;
+            let range = range.trim().trim_start_matches(['^', '~', '>', '=', 'v']);
+            parse_version(range.split([' ', '<', '|']).next()?)
+        }
+        _ => {
+            let found = python_requirement(text)?;
+            let spec = found.written.strip_prefix("openai")?;
+            spec.split(',').find_map(|clause| {
+                let clause = clause.trim();
+                [">=", "~=", "===", "=="]
+                    .iter()
+                    .find_map(|op| clause.strip_prefix(op))
+                    .filter(|v| !v.trim().ends_with(".*"))
+                    .and_then(parse_version)
+            })
+        }
+    }
 }
 
 /// A Poetry constraint as a PEP 440 one, for the bound that matters here.
@@ -995,5 +1061,54 @@ mod tests {
         assert!(Version(4, 87, 1) < Sdk::Node.floor(false));
         assert!(Version(7, 59, 0) >= Sdk::Node.floor(true));
         assert_eq!(parse_version("4.87.2-beta.1"), Some(Version(4, 87, 2)));
+    }
+
+    #[test]
+    fn a_lockfile_the_manifest_no_longer_allows_is_stale() {
+        let dir = tempfile::tempdir().unwrap();
+        let lock = "[[package]]\nname = \"openai\"\nversion = \"1.65.3\"\n";
+        std::fs::write(dir.path().join("poetry.lock"), lock).unwrap();
+        let pyproject = |spec: &str| format!("[project]\ndependencies = [\"openai{spec}\"]\n");
+        let pin = |spec: &str| {
+            std::fs::write(dir.path().join("pyproject.toml"), pyproject(spec)).unwrap();
+            pin_for(dir.path(), Sdk::Python).map(|p| p.written)
+        };
+        assert_eq!(pin(">=1.70.0"), None, "the manifest answers: open upwards");
+        assert_eq!(
+            pin(">=1.70.0,<2"),
+            Some("openai>=1.70.0,<2".to_string()),
+            "the manifest answers with its bounds"
+        );
+        assert_eq!(
+            pin(">=1.0"),
+            Some("openai 1.65.3".to_string()),
+            "the lock still holds"
+        );
+        assert_eq!(
+            pin(""),
+            Some("openai 1.65.3".to_string()),
+            "no floor: the lock holds"
+        );
+        assert_eq!(
+            pin("==1.2.0"),
+            Some("openai 1.65.3".to_string()),
+            "a floor below it"
+        );
+        let node = tempfile::tempdir().unwrap();
+        std::fs::write(
+            node.path().join("package-lock.json"),
+            r#"{"packages": {"node_modules/openai": {"version": "4.24.7"}}}"#,
+        )
+        .unwrap();
+        let manifest = |range: &str| {
+            std::fs::write(
+                node.path().join("package.json"),
+                format!(r#"{{"dependencies": {{"openai": "{range}"}}}}"#),
+            )
+            .unwrap();
+            pin_for(node.path(), Sdk::Node).map(|p| p.written)
+        };
+        assert_eq!(manifest("^4.23.0"), Some("openai 4.24.7".to_string()));
+        assert_eq!(manifest("^5.1.0"), None, "the lock predates the manifest");
     }
 }

@@ -12,7 +12,10 @@ declare_rule! {
     /// `package-lock.json`, `pnpm-lock.yaml`, `yarn.lock`, Deno's `deno.json` import map, or
     /// conda's `environment.yml` (its `dependencies` and their `pip:` list) is read, up to
     /// the repository's root; an exact pin, a lockfile's version or an upper bound below the
-    /// floor holds the request, and the finding names the file and line.
+    /// floor holds the request, and the finding names the file and line. A lockfile whose
+    /// version the `pyproject.toml` or `package.json` beside it no longer allows (a lock at
+    /// 1.65.3 under `openai>=1.70`) is stale: the next install follows the manifest, which
+    /// answers instead.
     ///
     /// A file that says which SDK it runs with speaks for itself, before any manifest: a
     /// notebook's own install line (`%pip install openai==1.40.0`, `!pip install
