@@ -494,15 +494,18 @@ pub fn lookalike_client(provider: &str, receiver: &str) -> Judged {
     ))
 }
 
-/// A Chat Completions request shown beside the same request on the Responses API (a
-/// notebook or a tutorial that contrasts the two): the file also sends the same model the
-/// same conversation, written out in full, through `responses`. Migrating the chat one would
-/// only repeat the other and take the contrast away. A conversation with a value the front end
-/// cannot see into (a variable) is no proof of one: a half-migrated file sends such values
-/// through both APIs.
-pub fn hold_shown_twins(units: &mut [crate::model::Unit]) {
+/// A request on the Responses API whose model and conversation are written out in full:
+/// what a Chat Completions request beside it may be shown against (see [`hold_shown_twins`]).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Shown {
+    model: String,
+    conversation: Vec<(String, String)>,
+}
+
+/// The Responses requests of a text that a chat request could be the twin of.
+pub fn shown_on_responses(units: &[crate::model::Unit]) -> Vec<Shown> {
     use crate::model::Endpoint;
-    let shown: Vec<(String, Vec<(String, String)>)> = units
+    units
         .iter()
         .filter(|u| u.request.endpoint == Endpoint::Responses)
         .filter_map(|u| {
@@ -512,9 +515,26 @@ pub fn hold_shown_twins(units: &mut [crate::model::Unit]) {
                 Some(text) => vec![("user".to_string(), text.to_string())],
                 None => spelled_out(input)?,
             };
-            Some((body.get("model")?.as_str()?.to_string(), conversation))
+            Some(Shown {
+                model: body.get("model")?.as_str()?.to_string(),
+                conversation,
+            })
         })
-        .collect();
+        .collect()
+}
+
+/// A Chat Completions request shown beside the same request on the Responses API (a
+/// notebook or a tutorial that contrasts the two): the document also sends the same model
+/// the same conversation, written out in full, through `responses`. Migrating the chat one
+/// would only repeat the other and take the contrast away. A conversation with a value the
+/// front end cannot see into (a variable) is no proof of one: a half-migrated file sends
+/// such values through both APIs.
+///
+/// Only documents that show code (notebooks, Markdown) are read this way: in a module two
+/// such requests are one migrated and one not yet, and `shown` is what the text held
+/// before this run's fixes, so a request the run has just migrated is no twin of the next.
+pub fn hold_shown_twins(units: &mut [crate::model::Unit], shown: &[Shown]) {
+    use crate::model::Endpoint;
     if shown.is_empty() {
         return;
     }
@@ -529,7 +549,10 @@ pub fn hold_shown_twins(units: &mut [crate::model::Unit]) {
         ) else {
             continue;
         };
-        if shown.iter().any(|(m, c)| m == model && *c == conversation) {
+        if shown
+            .iter()
+            .any(|s| s.model == model && s.conversation == conversation)
+        {
             unit.verdict = Verdict::hold(
                 Hold::ChatTwin,
                 format!(

@@ -114,7 +114,11 @@ fn check_only(
     let mut current = body.to_string();
     let mut fixed_count = 0;
     let mut companions = Vec::new();
-    let mut analysis = analyze(fe, &current, settings).map_err(CheckError::Syntax)?;
+    let lifted = fe.lift(&current).map_err(CheckError::Syntax)?;
+    // The Responses requests a chat request may be shown beside, as the text came: the
+    // passes below see the requests they migrate, which are no twins.
+    let shown = shown_in_document(fe, &lifted.units, settings);
+    let mut analysis = analyze_lifted(fe, &current, lifted, settings, &shown);
     // The start of the one request to fix, in the current text.
     let mut target = match only {
         Some(i) => Some(
@@ -173,9 +177,10 @@ fn check_only(
                 next = edit::apply(&next, &tidy);
             }
             // Analysing lifts the fixed text: where verifying is only that, this is the check.
-            analysis = analyze(fe, &next, settings).map_err(|e| {
+            let lifted = fe.lift(&next).map_err(|e| {
                 CheckError::FixFailed(format!("the fixed text does not parse ({})", e.message))
             })?;
+            analysis = analyze_lifted(fe, &next, lifted, settings, &shown);
             current = next;
             fixed_count += count;
         }
@@ -214,10 +219,36 @@ pub fn analyze(
     settings: &Settings,
 ) -> Result<Analysis, SyntaxError> {
     let lifted = fe.lift(text)?;
+    let shown = shown_in_document(fe, &lifted.units, settings);
+    Ok(analyze_lifted(fe, text, lifted, settings, &shown))
+}
+
+/// The Responses requests of a document that shows code (a notebook, Markdown) that a chat
+/// request beside them may be the twin of; none in other files.
+fn shown_in_document(
+    fe: &dyn FrontEnd,
+    units: &[crate::model::Unit],
+    settings: &Settings,
+) -> Vec<crate::classify::Shown> {
+    if fe.documentation() || settings.shows_code {
+        crate::classify::shown_on_responses(units)
+    } else {
+        Vec::new()
+    }
+}
+
+/// [`analyze`] of a text already lifted, with the twins its chat requests are held against.
+fn analyze_lifted(
+    fe: &dyn FrontEnd,
+    text: &str,
+    lifted: crate::frontend::Lifted,
+    settings: &Settings,
+    shown: &[crate::classify::Shown],
+) -> Analysis {
     let mut by_unit: Vec<Vec<Diagnostic>> = Vec::new();
     let mut units = lifted.units;
     crate::classify::hold_chat_twins(&mut units);
-    crate::classify::hold_shown_twins(&mut units);
+    crate::classify::hold_shown_twins(&mut units, shown);
     crate::classify::hold_other_provider_bodies(&mut units);
     if let Some(path) = settings.path.as_deref() {
         crate::classify::hold_sibling_chat_twins(&mut units, path);
@@ -316,7 +347,7 @@ pub fn analyze(
             f.diagnostic.message.clone(),
         ))
     });
-    Ok(Analysis { units, findings })
+    Analysis { units, findings }
 }
 
 /// The findings of the units' diagnostics: suppressions applied, and each with what will

@@ -218,7 +218,7 @@ pub struct CheckedCells {
 /// numbers the requests of all the cells together, as [`fix_unit_in_cells`] takes it.
 pub fn check_cells(sources: &[&str], settings: &Settings) -> Result<CheckedCells, CheckError> {
     let document = joined(sources);
-    let checked = engine::check(&PYTHON, &document, settings)?;
+    let checked = engine::check(&PYTHON, &document, &showing_code(settings))?;
     split(sources, &document, checked)
 }
 
@@ -231,8 +231,15 @@ pub fn fix_unit_in_cells(
     unit: usize,
 ) -> Result<CheckedCells, CheckError> {
     let document = joined(sources);
-    let checked = engine::fix_unit(&PYTHON, &document, settings, unit)?;
+    let checked = engine::fix_unit(&PYTHON, &document, &showing_code(settings), unit)?;
     split(sources, &document, checked)
+}
+
+/// A notebook's cells are a document that shows code (see `Settings::shows_code`).
+fn showing_code(settings: &Settings) -> Settings {
+    let mut settings = settings.clone();
+    settings.shows_code = true;
+    settings
 }
 
 /// The cells as one Python document, magics commented out, a boundary after each cell.

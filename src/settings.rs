@@ -49,6 +49,9 @@ pub struct Settings {
     /// The text is a piece of a Batch pipeline whose other pieces are in view (see
     /// `project::Project::batch_pipeline`): its Batch lines convert with them.
     pub batch_in_view: bool,
+    /// The text is a notebook's cells, a document that shows code: a chat request there may
+    /// be shown beside its twin on Responses (`classify::hold_shown_twins`).
+    pub shows_code: bool,
 }
 
 pub const DEFAULT_MAX_FILE_SIZE: u64 = 64 * 1024 * 1024;
@@ -71,6 +74,7 @@ impl Settings {
             path: None,
             manifests_from: None,
             batch_in_view: false,
+            shows_code: false,
         }
     }
 

@@ -11,10 +11,11 @@ declare_rule! {
     /// do that offer both to their users. The twins may also live in sibling modules named
     /// for their API (`models/openai_chatcompletions.py` beside `models/openai_responses.py`,
     /// which calls the Responses API), when the chat request's class or function names both
-    /// words, chat and completion. A notebook or tutorial that shows the same request on each
-    /// API (the same model sent the same conversation, written out in full, through
-    /// `chat.completions` and through `responses`) keeps its chat request as the contrast.
-    /// The chat twin is left as it is.
+    /// words, chat and completion. A notebook or a Markdown page that shows the same request
+    /// on each API (the same model sent the same conversation, written out in full, through
+    /// `chat.completions` and through `responses`) keeps its chat request as the contrast; in
+    /// a module such a pair is a migration half done, and the chat request migrates. The
+    /// chat twin is left as it is.
     ///
     /// ## Why migrate
     /// It is not a migration to make: rewriting the chat twin would only duplicate the
