@@ -8,6 +8,8 @@ declare_rule! {
     /// Reports audio output: `modalities` that include `"audio"`, the `audio` parameter, and
     /// assistant messages that refer to an earlier audio reply (`audio: {"id": …}`).
     /// `modalities: ["text"]` is removed, as text is the only thing Responses returns.
+    /// `modalities` that ask for images (which other providers' chat endpoints take) are
+    /// reported too: on Responses, images come from the `image_generation` tool.
     ///
     /// ## Why migrate
     /// The Responses API does not produce audio. Spoken replies need the Realtime API or a
@@ -28,6 +30,8 @@ declare_rule! {
     }
 }
 
+const IMAGE_HELP: &str = "ask for images with the `image_generation` tool (`tools: [{\"type\": \"image_generation\"}]`), or keep this call on the server that answers `modalities: [\"image\"]`";
+
 const HELP: &str = "keep this call on Chat Completions, or produce speech from the text with a text-to-speech call";
 
 impl Rule for AudioOutput {
@@ -41,15 +45,24 @@ impl Rule for AudioOutput {
             v.as_list()
                 .is_some_and(|m| m.iter().all(|x| x.as_str() == Some("text")))
         };
-        no_equivalent(
-            unit,
-            name,
-            "modalities",
-            text_only,
-            "the Responses API returns text only",
-            HELP,
-            out,
-        );
+        let asks_for = |kind: &str| {
+            unit.request
+                .body
+                .get("modalities")
+                .and_then(Value::as_list)
+                .is_some_and(|m| m.iter().any(|x| x.as_str() == Some(kind)))
+        };
+        // Images are asked of other servers this way (OpenAI's chat endpoint takes text and
+        // audio only); on Responses a tool makes them, so "text only" would mislead.
+        let (why, help) = if asks_for("image") && !asks_for("audio") {
+            (
+                "on Responses, images come from the `image_generation` tool",
+                IMAGE_HELP,
+            )
+        } else {
+            ("the Responses API returns text only", HELP)
+        };
+        no_equivalent(unit, name, "modalities", text_only, why, help, out);
         no_equivalent(
             unit,
             name,
