@@ -90,6 +90,25 @@ pub struct Layout {
     pub multiline: bool,
 }
 
+/// The separator of new members, written like `between`, the text between the last two
+/// members: copied when it is a comma and spacing, but never the comments in it (a comment
+/// there belongs to the member after it, and copying it would repeat it after every insertion).
+fn separator_like(between: &str, newline: &str, indent: &str) -> String {
+    let after_value = between.trim_start();
+    let Some(after_comma) = after_value.strip_prefix(',') else {
+        return ", ".into();
+    };
+    if after_comma.trim().is_empty() {
+        return between.to_string();
+    }
+    let before_comma = &between[..between.len() - after_value.len()];
+    if between.contains('\n') {
+        format!("{before_comma},{newline}{indent}")
+    } else {
+        format!("{before_comma}, ")
+    }
+}
+
 pub fn layout(text: &str, container: &Container, removed: &[Span], newline: &str) -> Layout {
     let at = container.span;
     let kept: Vec<Span> = container
@@ -101,13 +120,11 @@ pub fn layout(text: &str, container: &Container, removed: &[Span], newline: &str
     let multiline = text[at.start..at.end].contains('\n');
     let (separator, indent) = match (container.members.as_slice(), kept.last()) {
         ([.., a, b], Some(last)) => {
-            let between = &text[a.end..b.start];
-            let separator = if between.trim_start().starts_with(',') {
-                between.to_string()
-            } else {
-                ", ".into()
-            };
-            (separator, indentation_at(text, last.start).to_string())
+            let indent = indentation_at(text, last.start).to_string();
+            (
+                separator_like(&text[a.end..b.start], newline, &indent),
+                indent,
+            )
         }
         (_, Some(last)) if multiline => {
             let indent = indentation_at(text, last.start).to_string();
@@ -120,5 +137,28 @@ pub fn layout(text: &str, container: &Container, removed: &[Span], newline: &str
         separator,
         indent,
         multiline,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::separator_like;
+
+    #[test]
+    fn a_separator_keeps_the_spacing_of_the_members_and_none_of_their_comments() {
+        assert_eq!(separator_like(",\n    ", "\n", "    "), ",\n    ");
+        assert_eq!(separator_like(",\n\n    ", "\n", "    "), ",\n\n    ");
+        assert_eq!(separator_like(", ", "\n", ""), ", ");
+        assert_eq!(
+            separator_like(
+                ",\n    // pick another model\n    //model: \"x\",\n    ",
+                "\n",
+                "    "
+            ),
+            ",\n    "
+        );
+        assert_eq!(separator_like(", // why\r\n  ", "\r\n", "  "), ",\r\n  ");
+        assert_eq!(separator_like(", /* why */ ", "\n", ""), ", ");
+        assert_eq!(separator_like(" ", "\n", ""), ", ");
     }
 }
