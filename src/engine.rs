@@ -237,6 +237,26 @@ fn shown_in_document(
     }
 }
 
+/// The SDK whose own source `file` is in (see `sdk_source`).
+fn in_sdk_source(file: &std::path::Path, settings: &Settings) -> Option<&'static str> {
+    // From the file's own folder up, above the working directory too: a run inside the
+    // SDK's `tests/` is still in the SDK.
+    let absolute;
+    let file = if file.is_absolute() {
+        file
+    } else {
+        absolute = std::env::current_dir().ok()?.join(file);
+        &absolute
+    };
+    let dir = file.parent()?;
+    match &settings.project {
+        Some(project) => project.sdk_package_of(dir),
+        None => crate::sdk_source::sdk_package_of(dir, &|f| {
+            std::sync::Arc::new(crate::folder_files::FolderFiles::list(f))
+        }),
+    }
+}
+
 /// [`analyze`] of a text already lifted, with the twins its chat requests are held against.
 fn analyze_lifted(
     fe: &dyn FrontEnd,
@@ -265,7 +285,14 @@ fn analyze_lifted(
     let mut pins_here = PinsHere::new();
     // The batch that takes this file's Batch lines, asked once for all of them.
     let owner = std::cell::OnceCell::new();
+    let sdk_source = settings
+        .manifests_from
+        .as_deref()
+        .and_then(|file| in_sdk_source(file, settings));
     for unit in &mut units {
+        if let Some(sdk) = sdk_source {
+            unit.verdict = Verdict::hold(Hold::NotOpenAi, crate::sdk_source::why(sdk));
+        }
         // A project environment file or the model may show the client is another server's:
         // judged before the unit is followed into other files.
         if let Some(file) = settings.manifests_from.as_deref() {

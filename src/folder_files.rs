@@ -52,6 +52,7 @@ pub const GIT: &str = ".git";
 fn asked_about(name: &str) -> Option<&'static str> {
     std::iter::once(GIT)
         .chain(crate::project_env::FILES.iter().copied())
+        .chain(crate::sdk_source::MANIFESTS.iter().copied())
         .chain(
             crate::sdk_pins::ALL_NAMES
                 .iter()

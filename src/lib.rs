@@ -45,6 +45,7 @@ pub mod rules;
 pub mod run;
 pub mod sdk;
 pub mod sdk_pins;
+pub mod sdk_source;
 pub mod server;
 pub mod settings;
 pub mod suppression;

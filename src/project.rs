@@ -77,6 +77,8 @@ pub struct Project {
     batch_creators: OnceLock<Vec<(PathBuf, crate::frontend::BatchPieces)>>,
     /// The crate targets of each Rust package asked about (by the folder of its manifest).
     rust_crates: Mutex<HashMap<PathBuf, Arc<Vec<rust_crate::CrateTree>>>>,
+    /// For each folder of checked files asked about: the SDK whose own source it is in.
+    sdk_packages: Mutex<HashMap<PathBuf, Option<&'static str>>>,
 }
 
 /// The settings of the folders from one folder up to the repository's root, nearest first.
@@ -161,6 +163,7 @@ impl Project {
             batch_code: OnceLock::new(),
             batch_creators: OnceLock::new(),
             rust_crates: Mutex::new(HashMap::new()),
+            sdk_packages: Mutex::new(HashMap::new()),
         }
     }
 
@@ -495,6 +498,24 @@ impl Project {
             }),
             fix,
         ))
+    }
+
+    /// The SDK whose own source `folder` is in (see `sdk_source`), asked once per folder.
+    pub fn sdk_package_of(&self, folder: &Path) -> Option<&'static str> {
+        if let Some(known) = self
+            .sdk_packages
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .get(folder)
+        {
+            return *known;
+        }
+        let found = crate::sdk_source::sdk_package_of(folder, &|f| self.folder_files(f));
+        self.sdk_packages
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .insert(folder.to_path_buf(), found);
+        found
     }
 
     /// Which of the files responsify asks about `folder` holds, listed once per run.

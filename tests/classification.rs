@@ -302,3 +302,45 @@ fn front_ends_judge_a_hand_written_request_by_its_url_the_same_way() {
         disagreements.join("\n")
     );
 }
+
+/// The SDKs' own source (a package whose manifest names it `openai`, or the `async-openai`
+/// crate) implements the API for its users: its chat code and its tests are left alone in
+/// every language (`sdk_source`), and a package that is not the SDK is judged as ever.
+#[test]
+fn front_ends_leave_the_sdks_own_source_alone() {
+    let cases = [
+        (
+            "tests/test_chat.py",
+            python(PY_OPENAI, "OpenAI()"),
+            "pyproject.toml",
+            "[project]\nname = \"openai\"\nversion = \"2.8.0\"\n",
+            "[project]\nname = \"chat-app\"\ndependencies = [\"openai>=2\"]\n",
+        ),
+        (
+            "tests/chat.test.ts",
+            typescript(TS_OPENAI, "new OpenAI()"),
+            "package.json",
+            "{\"name\": \"openai\", \"version\": \"6.9.0\"}\n",
+            "{\"name\": \"chat-app\", \"dependencies\": {\"openai\": \"^6.9.0\"}}\n",
+        ),
+        (
+            "examples/chat.rs",
+            rust("Client::new()"),
+            "Cargo.toml",
+            "[package]\nname = \"async-openai\"\nversion = \"0.31.0\"\n",
+            "[package]\nname = \"chat-app\"\nversion = \"0.1.0\"\n\n[dependencies]\nasync-openai = { version = \"0.31\", features = [\"responses\"] }\n",
+        ),
+    ];
+    let mut wrong = Vec::new();
+    for (file, source, manifest, sdk, user) in &cases {
+        let got = verdict_beside(file, source, &[(manifest, sdk)]);
+        if got != "left alone" {
+            wrong.push(format!("{file} in the SDK's own {manifest}: `{got}`"));
+        }
+        let got = verdict_beside(file, source, &[(manifest, user)]);
+        if !got.starts_with("migrate") {
+            wrong.push(format!("{file} in a user's {manifest}: `{got}`"));
+        }
+    }
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+}
