@@ -330,9 +330,29 @@ fn template_kind(parts: &str) -> Option<UrlKind> {
         Some(UrlKind::AzureV1)
     } else if lower.contains("/openai/deployments") {
         Some(UrlKind::AzureDeployments)
+    } else if names_another_host(&lower) {
+        Some(UrlKind::Other)
     } else {
         None
     }
+}
+
+/// A template whose host is written out up to its domain (`https://bedrock.{}.api.aws/v1`,
+/// `http://localhost:{}/v1`): another server, whatever the substitutions hold. A host that
+/// is all or mostly substitution (`https://{}/v1`, `https://{}.com`), or that names OpenAI or
+/// Azure, proves nothing.
+fn names_another_host(template: &str) -> bool {
+    let Some((_, rest)) = template.split_once("://") else {
+        return false;
+    };
+    let host = rest.split(['/', '?']).next().unwrap_or("");
+    let name = host.split(':').next().unwrap_or("");
+    let written = name.rsplit("{}").next().unwrap_or("");
+    let whole = !name.is_empty() && written == name;
+    let domain = written
+        .strip_prefix('.')
+        .is_some_and(|d| d.contains('.') && !d.starts_with('.') && !d.ends_with('.'));
+    (whole || domain) && !written.contains("openai") && !written.contains("azure")
 }
 
 /// Whether a string names the Chat Completions endpoint: a URL or a path ending in
@@ -754,7 +774,14 @@ fn judge_base_url(origin: &Origin) -> Judged {
                 Hold::AzureDatedApiVersion,
                 format!("the base URL `{parts}` is Azure's deployment-routed endpoint"),
             ),
-            _ => Judged::hold(
+            Some(UrlKind::Other) => Judged {
+                server: Some(parts.clone()),
+                ..Judged::hold(
+                    Hold::OtherServer,
+                    format!("the client's base URL is built as `{parts}`, another server"),
+                )
+            },
+            None => Judged::hold(
                 Hold::UnprovenServer,
                 format!(
                     "the client's base URL is built as `{parts}`, which responsify cannot prove is OpenAI"
@@ -884,6 +911,32 @@ mod tests {
         assert!(dated.verdict.holds_for(Hold::AzureDatedApiVersion));
         let unknown = openai_with(Origin::Template("{}/v1".into()));
         assert!(unknown.verdict.holds_for(Hold::UnprovenServer));
+    }
+
+    #[test]
+    fn a_built_url_whose_host_is_written_out_names_its_server() {
+        for other in [
+            "https://bedrock-mantle.{}.api.aws/v1",
+            "http://localhost:{}/v1",
+            "https://{}.example.com/v1",
+            "http://ollama:{}/v1",
+        ] {
+            let judged = openai_with(Origin::Template(other.into()));
+            assert!(judged.verdict.holds_for(Hold::OtherServer), "{other}");
+            assert_eq!(judged.server.as_deref(), Some(other));
+        }
+        for unproven in [
+            "https://{}/v1",
+            "https://{}.com/v1",
+            "https://api.openai.com{}",
+            "{}.example.com/v1",
+        ] {
+            let judged = openai_with(Origin::Template(unproven.into()));
+            assert!(
+                judged.verdict.holds_for(Hold::UnprovenServer),
+                "{unproven}: {judged:?}"
+            );
+        }
     }
 
     #[test]

@@ -431,6 +431,18 @@ fn is_process_env(e: &Expression) -> bool {
 
 /// Where an option's value comes from.
 fn origin(index: &Index, scope: usize, expr: &Expression, source: &str) -> Origin {
+    origin_within(index, scope, expr, source, 8)
+}
+
+/// [`origin`], following at most `depth` names and fields (a field set from a name set from
+/// the field would go round for ever).
+fn origin_within(
+    index: &Index,
+    scope: usize,
+    expr: &Expression,
+    source: &str,
+    depth: usize,
+) -> Origin {
     if let Some(literal) = string_value(index, scope, expr) {
         return Origin::Literal(literal);
     }
@@ -441,12 +453,21 @@ fn origin(index: &Index, scope: usize, expr: &Expression, source: &str) -> Origi
         };
     }
     match expr.without_parentheses() {
-        Expression::Identifier(id) => {
+        Expression::Identifier(id) if depth > 0 => {
             if let Some(init) = index
                 .value_of(scope, id.name.as_str())
                 .and_then(|(_, d)| d.init.as_ref())
             {
-                return origin(index, scope, init, source);
+                return origin_within(index, scope, init, source, depth - 1);
+            }
+        }
+        // `this.basePath = "https://…"` in the constructor, `baseURL: this.basePath`: the
+        // field's one value.
+        Expression::StaticMemberExpression(m)
+            if depth > 0 && matches!(m.object, Expression::ThisExpression(_)) =>
+        {
+            if let [(value, at)] = this_field_values(index, scope, m.property.name.as_str())[..] {
+                return origin_within(index, at, value, source, depth - 1);
             }
         }
         Expression::TemplateLiteral(t) => {
@@ -462,6 +483,45 @@ fn origin(index: &Index, scope: usize, expr: &Expression, source: &str) -> Origi
         _ => {}
     }
     Origin::Unknown(text(source, expr).to_string())
+}
+
+/// Every value the class around `scope` gives `this.field`: its initialiser and each
+/// `this.field = …` in the class, with the scope each is written in.
+fn this_field_values<'a>(
+    index: &'a Index<'a>,
+    scope: usize,
+    field: &str,
+) -> Vec<(&'a Expression<'a>, usize)> {
+    let Some(class) = index.class_of_scope(scope) else {
+        return Vec::new();
+    };
+    let mut values = Vec::new();
+    for element in &class.body.body {
+        if let ClassElement::PropertyDefinition(p) = element {
+            if p.key.static_name().as_deref() == Some(field) {
+                if let Some(value) = &p.value {
+                    values.push((value, index.scope_at(span_of(p.span))));
+                }
+            }
+        }
+    }
+    let class_span = span_of(class.span);
+    for (assignment, at) in &index.member_assignments {
+        if !class_span.contains(span_of(assignment.span)) {
+            continue;
+        }
+        let Some(target) = assignment.left.as_simple_assignment_target() else {
+            continue;
+        };
+        if let Some(MemberExpression::StaticMemberExpression(m)) = target.as_member_expression() {
+            if matches!(m.object, Expression::ThisExpression(_))
+                && m.property.name.as_str() == field
+            {
+                values.push((&assignment.right, *at));
+            }
+        }
+    }
+    values
 }
 
 /// A client parameter of a function only this file can call is judged by what its callers
