@@ -451,9 +451,29 @@ const RESPONSES_WORDS: &[&str] = &["responses"];
 /// A Chat Completions path kept on purpose beside a Responses twin: the file has a request
 /// on each API, the chat one inside a definition named for chat and the Responses one inside
 /// a definition named for Responses (a model class per API, a `provider` switch offering both).
-/// Rewriting the chat twin would only duplicate the other one.
+/// So is a chat request that its function falls back to after a branch that turns to the
+/// Responses API and returns (`Unit::responses_branch`). Rewriting the chat twin would only
+/// duplicate the other one.
 pub fn hold_chat_twins(units: &mut [crate::model::Unit]) {
     use crate::model::Endpoint;
+    // The fallback of a function that turns to the Responses API first is its twin too.
+    for unit in units.iter_mut() {
+        if unit.request.endpoint != Endpoint::ChatCompletions || unit.verdict != Verdict::Migrate {
+            continue;
+        }
+        if let Some(branch) = &unit.responses_branch {
+            let home = match unit.enclosing.join(".") {
+                home if home.is_empty() => "this function".to_string(),
+                home => format!("`{home}`"),
+            };
+            unit.verdict = Verdict::hold(
+                Hold::ChatTwin,
+                format!(
+                    "{home} turns to the Responses API first (`{branch}`): this request is its Chat Completions fallback"
+                ),
+            );
+        }
+    }
     let twin = units.iter().any(|u| {
         u.request.endpoint == Endpoint::Responses
             && u.verdict == Verdict::Migrate

@@ -612,6 +612,10 @@ pub struct Unit {
     pub sdk_specifier: Option<String>,
     /// The names of the classes and functions the request sits in, outermost first.
     pub enclosing: Vec<String>,
+    /// The call, written earlier in the request's function, through which the function turns
+    /// to the Responses API and leaves (`if use_responses: return self._via_responses(..)`):
+    /// the request is the fallback for when it does not (`classify::hold_chat_twins`).
+    pub responses_branch: Option<String>,
     /// Functions of this file that hand the result to their callers, every caller in this
     /// file already followed. The engine asks the run which other files import them, and
     /// follows the result into those callers too (see `project`).
@@ -762,6 +766,7 @@ impl Unit {
             base_url_env: Vec::new(),
             sdk_specifier: None,
             enclosing: Vec::new(),
+            responses_branch: None,
             leaves_through: Vec::new(),
             companions: Vec::new(),
             resolved_elsewhere: Vec::new(),

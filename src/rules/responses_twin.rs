@@ -11,7 +11,9 @@ declare_rule! {
     /// do that offer both to their users. The twins may also live in sibling modules named
     /// for their API (`models/openai_chatcompletions.py` beside `models/openai_responses.py`,
     /// which calls the Responses API), when the chat request's class or function names both
-    /// words, chat and completion. A notebook or a Markdown page that shows the same request
+    /// words, chat and completion. A function that turns to the Responses API first and
+    /// returns (`if use_responses: return self._via_responses(..)`) keeps the chat request
+    /// after that branch as its fallback. A notebook or a Markdown page that shows the same request
     /// on each API (the same model sent the same conversation, written out in full, through
     /// `chat.completions` and through `responses`) keeps its chat request as the contrast; in
     /// a module such a pair is a migration half done, and the chat request migrates. The

@@ -12,6 +12,7 @@
 mod batch;
 mod callers;
 mod classify;
+mod fallback;
 mod importers;
 mod imports;
 mod instances;
@@ -852,6 +853,10 @@ fn chat_unit(
     );
     unit.containers = body.containers;
     unit.enclosing = index.enclosing(scope);
+    if site.endpoint == Endpoint::ChatCompletions && index.scopes[scope].function.is_some() {
+        unit.responses_branch =
+            fallback::responses_branch_before(index.scopes[scope].body, call_span, text);
+    }
     unit.rewrites_importable = body.module_names;
     unit.splats = body.splats;
     unit.model_name = body.model;

@@ -23,6 +23,7 @@
 
 mod callers;
 mod classify;
+mod fallback;
 mod importers;
 mod imports;
 mod lower;
@@ -868,6 +869,9 @@ fn site(
         if stream {
             reads_found.extend(stream::done_event_names(body.block));
         }
+    }
+    if endpoint == Endpoint::ChatCompletions {
+        unit.responses_branch = fallback::responses_branch_before(body.block, call_span, text);
     }
     if endpoint != Endpoint::Responses {
         // A chat result has no `output`: a read of it is nothing responsify can map.

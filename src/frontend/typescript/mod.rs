@@ -15,6 +15,7 @@ mod arena;
 mod batch;
 mod callers;
 mod classify;
+mod fallback;
 mod importers;
 mod lower;
 mod mocks;
@@ -957,6 +958,9 @@ fn chat_unit(index: &Index, scope: usize, site: &SiteMatch, text: &str) -> (Unit
             Some(f) => (f.statements(), f.expression_body()),
             None => (&index.program.body, None),
         };
+    if index.scopes[scope].function.is_some() {
+        unit.responses_branch = fallback::responses_branch_before(statements, call_span, text);
+    }
     let uses = reads::analyze(statements, expression_body, call_span, first, text);
     unit.reads = uses.reads;
     unit.unseen.extend(uses.unseen);
