@@ -303,3 +303,28 @@ fn the_feature_waits_for_the_run_that_rewrites_the_call() {
     let migrated = std::fs::read_to_string(dir.path().join("src/main.rs")).unwrap();
     assert!(migrated.contains(".responses()"), "{migrated}");
 }
+
+/// Cargo builds tests and examples with the features of the `[dependencies]` entry and the
+/// `[dev-dependencies]` entry together: a dev entry that leaves out `responses` while the
+/// normal entry has it lacks nothing. A dev entry whose normal entry lacks it too gets it.
+#[test]
+fn a_dev_dependency_has_the_features_of_the_normal_entry() {
+    let both = "[dependencies]\nasync-openai = { version = \"0.43\", features = [\"responses\", \"chat-completion\"] }\n\n[dev-dependencies]\nasync-openai = { version = \"0.43\", features = [\"rustls\"] }";
+    let dir = repo(&[("Cargo.toml", &manifest(both)), ("src/main.rs", CHAT_MAIN)]);
+    let out = fix(dir.path());
+    let after = std::fs::read_to_string(dir.path().join("Cargo.toml")).unwrap();
+    assert_eq!(after, manifest(both), "{out}");
+    assert!(!out.contains("async-openai-responses-feature"), "{out}");
+
+    let neither = "[dependencies]\nasync-openai = { version = \"0.43\", features = [\"chat-completion\"] }\n\n[dev-dependencies]\nasync-openai = { version = \"0.43\", features = [\"rustls\"] }";
+    let dir = repo(&[
+        ("Cargo.toml", &manifest(neither)),
+        ("src/main.rs", CHAT_MAIN),
+    ]);
+    fix(dir.path());
+    let after = std::fs::read_to_string(dir.path().join("Cargo.toml")).unwrap();
+    assert!(
+        after.contains("features = [\"chat-completion\", \"responses\"] }\n\n[dev-dependencies]\nasync-openai = { version = \"0.43\", features = [\"rustls\", \"responses\"] }"),
+        "{after}"
+    );
+}

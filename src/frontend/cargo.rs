@@ -77,6 +77,9 @@ struct Dependency {
     last_value_end: usize,
     /// Under `[workspace.dependencies]`.
     in_workspace_table: bool,
+    /// Under `[dev-dependencies]` (of the package or a target): only tests, examples and
+    /// benches build with it, together with the features of the `[dependencies]` entry.
+    dev: bool,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -152,10 +155,11 @@ fn dependencies(text: &str) -> Result<Vec<Dependency>, SyntaxError> {
         )
     })?;
     let root = doc.as_table();
-    let mut tables: Vec<(&toml_edit::Table, bool)> = Vec::new();
+    // Each table, whether it is `[workspace.dependencies]`, whether it is a dev table.
+    let mut tables: Vec<(&toml_edit::Table, bool, bool)> = Vec::new();
     for name in ["dependencies", "dev-dependencies", "build-dependencies"] {
         if let Some(t) = root.get(name).and_then(|i| i.as_table()) {
-            tables.push((t, false));
+            tables.push((t, false, name == "dev-dependencies"));
         }
     }
     if let Some(targets) = root.get("target").and_then(|i| i.as_table()) {
@@ -163,7 +167,7 @@ fn dependencies(text: &str) -> Result<Vec<Dependency>, SyntaxError> {
             if let Some(target) = target.as_table() {
                 for name in ["dependencies", "dev-dependencies", "build-dependencies"] {
                     if let Some(t) = target.get(name).and_then(|i| i.as_table()) {
-                        tables.push((t, false));
+                        tables.push((t, false, name == "dev-dependencies"));
                     }
                 }
             }
@@ -175,16 +179,16 @@ fn dependencies(text: &str) -> Result<Vec<Dependency>, SyntaxError> {
         .and_then(|w| w.get("dependencies"))
         .and_then(|i| i.as_table())
     {
-        tables.push((t, true));
+        tables.push((t, true, false));
     }
     let mut out = Vec::new();
-    for (table, in_workspace_table) in tables {
+    for (table, in_workspace_table, dev) in tables {
         for (name, item) in table.iter() {
             let Some(key) = table.key(name).and_then(|k| span(k.span())) else {
                 continue;
             };
             if let Some(dep) = dependency(name, key, item, in_workspace_table) {
-                out.push(dep);
+                out.push(Dependency { dev, ..dep });
             }
         }
     }
@@ -204,6 +208,7 @@ fn dependency(name: &str, key: Span, item: &toml_edit::Item, in_ws: bool) -> Opt
         git: false,
         last_value_end: key.end,
         in_workspace_table: in_ws,
+        dev: false,
     };
     // Fields of a table-like dependency: (key, value) pairs.
     let fields: Vec<(String, &V)> = match item {
@@ -450,7 +455,21 @@ impl FrontEnd for CargoManifest {
             return Ok(Lifted { units });
         };
         let mut used = None;
-        for dep in deps {
+        // The features of the `[dependencies]` entries (with what they inherit), which
+        // Cargo also turns on for the builds that take a `[dev-dependencies]` entry.
+        let inherited_features = |dep: &Dependency| -> Vec<String> {
+            let mut features: Vec<String> = dep.features.iter().flat_map(|f| f.0.clone()).collect();
+            if let Some(ws) = dep.workspace.then(|| workspace_dependency(dir)).flatten() {
+                features.extend(ws.features.iter().flat_map(|f| f.0.clone()));
+            }
+            features
+        };
+        let normal_features: Vec<String> = deps
+            .iter()
+            .filter(|d| !d.in_workspace_table && !d.dev)
+            .flat_map(inherited_features)
+            .collect();
+        for dep in deps.iter() {
             if dep.in_workspace_table {
                 // The members that use it are checked with their own manifests.
                 continue;
@@ -460,10 +479,10 @@ impl FrontEnd for CargoManifest {
                 continue;
             }
             let inherited = dep.workspace.then(|| workspace_dependency(dir)).flatten();
-            let version = dependency_version(dir, &dep, inherited.as_ref());
-            let mut features: Vec<String> = dep.features.iter().flat_map(|f| f.0.clone()).collect();
-            if let Some(ws) = &inherited {
-                features.extend(ws.features.iter().flat_map(|f| f.0.clone()));
+            let version = dependency_version(dir, dep, inherited.as_ref());
+            let mut features = inherited_features(dep);
+            if dep.dev {
+                features.extend(normal_features.iter().cloned());
             }
             let mut entries = vec![
                 entry("crate-uses", Value::str(describe_use(used)), None),
