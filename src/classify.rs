@@ -851,6 +851,16 @@ pub fn chat_stub_reason(places: usize) -> String {
     format!("this test stubs `chat.completions.create` ({places})")
 }
 
+/// Why a test that answers the Chat Completions URL with an HTTP mock in `places` places is
+/// noted, in the words every front end reports.
+pub fn http_mock_reason(places: usize) -> String {
+    let places = match places {
+        1 => "1 place".to_string(),
+        n => format!("{n} places in this file"),
+    };
+    format!("this test answers the Chat Completions endpoint with an HTTP mock ({places})")
+}
+
 /// The model family of a request, from what its body shows: a literal model name (through
 /// the one table in [`crate::models`]), the literal a front end followed a variable to, or
 /// reasoning parameters, which only reasoning models take. A model responsify cannot read is

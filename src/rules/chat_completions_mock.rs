@@ -1,7 +1,7 @@
 use super::flagged_sites::flag;
 use super::{declare_rule, Context, Rule, RuleMeta};
 use crate::diagnostic::Diagnostic;
-use crate::model::{Hold, Unit};
+use crate::model::{Hold, Site, Unit};
 
 declare_rule! {
     /// ## What it does
@@ -12,7 +12,11 @@ declare_rule! {
     /// `vi.mock("openai", …)` whose fake client has `chat.completions.create`,
     /// `jest.spyOn(client.chat.completions, "create")`, `expect(client.chat.completions.create)`,
     /// `….create.mockResolvedValue(...)` and fakes such as `{ chat: { completions: { create:
-    /// vi.fn() } } }`. One finding per file, at the first place, with the number of places.
+    /// vi.fn() } } }`. Also a test that answers the endpoint's URL with an HTTP mock
+    /// (`httpx_mock.add_response(url=…)`, `respx.post(…)`, `responses.add(…)`,
+    /// `requests_mock.post(…)`; nock, msw's `http.post(url, …)`, `fetchMock`; wiremock's
+    /// `Mock::given(…)`, mockito's `server.mock(…)`), which would otherwise be a
+    /// `chat-completions-url` warning per URL. One finding per file for each kind, at the first place, with the number of places.
     /// A module such a test imports keeps its own fix displayed (`unseen-uses` names the test's
     /// line) until the test moves too.
     ///
@@ -80,18 +84,16 @@ impl Rule for ChatCompletionsMock {
     fn check(&self, unit: &Unit, _ctx: &Context, out: &mut Vec<Diagnostic>) {
         // The test is not rewritten on its own: the fix of the code it tests may take it
         // along (see the finding there), so "left as it is" would say too much.
-        out.extend(
-            flag(
-                unit,
-                Hold::ChatCompletionsMock,
-                "the fix of the code under test rewrites this test with it where every use of the stub is mechanical; otherwise, once that code calls the Responses API, stub `responses.create`: return Response-shaped fakes and assert on `input=`",
-            )
-            .map(|mut d| {
-                if let Some(detail) = d.message.strip_suffix(": left as it is") {
-                    d.message = format!("{detail}: it moves only with the code it tests");
-                }
-                d
-            }),
-        );
+        // An SDK method stubbed, or the endpoint's URL answered by an HTTP mock.
+        let help = match unit.request.site {
+            Site::Body => "once the code under test calls the Responses API, answer `/v1/responses` instead, with a Response-shaped body (`output` items, `output_text` is the SDK's)",
+            _ => "the fix of the code under test rewrites this test with it where every use of the stub is mechanical; otherwise, once that code calls the Responses API, stub `responses.create`: return Response-shaped fakes and assert on `input=`",
+        };
+        out.extend(flag(unit, Hold::ChatCompletionsMock, help).map(|mut d| {
+            if let Some(detail) = d.message.strip_suffix(": left as it is") {
+                d.message = format!("{detail}: it moves only with the code it tests");
+            }
+            d
+        }));
     }
 }

@@ -583,7 +583,17 @@ fn lift_module(module: &[ast::Stmt], text: &str) -> Vec<Unit> {
         ));
         shared.push(Vec::new());
     }
-    for (at, url) in chat_urls(module) {
+    let urls = chat_urls(module);
+    if let Some(&first) = urls.mocked.iter().min_by_key(|at| at.start) {
+        let mut unit = url_unit(first, "");
+        unit.verdict = Verdict::hold(
+            Hold::ChatCompletionsMock,
+            crate::classify::http_mock_reason(urls.mocked.len()),
+        );
+        units.push(unit);
+        shared.push(Vec::new());
+    }
+    for (at, url) in urls.called {
         // A literal inside a call already reported (a batch's `endpoint`), or the URL a
         // request posted by hand was found with, is that request's.
         if carried.contains(&at) || units.iter().any(|u| u.request.span.contains(at)) {
@@ -722,11 +732,13 @@ fn method_references(index: &Index, module: &[ast::Stmt], units: &[Unit], text: 
 }
 
 /// String literals that name the Chat Completions endpoint (`"https://api.openai.com/v1/chat/completions"`,
-/// `"/v1/chat/completions"`, `f"{base}/chat/completions"`), outside docstrings.
-fn chat_urls(module: &[ast::Stmt]) -> Vec<(Span, String)> {
+/// `"/v1/chat/completions"`, `f"{base}/chat/completions"`), outside docstrings: those the
+/// code calls, and those an HTTP mock answers in a test (see [`is_http_mock`]).
+fn chat_urls(module: &[ast::Stmt]) -> ChatUrls {
     #[derive(Default)]
     struct Urls {
         found: Vec<(Span, String)>,
+        mocked: Vec<Span>,
     }
     impl<'a> Visitor<'a> for Urls {
         fn visit_stmt(&mut self, stmt: &'a ast::Stmt) {
@@ -752,6 +764,27 @@ fn chat_urls(module: &[ast::Stmt]) -> Vec<(Span, String)> {
                         "add_api_route" | "add_url_rule" | "add_route" | "api_route"
                     ) {
                         return;
+                    }
+                }
+            }
+            // `httpx_mock.add_response(url="…/v1/chat/completions", json=…)`: a test's stand-in
+            // for the endpoint, which changes with the code it tests.
+            if let Expr::Call(call) = expr {
+                if is_http_mock(call) {
+                    let arguments = call
+                        .arguments
+                        .args
+                        .iter()
+                        .chain(call.arguments.keywords.iter().map(|k| &k.value));
+                    for argument in arguments {
+                        let text = match argument {
+                            Expr::StringLiteral(s) => Some(s.value.to_str().to_string()),
+                            Expr::FString(_) => classify::literal_parts(argument),
+                            _ => None,
+                        };
+                        if text.is_some_and(|t| crate::classify::names_chat_endpoint(&t)) {
+                            self.mocked.push(span(argument.range()));
+                        }
                     }
                 }
             }
@@ -783,7 +816,36 @@ fn chat_urls(module: &[ast::Stmt]) -> Vec<(Span, String)> {
     for stmt in module {
         urls.visit_stmt(stmt);
     }
-    urls.found
+    let mocked = urls.mocked;
+    ChatUrls {
+        called: urls
+            .found
+            .into_iter()
+            .filter(|(at, _)| !mocked.contains(at))
+            .collect(),
+        mocked,
+    }
+}
+
+/// The Chat Completions URLs of a module: those it calls, and those its HTTP mocks answer.
+struct ChatUrls {
+    called: Vec<(Span, String)>,
+    mocked: Vec<Span>,
+}
+
+/// A call that registers an HTTP mock's answer: on a mocking library's module or fixture
+/// (`respx.post(url)`, `responses.add(POST, url)`, `httpx_mock.add_response(url=…)`,
+/// `requests_mock.post(url)`, `aioresponses_mock.post(url)`), named by the receiver.
+fn is_http_mock(call: &ast::ExprCall) -> bool {
+    let Expr::Attribute(method) = &*call.func else {
+        return false;
+    };
+    let Expr::Name(receiver) = &*method.value else {
+        return false;
+    };
+    let receiver = receiver.id.as_str();
+    matches!(receiver, "respx" | "responses" | "aioresponses")
+        || receiver.to_ascii_lowercase().contains("mock")
 }
 
 fn url_unit(at: Span, url: &str) -> Unit {

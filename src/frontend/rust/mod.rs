@@ -378,7 +378,16 @@ pub(crate) fn analyze(text: &str) -> Result<Vec<SiteInfo>, SyntaxError> {
     }
     // URLs of the chat endpoint that no request here carries are reported.
     let carried: Vec<Span> = sites.iter().map(|s| s.unit.request.span).collect();
-    for (lit, at) in chat_urls(&file) {
+    let urls = chat_urls(&file);
+    if let Some(&first) = urls.mocked.iter().min_by_key(|at| at.start) {
+        let mut site = url_site("", first);
+        site.unit.verdict = Verdict::hold(
+            Hold::ChatCompletionsMock,
+            crate::classify::http_mock_reason(urls.mocked.len()),
+        );
+        sites.push(site);
+    }
+    for (lit, at) in urls.called {
         if !carried.iter().any(|c| c.contains(at)) {
             sites.push(url_site(&lit, at));
         }
@@ -1175,10 +1184,46 @@ fn raw_site(body: &FnBody, call: &syn::ExprMethodCall, text: &str) -> Option<Sit
     })
 }
 
+/// The Chat Completions URLs of a file: those it calls, and those its HTTP mocks answer.
+struct ChatUrls {
+    called: Vec<(String, Span)>,
+    mocked: Vec<Span>,
+}
+
+/// A method chain that registers an HTTP mock's answer: wiremock's `Mock::given(..).and(
+/// path("/v1/chat/completions"))…` or mockito's `server.mock("POST", "/v1/chat/completions")`.
+fn is_http_mock(call: &syn::ExprMethodCall) -> bool {
+    if call.method == "mock" {
+        return true;
+    }
+    let mut root = &*call.receiver;
+    while let syn::Expr::MethodCall(inner) = root {
+        root = &inner.receiver;
+    }
+    let syn::Expr::Call(given) = root else {
+        return false;
+    };
+    let syn::Expr::Path(path) = &*given.func else {
+        return false;
+    };
+    let names: Vec<String> = path
+        .path
+        .segments
+        .iter()
+        .map(|s| s.ident.to_string())
+        .collect();
+    names.ends_with(&["Mock".to_string(), "given".to_string()])
+}
+
 /// String literals that name the chat endpoint, anywhere in the file (macros included).
-fn chat_urls(file: &syn::File) -> Vec<(String, Span)> {
+fn chat_urls(file: &syn::File) -> ChatUrls {
     use syn::visit::Visit;
-    struct Urls(Vec<(String, Span)>);
+    struct Urls {
+        called: Vec<(String, Span)>,
+        mocked: Vec<Span>,
+        /// Inside an HTTP mock's chain.
+        in_mock: bool,
+    }
     fn scan(tokens: proc_macro2::TokenStream, out: &mut Vec<(String, Span)>) {
         let mut after_pound = false;
         for token in tokens {
@@ -1206,11 +1251,15 @@ fn chat_urls(file: &syn::File) -> Vec<(String, Span)> {
     impl<'a> Visit<'a> for Urls {
         fn visit_lit_str(&mut self, lit: &'a syn::LitStr) {
             if crate::classify::names_chat_endpoint(&lit.value()) {
-                self.0.push((lit.value(), span_of(lit)));
+                if self.in_mock {
+                    self.mocked.push(span_of(lit));
+                } else {
+                    self.called.push((lit.value(), span_of(lit)));
+                }
             }
         }
         fn visit_macro(&mut self, mac: &'a syn::Macro) {
-            scan(mac.tokens.clone(), &mut self.0);
+            scan(mac.tokens.clone(), &mut self.called);
         }
         // Doc comments and attributes describe the endpoint; they do not call it. Nor do a
         // route an attribute declares (`#[post("/v1/chat/completions")]`), a pattern a server
@@ -1218,6 +1267,12 @@ fn chat_urls(file: &syn::File) -> Vec<(String, Span)> {
         fn visit_attribute(&mut self, _: &'a syn::Attribute) {}
         fn visit_pat(&mut self, _: &'a syn::Pat) {}
         fn visit_expr_method_call(&mut self, call: &'a syn::ExprMethodCall) {
+            if !self.in_mock && is_http_mock(call) {
+                self.in_mock = true;
+                syn::visit::visit_expr_method_call(self, call);
+                self.in_mock = false;
+                return;
+            }
             if call.method == "route" || call.method == "nest" {
                 self.visit_expr(&call.receiver);
                 for arg in call.args.iter().skip(1) {
@@ -1228,9 +1283,16 @@ fn chat_urls(file: &syn::File) -> Vec<(String, Span)> {
             syn::visit::visit_expr_method_call(self, call);
         }
     }
-    let mut urls = Urls(Vec::new());
+    let mut urls = Urls {
+        called: Vec::new(),
+        mocked: Vec::new(),
+        in_mock: false,
+    };
     urls.visit_file(file);
-    urls.0
+    ChatUrls {
+        called: urls.called,
+        mocked: urls.mocked,
+    }
 }
 
 /// A URL of the chat endpoint that responsify will not rewrite on its own.

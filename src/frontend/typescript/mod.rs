@@ -588,22 +588,36 @@ fn lift_program(program: &Program, text: &str) -> Vec<Unit> {
         shared.push(Vec::new());
     }
     // Strings naming the chat endpoint that no request here carries are reported.
-    for (url, at) in chat_urls(program) {
+    let urls = chat_urls(program);
+    let url_unit = |at: Span, verdict: Verdict| {
+        Unit::new(
+            Request {
+                endpoint: Endpoint::ChatCompletions,
+                site: Site::Body,
+                span: at,
+                body: Value {
+                    kind: Kind::Map(Vec::new()),
+                    span: Some(at),
+                },
+                hidden_keys: true,
+            },
+            verdict,
+        )
+    };
+    if let Some(&first) = urls.mocked.iter().min_by_key(|at| at.start) {
+        units.push(url_unit(
+            first,
+            Verdict::hold(
+                Hold::ChatCompletionsMock,
+                crate::classify::http_mock_reason(urls.mocked.len()),
+            ),
+        ));
+        shared.push(Vec::new());
+    }
+    for (url, at) in urls.called {
         let in_unit = units.iter().any(|u| u.request.span.contains(at));
         if !in_unit && !carried.iter().any(|c| at.contains(*c)) {
-            units.push(Unit::new(
-                Request {
-                    endpoint: Endpoint::ChatCompletions,
-                    site: Site::Body,
-                    span: at,
-                    body: Value {
-                        kind: Kind::Map(Vec::new()),
-                        span: Some(at),
-                    },
-                    hidden_keys: true,
-                },
-                crate::classify::judge_chat_url(&url),
-            ));
+            units.push(url_unit(at, crate::classify::judge_chat_url(&url)));
             shared.push(Vec::new());
         }
     }
@@ -662,11 +676,14 @@ fn attach_item_ids(units: &mut [Unit]) {
 /// not prose that mentions it. A template's substitutions read as `{}`. A path written
 /// beside its own base URL in one object (`{ base: "https://api.groq.com/openai", chatPath:
 /// "/v1/chat/completions" }`) is an entry of a provider table, whose servers are the
-/// table's business: it is left alone.
-fn chat_urls(program: &Program) -> Vec<(String, Span)> {
+/// table's business: it is left alone. A URL an HTTP mock answers (see [`is_http_mock`])
+/// is a test's stand-in for the endpoint, kept apart.
+fn chat_urls(program: &Program) -> ChatUrls {
     struct Urls {
         found: Vec<(String, Span)>,
         paired: Vec<Span>,
+        /// The calls that register an HTTP mock, by span: the URLs inside are mocked.
+        mocks: Vec<Span>,
     }
     impl<'a> walk::Visitor<'a> for Urls {
         fn stmt(&mut self, s: &'a Statement<'a>) {
@@ -684,6 +701,9 @@ fn chat_urls(program: &Program) -> Vec<(String, Span)> {
             // `app.post("/v1/chat/completions", async (req, res) => ...)`: a route this code
             // serves (an OpenAI-compatible server or proxy), not a request it sends.
             if let Expression::CallExpression(call) = e {
+                if is_http_mock(call) {
+                    self.mocks.push(span_of(call.span));
+                }
                 if let Some(path) = served_route(call) {
                     self.paired.push(path);
                 }
@@ -743,9 +763,66 @@ fn chat_urls(program: &Program) -> Vec<(String, Span)> {
     let mut urls = Urls {
         found: Vec::new(),
         paired: Vec::new(),
+        mocks: Vec::new(),
     };
     walk::statements(&mut urls, &program.body);
-    urls.found
+    let (mocked, called): (Vec<_>, Vec<_>) = urls
+        .found
+        .into_iter()
+        .partition(|(_, at)| urls.mocks.iter().any(|m| m.contains(*at)));
+    ChatUrls {
+        called,
+        mocked: mocked.into_iter().map(|(_, at)| at).collect(),
+    }
+}
+
+/// The Chat Completions URLs of a program: those it calls, and those its HTTP mocks answer.
+struct ChatUrls {
+    called: Vec<(String, Span)>,
+    mocked: Vec<Span>,
+}
+
+/// A call that registers an HTTP mock's answer: a method of a chain that starts at `nock(…)`
+/// (`nock("https://api.openai.com").post("/v1/chat/completions")`), of a mocking object named
+/// for it (`fetchMock.post(url, …)`), or an msw handler for a full URL (`http.post(url, () =>
+/// …)`).
+fn is_http_mock(call: &CallExpression) -> bool {
+    let Expression::StaticMemberExpression(method) = &call.callee else {
+        return false;
+    };
+    let mut root = &method.object;
+    loop {
+        match root {
+            Expression::CallExpression(inner) => match &inner.callee {
+                Expression::StaticMemberExpression(m) => root = &m.object,
+                callee => {
+                    root = callee;
+                    break;
+                }
+            },
+            Expression::StaticMemberExpression(m) => root = &m.object,
+            _ => break,
+        }
+    }
+    let Expression::Identifier(name) = root else {
+        return false;
+    };
+    let name = name.name.as_str();
+    if name == "nock" || name.to_ascii_lowercase().contains("mock") {
+        return true;
+    }
+    // msw: `http.post("https://api.openai.com/v1/chat/completions", resolver)`.
+    let handled = call.arguments.iter().skip(1).any(|a| {
+        matches!(
+            a.as_expression(),
+            Some(Expression::ArrowFunctionExpression(_) | Expression::FunctionExpression(_))
+        )
+    });
+    let full_url = matches!(
+        call.arguments.first().and_then(|a| a.as_expression()),
+        Some(Expression::StringLiteral(url)) if url.value.contains("://")
+    );
+    matches!(name, "http" | "rest") && std::ptr::eq(root, &method.object) && handled && full_url
 }
 
 /// The path of a route registration (`app.post("/v1/chat/completions", handler)` in Express,
