@@ -40,13 +40,18 @@ fn leaves_through_responses(clause: &[Stmt], text: &str) -> Option<String> {
     for stmt in clause {
         calls.visit_stmt(stmt);
     }
-    calls.found.into_iter().find_map(|callee| {
-        let written = &text[callee.start().to_usize()..callee.end().to_usize()];
-        written
-            .to_ascii_lowercase()
-            .contains("responses")
-            .then(|| written.to_string())
-    })
+    let written: Vec<String> = calls
+        .found
+        .into_iter()
+        .map(|callee| text[callee.start().to_usize()..callee.end().to_usize()].to_string())
+        .filter(|w| w.to_ascii_lowercase().contains("responses"))
+        .collect();
+    // The SDK's own call names the branch best (`client.responses.create`), then any other.
+    written
+        .iter()
+        .find(|w| w.contains(".responses."))
+        .or(written.first())
+        .cloned()
 }
 
 #[derive(Default)]

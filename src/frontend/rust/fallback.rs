@@ -47,13 +47,19 @@ fn leaves_through_responses(clause: &syn::Block, text: &str) -> Option<String> {
     }
     let mut calls = Callees::default();
     calls.visit_block(clause);
-    calls.found.into_iter().find_map(|callee| {
-        let written = text.get(callee.start..callee.end)?;
-        written
-            .to_ascii_lowercase()
-            .contains("responses")
-            .then(|| written.to_string())
-    })
+    let written: Vec<String> = calls
+        .found
+        .into_iter()
+        .filter_map(|callee| text.get(callee.start..callee.end))
+        .filter(|w| w.to_ascii_lowercase().contains("responses"))
+        .map(str::to_string)
+        .collect();
+    // The SDK's own call names the branch best (`client.responses.create`), then any other.
+    written
+        .iter()
+        .find(|w| w.contains(".responses."))
+        .or(written.first())
+        .cloned()
 }
 
 /// The written names of the functions and methods a block calls.

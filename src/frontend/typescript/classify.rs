@@ -237,7 +237,51 @@ fn this_field(index: &Index, scope: usize, field: &str, source: &str, depth: usi
             }
         }
     }
+    // `super({ client: new OpenAI({ baseURL: "https://openrouter.ai/api/v1" }) })`: the parent
+    // class (out of sight) keeps what it is handed. Only a client that is held back anyway is
+    // taken from there; one that would migrate stays unsure, the parent unseen.
+    if let Some(handed) = handed_to_super(class, field) {
+        let at = index.scope_at(span_of(handed.span()));
+        let judged = trace_at(index, at, handed, source, depth - 1);
+        if judged.verdict != crate::model::Verdict::Migrate {
+            return judged;
+        }
+    }
     unsure(format!("`this.{field}` is not set in this class"))
+}
+
+/// The value a subclass's constructor hands its parent as `field`: `super({ field: value })`.
+fn handed_to_super<'a>(class: &'a Class<'a>, field: &str) -> Option<&'a Expression<'a>> {
+    class.heritage.as_ref()?;
+    let constructor = class.body.body.iter().find_map(|element| match element {
+        ClassElement::MethodDefinition(m) if m.kind == MethodDefinitionKind::Constructor => Some(m),
+        _ => None,
+    })?;
+    let body = constructor.value.body.as_ref()?;
+    body.statements.iter().find_map(|statement| {
+        let Statement::ExpressionStatement(e) = statement else {
+            return None;
+        };
+        let Expression::CallExpression(call) = &e.expression else {
+            return None;
+        };
+        if !matches!(call.callee, Expression::Super(_)) {
+            return None;
+        }
+        let Some(Expression::ObjectExpression(options)) =
+            call.arguments.first().and_then(|a| a.as_expression())
+        else {
+            return None;
+        };
+        options.properties.iter().find_map(|p| match p {
+            ObjectPropertyKind::ObjectProperty(p)
+                if p.key.static_name().as_deref() == Some(field) =>
+            {
+                Some(&p.value)
+            }
+            _ => None,
+        })
+    })
 }
 
 fn trace_factory(

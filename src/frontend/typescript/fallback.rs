@@ -42,13 +42,19 @@ fn leaves_through_responses(clause: &Statement, text: &str) -> Option<String> {
     }
     let mut calls = Callees::default();
     walk::statement(&mut calls, clause);
-    calls.found.into_iter().find_map(|callee| {
-        let written = text.get(callee.start..callee.end)?;
-        written
-            .to_ascii_lowercase()
-            .contains("responses")
-            .then(|| written.to_string())
-    })
+    let written: Vec<String> = calls
+        .found
+        .into_iter()
+        .filter_map(|callee| text.get(callee.start..callee.end))
+        .filter(|w| w.to_ascii_lowercase().contains("responses"))
+        .map(str::to_string)
+        .collect();
+    // The SDK's own call names the branch best (`client.responses.create`), then any other.
+    written
+        .iter()
+        .find(|w| w.contains(".responses."))
+        .or(written.first())
+        .cloned()
 }
 
 /// The written callees of the calls a branch makes (not of the functions it defines).
