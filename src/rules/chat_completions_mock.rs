@@ -8,7 +8,8 @@ declare_rule! {
     /// Reports a test that stubs the chat completions method: a mock whose
     /// `chat.completions.create` is given a `return_value` or `side_effect`, or is asserted
     /// on (`assert_called_once_with`, `call_args`), and `patch("pkg.mod.client.chat.completions.create")`
-    /// or `patch.object(client.chat.completions, "create")`; in TypeScript and JavaScript,
+    /// or `patch.object(client.chat.completions, "create")`, `mock.chat.completions.create =
+    /// fake` and `monkeypatch.setattr(client.chat.completions, "create", fake)`; in TypeScript and JavaScript,
     /// `vi.mock("openai", …)` whose fake client has `chat.completions.create`,
     /// `jest.spyOn(client.chat.completions, "create")`, `expect(client.chat.completions.create)`,
     /// `….create.mockResolvedValue(...)` and fakes such as `{ chat: { completions: { create:

@@ -59,6 +59,12 @@ fn chat_create_path(expr: &Expr) -> Option<Span> {
         })
 }
 
+/// `monkeypatch.setattr(owner, "name", value)` (pytest), whose arguments read like
+/// `patch.object`'s.
+fn is_setattr(call: &ast::ExprCall) -> bool {
+    matches!(&*call.func, Expr::Attribute(a) if a.attr.id.as_str() == "setattr")
+}
+
 /// Whether `call` is `patch(...)`, `mock.patch(...)`, `mocker.patch(...)` or their `.object`.
 fn patch_kind(call: &ast::ExprCall) -> Option<bool> {
     match &*call.func {
@@ -79,7 +85,27 @@ struct Stubs {
     found: Vec<(Span, Span)>,
 }
 
+/// `X.chat.completions.create = fake`: the method replaced by a test's stand-in. Each such
+/// target, with the span of `chat.completions.create`.
+pub fn replaced_methods(stmt: &Stmt) -> Vec<(&Expr, Span)> {
+    let Stmt::Assign(assign) = stmt else {
+        return Vec::new();
+    };
+    assign
+        .targets
+        .iter()
+        .filter_map(|t| chat_create_path(t).map(|path| (t, path)))
+        .collect()
+}
+
 impl<'a> Visitor<'a> for Stubs {
+    fn visit_stmt(&mut self, stmt: &'a Stmt) {
+        for (target, path) in replaced_methods(stmt) {
+            self.found.push((span(target.range()), path));
+        }
+        visitor::walk_stmt(self, stmt);
+    }
+
     fn visit_expr(&mut self, expr: &'a Expr) {
         match expr {
             Expr::Attribute(a) if MOCK_ATTRIBUTES.contains(&a.attr.id.as_str()) => {
@@ -94,8 +120,9 @@ impl<'a> Visitor<'a> for Stubs {
                     let at = span(target.range);
                     self.found.push((span(call.range()), at));
                 }
-                (Some(true), [owner, Expr::StringLiteral(method), ..])
-                    if method.value.to_str() == "create"
+                (kind, [owner, Expr::StringLiteral(method), ..])
+                    if (kind == Some(true) || (kind.is_none() && is_setattr(call)))
+                        && method.value.to_str() == "create"
                         && matches!(owner, Expr::Attribute(c) if c.attr.id.as_str() == "completions"
                             && matches!(&*c.value, Expr::Attribute(chat) if chat.attr.id.as_str() == "chat")) =>
                 {

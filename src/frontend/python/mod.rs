@@ -648,6 +648,14 @@ fn method_references(index: &Index, module: &[ast::Stmt], units: &[Unit], text: 
         named: Vec<&'a Expr>,
     }
     impl<'a> Visitor<'a> for References<'a> {
+        // `mock.chat.completions.create = fake`: a stub (`mocks::chat_stubs`), not a method
+        // handed on.
+        fn visit_stmt(&mut self, stmt: &'a ast::Stmt) {
+            for (target, _) in mocks::replaced_methods(stmt) {
+                self.used_in_place.insert(span(target.range()));
+            }
+            visitor::walk_stmt(self, stmt);
+        }
         fn visit_expr(&mut self, expr: &'a Expr) {
             match expr {
                 Expr::Call(call) => {
