@@ -448,6 +448,20 @@ fn names_api(names: &[String], words: &[&str]) -> bool {
 /// `responses` in the plural: `get_response` names a reply, not the API.
 const RESPONSES_WORDS: &[&str] = &["responses"];
 
+/// The call of a branch that names the Responses API (see `Unit::responses_branch`), from the
+/// callees it makes as written: the SDK's own (`client.responses.create`) first, then any
+/// named for the API (`_stream_responses`, `complete_via_responses_api`).
+pub fn responses_call<'a>(callees: impl Iterator<Item = &'a str>) -> Option<String> {
+    let named: Vec<&str> = callees
+        .filter(|c| names_api(&[c.to_string()], RESPONSES_WORDS))
+        .collect();
+    named
+        .iter()
+        .find(|c| c.contains(".responses."))
+        .or(named.first())
+        .map(|c| c.to_string())
+}
+
 /// A Chat Completions path kept on purpose beside a Responses twin: the file has a request
 /// on each API, the chat one inside a definition named for chat and the Responses one inside
 /// a definition named for Responses (a model class per API, a `provider` switch offering both).

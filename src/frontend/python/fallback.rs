@@ -40,18 +40,12 @@ fn leaves_through_responses(clause: &[Stmt], text: &str) -> Option<String> {
     for stmt in clause {
         calls.visit_stmt(stmt);
     }
-    let written: Vec<String> = calls
-        .found
-        .into_iter()
-        .map(|callee| text[callee.start().to_usize()..callee.end().to_usize()].to_string())
-        .filter(|w| w.to_ascii_lowercase().contains("responses"))
-        .collect();
-    // The SDK's own call names the branch best (`client.responses.create`), then any other.
-    written
-        .iter()
-        .find(|w| w.contains(".responses."))
-        .or(written.first())
-        .cloned()
+    crate::classify::responses_call(
+        calls
+            .found
+            .into_iter()
+            .map(|callee| &text[callee.start().to_usize()..callee.end().to_usize()]),
+    )
 }
 
 #[derive(Default)]

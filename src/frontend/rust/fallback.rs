@@ -47,19 +47,12 @@ fn leaves_through_responses(clause: &syn::Block, text: &str) -> Option<String> {
     }
     let mut calls = Callees::default();
     calls.visit_block(clause);
-    let written: Vec<String> = calls
-        .found
-        .into_iter()
-        .filter_map(|callee| text.get(callee.start..callee.end))
-        .filter(|w| w.to_ascii_lowercase().contains("responses"))
-        .map(str::to_string)
-        .collect();
-    // The SDK's own call names the branch best (`client.responses.create`), then any other.
-    written
-        .iter()
-        .find(|w| w.contains(".responses."))
-        .or(written.first())
-        .cloned()
+    crate::classify::responses_call(
+        calls
+            .found
+            .into_iter()
+            .filter_map(|callee| text.get(callee.start..callee.end)),
+    )
 }
 
 /// The written names of the functions and methods a block calls.

@@ -221,21 +221,9 @@ fn this_field(index: &Index, scope: usize, field: &str, source: &str, depth: usi
             _ => {}
         }
     }
-    let class_span = span_of(class.span);
-    for (assignment, at) in &index.member_assignments {
-        if !class_span.contains(span_of(assignment.span)) {
-            continue;
-        }
-        let Some(target) = assignment.left.as_simple_assignment_target() else {
-            continue;
-        };
-        if let Some(MemberExpression::StaticMemberExpression(m)) = target.as_member_expression() {
-            if matches!(m.object, Expression::ThisExpression(_))
-                && m.property.name.as_str() == field
-            {
-                return trace_at(index, *at, &assignment.right, source, depth - 1);
-            }
-        }
+    // A field with an initialiser was traced above: what is left is `this.field = …`.
+    if let Some(&(value, at)) = this_field_values(index, scope, field).first() {
+        return trace_at(index, at, value, source, depth - 1);
     }
     // `super({ client: new OpenAI({ baseURL: "https://openrouter.ai/api/v1" }) })`: the parent
     // class (out of sight) keeps what it is handed. Only a client that is held back anyway is

@@ -42,19 +42,12 @@ fn leaves_through_responses(clause: &Statement, text: &str) -> Option<String> {
     }
     let mut calls = Callees::default();
     walk::statement(&mut calls, clause);
-    let written: Vec<String> = calls
-        .found
-        .into_iter()
-        .filter_map(|callee| text.get(callee.start..callee.end))
-        .filter(|w| w.to_ascii_lowercase().contains("responses"))
-        .map(str::to_string)
-        .collect();
-    // The SDK's own call names the branch best (`client.responses.create`), then any other.
-    written
-        .iter()
-        .find(|w| w.contains(".responses."))
-        .or(written.first())
-        .cloned()
+    crate::classify::responses_call(
+        calls
+            .found
+            .into_iter()
+            .filter_map(|callee| text.get(callee.start..callee.end)),
+    )
 }
 
 /// The written callees of the calls a branch makes (not of the functions it defines).
