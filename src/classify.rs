@@ -448,11 +448,16 @@ fn names_api(names: &[String], words: &[&str]) -> bool {
 /// `responses` in the plural: `get_response` names a reply, not the API.
 const RESPONSES_WORDS: &[&str] = &["responses"];
 
-/// The call of a branch that names the Responses API (see `Unit::responses_branch`), from the
-/// callees it makes as written: the SDK's own (`client.responses.create`) first, then any
+/// The call of a branch that names the Responses API (see `Unit::responses_branch`), from
+/// where in `text` its callees are written: the SDK's own (`client.responses.create`) first, then any
 /// named for the API (`_stream_responses`, `complete_via_responses_api`).
-pub fn responses_call<'a>(callees: impl Iterator<Item = &'a str>) -> Option<String> {
+pub fn responses_call(
+    text: &str,
+    callees: impl IntoIterator<Item = crate::model::Span>,
+) -> Option<String> {
     let named: Vec<&str> = callees
+        .into_iter()
+        .filter_map(|at| text.get(at.start..at.end))
         .filter(|c| names_api(&[c.to_string()], RESPONSES_WORDS))
         .collect();
     named

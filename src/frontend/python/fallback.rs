@@ -12,6 +12,7 @@ use ruff_python_ast::visitor::{self, Visitor};
 use ruff_python_ast::{self as ast, Expr, Stmt};
 use ruff_text_size::Ranged;
 
+use super::values::span;
 use crate::model::Span;
 
 /// The call through which `body` (a function's) turns to the Responses API before `call`:
@@ -40,12 +41,7 @@ fn leaves_through_responses(clause: &[Stmt], text: &str) -> Option<String> {
     for stmt in clause {
         calls.visit_stmt(stmt);
     }
-    crate::classify::responses_call(
-        calls
-            .found
-            .into_iter()
-            .map(|callee| &text[callee.start().to_usize()..callee.end().to_usize()]),
-    )
+    crate::classify::responses_call(text, calls.found.into_iter().map(|c| span(c.range())))
 }
 
 #[derive(Default)]

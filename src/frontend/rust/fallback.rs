@@ -47,12 +47,7 @@ fn leaves_through_responses(clause: &syn::Block, text: &str) -> Option<String> {
     }
     let mut calls = Callees::default();
     calls.visit_block(clause);
-    crate::classify::responses_call(
-        calls
-            .found
-            .into_iter()
-            .filter_map(|callee| text.get(callee.start..callee.end)),
-    )
+    crate::classify::responses_call(text, calls.found)
 }
 
 /// The written names of the functions and methods a block calls.

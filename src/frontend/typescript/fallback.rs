@@ -42,12 +42,7 @@ fn leaves_through_responses(clause: &Statement, text: &str) -> Option<String> {
     }
     let mut calls = Callees::default();
     walk::statement(&mut calls, clause);
-    crate::classify::responses_call(
-        calls
-            .found
-            .into_iter()
-            .filter_map(|callee| text.get(callee.start..callee.end)),
-    )
+    crate::classify::responses_call(text, calls.found)
 }
 
 /// The written callees of the calls a branch makes (not of the functions it defines).
