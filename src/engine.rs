@@ -285,9 +285,11 @@ fn analyze_lifted(
     let mut pins_here = PinsHere::new();
     // The batch that takes this file's Batch lines, asked once for all of them.
     let owner = std::cell::OnceCell::new();
+    // Asked only of a text with requests: most files a run checks have none.
     let sdk_source = settings
         .manifests_from
         .as_deref()
+        .filter(|_| !units.is_empty())
         .and_then(|file| in_sdk_source(file, settings));
     for unit in &mut units {
         if let Some(sdk) = sdk_source {
