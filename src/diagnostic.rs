@@ -152,7 +152,7 @@ impl Diagnostic {
     pub fn new(rule: &'static str, span: Span, message: impl Into<String>) -> Self {
         Diagnostic {
             rule,
-            message: one_line(message.into()),
+            message: message.into(),
             span,
             fix: None,
             help: None,
@@ -175,7 +175,7 @@ impl Diagnostic {
     }
 
     pub fn with_help(mut self, help: impl Into<String>) -> Self {
-        self.help = Some(one_line(help.into()));
+        self.help = Some(help.into());
         self
     }
 
@@ -196,48 +196,5 @@ impl Diagnostic {
         } else {
             Severity::Info
         }
-    }
-}
-
-/// A message on one line: code it quotes over several lines (`c.chat.completions.parse(\n
-/// model=…`) is joined with single spaces, so a concise report is a line a finding and a
-/// `grep` of it finds the whole finding.
-fn one_line(message: String) -> String {
-    if !message.contains('\n') {
-        return message;
-    }
-    let mut out = String::with_capacity(message.len());
-    for (i, line) in message.lines().enumerate() {
-        let line = if i == 0 { line.trim_end() } else { line.trim() };
-        if line.is_empty() {
-            continue;
-        }
-        if i > 0 && !out.is_empty() {
-            out.push(' ');
-        }
-        out.push_str(line);
-    }
-    out
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn a_message_that_quotes_code_over_lines_is_one_line() {
-        let d = Diagnostic::new(
-            "unseen-uses",
-            Span::new(0, 1),
-            "`c.chat.completions.parse(\n            model=\"gpt-5\",\n\n        )` is passed on",
-        )
-        .with_help("check\r\n   this");
-        assert_eq!(
-            d.message,
-            "`c.chat.completions.parse( model=\"gpt-5\", )` is passed on"
-        );
-        assert_eq!(d.help.as_deref(), Some("check this"));
-        let plain = Diagnostic::new("x", Span::new(0, 1), "one line");
-        assert_eq!(plain.message, "one line");
     }
 }
