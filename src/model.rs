@@ -750,6 +750,24 @@ impl Unit {
         )
     }
 
+    /// A string in code that names an endpoint (a URL, a path, a mock's answer) at `at`:
+    /// a site with no body of its own, which every front end reports the same way.
+    pub fn named_endpoint(at: Span, verdict: Verdict) -> Unit {
+        Unit::new(
+            Request {
+                endpoint: Endpoint::ChatCompletions,
+                site: Site::Body,
+                span: at,
+                body: Value {
+                    kind: Kind::Map(Vec::new()),
+                    span: Some(at),
+                },
+                hidden_keys: true,
+            },
+            verdict,
+        )
+    }
+
     /// A unit for a request with nothing else known yet.
     pub fn new(request: Request, verdict: Verdict) -> Unit {
         Unit {

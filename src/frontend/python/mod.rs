@@ -585,12 +585,13 @@ fn lift_module(module: &[ast::Stmt], text: &str) -> Vec<Unit> {
     }
     let urls = chat_urls(module);
     if let Some(&first) = urls.mocked.iter().min_by_key(|at| at.start) {
-        let mut unit = url_unit(first, "");
-        unit.verdict = Verdict::hold(
-            Hold::ChatCompletionsMock,
-            crate::classify::http_mock_reason(urls.mocked.len()),
-        );
-        units.push(unit);
+        units.push(Unit::named_endpoint(
+            first,
+            Verdict::hold(
+                Hold::ChatCompletionsMock,
+                crate::classify::http_mock_reason(urls.mocked.len()),
+            ),
+        ));
         shared.push(Vec::new());
     }
     for (at, url) in urls.called {
@@ -599,7 +600,10 @@ fn lift_module(module: &[ast::Stmt], text: &str) -> Vec<Unit> {
         if carried.contains(&at) || units.iter().any(|u| u.request.span.contains(at)) {
             continue;
         }
-        units.push(url_unit(at, &url));
+        units.push(Unit::named_endpoint(
+            at,
+            crate::classify::judge_chat_url(&url),
+        ));
         shared.push(Vec::new());
     }
     group(&mut units, &shared);
@@ -854,22 +858,6 @@ fn is_http_mock(call: &ast::ExprCall) -> bool {
     let receiver = receiver.id.as_str();
     matches!(receiver, "respx" | "responses" | "aioresponses")
         || receiver.to_ascii_lowercase().contains("mock")
-}
-
-fn url_unit(at: Span, url: &str) -> Unit {
-    Unit::new(
-        Request {
-            endpoint: Endpoint::ChatCompletions,
-            site: Site::Body,
-            span: at,
-            body: crate::model::Value {
-                kind: Kind::Map(Vec::new()),
-                span: Some(at),
-            },
-            hidden_keys: true,
-        },
-        crate::classify::judge_chat_url(url),
-    )
 }
 
 fn flagged(call: Span, path: Span, endpoint: Endpoint, kind: Hold, reason: String) -> Unit {

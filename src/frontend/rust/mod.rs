@@ -368,28 +368,30 @@ pub(crate) fn analyze(text: &str) -> Result<Vec<SiteInfo>, SyntaxError> {
     }
     if text.contains("BatchEndpoint") {
         for at in chat_batch_endpoints(&file) {
-            let mut site = url_site("", at);
-            site.unit.verdict = Verdict::hold(
-                Hold::BatchChatEndpoint,
-                "the batch is created for `BatchEndpoint::V1ChatCompletions`",
-            );
-            sites.push(site);
+            sites.push(url_site(
+                at,
+                Verdict::hold(
+                    Hold::BatchChatEndpoint,
+                    "the batch is created for `BatchEndpoint::V1ChatCompletions`",
+                ),
+            ));
         }
     }
     // URLs of the chat endpoint that no request here carries are reported.
     let carried: Vec<Span> = sites.iter().map(|s| s.unit.request.span).collect();
     let urls = chat_urls(&file);
     if let Some(&first) = urls.mocked.iter().min_by_key(|at| at.start) {
-        let mut site = url_site("", first);
-        site.unit.verdict = Verdict::hold(
-            Hold::ChatCompletionsMock,
-            crate::classify::http_mock_reason(urls.mocked.len()),
-        );
-        sites.push(site);
+        sites.push(url_site(
+            first,
+            Verdict::hold(
+                Hold::ChatCompletionsMock,
+                crate::classify::http_mock_reason(urls.mocked.len()),
+            ),
+        ));
     }
     for (lit, at) in urls.called {
         if !carried.iter().any(|c| c.contains(at)) {
-            sites.push(url_site(&lit, at));
+            sites.push(url_site(at, crate::classify::judge_chat_url(&lit)));
         }
     }
     sites.sort_by_key(|s| s.unit.request.span.start);
@@ -971,7 +973,7 @@ fn stored_site(
         Client::Judged(j) => j,
     };
     let path = Span::new(span_of(&chat.method).start, span_of(&call.method).end);
-    let mut site = url_site("", span_of(call));
+    let mut site = url_site(span_of(call), Verdict::Migrate);
     site.unit.request.site = Site::SdkCall {
         method: path,
         kind: SdkMethod::Create,
@@ -1295,21 +1297,9 @@ fn chat_urls(file: &syn::File) -> ChatUrls {
     }
 }
 
-/// A URL of the chat endpoint that responsify will not rewrite on its own.
-fn url_site(url: &str, at: Span) -> SiteInfo {
-    let unit = Unit::new(
-        Request {
-            endpoint: Endpoint::ChatCompletions,
-            site: Site::Body,
-            span: at,
-            body: Value {
-                kind: Kind::Map(Vec::new()),
-                span: Some(at),
-            },
-            hidden_keys: true,
-        },
-        crate::classify::judge_chat_url(url),
-    );
+/// A site for a string that names the endpoint (a URL, a batch endpoint, a mock), judged `verdict`.
+fn url_site(at: Span, verdict: Verdict) -> SiteInfo {
+    let unit = Unit::named_endpoint(at, verdict);
     SiteInfo {
         unit,
         chat: Span::new(at.start, at.start),

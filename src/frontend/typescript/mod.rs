@@ -589,23 +589,8 @@ fn lift_program(program: &Program, text: &str) -> Vec<Unit> {
     }
     // Strings naming the chat endpoint that no request here carries are reported.
     let urls = chat_urls(program);
-    let url_unit = |at: Span, verdict: Verdict| {
-        Unit::new(
-            Request {
-                endpoint: Endpoint::ChatCompletions,
-                site: Site::Body,
-                span: at,
-                body: Value {
-                    kind: Kind::Map(Vec::new()),
-                    span: Some(at),
-                },
-                hidden_keys: true,
-            },
-            verdict,
-        )
-    };
     if let Some(&first) = urls.mocked.iter().min_by_key(|at| at.start) {
-        units.push(url_unit(
+        units.push(Unit::named_endpoint(
             first,
             Verdict::hold(
                 Hold::ChatCompletionsMock,
@@ -617,7 +602,10 @@ fn lift_program(program: &Program, text: &str) -> Vec<Unit> {
     for (url, at) in urls.called {
         let in_unit = units.iter().any(|u| u.request.span.contains(at));
         if !in_unit && !carried.iter().any(|c| at.contains(*c)) {
-            units.push(url_unit(at, crate::classify::judge_chat_url(&url)));
+            units.push(Unit::named_endpoint(
+                at,
+                crate::classify::judge_chat_url(&url),
+            ));
             shared.push(Vec::new());
         }
     }
